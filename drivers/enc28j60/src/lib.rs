@@ -1,0 +1,2 @@
+//! ENC28J60 driver (work in progress).
+#![no_std]

@@ -1,0 +1,1 @@
+//! MSP430F1611 board simulator (work in progress).
