@@ -13,4 +13,5 @@
 #[cfg(test)]
 extern crate std;
 
+pub mod iface;
 pub mod wire;

@@ -16,6 +16,15 @@
 
 pub mod address;
 pub mod checksum;
+pub mod dns;
+pub mod ethernet;
+pub mod icmpv6;
+pub mod ipv6;
+pub mod ipv6ext;
+pub mod mld;
+pub mod ndp;
+pub mod ntp;
+pub mod udp;
 
 pub use address::{Ipv6Address, MacAddress};
 

@@ -1,0 +1,1 @@
+//! The IPv6 node: interface state driven through one caller-owned frame buffer.

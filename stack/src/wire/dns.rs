@@ -1,0 +1,1 @@
+//! DNS messages (RFC 1035 section 4, RFC 3596).

@@ -1,0 +1,1 @@
+//! The IPv6 fixed header (RFC 8200 section 3).

@@ -1,0 +1,1 @@
+//! NTP packets (RFC 5905 section 7.3).
