@@ -1,1 +1,41 @@
-//! MSP430F1611 board simulator (work in progress).
+//! MSP430F1611 board simulator.
+//!
+//! This crate is the foundation of the proiot3 board simulator:
+//!
+//! - [`cpu`]: the MSP430x1xx CPU ([`Cpu`]), all 27 core instructions, the
+//!   seven addressing modes, constant generators, interrupts, low-power
+//!   modes and per-instruction cycle counts from the family user's guide
+//!   (TI SLAU049).
+//! - [`bus`]: the [`Bus`] trait the CPU runs against.
+//! - [`memory`]: the F1611 memory map ([`F1611`]) with RAM mirror, flash
+//!   write protection, diagnostics and the [`Peripherals`] hook.
+//! - [`multiplier`]: the hardware multiplier at 0x0130.
+//! - [`loader`]: ELF and Intel HEX loaders.
+//! - [`disasm`]: a compact disassembler for traces.
+//!
+//! ```
+//! use proiot3_sim::{Cpu, F1611, StepResult};
+//! let mut chip = F1611::new();
+//! // 0x4000: mov #0x1234, r5 ; jmp $
+//! chip.load(0x4000, &[0x35, 0x40, 0x34, 0x12, 0xff, 0x3f]);
+//! chip.load(0xfffe, &[0x00, 0x40]);
+//! let mut cpu = Cpu::new();
+//! cpu.reset(&mut chip);
+//! assert_eq!(cpu.step(&mut chip), StepResult::Executed);
+//! assert_eq!(cpu.regs[5], 0x1234);
+//! assert_eq!(cpu.cycles, 2);
+//! ```
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod bus;
+pub mod cpu;
+pub mod disasm;
+pub mod loader;
+pub mod memory;
+pub mod multiplier;
+
+pub use bus::Bus;
+pub use cpu::{Cpu, StepResult};
+pub use memory::{Diagnostic, DiagnosticKind, F1611, FlashAccess, Peripherals};
