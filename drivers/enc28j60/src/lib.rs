@@ -1,2 +1,48 @@
-//! ENC28J60 driver (work in progress).
-#![no_std]
+//! Errata-aware driver for the Microchip ENC28J60 10BASE-T Ethernet controller
+//! on `embedded-hal` 1.0, plus (feature `model`) a behavioural model of the
+//! chip to test it against.
+//!
+//! The driver follows the datasheet (DS39662) and the silicon errata
+//! (DS80349, revisions B1-B7); comments cite the section or errata item each
+//! rule comes from. It also runs on the simplified ENC28J60 of the MSPSim
+//! `proiot3` board (see the crate README).
+//!
+//! ```ignore
+//! let mut eth = Enc28j60::new(spi, delay, Config::new(mac))?;
+//! if let Some(len) = eth.receive(&mut frame)? { /* frame[..len] */ }
+//! eth.transmit(&frame[..len])?;
+//! ```
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod driver;
+pub mod regs;
+
+#[cfg(feature = "model")]
+pub mod model;
+
+pub use driver::{
+    solicited_node_mac, Config, Counters, Enc28j60, Error, MulticastMode, Revision,
+    ALL_NODES_MAC, DEFAULT_PHLCON, DEFAULT_RX_BUFFER_END, MAX_FRAME_LEN,
+};
+
+/// Index (0..=63) of a destination MAC address in the receive hash table.
+///
+/// DS39662 section 8.2.3: the CRC-32 (polynomial 0x04C11DB7, preset to all
+/// ones, data bits taken least significant first, no final inversion) of the
+/// destination address; bits 28:23 select the bit of EHT0..EHT7. Bitwise, so
+/// no table in flash.
+pub fn hash_index(mac: &[u8; 6]) -> u8 {
+    let mut crc: u32 = 0xFFFF_FFFF;
+    for &byte in mac {
+        for bit in 0..8 {
+            let feedback = ((byte >> bit) as u32 ^ (crc >> 31)) & 1;
+            crc <<= 1;
+            if feedback != 0 {
+                crc ^= 0x04C1_1DB7;
+            }
+        }
+    }
+    ((crc >> 23) & 0x3F) as u8
+}

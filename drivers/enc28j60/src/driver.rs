@@ -1,0 +1,712 @@
+//! The driver proper. Datasheet DS39662 ("DS") and errata DS80349 ("errata")
+//! are cited by section / item.
+
+use embedded_hal::delay::DelayNs;
+use embedded_hal::spi::{Operation, SpiDevice};
+
+use crate::regs::*;
+
+/// Largest frame `transmit` accepts and `receive` can return: 1518 bytes on
+/// the wire minus the 4-byte CRC, which the chip appends and the driver strips.
+pub const MAX_FRAME_LEN: usize = (MAX_FRAME_WITH_CRC - 4) as usize;
+
+/// Default last address of the receive buffer. The receive buffer starts at
+/// 0x0000 (errata item 5: the internal receive write pointer may be loaded with
+/// 0x0000 when ERXST/ERXND are written), the transmit buffer takes the 1536
+/// bytes after it: control byte + 1514-byte frame + 7-byte status vector fit.
+pub const DEFAULT_RX_BUFFER_END: u16 = 0x19FF;
+
+/// Default PHLCON: LEDA shows link status, LEDB transmit and receive activity,
+/// stretched (DS register 2-2; bits 13:12 must be written as 1).
+pub const DEFAULT_PHLCON: u16 = 0x3476;
+
+/// MAC of the IPv6 all-nodes group ff02::1 (RFC 2464 section 7).
+pub const ALL_NODES_MAC: [u8; 6] = [0x33, 0x33, 0x00, 0x00, 0x00, 0x01];
+
+/// MAC of the solicited-node group of an IPv6 address whose last three bytes
+/// are `low24` (ff02::1:ffXX:XXXX, RFC 4291 section 2.7.1, RFC 2464 section 7).
+pub const fn solicited_node_mac(low24: [u8; 3]) -> [u8; 6] {
+    [0x33, 0x33, 0xFF, low24[0], low24[1], low24[2]]
+}
+
+/// How multicast frames are let through the hardware filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MulticastMode {
+    /// Only groups set with [`Enc28j60::set_multicast_filter`] (hash table,
+    /// DS 8.2.3); hash collisions let a few others through.
+    HashTable,
+    /// Every multicast frame (DS 8.2.4): a fallback when the hash is unwanted.
+    Promiscuous,
+}
+
+/// Driver configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Our MAC address, first transmitted byte first.
+    pub mac: [u8; 6],
+    /// Last address of the receive buffer (odd; the receive buffer is
+    /// 0x0000..=this, the transmit buffer follows it).
+    pub rx_buffer_end: u16,
+    /// Full duplex (PHCON1.PDPXMD and MACON3.FULDPX both set); half duplex
+    /// otherwise, which is what a link partner without autonegotiation-aware
+    /// duplex detection expects from this 10BASE-T PHY.
+    pub full_duplex: bool,
+    /// Multicast filtering.
+    pub multicast: MulticastMode,
+    /// PHY LED configuration written to PHLCON.
+    pub phlcon: u16,
+}
+
+impl Config {
+    /// Half duplex, default buffer split, hash-table multicast, default LEDs.
+    pub const fn new(mac: [u8; 6]) -> Self {
+        Config {
+            mac,
+            rx_buffer_end: DEFAULT_RX_BUFFER_END,
+            full_duplex: false,
+            multicast: MulticastMode::HashTable,
+            phlcon: DEFAULT_PHLCON,
+        }
+    }
+}
+
+/// Silicon revision read from EREVID (errata DS80349 table 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Revision {
+    /// Rev. B1 (EREVID 0x02).
+    B1,
+    /// Rev. B4 (EREVID 0x04).
+    B4,
+    /// Rev. B5 (EREVID 0x05).
+    B5,
+    /// Rev. B7 (EREVID 0x06).
+    B7,
+    /// Any other value, e.g. 0x00 on the MSPSim model: a warning, not an error;
+    /// the driver applies every workaround anyway.
+    Unknown(u8),
+}
+
+impl Revision {
+    /// Decodes an EREVID value.
+    pub fn from_erevid(value: u8) -> Self {
+        match value {
+            REV_B1 => Revision::B1,
+            REV_B4 => Revision::B4,
+            REV_B5 => Revision::B5,
+            REV_B7 => Revision::B7,
+            other => Revision::Unknown(other),
+        }
+    }
+
+    /// Whether this is a revision the errata document describes.
+    pub fn is_known(self) -> bool {
+        !matches!(self, Revision::Unknown(_))
+    }
+}
+
+/// Driver errors, generic over the SPI error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Error<E> {
+    /// The SPI device failed.
+    Spi(E),
+    /// No chip answers: ESTAT read with its unimplemented bit 3 set (MISO
+    /// floating high), or a register did not read back what was written.
+    NoChip,
+    /// ESTAT.CLKRDY stayed clear after reset.
+    ClockNotReady,
+    /// The configuration is invalid (receive buffer end even or the split
+    /// leaving too little room for either buffer).
+    BadConfig,
+    /// The frame to send is empty or does not fit the transmit buffer.
+    FrameTooLong,
+    /// ECON1.TXRTS did not clear in time; the send was cancelled.
+    TxTimeout,
+    /// The transmission was aborted; the value is byte 3 of the transmit
+    /// status vector (DS table 5-4, bits 31:24).
+    TxFailed(u8),
+    /// MISTAT.BUSY did not clear in time.
+    PhyTimeout,
+    /// The chip did not become idle in time (power down).
+    Timeout,
+}
+
+/// Event counters, wrapping.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counters {
+    /// Frames delivered by `receive`.
+    pub rx_frames: u32,
+    /// Frames sent.
+    pub tx_frames: u32,
+    /// Frames dropped because they did not fit the caller's buffer.
+    pub rx_dropped_too_long: u32,
+    /// Frames dropped because the receive-OK status bit was clear.
+    pub rx_dropped_bad_status: u32,
+    /// Receive buffer overflows seen (EIR.RXERIF).
+    pub rx_overflows: u32,
+    /// Receive logic resets after a corrupt receive header.
+    pub rx_resets: u32,
+    /// Retransmissions after a late collision (errata item 15).
+    pub tx_late_collision_retries: u32,
+    /// Transmissions that failed for good.
+    pub tx_errors: u32,
+    /// Transmissions cancelled because TXRTS stayed set.
+    pub tx_timeouts: u32,
+    /// Link drops seen through PHSTAT1.LLSTAT.
+    pub link_drops: u32,
+}
+
+/// Bank cache value meaning "unknown" (after reset).
+const BANK_UNKNOWN: u8 = 0xFF;
+/// Bound on TXRTS polls, `TX_POLL_US` apart: 50 ms, longer than 16 collision
+/// backoffs of a maximum frame.
+const TX_POLLS: u16 = 2000;
+const TX_POLL_US: u32 = 25;
+/// Bound on MISTAT.BUSY polls (the PHY needs 10.24 us, DS 3.3).
+const MII_POLLS: u8 = 50;
+/// Bound on the number of frames `receive` skips (dropped) in one call.
+const MAX_SKIPPED_PER_CALL: u8 = 8;
+/// Late collision retries (errata item 15).
+const MAX_LATE_COLLISION_RETRIES: u8 = 16;
+
+/// An ENC28J60 on an SPI device (chip select inside) with a delay source.
+pub struct Enc28j60<SPI, D> {
+    spi: SPI,
+    delay: D,
+    bank: u8,
+    rx_end: u16,
+    next_packet: u16,
+    revision: u8,
+    counters: Counters,
+}
+
+type Res<T, E> = Result<T, Error<E>>;
+
+impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
+    /// Resets and initialises the chip, leaving reception enabled.
+    ///
+    /// Fails with [`Error::NoChip`] if nothing answers. An unknown silicon
+    /// revision is not an error: check [`Enc28j60::revision`].
+    pub fn new(spi: SPI, delay: D, config: Config) -> Res<Self, SPI::Error> {
+        let rx_end = config.rx_buffer_end;
+        // Odd end keeps ERXRDPT odd (errata item 14); both buffers need room
+        // for a full frame (RX: 6-byte header + 1518; TX: 1 + 1514 + 7 is
+        // checked per frame, but at least a minimum-size frame must fit).
+        if rx_end & 1 == 0 || rx_end < 0x05FF || BUFFER_END - rx_end < 1 + 60 + TSV_LEN {
+            return Err(Error::BadConfig);
+        }
+        let mut dev = Enc28j60 {
+            spi,
+            delay,
+            bank: BANK_UNKNOWN,
+            rx_end,
+            next_packet: 0,
+            revision: 0,
+            counters: Counters::default(),
+        };
+        dev.init(&config)?;
+        Ok(dev)
+    }
+
+    fn init(&mut self, config: &Config) -> Res<(), SPI::Error> {
+        // DS 11.2 system reset command. Errata item 2: CLKRDY is not cleared
+        // by it, so wait at least 1 ms instead of polling it.
+        self.spi.write(&[OP_SRC]).map_err(Error::Spi)?;
+        self.bank = BANK_UNKNOWN;
+        self.delay.delay_us(1100);
+        let mut tries = 0u8;
+        loop {
+            let estat = self.read_reg(ESTAT)?;
+            // ESTAT bit 3 is unimplemented and reads 0: a 1 means MISO floats
+            // high (no chip, broken link) - a clear error rather than a hang.
+            if estat & ESTAT_UNIMPLEMENTED != 0 {
+                return Err(Error::NoChip);
+            }
+            if estat & ESTAT_CLKRDY != 0 {
+                break;
+            }
+            tries += 1;
+            if tries >= 10 {
+                return Err(Error::ClockNotReady);
+            }
+            self.delay.delay_us(1000);
+        }
+        self.revision = self.read_reg(EREVID)?;
+        // ECON1 = 0: receive off, bank 0.
+        self.write_reg(ECON1, 0)?;
+        self.bank = 0;
+        self.init_rx_buffer()?;
+        // A register that does not read back means MISO is stuck.
+        if self.read_reg(ERXNDL)? != self.rx_end as u8 {
+            return Err(Error::NoChip);
+        }
+        self.write_reg16(ETXSTL, self.rx_end + 1)?;
+        self.bit_set(ECON2, ECON2_AUTOINC)?;
+
+        // Receive filters (DS 8.0): unicast to us, broadcast, CRC check, and
+        // multicast by hash table or all of it.
+        let multicast = match config.multicast {
+            MulticastMode::HashTable => ERXFCON_HTEN,
+            MulticastMode::Promiscuous => ERXFCON_MCEN,
+        };
+        self.write_reg(ERXFCON, ERXFCON_UCEN | ERXFCON_CRCEN | ERXFCON_BCEN | multicast)?;
+
+        // MAC (DS 6.5): receive enabled, pad to 60 + CRC, frame length check.
+        let full = config.full_duplex;
+        let (macon1, macon3) = if full {
+            // Full duplex also honours/sends pause frames (DS 6.5 step 1).
+            (
+                MACON1_MARXEN | MACON1_TXPAUS | MACON1_RXPAUS,
+                MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN | MACON3_FULDPX,
+            )
+        } else {
+            (MACON1_MARXEN, MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN)
+        };
+        self.write_reg(MACON1, macon1)?;
+        self.write_reg(MACON3, macon3)?;
+        // DS 6.5 step 3: DEFER for IEEE 802.3 conformance in half duplex.
+        self.write_reg(MACON4, if full { 0 } else { MACON4_DEFER })?;
+        self.write_reg(MAMXFLL, MAX_FRAME_WITH_CRC as u8)?;
+        self.write_reg(MAMXFLH, (MAX_FRAME_WITH_CRC >> 8) as u8)?;
+        // DS 6.5 steps 5-7: back-to-back gap 0x15 full / 0x12 half; non
+        // back-to-back gap 0x12 (+ 0x0C high byte in half duplex).
+        self.write_reg(MABBIPG, if full { 0x15 } else { 0x12 })?;
+        self.write_reg(MAIPGL, 0x12)?;
+        if !full {
+            self.write_reg(MAIPGH, 0x0C)?;
+            // Errata item 15 (B5 and later): link pulses can be taken for late
+            // collisions; a collision window of 63 (instead of the default 55)
+            // makes that rarer, and transmit retries the rest.
+            self.write_reg(MACLCON2, 63)?;
+        }
+        // MAADR1 is the first byte on the wire; the registers are not in
+        // address order (DS register table 3-2).
+        let m = config.mac;
+        self.write_reg(MAADR1, m[0])?;
+        self.write_reg(MAADR2, m[1])?;
+        self.write_reg(MAADR3, m[2])?;
+        self.write_reg(MAADR4, m[3])?;
+        self.write_reg(MAADR5, m[4])?;
+        self.write_reg(MAADR6, m[5])?;
+
+        // PHY (DS 6.6): PDPXMD must match MACON3.FULDPX. In half duplex,
+        // HDLDIS stops our own frames looping back into the receive buffer.
+        if full {
+            self.phy_write(PHCON1, PHCON1_PDPXMD)?;
+        } else {
+            self.phy_write(PHCON1, 0)?;
+            self.phy_write(PHCON2, PHCON2_HDLDIS)?;
+        }
+        self.phy_write(PHLCON, config.phlcon)?;
+
+        // Interrupts off and flags clear; polling is the default.
+        self.write_reg(EIE, 0)?;
+        self.bit_clear(EIR, EIR_DMAIF | EIR_TXIF | EIR_TXERIF | EIR_RXERIF)?;
+        self.bit_set(ECON1, ECON1_RXEN)
+    }
+
+    /// Receive buffer pointers (DS 6.1), read pointer at the buffer start.
+    fn init_rx_buffer(&mut self) -> Res<(), SPI::Error> {
+        self.write_reg16(ERXSTL, 0)?;
+        self.write_reg16(ERXNDL, self.rx_end)?;
+        // Errata item 14: ERXRDPT must be odd, so "nothing read yet" is ERXND.
+        self.write_reg16(ERXRDPTL, self.rx_end)?;
+        self.write_reg16(ERDPTL, 0)?;
+        self.next_packet = 0;
+        Ok(())
+    }
+
+    /// The silicon revision read at reset.
+    pub fn revision(&self) -> Revision {
+        Revision::from_erevid(self.revision)
+    }
+
+    /// Event counters.
+    pub fn counters(&self) -> Counters {
+        self.counters
+    }
+
+    /// Gives back the SPI device and the delay.
+    pub fn release(self) -> (SPI, D) {
+        (self.spi, self.delay)
+    }
+
+    // ---- register access (DS 4.2) ----
+
+    /// Switches bank through ECON1.BSEL, cached (DS 3.1).
+    fn select_bank(&mut self, reg: u8) -> Res<(), SPI::Error> {
+        if reg & ADDR_MASK >= COMMON_START {
+            return Ok(());
+        }
+        let bank = bank_of(reg);
+        if bank == self.bank {
+            return Ok(());
+        }
+        self.op(OP_BFC | ECON1, ECON1_BSEL)?;
+        if bank != 0 {
+            self.op(OP_BFS | ECON1, bank)?;
+        }
+        self.bank = bank;
+        Ok(())
+    }
+
+    fn op(&mut self, opcode: u8, arg: u8) -> Res<(), SPI::Error> {
+        self.spi.write(&[opcode, arg]).map_err(Error::Spi)
+    }
+
+    /// RCR; MAC and MII registers shift out a dummy byte first (DS 4.2.1).
+    fn read_reg(&mut self, reg: u8) -> Res<u8, SPI::Error> {
+        self.select_bank(reg)?;
+        let mut buf = [OP_RCR | (reg & ADDR_MASK), 0, 0];
+        let len = if reg & MAC_MII != 0 { 3 } else { 2 };
+        self.spi
+            .transfer_in_place(&mut buf[..len])
+            .map_err(Error::Spi)?;
+        Ok(buf[len - 1])
+    }
+
+    fn write_reg(&mut self, reg: u8, value: u8) -> Res<(), SPI::Error> {
+        self.select_bank(reg)?;
+        self.op(OP_WCR | (reg & ADDR_MASK), value)
+    }
+
+    /// Writes a 16-bit register pair, low byte first (ERXRDPT latches the low
+    /// byte until the high byte is written, DS 6.1).
+    fn write_reg16(&mut self, reg_low: u8, value: u16) -> Res<(), SPI::Error> {
+        self.write_reg(reg_low, value as u8)?;
+        self.write_reg(reg_low + 1, (value >> 8) as u8)
+    }
+
+    /// BFS, for ETH registers only (DS 4.2.5).
+    fn bit_set(&mut self, reg: u8, mask: u8) -> Res<(), SPI::Error> {
+        self.select_bank(reg)?;
+        self.op(OP_BFS | (reg & ADDR_MASK), mask)
+    }
+
+    /// BFC, for ETH registers only (DS 4.2.6).
+    fn bit_clear(&mut self, reg: u8, mask: u8) -> Res<(), SPI::Error> {
+        self.select_bank(reg)?;
+        self.op(OP_BFC | (reg & ADDR_MASK), mask)
+    }
+
+    /// RBM from ERDPT into `buf`, one transaction.
+    fn read_buffer(&mut self, buf: &mut [u8]) -> Res<(), SPI::Error> {
+        self.spi
+            .transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)])
+            .map_err(Error::Spi)
+    }
+
+    /// Waits for MISTAT.BUSY to clear, bounded (DS 3.3.1, 3.3.2).
+    fn wait_mii(&mut self) -> Res<(), SPI::Error> {
+        self.delay.delay_us(11);
+        for _ in 0..MII_POLLS {
+            if self.read_reg(MISTAT)? & MISTAT_BUSY == 0 {
+                return Ok(());
+            }
+            self.delay.delay_us(2);
+        }
+        Err(Error::PhyTimeout)
+    }
+
+    /// Reads a PHY register through MIREGADR/MICMD/MIRD (DS 3.3.1).
+    pub fn phy_read(&mut self, reg: u8) -> Res<u16, SPI::Error> {
+        self.write_reg(MIREGADR, reg)?;
+        self.write_reg(MICMD, MICMD_MIIRD)?;
+        self.wait_mii()?;
+        self.write_reg(MICMD, 0)?;
+        let low = self.read_reg(MIRDL)?;
+        let high = self.read_reg(MIRDH)?;
+        Ok(u16::from_le_bytes([low, high]))
+    }
+
+    /// Writes a PHY register; writing MIWRH starts the MII write (DS 3.3.2).
+    pub fn phy_write(&mut self, reg: u8, value: u16) -> Res<(), SPI::Error> {
+        self.write_reg(MIREGADR, reg)?;
+        self.write_reg(MIWRL, value as u8)?;
+        self.write_reg(MIWRH, (value >> 8) as u8)?;
+        self.wait_mii()
+    }
+
+    // ---- receive (DS 7.2) ----
+
+    /// Number of frames waiting in the receive buffer (EPKTCNT; errata item 6:
+    /// EIR.PKTIF is unreliable).
+    pub fn pending_frames(&mut self) -> Res<u8, SPI::Error> {
+        self.read_reg(EPKTCNT)
+    }
+
+    /// Copies the next received frame (without CRC) into `buf` and returns
+    /// its length, or `None` if no frame is waiting. Frames longer than
+    /// `buf` are dropped and counted, never truncated.
+    pub fn receive(&mut self, buf: &mut [u8]) -> Res<Option<usize>, SPI::Error> {
+        for _ in 0..MAX_SKIPPED_PER_CALL {
+            if self.read_reg(EPKTCNT)? == 0 {
+                self.check_rx_overflow()?;
+                return Ok(None);
+            }
+            match self.receive_one(buf)? {
+                Some(len) => return Ok(Some(len)),
+                None => continue,
+            }
+        }
+        Ok(None)
+    }
+
+    /// Non-blocking receive: `WouldBlock` while no frame is waiting.
+    pub fn receive_nb(&mut self, buf: &mut [u8]) -> nb::Result<usize, Error<SPI::Error>> {
+        match self.receive(buf) {
+            Ok(Some(len)) => Ok(len),
+            Ok(None) => Err(nb::Error::WouldBlock),
+            Err(e) => Err(nb::Error::Other(e)),
+        }
+    }
+
+    /// Reads the frame at `next_packet`; `None` if it was dropped.
+    fn receive_one(&mut self, buf: &mut [u8]) -> Res<Option<usize>, SPI::Error> {
+        self.write_reg16(ERDPTL, self.next_packet)?;
+        // DS 7.2.2, figure 7-3: next packet pointer, then the receive status
+        // vector (byte count, status).
+        let mut header = [0u8; 6];
+        self.read_buffer(&mut header)?;
+        let next = u16::from_le_bytes([header[0], header[1]]);
+        let count = u16::from_le_bytes([header[2], header[3]]);
+        let status = u16::from_le_bytes([header[4], header[5]]);
+        // The pointer is even and inside the receive buffer, the count covers
+        // the CRC and at most MAMXFL, status bit 31 is zero (DS table 7-3).
+        // Anything else is a corrupt header: never read garbage as a frame.
+        if next & 1 != 0
+            || next > self.rx_end
+            || !(4..=MAX_FRAME_WITH_CRC).contains(&count)
+            || status & 0x8000 != 0
+        {
+            self.reset_rx()?;
+            return Ok(None);
+        }
+        let len = usize::from(count - 4);
+        let result = if status & 0x0080 == 0 {
+            // Receive-OK (bit 23) clear.
+            self.counters.rx_dropped_bad_status = self.counters.rx_dropped_bad_status.wrapping_add(1);
+            None
+        } else if len > buf.len() {
+            self.counters.rx_dropped_too_long = self.counters.rx_dropped_too_long.wrapping_add(1);
+            None
+        } else {
+            // ERDPT wraps from ERXND to ERXST by itself (DS 3.2.1), so a frame
+            // that wraps at the buffer end reads in one go. The CRC is not read.
+            self.read_buffer(&mut buf[..len])?;
+            self.counters.rx_frames = self.counters.rx_frames.wrapping_add(1);
+            Some(len)
+        };
+        self.release_frame(next)?;
+        Ok(result)
+    }
+
+    /// Frees the frame's space and decrements EPKTCNT (DS 7.2.4).
+    fn release_frame(&mut self, next: u16) -> Res<(), SPI::Error> {
+        self.next_packet = next;
+        // Errata item 14: an even ERXRDPT can corrupt the buffer; use the
+        // byte before the next frame (odd), or ERXND when it is at ERXST.
+        let read_ptr = if next == 0 { self.rx_end } else { next - 1 };
+        self.write_reg16(ERXRDPTL, read_ptr)?;
+        self.bit_set(ECON2, ECON2_PKTDEC)
+    }
+
+    /// Resets the receive logic and buffer after a corrupt header (DS 11.3).
+    fn reset_rx(&mut self) -> Res<(), SPI::Error> {
+        self.bit_clear(ECON1, ECON1_RXEN)?;
+        self.bit_set(ECON1, ECON1_RXRST)?;
+        self.bit_clear(ECON1, ECON1_RXRST)?;
+        self.init_rx_buffer()?;
+        // Frames counted before the reset are gone: bring EPKTCNT to 0.
+        for _ in 0..255u16 {
+            if self.read_reg(EPKTCNT)? == 0 {
+                break;
+            }
+            self.bit_set(ECON2, ECON2_PKTDEC)?;
+        }
+        self.bit_clear(EIR, EIR_RXERIF)?;
+        self.counters.rx_resets = self.counters.rx_resets.wrapping_add(1);
+        self.bit_set(ECON1, ECON1_RXEN)
+    }
+
+    /// Counts and clears a receive buffer overflow (EIR.RXERIF, DS 12.1.2).
+    fn check_rx_overflow(&mut self) -> Res<(), SPI::Error> {
+        if self.read_reg(EIR)? & EIR_RXERIF != 0 {
+            self.counters.rx_overflows = self.counters.rx_overflows.wrapping_add(1);
+            self.bit_clear(EIR, EIR_RXERIF)?;
+        }
+        Ok(())
+    }
+
+    // ---- transmit (DS 7.1) ----
+
+    /// Sends `frame` (destination MAC to payload, no CRC; the chip pads it to
+    /// 60 bytes and appends the CRC). Blocks, bounded, until it is sent.
+    pub fn transmit(&mut self, frame: &[u8]) -> Res<(), SPI::Error> {
+        let tx_start = self.rx_end + 1;
+        let room = usize::from(BUFFER_END - self.rx_end);
+        if frame.is_empty() || frame.len() > MAX_FRAME_LEN || 1 + frame.len() + usize::from(TSV_LEN) > room {
+            return Err(Error::FrameTooLong);
+        }
+        // Control byte at ETXST, frame after it, ETXND on its last byte
+        // (DS 7.1, figure 7-1). Nothing else goes into buffer memory.
+        let tx_end = tx_start + frame.len() as u16;
+        self.write_reg16(EWRPTL, tx_start)?;
+        self.spi
+            .transaction(&mut [
+                // Control byte 0: use MACON3's padding and CRC (DS 7.1).
+                Operation::Write(&[OP_WBM, 0x00]),
+                Operation::Write(frame),
+            ])
+            .map_err(Error::Spi)?;
+        self.write_reg16(ETXNDL, tx_end)?;
+        let mut retries = 0u8;
+        loop {
+            // Errata item 12: an aborted transmission can stall the transmit
+            // logic; reset it before each send, and clear the flags.
+            self.bit_set(ECON1, ECON1_TXRST)?;
+            self.bit_clear(ECON1, ECON1_TXRST)?;
+            self.bit_clear(EIR, EIR_TXIF | EIR_TXERIF)?;
+            self.bit_set(ECON1, ECON1_TXRTS)?;
+            let eir = self.wait_tx()?;
+            if eir & EIR_TXERIF == 0 {
+                self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
+                return Ok(());
+            }
+            // Aborted: TXRTS may be stuck set (errata item 12).
+            self.bit_clear(ECON1, ECON1_TXRTS)?;
+            let tsv3 = self.read_tsv_byte3(tx_end)?;
+            // Errata item 15: a late collision may be reported without its
+            // TSV bit; any abort with no other cause counts as one.
+            let other = TSV3_EXCESSIVE_COLLISION | TSV3_EXCESSIVE_DEFER | TSV3_GIANT | TSV3_UNDERRUN;
+            let late = tsv3 & TSV3_LATE_COLLISION != 0 || tsv3 & other == 0;
+            if late && retries < MAX_LATE_COLLISION_RETRIES {
+                retries += 1;
+                self.counters.tx_late_collision_retries =
+                    self.counters.tx_late_collision_retries.wrapping_add(1);
+                continue;
+            }
+            self.counters.tx_errors = self.counters.tx_errors.wrapping_add(1);
+            return Err(Error::TxFailed(tsv3));
+        }
+    }
+
+    /// Waits for TXRTS to clear or TXERIF to be set; returns EIR. TXIF alone is
+    /// not waited for (never set on the MSPSim model).
+    fn wait_tx(&mut self) -> Res<u8, SPI::Error> {
+        for _ in 0..TX_POLLS {
+            let econ1 = self.read_reg(ECON1)?;
+            let eir = self.read_reg(EIR)?;
+            if econ1 & ECON1_TXRTS == 0 || eir & EIR_TXERIF != 0 {
+                return Ok(eir);
+            }
+            self.delay.delay_us(TX_POLL_US);
+        }
+        self.bit_clear(ECON1, ECON1_TXRTS)?;
+        self.counters.tx_timeouts = self.counters.tx_timeouts.wrapping_add(1);
+        Err(Error::TxTimeout)
+    }
+
+    /// Reads byte 3 of the transmit status vector written after ETXND
+    /// (DS 7.1, table 5-4). Only called when TXERIF is set.
+    fn read_tsv_byte3(&mut self, tx_end: u16) -> Res<u8, SPI::Error> {
+        self.write_reg16(ERDPTL, tx_end + 1)?;
+        let mut tsv = [0u8; TSV_LEN as usize];
+        self.read_buffer(&mut tsv)?;
+        Ok(tsv[3])
+    }
+
+    // ---- filters, link, interrupts, power ----
+
+    /// Programs the multicast hash table so that frames to exactly these
+    /// group MACs pass (plus hash collisions; the stack filters again).
+    /// Has an effect in [`MulticastMode::HashTable`].
+    pub fn set_multicast_filter(&mut self, groups: &[[u8; 6]]) -> Res<(), SPI::Error> {
+        let mut table = [0u8; 8];
+        for group in groups {
+            let index = crate::hash_index(group);
+            table[usize::from(index >> 3)] |= 1 << (index & 7);
+        }
+        for (i, &bits) in table.iter().enumerate() {
+            self.write_reg(EHT0 + i as u8, bits)?;
+        }
+        Ok(())
+    }
+
+    /// Current link state (PHSTAT2.LSTAT). Reads 0 (down) on the MSPSim model.
+    pub fn link_up(&mut self) -> Res<bool, SPI::Error> {
+        Ok(self.phy_read(PHSTAT2)? & PHSTAT2_LSTAT != 0)
+    }
+
+    /// Whether the link went down since the last call (PHSTAT1.LLSTAT latches
+    /// low, DS table 3-3); counted in `link_drops`.
+    pub fn link_dropped(&mut self) -> Res<bool, SPI::Error> {
+        let dropped = self.phy_read(PHSTAT1)? & PHSTAT1_LLSTAT == 0;
+        if dropped {
+            self.counters.link_drops = self.counters.link_drops.wrapping_add(1);
+        }
+        Ok(dropped)
+    }
+
+    /// Enables the INT pin for the given EIE sources (`EIE_PKTIE`,
+    /// `EIE_LINKIE`, `EIE_TXIE`, `EIE_TXERIE`, `EIE_RXERIE` from [`crate::regs`]).
+    pub fn enable_interrupts(&mut self, sources: u8) -> Res<(), SPI::Error> {
+        if sources & EIE_LINKIE != 0 {
+            // Link changes reach EIR.LINKIF only through PHIE (DS 12.1.5).
+            self.phy_write(PHIE, PHIE_PGEIE | PHIE_PLNKIE)?;
+        }
+        self.write_reg(EIE, EIE_INTIE | (sources & !EIE_INTIE))
+    }
+
+    /// Interrupt service: returns the EIR flags seen, counts and clears
+    /// RXERIF, clears LINKIF (by reading PHIR) and the transmit flags. Frames
+    /// (PKTIF) are left to `receive`.
+    ///
+    /// DS 12.0: INT stays low while any enabled flag is set, so an
+    /// edge-triggered MCU input sees no new edge for a flag raised meanwhile;
+    /// INTIE is cleared on entry and set on exit to force one.
+    pub fn service_interrupt(&mut self) -> Res<u8, SPI::Error> {
+        self.bit_clear(EIE, EIE_INTIE)?;
+        let eir = self.read_reg(EIR)?;
+        if eir & EIR_RXERIF != 0 {
+            self.counters.rx_overflows = self.counters.rx_overflows.wrapping_add(1);
+            self.bit_clear(EIR, EIR_RXERIF)?;
+        }
+        if eir & EIR_LINKIF != 0 {
+            self.phy_read(PHIR)?;
+        }
+        if eir & (EIR_TXIF | EIR_TXERIF) != 0 {
+            self.bit_clear(EIR, EIR_TXIF | EIR_TXERIF)?;
+        }
+        self.bit_set(EIE, EIE_INTIE)?;
+        Ok(eir)
+    }
+
+    /// Enters power save mode (DS 16.3): stops reception, waits (bounded) for
+    /// the receiver and transmitter to go idle, then sets VRPS and PWRSV.
+    pub fn power_down(&mut self) -> Res<(), SPI::Error> {
+        self.bit_clear(ECON1, ECON1_RXEN)?;
+        let mut idle = false;
+        for _ in 0..TX_POLLS {
+            let busy = self.read_reg(ESTAT)? & ESTAT_RXBUSY != 0
+                || self.read_reg(ECON1)? & ECON1_TXRTS != 0;
+            if !busy {
+                idle = true;
+                break;
+            }
+            self.delay.delay_us(TX_POLL_US);
+        }
+        if !idle {
+            return Err(Error::Timeout);
+        }
+        self.bit_set(ECON2, ECON2_VRPS)?;
+        self.bit_set(ECON2, ECON2_PWRSV)
+    }
+
+    /// Leaves power save mode (DS 16.3) and re-enables reception. Waits 1 ms
+    /// for the PHY instead of trusting CLKRDY (errata item 2).
+    pub fn wake(&mut self) -> Res<(), SPI::Error> {
+        self.bit_clear(ECON2, ECON2_PWRSV)?;
+        self.delay.delay_us(1000);
+        self.bit_set(ECON1, ECON1_RXEN)
+    }
+}
