@@ -1,1 +1,883 @@
 //! The IPv6 node: interface state driven through one caller-owned frame buffer.
+//!
+//! The stack owns no packet memory. The caller owns one frame buffer (about
+//! 600 bytes on the MSP430 firmware, 1514 on a PC) and lends it to the
+//! [`Interface`] for each call:
+//!
+//! * **Receive**: put a frame in the buffer and call
+//!   [`Interface::receive`]. The frame is parsed in place and the answer is
+//!   one of [`Received`]: an answer built in place to transmit (Neighbor
+//!   Advertisement, echo reply, port unreachable...), a UDP datagram for the
+//!   application (its payload stays in the buffer), a drop with its reason,
+//!   or "consumed" (a Router Advertisement, a Neighbor Advertisement...).
+//! * **Transmit**: when the buffer is free, call
+//!   [`Interface::poll_transmit`] to let the stack build its own traffic
+//!   (Router and Neighbor Solicitations, DAD probes, MLD reports), then the
+//!   application sends with [`Interface::send_udp`] after writing its payload
+//!   at [`Interface::udp_payload_offset`]. Nothing is queued: a datagram
+//!   whose next hop is unresolved is refused with `WouldBlock` and the stack
+//!   sends the Neighbor Solicitation on the next `poll_transmit`; the
+//!   application sends again later.
+//! * **Sleep**: [`Interface::poll_at`] gives the next deadline.
+//!
+//! Time is a monotonic millisecond clock that the caller provides with every
+//! call. Short timers are kept as wrapping `u32` milliseconds, lifetimes as
+//! `u32` seconds.
+//!
+//! # Example
+//!
+//! ```
+//! use microip6::iface::{Config, Interface, Received};
+//! use microip6::wire::{Ipv6Address, MacAddress};
+//!
+//! let mac = MacAddress([0x02, 0x00, 0x00, 0x00, 0x00, 0x42]);
+//! let mut config = Config::new(mac);
+//! config.seed = 0x1234_5678; // from hardware jitter on the target
+//! config.optimistic_dad = true;
+//! let mut iface: Interface = Interface::new(config);
+//! iface.bind(123).unwrap();
+//!
+//! let mut frame = [0u8; 600];
+//! let mut now_ms: u64 = 0;
+//! # let mut sent = 0;
+//! for _ in 0..50 {
+//!     // 1. A frame from the driver (none in this example).
+//!     let rx_len: Option<usize> = None;
+//!     if let Some(len) = rx_len {
+//!         match iface.receive(&mut frame, len, now_ms) {
+//!             Received::Transmit(n) => { /* driver.send(&frame[..n]) */ }
+//!             Received::Udp(meta) => {
+//!                 let _payload = &frame[meta.payload.clone()];
+//!             }
+//!             Received::Dropped(_) | Received::Consumed => {}
+//!         }
+//!     }
+//!     // 2. The stack's own traffic: RS, DAD, MLD, address resolution.
+//!     while let Some(n) = iface.poll_transmit(&mut frame, now_ms) {
+//!         // driver.send(&frame[..n]);
+//! #       sent += 1;
+//! #       assert!(n >= 62);
+//!     }
+//!     // 3. The application: payload first, then headers around it.
+//!     let off = iface.udp_payload_offset();
+//!     frame[off..off + 4].copy_from_slice(b"ping");
+//!     let server = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 1]);
+//!     match iface.send_udp(&mut frame, now_ms, 123, server, 123, 4) {
+//!         Ok(n) => { /* driver.send(&frame[..n]) */ }
+//!         Err(nb::Error::WouldBlock) => { /* NS goes out on the next poll */ }
+//!         Err(nb::Error::Other(_e)) => {}
+//!     }
+//!     // 4. Sleep until the next deadline or the next frame.
+//!     now_ms = iface.poll_at(now_ms).unwrap_or(now_ms + 1000).max(now_ms + 1);
+//! }
+//! # assert!(sent >= 3); // MLD report, DAD probe, RS at least
+//! while let Some(event) = iface.poll_event() {
+//!     let _ = event; // AddressAssigned(fe80::ff:fe00:42)...
+//! }
+//! ```
+
+mod input;
+mod output;
+mod rng;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+pub use rng::Rng;
+pub use tables::{AddressState, NeighborState};
+
+use crate::wire::{Ipv6Address, MacAddress};
+use core::ops::Range;
+use tables::{AddrEntry, AddrSlot, DnsServer, Neighbor, Prefix, Router};
+
+/// Addresses per interface: the link-local one and two SLAAC addresses.
+pub const MAX_ADDRESSES: usize = 3;
+/// On-link prefixes remembered from Router Advertisements (L flag).
+pub const MAX_PREFIXES: usize = 2;
+/// UDP ports that can be bound at once.
+pub const MAX_PORTS: usize = 4;
+/// Events waiting for [`Interface::poll_event`]; more are counted as lost.
+pub const MAX_EVENTS: usize = 4;
+
+/// Protocol constants of RFC 4861 section 10 (host values) and RFC 4862.
+pub mod consts {
+    /// MAX_RTR_SOLICITATION_DELAY: 1 second.
+    pub const MAX_RTR_SOLICITATION_DELAY_MS: u32 = 1_000;
+    /// RTR_SOLICITATION_INTERVAL: 4 seconds.
+    pub const RTR_SOLICITATION_INTERVAL_MS: u32 = 4_000;
+    /// MAX_RTR_SOLICITATIONS: 3 transmissions.
+    pub const MAX_RTR_SOLICITATIONS: u8 = 3;
+    /// MAX_MULTICAST_SOLICIT: 3 transmissions.
+    pub const MAX_MULTICAST_SOLICIT: u8 = 3;
+    /// MAX_UNICAST_SOLICIT: 3 transmissions.
+    pub const MAX_UNICAST_SOLICIT: u8 = 3;
+    /// REACHABLE_TIME: 30 seconds.
+    pub const REACHABLE_TIME_MS: u32 = 30_000;
+    /// RETRANS_TIMER: 1 second.
+    pub const RETRANS_TIMER_MS: u32 = 1_000;
+    /// DELAY_FIRST_PROBE_TIME: 5 seconds.
+    pub const DELAY_FIRST_PROBE_TIME_MS: u32 = 5_000;
+    /// Default hop limit until a Router Advertisement says otherwise
+    /// (IANA default, RFC 8200 / RFC 4861 6.3.2 CurHopLimit).
+    pub const DEFAULT_HOP_LIMIT: u8 = 64;
+    /// Link MTU of Ethernet (RFC 2464 2).
+    pub const ETHERNET_MTU: u16 = 1500;
+    /// Minimum IPv6 MTU (RFC 8200 5).
+    pub const MIN_MTU: u16 = 1280;
+    /// The two hours of RFC 4862 5.5.3 (e), in seconds.
+    pub const TWO_HOURS_S: u32 = 7_200;
+    /// MLDv2 Unsolicited Report Interval (RFC 3810 9.11): 1 second.
+    pub const MLD_UNSOLICITED_REPORT_INTERVAL_MS: u32 = 1_000;
+    /// MLDv2 Robustness Variable (RFC 3810 9.1): reports sent per change.
+    pub const MLD_ROBUSTNESS: u8 = 2;
+}
+
+/// Interface configuration, given to [`Interface::new`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    /// The Ethernet address of the interface.
+    pub mac: MacAddress,
+    /// Optimistic DAD (RFC 4429): addresses are usable while DAD runs.
+    pub optimistic_dad: bool,
+    /// Seed of the random generator (ports, delays); use hardware jitter.
+    pub seed: u32,
+    /// DupAddrDetectTransmits (RFC 4862 5.1); 0 disables DAD.
+    pub dad_transmits: u8,
+    /// ICMP error rate limit (RFC 4443 2.4 (f)): bucket size...
+    pub icmp_error_burst: u8,
+    /// ...and one new token every this many milliseconds.
+    pub icmp_error_interval_ms: u16,
+}
+
+impl Config {
+    /// Defaults: standard DAD with one probe, ICMP errors limited to a
+    /// burst of 4 and then one every 250 ms.
+    pub const fn new(mac: MacAddress) -> Config {
+        Config {
+            mac,
+            optimistic_dad: false,
+            seed: 1,
+            dad_transmits: 1,
+            icmp_error_burst: 4,
+            icmp_error_interval_ms: 250,
+        }
+    }
+}
+
+/// A UDP datagram delivered by [`Interface::receive`]. Its payload stays in
+/// the caller's buffer at `payload`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UdpMeta {
+    /// Source address.
+    pub src: Ipv6Address,
+    /// Source port.
+    pub src_port: u16,
+    /// Destination address (one of ours, or a multicast group).
+    pub dst: Ipv6Address,
+    /// Destination port (a bound port).
+    pub dst_port: u16,
+    /// Where the payload is in the buffer.
+    pub payload: Range<usize>,
+}
+
+/// What [`Interface::receive`] made of a frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Received {
+    /// An answer was built in place: transmit the first `n` bytes.
+    Transmit(usize),
+    /// A UDP datagram for a bound port.
+    Udp(UdpMeta),
+    /// The frame was dropped (and counted) for this reason.
+    Dropped(DropReason),
+    /// The frame was valid and used by the stack (RA, NA, MLD query...).
+    Consumed,
+}
+
+/// Why a frame was dropped. Each reason has a counter
+/// ([`Counters::dropped`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum DropReason {
+    /// Shorter than its headers or than its length fields say.
+    Truncated = 0,
+    /// Destination MAC neither ours nor a group we listen to.
+    WrongMac,
+    /// Not an IPv6 EtherType.
+    NotIpv6,
+    /// IPv6 header invalid (version, payload length, multicast source).
+    BadIpv6,
+    /// Destination IPv6 address not ours (or tentative, for non-DAD traffic).
+    WrongDestination,
+    /// Our own frame came back.
+    Looped,
+    /// Checksum does not verify.
+    BadChecksum,
+    /// Malformed or unsupported extension header (options discarded by
+    /// their action bits, non-atomic fragments).
+    ExtensionHeader,
+    /// Unknown Next Header (a Parameter Problem is sent when allowed).
+    UnknownProtocol,
+    /// A Neighbor Discovery or MLD message failed validation (RFC 4861
+    /// 6.1 / 7.1, RFC 3810 5): spoofed or malformed.
+    InvalidNdp,
+    /// An ICMPv6 message this host does not act upon.
+    IcmpIgnored,
+    /// UDP to a port nobody bound (a port unreachable is sent when allowed).
+    NoListener,
+    /// An ICMP error was due but suppressed by the rate limit.
+    RateLimited,
+    /// The buffer is too small to build the answer.
+    BufferTooSmall,
+}
+
+impl DropReason {
+    /// Number of reasons (size of the counter array).
+    pub const COUNT: usize = DropReason::BufferTooSmall as usize + 1;
+}
+
+/// Statistics, readable with [`Interface::counters`]. 16-bit, wrapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counters {
+    /// Frames handed to `receive`.
+    pub rx_frames: u16,
+    /// Frames built for transmission (answers, own traffic, UDP).
+    pub tx_frames: u16,
+    /// UDP datagrams delivered to the application.
+    pub udp_delivered: u16,
+    /// UDP datagrams sent.
+    pub udp_sent: u16,
+    /// ICMPv6 error messages sent.
+    pub icmp_errors_sent: u16,
+    /// Events lost because the queue was full.
+    pub events_lost: u16,
+    /// Drops, indexed by `DropReason as usize`.
+    pub drops: [u16; DropReason::COUNT],
+}
+
+impl Counters {
+    /// The number of frames dropped for `reason`.
+    pub fn dropped(&self, reason: DropReason) -> u16 {
+        self.drops[reason as usize]
+    }
+}
+
+/// Something the application may want to know, from
+/// [`Interface::poll_event`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// DAD passed: the address is preferred.
+    AddressAssigned(Ipv6Address),
+    /// DAD found a duplicate: the address is not used (RFC 4862 5.4.5).
+    AddressDuplicate(Ipv6Address),
+    /// The valid lifetime ended: the address left the interface.
+    AddressExpired(Ipv6Address),
+    /// A new default router.
+    RouterLearned(Ipv6Address),
+    /// A default router left the list (lifetime 0 or expired).
+    RouterLost(Ipv6Address),
+    /// A new recursive DNS server (RFC 8106).
+    DnsServerLearned(Ipv6Address),
+    /// A DNS server's lifetime ended.
+    DnsServerExpired(Ipv6Address),
+    /// Address resolution or NUD gave up on this neighbor.
+    NeighborUnreachable(Ipv6Address),
+}
+
+/// Why [`Interface::send_udp`] refused a datagram (besides `WouldBlock`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendError {
+    /// Payload larger than the buffer or the path MTU allows.
+    TooLarge,
+    /// No address of a suitable scope to send from.
+    NoSourceAddress,
+    /// Off-link destination and no default router.
+    NoRoute,
+    /// Unspecified destination, or port 0.
+    BadAddress,
+}
+
+/// Why [`Interface::bind`] failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BindError {
+    /// The port is bound already.
+    InUse,
+    /// All [`MAX_PORTS`] slots are taken.
+    Full,
+    /// Port 0.
+    BadPort,
+}
+
+/// Per-link parameters learned from Router Advertisements (RFC 4861 6.3.2).
+#[derive(Debug, Clone, Copy)]
+struct LinkParams {
+    mtu: u16,
+    hop_limit: u8,
+    base_reachable_ms: u32,
+    reachable_ms: u32,
+    retrans_ms: u32,
+}
+
+/// An IPv6 host interface on Ethernet, with `N` neighbor cache entries,
+/// `R` default routers and `D` DNS servers.
+///
+/// The defaults (4, 2, 2) suit the MSP430 firmware; the whole state is a
+/// few hundred bytes (see `size_of` in the tests).
+#[derive(Debug, Clone)]
+pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2> {
+    mac: MacAddress,
+    optimistic: bool,
+    dad_transmits: u8,
+    started: bool,
+    rng: Rng,
+    /// The caller's clock at the last call (wrapping ms, and s).
+    now_ms: u32,
+    now_s: u32,
+    params: LinkParams,
+    addrs: [AddrEntry; MAX_ADDRESSES],
+    prefixes: [Prefix; MAX_PREFIXES],
+    neighbors: [Neighbor; N],
+    routers: [Router; R],
+    dns: [DnsServer; D],
+    ports: [u16; MAX_PORTS],
+    /// Router Solicitations left to send, and when the next one goes.
+    rs_left: u8,
+    rs_at: u32,
+    /// Unsolicited MLD reports left to send, and when.
+    mld_left: u8,
+    mld_at: u32,
+    /// A report answering a query is due at `mld_query_at`.
+    mld_query_pending: bool,
+    mld_query_at: u32,
+    /// ICMP error token bucket (RFC 4443 2.4 (f)).
+    icmp_burst: u8,
+    icmp_interval_ms: u16,
+    icmp_tokens: u8,
+    icmp_refill_at: u32,
+    events: [Option<Event>; MAX_EVENTS],
+    counters: Counters,
+}
+
+impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
+    /// A new interface. Its link-local address (RFC 4862 5.3, modified
+    /// EUI-64 of RFC 4291 Appendix A) is tentative; DAD, the MLD report and
+    /// Router Solicitations start at the first call that gives the time.
+    pub fn new(config: Config) -> Self {
+        let mut addrs = [AddrEntry::FREE; MAX_ADDRESSES];
+        addrs[0] = AddrEntry {
+            addr: Ipv6Address::link_local_from_mac(&config.mac),
+            slot: AddrSlot::Tentative,
+            dad_left: 0,
+            dad_at: 0,
+            preferred_until: tables::INFINITE,
+            valid_until: tables::INFINITE,
+        };
+        Interface {
+            mac: config.mac,
+            optimistic: config.optimistic_dad,
+            dad_transmits: config.dad_transmits,
+            started: false,
+            rng: Rng::new(config.seed),
+            now_ms: 0,
+            now_s: 0,
+            params: LinkParams {
+                mtu: consts::ETHERNET_MTU,
+                hop_limit: consts::DEFAULT_HOP_LIMIT,
+                base_reachable_ms: consts::REACHABLE_TIME_MS,
+                reachable_ms: consts::REACHABLE_TIME_MS,
+                retrans_ms: consts::RETRANS_TIMER_MS,
+            },
+            addrs,
+            prefixes: [Prefix::FREE; MAX_PREFIXES],
+            neighbors: [Neighbor::FREE; N],
+            routers: [Router::FREE; R],
+            dns: [DnsServer::FREE; D],
+            ports: [0; MAX_PORTS],
+            rs_left: 0,
+            rs_at: 0,
+            mld_left: 0,
+            mld_at: 0,
+            mld_query_pending: false,
+            mld_query_at: 0,
+            icmp_burst: config.icmp_error_burst,
+            icmp_interval_ms: config.icmp_error_interval_ms,
+            icmp_tokens: config.icmp_error_burst,
+            icmp_refill_at: 0,
+            events: [None; MAX_EVENTS],
+            counters: Counters::default(),
+        }
+    }
+
+    /// The interface's MAC address.
+    pub fn mac(&self) -> MacAddress {
+        self.mac
+    }
+
+    /// The link-local address (whatever its DAD state).
+    pub fn link_local(&self) -> Ipv6Address {
+        self.addrs[0].addr
+    }
+
+    /// The interface's addresses and their states at the last call's time.
+    pub fn addresses(&self) -> impl Iterator<Item = (Ipv6Address, AddressState)> + '_ {
+        self.addrs
+            .iter()
+            .filter_map(move |a| a.state(self.now_s).map(|s| (a.addr, s)))
+    }
+
+    /// The state of `addr` if it is one of the interface's addresses.
+    pub fn address_state(&self, addr: &Ipv6Address) -> Option<AddressState> {
+        self.addresses().find(|(a, _)| a == addr).map(|(_, s)| s)
+    }
+
+    /// The default routers (link-local addresses), in preference order is
+    /// not implied.
+    pub fn routers(&self) -> impl Iterator<Item = Ipv6Address> + '_ {
+        self.routers.iter().filter(|r| r.used()).map(|r| r.ip)
+    }
+
+    /// The router chosen for off-link traffic (RFC 4861 6.3.6), if any.
+    pub fn default_router(&self) -> Option<Ipv6Address> {
+        self.select_router()
+    }
+
+    /// The recursive DNS servers learned from RDNSS options (RFC 8106).
+    pub fn dns_servers(&self) -> impl Iterator<Item = Ipv6Address> + '_ {
+        self.dns.iter().filter(|d| d.until != 0).map(|d| d.addr)
+    }
+
+    /// The neighbor cache entry for `ip`: its state and link-layer address
+    /// (meaningless while INCOMPLETE).
+    pub fn neighbor(&self, ip: &Ipv6Address) -> Option<(NeighborState, MacAddress)> {
+        self.neighbors
+            .iter()
+            .find(|n| n.state.is_some() && n.ip == *ip)
+            .and_then(|n| n.state.map(|s| (s, n.mac)))
+    }
+
+    /// Link MTU (from the RA MTU option, RFC 4861 4.6.4).
+    pub fn mtu(&self) -> u16 {
+        self.params.mtu
+    }
+
+    /// Hop limit for outgoing unicast (CurHopLimit, RFC 4861 6.3.4).
+    pub fn hop_limit(&self) -> u8 {
+        self.params.hop_limit
+    }
+
+    /// The current ReachableTime (ms) and RetransTimer (ms).
+    pub fn nd_timers(&self) -> (u32, u32) {
+        (self.params.reachable_ms, self.params.retrans_ms)
+    }
+
+    /// Statistics and drop counters.
+    pub fn counters(&self) -> &Counters {
+        &self.counters
+    }
+
+    /// The oldest pending event, if any.
+    pub fn poll_event(&mut self) -> Option<Event> {
+        let e = self.events[0].take();
+        self.events.rotate_left(1);
+        e
+    }
+
+    /// Binds a UDP port: datagrams to it are delivered by `receive`.
+    pub fn bind(&mut self, port: u16) -> Result<(), BindError> {
+        if port == 0 {
+            return Err(BindError::BadPort);
+        }
+        if self.ports.contains(&port) {
+            return Err(BindError::InUse);
+        }
+        match self.ports.iter_mut().find(|p| **p == 0) {
+            Some(slot) => {
+                *slot = port;
+                Ok(())
+            }
+            None => Err(BindError::Full),
+        }
+    }
+
+    /// Binds a random free port of the dynamic range 49152-65535
+    /// (RFC 6335 6), drawn from the seeded generator.
+    pub fn bind_ephemeral(&mut self) -> Result<u16, BindError> {
+        if !self.ports.contains(&0) {
+            return Err(BindError::Full);
+        }
+        loop {
+            // At most MAX_PORTS draws can collide: this ends.
+            let port = 49152 + self.rng.below(16384) as u16;
+            if self.bind(port).is_ok() {
+                return Ok(port);
+            }
+        }
+    }
+
+    /// Releases a port; true if it was bound.
+    pub fn unbind(&mut self, port: u16) -> bool {
+        match self.ports.iter_mut().find(|p| **p == port && port != 0) {
+            Some(p) => {
+                *p = 0;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Where the application writes a UDP payload before
+    /// [`Interface::send_udp`]: after the Ethernet, IPv6 and UDP headers.
+    pub const fn udp_payload_offset(&self) -> usize {
+        output::UDP_PAYLOAD
+    }
+
+    /// The largest UDP payload that fits a buffer of `buf_len` bytes and
+    /// the link MTU.
+    pub fn max_udp_payload(&self, buf_len: usize) -> usize {
+        let by_mtu = self.params.mtu as usize - 48;
+        buf_len.saturating_sub(output::UDP_PAYLOAD).min(by_mtu)
+    }
+
+    /// The next time (same clock as `now_ms`) at which the stack has
+    /// something to do: a timer to run or a frame to send. `None` when
+    /// nothing is scheduled. May be `<= now_ms`: call `poll_transmit`.
+    pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
+        self.advance(now_ms);
+        let now32 = now_ms as u32;
+        let mut best: Option<u64> = None;
+        let mut ms = |at: u32| {
+            let delta = at.wrapping_sub(now32) as i32;
+            let t = if delta <= 0 {
+                now_ms
+            } else {
+                now_ms + delta as u64
+            };
+            best = Some(best.map_or(t, |b| b.min(t)));
+        };
+        for a in self.addrs.iter() {
+            if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
+                ms(a.dad_at);
+            }
+        }
+        if self.rs_left > 0 {
+            ms(self.rs_at);
+        }
+        if self.mld_left > 0 {
+            ms(self.mld_at);
+        }
+        if self.mld_query_pending {
+            ms(self.mld_query_at);
+        }
+        for n in self.neighbors.iter() {
+            if matches!(
+                n.state,
+                Some(NeighborState::Incomplete | NeighborState::Reachable)
+                    | Some(NeighborState::Delay | NeighborState::Probe)
+            ) {
+                ms(n.timer);
+            }
+        }
+        // Lifetimes, in seconds.
+        let mut s = |until: u32| {
+            if until != tables::INFINITE && until != 0 {
+                let t = until as u64 * 1000;
+                best = Some(best.map_or(t, |b| b.min(t)));
+            }
+        };
+        for a in self.addrs.iter() {
+            if a.slot == AddrSlot::Assigned || a.slot == AddrSlot::Optimistic {
+                if !tables::expired(self.now_s, a.preferred_until) {
+                    s(a.preferred_until);
+                }
+                s(a.valid_until);
+            }
+        }
+        self.routers.iter().for_each(|r| s(r.until));
+        self.prefixes.iter().for_each(|p| s(p.until));
+        self.dns.iter().for_each(|d| s(d.until));
+        best
+    }
+
+    /// Records the time and runs the timers that need no transmission.
+    fn advance(&mut self, now_ms: u64) {
+        self.now_ms = now_ms as u32;
+        self.now_s = (now_ms / 1000) as u32;
+        if !self.started {
+            self.started = true;
+            self.start();
+        }
+        self.expire();
+    }
+
+    /// Interface start: DAD of the link-local address (RFC 4862 5.4.2,
+    /// after a random delay of up to MAX_RTR_SOLICITATION_DELAY), its MLD
+    /// report, and the Router Solicitations (RFC 4861 6.3.7).
+    fn start(&mut self) {
+        let ll = self.addrs[0].addr;
+        self.begin_dad(0, ll);
+        self.rs_left = consts::MAX_RTR_SOLICITATIONS;
+        self.rs_at = self
+            .now_ms
+            .wrapping_add(self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1));
+    }
+
+    fn push_event(&mut self, e: Event) {
+        match self.events.iter_mut().find(|s| s.is_none()) {
+            Some(slot) => *slot = Some(e),
+            None => self.counters.events_lost = self.counters.events_lost.wrapping_add(1),
+        }
+    }
+
+    fn count_drop(&mut self, reason: DropReason) -> Received {
+        let c = &mut self.counters.drops[reason as usize];
+        *c = c.wrapping_add(1);
+        Received::Dropped(reason)
+    }
+
+    /// Puts address slot `i` in DAD (RFC 4862 5.4): tentative (or
+    /// optimistic, RFC 4429 3.1), first probe after a random delay, and an
+    /// MLD report for its solicited-node group before it (RFC 4862 5.4.2).
+    fn begin_dad(&mut self, i: usize, addr: Ipv6Address) {
+        let delay = self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1);
+        let at = self.now_ms.wrapping_add(delay);
+        let e = &mut self.addrs[i];
+        e.addr = addr;
+        e.slot = if self.optimistic {
+            AddrSlot::Optimistic
+        } else {
+            AddrSlot::Tentative
+        };
+        e.dad_left = self.dad_transmits;
+        e.dad_at = at;
+        self.schedule_mld(at);
+    }
+
+    /// Schedules the unsolicited MLD reports (RFC 3810 6.1: Robustness
+    /// Variable copies) with the first one at `at` at the latest.
+    fn schedule_mld(&mut self, at: u32) {
+        if self.mld_left == 0 || !tables::due(at, self.mld_at) {
+            self.mld_at = at;
+        }
+        self.mld_left = consts::MLD_ROBUSTNESS;
+    }
+
+    /// Lifetime and neighbor timers that change state without sending.
+    fn expire(&mut self) {
+        let now_s = self.now_s;
+        let now = self.now_ms;
+        // Addresses: DAD end (RFC 4862 5.4: no answer within RetransTimer
+        // after the last probe) and valid lifetime (RFC 4862 5.5.4).
+        for i in 0..MAX_ADDRESSES {
+            let a = self.addrs[i];
+            match a.slot {
+                AddrSlot::Tentative | AddrSlot::Optimistic
+                    if a.dad_left == 0 && tables::due(now, a.dad_at) =>
+                {
+                    self.addrs[i].slot = AddrSlot::Assigned;
+                    self.push_event(Event::AddressAssigned(a.addr));
+                }
+                _ => {}
+            }
+            let a = self.addrs[i];
+            if a.slot != AddrSlot::Free && tables::expired(now_s, a.valid_until) {
+                self.addrs[i] = AddrEntry::FREE;
+                if a.slot != AddrSlot::Duplicate {
+                    self.push_event(Event::AddressExpired(a.addr));
+                }
+            }
+        }
+        for i in 0..R {
+            let r = self.routers[i];
+            if r.used() && tables::expired(now_s, r.until) {
+                self.routers[i] = Router::FREE;
+                self.push_event(Event::RouterLost(r.ip));
+            }
+        }
+        for p in self.prefixes.iter_mut() {
+            if p.until != 0 && tables::expired(now_s, p.until) {
+                *p = Prefix::FREE;
+            }
+        }
+        for i in 0..D {
+            let d = self.dns[i];
+            if d.until != 0 && tables::expired(now_s, d.until) {
+                self.dns[i] = DnsServer::FREE;
+                self.push_event(Event::DnsServerExpired(d.addr));
+            }
+        }
+        // Neighbor states driven by time alone (RFC 4861 7.3.3).
+        for i in 0..N {
+            let n = self.neighbors[i];
+            let Some(state) = n.state else { continue };
+            if !tables::due(now, n.timer) {
+                continue;
+            }
+            match state {
+                NeighborState::Reachable => self.neighbors[i].state = Some(NeighborState::Stale),
+                NeighborState::Delay => {
+                    // DELAY -> PROBE: the first unicast probe is due now.
+                    self.neighbors[i].state = Some(NeighborState::Probe);
+                    self.neighbors[i].probes = 0;
+                }
+                NeighborState::Incomplete if n.probes >= consts::MAX_MULTICAST_SOLICIT => {
+                    self.neighbor_failed(i);
+                }
+                NeighborState::Probe if n.probes >= consts::MAX_UNICAST_SOLICIT => {
+                    self.neighbor_failed(i);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Address resolution or NUD failed (RFC 4861 7.3.3): the entry goes;
+    /// a router is marked unreachable so that another one is chosen
+    /// (RFC 4861 6.3.6).
+    fn neighbor_failed(&mut self, i: usize) {
+        let ip = self.neighbors[i].ip;
+        self.neighbors[i] = Neighbor::FREE;
+        for r in self.routers.iter_mut() {
+            if r.used() && r.ip == ip {
+                r.unreachable = true;
+            }
+        }
+        self.push_event(Event::NeighborUnreachable(ip));
+    }
+
+    /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
+    /// entry is known reachable or probably so (any state but INCOMPLETE)
+    /// first, then one not known unreachable, then any.
+    fn select_router(&self) -> Option<Ipv6Address> {
+        let mut fallback = None;
+        let mut untried = None;
+        for r in self.routers.iter().filter(|r| r.used()) {
+            fallback.get_or_insert(r.ip);
+            if r.unreachable {
+                continue;
+            }
+            match self.neighbor(&r.ip) {
+                Some((NeighborState::Incomplete, _)) | None => {
+                    untried.get_or_insert(r.ip);
+                }
+                Some(_) => return Some(r.ip),
+            }
+        }
+        untried.or(fallback)
+    }
+
+    /// True if `ip` is on-link: link-local, or inside an on-link prefix
+    /// (RFC 4861 5.2; nothing else is assumed on-link, RFC 5942).
+    fn on_link(&self, ip: &Ipv6Address) -> bool {
+        ip.is_link_local()
+            || self
+                .prefixes
+                .iter()
+                .any(|p| p.until != 0 && ip.matches_prefix(&p.prefix, p.len))
+    }
+
+    /// Index of our address `ip` that is present (not free, not duplicate).
+    fn our_addr(&self, ip: &Ipv6Address) -> Option<usize> {
+        self.addrs.iter().position(|a| a.present() && a.addr == *ip)
+    }
+
+    /// True if `group` is all-nodes or the solicited-node group of one of
+    /// our present addresses (RFC 4861 7.2.1 / RFC 4862 5.4.2).
+    fn listening_to(&self, group: &Ipv6Address) -> bool {
+        *group == Ipv6Address::ALL_NODES
+            || (group.is_solicited_node_multicast()
+                && self
+                    .addrs
+                    .iter()
+                    .any(|a| a.present() && a.addr.solicited_node() == *group))
+    }
+
+    /// Source address selection (RFC 6724, reduced): link-local for
+    /// link-local and link-scope multicast destinations; otherwise a usable
+    /// global address, preferring non-deprecated (rule 3), assigned over
+    /// optimistic, and the longest matching prefix (rule 8). `Err(true)`
+    /// when an address that would do is still tentative.
+    fn select_source(&self, dst: &Ipv6Address) -> Result<Ipv6Address, bool> {
+        let link_scope = dst.is_link_local()
+            || (dst.is_multicast() && (dst.0[1] & 0x0f) <= 2)
+            || dst.is_unspecified();
+        if link_scope {
+            let ll = &self.addrs[0];
+            return if ll.usable() {
+                Ok(ll.addr)
+            } else {
+                Err(ll.slot == AddrSlot::Tentative)
+            };
+        }
+        let mut best: Option<(u32, Ipv6Address)> = None;
+        let mut tentative = false;
+        for a in self.addrs.iter().skip(1) {
+            if a.slot == AddrSlot::Tentative {
+                tentative = true;
+            }
+            if !a.usable() {
+                continue;
+            }
+            let mut score = common_prefix_len(&a.addr, dst);
+            if !tables::expired(self.now_s, a.preferred_until) {
+                score += 512;
+            }
+            if a.slot == AddrSlot::Assigned {
+                score += 256;
+            }
+            if best.map_or(true, |(s, _)| score > s) {
+                best = Some((score, a.addr));
+            }
+        }
+        best.map(|(_, a)| a).ok_or(tentative)
+    }
+
+    /// Finds or makes a neighbor cache slot for `ip`: an existing entry, a
+    /// free one, or (bounded eviction) the least recently confirmed entry,
+    /// sparing routers' entries and INCOMPLETE ones when possible.
+    fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<usize> {
+        if N == 0 {
+            return None;
+        }
+        if let Some(i) = self
+            .neighbors
+            .iter()
+            .position(|n| n.state.is_some() && n.ip == *ip)
+        {
+            return Some(i);
+        }
+        if let Some(i) = self.neighbors.iter().position(|n| n.state.is_none()) {
+            return Some(i);
+        }
+        let now = self.now_ms;
+        let mut victim = 0;
+        let mut best = 0u64;
+        for (i, n) in self.neighbors.iter().enumerate() {
+            let age = now.wrapping_sub(n.stamp) as u64;
+            let mut score = age;
+            if !n.is_router {
+                score += 1 << 33;
+            }
+            if n.state != Some(NeighborState::Incomplete) {
+                score += 1 << 32;
+            }
+            if score >= best {
+                best = score;
+                victim = i;
+            }
+        }
+        self.neighbors[victim] = Neighbor::FREE;
+        Some(victim)
+    }
+}
+
+/// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).
+fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u32 {
+    let mut n = 0;
+    for (x, y) in a.0.iter().zip(b.0.iter()) {
+        let d = x ^ y;
+        if d != 0 {
+            return n + d.leading_zeros();
+        }
+        n += 8;
+    }
+    n
+}

@@ -1,0 +1,231 @@
+//! The bounded tables of the interface: addresses, neighbor cache, default
+//! routers, on-link prefixes and DNS servers. Plain arrays with a free
+//! marker: no heap, sizes fixed at compile time.
+
+use crate::wire::{Ipv6Address, MacAddress};
+
+/// A lifetime end, in seconds of the caller's clock, that never comes
+/// (the all-ones "infinity" lifetime of RFC 4861 4.6.2 / RFC 4862 5.5.3).
+pub(crate) const INFINITE: u32 = u32::MAX;
+
+/// The absolute end of a lifetime of `lifetime` seconds starting `now_s`.
+pub(crate) fn lifetime_end(now_s: u32, lifetime: u32) -> u32 {
+    if lifetime == INFINITE {
+        INFINITE
+    } else {
+        // Saturate one below INFINITE so that a huge finite lifetime still ends.
+        now_s.saturating_add(lifetime).min(INFINITE - 1)
+    }
+}
+
+/// True once the end `until` (seconds) has passed.
+pub(crate) fn expired(now_s: u32, until: u32) -> bool {
+    until != INFINITE && now_s >= until
+}
+
+/// True once the millisecond deadline `at` has come. Millisecond stamps are
+/// kept as wrapping `u32`: comparisons hold for deadlines within 24 days.
+pub(crate) fn due(now_ms: u32, at: u32) -> bool {
+    now_ms.wrapping_sub(at) as i32 >= 0
+}
+
+/// The state of one of the interface's addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressState {
+    /// Duplicate Address Detection is running; the address is not used
+    /// (RFC 4862 5.4).
+    Tentative,
+    /// DAD is running but the address is used already, with the
+    /// restrictions of RFC 4429 (no Override flag, no SLLAO from it).
+    Optimistic,
+    /// DAD passed and the preferred lifetime runs (RFC 4862 5.5.4).
+    Preferred,
+    /// The preferred lifetime ended: still valid, not chosen for new
+    /// communication while a preferred address exists (RFC 4862 5.5.4).
+    Deprecated,
+    /// DAD found another node using it: never used (RFC 4862 5.4.5).
+    Duplicate,
+}
+
+/// Internal address state; `Free` marks an empty slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AddrSlot {
+    Free,
+    Tentative,
+    Optimistic,
+    Assigned,
+    Duplicate,
+}
+
+/// One address of the interface.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AddrEntry {
+    pub addr: Ipv6Address,
+    pub slot: AddrSlot,
+    /// DAD probes still to send.
+    pub dad_left: u8,
+    /// When the next DAD probe goes out, or DAD ends (ms).
+    pub dad_at: u32,
+    /// End of the preferred lifetime (s).
+    pub preferred_until: u32,
+    /// End of the valid lifetime (s).
+    pub valid_until: u32,
+}
+
+impl AddrEntry {
+    pub const FREE: AddrEntry = AddrEntry {
+        addr: Ipv6Address::UNSPECIFIED,
+        slot: AddrSlot::Free,
+        dad_left: 0,
+        dad_at: 0,
+        preferred_until: 0,
+        valid_until: 0,
+    };
+
+    /// The public state at time `now_s`; `None` for a free slot.
+    pub fn state(&self, now_s: u32) -> Option<AddressState> {
+        Some(match self.slot {
+            AddrSlot::Free => return None,
+            AddrSlot::Tentative => AddressState::Tentative,
+            AddrSlot::Optimistic => AddressState::Optimistic,
+            AddrSlot::Duplicate => AddressState::Duplicate,
+            AddrSlot::Assigned if expired(now_s, self.preferred_until) => {
+                AddressState::Deprecated
+            }
+            AddrSlot::Assigned => AddressState::Preferred,
+        })
+    }
+
+    /// May be used as a source address (assigned or optimistic).
+    pub fn usable(&self) -> bool {
+        matches!(self.slot, AddrSlot::Assigned | AddrSlot::Optimistic)
+    }
+
+    /// Is ours for receiving: anything but free or duplicate. Tentative
+    /// addresses only accept DAD traffic (checked by the caller).
+    pub fn present(&self) -> bool {
+        matches!(
+            self.slot,
+            AddrSlot::Tentative | AddrSlot::Optimistic | AddrSlot::Assigned
+        )
+    }
+}
+
+/// Neighbor cache states (RFC 4861 7.3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeighborState {
+    /// Address resolution is in progress (multicast NS sent).
+    Incomplete,
+    /// Reachability confirmed within ReachableTime.
+    Reachable,
+    /// Not confirmed recently; no probe until traffic is sent.
+    Stale,
+    /// Traffic was sent to a stale entry; waiting DELAY_FIRST_PROBE_TIME
+    /// for upper-layer confirmation before probing.
+    Delay,
+    /// Unicast NS probes are being sent.
+    Probe,
+}
+
+/// One neighbor cache entry.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Neighbor {
+    pub ip: Ipv6Address,
+    pub mac: MacAddress,
+    /// `None` marks a free slot.
+    pub state: Option<NeighborState>,
+    /// Solicitations sent in the current INCOMPLETE or PROBE phase.
+    pub probes: u8,
+    /// The IsRouter flag (RFC 4861 7.3.2 / 7.2.5).
+    pub is_router: bool,
+    /// The state's timer (ms): next NS, end of REACHABLE, end of DELAY.
+    pub timer: u32,
+    /// Last time the entry was created or confirmed (ms), for eviction.
+    pub stamp: u32,
+}
+
+impl Neighbor {
+    pub const FREE: Neighbor = Neighbor {
+        ip: Ipv6Address::UNSPECIFIED,
+        mac: MacAddress([0; 6]),
+        state: None,
+        probes: 0,
+        is_router: false,
+        timer: 0,
+        stamp: 0,
+    };
+}
+
+/// One Default Router List entry (RFC 4861 6.3.4).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Router {
+    pub ip: Ipv6Address,
+    /// End of the router lifetime (s); 0 marks a free slot.
+    pub until: u32,
+    /// NUD found the router unreachable; other routers are preferred
+    /// until it is heard from again (RFC 4861 6.3.6).
+    pub unreachable: bool,
+}
+
+impl Router {
+    pub const FREE: Router = Router {
+        ip: Ipv6Address::UNSPECIFIED,
+        until: 0,
+        unreachable: false,
+    };
+    pub fn used(&self) -> bool {
+        self.until != 0
+    }
+}
+
+/// One on-link prefix (RFC 4861 6.3.4, L flag).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Prefix {
+    pub prefix: Ipv6Address,
+    pub len: u8,
+    /// End of the valid lifetime (s); 0 marks a free slot.
+    pub until: u32,
+}
+
+impl Prefix {
+    pub const FREE: Prefix = Prefix {
+        prefix: Ipv6Address::UNSPECIFIED,
+        len: 0,
+        until: 0,
+    };
+}
+
+/// One recursive DNS server (RFC 8106 5.1).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DnsServer {
+    pub addr: Ipv6Address,
+    /// End of the lifetime (s); 0 marks a free slot.
+    pub until: u32,
+}
+
+impl DnsServer {
+    pub const FREE: DnsServer = DnsServer {
+        addr: Ipv6Address::UNSPECIFIED,
+        until: 0,
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetimes_and_deadlines() {
+        assert_eq!(lifetime_end(100, INFINITE), INFINITE);
+        assert_eq!(lifetime_end(100, 50), 150);
+        assert_eq!(lifetime_end(100, INFINITE - 1), INFINITE - 1);
+        assert!(!expired(149, 150));
+        assert!(expired(150, 150));
+        assert!(!expired(u32::MAX, INFINITE));
+        assert!(due(10, 10));
+        assert!(!due(9, 10));
+        // Across the u32 wrap of the millisecond clock.
+        assert!(due(5, u32::MAX - 5));
+        assert!(!due(u32::MAX - 5, 5));
+    }
+}
