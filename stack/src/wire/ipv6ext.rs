@@ -378,22 +378,6 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> FragmentHeader<T> {
     }
 }
 
-/// A Hop-by-Hop Options header holding a Router Alert option with value 0
-/// (MLD, RFC 2711) padded with PadN to 8 bytes, as MLDv2 messages carry
-/// (RFC 3810 section 5).
-pub const fn hbh_router_alert_mld(next_header: u8) -> [u8; 8] {
-    [
-        next_header,
-        0,
-        option_type::ROUTER_ALERT,
-        2,
-        0,
-        0,
-        option_type::PADN,
-        0,
-    ]
-}
-
 /// Why [`walk`] drops a packet without an ICMPv6 error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExtDrop {
@@ -625,7 +609,6 @@ mod tests {
                 .replace(' ', "")
                 .as_str(),
         );
-        assert_eq!(&p[40..48], &hbh_router_alert_mld(58));
         assert_eq!(walk(&p, true), upper(58, 48, 40));
         let eh = ExtHeader::new_checked(&p[40..]).unwrap();
         let opts: Vec<_> = eh.options().map(|o| o.unwrap()).collect();
