@@ -532,12 +532,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return self.count_drop(DropReason::InvalidNdp);
         }
         let flags = buf[off + 4];
-        let (router, solicited, override_) = (flags & 0x80 != 0, flags & 0x40 != 0, flags & 0x20 != 0);
+        let (router, solicited, override_) =
+            (flags & 0x80 != 0, flags & 0x40 != 0, flags & 0x20 != 0);
         let target = Ipv6Address::from_bytes(&buf[off + 8..off + 24]);
         let opts = &buf[off + 24..end];
         // 7.1.2: target not multicast; S clear when sent to multicast.
-        if target.is_multicast() || (dst.is_multicast() && solicited) || !ndp_options_valid(opts)
-        {
+        if target.is_multicast() || (dst.is_multicast() && solicited) || !ndp_options_valid(opts) {
             return self.count_drop(DropReason::InvalidNdp);
         }
         let tlla = lla_option(opts, ndp_option::TARGET_LLADDR);
@@ -811,7 +811,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return;
         }
         let until = lifetime_end(self.now_s, lifetime).max(1);
-        if let Some(i) = self.dns.iter().position(|d| d.until != 0 && d.addr == *addr) {
+        if let Some(i) = self
+            .dns
+            .iter()
+            .position(|d| d.until != 0 && d.addr == *addr)
+        {
             if lifetime == 0 {
                 self.dns[i] = super::tables::DnsServer::FREE;
                 self.push_event(Event::DnsServerExpired(*addr));
@@ -839,10 +843,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 i
             }
         };
-        self.dns[slot] = super::tables::DnsServer {
-            addr: *addr,
-            until,
-        };
+        self.dns[slot] = super::tables::DnsServer { addr: *addr, until };
         self.push_event(Event::DnsServerLearned(*addr));
     }
 

@@ -260,14 +260,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let dst = Ipv6Address::ALL_MLDV2_ROUTERS;
         write_ethernet(buf, &MacAddress::from_ipv6_multicast(&dst), &self.mac);
-        write_ipv6(
-            buf,
-            hbh + icmp_len,
-            ip_protocol::HOP_BY_HOP,
-            1,
-            &src,
-            &dst,
-        );
+        write_ipv6(buf, hbh + icmp_len, ip_protocol::HOP_BY_HOP, 1, &src, &dst);
         // Hop-by-Hop: next ICMPv6, length 0 (8 bytes), Router Alert option
         // (type 5, len 2, value 0), PadN of 2.
         buf[L4..L4 + 8].copy_from_slice(&[ip_protocol::ICMPV6, 0, 5, 2, 0, 0, 1, 0]);
@@ -304,7 +297,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let src = self.select_source(&n.ip).ok()?;
         // RFC 4429 3.3: no SLLAO from an optimistic address.
-        let sllao = self.addrs.iter().any(|a| a.addr == src && a.slot == AddrSlot::Assigned);
+        let sllao = self
+            .addrs
+            .iter()
+            .any(|a| a.addr == src && a.slot == AddrSlot::Assigned);
         self.neighbors[i].probes += 1;
         self.neighbors[i].timer = self.now_ms.wrapping_add(self.params.retrans_ms);
         if multicast {

@@ -89,9 +89,7 @@ impl AddrEntry {
             AddrSlot::Tentative => AddressState::Tentative,
             AddrSlot::Optimistic => AddressState::Optimistic,
             AddrSlot::Duplicate => AddressState::Duplicate,
-            AddrSlot::Assigned if expired(now_s, self.preferred_until) => {
-                AddressState::Deprecated
-            }
+            AddrSlot::Assigned if expired(now_s, self.preferred_until) => AddressState::Deprecated,
             AddrSlot::Assigned => AddressState::Preferred,
         })
     }
