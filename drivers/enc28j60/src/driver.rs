@@ -157,6 +157,8 @@ pub struct Counters {
 
 /// Bank cache value meaning "unknown" (after reset).
 const BANK_UNKNOWN: u8 = 0xFF;
+/// Pointer cache value meaning "unknown" (pointers are at most 0x1FFF).
+const PTR_UNKNOWN: u16 = 0xFFFF;
 /// Bound on TXRTS polls, `TX_POLL_US` apart: 50 ms, longer than 16 collision
 /// backoffs of a maximum frame.
 const TX_POLLS: u16 = 2000;
@@ -175,6 +177,14 @@ pub struct Enc28j60<SPI, D> {
     bank: u8,
     rx_end: u16,
     next_packet: u16,
+    /// Frames known to be waiting (from the last EPKTCNT read, minus those
+    /// taken since): saves the EPKTCNT read and two bank switches per frame
+    /// of a burst. Only our PKTDEC lowers EPKTCNT, so it never over-counts.
+    pending: u8,
+    /// What ERDPT, EWRPT and ETXND hold, to skip unchanged byte writes.
+    erdpt: u16,
+    ewrpt: u16,
+    etxnd: u16,
     revision: u8,
     counters: Counters,
 }
@@ -200,6 +210,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             bank: BANK_UNKNOWN,
             rx_end,
             next_packet: 0,
+            pending: 0,
+            erdpt: PTR_UNKNOWN,
+            ewrpt: PTR_UNKNOWN,
+            etxnd: PTR_UNKNOWN,
             revision: 0,
             counters: Counters::default(),
         };
@@ -311,7 +325,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         // Errata item 14: ERXRDPT must be odd, so "nothing read yet" is ERXND.
         self.write_reg16(ERXRDPTL, self.rx_end)?;
         self.write_reg16(ERDPTL, 0)?;
+        self.erdpt = 0;
         self.next_packet = 0;
+        self.pending = 0;
         Ok(())
     }
 
@@ -341,12 +357,41 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         if bank == self.bank {
             return Ok(());
         }
-        self.op(OP_BFC | ECON1, ECON1_BSEL)?;
-        if bank != 0 {
-            self.op(OP_BFS | ECON1, bank)?;
+        // From a known bank only the differing BSEL bits change: one
+        // command between banks 0 and 1, 0 and 2, 0 and 3 (DS register 3-1).
+        let (clear, set) = if self.bank == BANK_UNKNOWN {
+            (ECON1_BSEL, bank)
+        } else {
+            (self.bank & !bank, bank & !self.bank)
+        };
+        if clear != 0 {
+            self.op(OP_BFC | ECON1, clear)?;
+        }
+        if set != 0 {
+            self.op(OP_BFS | ECON1, set)?;
         }
         self.bank = bank;
         Ok(())
+    }
+
+    /// Writes a pointer register pair (ERDPT, EWRPT, ETXND: not latched),
+    /// skipping bytes that already hold the value.
+    fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Res<(), SPI::Error> {
+        if known == PTR_UNKNOWN || known as u8 != value as u8 {
+            self.write_reg(reg_low, value as u8)?;
+        }
+        if known >> 8 != value >> 8 {
+            self.write_reg(reg_low + 1, (value >> 8) as u8)?;
+        }
+        Ok(())
+    }
+
+    /// Where ERDPT is after reading `count` bytes from `from` inside the
+    /// receive buffer (it wraps from ERXND to ERXST, DS 3.2.1).
+    fn rx_advance(&self, from: u16, count: usize) -> u16 {
+        let pos = usize::from(from) + count;
+        let size = usize::from(self.rx_end) + 1;
+        (if pos >= size { pos - size } else { pos }) as u16
     }
 
     fn op(&mut self, opcode: u8, arg: u8) -> Res<(), SPI::Error> {
@@ -431,7 +476,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// Number of frames waiting in the receive buffer (EPKTCNT; errata item 6:
     /// EIR.PKTIF is unreliable).
     pub fn pending_frames(&mut self) -> Res<u8, SPI::Error> {
-        self.read_reg(EPKTCNT)
+        self.pending = self.read_reg(EPKTCNT)?;
+        Ok(self.pending)
     }
 
     /// Copies the next received frame (without CRC) into `buf` and returns
@@ -439,10 +485,14 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// `buf` are dropped and counted, never truncated.
     pub fn receive(&mut self, buf: &mut [u8]) -> Res<Option<usize>, SPI::Error> {
         for _ in 0..MAX_SKIPPED_PER_CALL {
-            if self.read_reg(EPKTCNT)? == 0 {
-                self.check_rx_overflow()?;
-                return Ok(None);
+            if self.pending == 0 {
+                self.pending = self.read_reg(EPKTCNT)?;
+                if self.pending == 0 {
+                    self.check_rx_overflow()?;
+                    return Ok(None);
+                }
             }
+            self.pending -= 1;
             match self.receive_one(buf)? {
                 Some(len) => return Ok(Some(len)),
                 None => continue,
@@ -462,7 +512,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// Reads the frame at `next_packet`; `None` if it was dropped.
     fn receive_one(&mut self, buf: &mut [u8]) -> Res<Option<usize>, SPI::Error> {
-        self.write_reg16(ERDPTL, self.next_packet)?;
+        let start = self.next_packet;
+        self.write_pointer(ERDPTL, start, self.erdpt)?;
+        self.erdpt = self.rx_advance(start, 6);
         // DS 7.2.2, figure 7-3: next packet pointer, then the receive status
         // vector (byte count, status).
         let mut header = [0u8; 6];
@@ -493,6 +545,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             // ERDPT wraps from ERXND to ERXST by itself (DS 3.2.1), so a frame
             // that wraps at the buffer end reads in one go. The CRC is not read.
             self.read_buffer(&mut buf[..len])?;
+            self.erdpt = self.rx_advance(start, 6 + len);
             self.counters.rx_frames = self.counters.rx_frames.wrapping_add(1);
             Some(len)
         };
@@ -550,7 +603,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         // Control byte at ETXST, frame after it, ETXND on its last byte
         // (DS 7.1, figure 7-1). Nothing else goes into buffer memory.
         let tx_end = tx_start + frame.len() as u16;
-        self.write_reg16(EWRPTL, tx_start)?;
+        self.write_pointer(EWRPTL, tx_start, self.ewrpt)?;
         self.spi
             .transaction(&mut [
                 // Control byte 0: use MACON3's padding and CRC (DS 7.1).
@@ -558,7 +611,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
                 Operation::Write(frame),
             ])
             .map_err(Error::Spi)?;
-        self.write_reg16(ETXNDL, tx_end)?;
+        self.ewrpt = tx_end + 1;
+        self.write_pointer(ETXNDL, tx_end, self.etxnd)?;
+        self.etxnd = tx_end;
         let mut retries = 0u8;
         loop {
             // Errata item 12: an aborted transmission can stall the transmit
@@ -567,7 +622,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             self.bit_clear(ECON1, ECON1_TXRST)?;
             self.bit_clear(EIR, EIR_TXIF | EIR_TXERIF)?;
             self.bit_set(ECON1, ECON1_TXRTS)?;
-            let eir = self.wait_tx()?;
+            let eir = self.wait_tx(frame.len())?;
             if eir & EIR_TXERIF == 0 {
                 self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
                 return Ok(());
@@ -592,14 +647,18 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// Waits for TXRTS to clear or TXERIF to be set; returns EIR. TXIF alone is
     /// not waited for (never set on the MSPSim model).
-    fn wait_tx(&mut self) -> Res<u8, SPI::Error> {
-        for _ in 0..TX_POLLS {
+    fn wait_tx(&mut self, len: usize) -> Res<u8, SPI::Error> {
+        // After a first look (the MSPSim model sends at once), sleep for the
+        // wire time: preamble, frame padded to 60, CRC and gap, 0.8 us a byte
+        // at 10 Mb/s; then poll.
+        let wire_us = (len.max(60) as u32 + 24) * 4 / 5;
+        for poll in 0..TX_POLLS {
             let econ1 = self.read_reg(ECON1)?;
             let eir = self.read_reg(EIR)?;
             if econ1 & ECON1_TXRTS == 0 || eir & EIR_TXERIF != 0 {
                 return Ok(eir);
             }
-            self.delay.delay_us(TX_POLL_US);
+            self.delay.delay_us(if poll == 0 { wire_us } else { TX_POLL_US });
         }
         self.bit_clear(ECON1, ECON1_TXRTS)?;
         self.counters.tx_timeouts = self.counters.tx_timeouts.wrapping_add(1);
@@ -609,9 +668,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// Reads byte 3 of the transmit status vector written after ETXND
     /// (DS 7.1, table 5-4). Only called when TXERIF is set.
     fn read_tsv_byte3(&mut self, tx_end: u16) -> Res<u8, SPI::Error> {
-        self.write_reg16(ERDPTL, tx_end + 1)?;
+        self.write_pointer(ERDPTL, tx_end + 1, self.erdpt)?;
         let mut tsv = [0u8; TSV_LEN as usize];
         self.read_buffer(&mut tsv)?;
+        self.erdpt = tx_end + 1 + TSV_LEN;
         Ok(tsv[3])
     }
 
