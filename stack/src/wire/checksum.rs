@@ -258,12 +258,14 @@ mod tests {
 
     #[test]
     fn ipv6_icmp_echo_from_the_wire() {
-        // ICMPv6 echo request fe80::1 -> fe80::2, id 0x1234, seq 1, "hi",
-        // checksum 0x6b05 as computed by Linux (captured with tcpdump).
+        // ICMPv6 echo request fe80::1 -> fe80::2, id 0x1234, seq 1, "hi":
+        // its checksum field is 0x0818 (computed independently with Python's
+        // struct module over the pseudo-header).
         let src = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 1]);
         let dst = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 2]);
         let mut icmp = [0x80, 0x00, 0x00, 0x00, 0x12, 0x34, 0x00, 0x01, b'h', b'i'];
         let ck = ipv6_upper_layer(&src, &dst, 58, &icmp);
+        assert_eq!(ck, 0x0818);
         icmp[2..4].copy_from_slice(&ck.to_be_bytes());
         assert_eq!(ipv6_upper_layer(&src, &dst, 58, &icmp), 0);
         // Independent computation of the same value.
