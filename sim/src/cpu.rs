@@ -457,7 +457,11 @@ impl Cpu {
         let src = self.read_loc(bus, sloc, byte);
         let dreg = (op & 0xF) as usize;
         let (dloc, cycles) = if op & 0x80 == 0 {
-            let c = if dreg == 0 { F1_DST_PC[class] } else { F1_DST_REG[class] };
+            let c = if dreg == 0 {
+                F1_DST_PC[class]
+            } else {
+                F1_DST_REG[class]
+            };
             (Loc::Reg(dreg), c)
         } else {
             let at = self.regs[0];

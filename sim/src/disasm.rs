@@ -142,7 +142,10 @@ mod tests {
         assert_eq!(dis(&[0x4303]), ("nop".into(), 2));
         assert_eq!(dis(&[0x12b0, 0x4400]), ("call #0x4400".into(), 4));
         assert_eq!(dis(&[0x3fff]), ("jmp 0x4000".into(), 2));
-        assert_eq!(dis(&[0x4592, 0xfffe, 0x0200]), ("mov -0x2(r5), &0x0200".into(), 6));
+        assert_eq!(
+            dis(&[0x4592, 0xfffe, 0x0200]),
+            ("mov -0x2(r5), &0x0200".into(), 6)
+        );
         assert_eq!(dis(&[0x0000]), (".word 0x0000".into(), 2));
         assert_eq!(dis(&[0x1300]), ("reti".into(), 2));
     }

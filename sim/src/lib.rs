@@ -38,4 +38,4 @@ pub mod multiplier;
 
 pub use bus::Bus;
 pub use cpu::{Cpu, StepResult};
-pub use memory::{Diagnostic, DiagnosticKind, F1611, FlashAccess, Peripherals};
+pub use memory::{Diagnostic, DiagnosticKind, FlashAccess, Peripherals, F1611};

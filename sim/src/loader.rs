@@ -105,9 +105,15 @@ pub fn parse_elf(data: &[u8]) -> Result<Image, LoadError> {
         if paddr as u64 + filesz as u64 > 0x10000 {
             return Err(LoadError::AddressOutOfRange(paddr));
         }
-        segments.push(Segment { addr: paddr as u16, data: bytes.to_vec() });
+        segments.push(Segment {
+            addr: paddr as u16,
+            data: bytes.to_vec(),
+        });
     }
-    Ok(Image { segments, entry: Some(entry) })
+    Ok(Image {
+        segments,
+        entry: Some(entry),
+    })
 }
 
 fn hex_byte(s: &[u8], line: usize) -> Result<u8, LoadError> {
@@ -127,7 +133,10 @@ pub fn parse_ihex(text: &str) -> Result<Image, LoadError> {
         if l.is_empty() {
             continue;
         }
-        let l = l.strip_prefix(':').ok_or(LoadError::HexSyntax(line))?.as_bytes();
+        let l = l
+            .strip_prefix(':')
+            .ok_or(LoadError::HexSyntax(line))?
+            .as_bytes();
         if l.len() < 10 || l.len() % 2 != 0 {
             return Err(LoadError::HexSyntax(line));
         }
@@ -154,7 +163,10 @@ pub fn parse_ihex(text: &str) -> Result<Image, LoadError> {
                     Some(s) if s.addr as u32 + s.data.len() as u32 == addr => {
                         s.data.extend_from_slice(payload)
                     }
-                    _ => image.segments.push(Segment { addr: addr as u16, data: payload.to_vec() }),
+                    _ => image.segments.push(Segment {
+                        addr: addr as u16,
+                        data: payload.to_vec(),
+                    }),
                 }
             }
             1 => break,
@@ -162,7 +174,11 @@ pub fn parse_ihex(text: &str) -> Result<Image, LoadError> {
             4 if count == 2 => base = (u16::from_be_bytes([payload[0], payload[1]]) as u32) << 16,
             3 | 5 if count == 4 => {
                 let v = u32::from_be_bytes([payload[0], payload[1], payload[2], payload[3]]);
-                image.entry = Some(if bytes[3] == 3 { (v >> 16) * 16 + (v & 0xFFFF) } else { v });
+                image.entry = Some(if bytes[3] == 3 {
+                    (v >> 16) * 16 + (v & 0xFFFF)
+                } else {
+                    v
+                });
             }
             _ => return Err(LoadError::HexSyntax(line)),
         }
@@ -214,7 +230,13 @@ mod tests {
         assert_eq!(img.segments.len(), 2);
         assert_eq!(img.segments[0].addr, 0x4000);
         assert_eq!(img.segments[0].data[..4], [0x35, 0x40, 0x34, 0x12]);
-        assert_eq!(img.segments[1], Segment { addr: 0xFFFE, data: vec![0x00, 0x40] });
+        assert_eq!(
+            img.segments[1],
+            Segment {
+                addr: 0xFFFE,
+                data: vec![0x00, 0x40]
+            }
+        );
         assert_eq!(parse_ihex(&to_ihex(&img)).unwrap(), img);
         let bad = ":02FFFE000040C2\n";
         assert_eq!(parse_ihex(bad), Err(LoadError::HexChecksum(1)));
@@ -260,7 +282,13 @@ mod tests {
     fn elf_pt_load_at_physical_address() {
         let img = parse_elf(&tiny_elf(EM_MSP430)).unwrap();
         assert_eq!(img.entry, Some(0x4000));
-        assert_eq!(img.segments, vec![Segment { addr: 0x4400, data: vec![1, 2, 3, 4] }]);
+        assert_eq!(
+            img.segments,
+            vec![Segment {
+                addr: 0x4400,
+                data: vec![1, 2, 3, 4]
+            }]
+        );
         assert_eq!(parse_elf(&tiny_elf(40)), Err(LoadError::WrongMachine(40)));
         let mut cut = tiny_elf(EM_MSP430);
         cut.truncate(cut.len() - 1);

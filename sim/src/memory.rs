@@ -229,12 +229,25 @@ impl<P: Peripherals> F1611<P> {
     fn record(&mut self, kind: DiagnosticKind, addr: u16, value: u16, write: bool, cycle: u64) {
         self.diagnostic_count += 1;
         if self.diagnostics.len() < MAX_DIAGNOSTICS {
-            self.diagnostics.push(Diagnostic { cycle, kind, addr, value, write });
+            self.diagnostics.push(Diagnostic {
+                cycle,
+                kind,
+                addr,
+                value,
+                write,
+            });
         }
     }
 
     /// Records a first-access diagnostic once per address.
-    fn record_once(&mut self, kind: DiagnosticKind, addr: u16, value: u16, write: bool, cycle: u64) {
+    fn record_once(
+        &mut self,
+        kind: DiagnosticKind,
+        addr: u16,
+        value: u16,
+        write: bool,
+        cycle: u64,
+    ) {
         let (i, bit) = ((addr >> 6) as usize, 1u64 << (addr & 63));
         if self.reported[i] & bit == 0 {
             self.reported[i] |= bit;
@@ -325,7 +338,13 @@ impl<P: Peripherals> F1611<P> {
             if self.peripherals.write(addr, value, byte, cycle) {
                 return;
             }
-            self.record_once(DiagnosticKind::UnmodelledPeripheral, addr, value, true, cycle);
+            self.record_once(
+                DiagnosticKind::UnmodelledPeripheral,
+                addr,
+                value,
+                true,
+                cycle,
+            );
         } else if !(0x0200..0x0A00).contains(&addr) {
             self.record_once(DiagnosticKind::VacantMemory, addr, value, true, cycle);
         }
@@ -398,7 +417,10 @@ mod tests {
         // Not mirrored: 0x1900 and up.
         m.write_byte(0x1900, 1, 0);
         assert_eq!(m.read_byte(0x0A00, 0), 0);
-        assert!(m.diagnostics().iter().all(|d| d.kind == DiagnosticKind::VacantMemory));
+        assert!(m
+            .diagnostics()
+            .iter()
+            .all(|d| d.kind == DiagnosticKind::VacantMemory));
     }
 
     #[test]
@@ -434,7 +456,10 @@ mod tests {
         m.write_byte(0x0021, 0xF0, 1);
         assert_eq!(m.read_byte(0x0021, 2), 0xF0);
         assert_eq!(m.diagnostics().len(), 1);
-        assert_eq!(m.diagnostics()[0].kind, DiagnosticKind::UnmodelledPeripheral);
+        assert_eq!(
+            m.diagnostics()[0].kind,
+            DiagnosticKind::UnmodelledPeripheral
+        );
     }
 
     #[test]
@@ -458,7 +483,10 @@ mod tests {
         }
         fn flash_write(&mut self, addr: u16, _v: u16, _b: bool, _c: u64) -> FlashAccess {
             if addr == 0xF000 {
-                FlashAccess::Erase { start: 0xF000, len: 512 }
+                FlashAccess::Erase {
+                    start: 0xF000,
+                    len: 512,
+                }
             } else {
                 FlashAccess::Program
             }

@@ -163,7 +163,10 @@ mod tests {
         let mut m = Multiplier::default();
         m.write_word(reg::MPYS, (-3i16) as u16);
         m.write_word(reg::OP2, 1000);
-        assert_eq!((m.reshi, m.reslo, m.sumext), (0xFFFF, (-3000i16) as u16, 0xFFFF));
+        assert_eq!(
+            (m.reshi, m.reslo, m.sumext),
+            (0xFFFF, (-3000i16) as u16, 0xFFFF)
+        );
     }
 
     #[test]
@@ -186,7 +189,10 @@ mod tests {
         m.write_word(reg::RESHI, 0);
         m.write_word(reg::MACS, (-4i16) as u16);
         m.write_word(reg::OP2, 3);
-        assert_eq!((m.reshi, m.reslo, m.sumext), (0xFFFF, (-2i16) as u16, 0xFFFF));
+        assert_eq!(
+            (m.reshi, m.reslo, m.sumext),
+            (0xFFFF, (-2i16) as u16, 0xFFFF)
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use proiot3_sim::cpu::sr::{C, CPUOFF, GIE, N, SCG0, SCG1, V, Z};
 use proiot3_sim::cpu::vector;
-use proiot3_sim::{Bus, Cpu, F1611, StepResult};
+use proiot3_sim::{Bus, Cpu, StepResult, F1611};
 
 const CODE: u16 = 0x4000;
 const STACK: u16 = 0x3900;
@@ -147,7 +147,10 @@ fn indirect_autoincrement_word_and_byte() {
     c.set_w(0x1200, 0x8034);
     assert_eq!(c.step(), 2);
     assert_eq!(c.cpu.regs[5], 0x1202, "byte autoincrement is 1");
-    assert_eq!(c.cpu.regs[6], 0x0080, "byte to register clears the high byte");
+    assert_eq!(
+        c.cpu.regs[6], 0x0080,
+        "byte to register clears the high byte"
+    );
 
     let mut c = Chip::new(&[0x4175]); // mov.b @sp+, r5
     c.set_w(STACK, 0x1234);
@@ -212,7 +215,11 @@ fn indexed_and_absolute_sources() {
 fn symbolic_mode_is_relative_to_the_extension_word() {
     // mov EDE, TONI with EDE = 0x1200, TONI = 0x1300 (hand-encoded:
     // src As=01 R0, dst Ad=1 R0 -> 0x4090, X = EDE - 0x4002, Y = TONI - 0x4004).
-    let mut c = Chip::new(&[0x4090, 0x1200u16.wrapping_sub(0x4002), 0x1300u16.wrapping_sub(0x4004)]);
+    let mut c = Chip::new(&[
+        0x4090,
+        0x1200u16.wrapping_sub(0x4002),
+        0x1300u16.wrapping_sub(0x4004),
+    ]);
     c.set_w(0x1200, 0x9876);
     assert_eq!(c.step(), 6);
     assert_eq!(c.w(0x1300), 0x9876);
@@ -325,6 +332,7 @@ fn byte_ops_in_memory() {
     c.cpu.regs[5] = 0xAB;
     c.step();
     assert_eq!(c.w(0x1200), 0xAB00);
+    assert_eq!(c.b(0x1201), 0xAB);
 }
 
 // ---- format II (SLAU049 table 3-15) ----
@@ -478,7 +486,10 @@ fn call_modes_and_cycles() {
 
 #[test]
 fn illegal_opcodes_change_nothing() {
-    for op in [0x0000u16, 0x0FFF, 0x1380, 0x1400, 0x10C5 /* swpb.b */, 0x12C5 /* call.b */] {
+    for op in [
+        0x0000u16, 0x0FFF, 0x1380, 0x1400, 0x10C5, /* swpb.b */
+        0x12C5, /* call.b */
+    ] {
         let mut c = Chip::new(&[op]);
         let before = c.cpu.clone();
         assert_eq!(c.cpu.step(&mut c.mem), StepResult::Illegal(op));
@@ -560,7 +571,10 @@ fn multiplier_from_code() {
     c.step();
     c.step();
     c.step();
-    assert_eq!((c.cpu.regs[5], c.cpu.regs[6], c.cpu.regs[7]), (0xFFF1, 0xFFFF, 0xFFFF));
+    assert_eq!(
+        (c.cpu.regs[5], c.cpu.regs[6], c.cpu.regs[7]),
+        (0xFFF1, 0xFFFF, 0xFFFF)
+    );
 }
 
 // ---- interrupts and low-power modes (SLAU049 2.2.3, table 3-14) ----
@@ -585,7 +599,10 @@ fn lpm0_sleeps_until_interrupt_then_returns_to_sleep() {
     assert_eq!(c.cpu.regs[10], 0);
     c.cpu.request_interrupt(vector::TIMERA0);
     let before = c.cpu.cycles;
-    assert_eq!(c.cpu.step(&mut c.mem), StepResult::Interrupt(vector::TIMERA0));
+    assert_eq!(
+        c.cpu.step(&mut c.mem),
+        StepResult::Interrupt(vector::TIMERA0)
+    );
     assert_eq!(c.cpu.cycles - before, 6);
     assert_eq!(c.cpu.pc(), 0x4100);
     assert_eq!(c.cpu.sr(), 0, "SR cleared: GIE and CPUOFF off");
@@ -604,11 +621,15 @@ fn lpm0_sleeps_until_interrupt_then_returns_to_sleep() {
 fn handler_clearing_cpuoff_on_stack_wakes_main() {
     let mut c = lpm_program();
     // Handler: bic #CPUOFF, 0(sp) ; reti
-    c.mem.load(0x4100, &[0xB1, 0xC0, 0x10, 0x00, 0x00, 0x00, 0x00, 0x13]);
+    c.mem
+        .load(0x4100, &[0xB1, 0xC0, 0x10, 0x00, 0x00, 0x00, 0x00, 0x13]);
     c.step();
     assert_eq!(c.cpu.step(&mut c.mem), StepResult::Sleeping);
     c.cpu.request_interrupt(vector::TIMERA0);
-    assert_eq!(c.cpu.step(&mut c.mem), StepResult::Interrupt(vector::TIMERA0));
+    assert_eq!(
+        c.cpu.step(&mut c.mem),
+        StepResult::Interrupt(vector::TIMERA0)
+    );
     c.step();
     c.step();
     assert_eq!(c.cpu.sr(), GIE);
@@ -630,7 +651,10 @@ fn interrupt_keeps_scg0() {
 fn priority_gie_and_nmi() {
     let mut c = Chip::new(&[0x4303, 0x4303, 0x4303]);
     for v in 0..15u8 {
-        c.mem.load(vector::address(v), &(0x4400 + 0x10 * v as u16).to_le_bytes());
+        c.mem.load(
+            vector::address(v),
+            &(0x4400 + 0x10 * v as u16).to_le_bytes(),
+        );
     }
     c.cpu.request_interrupt(vector::PORT2);
     c.cpu.request_interrupt(vector::WDT);
@@ -649,12 +673,16 @@ fn priority_gie_and_nmi() {
 fn eint_takes_effect_after_the_next_instruction() {
     // eint ; mov #1, r10 ; mov #2, r10
     let mut c = Chip::new(&[0xD232, 0x431A, 0x432A]);
-    c.mem.load(vector::address(vector::USART0_RX), &[0x00, 0x41]);
+    c.mem
+        .load(vector::address(vector::USART0_RX), &[0x00, 0x41]);
     c.cpu.request_interrupt(vector::USART0_RX);
     c.step();
     c.step();
     assert_eq!(c.cpu.regs[10], 1);
-    assert_eq!(c.cpu.step(&mut c.mem), StepResult::Interrupt(vector::USART0_RX));
+    assert_eq!(
+        c.cpu.step(&mut c.mem),
+        StepResult::Interrupt(vector::USART0_RX)
+    );
     assert_eq!(c.w(STACK - 2), 0x4004);
 }
 
