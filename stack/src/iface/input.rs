@@ -1,90 +1,23 @@
-//! Receive path: filter early, parse in place, answer in place.
+//! Receive path: filter early, parse in place with the [`crate::wire`]
+//! views, answer in place.
 
-use super::output::{
-    build_na, finish_icmp, icmp_type, ndp_option, write_ethernet, write_ipv6, IP, L4,
-};
+use super::output::{write_ethernet, write_ipv6, IP, L4};
 use super::tables::{self, lifetime_end, AddrEntry, AddrSlot, Neighbor, NeighborState, Router};
 use super::{consts, DropReason, Event, Interface, Received, UdpMeta};
-use crate::wire::checksum;
-use crate::wire::ip_protocol;
-use crate::wire::{Ipv6Address, MacAddress};
+use crate::wire::ethernet::{ethertype, EthernetFrame};
+use crate::wire::icmpv6::{Icmpv6Error, Icmpv6Packet, Message};
+use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
+use crate::wire::ipv6ext::{self, ExtDrop, ExtWalk};
+use crate::wire::mld::MldQuery;
+use crate::wire::ndp::{NdpOption, NdpPacket, NdpRepr, PrefixInfo};
+use crate::wire::udp::{UdpPacket, UdpRepr};
+use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 
-/// Why the extension header walk stopped short.
-enum WalkFail {
-    /// Drop silently, counting this reason.
-    Drop(DropReason),
-    /// Drop and send a Parameter Problem (RFC 4443 3.4) with this code and
-    /// pointer (offset in the invoking packet), even to a multicast
-    /// destination if `multicast_ok` (RFC 4443 2.4 (e.3) exception).
-    Param {
-        code: u8,
-        pointer: usize,
-        multicast_ok: bool,
-    },
-}
-
-/// Reads a big-endian `u16` at `at`.
-fn be16(buf: &[u8], at: usize) -> u16 {
-    u16::from_be_bytes([buf[at], buf[at + 1]])
-}
-
-/// Reads a big-endian `u32` at `at`.
-fn be32(buf: &[u8], at: usize) -> u32 {
-    u32::from_be_bytes([buf[at], buf[at + 1], buf[at + 2], buf[at + 3]])
-}
-
-/// Iterates over NDP options (RFC 4861 4.6) already checked by
-/// [`ndp_options_valid`]: yields (type, whole option bytes).
-struct NdpOptions<'a>(&'a [u8]);
-
-impl<'a> Iterator for NdpOptions<'a> {
-    type Item = (u8, &'a [u8]);
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.0.len() < 2 {
-            return None;
-        }
-        let len = self.0[1] as usize * 8;
-        if len == 0 || len > self.0.len() {
-            return None;
-        }
-        let (opt, rest) = self.0.split_at(len);
-        self.0 = rest;
-        Some((opt[0], opt))
-    }
-}
-
-/// RFC 4861 6.1 / 7.1: every option has a non-zero length and the options
-/// end exactly at the end of the message.
-fn ndp_options_valid(mut opts: &[u8]) -> bool {
-    while !opts.is_empty() {
-        if opts.len() < 2 {
-            return false;
-        }
-        let len = opts[1] as usize * 8;
-        if len == 0 || len > opts.len() {
-            return false;
-        }
-        opts = &opts[len..];
-    }
-    true
-}
-
-/// The link-layer address carried by the first option of `kind` (source
-/// or target LLA, RFC 4861 4.6.1), if it has the Ethernet length (1).
-fn lla_option(opts: &[u8], kind: u8) -> Option<MacAddress> {
-    NdpOptions(opts)
-        .find(|(t, o)| *t == kind && o.len() == 8)
-        .map(|(_, o)| MacAddress::from_bytes(&o[2..8]))
-}
-
-/// The MLDv2 Maximum Response Delay in milliseconds (RFC 3810 5.1.3).
-fn mld_max_response_ms(code: u16) -> u32 {
-    if code < 0x8000 {
-        code as u32
-    } else {
-        let mant = (code & 0x0fff) as u32 | 0x1000;
-        let exp = ((code >> 12) & 0x7) as u32;
-        mant << (exp + 3)
+/// The drop reason for a view that refused a length.
+fn length_error(e: wire::Error) -> DropReason {
+    match e {
+        wire::Error::BadChecksum => DropReason::BadChecksum,
+        _ => DropReason::Truncated,
     }
 }
 
@@ -106,47 +39,45 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         r
     }
 
-    /// True if the Ethernet group address ending in `low` (the last four
-    /// bytes after 33:33, RFC 2464 7) is one of our groups.
-    fn listening_mac(&self, low: &[u8]) -> bool {
-        low == [0, 0, 0, 1]
-            || (low[0] == 0xff
-                && self
-                    .addrs
-                    .iter()
-                    .any(|a| a.present() && a.addr.0[13..16] == low[1..4]))
+    /// True if `mac` is ours or the Ethernet mapping (RFC 2464 7) of a group
+    /// we listen to: all-nodes or a solicited-node group of ours.
+    fn accepts_mac(&self, mac: &MacAddress) -> bool {
+        let m = &mac.0;
+        *mac == self.mac
+            || (m[0] == 0x33
+                && m[1] == 0x33
+                && (m[2..6] == [0, 0, 0, 1]
+                    || (m[2] == 0xff
+                        && self
+                            .addrs
+                            .iter()
+                            .any(|a| a.present() && a.addr.0[13..16] == m[3..6]))))
     }
 
     fn process(&mut self, buf: &mut [u8], len: usize) -> Received {
         // Cheap filters first: link-layer destination, loop, EtherType.
-        if len < IP {
-            return self.count_drop(DropReason::Truncated);
-        }
-        if buf[0..6] != self.mac.0
-            && !(buf[0] == 0x33 && buf[1] == 0x33 && self.listening_mac(&buf[2..6]))
-        {
+        let (eth_dst, eth_src, kind) = match EthernetFrame::new_checked(&buf[..len]) {
+            Ok(f) => (f.dst_addr(), f.src_addr(), f.ethertype()),
+            Err(_) => return self.count_drop(DropReason::Truncated),
+        };
+        if !self.accepts_mac(&eth_dst) {
             return self.count_drop(DropReason::WrongMac);
         }
-        if buf[6..12] == self.mac.0 {
+        if eth_src == self.mac {
             return self.count_drop(DropReason::Looped);
         }
-        if buf[12..14] != [0x86, 0xdd] {
+        if kind != ethertype::IPV6 {
             return self.count_drop(DropReason::NotIpv6);
         }
-        if len < L4 {
-            return self.count_drop(DropReason::Truncated);
-        }
-        if buf[IP] >> 4 != 6 {
-            return self.count_drop(DropReason::BadIpv6);
-        }
         // RFC 8200 3: the payload length counts what follows the header;
-        // Ethernet padding beyond it is ignored. Jumbograms are not spoken.
-        let end = L4 + be16(buf, IP + 4) as usize;
-        if end > len {
-            return self.count_drop(DropReason::Truncated);
-        }
-        let src = Ipv6Address::from_bytes(&buf[IP + 8..IP + 24]);
-        let dst = Ipv6Address::from_bytes(&buf[IP + 24..IP + 40]);
+        // Ethernet padding beyond it is ignored.
+        let ip = match Ipv6Packet::new_checked(&buf[IP..len]).and_then(|p| Ipv6Repr::parse(&p)) {
+            Ok(r) => r,
+            Err(wire::Error::Truncated) => return self.count_drop(DropReason::Truncated),
+            Err(_) => return self.count_drop(DropReason::BadIpv6),
+        };
+        let end = L4 + ip.payload_len;
+        let (src, dst) = (ip.src_addr, ip.dst_addr);
         // RFC 4291 2.7: a multicast address is never a source.
         if src.is_multicast() {
             return self.count_drop(DropReason::BadIpv6);
@@ -162,21 +93,25 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 None => return self.count_drop(DropReason::WrongDestination),
             }
         }
-        let (proto, off, nh_ptr) = match walk_extension_headers(buf, end) {
-            Ok(x) => x,
-            Err(WalkFail::Drop(reason)) => return self.count_drop(reason),
-            Err(WalkFail::Param {
-                code,
-                pointer,
-                multicast_ok,
-            }) => {
+        // RFC 8200 4: extension headers, in order.
+        let (proto, off, nh_ptr) = match ipv6ext::walk(&buf[IP..end], dst.is_multicast()) {
+            ExtWalk::Upper {
+                protocol,
+                offset,
+                next_header_pointer,
+            } => (protocol, IP + offset, next_header_pointer),
+            ExtWalk::NoNextHeader => return Received::Consumed,
+            ExtWalk::Drop(ExtDrop::Truncated) => return self.count_drop(DropReason::Truncated),
+            ExtWalk::Drop(_) => return self.count_drop(DropReason::ExtensionHeader),
+            // RFC 4443 2.4 (e.3): only code 2 (an option whose action bits
+            // ask for a report, which the walk already limited to unicast
+            // for bits 11) may answer a multicast packet.
+            ExtWalk::ParamProblem { code, pointer } => {
                 return self.icmp_error(
                     buf,
                     end,
-                    icmp_type::PARAM_PROBLEM,
-                    code,
-                    pointer as u32,
-                    multicast_ok,
+                    Icmpv6Error::ParamProblem(code, pointer),
+                    code == 2,
                     DropReason::ExtensionHeader,
                 )
             }
@@ -186,52 +121,25 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             && !(proto == ip_protocol::ICMPV6
                 && off < end
                 && matches!(
-                    buf[off],
-                    icmp_type::NEIGHBOR_SOLICIT | icmp_type::NEIGHBOR_ADVERT
+                    Message::from(buf[off]),
+                    Message::NeighborSolicit | Message::NeighborAdvert
                 ))
         {
             return self.count_drop(DropReason::WrongDestination);
         }
         match proto {
-            ip_protocol::ICMPV6 => self.icmp_input(buf, off, end, &src, &dst),
+            ip_protocol::ICMPV6 => self.icmp_input(buf, off, end, &ip),
             ip_protocol::UDP => self.udp_input(buf, off, end, &src, &dst),
-            ip_protocol::NO_NEXT_HEADER => Received::Consumed,
             // RFC 8200 4 / RFC 4443 3.4: unrecognized Next Header, code 1,
             // pointer to the field that named it.
             _ => self.icmp_error(
                 buf,
                 end,
-                icmp_type::PARAM_PROBLEM,
-                1,
-                nh_ptr as u32,
+                Icmpv6Error::ParamProblem(1, nh_ptr),
                 false,
                 DropReason::UnknownProtocol,
             ),
         }
-    }
-
-    /// Takes one token of the ICMP error rate limiter (RFC 4443 2.4 (f)):
-    /// a bucket of `icmp_error_burst` tokens refilled one per
-    /// `icmp_error_interval_ms`.
-    fn take_icmp_token(&mut self) -> bool {
-        let now = self.now_ms;
-        let interval = self.icmp_interval_ms as u32;
-        if self.icmp_tokens >= self.icmp_burst || interval == 0 {
-            self.icmp_tokens = self.icmp_burst;
-            self.icmp_refill_at = now;
-        } else {
-            let add = now.wrapping_sub(self.icmp_refill_at) / interval;
-            if add > 0 {
-                let room = (self.icmp_burst - self.icmp_tokens) as u32;
-                self.icmp_tokens += add.min(room) as u8;
-                self.icmp_refill_at = self.icmp_refill_at.wrapping_add(add * interval);
-            }
-        }
-        if self.icmp_tokens == 0 {
-            return false;
-        }
-        self.icmp_tokens -= 1;
-        true
     }
 
     /// Replaces the packet at `buf[IP..end]` with an ICMPv6 error about it
@@ -239,14 +147,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// and the minimum MTU (2.4 (c)), to its source, from the address it
     /// was sent to when that is ours. Suppressed (and counted under
     /// `reason`) for the cases of RFC 4443 2.4 (e) and by the rate limit.
-    #[allow(clippy::too_many_arguments)]
     fn icmp_error(
         &mut self,
         buf: &mut [u8],
         end: usize,
-        typ: u8,
-        code: u8,
-        param: u32,
+        error: Icmpv6Error,
         multicast_ok: bool,
         reason: DropReason,
     ) -> Received {
@@ -268,17 +173,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         } else {
             dst
         };
-        if buf.len() < L4 + 8 {
-            return self.count_drop(DropReason::BufferTooSmall);
-        }
         if !self.take_icmp_token() {
             return self.count_drop(DropReason::RateLimited);
         }
-        let max = (consts::MIN_MTU as usize - 48).min(buf.len() - (L4 + 8));
-        let quoted = (end - IP).min(max);
         let peer_mac = MacAddress::from_bytes(&buf[6..12]);
-        buf.copy_within(IP..IP + quoted, L4 + 8);
-        let icmp_len = 8 + quoted;
+        let Ok(icmp_len) = error.build_in_place(buf, L4, IP, end - IP, &from, &src) else {
+            return self.count_drop(DropReason::BufferTooSmall);
+        };
         write_ethernet(buf, &peer_mac, &self.mac);
         write_ipv6(
             buf,
@@ -288,14 +189,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             &from,
             &src,
         );
-        buf[L4] = typ;
-        buf[L4 + 1] = code;
-        buf[L4 + 4..L4 + 8].copy_from_slice(&param.to_be_bytes());
-        finish_icmp(buf, L4, icmp_len, &from, &src);
         self.counters.icmp_errors_sent = self.counters.icmp_errors_sent.wrapping_add(1);
         Received::Transmit(L4 + icmp_len)
     }
 
+    /// UDP (RFC 768; checksum mandatory over IPv6, RFC 8200 8.1).
     fn udp_input(
         &mut self,
         buf: &mut [u8],
@@ -304,76 +202,58 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Received {
-        if end - off < 8 {
-            return self.count_drop(DropReason::Truncated);
-        }
-        let udp_len = be16(buf, off + 4) as usize;
-        if udp_len < 8 || udp_len > end - off {
-            return self.count_drop(DropReason::Truncated);
-        }
-        // RFC 8200 8.1: a zero UDP checksum is invalid over IPv6.
-        if be16(buf, off + 6) == 0
-            || checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, &buf[off..off + udp_len]) != 0
+        let udp = match UdpPacket::new_checked(&buf[off..end])
+            .and_then(|p| UdpRepr::parse(&p, src, dst).map(|r| (r, p.src_port())))
         {
-            return self.count_drop(DropReason::BadChecksum);
-        }
-        let dst_port = be16(buf, off + 2);
-        if self.ports.contains(&dst_port) {
+            Ok(u) => u,
+            Err(
+                e @ (wire::Error::Truncated | wire::Error::BadLength | wire::Error::BadChecksum),
+            ) => return self.count_drop(length_error(e)),
+            // Destination port 0.
+            Err(_) => return self.count_drop(DropReason::NoListener),
+        };
+        let (repr, src_port) = udp;
+        if self.ports.contains(&repr.dst_port) {
             self.counters.udp_delivered = self.counters.udp_delivered.wrapping_add(1);
+            let start = off + wire::udp::HEADER_LEN;
             return Received::Udp(UdpMeta {
                 src: *src,
-                src_port: be16(buf, off),
+                src_port,
                 dst: *dst,
-                dst_port,
-                payload: off + 8..off + udp_len,
+                dst_port: repr.dst_port,
+                payload: start..start + repr.payload_len,
             });
         }
         // RFC 4443 3.1: port unreachable, code 4.
         self.icmp_error(
             buf,
             end,
-            icmp_type::DST_UNREACHABLE,
-            4,
-            0,
+            Icmpv6Error::DstUnreachable(wire::icmpv6::dst_unreachable::PORT_UNREACHABLE),
             false,
             DropReason::NoListener,
         )
     }
 
-    fn icmp_input(
-        &mut self,
-        buf: &mut [u8],
-        off: usize,
-        end: usize,
-        src: &Ipv6Address,
-        dst: &Ipv6Address,
-    ) -> Received {
-        if end - off < 4 {
-            return self.count_drop(DropReason::Truncated);
-        }
-        if checksum::ipv6_upper_layer(src, dst, ip_protocol::ICMPV6, &buf[off..end]) != 0 {
-            return self.count_drop(DropReason::BadChecksum);
-        }
-        let hop_limit = buf[IP + 7];
-        let typ = buf[off];
-        let code = buf[off + 1];
-        // RFC 4861 6.1 / 7.1 / 8.1: ND messages arrive with hop limit 255
-        // (not forwarded: from on-link) and code 0.
-        if matches!(typ, icmp_type::ROUTER_ADVERT..=icmp_type::REDIRECT)
-            && (hop_limit != 255 || code != 0)
-        {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        match typ {
-            icmp_type::ECHO_REQUEST => self.echo_reply(buf, off, end, src, dst),
-            icmp_type::NEIGHBOR_SOLICIT => self.ns_input(buf, off, end, src, dst),
-            icmp_type::NEIGHBOR_ADVERT => self.na_input(buf, off, end, dst),
-            icmp_type::ROUTER_ADVERT => self.ra_input(buf, off, end, src),
-            icmp_type::REDIRECT => self.redirect_input(buf, off, end, src),
-            icmp_type::MLD_QUERY => self.mld_query_input(buf, off, end, src),
+    fn icmp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
+        let (src, dst) = (&ip.src_addr, &ip.dst_addr);
+        let msg = match Icmpv6Packet::new_checked(&buf[off..end]) {
+            Ok(p) if p.verify_checksum(src, dst) => p.msg_type(),
+            Ok(_) => return self.count_drop(DropReason::BadChecksum),
+            Err(_) => return self.count_drop(DropReason::Truncated),
+        };
+        match msg {
+            Message::EchoRequest => self.echo_reply(buf, off, end, src, dst),
+            Message::NeighborSolicit
+            | Message::NeighborAdvert
+            | Message::RouterAdvert
+            | Message::Redirect => self.ndp_input(buf, off, end, ip),
+            Message::MldQuery => self.mld_query_input(&buf[off..end], src),
             // RFC 4443 2.4 (a): errors go to the upper layer; there is none
             // that uses them here.
-            icmp_type::DST_UNREACHABLE..=icmp_type::PARAM_PROBLEM => Received::Consumed,
+            Message::DstUnreachable
+            | Message::PacketTooBig
+            | Message::TimeExceeded
+            | Message::ParamProblem => Received::Consumed,
             // RFC 4443 2.4 (b): unknown informational messages are dropped;
             // so are RS, MLD reports and echo replies at this host.
             _ => self.count_drop(DropReason::IcmpIgnored),
@@ -391,9 +271,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Received {
-        if end - off < 8 {
-            return self.count_drop(DropReason::Truncated);
-        }
         if src.is_unspecified() {
             return self.count_drop(DropReason::IcmpIgnored);
         }
@@ -408,6 +285,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let icmp_len = end - off;
         // Extension headers of the request are not echoed.
         buf.copy_within(off..end, L4);
+        let mut reply = Icmpv6Packet::new_unchecked(&mut buf[L4..L4 + icmp_len]);
+        if reply.make_echo_reply().is_err() {
+            return self.count_drop(DropReason::IcmpIgnored);
+        }
+        if from != *dst {
+            // The incremental update assumed swapped addresses.
+            reply.fill_checksum(&from, src);
+        }
         let peer_mac = MacAddress::from_bytes(&buf[6..12]);
         write_ethernet(buf, &peer_mac, &self.mac);
         write_ipv6(
@@ -418,34 +303,56 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             &from,
             src,
         );
-        buf[L4] = icmp_type::ECHO_REPLY;
-        finish_icmp(buf, L4, icmp_len, &from, src);
         Received::Transmit(L4 + icmp_len)
     }
 
-    /// A Neighbor Solicitation (RFC 4861 7.1.1 validation, 7.2.3
-    /// processing, 7.2.4 answer; RFC 4862 5.4.3 during DAD).
+    /// Neighbor Discovery messages: the receive checks of RFC 4861 6.1.2,
+    /// 7.1.1, 7.1.2 and 8.1 (hop limit 255, code 0, lengths, option lengths,
+    /// source and target rules) on every message, then the handler.
+    fn ndp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
+        let (src, dst) = (&ip.src_addr, &ip.dst_addr);
+        let pkt = match NdpPacket::new_checked(&buf[off..end]) {
+            Ok(p) => p,
+            Err(_) => return self.count_drop(DropReason::InvalidNdp),
+        };
+        if pkt.validate().is_err() || pkt.validate_ip(ip.hop_limit, src, dst).is_err() {
+            return self.count_drop(DropReason::InvalidNdp);
+        }
+        let Ok(repr) = NdpRepr::parse(&pkt) else {
+            return self.count_drop(DropReason::InvalidNdp);
+        };
+        match repr {
+            NdpRepr::NeighborSolicit { target, slla } => {
+                let eth_src = MacAddress::from_bytes(&buf[6..12]);
+                self.ns_input(buf, src, target, slla, eth_src)
+            }
+            NdpRepr::NeighborAdvert {
+                router,
+                solicited,
+                override_,
+                target,
+                tlla,
+            } => self.na_input(target, tlla, router, solicited, override_),
+            NdpRepr::RouterAdvert { .. } => self.ra_input(&pkt, src, &repr),
+            NdpRepr::Redirect {
+                target,
+                destination,
+                tlla,
+            } => self.redirect_input(src, target, destination, tlla),
+            NdpRepr::RouterSolicit { .. } => self.count_drop(DropReason::IcmpIgnored),
+        }
+    }
+
+    /// A valid Neighbor Solicitation (RFC 4861 7.2.3 processing, 7.2.4
+    /// answer; RFC 4862 5.4.3 during DAD).
     fn ns_input(
         &mut self,
         buf: &mut [u8],
-        off: usize,
-        end: usize,
         src: &Ipv6Address,
-        dst: &Ipv6Address,
+        target: Ipv6Address,
+        slla: Option<MacAddress>,
+        eth_src: MacAddress,
     ) -> Received {
-        if end - off < 24 {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        let target = Ipv6Address::from_bytes(&buf[off + 8..off + 24]);
-        let opts = &buf[off + 24..end];
-        if target.is_multicast() || !ndp_options_valid(opts) {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        let sllao = lla_option(opts, ndp_option::SOURCE_LLADDR);
-        // 7.1.1: from :: only to a solicited-node group and without SLLAO.
-        if src.is_unspecified() && (!dst.is_solicited_node_multicast() || sllao.is_some()) {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
         let Some(i) = self.our_addr(&target) else {
             return self.count_drop(DropReason::WrongDestination);
         };
@@ -460,87 +367,44 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // are silently discarded.
             return Received::Consumed;
         }
-        if let (false, Some(mac)) = (src.is_unspecified(), sllao) {
+        if let (false, Some(mac)) = (src.is_unspecified(), slla) {
             // 7.2.3: record the solicitor's address, STALE if new or changed.
             self.neighbor_learned(src, mac, false);
         }
         // 7.2.4: S set unless answering DAD (then to all-nodes); O set,
         // except for an optimistic address (RFC 4429 3.3).
-        let (to, to_mac, mut flags) = if src.is_unspecified() {
+        let (to, to_mac, solicited) = if src.is_unspecified() {
             (
                 Ipv6Address::ALL_NODES,
                 MacAddress::from_ipv6_multicast(&Ipv6Address::ALL_NODES),
-                0u8,
+                false,
             )
         } else {
-            let mac = sllao.unwrap_or_else(|| MacAddress::from_bytes(&buf[6..12]));
-            (*src, mac, 0x40)
+            (*src, slla.unwrap_or(eth_src), true)
         };
-        if slot != AddrSlot::Optimistic {
-            flags |= 0x20;
-        }
-        match build_na(buf, &self.mac, &to_mac, &target, &to, &target, flags) {
+        let na = NdpRepr::NeighborAdvert {
+            router: false,
+            solicited,
+            override_: slot != AddrSlot::Optimistic,
+            target,
+            tlla: Some(self.mac),
+        };
+        match self.build_ndp(buf, &na, &to_mac, &target, &to) {
             Some(n) => Received::Transmit(n),
             None => self.count_drop(DropReason::BufferTooSmall),
         }
     }
 
-    /// DAD found a duplicate (RFC 4862 5.4.5): the address is not used.
-    fn dad_failed(&mut self, i: usize) {
-        let a = self.addrs[i].addr;
-        self.addrs[i].slot = AddrSlot::Duplicate;
-        self.addrs[i].dad_left = 0;
-        self.push_event(Event::AddressDuplicate(a));
-    }
-
-    /// Records `mac` for neighbor `ip` (RFC 4861 7.2.3, 6.3.4): a new entry
-    /// is STALE; an existing one changes to STALE only if the address
-    /// differs (an INCOMPLETE one always takes it).
-    fn neighbor_learned(&mut self, ip: &Ipv6Address, mac: MacAddress, is_router: bool) {
-        let now = self.now_ms;
-        let Some(i) = self.neighbor_slot(ip) else {
-            return;
-        };
-        let n = &mut self.neighbors[i];
-        match n.state {
-            None => {
-                *n = Neighbor {
-                    ip: *ip,
-                    mac,
-                    state: Some(NeighborState::Stale),
-                    probes: 0,
-                    is_router,
-                    timer: now,
-                    stamp: now,
-                };
-            }
-            Some(state) => {
-                if state == NeighborState::Incomplete || n.mac != mac {
-                    n.mac = mac;
-                    n.state = Some(NeighborState::Stale);
-                    n.probes = 0;
-                }
-                n.is_router |= is_router;
-            }
-        }
-    }
-
-    /// A Neighbor Advertisement (RFC 4861 7.1.2 validation, 7.2.5
-    /// processing; RFC 4862 5.4.4 during DAD).
-    fn na_input(&mut self, buf: &[u8], off: usize, end: usize, dst: &Ipv6Address) -> Received {
-        if end - off < 24 {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        let flags = buf[off + 4];
-        let (router, solicited, override_) =
-            (flags & 0x80 != 0, flags & 0x40 != 0, flags & 0x20 != 0);
-        let target = Ipv6Address::from_bytes(&buf[off + 8..off + 24]);
-        let opts = &buf[off + 24..end];
-        // 7.1.2: target not multicast; S clear when sent to multicast.
-        if target.is_multicast() || (dst.is_multicast() && solicited) || !ndp_options_valid(opts) {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        let tlla = lla_option(opts, ndp_option::TARGET_LLADDR);
+    /// A valid Neighbor Advertisement (RFC 4861 7.2.5; RFC 4862 5.4.4
+    /// during DAD).
+    fn na_input(
+        &mut self,
+        target: Ipv6Address,
+        tlla: Option<MacAddress>,
+        router: bool,
+        solicited: bool,
+        override_: bool,
+    ) -> Received {
         if let Some(i) = self.our_addr(&target) {
             if matches!(
                 self.addrs[i].slot,
@@ -614,6 +478,198 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         Received::Consumed
     }
 
+    /// A valid Router Advertisement (RFC 4861 6.3.4 processing; RFC 4862
+    /// 5.5.3 SLAAC; RFC 8106 5.1 RDNSS).
+    fn ra_input(&mut self, pkt: &NdpPacket<&[u8]>, src: &Ipv6Address, repr: &NdpRepr) -> Received {
+        let NdpRepr::RouterAdvert {
+            cur_hop_limit,
+            router_lifetime,
+            reachable_time,
+            retrans_time,
+            slla,
+            mtu,
+            ..
+        } = *repr
+        else {
+            return Received::Consumed;
+        };
+        if self.our_addr(src).is_some() {
+            return self.count_drop(DropReason::Looped);
+        }
+        if cur_hop_limit != 0 {
+            self.params.hop_limit = cur_hop_limit;
+        }
+        // 6.3.4: a new BaseReachableTime gets a new random ReachableTime
+        // (6.3.2: uniformly in 0.5..1.5 times the base).
+        if reachable_time != 0 && reachable_time != self.params.base_reachable_ms {
+            self.params.base_reachable_ms = reachable_time;
+            self.params.reachable_ms = reachable_time / 2 + self.rng.below(reachable_time);
+        }
+        if retrans_time != 0 {
+            self.params.retrans_ms = retrans_time;
+        }
+        self.router_update(src, router_lifetime as u32);
+        // 6.3.4: record the router's link-layer address, IsRouter set.
+        if let Some(mac) = slla {
+            self.neighbor_learned(src, mac, true);
+        }
+        if let Some(n) = self
+            .neighbors
+            .iter_mut()
+            .find(|n| n.state.is_some() && n.ip == *src)
+        {
+            n.is_router |= router_lifetime != 0;
+        }
+        // 6.3.4: MTU between the IPv6 minimum and the link's maximum.
+        if let Some(mtu) = mtu {
+            if (consts::MIN_MTU as u32..=consts::ETHERNET_MTU as u32).contains(&mtu) {
+                self.params.mtu = mtu as u16;
+            }
+        }
+        for opt in pkt.option_iter().flatten() {
+            match opt {
+                NdpOption::PrefixInfo(p) => self.prefix_info(&p),
+                NdpOption::Rdnss(r) => {
+                    for a in r.iter() {
+                        self.dns_update(&a, r.lifetime);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Received::Consumed
+    }
+
+    /// A Prefix Information option (RFC 4861 4.6.2): on-link (6.3.4) and
+    /// autonomous address configuration (RFC 4862 5.5.3).
+    fn prefix_info(&mut self, p: &PrefixInfo) {
+        // 6.3.4 and RFC 4862 5.5.3 (b): the link-local prefix is ignored.
+        if p.prefix.is_link_local() || p.prefix_len > 128 {
+            return;
+        }
+        if p.on_link {
+            self.on_link_update(
+                &p.prefix.prefix(p.prefix_len),
+                p.prefix_len,
+                p.valid_lifetime,
+            );
+        }
+        if p.autonomous {
+            self.slaac(
+                &p.prefix,
+                p.prefix_len,
+                p.valid_lifetime,
+                p.preferred_lifetime,
+            );
+        }
+    }
+
+    /// A valid Redirect (RFC 4861 8.1: also from a router we use, checked
+    /// here). Without a destination cache the only effect is the Target
+    /// Link-Layer Address recorded (8.3).
+    fn redirect_input(
+        &mut self,
+        src: &Ipv6Address,
+        target: Ipv6Address,
+        destination: Ipv6Address,
+        tlla: Option<MacAddress>,
+    ) -> Received {
+        if !self.routers.iter().any(|r| r.used() && r.ip == *src) {
+            return self.count_drop(DropReason::InvalidNdp);
+        }
+        if let Some(mac) = tlla {
+            self.neighbor_learned(&target, mac, target != destination);
+        }
+        Received::Consumed
+    }
+
+    /// An MLD query (RFC 3810 5.1, MLDv1 RFC 2710 3.6): a general query or
+    /// one for a group of ours schedules a report after a random delay of up
+    /// to the Maximum Response Delay (RFC 3810 6.2).
+    fn mld_query_input(&mut self, msg: &[u8], src: &Ipv6Address) -> Received {
+        // RFC 3810 5.1.14: queries come from a link-local source; 8.1:
+        // lengths 25 to 27 are ignored.
+        let q = match MldQuery::new_checked(msg) {
+            Ok(q) if src.is_link_local() => q,
+            _ => return self.count_drop(DropReason::InvalidNdp),
+        };
+        let group = q.group();
+        if !group.is_unspecified() && !self.listening_to(&group) {
+            return Received::Consumed;
+        }
+        let max_ms = q.max_response_delay_ms();
+        let at = self.now_ms.wrapping_add(self.rng.below(max_ms + 1));
+        if !self.mld_query_pending || tables::due(self.mld_query_at, at) {
+            self.mld_query_at = at;
+        }
+        self.mld_query_pending = true;
+        Received::Consumed
+    }
+
+    /// Takes one token of the ICMP error rate limiter (RFC 4443 2.4 (f)):
+    /// a bucket of `icmp_error_burst` tokens refilled one per
+    /// `icmp_error_interval_ms`.
+    fn take_icmp_token(&mut self) -> bool {
+        let now = self.now_ms;
+        let interval = self.icmp_interval_ms as u32;
+        if self.icmp_tokens >= self.icmp_burst || interval == 0 {
+            self.icmp_tokens = self.icmp_burst;
+            self.icmp_refill_at = now;
+        } else {
+            let add = now.wrapping_sub(self.icmp_refill_at) / interval;
+            if add > 0 {
+                let room = (self.icmp_burst - self.icmp_tokens) as u32;
+                self.icmp_tokens += add.min(room) as u8;
+                self.icmp_refill_at = self.icmp_refill_at.wrapping_add(add * interval);
+            }
+        }
+        if self.icmp_tokens == 0 {
+            return false;
+        }
+        self.icmp_tokens -= 1;
+        true
+    }
+
+    /// DAD found a duplicate (RFC 4862 5.4.5): the address is not used.
+    fn dad_failed(&mut self, i: usize) {
+        let a = self.addrs[i].addr;
+        self.addrs[i].slot = AddrSlot::Duplicate;
+        self.addrs[i].dad_left = 0;
+        self.push_event(Event::AddressDuplicate(a));
+    }
+
+    /// Records `mac` for neighbor `ip` (RFC 4861 7.2.3, 6.3.4): a new entry
+    /// is STALE; an existing one changes to STALE only if the address
+    /// differs (an INCOMPLETE one always takes it).
+    fn neighbor_learned(&mut self, ip: &Ipv6Address, mac: MacAddress, is_router: bool) {
+        let now = self.now_ms;
+        let Some(i) = self.neighbor_slot(ip) else {
+            return;
+        };
+        let n = &mut self.neighbors[i];
+        match n.state {
+            None => {
+                *n = Neighbor {
+                    ip: *ip,
+                    mac,
+                    state: Some(NeighborState::Stale),
+                    probes: 0,
+                    is_router,
+                    timer: now,
+                    stamp: now,
+                };
+            }
+            Some(state) => {
+                if state == NeighborState::Incomplete || n.mac != mac {
+                    n.mac = mac;
+                    n.state = Some(NeighborState::Stale);
+                    n.probes = 0;
+                }
+                n.is_router |= is_router;
+            }
+        }
+    }
+
     fn remove_router(&mut self, ip: &Ipv6Address) {
         for i in 0..R {
             if self.routers[i].used() && self.routers[i].ip == *ip {
@@ -621,69 +677,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.push_event(Event::RouterLost(*ip));
             }
         }
-    }
-
-    /// A Router Advertisement (RFC 4861 6.1.2 validation, 6.3.4
-    /// processing; RFC 4862 5.5.3 SLAAC; RFC 8106 5.1 RDNSS).
-    fn ra_input(&mut self, buf: &[u8], off: usize, end: usize, src: &Ipv6Address) -> Received {
-        // 6.1.2: from a link-local address, at least 16 bytes.
-        if !src.is_link_local() || end - off < 16 {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        let opts = &buf[off + 16..end];
-        if !ndp_options_valid(opts) {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        if self.our_addr(src).is_some() {
-            return self.count_drop(DropReason::Looped);
-        }
-        let cur_hop_limit = buf[off + 4];
-        let router_lifetime = be16(buf, off + 6) as u32;
-        let reachable = be32(buf, off + 8);
-        let retrans = be32(buf, off + 12);
-        if cur_hop_limit != 0 {
-            self.params.hop_limit = cur_hop_limit;
-        }
-        // 6.3.4: a new BaseReachableTime gets a new random ReachableTime
-        // (6.3.2: uniformly in 0.5..1.5 times the base).
-        if reachable != 0 && reachable != self.params.base_reachable_ms {
-            self.params.base_reachable_ms = reachable;
-            self.params.reachable_ms = reachable / 2 + self.rng.below(reachable);
-        }
-        if retrans != 0 {
-            self.params.retrans_ms = retrans;
-        }
-        self.router_update(src, router_lifetime);
-        for (typ, opt) in NdpOptions(opts) {
-            match typ {
-                ndp_option::SOURCE_LLADDR if opt.len() == 8 => {
-                    // 6.3.4: record it, IsRouter set.
-                    self.neighbor_learned(src, MacAddress::from_bytes(&opt[2..8]), true);
-                }
-                ndp_option::MTU if opt.len() == 8 => {
-                    let mtu = be32(opt, 4);
-                    if (consts::MIN_MTU as u32..=consts::ETHERNET_MTU as u32).contains(&mtu) {
-                        self.params.mtu = mtu as u16;
-                    }
-                }
-                ndp_option::PREFIX_INFO if opt.len() == 32 => self.prefix_info(opt),
-                ndp_option::RDNSS if opt.len() >= 24 && (opt.len() - 8) % 16 == 0 => {
-                    let lifetime = be32(opt, 4);
-                    for a in opt[8..].chunks_exact(16) {
-                        self.dns_update(&Ipv6Address::from_bytes(a), lifetime);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let Some(n) = self
-            .neighbors
-            .iter_mut()
-            .find(|n| n.state.is_some() && n.ip == *src)
-        {
-            n.is_router = router_lifetime != 0 || n.is_router;
-        }
-        Received::Consumed
     }
 
     /// Default Router List maintenance (RFC 4861 6.3.4). A router that
@@ -709,26 +702,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         if lifetime != 0 {
             self.rs_left = 0;
-        }
-    }
-
-    /// A Prefix Information option (RFC 4861 4.6.2): on-link (6.3.4) and
-    /// autonomous address configuration (RFC 4862 5.5.3).
-    fn prefix_info(&mut self, opt: &[u8]) {
-        let len = opt[2];
-        let flags = opt[3];
-        let valid = be32(opt, 4);
-        let preferred = be32(opt, 8);
-        let prefix = Ipv6Address::from_bytes(&opt[16..32]);
-        // 6.3.4 and RFC 4862 5.5.3 (b): the link-local prefix is ignored.
-        if prefix.is_link_local() || len > 128 {
-            return;
-        }
-        if flags & 0x80 != 0 {
-            self.on_link_update(&prefix.prefix(len), len, valid);
-        }
-        if flags & 0x40 != 0 {
-            self.slaac(&prefix, len, valid, preferred);
         }
     }
 
@@ -846,163 +819,4 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.dns[slot] = super::tables::DnsServer { addr: *addr, until };
         self.push_event(Event::DnsServerLearned(*addr));
     }
-
-    /// A Redirect (RFC 4861 8.1 validation). Without a destination cache
-    /// the only effect is the Target Link-Layer Address recorded (8.3).
-    fn redirect_input(
-        &mut self,
-        buf: &[u8],
-        off: usize,
-        end: usize,
-        src: &Ipv6Address,
-    ) -> Received {
-        if !src.is_link_local() || end - off < 40 {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        let target = Ipv6Address::from_bytes(&buf[off + 8..off + 24]);
-        let dest = Ipv6Address::from_bytes(&buf[off + 24..off + 40]);
-        let opts = &buf[off + 40..end];
-        // 8.1: destination not multicast; target link-local or the
-        // destination itself; sent by a router we use.
-        if dest.is_multicast()
-            || !(target.is_link_local() || target == dest)
-            || !ndp_options_valid(opts)
-            || !self.routers.iter().any(|r| r.used() && r.ip == *src)
-        {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        if let Some(mac) = lla_option(opts, ndp_option::TARGET_LLADDR) {
-            self.neighbor_learned(&target, mac, target != dest);
-        }
-        Received::Consumed
-    }
-
-    /// An MLD query (RFC 3810 5.1, MLDv1 RFC 2710 3.6): a general query or
-    /// one for a group of ours schedules a report after a random delay of up
-    /// to the Maximum Response Delay (RFC 3810 6.2).
-    fn mld_query_input(
-        &mut self,
-        buf: &[u8],
-        off: usize,
-        end: usize,
-        src: &Ipv6Address,
-    ) -> Received {
-        let len = end - off;
-        // RFC 3810 5.1.14: queries come from a link-local source.
-        if !src.is_link_local() || !(len == 24 || len >= 28) {
-            return self.count_drop(DropReason::InvalidNdp);
-        }
-        let group = Ipv6Address::from_bytes(&buf[off + 8..off + 24]);
-        if !group.is_unspecified() && !self.listening_to(&group) {
-            return Received::Consumed;
-        }
-        let code = be16(buf, off + 4);
-        let max_ms = if len == 24 {
-            code as u32
-        } else {
-            mld_max_response_ms(code)
-        };
-        let at = self.now_ms.wrapping_add(self.rng.below(max_ms + 1));
-        if !self.mld_query_pending || tables::due(self.mld_query_at, at) {
-            self.mld_query_at = at;
-        }
-        self.mld_query_pending = true;
-        Received::Consumed
-    }
-}
-
-/// Walks the extension headers of the packet `buf[IP..end]` (RFC 8200 4):
-/// Hop-by-Hop (first only), Destination Options, Routing with Segments Left
-/// 0, atomic fragments (RFC 6946). Returns the upper-layer protocol, its
-/// offset and the offset (from the IPv6 header) of the field naming it.
-fn walk_extension_headers(buf: &[u8], end: usize) -> Result<(u8, usize, usize), WalkFail> {
-    let mut nh = buf[IP + 6];
-    let mut nh_ptr = 6;
-    let mut off = L4;
-    loop {
-        match nh {
-            ip_protocol::HOP_BY_HOP
-            | ip_protocol::DESTINATION_OPTIONS
-            | ip_protocol::ROUTING
-            | ip_protocol::FRAGMENT => {}
-            _ => return Ok((nh, off, nh_ptr)),
-        }
-        // RFC 8200 4.1: Hop-by-Hop only right after the IPv6 header.
-        if nh == ip_protocol::HOP_BY_HOP && off != L4 {
-            return Err(WalkFail::Param {
-                code: 1,
-                pointer: nh_ptr,
-                multicast_ok: false,
-            });
-        }
-        if end - off < 8 {
-            return Err(WalkFail::Drop(DropReason::Truncated));
-        }
-        let hdr_len = if nh == ip_protocol::FRAGMENT {
-            8
-        } else {
-            (buf[off + 1] as usize + 1) * 8
-        };
-        if hdr_len > end - off {
-            return Err(WalkFail::Drop(DropReason::Truncated));
-        }
-        match nh {
-            ip_protocol::ROUTING => {
-                // RFC 8200 4.4: no routing type is handled by this host;
-                // with Segments Left non-zero: code 0, pointer to the type.
-                if buf[off + 3] != 0 {
-                    return Err(WalkFail::Param {
-                        code: 0,
-                        pointer: off + 2 - IP,
-                        multicast_ok: false,
-                    });
-                }
-            }
-            ip_protocol::FRAGMENT => {
-                // No reassembly in one buffer; atomic fragments (offset 0,
-                // M clear) are processed (RFC 6946 4).
-                if be16(buf, off + 2) & 0xfff9 != 0 {
-                    return Err(WalkFail::Drop(DropReason::ExtensionHeader));
-                }
-            }
-            _ => tlv_options(buf, off + 2, off + hdr_len)?,
-        }
-        nh_ptr = off - IP;
-        nh = buf[off];
-        off += hdr_len;
-    }
-}
-
-/// The TLV options of a Hop-by-Hop or Destination Options header (RFC 8200
-/// 4.2): Pad1, PadN and Router Alert are known; others act by the two high
-/// bits of their type.
-fn tlv_options(buf: &[u8], mut p: usize, end: usize) -> Result<(), WalkFail> {
-    while p < end {
-        let typ = buf[p];
-        if typ == 0 {
-            p += 1;
-            continue;
-        }
-        if end - p < 2 || buf[p + 1] as usize > end - p - 2 {
-            return Err(WalkFail::Drop(DropReason::ExtensionHeader));
-        }
-        match typ {
-            1 | 5 => {}
-            _ => match typ >> 6 {
-                0 => {}
-                1 => return Err(WalkFail::Drop(DropReason::ExtensionHeader)),
-                // 10: Parameter Problem code 2 even to multicast; 11: only
-                // to unicast.
-                action => {
-                    return Err(WalkFail::Param {
-                        code: 2,
-                        pointer: p - IP,
-                        multicast_ok: action == 2,
-                    })
-                }
-            },
-        }
-        p += 2 + buf[p + 1] as usize;
-    }
-    Ok(())
 }
