@@ -1,7 +1,7 @@
 //! Receive path: filter early, parse in place with the [`crate::wire`]
 //! views, answer in place.
 
-use super::output::{write_ethernet, write_ipv6, IP, L4};
+use super::output::{write_ethernet, write_ipv6, IP, L4, NONCE_OPTION};
 use super::tables::{self, lifetime_end, AddrEntry, AddrSlot, Neighbor, NeighborState, Router};
 use super::{consts, DropReason, Event, Interface, Received, UdpMeta};
 use crate::wire::ethernet::{ethertype, EthernetFrame};
@@ -56,15 +56,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     fn process(&mut self, buf: &mut [u8], len: usize) -> Received {
         // Cheap filters first: link-layer destination, loop, EtherType.
-        let (eth_dst, eth_src, kind) = match EthernetFrame::new_checked(&buf[..len]) {
-            Ok(f) => (f.dst_addr(), f.src_addr(), f.ethertype()),
+        // A frame from our own MAC is not dropped: a board with the same MAC
+        // is exactly what DAD must detect. Our own looped-back probes are
+        // told apart by their nonce (see `ndp_input`).
+        let (eth_dst, kind) = match EthernetFrame::new_checked(&buf[..len]) {
+            Ok(f) => (f.dst_addr(), f.ethertype()),
             Err(_) => return self.count_drop(DropReason::Truncated),
         };
         if !self.accepts_mac(&eth_dst) {
             return self.count_drop(DropReason::WrongMac);
-        }
-        if eth_src == self.mac {
-            return self.count_drop(DropReason::Looped);
         }
         if kind != ethertype::IPV6 {
             return self.count_drop(DropReason::NotIpv6);
@@ -323,6 +323,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         match repr {
             NdpRepr::NeighborSolicit { target, slla } => {
+                // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
+                let own = pkt.option_iter().flatten().any(|o| {
+                    matches!(o, NdpOption::Unknown { kind: NONCE_OPTION, data } if *data == self.dad_nonce)
+                });
+                if own && src.is_unspecified() {
+                    return self.count_drop(DropReason::Looped);
+                }
                 let eth_src = MacAddress::from_bytes(&buf[6..12]);
                 self.ns_input(buf, src, target, slla, eth_src)
             }
@@ -389,7 +396,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             target,
             tlla: Some(self.mac),
         };
-        match self.build_ndp(buf, &na, &to_mac, &target, &to) {
+        match self.build_ndp(buf, &na, &[], &to_mac, &target, &to) {
             Some(n) => Received::Transmit(n),
             None => self.count_drop(DropReason::BufferTooSmall),
         }

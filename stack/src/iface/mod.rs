@@ -208,7 +208,8 @@ pub enum DropReason {
     BadIpv6,
     /// Destination IPv6 address not ours (or tentative, for non-DAD traffic).
     WrongDestination,
-    /// Our own frame came back.
+    /// Our own DAD probe (recognised by its nonce) or Router Advertisement
+    /// source came back.
     Looped,
     /// Checksum does not verify.
     BadChecksum,
@@ -329,9 +330,15 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     dad_transmits: u8,
     started: bool,
     rng: Rng,
-    /// The caller's clock at the last call (wrapping ms, and s).
+    /// The caller's clock at the last call: wrapping milliseconds, and
+    /// seconds plus the milliseconds since the last whole second (kept
+    /// incrementally to avoid a 64-bit division per call on the target).
     now_ms: u32,
     now_s: u32,
+    sub_ms: u16,
+    /// Nonce of our DAD probes (RFC 7527 / RFC 3971 5.3.2), to recognise
+    /// them if the link loops them back to us.
+    dad_nonce: [u8; 6],
     params: LinkParams,
     addrs: [AddrEntry; MAX_ADDRESSES],
     prefixes: [Prefix; MAX_PREFIXES],
@@ -379,6 +386,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             rng: Rng::new(config.seed),
             now_ms: 0,
             now_s: 0,
+            sub_ms: 0,
+            dad_nonce: [0; 6],
             params: LinkParams {
                 mtu: consts::ETHERNET_MTU,
                 hop_limit: consts::DEFAULT_HOP_LIMIT,
@@ -598,9 +607,28 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Records the time and runs the timers that need no transmission.
+    ///
+    /// The clock must be monotonic; calls must come less than 49 days
+    /// apart (the millisecond timers themselves span at most 24 days).
     fn advance(&mut self, now_ms: u64) {
-        self.now_ms = now_ms as u32;
-        self.now_s = (now_ms / 1000) as u32;
+        let now32 = now_ms as u32;
+        if !self.started {
+            // The only 64-bit division: once, at the first call.
+            self.now_s = (now_ms / 1000) as u32;
+            self.sub_ms = (now_ms % 1000) as u16;
+        } else {
+            let total = now32
+                .wrapping_sub(self.now_ms)
+                .wrapping_add(self.sub_ms as u32);
+            if total >= 1000 {
+                let secs = total / 1000;
+                self.now_s = self.now_s.wrapping_add(secs);
+                self.sub_ms = (total - secs * 1000) as u16;
+            } else {
+                self.sub_ms = total as u16;
+            }
+        }
+        self.now_ms = now32;
         if !self.started {
             self.started = true;
             self.start();
@@ -612,6 +640,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// after a random delay of up to MAX_RTR_SOLICITATION_DELAY), its MLD
     /// report, and the Router Solicitations (RFC 4861 6.3.7).
     fn start(&mut self) {
+        let a = self.rng.next_u32().to_be_bytes();
+        let b = self.rng.next_u32().to_be_bytes();
+        self.dad_nonce = [a[0], a[1], a[2], a[3], b[0], b[1]];
         let ll = self.addrs[0].addr;
         self.begin_dad(0, ll);
         self.rs_left = consts::MAX_RTR_SOLICITATIONS;

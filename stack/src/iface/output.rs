@@ -8,7 +8,7 @@ use crate::wire::ethernet::{ethertype, EthernetFrame, EthernetRepr};
 use crate::wire::ip_protocol;
 use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
 use crate::wire::mld::{self, AddressRecordRepr};
-use crate::wire::ndp::NdpRepr;
+use crate::wire::ndp::{NdpOption, NdpRepr};
 use crate::wire::udp::{UdpPacket, UdpRepr};
 use crate::wire::{Ipv6Address, MacAddress};
 
@@ -16,6 +16,8 @@ use crate::wire::{Ipv6Address, MacAddress};
 pub(crate) const IP: usize = 14;
 /// Offset of the upper-layer header when there are no extension headers.
 pub(crate) const L4: usize = 54;
+/// The Nonce option type (RFC 3971 5.3.2, used by RFC 7527).
+pub(crate) const NONCE_OPTION: u8 = 14;
 /// Offset of a UDP payload in frames this stack builds.
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
 
@@ -90,14 +92,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.addrs[i].dad_left -= 1;
                 self.addrs[i].dad_at = now.wrapping_add(self.params.retrans_ms);
                 // RFC 4862 5.4.2: from ::, to the solicited-node group, no
-                // SLLAO.
+                // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
+                // 3971 5.3.2) to tell a looped-back probe from another
+                // node's.
                 let group = a.addr.solicited_node();
                 let ns = NdpRepr::NeighborSolicit {
                     target: a.addr,
                     slla: None,
                 };
+                let nonce = [NdpOption::Unknown {
+                    kind: NONCE_OPTION,
+                    data: &self.dad_nonce,
+                }];
                 let mac = MacAddress::from_ipv6_multicast(&group);
-                return self.build_ndp(buf, &ns, &mac, &Ipv6Address::UNSPECIFIED, &group);
+                return self.build_ndp(buf, &ns, &nonce, &mac, &Ipv6Address::UNSPECIFIED, &group);
             }
         }
         if self.rs_left > 0 && tables::due(now, self.rs_at) {
@@ -114,7 +122,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             };
             let dst = Ipv6Address::ALL_ROUTERS;
             let mac = MacAddress::from_ipv6_multicast(&dst);
-            return self.build_ndp(buf, &NdpRepr::RouterSolicit { slla }, &mac, &src, &dst);
+            return self.build_ndp(buf, &NdpRepr::RouterSolicit { slla }, &[], &mac, &src, &dst);
         }
         for i in 0..N {
             if let Some(n) = self.neighbor_probe(i, buf) {
@@ -130,11 +138,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         &self,
         buf: &mut [u8],
         msg: &NdpRepr,
+        extra: &[NdpOption],
         dst_mac: &MacAddress,
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Option<usize> {
-        let len = msg.emit(buf.get_mut(L4..)?, &[], src, dst).ok()?;
+        let len = msg.emit(buf.get_mut(L4..)?, extra, src, dst).ok()?;
         write_ethernet(buf, dst_mac, &self.mac);
         write_ipv6(buf, len, ip_protocol::ICMPV6, 255, src, dst);
         Some(L4 + len)
@@ -209,9 +218,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if multicast {
             let group = n.ip.solicited_node();
             let mac = MacAddress::from_ipv6_multicast(&group);
-            self.build_ndp(buf, &ns, &mac, &src, &group)
+            self.build_ndp(buf, &ns, &[], &mac, &src, &group)
         } else {
-            self.build_ndp(buf, &ns, &n.mac, &src, &n.ip)
+            self.build_ndp(buf, &ns, &[], &n.mac, &src, &n.ip)
         }
     }
 

@@ -49,6 +49,25 @@ const RS_UNSPEC: &str = "33330000000202000000004286dd6000000000083aff00000000000
 const RS_LL: &str = "33330000000202000000004286dd6000000000103afffe80000000000000000000fffe000042ff02000000000000000000000000000285007aaa000000000101020000000042";
 const MLD_UNSPEC: &str = "33330000001602000000004286dd600000000024000100000000000000000000000000000000ff0200000000000000000000000000163a000502000001008f006f480000000104000000ff0200000000000000000001ff000042";
 
+/// Our DAD probe: Scapy's frame plus the Nonce option (RFC 7527) whose
+/// random value is taken from `sent`.
+fn our_dad_ns(sent: &[u8]) -> Vec<u8> {
+    let mut f = hx(OUR_DAD_NS);
+    f[19] = 32;
+    f.extend_from_slice(&[14, 1]);
+    f.extend_from_slice(sent.get(80..86).unwrap_or(&[0; 6]));
+    f[56] = 0;
+    f[57] = 0;
+    let c = checksum::ipv6_upper_layer(
+        &Ipv6Address::UNSPECIFIED,
+        &me_ll().solicited_node(),
+        58,
+        &f[54..],
+    );
+    f[56..58].copy_from_slice(&c.to_be_bytes());
+    f
+}
+
 /// Builds an Ethernet + IPv6 frame around `payload` (no extension headers).
 fn frame(
     eth_dst: MacAddress,
@@ -339,7 +358,7 @@ fn start_sends_mld_dad_and_rs_then_assigns_link_local() {
         .expect("MLD report");
     let dad = frames
         .iter()
-        .position(|f| *f == hx(OUR_DAD_NS))
+        .position(|f| *f == our_dad_ns(f))
         .expect("DAD NS");
     assert!(mld < dad, "MLD report must precede the DAD probe");
     assert!(frames.contains(&hx(RS_UNSPEC)), "RS from ::");
@@ -1186,10 +1205,6 @@ fn frames_not_for_us_are_dropped_early() {
     let mut f = hx(ECHO_REQ);
     f[12..14].copy_from_slice(&[8, 0]);
     assert_eq!(t.rx(&f), Received::Dropped(DropReason::NotIpv6));
-    // Our own frame looped back.
-    let mut f = hx(ECHO_REQ);
-    f[6..12].copy_from_slice(&ME.0);
-    assert_eq!(t.rx(&f), Received::Dropped(DropReason::Looped));
     // Version 4 in an IPv6 EtherType, multicast source, runts.
     let mut f = hx(ECHO_REQ);
     f[14] = 0x40;
@@ -1209,10 +1224,9 @@ fn frames_not_for_us_are_dropped_early() {
     assert_eq!(c.dropped(DropReason::WrongMac), 2);
     assert_eq!(c.dropped(DropReason::WrongDestination), 1);
     assert_eq!(c.dropped(DropReason::NotIpv6), 1);
-    assert_eq!(c.dropped(DropReason::Looped), 1);
     assert_eq!(c.dropped(DropReason::BadIpv6), 2);
     assert_eq!(c.dropped(DropReason::Truncated), 2);
-    assert_eq!(c.rx_frames, 9);
+    assert_eq!(c.rx_frames, 8);
 }
 
 #[test]
@@ -1335,4 +1349,29 @@ fn small_buffer_firmware_size() {
         other => panic!("{other:?}"),
     }
     assert_eq!(t.i.max_udp_payload(600), 538);
+}
+
+#[test]
+fn own_looped_dad_probe_is_not_a_duplicate_but_a_twin_is() {
+    let mut t = T::new();
+    let frames = t.run_to(1_000);
+    let probe = frames
+        .iter()
+        .find(|f| f.len() > 54 && f[54] == 135)
+        .unwrap()
+        .clone();
+    assert_eq!(probe.len(), 86);
+    assert_eq!(probe[78..80], [14, 1]);
+    // Our own probe looped back (same MAC, same nonce): ignored.
+    assert_eq!(t.rx(&probe), Received::Dropped(DropReason::Looped));
+    assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Tentative));
+    // A twin board with the same MAC and another nonce: a duplicate.
+    let mut twin = probe.clone();
+    twin[85] ^= 0xff;
+    twin[56] = 0;
+    twin[57] = 0;
+    let c = checksum::ipv6_upper_layer(&Ipv6Address::UNSPECIFIED, &dst_of(&twin), 58, &twin[54..]);
+    twin[56..58].copy_from_slice(&c.to_be_bytes());
+    assert_eq!(t.rx(&twin), Received::Consumed);
+    assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Duplicate));
 }
