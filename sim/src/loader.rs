@@ -86,6 +86,10 @@ pub fn parse_elf(data: &[u8]) -> Result<Image, LoadError> {
     if phnum > 0 && phentsize < 32 {
         return Err(LoadError::Truncated);
     }
+    // Some linkers (lld without -n) put the ELF and program headers in a
+    // PT_LOAD of their own; it holds no program bytes and would land in
+    // information memory, so such a segment is skipped.
+    let headers_end = phoff.saturating_add(phnum.saturating_mul(phentsize));
     let mut segments = Vec::new();
     for i in 0..phnum {
         let ph = phoff
@@ -97,7 +101,7 @@ pub fn parse_elf(data: &[u8]) -> Result<Image, LoadError> {
         let offset = u32_at(data, ph + 4)? as usize;
         let paddr = u32_at(data, ph + 12)?;
         let filesz = u32_at(data, ph + 16)? as usize;
-        if filesz == 0 {
+        if filesz == 0 || offset.saturating_add(filesz) <= headers_end {
             continue;
         }
         let end = offset.checked_add(filesz).ok_or(LoadError::Truncated)?;
@@ -294,6 +298,19 @@ mod tests {
         cut.truncate(cut.len() - 1);
         assert_eq!(parse_elf(&cut), Err(LoadError::Truncated));
         assert_eq!(parse_any(b"hello"), Err(LoadError::HexSyntax(1)));
+    }
+
+    #[test]
+    fn headers_only_segment_is_skipped() {
+        let mut f = tiny_elf(EM_MSP430);
+        // Turn the PT_NOTE into a PT_LOAD covering the headers (offset 0).
+        let ph = 84;
+        f[ph..ph + 4].copy_from_slice(&1u32.to_le_bytes());
+        f[ph + 12..ph + 16].copy_from_slice(&0x1000u32.to_le_bytes());
+        f[ph + 16..ph + 20].copy_from_slice(&116u32.to_le_bytes());
+        let img = parse_elf(&f).unwrap();
+        assert_eq!(img.segments.len(), 1);
+        assert_eq!(img.segments[0].addr, 0x4400);
     }
 
     #[test]
