@@ -1,6 +1,297 @@
+//! `host-runner`: the microip6 stack as a real IPv6 node on a Linux TAP.
+//!
+//! ```text
+//! host-runner --tap <ifname> [--mac 02:00:00:00:00:42] [--optimistic]
+//!             [--udp-echo <port>] [--udp-send <addr>,<port>,<text>]
+//!             [--seconds <n>] [--seed <n>]
+//! ```
+//!
+//! It prints one line per event on stdout, as `key=value` pairs separated by
+//! spaces, always starting with `event=` (see README, "host runner").
+
 mod tap;
-fn main() {
-    let name = std::env::args().nth(1).unwrap_or_else(|| "tap0".into());
-    let tap = tap::Tap::open(&name).expect("open tap");
-    eprintln!("opened {}", tap.name());
+
+use microip6::iface::{Config, DropReason, Event, Interface, Received};
+use microip6::wire::{Ipv6Address, MacAddress};
+use std::io::Write;
+use std::net::Ipv6Addr;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+const FRAME_BUFFER: usize = 1514;
+
+struct Options {
+    tap: String,
+    mac: MacAddress,
+    optimistic: bool,
+    seed: u32,
+    udp_echo: Option<u16>,
+    udp_send: Option<(Ipv6Address, u16, String)>,
+    seconds: Option<u64>,
+}
+
+const USAGE: &str = "usage: host-runner --tap <ifname> [--mac <mac>] [--optimistic] \
+[--udp-echo <port>] [--udp-send <addr>,<port>,<text>] [--seconds <n>] [--seed <n>]";
+
+fn parse_mac(s: &str) -> Option<MacAddress> {
+    let mut mac = [0u8; 6];
+    let mut parts = s.split(':');
+    for b in mac.iter_mut() {
+        *b = u8::from_str_radix(parts.next()?, 16).ok()?;
+    }
+    parts.next().is_none().then_some(MacAddress(mac))
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut o = Options {
+        tap: String::new(),
+        mac: MacAddress([0x02, 0, 0, 0, 0, 0x42]),
+        optimistic: false,
+        seed: std::process::id() ^ 0x5eed_1234,
+        udp_echo: None,
+        udp_send: None,
+        seconds: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--tap" => o.tap = value()?,
+            "--mac" => o.mac = parse_mac(&value()?).ok_or("bad --mac")?,
+            "--optimistic" => o.optimistic = true,
+            "--seed" => o.seed = value()?.parse().map_err(|_| "bad --seed")?,
+            "--udp-echo" => o.udp_echo = Some(value()?.parse().map_err(|_| "bad --udp-echo")?),
+            "--seconds" => o.seconds = Some(value()?.parse().map_err(|_| "bad --seconds")?),
+            "--udp-send" => {
+                let v = value()?;
+                let mut p = v.splitn(3, ',');
+                let addr: Ipv6Addr = p
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or("bad --udp-send address")?;
+                let port: u16 = p
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or("bad --udp-send port")?;
+                let text = p.next().unwrap_or("hello from microip6").to_string();
+                o.udp_send = Some((addr.into(), port, text));
+            }
+            "-h" | "--help" => return Err(USAGE.into()),
+            _ => return Err(format!("unknown argument {a}\n{USAGE}")),
+        }
+    }
+    if o.tap.is_empty() {
+        return Err(USAGE.into());
+    }
+    Ok(o)
+}
+
+fn ip(a: Ipv6Address) -> Ipv6Addr {
+    a.into()
+}
+
+fn drop_name(r: DropReason) -> &'static str {
+    match r {
+        DropReason::Truncated => "truncated",
+        DropReason::WrongMac => "wrong_mac",
+        DropReason::NotIpv6 => "not_ipv6",
+        DropReason::BadIpv6 => "bad_ipv6",
+        DropReason::WrongDestination => "wrong_destination",
+        DropReason::Looped => "looped",
+        DropReason::BadChecksum => "bad_checksum",
+        DropReason::ExtensionHeader => "extension_header",
+        DropReason::UnknownProtocol => "unknown_protocol",
+        DropReason::InvalidNdp => "invalid_ndp",
+        DropReason::IcmpIgnored => "icmp_ignored",
+        DropReason::NoListener => "no_listener",
+        DropReason::RateLimited => "rate_limited",
+        DropReason::BufferTooSmall => "buffer_too_small",
+    }
+}
+
+fn event_line(e: Event) -> String {
+    match e {
+        Event::AddressAssigned(a) if a.is_link_local() => {
+            format!("event=address_assigned addr={} scope=link dad=ok", ip(a))
+        }
+        Event::AddressAssigned(a) => format!(
+            "event=address_assigned addr={} scope=global dad=ok prefix={}/64",
+            ip(a),
+            ip(a.prefix(64))
+        ),
+        Event::AddressDuplicate(a) => format!("event=dad_failed addr={} dad=duplicate", ip(a)),
+        Event::AddressExpired(a) => format!("event=address_expired addr={}", ip(a)),
+        Event::RouterLearned(a) => format!("event=router_learned addr={}", ip(a)),
+        Event::RouterLost(a) => format!("event=router_lost addr={}", ip(a)),
+        Event::DnsServerLearned(a) => format!("event=dns_server_learned addr={}", ip(a)),
+        Event::DnsServerExpired(a) => format!("event=dns_server_expired addr={}", ip(a)),
+        Event::NeighborUnreachable(a) => format!("event=neighbor_unreachable addr={}", ip(a)),
+    }
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let tap = match tap::Tap::open(&opts.tap) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "host-runner: cannot open TAP {}: {e} (root needed)",
+                opts.tap
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let mut config = Config::new(opts.mac);
+    config.optimistic_dad = opts.optimistic;
+    config.seed = opts.seed;
+    let mut iface: Interface = Interface::new(config);
+    if let Some(p) = opts.udp_echo {
+        iface.bind(p).expect("bind echo port");
+    }
+    let send_port = match opts.udp_send {
+        Some(_) => Some(iface.bind_ephemeral().expect("bind ephemeral port")),
+        None => None,
+    };
+    let mut pending_send = opts.udp_send.clone();
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let m = opts.mac.0;
+    let _ = writeln!(
+        out,
+        "event=start tap={} mac={:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} link_local={}",
+        tap.name(),
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        m[4],
+        m[5],
+        ip(iface.link_local())
+    );
+    let _ = out.flush();
+
+    let epoch = Instant::now();
+    let now = || epoch.elapsed().as_millis() as u64;
+    let deadline = opts.seconds.map(|s| epoch + Duration::from_secs(s));
+    let mut buf = [0u8; FRAME_BUFFER];
+    loop {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        // Frames from the link, each handled in the one buffer.
+        loop {
+            let len = match tap.recv(&mut buf) {
+                Ok(Some(n)) => n,
+                Ok(None) => break,
+                Err(e) => {
+                    eprintln!("host-runner: read: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            match iface.receive(&mut buf, len, now()) {
+                Received::Transmit(n) => {
+                    let _ = tap.send(&buf[..n]);
+                }
+                Received::Udp(meta) => {
+                    let payload = buf[meta.payload.clone()].to_vec();
+                    let _ = writeln!(
+                        out,
+                        "event=udp_received src={} src_port={} dst_port={} len={}",
+                        ip(meta.src),
+                        meta.src_port,
+                        meta.dst_port,
+                        payload.len()
+                    );
+                    if Some(meta.dst_port) == opts.udp_echo {
+                        let off = iface.udp_payload_offset();
+                        let n = payload.len().min(iface.max_udp_payload(buf.len()));
+                        buf[off..off + n].copy_from_slice(&payload[..n]);
+                        match iface.send_udp(
+                            &mut buf,
+                            now(),
+                            meta.dst_port,
+                            meta.src,
+                            meta.src_port,
+                            n,
+                        ) {
+                            Ok(len) => {
+                                let _ = tap.send(&buf[..len]);
+                                let _ =
+                                    writeln!(out, "event=udp_echoed dst={} len={n}", ip(meta.src));
+                            }
+                            Err(e) => {
+                                let _ = writeln!(out, "event=udp_echo_failed reason={e:?}");
+                            }
+                        }
+                    }
+                }
+                Received::Dropped(reason) => {
+                    let _ = writeln!(
+                        out,
+                        "event=drop reason={} count={}",
+                        drop_name(reason),
+                        iface.counters().dropped(reason)
+                    );
+                }
+                Received::Consumed => {}
+            }
+        }
+        // The stack's own traffic.
+        while let Some(n) = iface.poll_transmit(&mut buf, now()) {
+            let _ = tap.send(&buf[..n]);
+        }
+        // The application's datagram, retried until the neighbor resolves.
+        if let (Some((dst, port, text)), Some(src_port)) = (&pending_send, send_port) {
+            let off = iface.udp_payload_offset();
+            let n = text.len().min(iface.max_udp_payload(buf.len()));
+            buf[off..off + n].copy_from_slice(&text.as_bytes()[..n]);
+            match iface.send_udp(&mut buf, now(), src_port, *dst, *port, n) {
+                Ok(len) => {
+                    let _ = tap.send(&buf[..len]);
+                    let _ = writeln!(out, "event=udp_sent dst={} port={port} len={n}", ip(*dst));
+                    pending_send = None;
+                }
+                Err(nb::Error::WouldBlock) => {
+                    while let Some(n) = iface.poll_transmit(&mut buf, now()) {
+                        let _ = tap.send(&buf[..n]);
+                    }
+                }
+                Err(nb::Error::Other(e)) => {
+                    let _ = writeln!(out, "event=udp_send_failed reason={e:?}");
+                    pending_send = None;
+                }
+            }
+        }
+        while let Some(e) = iface.poll_event() {
+            let _ = writeln!(out, "{}", event_line(e));
+        }
+        let _ = out.flush();
+        // Sleep until the next stack deadline, a frame, or 200 ms (the
+        // pending datagram's retry pace).
+        let t = now();
+        let mut wait = iface
+            .poll_at(t)
+            .map_or(1000, |at| at.saturating_sub(t))
+            .min(1000);
+        if pending_send.is_some() {
+            wait = wait.min(200);
+        }
+        if let Err(e) = tap.wait(wait as i32) {
+            eprintln!("host-runner: poll: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let c = iface.counters();
+    let _ = writeln!(
+        out,
+        "event=exit rx_frames={} tx_frames={} udp_delivered={} udp_sent={} icmp_errors_sent={}",
+        c.rx_frames, c.tx_frames, c.udp_delivered, c.udp_sent, c.icmp_errors_sent
+    );
+    ExitCode::SUCCESS
 }
