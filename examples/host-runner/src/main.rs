@@ -154,10 +154,10 @@ fn main() -> ExitCode {
     if let Some(p) = opts.udp_echo {
         iface.bind(p).expect("bind echo port");
     }
-    let send_port = match opts.udp_send {
-        Some(_) => Some(iface.bind_ephemeral().expect("bind ephemeral port")),
-        None => None,
-    };
+    let send_port = opts
+        .udp_send
+        .as_ref()
+        .map(|_| iface.bind_ephemeral().expect("bind ephemeral port"));
     let mut pending_send = opts.udp_send.clone();
     let out = std::io::stdout();
     let mut out = out.lock();
