@@ -295,6 +295,19 @@ impl Cpu {
         StepResult::Executed
     }
 
+    /// Steps until the cycle counter reaches `until` or a step returns
+    /// anything but [`StepResult::Executed`] (sleeping, interrupt, reset,
+    /// illegal), and returns the last result. Lets a board loop run the CPU
+    /// up to its next peripheral event in one call.
+    pub fn run<B: Bus>(&mut self, bus: &mut B, until: u64) -> StepResult {
+        loop {
+            let r = self.step(bus);
+            if r != StepResult::Executed || self.cycles >= until {
+                return r;
+            }
+        }
+    }
+
     /// Interrupt acceptance, SLAU049 section 2.2.3: push PC, push SR, clear
     /// SR except SCG0 (this ends any low-power mode and clears GIE), load PC
     /// from the vector. 6 cycles.

@@ -747,3 +747,20 @@ fn linked_elf_loads_and_runs() {
     assert_eq!(cpu.stack_low(), 0x3900 - 2, "one call deep");
     assert!(mem.diagnostics().is_empty());
 }
+
+#[test]
+fn run_stops_at_cycle_limit_or_event() {
+    // loop: inc r5 (1 cycle) ; jmp loop (2 cycles)
+    let mut c = Chip::new(&[0x5315, 0x3FFE]);
+    assert_eq!(c.cpu.run(&mut c.mem, 30), StepResult::Executed);
+    assert_eq!(c.cpu.cycles, 30);
+    assert_eq!(c.cpu.regs[5], 10);
+    c.cpu.regs[2] = GIE;
+    c.mem.load(vector::address(vector::PORT1), &[0x00, 0x41]);
+    c.cpu.request_interrupt(vector::PORT1);
+    assert_eq!(
+        c.cpu.run(&mut c.mem, 1000),
+        StepResult::Interrupt(vector::PORT1)
+    );
+    assert_eq!(c.cpu.cycles, 36);
+}
