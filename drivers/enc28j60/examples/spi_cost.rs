@@ -36,7 +36,10 @@ fn main() {
         model.lock().reset_stats();
         let mut eth = Enc28j60::new(model.spi(), model.delay(), Config::new(MAC)).unwrap();
         let init = model.lock().stats();
-        println!("\n== {name}: init {} transactions, {} bytes", init.transactions, init.bytes);
+        println!(
+            "\n== {name}: init {} transactions, {} bytes",
+            init.transactions, init.bytes
+        );
         println!(
             "{:<28} {:>5} {:>6} {:>7} {:>8} {:>10} {:>6}",
             "per frame", "N", "txns", "bytes", "reg ops", "data phase", "-N"

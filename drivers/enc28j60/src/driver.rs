@@ -262,45 +262,54 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             MulticastMode::HashTable => ERXFCON_HTEN,
             MulticastMode::Promiscuous => ERXFCON_MCEN,
         };
-        self.write_reg(ERXFCON, ERXFCON_UCEN | ERXFCON_CRCEN | ERXFCON_BCEN | multicast)?;
+        self.write_reg(
+            ERXFCON,
+            ERXFCON_UCEN | ERXFCON_CRCEN | ERXFCON_BCEN | multicast,
+        )?;
 
-        // MAC (DS 6.5): receive enabled, pad to 60 + CRC, frame length check.
+        // MAC (DS 6.5 steps 1-7), then our address, as one (register, value)
+        // list: smaller code on the MSP430 than one call per register.
         let full = config.full_duplex;
-        let (macon1, macon3) = if full {
-            // Full duplex also honours/sends pause frames (DS 6.5 step 1).
-            (
-                MACON1_MARXEN | MACON1_TXPAUS | MACON1_RXPAUS,
-                MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN | MACON3_FULDPX,
-            )
-        } else {
-            (MACON1_MARXEN, MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN)
-        };
-        self.write_reg(MACON1, macon1)?;
-        self.write_reg(MACON3, macon3)?;
-        // DS 6.5 step 3: DEFER for IEEE 802.3 conformance in half duplex.
-        self.write_reg(MACON4, if full { 0 } else { MACON4_DEFER })?;
-        self.write_reg(MAMXFLL, MAX_FRAME_WITH_CRC as u8)?;
-        self.write_reg(MAMXFLH, (MAX_FRAME_WITH_CRC >> 8) as u8)?;
-        // DS 6.5 steps 5-7: back-to-back gap 0x15 full / 0x12 half; non
-        // back-to-back gap 0x12 (+ 0x0C high byte in half duplex).
-        self.write_reg(MABBIPG, if full { 0x15 } else { 0x12 })?;
-        self.write_reg(MAIPGL, 0x12)?;
-        if !full {
-            self.write_reg(MAIPGH, 0x0C)?;
-            // Errata item 15 (B5 and later): link pulses can be taken for late
-            // collisions; a collision window of 63 (instead of the default 55)
-            // makes that rarer, and transmit retries the rest.
-            self.write_reg(MACLCON2, 63)?;
-        }
-        // MAADR1 is the first byte on the wire; the registers are not in
-        // address order (DS register table 3-2).
         let m = config.mac;
-        self.write_reg(MAADR1, m[0])?;
-        self.write_reg(MAADR2, m[1])?;
-        self.write_reg(MAADR3, m[2])?;
-        self.write_reg(MAADR4, m[3])?;
-        self.write_reg(MAADR5, m[4])?;
-        self.write_reg(MAADR6, m[5])?;
+        let duplex = |full_value: u8, half_value: u8| if full { full_value } else { half_value };
+        let mac_setup: [(u8, u8); 15] = [
+            // Step 1: receive enabled; full duplex also honours/sends pause frames.
+            (
+                MACON1,
+                MACON1_MARXEN | duplex(MACON1_TXPAUS | MACON1_RXPAUS, 0),
+            ),
+            // Step 2: pad to 60 bytes and append the CRC, check lengths.
+            (
+                MACON3,
+                MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN | duplex(MACON3_FULDPX, 0),
+            ),
+            // Step 3: DEFER for IEEE 802.3 conformance in half duplex.
+            (MACON4, duplex(0, MACON4_DEFER)),
+            // Step 4: maximum frame length.
+            (MAMXFLL, MAX_FRAME_WITH_CRC as u8),
+            (MAMXFLH, (MAX_FRAME_WITH_CRC >> 8) as u8),
+            // Steps 5-7: back-to-back gap 0x15 full / 0x12 half, non
+            // back-to-back gap 0x12 and (half duplex only, unused in full) 0x0C.
+            (MABBIPG, duplex(0x15, 0x12)),
+            (MAIPGL, 0x12),
+            (MAIPGH, 0x0C),
+            // Errata item 15 (B5 and later): link pulses can be taken for late
+            // collisions; a collision window of 63 instead of the default 55
+            // makes that rarer, and transmit retries the rest. Unused in full
+            // duplex.
+            (MACLCON2, 63),
+            // MAADR1 is the first byte on the wire; the registers are not in
+            // address order (DS table 3-2).
+            (MAADR1, m[0]),
+            (MAADR2, m[1]),
+            (MAADR3, m[2]),
+            (MAADR4, m[3]),
+            (MAADR5, m[4]),
+            (MAADR6, m[5]),
+        ];
+        for (reg, value) in mac_setup {
+            self.write_reg(reg, value)?;
+        }
 
         // PHY (DS 6.6): PDPXMD must match MACON3.FULDPX. In half duplex,
         // HDLDIS stops our own frames looping back into the receive buffer.
@@ -376,6 +385,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// Writes a pointer register pair (ERDPT, EWRPT, ETXND: not latched),
     /// skipping bytes that already hold the value.
+    #[inline(never)]
     fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Res<(), SPI::Error> {
         if known == PTR_UNKNOWN || known as u8 != value as u8 {
             self.write_reg(reg_low, value as u8)?;
@@ -394,11 +404,20 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         (if pos >= size { pos - size } else { pos }) as u16
     }
 
+    /// WCR/BFS/BFC on `reg` after selecting its bank. Not inlined: it is
+    /// called from many places and each copy would cost flash.
+    #[inline(never)]
+    fn command(&mut self, opcode: u8, reg: u8, arg: u8) -> Res<(), SPI::Error> {
+        self.select_bank(reg)?;
+        self.op(opcode | (reg & ADDR_MASK), arg)
+    }
+
     fn op(&mut self, opcode: u8, arg: u8) -> Res<(), SPI::Error> {
         self.spi.write(&[opcode, arg]).map_err(Error::Spi)
     }
 
     /// RCR; MAC and MII registers shift out a dummy byte first (DS 4.2.1).
+    #[inline(never)]
     fn read_reg(&mut self, reg: u8) -> Res<u8, SPI::Error> {
         self.select_bank(reg)?;
         let mut buf = [OP_RCR | (reg & ADDR_MASK), 0, 0];
@@ -410,12 +429,12 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     fn write_reg(&mut self, reg: u8, value: u8) -> Res<(), SPI::Error> {
-        self.select_bank(reg)?;
-        self.op(OP_WCR | (reg & ADDR_MASK), value)
+        self.command(OP_WCR, reg, value)
     }
 
     /// Writes a 16-bit register pair, low byte first (ERXRDPT latches the low
     /// byte until the high byte is written, DS 6.1).
+    #[inline(never)]
     fn write_reg16(&mut self, reg_low: u8, value: u16) -> Res<(), SPI::Error> {
         self.write_reg(reg_low, value as u8)?;
         self.write_reg(reg_low + 1, (value >> 8) as u8)
@@ -423,14 +442,12 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// BFS, for ETH registers only (DS 4.2.5).
     fn bit_set(&mut self, reg: u8, mask: u8) -> Res<(), SPI::Error> {
-        self.select_bank(reg)?;
-        self.op(OP_BFS | (reg & ADDR_MASK), mask)
+        self.command(OP_BFS, reg, mask)
     }
 
     /// BFC, for ETH registers only (DS 4.2.6).
     fn bit_clear(&mut self, reg: u8, mask: u8) -> Res<(), SPI::Error> {
-        self.select_bank(reg)?;
-        self.op(OP_BFC | (reg & ADDR_MASK), mask)
+        self.command(OP_BFC, reg, mask)
     }
 
     /// RBM from ERDPT into `buf`, one transaction.
@@ -536,7 +553,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         let len = usize::from(count - 4);
         let result = if status & 0x0080 == 0 {
             // Receive-OK (bit 23) clear.
-            self.counters.rx_dropped_bad_status = self.counters.rx_dropped_bad_status.wrapping_add(1);
+            self.counters.rx_dropped_bad_status =
+                self.counters.rx_dropped_bad_status.wrapping_add(1);
             None
         } else if len > buf.len() {
             self.counters.rx_dropped_too_long = self.counters.rx_dropped_too_long.wrapping_add(1);
@@ -597,7 +615,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     pub fn transmit(&mut self, frame: &[u8]) -> Res<(), SPI::Error> {
         let tx_start = self.rx_end + 1;
         let room = usize::from(BUFFER_END - self.rx_end);
-        if frame.is_empty() || frame.len() > MAX_FRAME_LEN || 1 + frame.len() + usize::from(TSV_LEN) > room {
+        if frame.is_empty()
+            || frame.len() > MAX_FRAME_LEN
+            || 1 + frame.len() + usize::from(TSV_LEN) > room
+        {
             return Err(Error::FrameTooLong);
         }
         // Control byte at ETXST, frame after it, ETXND on its last byte
@@ -632,7 +653,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             let tsv3 = self.read_tsv_byte3(tx_end)?;
             // Errata item 15: a late collision may be reported without its
             // TSV bit; any abort with no other cause counts as one.
-            let other = TSV3_EXCESSIVE_COLLISION | TSV3_EXCESSIVE_DEFER | TSV3_GIANT | TSV3_UNDERRUN;
+            let other =
+                TSV3_EXCESSIVE_COLLISION | TSV3_EXCESSIVE_DEFER | TSV3_GIANT | TSV3_UNDERRUN;
             let late = tsv3 & TSV3_LATE_COLLISION != 0 || tsv3 & other == 0;
             if late && retries < MAX_LATE_COLLISION_RETRIES {
                 retries += 1;
@@ -651,14 +673,16 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         // After a first look (the MSPSim model sends at once), sleep for the
         // wire time: preamble, frame padded to 60, CRC and gap, 0.8 us a byte
         // at 10 Mb/s; then poll.
-        let wire_us = (len.max(60) as u32 + 24) * 4 / 5;
+        let bytes = len.max(60) as u32 + 24;
+        let wire_us = bytes * 4 / 5;
         for poll in 0..TX_POLLS {
             let econ1 = self.read_reg(ECON1)?;
             let eir = self.read_reg(EIR)?;
             if econ1 & ECON1_TXRTS == 0 || eir & EIR_TXERIF != 0 {
                 return Ok(eir);
             }
-            self.delay.delay_us(if poll == 0 { wire_us } else { TX_POLL_US });
+            self.delay
+                .delay_us(if poll == 0 { wire_us } else { TX_POLL_US });
         }
         self.bit_clear(ECON1, ECON1_TXRTS)?;
         self.counters.tx_timeouts = self.counters.tx_timeouts.wrapping_add(1);

@@ -23,8 +23,8 @@ pub mod regs;
 pub mod model;
 
 pub use driver::{
-    solicited_node_mac, Config, Counters, Enc28j60, Error, MulticastMode, Revision,
-    ALL_NODES_MAC, DEFAULT_PHLCON, DEFAULT_RX_BUFFER_END, MAX_FRAME_LEN,
+    solicited_node_mac, Config, Counters, Enc28j60, Error, MulticastMode, Revision, ALL_NODES_MAC,
+    DEFAULT_PHLCON, DEFAULT_RX_BUFFER_END, MAX_FRAME_LEN,
 };
 
 /// Index (0..=63) of a destination MAC address in the receive hash table.
@@ -45,4 +45,26 @@ pub fn hash_index(mac: &[u8; 6]) -> u8 {
         }
     }
     ((crc >> 23) & 0x3F) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_index_matches_the_reflected_crc32_register() {
+        // Values from the reflected CRC-32 register (zlib's crc32 without the
+        // final inversion), bit-reversed, bits 28:23 - computed independently.
+        assert_eq!(hash_index(&ALL_NODES_MAC), 51);
+        assert_eq!(hash_index(&solicited_node_mac([0x12, 0x34, 0x56])), 23);
+        assert_eq!(hash_index(&[0xFF; 6]), 62);
+        assert_eq!(hash_index(&[0x01, 0, 0, 0, 0, 0]), 63);
+    }
+
+    #[test]
+    fn revision_decoding() {
+        assert_eq!(Revision::from_erevid(0x06), Revision::B7);
+        assert_eq!(Revision::from_erevid(0x02), Revision::B1);
+        assert!(!Revision::from_erevid(0x00).is_known());
+    }
 }

@@ -382,7 +382,10 @@ impl Enc28j60Model {
     fn reg16(&self, reg_low: u8) -> u16 {
         let bank = bank_of(reg_low) as usize;
         let addr = reg_low & ADDR_MASK;
-        u16::from_le_bytes([self.banks[bank][addr as usize], self.banks[bank][addr as usize + 1]])
+        u16::from_le_bytes([
+            self.banks[bank][addr as usize],
+            self.banks[bank][addr as usize + 1],
+        ])
     }
 
     fn set_reg16(&mut self, reg_low: u8, value: u16) {
@@ -812,7 +815,10 @@ impl Enc28j60Model {
     }
 
     fn complete_tx(&mut self) {
-        let (start, end) = (self.reg16(ETXSTL) & BUFFER_END, self.reg16(ETXNDL) & BUFFER_END);
+        let (start, end) = (
+            self.reg16(ETXSTL) & BUFFER_END,
+            self.reg16(ETXNDL) & BUFFER_END,
+        );
         let control = self.mem[start as usize];
         let mut frame = self.mem[start as usize + 1..=end as usize].to_vec();
         let macon3 = self.banks[2][(MACON3 & ADDR_MASK) as usize];
@@ -834,7 +840,11 @@ impl Enc28j60Model {
         tsv[0..2].copy_from_slice(&count.to_le_bytes());
         tsv[4..6].copy_from_slice(&count.to_le_bytes());
         if frame.first().is_some_and(|b| b & 1 != 0) {
-            tsv[3] |= if frame[..6.min(frame.len())].iter().all(|&b| b == 0xFF) { 0x02 } else { 0x01 };
+            tsv[3] |= if frame[..6.min(frame.len())].iter().all(|&b| b == 0xFF) {
+                0x02
+            } else {
+                0x01
+            };
         }
         let mut eir = EIR_TXIF;
         if self.faults.late_collisions > 0 {
@@ -904,7 +914,8 @@ impl Enc28j60Model {
                 if self.msp_rx.len() >= 255 {
                     return InjectResult::Overflow;
                 }
-                self.msp_rx.push_back(frame[..frame.len().min(1500)].to_vec());
+                self.msp_rx
+                    .push_back(frame[..frame.len().min(1500)].to_vec());
                 InjectResult::Accepted
             }
         }
@@ -1074,7 +1085,11 @@ fn crc32_register(data: &[u8]) -> u32 {
     for &byte in data {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     crc
@@ -1098,7 +1113,9 @@ impl SharedModel {
 
     /// Locks the model.
     pub fn lock(&self) -> MutexGuard<'_, Enc28j60Model> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// An `SpiDevice` on the model (chip select inside).

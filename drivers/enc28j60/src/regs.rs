@@ -7,6 +7,7 @@
 
 // The names are the datasheet's; each is documented by the table it comes from.
 #![allow(missing_docs)]
+#![allow(clippy::identity_op)]
 
 /// Mask of the 5-bit register address.
 pub const ADDR_MASK: u8 = 0x1F;

@@ -7,8 +7,7 @@ use common::*;
 use enc28j60::model::{Enc28j60Model, Faults, InjectResult, SharedModel};
 use enc28j60::regs::*;
 use enc28j60::{
-    hash_index, solicited_node_mac, Config, Enc28j60, Error, MulticastMode, Revision,
-    ALL_NODES_MAC,
+    hash_index, solicited_node_mac, Config, Enc28j60, Error, MulticastMode, Revision, ALL_NODES_MAC,
 };
 
 #[test]
@@ -85,7 +84,10 @@ fn revisions_are_decoded_and_unknown_is_only_a_warning() {
         assert_eq!(rev.is_known(), !matches!(rev, Revision::Unknown(_)));
         // Works the same whatever the revision.
         eth.transmit(&hex(ROUTER_SOLICITATION)).unwrap();
-        assert_eq!(model.lock().pop_transmitted().unwrap(), hex(ROUTER_SOLICITATION));
+        assert_eq!(
+            model.lock().pop_transmitted().unwrap(),
+            hex(ROUTER_SOLICITATION)
+        );
         assert_no_violations(&model);
     }
 }
@@ -144,7 +146,10 @@ fn sends_frames_exactly() {
     assert!(chip.violations().is_empty(), "{:?}", chip.violations());
     drop(chip);
     assert_eq!(eth.counters().tx_frames, 3);
-    assert_eq!(eth.transmit(&frame(PEER, 1515, 0)), Err(Error::FrameTooLong));
+    assert_eq!(
+        eth.transmit(&frame(PEER, 1515, 0)),
+        Err(Error::FrameTooLong)
+    );
     assert_eq!(eth.transmit(&[]), Err(Error::FrameTooLong));
 }
 
@@ -153,7 +158,10 @@ fn receives_frames_exactly() {
     let (model, mut eth) = setup(Enc28j60Model::new());
     let mut buf = [0u8; 1514];
     assert_eq!(eth.receive(&mut buf).unwrap(), None);
-    assert!(matches!(eth.receive_nb(&mut buf), Err(nb::Error::WouldBlock)));
+    assert!(matches!(
+        eth.receive_nb(&mut buf),
+        Err(nb::Error::WouldBlock)
+    ));
     let echo = hex(ECHO_REQUEST);
     assert_eq!(model.lock().inject_frame(&echo), InjectResult::Accepted);
     assert_eq!(eth.pending_frames().unwrap(), 1);
@@ -302,7 +310,10 @@ fn late_collisions_are_retried_up_to_16_times() {
         ..Faults::default()
     };
     // TSV byte 3: late collision, multicast destination (ff02::2).
-    assert_eq!(eth.transmit(&f), Err(Error::TxFailed(TSV3_LATE_COLLISION | 0x01)));
+    assert_eq!(
+        eth.transmit(&f),
+        Err(Error::TxFailed(TSV3_LATE_COLLISION | 0x01))
+    );
     assert_eq!(eth.counters().tx_errors, 1);
     assert_eq!(model.lock().pop_transmitted(), None);
     eth.transmit(&f).unwrap();
@@ -333,7 +344,10 @@ fn link_state_and_latched_drops() {
     assert!(!eth.link_dropped().unwrap());
     model.lock().set_link(false);
     assert!(!eth.link_up().unwrap());
-    assert_eq!(model.lock().inject_frame(&hex(ECHO_REQUEST)), InjectResult::NotReceiving);
+    assert_eq!(
+        model.lock().inject_frame(&hex(ECHO_REQUEST)),
+        InjectResult::NotReceiving
+    );
     model.lock().set_link(true);
     assert!(eth.link_up().unwrap());
     // The drop stays latched until read once.
@@ -356,7 +370,11 @@ fn multicast_filter_accepts_exactly_the_groups_asked_for() {
     let mut buf = [0u8; 1514];
     for (i, g) in groups.iter().enumerate() {
         let f = frame(*g, 90, i as u32);
-        assert_eq!(model.lock().inject_frame(&f), InjectResult::Accepted, "{g:02x?}");
+        assert_eq!(
+            model.lock().inject_frame(&f),
+            InjectResult::Accepted,
+            "{g:02x?}"
+        );
         assert_eq!(eth.receive(&mut buf).unwrap(), Some(90));
     }
     // Other groups: rejected unless they share a hash bit with a wanted one.
@@ -369,7 +387,11 @@ fn multicast_filter_accepts_exactly_the_groups_asked_for() {
             rejected += 1;
             InjectResult::Filtered
         };
-        assert_eq!(model.lock().inject_frame(&frame(g, 64, i)), expect, "{g:02x?}");
+        assert_eq!(
+            model.lock().inject_frame(&frame(g, 64, i)),
+            expect,
+            "{g:02x?}"
+        );
         while eth.receive(&mut buf).unwrap().is_some() {}
     }
     assert!(rejected > 150);
@@ -385,7 +407,8 @@ fn multicast_filter_accepts_exactly_the_groups_asked_for() {
 #[test]
 fn interrupts_follow_the_edge_rules() {
     let (model, mut eth) = setup(Enc28j60Model::new());
-    eth.enable_interrupts(EIE_PKTIE | EIE_RXERIE | EIE_LINKIE).unwrap();
+    eth.enable_interrupts(EIE_PKTIE | EIE_RXERIE | EIE_LINKIE)
+        .unwrap();
     assert!(!model.lock().int_asserted());
     model.lock().inject_frame(&hex(ECHO_REQUEST));
     assert!(model.lock().int_asserted());
@@ -406,9 +429,15 @@ fn power_down_and_wake() {
     let (model, mut eth) = setup(Enc28j60Model::new());
     eth.power_down().unwrap();
     assert_ne!(model.lock().register(0, ECON2) & ECON2_PWRSV, 0);
-    assert_eq!(model.lock().inject_frame(&hex(ECHO_REQUEST)), InjectResult::NotReceiving);
+    assert_eq!(
+        model.lock().inject_frame(&hex(ECHO_REQUEST)),
+        InjectResult::NotReceiving
+    );
     eth.wake().unwrap();
-    assert_eq!(model.lock().inject_frame(&hex(ECHO_REQUEST)), InjectResult::Accepted);
+    assert_eq!(
+        model.lock().inject_frame(&hex(ECHO_REQUEST)),
+        InjectResult::Accepted
+    );
     let mut buf = [0u8; 1514];
     assert_eq!(eth.receive(&mut buf).unwrap(), Some(70));
     assert_no_violations(&model);

@@ -54,7 +54,11 @@ fn run(mode: ModelMode, ops: &[Op]) -> Result<(), TestCaseError> {
                 let f = frame(dest, len, seed);
                 let result = model.lock().inject_frame(&f);
                 if result == InjectResult::Accepted {
-                    let kept = if mode == ModelMode::MspSim { len.min(1500) } else { len };
+                    let kept = if mode == ModelMode::MspSim {
+                        len.min(1500)
+                    } else {
+                        len
+                    };
                     expected.push_back(f[..kept].to_vec());
                 } else if mode == ModelMode::Datasheet {
                     prop_assert!(
@@ -89,7 +93,11 @@ fn run(mode: ModelMode, ops: &[Op]) -> Result<(), TestCaseError> {
                 let f = frame(PEER, len, seed);
                 eth.transmit(&f).unwrap();
                 let sent = model.lock().pop_transmitted();
-                let want = if mode == ModelMode::Datasheet { padded(&f) } else { f };
+                let want = if mode == ModelMode::Datasheet {
+                    padded(&f)
+                } else {
+                    f
+                };
                 prop_assert_eq!(sent, Some(want));
             }
         }

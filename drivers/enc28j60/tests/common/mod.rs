@@ -61,7 +61,11 @@ pub fn setup(model: Enc28j60Model) -> (SharedModel, Driver) {
 /// Fails if the driver broke a datasheet or errata rule the model checks.
 pub fn assert_no_violations(model: &SharedModel) {
     let chip = model.lock();
-    assert!(chip.violations().is_empty(), "violations: {:?}", chip.violations());
+    assert!(
+        chip.violations().is_empty(),
+        "violations: {:?}",
+        chip.violations()
+    );
 }
 
 /// What the MAC puts on the wire for `frame` (padded to 60 bytes, CRC not shown).
