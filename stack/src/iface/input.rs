@@ -13,6 +13,9 @@ use crate::wire::ndp::{NdpOption, NdpPacket, NdpRepr, PrefixInfo};
 use crate::wire::udp::{UdpPacket, UdpRepr};
 use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 
+/// Upper bound for ReachableTime and RetransTimer from an RA (ms).
+const MAX_ND_TIME_MS: u32 = 3_600_000;
+
 /// The drop reason for a view that refused a length.
 fn length_error(e: wire::Error) -> DropReason {
     match e {
@@ -508,12 +511,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // 6.3.4: a new BaseReachableTime gets a new random ReachableTime
         // (6.3.2: uniformly in 0.5..1.5 times the base).
+        // Both are capped at one hour (the RFC 4861 6.2.1 maximum of
+        // AdvReachableTime) so that millisecond timers stay far inside
+        // their wrapping range.
+        let reachable_time = reachable_time.min(MAX_ND_TIME_MS);
         if reachable_time != 0 && reachable_time != self.params.base_reachable_ms {
             self.params.base_reachable_ms = reachable_time;
             self.params.reachable_ms = reachable_time / 2 + self.rng.below(reachable_time);
         }
         if retrans_time != 0 {
-            self.params.retrans_ms = retrans_time;
+            self.params.retrans_ms = retrans_time.min(MAX_ND_TIME_MS);
         }
         self.router_update(src, router_lifetime as u32);
         // 6.3.4: record the router's link-layer address, IsRouter set.
@@ -766,7 +773,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             } else if remaining <= consts::TWO_HOURS_S {
                 // Keep the current valid lifetime.
             } else {
-                a.valid_until = now_s + consts::TWO_HOURS_S;
+                a.valid_until = now_s.saturating_add(consts::TWO_HOURS_S);
             }
             return;
         }

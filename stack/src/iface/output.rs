@@ -253,7 +253,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 nb::Error::Other(SendError::NoSourceAddress)
             }
         })?;
-        let dst_mac = self.resolve(&dst)?;
+        let optimistic = self
+            .addrs
+            .iter()
+            .any(|a| a.addr == src && a.slot == AddrSlot::Optimistic);
+        let dst_mac = self.resolve(&dst, optimistic)?;
         let udp_len = 8 + payload_len;
         write_ethernet(buf, &dst_mac, &self.mac);
         write_ipv6(
@@ -287,7 +291,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// 2464 7), or the next hop's (RFC 4861 5.2: on-link destination or
     /// default router) from the neighbor cache, starting resolution when
     /// unknown (RFC 4861 7.2.2) and the DELAY timer on a STALE entry (7.3.3).
-    fn resolve(&mut self, dst: &Ipv6Address) -> nb::Result<MacAddress, SendError> {
+    fn resolve(
+        &mut self,
+        dst: &Ipv6Address,
+        optimistic_src: bool,
+    ) -> nb::Result<MacAddress, SendError> {
         if dst.is_multicast() {
             return Ok(MacAddress::from_ipv6_multicast(dst));
         }
@@ -297,6 +305,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             self.select_router()
                 .ok_or(nb::Error::Other(SendError::NoRoute))?
         };
+        let known = |s: &Option<(NeighborState, MacAddress)>| matches!(s, Some((state, _)) if *state != NeighborState::Incomplete);
+        if optimistic_src && !known(&self.neighbor(&next_hop)) {
+            // RFC 4429 3.3 (modifies RFC 4861 7.2.2): no address resolution
+            // from an optimistic address; send through a default router
+            // whose link-layer address is known, or wait for DAD to end.
+            let via_router = self.select_router().map(|r| self.neighbor(&r));
+            return match via_router {
+                Some(Some((state, mac))) if state != NeighborState::Incomplete => Ok(mac),
+                _ => Err(nb::Error::WouldBlock),
+            };
+        }
         let now = self.now_ms;
         let i = self.neighbor_slot(&next_hop).ok_or(nb::Error::WouldBlock)?;
         let n = &mut self.neighbors[i];

@@ -1375,3 +1375,44 @@ fn own_looped_dad_probe_is_not_a_duplicate_but_a_twin_is() {
     assert_eq!(t.rx(&twin), Received::Consumed);
     assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Duplicate));
 }
+
+#[test]
+fn optimistic_source_does_not_resolve_but_uses_the_router() {
+    let mut c = Config::new(ME);
+    c.optimistic_dad = true;
+    c.dad_transmits = 3;
+    let mut t = T::with(c);
+    t.run_to(100);
+    assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Optimistic));
+    // RFC 4429 3.3: no NS for an unknown on-link neighbor; wait.
+    assert_eq!(t.send(peer_ll(), b"q"), Err(nb::Error::WouldBlock));
+    assert_eq!(t.i.neighbor(&peer_ll()), None);
+    assert!(t
+        .poll_all()
+        .iter()
+        .all(|f| f[54] != 135 || f[22..38] == [0; 16]));
+    // With a router whose MAC is known (RA SLLAO), it goes there.
+    t.rx(&RaSpec::new(ip("fe80::1"), RTR).build());
+    let u = t.send(peer_ll(), b"q").unwrap();
+    assert_eq!(u[0..6], RTR.0);
+    assert_eq!(dst_of(&u), peer_ll());
+    // A known neighbor is used directly.
+    t.rx(&ns(peer_ll(), me_ll(), me_ll(), Some(PEER)));
+    let u = t.send(peer_ll(), b"q").unwrap();
+    assert_eq!(u[0..6], PEER.0);
+}
+
+#[test]
+fn huge_ra_timers_are_capped() {
+    let mut t = T::up();
+    let mut spec = RaSpec::new(ip("fe80::1"), RTR);
+    spec.reachable = u32::MAX;
+    spec.retrans = u32::MAX;
+    t.rx(&spec.build());
+    let (reachable, retrans) = t.i.nd_timers();
+    assert!(
+        reachable <= 5_400_000 && reachable >= 1_800_000,
+        "{reachable}"
+    );
+    assert_eq!(retrans, 3_600_000);
+}
