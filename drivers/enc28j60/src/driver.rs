@@ -11,7 +11,7 @@ use crate::regs::*;
 pub const MAX_FRAME_LEN: usize = (MAX_FRAME_WITH_CRC - 4) as usize;
 
 /// Default last address of the receive buffer. The receive buffer starts at
-/// 0x0000 (errata item 5: the internal receive write pointer may be loaded with
+/// 0x0000 (errata "RX buffer at 0x0000": the internal receive write pointer may be loaded with
 /// 0x0000 when ERXST/ERXND are written), the transmit buffer takes the 1536
 /// bytes after it: control byte + 1514-byte frame + 7-byte status vector fit.
 pub const DEFAULT_RX_BUFFER_END: u16 = 0x19FF;
@@ -145,7 +145,7 @@ pub struct Counters {
     pub rx_overflows: u32,
     /// Receive logic resets after a corrupt receive header.
     pub rx_resets: u32,
-    /// Retransmissions after a late collision (errata item 15).
+    /// Retransmissions after a late collision (errata "late collision").
     pub tx_late_collision_retries: u32,
     /// Transmissions that failed for good.
     pub tx_errors: u32,
@@ -167,7 +167,7 @@ const TX_POLL_US: u32 = 25;
 const MII_POLLS: u8 = 50;
 /// Bound on the number of frames `receive` skips (dropped) in one call.
 const MAX_SKIPPED_PER_CALL: u8 = 8;
-/// Late collision retries (errata item 15).
+/// Late collision retries (errata "late collision").
 const MAX_LATE_COLLISION_RETRIES: u8 = 16;
 
 /// An ENC28J60 on an SPI device (chip select inside) with a delay source.
@@ -198,7 +198,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// revision is not an error: check [`Enc28j60::revision`].
     pub fn new(spi: SPI, delay: D, config: Config) -> Res<Self, SPI::Error> {
         let rx_end = config.rx_buffer_end;
-        // Odd end keeps ERXRDPT odd (errata item 14); both buffers need room
+        // Odd end keeps ERXRDPT odd (errata "odd ERXRDPT"); both buffers need room
         // for a full frame (RX: 6-byte header + 1518; TX: 1 + 1514 + 7 is
         // checked per frame, but at least a minimum-size frame must fit).
         if rx_end & 1 == 0 || rx_end < 0x05FF || BUFFER_END - rx_end < 1 + 60 + TSV_LEN {
@@ -222,7 +222,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     fn init(&mut self, config: &Config) -> Res<(), SPI::Error> {
-        // DS 11.2 system reset command. Errata item 2: CLKRDY is not cleared
+        // DS 11.2 system reset command. Errata "reset: CLKRDY": CLKRDY is not cleared
         // by it, so wait at least 1 ms instead of polling it.
         self.spi.write(&[OP_SRC]).map_err(Error::Spi)?;
         self.bank = BANK_UNKNOWN;
@@ -293,7 +293,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             (MABBIPG, duplex(0x15, 0x12)),
             (MAIPGL, 0x12),
             (MAIPGH, 0x0C),
-            // Errata item 15 (B5 and later): link pulses can be taken for late
+            // Errata "late collision" (B5 and later): link pulses can be taken for late
             // collisions; a collision window of 63 instead of the default 55
             // makes that rarer, and transmit retries the rest. Unused in full
             // duplex.
@@ -331,7 +331,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn init_rx_buffer(&mut self) -> Res<(), SPI::Error> {
         self.write_reg16(ERXSTL, 0)?;
         self.write_reg16(ERXNDL, self.rx_end)?;
-        // Errata item 14: ERXRDPT must be odd, so "nothing read yet" is ERXND.
+        // Errata "odd ERXRDPT": ERXRDPT must be odd, so "nothing read yet" is ERXND.
         self.write_reg16(ERXRDPTL, self.rx_end)?;
         self.write_reg16(ERDPTL, 0)?;
         self.erdpt = 0;
@@ -490,7 +490,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     // ---- receive (DS 7.2) ----
 
-    /// Number of frames waiting in the receive buffer (EPKTCNT; errata item 6:
+    /// Number of frames waiting in the receive buffer (EPKTCNT; errata "PKTIF":
     /// EIR.PKTIF is unreliable).
     pub fn pending_frames(&mut self) -> Res<u8, SPI::Error> {
         self.pending = self.read_reg(EPKTCNT)?;
@@ -574,7 +574,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// Frees the frame's space and decrements EPKTCNT (DS 7.2.4).
     fn release_frame(&mut self, next: u16) -> Res<(), SPI::Error> {
         self.next_packet = next;
-        // Errata item 14: an even ERXRDPT can corrupt the buffer; use the
+        // Errata "odd ERXRDPT": an even ERXRDPT can corrupt the buffer; use the
         // byte before the next frame (odd), or ERXND when it is at ERXST.
         let read_ptr = if next == 0 { self.rx_end } else { next - 1 };
         self.write_reg16(ERXRDPTL, read_ptr)?;
@@ -637,7 +637,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         self.etxnd = tx_end;
         let mut retries = 0u8;
         loop {
-            // Errata item 12: an aborted transmission can stall the transmit
+            // Errata "TX stall": an aborted transmission can stall the transmit
             // logic; reset it before each send, and clear the flags.
             self.bit_set(ECON1, ECON1_TXRST)?;
             self.bit_clear(ECON1, ECON1_TXRST)?;
@@ -648,10 +648,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
                 self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
                 return Ok(());
             }
-            // Aborted: TXRTS may be stuck set (errata item 12).
+            // Aborted: TXRTS may be stuck set (errata "TX stall").
             self.bit_clear(ECON1, ECON1_TXRTS)?;
             let tsv3 = self.read_tsv_byte3(tx_end)?;
-            // Errata item 15: a late collision may be reported without its
+            // Errata "late collision": a late collision may be reported without its
             // TSV bit; any abort with no other cause counts as one.
             let other =
                 TSV3_EXCESSIVE_COLLISION | TSV3_EXCESSIVE_DEFER | TSV3_GIANT | TSV3_UNDERRUN;
@@ -787,7 +787,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     /// Leaves power save mode (DS 16.3) and re-enables reception. Waits 1 ms
-    /// for the PHY instead of trusting CLKRDY (errata item 2).
+    /// for the PHY instead of trusting CLKRDY (errata "reset: CLKRDY").
     pub fn wake(&mut self) -> Res<(), SPI::Error> {
         self.bit_clear(ECON2, ECON2_PWRSV)?;
         self.delay.delay_us(1000);

@@ -3,7 +3,8 @@
 //! chip to test it against.
 //!
 //! The driver follows the datasheet (DS39662) and the silicon errata
-//! (DS80349, revisions B1-B7); comments cite the section or errata item each
+//! (DS80349, revisions B1-B7); comments cite the datasheet section, or the
+//! errata issue by topic (its item numbers differ between editions), each
 //! rule comes from. It also runs on the simplified ENC28J60 of the MSPSim
 //! `proiot3` board (see the crate README).
 //!

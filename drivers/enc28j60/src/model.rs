@@ -55,11 +55,11 @@ pub enum ModelMode {
 pub struct Faults {
     /// The next N received frames get a corrupt next-packet pointer.
     pub corrupt_next_pointer: u32,
-    /// The next N transmissions abort with a late collision (errata item 15,
+    /// The next N transmissions abort with a late collision (errata "late collision",
     /// rev. B5/B7: link pulses taken for collisions).
     pub late_collisions: u32,
     /// Late collisions are reported without the TSV late-collision bit
-    /// (errata item 15).
+    /// (errata "late collision").
     pub late_collision_without_bit: bool,
     /// The next N transmissions never complete: TXRTS stays set until TXRST.
     pub stuck_txrts: u32,
@@ -74,18 +74,18 @@ pub struct Faults {
 /// enables all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quirks {
-    /// Errata item 2: after a system reset CLKRDY reads 1 at once, but the
+    /// Errata "reset: CLKRDY": after a system reset CLKRDY reads 1 at once, but the
     /// chip ignores writes for 1 ms.
     pub reset_clkrdy_lies: bool,
-    /// Errata item 5: writing ERXST/ERXND may load 0x0000 into the internal
+    /// Errata "RX buffer at 0x0000": writing ERXST/ERXND may load 0x0000 into the internal
     /// receive write pointer instead of ERXST.
     pub erxst_write_zeroes_write_pointer: bool,
-    /// Errata item 6: PKTIF may be cleared while frames are pending.
+    /// Errata "PKTIF": PKTIF may be cleared while frames are pending.
     pub pktif_unreliable: bool,
-    /// Errata item 12: after an aborted transmission the transmit logic stalls
+    /// Errata "TX stall": after an aborted transmission the transmit logic stalls
     /// (TXRTS never clears) until TXRST is pulsed.
     pub tx_stalls_after_abort: bool,
-    /// Errata item 14: an even ERXRDPT corrupts the next receive header.
+    /// Errata "odd ERXRDPT": an even ERXRDPT corrupts the next receive header.
     pub even_erxrdpt_corrupts: bool,
 }
 
@@ -591,7 +591,7 @@ impl Enc28j60Model {
     fn write_register(&mut self, addr: u8, update: impl Fn(u8) -> u8, set_bits: u8) {
         let bank = self.bank();
         if self.now_ns < self.ready_at_ns && self.quirks.reset_clkrdy_lies {
-            // Errata item 2: CLKRDY claims ready but the chip is not.
+            // Errata "reset: CLKRDY": CLKRDY claims ready but the chip is not.
             self.violation(format!(
                 "register write {bank}:{addr:#04x} less than 1 ms after a system reset"
             ));
@@ -615,7 +615,7 @@ impl Enc28j60Model {
             (_, ECON1) => self.write_econ1(old, new),
             (0, 0x08..=0x0B) => {
                 self.banks[0][addr as usize] = new;
-                // Errata item 5: the internal write pointer may become 0.
+                // Errata "RX buffer at 0x0000": the internal write pointer may become 0.
                 self.rx_write_ptr = if self.quirks.erxst_write_zeroes_write_pointer {
                     0
                 } else {
@@ -633,7 +633,7 @@ impl Enc28j60Model {
                     self.violation(format!("ERXRDPT {ptr:#06x} outside the receive buffer"));
                 }
                 if ptr & 1 == 0 {
-                    self.violation(format!("even ERXRDPT {ptr:#06x} (errata item 14)"));
+                    self.violation(format!("even ERXRDPT {ptr:#06x} (errata "odd ERXRDPT")"));
                     if self.quirks.even_erxrdpt_corrupts {
                         self.corrupt_next_header = true;
                     }
@@ -673,7 +673,7 @@ impl Enc28j60Model {
                 *count -= 1;
             }
             if *count == 0 || self.quirks.pktif_unreliable {
-                // Errata item 6: PKTIF does not track EPKTCNT reliably.
+                // Errata "PKTIF": PKTIF does not track EPKTCNT reliably.
                 self.common[1] &= !EIR_PKTIF;
             }
         }
@@ -739,7 +739,7 @@ impl Enc28j60Model {
 
     fn system_reset(&mut self) {
         self.reset_registers();
-        // Errata item 2: CLKRDY stays set, but the chip needs 1 ms.
+        // Errata "reset: CLKRDY": CLKRDY stays set, but the chip needs 1 ms.
         self.ready_at_ns = self.now_ns + RESET_DELAY_NS;
         if !self.quirks.reset_clkrdy_lies {
             self.common[2] &= !ESTAT_CLKRDY;
@@ -802,7 +802,7 @@ impl Enc28j60Model {
             self.tx_stalled = true;
         }
         if self.tx_stalled {
-            // TXRTS stays set until TXRST (errata item 12).
+            // TXRTS stays set until TXRST (errata "TX stall").
             return;
         }
         let (start, end) = (self.reg16(ETXSTL), self.reg16(ETXNDL));

@@ -123,7 +123,7 @@ fn bad_buffer_split_is_rejected() {
 #[test]
 fn reset_waits_the_errata_millisecond() {
     // The model ignores (and reports) writes during the 1 ms after a system
-    // reset, while CLKRDY already reads 1 (errata item 2).
+    // reset, while CLKRDY already reads 1 (errata "reset: CLKRDY").
     let (model, _eth) = setup(Enc28j60Model::new());
     assert_no_violations(&model);
     assert!(model.lock().now_ns() >= 1_000_000);

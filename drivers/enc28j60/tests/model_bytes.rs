@@ -98,7 +98,7 @@ fn mii_read_is_busy_for_10_24_us() {
 fn received_frame_layout_matches_the_datasheet() {
     let mut chip = Enc28j60Model::new();
     bank(&mut chip, 0);
-    // Receive buffer 0x0000..=0x1FFF (errata item 5: start at 0), read from 0.
+    // Receive buffer 0x0000..=0x1FFF (errata "RX buffer at 0x0000": start at 0), read from 0.
     wcr(&mut chip, ERXSTL, 0);
     wcr(&mut chip, ERXSTH, 0);
     wcr(&mut chip, ERDPTL, 0);
