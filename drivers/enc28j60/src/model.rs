@@ -633,7 +633,7 @@ impl Enc28j60Model {
                     self.violation(format!("ERXRDPT {ptr:#06x} outside the receive buffer"));
                 }
                 if ptr & 1 == 0 {
-                    self.violation(format!("even ERXRDPT {ptr:#06x} (errata "odd ERXRDPT")"));
+                    self.violation(format!("even ERXRDPT {ptr:#06x} (errata: odd ERXRDPT)"));
                     if self.quirks.even_erxrdpt_corrupts {
                         self.corrupt_next_header = true;
                     }
