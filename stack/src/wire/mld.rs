@@ -158,21 +158,22 @@ impl<'a> Iterator for RecordIter<'a> {
         }
         self.remaining -= 1;
         let r = self.rest;
-        let len = match r.get(..4) {
+        // Lengths in u32: 16 * 65535 sources overflows a 16-bit usize.
+        let (aux, len) = match r.get(..4) {
             Some(h) => {
-                RECORD_HEADER_LEN
-                    + 4 * h[1] as usize
-                    + 16 * u16::from_be_bytes([h[2], h[3]]) as usize
+                let aux = 4 * h[1] as u32;
+                let srcs = 16 * u16::from_be_bytes([h[2], h[3]]) as u32;
+                (aux as usize, RECORD_HEADER_LEN as u32 + aux + srcs)
             }
-            None => usize::MAX,
+            None => (0, u32::MAX),
         };
-        if len > r.len() {
+        if len > r.len() as u32 {
             self.remaining = 0;
             return Some(Err(Error::Truncated));
         }
-        let (rec, rest) = r.split_at(len);
+        let (rec, rest) = r.split_at(len as usize);
         self.rest = rest;
-        let src_end = len - 4 * r[1] as usize;
+        let src_end = rec.len() - aux;
         Some(Ok(AddressRecord {
             record_type: rec[0],
             group: Ipv6Address::from_bytes(&rec[4..20]),
@@ -308,7 +309,7 @@ impl<T: AsRef<[u8]>> MldQuery<T> {
         if d.len() < QUERY_V2_MIN_LEN {
             return Err(Error::BadLength);
         }
-        if d.len() < QUERY_V2_MIN_LEN + 16 * self.num_sources() as usize {
+        if !matches!(self.sources_end(), Some(end) if d.len() >= end) {
             return Err(Error::Truncated);
         }
         Ok(())
@@ -393,11 +394,17 @@ impl<T: AsRef<[u8]>> MldQuery<T> {
         u16::from_be_bytes([self.byte(26), self.byte(27)])
     }
 
+    /// Where the sources end; `None` if that does not fit a `usize` (on a
+    /// 16-bit target, 16 * 65535 does not).
+    fn sources_end(&self) -> Option<usize> {
+        usize::try_from(QUERY_V2_MIN_LEN as u32 + 16 * self.num_sources() as u32).ok()
+    }
+
     /// MLDv2 source addresses, 16 bytes each (empty for MLDv1). On a
     /// checked view, exactly [`MldQuery::num_sources`] of them.
     pub fn sources(&self) -> &[u8] {
         let d = self.buffer.as_ref();
-        let end = QUERY_V2_MIN_LEN + 16 * self.num_sources() as usize;
+        let end = self.sources_end().unwrap_or(usize::MAX);
         d.get(QUERY_V2_MIN_LEN..end).unwrap_or(&[])
     }
 
@@ -431,7 +438,7 @@ impl<'a> MldQueryRepr<'a> {
     pub fn parse<T: AsRef<[u8]> + ?Sized>(q: &MldQuery<&'a T>) -> Result<MldQueryRepr<'a>> {
         q.check_len()?;
         let d: &'a [u8] = q.buffer.as_ref();
-        let end = QUERY_V2_MIN_LEN + 16 * q.num_sources() as usize;
+        let end = q.sources_end().unwrap_or(usize::MAX);
         Ok(MldQueryRepr {
             max_resp_code: q.max_resp_code(),
             group: q.group(),
