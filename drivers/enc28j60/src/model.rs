@@ -63,6 +63,10 @@ pub struct Faults {
     pub late_collision_without_bit: bool,
     /// The next N transmissions never complete: TXRTS stays set until TXRST.
     pub stuck_txrts: u32,
+    /// The next N received frames arrive with a bad CRC: dropped when
+    /// ERXFCON.CRCEN is set, else stored with the CRC-error bit set and the
+    /// receive-OK bit clear (DS table 7-3).
+    pub bad_crc: u32,
     /// MISO reads 0xFF (no chip, MISO floating high).
     pub miso_stuck_high: bool,
     /// MISO reads 0x00 (broken MISO line).
@@ -937,6 +941,14 @@ impl Enc28j60Model {
         if !self.filter_accepts(&frame[..6]) {
             return InjectResult::Filtered;
         }
+        let bad_crc = self.faults.bad_crc > 0;
+        if bad_crc {
+            self.faults.bad_crc -= 1;
+            let fcon = self.banks[1][(ERXFCON & ADDR_MASK) as usize];
+            if fcon & ERXFCON_CRCEN != 0 {
+                return InjectResult::Filtered;
+            }
+        }
         let (start, end) = (self.reg16(ERXSTL), self.reg16(ERXNDL));
         let size = usize::from(end - start) + 1;
         let read_ptr = self.reg16(ERXRDPTL);
@@ -969,7 +981,7 @@ impl Enc28j60Model {
             next = BUFFER_END;
         }
         let dest = &frame[..6];
-        let mut status = RSV_RECEIVED_OK;
+        let mut status = if bad_crc { 1 << 20 } else { RSV_RECEIVED_OK };
         if dest.iter().all(|&b| b == 0xFF) {
             status |= RSV_BROADCAST;
         } else if dest[0] & 1 != 0 {
@@ -980,7 +992,8 @@ impl Enc28j60Model {
         bytes.extend_from_slice(&((frame.len() + 4) as u16).to_le_bytes());
         bytes.extend_from_slice(&((status >> 16) as u16).to_le_bytes());
         bytes.extend_from_slice(frame);
-        bytes.extend_from_slice(&crc32(frame).to_le_bytes());
+        let crc = crc32(frame) ^ u32::from(bad_crc);
+        bytes.extend_from_slice(&crc.to_le_bytes());
         let mut addr = write_ptr;
         for byte in bytes {
             self.mem[addr as usize] = byte;

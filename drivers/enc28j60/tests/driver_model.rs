@@ -285,6 +285,48 @@ fn frames_longer_than_the_callers_buffer_are_dropped_and_counted() {
 }
 
 #[test]
+fn bad_crc_frames_never_reach_the_stack() {
+    let (model, mut eth) = setup(Enc28j60Model::new());
+    let mut buf = [0u8; 1514];
+    // ERXFCON.CRCEN (set by the driver): the chip drops them.
+    model.lock().faults_mut().bad_crc = 1;
+    assert_eq!(
+        model.lock().inject_frame(&hex(ECHO_REQUEST)),
+        InjectResult::Filtered
+    );
+    // With CRCEN cleared behind the driver's back (bank restored after) they
+    // are stored with receive-OK clear: the driver drops, counts, goes on.
+    {
+        let mut chip = model.lock();
+        let saved_bank = chip.register(0, ECON1) & 0x03;
+        for command in [
+            [OP_BFC | ECON1, 0x03],
+            [OP_BFS | ECON1, 0x01],
+            [OP_BFC | (ERXFCON & 0x1F), ERXFCON_CRCEN],
+            [OP_BFC | ECON1, 0x03],
+            [OP_BFS | ECON1, saved_bank],
+        ] {
+            chip.select();
+            for byte in command {
+                chip.exchange(byte);
+            }
+            chip.deselect();
+        }
+        chip.faults_mut().bad_crc = 1;
+    }
+    assert_eq!(
+        model.lock().inject_frame(&hex(ECHO_REQUEST)),
+        InjectResult::Accepted
+    );
+    let good = frame(MAC, 100, 1);
+    assert_eq!(model.lock().inject_frame(&good), InjectResult::Accepted);
+    assert_eq!(eth.receive(&mut buf).unwrap(), Some(100));
+    assert_eq!(&buf[..100], &good[..]);
+    assert_eq!(eth.counters().rx_dropped_bad_status, 1);
+    assert_no_violations(&model);
+}
+
+#[test]
 fn late_collisions_are_retried_up_to_16_times() {
     let (model, mut eth) = setup(Enc28j60Model::new().with_revision(REV_B5));
     let f = hex(ROUTER_SOLICITATION);
