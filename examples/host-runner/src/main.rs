@@ -11,14 +11,48 @@
 
 mod tap;
 
-use microip6::iface::{Config, DropReason, Event, Interface, Received};
+use microip6::iface::{Config, Counters, DropReason, Event, Interface, Received, SendError};
 use microip6::wire::{Ipv6Address, MacAddress};
 use std::io::Write;
 use std::net::Ipv6Addr;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 const FRAME_BUFFER: usize = 1514;
+
+/// How long `--udp-send` waits for a source address and a route (the first
+/// Router Advertisement) before giving up.
+const UDP_SEND_PATIENCE: Duration = Duration::from_secs(30);
+
+/// Set by SIGUSR1: print an `event=counters` line.
+static COUNTERS_REQUESTED: AtomicBool = AtomicBool::new(false);
+/// Set by SIGTERM or SIGINT: leave the loop, print the final counters.
+static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_signal(sig: libc::c_int) {
+    // Only atomic stores: async-signal-safe.
+    if sig == libc::SIGUSR1 {
+        COUNTERS_REQUESTED.store(true, Ordering::SeqCst);
+    } else {
+        STOP_REQUESTED.store(true, Ordering::SeqCst);
+    }
+}
+
+/// SIGUSR1 asks for the counters, SIGTERM and SIGINT for a clean exit.
+/// Without SA_RESTART, so that a signal also ends the wait in `poll`.
+fn install_signal_handlers() {
+    for sig in [libc::SIGUSR1, libc::SIGTERM, libc::SIGINT] {
+        // SAFETY: a zeroed sigaction with a handler that only stores to
+        // atomics; the pointer arguments are valid for the call.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(sig, &sa, std::ptr::null_mut());
+        }
+    }
+}
 
 struct Options {
     tap: String,
@@ -109,6 +143,38 @@ fn drop_name(r: DropReason) -> &'static str {
     }
 }
 
+const ALL_DROP_REASONS: [DropReason; DropReason::COUNT] = [
+    DropReason::Truncated,
+    DropReason::WrongMac,
+    DropReason::NotIpv6,
+    DropReason::BadIpv6,
+    DropReason::WrongDestination,
+    DropReason::Looped,
+    DropReason::BadChecksum,
+    DropReason::ExtensionHeader,
+    DropReason::UnknownProtocol,
+    DropReason::InvalidNdp,
+    DropReason::IcmpIgnored,
+    DropReason::NoListener,
+    DropReason::RateLimited,
+    DropReason::BufferTooSmall,
+];
+
+/// The `event=counters` line: the stack's counters, every drop reason as
+/// `drop_<reason>=n` (zeros included), and the frames the stack consumed
+/// without answering (counted here, from `Received::Consumed`).
+fn counters_line(c: &Counters, consumed: u64) -> String {
+    let mut line = format!(
+        "event=counters rx_frames={} tx_frames={} udp_delivered={} udp_sent={} \
+         icmp_errors_sent={} events_lost={} consumed={consumed}",
+        c.rx_frames, c.tx_frames, c.udp_delivered, c.udp_sent, c.icmp_errors_sent, c.events_lost
+    );
+    for r in ALL_DROP_REASONS {
+        line.push_str(&format!(" drop_{}={}", drop_name(r), c.dropped(r)));
+    }
+    line
+}
+
 fn event_line(e: Event) -> String {
     match e {
         Event::AddressAssigned(a) if a.is_link_local() => {
@@ -159,6 +225,8 @@ fn main() -> ExitCode {
         .as_ref()
         .map(|_| iface.bind_ephemeral().expect("bind ephemeral port"));
     let mut pending_send = opts.udp_send.clone();
+    let mut consumed: u64 = 0;
+    install_signal_handlers();
     let out = std::io::stdout();
     let mut out = out.lock();
     let m = opts.mac.0;
@@ -181,7 +249,7 @@ fn main() -> ExitCode {
     let deadline = opts.seconds.map(|s| epoch + Duration::from_secs(s));
     let mut buf = [0u8; FRAME_BUFFER];
     loop {
-        if deadline.is_some_and(|d| Instant::now() >= d) {
+        if deadline.is_some_and(|d| Instant::now() >= d) || STOP_REQUESTED.load(Ordering::SeqCst) {
             break;
         }
         // Frames from the link, each handled in the one buffer.
@@ -239,7 +307,7 @@ fn main() -> ExitCode {
                         iface.counters().dropped(reason)
                     );
                 }
-                Received::Consumed => {}
+                Received::Consumed => consumed += 1,
             }
         }
         // The stack's own traffic.
@@ -262,6 +330,10 @@ fn main() -> ExitCode {
                         let _ = tap.send(&buf[..n]);
                     }
                 }
+                // Before the first Router Advertisement there is no global
+                // address or no route yet: wait for one, for a while.
+                Err(nb::Error::Other(SendError::NoSourceAddress | SendError::NoRoute))
+                    if epoch.elapsed() < UDP_SEND_PATIENCE => {}
                 Err(nb::Error::Other(e)) => {
                     let _ = writeln!(out, "event=udp_send_failed reason={e:?}");
                     pending_send = None;
@@ -270,6 +342,9 @@ fn main() -> ExitCode {
         }
         while let Some(e) = iface.poll_event() {
             let _ = writeln!(out, "{}", event_line(e));
+        }
+        if COUNTERS_REQUESTED.swap(false, Ordering::SeqCst) {
+            let _ = writeln!(out, "{}", counters_line(iface.counters(), consumed));
         }
         let _ = out.flush();
         // Sleep until the next stack deadline, a frame, or 200 ms (the
@@ -282,6 +357,11 @@ fn main() -> ExitCode {
         if pending_send.is_some() {
             wait = wait.min(200);
         }
+        // A signal that came since the checks above is handled now; one
+        // that comes during the wait ends it (EINTR).
+        if COUNTERS_REQUESTED.load(Ordering::SeqCst) || STOP_REQUESTED.load(Ordering::SeqCst) {
+            wait = 0;
+        }
         if let Err(e) = tap.wait(wait as i32) {
             eprintln!("host-runner: poll: {e}");
             return ExitCode::from(1);
@@ -293,5 +373,7 @@ fn main() -> ExitCode {
         "event=exit rx_frames={} tx_frames={} udp_delivered={} udp_sent={} icmp_errors_sent={}",
         c.rx_frames, c.tx_frames, c.udp_delivered, c.udp_sent, c.icmp_errors_sent
     );
+    let _ = writeln!(out, "{}", counters_line(c, consumed));
+    let _ = out.flush();
     ExitCode::SUCCESS
 }
