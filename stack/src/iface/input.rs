@@ -607,6 +607,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             Ok(q) if src.is_link_local() => q,
             _ => return self.count_drop(DropReason::InvalidNdp),
         };
+        if !q.is_v2() {
+            // RFC 3810 8.2.1: an MLDv1 querier is present; answer in MLDv1.
+            self.mldv1_until = self
+                .now_s
+                .saturating_add(consts::MLD_OLDER_QUERIER_TIMEOUT_S);
+        }
         let group = q.group();
         if !group.is_unspecified() && !self.listening_to(&group) {
             return Received::Consumed;
@@ -743,8 +749,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Stateless address autoconfiguration (RFC 4862 5.5.3).
     fn slaac(&mut self, prefix: &Ipv6Address, len: u8, valid: u32, preferred: u32) {
         // (c) preferred over valid: ignore. (d) prefix + 64-bit interface
-        // identifier must make 128 bits.
-        if preferred > valid || len != 64 {
+        // identifier must make 128 bits. RFC 4862 5.4.5: once the EUI-64
+        // link-local address proved duplicate, so is its interface
+        // identifier: no more addresses from it.
+        if preferred > valid || len != 64 || self.addrs[0].slot == AddrSlot::Duplicate {
             return;
         }
         let iid = Ipv6Address::eui64_interface_id(&self.mac);

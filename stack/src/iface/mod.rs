@@ -92,6 +92,9 @@ use tables::{AddrEntry, AddrSlot, DnsServer, Neighbor, Prefix, Router};
 
 /// Addresses per interface: the link-local one and two SLAAC addresses.
 pub const MAX_ADDRESSES: usize = 3;
+// One bit per address slot in the MLDv1 report mask.
+const _: () = assert!(MAX_ADDRESSES <= 8);
+
 /// On-link prefixes remembered from Router Advertisements (L flag).
 pub const MAX_PREFIXES: usize = 2;
 /// UDP ports that can be bound at once.
@@ -130,6 +133,9 @@ pub mod consts {
     pub const MLD_UNSOLICITED_REPORT_INTERVAL_MS: u32 = 1_000;
     /// MLDv2 Robustness Variable (RFC 3810 9.1): reports sent per change.
     pub const MLD_ROBUSTNESS: u8 = 2;
+    /// Older Version Querier Present Timeout (RFC 3810 9.12): Robustness
+    /// times Query Interval (125 s) plus Query Response Interval (10 s).
+    pub const MLD_OLDER_QUERIER_TIMEOUT_S: u32 = 260;
 }
 
 /// Interface configuration, given to [`Interface::new`].
@@ -355,6 +361,11 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     /// A report answering a query is due at `mld_query_at`.
     mld_query_pending: bool,
     mld_query_at: u32,
+    /// MLDv1 compatibility (RFC 3810 8.2.1): an MLDv1 querier was heard;
+    /// reports are MLDv1 until this time (s); 0 when none.
+    mldv1_until: u32,
+    /// MLDv1 reports still to send, one bit per address slot.
+    mldv1_pending: u8,
     /// ICMP error token bucket (RFC 4443 2.4 (f)).
     icmp_burst: u8,
     icmp_interval_ms: u16,
@@ -407,6 +418,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             mld_at: 0,
             mld_query_pending: false,
             mld_query_at: 0,
+            mldv1_until: 0,
+            mldv1_pending: 0,
             icmp_burst: config.icmp_error_burst,
             icmp_interval_ms: config.icmp_error_interval_ms,
             icmp_tokens: config.icmp_error_burst,
@@ -575,6 +588,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         if self.mld_query_pending {
             ms(self.mld_query_at);
+        }
+        if self.mldv1_pending != 0 {
+            ms(now32);
         }
         for n in self.neighbors.iter() {
             if matches!(

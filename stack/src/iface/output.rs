@@ -5,6 +5,7 @@
 use super::tables::{self, AddrSlot, Neighbor, NeighborState};
 use super::{consts, Interface, SendError};
 use crate::wire::ethernet::{ethertype, EthernetFrame, EthernetRepr};
+use crate::wire::icmpv6::Icmpv6Packet;
 use crate::wire::ip_protocol;
 use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
 use crate::wire::mld::{self, AddressRecordRepr};
@@ -65,21 +66,40 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     fn next_frame(&mut self, buf: &mut [u8]) -> Option<usize> {
         let now = self.now_ms;
-        if self.mld_left > 0 && tables::due(now, self.mld_at) {
+        let unsolicited = self.mld_left > 0 && tables::due(now, self.mld_at);
+        if unsolicited {
             self.mld_left -= 1;
             self.mld_at = now.wrapping_add(
                 self.rng
                     .below(consts::MLD_UNSOLICITED_REPORT_INTERVAL_MS + 1),
             );
-            // RFC 3810 6.1: state-change report, CHANGE_TO_EXCLUDE_MODE {}.
-            if let Some(n) = self.build_mld_report(buf, AddressRecordRepr::join) {
+        }
+        let answer = self.mld_query_pending && tables::due(now, self.mld_query_at);
+        if answer {
+            self.mld_query_pending = false;
+        }
+        if unsolicited || answer {
+            if self.mldv1_until != 0 && !tables::expired(self.now_s, self.mldv1_until) {
+                // RFC 3810 8.2.1: MLDv1 reports, one per group.
+                self.mldv1_pending = self.distinct_groups();
+            } else if let Some(n) = self.build_mld_report(
+                buf,
+                // RFC 3810 6.1: state change CHANGE_TO_EXCLUDE {}; 6.2:
+                // current state MODE_IS_EXCLUDE {} in answer to a query.
+                if unsolicited {
+                    AddressRecordRepr::join
+                } else {
+                    AddressRecordRepr::is_exclude
+                },
+            ) {
                 return Some(n);
             }
         }
-        if self.mld_query_pending && tables::due(now, self.mld_query_at) {
-            self.mld_query_pending = false;
-            // RFC 3810 6.2: current-state report, MODE_IS_EXCLUDE {}.
-            if let Some(n) = self.build_mld_report(buf, AddressRecordRepr::is_exclude) {
+        if self.mldv1_pending != 0 {
+            let i = self.mldv1_pending.trailing_zeros() as usize;
+            self.mldv1_pending &= !(1 << i);
+            let group = self.addrs[i].addr.solicited_node();
+            if let Some(n) = self.build_mldv1_report(buf, &group) {
                 return Some(n);
             }
         }
@@ -187,6 +207,53 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             &dst,
         );
         Some(start + len)
+    }
+
+    /// Address slots whose solicited-node groups are distinct (one bit per
+    /// slot, the first slot of each group).
+    fn distinct_groups(&self) -> u8 {
+        let mut mask = 0u8;
+        for (i, a) in self.addrs.iter().enumerate() {
+            let g = a.addr.solicited_node();
+            let seen = self.addrs[..i]
+                .iter()
+                .enumerate()
+                .any(|(j, b)| mask & (1 << j) != 0 && b.addr.solicited_node() == g);
+            if a.present() && !seen {
+                mask |= 1 << i;
+            }
+        }
+        mask
+    }
+
+    /// An MLDv1 Report (RFC 2710 3, type 131) for `group`, sent to the
+    /// group itself with hop limit 1 and the Router Alert option, from the
+    /// link-local address or :: before it is valid (RFC 3590 4).
+    fn build_mldv1_report(&mut self, buf: &mut [u8], group: &Ipv6Address) -> Option<usize> {
+        const LEN: usize = 24;
+        let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
+        let msg = buf.get_mut(start..start + LEN)?;
+        msg.fill(0);
+        msg[0] = 131;
+        msg[8..24].copy_from_slice(&group.0);
+        let ll = self.addrs[0];
+        let src = if ll.usable() {
+            ll.addr
+        } else {
+            Ipv6Address::UNSPECIFIED
+        };
+        Icmpv6Packet::new_unchecked(msg).fill_checksum(&src, group);
+        mld::emit_router_alert_hbh(&mut buf[L4..], ip_protocol::ICMPV6).ok()?;
+        write_ethernet(buf, &MacAddress::from_ipv6_multicast(group), &self.mac);
+        write_ipv6(
+            buf,
+            mld::ROUTER_ALERT_HBH_LEN + LEN,
+            ip_protocol::HOP_BY_HOP,
+            mld::HOP_LIMIT,
+            &src,
+            group,
+        );
+        Some(start + LEN)
     }
 
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,

@@ -1410,9 +1410,79 @@ fn huge_ra_timers_are_capped() {
     spec.retrans = u32::MAX;
     t.rx(&spec.build());
     let (reachable, retrans) = t.i.nd_timers();
-    assert!(
-        (1_800_000..=5_400_000).contains(&reachable),
-        "{reachable}"
-    );
+    assert!((1_800_000..=5_400_000).contains(&reachable), "{reachable}");
     assert_eq!(retrans, 3_600_000);
+}
+
+#[test]
+fn mldv1_querier_gets_mldv1_reports() {
+    let mut t = T::up();
+    t.rx(&RaSpec::new(ip("fe80::1"), RTR)
+        .prefix("2001:db8:1::", 86_400, 14_400)
+        .build());
+    t.run_to(t.now + 5_000);
+    // MLDv1 general query (24 bytes), Maximum Response Delay 500 ms.
+    let mut q = std::vec![130, 0, 0, 0, 0x01, 0xf4, 0, 0];
+    q.extend_from_slice(&[0; 16]);
+    let f = icmp(
+        mc(&Ipv6Address::ALL_NODES),
+        RTR,
+        ip("fe80::1"),
+        Ipv6Address::ALL_NODES,
+        1,
+        &q,
+    );
+    assert_eq!(t.rx(&f), Received::Consumed);
+    let out = t.run_to(t.now + 501);
+    // Link-local and global share one solicited-node group: one report.
+    assert_eq!(out.len(), 1);
+    let r = &out[0];
+    let group = me_ll().solicited_node();
+    assert_eq!(r[0..6], mc(&group).0);
+    assert_eq!(src_of(r), me_ll());
+    assert_eq!(dst_of(r), group);
+    assert_eq!(r[20], 0);
+    assert_eq!(r[21], 1);
+    assert_eq!(r[54..62], [58, 0, 5, 2, 0, 0, 1, 0]);
+    assert_eq!(r.len(), 62 + 24);
+    assert_eq!(r[62], 131);
+    assert_eq!(r[70..86], group.0);
+    assert_eq!(
+        checksum::ipv6_upper_layer(&me_ll(), &group, 58, &r[62..]),
+        0
+    );
+    // A new address while the MLDv1 querier is present: MLDv1 again.
+    t.rx(&RaSpec::new(ip("fe80::1"), RTR)
+        .prefix("2001:db8:2::", 86_400, 14_400)
+        .build());
+    let out = t.run_to(t.now + 1_100);
+    assert!(out.iter().any(|f| f.len() == 86 && f[62] == 131));
+    assert!(out.iter().all(|f| f.len() < 63 || f[62] != 143));
+    // 260 s later the querier is gone: MLDv2 again.
+    t.run_to(t.now + 261_000);
+    let mut q2 = std::vec![130, 0, 0, 0, 0, 100, 0, 0];
+    q2.extend_from_slice(&[0; 20]);
+    let f = icmp(
+        mc(&Ipv6Address::ALL_NODES),
+        RTR,
+        ip("fe80::1"),
+        Ipv6Address::ALL_NODES,
+        1,
+        &q2,
+    );
+    t.rx(&f);
+    let out = t.run_to(t.now + 101);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0][62], 143);
+}
+
+#[test]
+fn duplicate_link_local_stops_slaac() {
+    let mut t = T::new();
+    t.run_to(1_000);
+    t.rx(&hx(NS_DAD_FROM_OTHER));
+    t.rx(&RaSpec::new(ip("fe80::1"), RTR)
+        .prefix("2001:db8:1::", 86_400, 14_400)
+        .build());
+    assert_eq!(t.i.addresses().count(), 1);
 }
