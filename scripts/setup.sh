@@ -9,7 +9,7 @@ log() { printf 'setup: %s\n' "$*"; }
 # chrony), the reference MSP430 simulator (mspdebug), TI's headers
 # (msp430mcu), llvm-mc for assembling CPU test programs, capture tools.
 APT_PACKAGES=(radvd dnsmasq-base chrony mspdebug msp430mcu llvm-14 tshark tcpdump
-              iproute2 iputils-ping ndisc6 python3)
+              iproute2 iputils-ping ndisc6 python3 tzdata)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -13,5 +13,6 @@
 #[cfg(test)]
 extern crate std;
 
+pub mod clock;
 pub mod iface;
 pub mod wire;

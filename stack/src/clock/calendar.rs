@@ -1,0 +1,216 @@
+//! Unix seconds to UTC calendar date, time of day and weekday (proleptic
+//! Gregorian, as POSIX time defines it: every day has 86,400 seconds).
+//!
+//! The arithmetic is 32-bit and valid for every `u32` Unix time, i.e.
+//! 1970-01-01T00:00:00Z to 2106-02-07T06:28:15Z. The day-to-date step is
+//! Howard Hinnant's `civil_from_days` on 400-year eras.
+
+/// Seconds between the NTP epoch (1900-01-01) and the Unix epoch (1970-01-01),
+/// RFC 5905 figure 4 / RFC 868.
+pub const NTP_UNIX_OFFSET: u32 = 2_208_988_800;
+
+/// Day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Weekday {
+    /// Sunday (0, as in POSIX `tm_wday` and TZ rules `Mm.w.d`).
+    Sunday = 0,
+    /// Monday.
+    Monday,
+    /// Tuesday.
+    Tuesday,
+    /// Wednesday.
+    Wednesday,
+    /// Thursday.
+    Thursday,
+    /// Friday.
+    Friday,
+    /// Saturday.
+    Saturday,
+}
+
+impl Weekday {
+    /// The weekday numbered as in POSIX (0 = Sunday); `n` is taken mod 7.
+    pub const fn from_number(n: u32) -> Weekday {
+        match n % 7 {
+            0 => Weekday::Sunday,
+            1 => Weekday::Monday,
+            2 => Weekday::Tuesday,
+            3 => Weekday::Wednesday,
+            4 => Weekday::Thursday,
+            5 => Weekday::Friday,
+            _ => Weekday::Saturday,
+        }
+    }
+
+    /// Three-letter English abbreviation, for the display.
+    pub const fn short_name(self) -> &'static str {
+        match self {
+            Weekday::Sunday => "Sun",
+            Weekday::Monday => "Mon",
+            Weekday::Tuesday => "Tue",
+            Weekday::Wednesday => "Wed",
+            Weekday::Thursday => "Thu",
+            Weekday::Friday => "Fri",
+            Weekday::Saturday => "Sat",
+        }
+    }
+}
+
+/// A broken-down calendar time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateTime {
+    /// Year, e.g. 2026.
+    pub year: u16,
+    /// Month 1-12.
+    pub month: u8,
+    /// Day of month 1-31.
+    pub day: u8,
+    /// Hour 0-23.
+    pub hour: u8,
+    /// Minute 0-59.
+    pub minute: u8,
+    /// Second 0-59.
+    pub second: u8,
+    /// Day of the week.
+    pub weekday: Weekday,
+    /// Day of the year, 0-365 (0 = January 1st), as POSIX `tm_yday`.
+    pub yday: u16,
+}
+
+/// True for Gregorian leap years.
+pub const fn is_leap_year(year: u32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// Days in `month` (1-12) of `year`.
+pub const fn days_in_month(year: u32, month: u8) -> u8 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to the civil date (`year` >= 1970; month 1-12,
+/// day 1-31). Hinnant's `days_from_civil`, for the era starting 1600-03-01.
+pub const fn days_from_civil(year: u32, month: u8, day: u8) -> u32 {
+    // Shift the year start to March so that the leap day ends the year.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = (y - 1600) / 400;
+    let yoe = y - 1600 - era * 400; // [0, 399]
+    let m = month as u32;
+    let mp = if m > 2 { m - 3 } else { m + 9 }; // [0, 11], March = 0
+    let doy = (153 * mp + 2) / 5 + day as u32 - 1; // [0, 365]
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; // [0, 146096]
+                                                     // 1600-03-01 is 135,080 days before 1970-01-01.
+    era * 146_097 + doe - 135_080
+}
+
+/// The civil date of day number `days` since 1970-01-01:
+/// (year, month 1-12, day 1-31). Hinnant's `civil_from_days`.
+pub const fn civil_from_days(days: u32) -> (u32, u8, u8) {
+    // Count from 1600-03-01 so that every quantity stays unsigned.
+    let z = days + 135_080;
+    let era = z / 146_097;
+    let doe = z - era * 146_097; // [0, 146096]
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
+    let mp = (5 * doy + 2) / 153; // [0, 11]
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = 1600 + era * 400 + yoe + if month <= 2 { 1 } else { 0 };
+    (year, month as u8, day as u8)
+}
+
+impl DateTime {
+    /// The UTC calendar time of Unix time `unix` (seconds since
+    /// 1970-01-01T00:00:00Z, leap seconds not counted, as POSIX defines).
+    pub const fn from_unix(unix: u32) -> DateTime {
+        let days = unix / 86_400;
+        let sod = unix - days * 86_400;
+        let (year, month, day) = civil_from_days(days);
+        let jan1 = days_from_civil(year, 1, 1);
+        let hour = sod / 3600;
+        let rem = sod - hour * 3600;
+        let minute = rem / 60;
+        DateTime {
+            year: year as u16,
+            month,
+            day,
+            hour: hour as u8,
+            minute: minute as u8,
+            second: (rem - minute * 60) as u8,
+            // 1970-01-01 was a Thursday (4).
+            weekday: Weekday::from_number(days + 4),
+            yday: (days - jan1) as u16,
+        }
+    }
+
+    /// The UTC calendar time of NTP era-0 seconds `ntp` (seconds since
+    /// 1900; valid from 1970 to 2036-02-07, the end of NTP era 0). For
+    /// later dates convert through Unix time with the era resolved.
+    pub const fn from_ntp_era0(ntp: u32) -> DateTime {
+        DateTime::from_unix(ntp.wrapping_sub(NTP_UNIX_OFFSET))
+    }
+
+    /// Back to Unix seconds (fields must be in range, year >= 1970).
+    pub const fn to_unix(&self) -> u32 {
+        days_from_civil(self.year as u32, self.month, self.day) * 86_400
+            + self.hour as u32 * 3600
+            + self.minute as u32 * 60
+            + self.second as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_instants() {
+        let t = DateTime::from_unix(0);
+        assert_eq!((t.year, t.month, t.day, t.hour), (1970, 1, 1, 0));
+        assert_eq!(t.weekday, Weekday::Thursday);
+        // 2000-02-29T12:34:56Z, a Tuesday in a 400-year leap year.
+        let t = DateTime::from_unix(951_827_696);
+        assert_eq!(
+            (t.year, t.month, t.day, t.hour, t.minute, t.second),
+            (2000, 2, 29, 12, 34, 56)
+        );
+        assert_eq!(t.weekday, Weekday::Tuesday);
+        assert_eq!(t.yday, 59);
+        // The last u32 second: 2106-02-07T06:28:15Z, a Sunday.
+        let t = DateTime::from_unix(u32::MAX);
+        assert_eq!(
+            (t.year, t.month, t.day, t.hour, t.minute, t.second),
+            (2106, 2, 7, 6, 28, 15)
+        );
+        assert_eq!(t.weekday, Weekday::Sunday);
+        // 2100 is not a leap year.
+        assert_eq!(DateTime::from_unix(4_107_542_400).month, 3); // 2100-03-01
+        assert_eq!(days_in_month(2100, 2), 28);
+        // NTP era 0: 3_913_056_000 is 2024-01-01T00:00:00Z.
+        let t = DateTime::from_ntp_era0(3_913_056_000);
+        assert_eq!((t.year, t.month, t.day, t.hour), (2024, 1, 1, 0));
+    }
+
+    #[test]
+    fn days_round_trip_and_are_consecutive() {
+        let mut prev = (1969u32, 12u8, 31u8);
+        for days in 0..=49_710u32 {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+            let next_of_prev = if prev.2 < days_in_month(prev.0, prev.1) {
+                (prev.0, prev.1, prev.2 + 1)
+            } else if prev.1 < 12 {
+                (prev.0, prev.1 + 1, 1)
+            } else {
+                (prev.0 + 1, 1, 1)
+            };
+            assert_eq!((y, m, d), next_of_prev, "day {days}");
+            prev = (y, m, d);
+        }
+    }
+}
