@@ -14,5 +14,7 @@
 extern crate std;
 
 pub mod clock;
+pub mod dns;
 pub mod iface;
+pub mod sntp;
 pub mod wire;

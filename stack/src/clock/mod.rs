@@ -2,6 +2,7 @@
 //! POSIX TZ string.
 
 pub mod calendar;
+pub mod softclock;
 pub mod tz;
 
 pub use calendar::{DateTime, Weekday};

@@ -1,0 +1,1 @@
+//! Software clock disciplined by NTP: step, slew and frequency-locked loop.
