@@ -190,7 +190,8 @@ impl<T: AsRef<[u8]>> NdpPacket<T> {
     /// (`BadValue`); Redirect Destination is not multicast and its Target is
     /// link-local or equal to the Destination (`BadValue`); every option has
     /// a length greater than zero and lies inside the packet (`BadOption`).
-    /// The length checks are [`NdpPacket::check_len`].
+    /// The length checks are [`NdpPacket::check_len`]; the checksum is
+    /// checked with [`Icmpv6Packet::verify_checksum`].
     pub fn validate(&self) -> Result<()> {
         self.check_len()?;
         if self.msg_code() != 0 {
