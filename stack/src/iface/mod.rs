@@ -20,6 +20,9 @@
 //!   application sends again later.
 //! * **Sleep**: [`Interface::poll_at`] gives the next deadline.
 //!
+//! The buffer must hold at least [`MIN_BUFFER`] bytes; answers are cut to
+//! it (an ICMP error quotes what fits) and larger frames cannot arrive.
+//!
 //! Time is a monotonic millisecond clock that the caller provides with every
 //! call. Short timers are kept as wrapping `u32` milliseconds, lifetimes as
 //! `u32` seconds.
@@ -99,6 +102,10 @@ const _: () = assert!(MAX_ADDRESSES <= 8);
 pub const MAX_PREFIXES: usize = 2;
 /// UDP ports that can be bound at once.
 pub const MAX_PORTS: usize = 4;
+/// The smallest buffer that holds every frame the stack builds itself (an
+/// MLDv2 report for three groups is 130 bytes). Smaller buffers make
+/// `poll_transmit` skip frames.
+pub const MIN_BUFFER: usize = 130;
 /// Events waiting for [`Interface::poll_event`]; more are counted as lost.
 pub const MAX_EVENTS: usize = 4;
 

@@ -310,7 +310,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if dst.is_unspecified() || dst_port == 0 || src_port == 0 {
             return Err(nb::Error::Other(SendError::BadAddress));
         }
-        if payload_len > self.max_udp_payload(buf.len()) {
+        if buf.len() < UDP_PAYLOAD || payload_len > self.max_udp_payload(buf.len()) {
             return Err(nb::Error::Other(SendError::TooLarge));
         }
         let src = self.select_source(&dst).map_err(|tentative| {

@@ -1486,3 +1486,35 @@ fn duplicate_link_local_stops_slaac() {
         .build());
     assert_eq!(t.i.addresses().count(), 1);
 }
+
+#[test]
+fn tiny_buffers_are_refused_without_panic() {
+    let mut t = T::up();
+    let mut tiny = [0u8; 20];
+    assert_eq!(
+        t.i.send_udp(&mut tiny, t.now, 1, peer_ll(), 2, 0),
+        Err(nb::Error::Other(SendError::TooLarge))
+    );
+    // Own frames fit MIN_BUFFER, three addresses included (they share
+    // the EUI-64 interface identifier, so the MLD report has one record).
+    let mut c = Config::new(ME);
+    c.optimistic_dad = true;
+    let mut i: Interface = Interface::new(c);
+    let mut small = [0u8; MIN_BUFFER];
+    i.poll_transmit(&mut small, 0);
+    let mut ra = RaSpec::new(ip("fe80::1"), RTR).prefix("2001:db8:1::", 3600, 1800);
+    ra.prefixes.push((ip("2001:db8:2::"), 64, 0xc0, 3600, 1800));
+    let ra = ra.build();
+    let mut big = [0u8; 1514];
+    big[..ra.len()].copy_from_slice(&ra);
+    assert_eq!(i.receive(&mut big, ra.len(), 10), Received::Consumed);
+    assert_eq!(i.addresses().count(), 3);
+    let mut sizes = Vec::new();
+    for now in (0..3000).step_by(10) {
+        while let Some(n) = i.poll_transmit(&mut small, now) {
+            sizes.push(n);
+        }
+    }
+    assert!(sizes.contains(&(62 + 8 + 20)), "{sizes:?}");
+    assert!(sizes.iter().all(|&n| n <= MIN_BUFFER));
+}
