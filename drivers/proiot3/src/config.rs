@@ -1,0 +1,74 @@
+//! Board configuration in information memory.
+//!
+//! Layout (information segment B, 0x1000, 128 bytes; all other bytes are
+//! reserved and should stay erased, 0xFF):
+//!
+//! | offset | size | content |
+//! | --- | --- | --- |
+//! | 0 | 4 | magic `b"P3C1"` (0x50 0x33 0x43 0x31) |
+//! | 4 | 6 | MAC address, transmission order |
+//!
+//! The record is used only if the magic matches and the address is a
+//! unicast, non-zero one; otherwise [`DEFAULT_MAC`] applies. Program it with
+//! any flash tool, e.g. `mspdebug ... "mw 0x1000 0x50 0x33 0x43 0x31 ..."`
+//! after erasing the segment.
+
+/// Address of the configuration record (information segment B).
+pub const INFO_ADDR: usize = 0x1000;
+/// Magic at the start of the record.
+pub const MAGIC: [u8; 4] = *b"P3C1";
+/// Default MAC: locally administered, unicast.
+pub const DEFAULT_MAC: [u8; 6] = [0x02, 0x00, 0x00, 0x00, 0x00, 0x42];
+
+/// The MAC address from a raw record, or `None` when the record is absent
+/// or the address unusable (multicast bit set, all zero).
+pub fn mac_from_record(record: &[u8; 10]) -> Option<[u8; 6]> {
+    if record[..4] != MAGIC {
+        return None;
+    }
+    let mut mac = [0u8; 6];
+    mac.copy_from_slice(&record[4..]);
+    if mac[0] & 0x01 != 0 || mac == [0; 6] {
+        return None;
+    }
+    Some(mac)
+}
+
+/// The board's MAC address: from information memory if programmed, else
+/// [`DEFAULT_MAC`].
+#[cfg(target_arch = "msp430")]
+pub fn mac_address() -> [u8; 6] {
+    // SAFETY: information memory is always mapped and readable.
+    let record = unsafe { core::ptr::read_volatile(INFO_ADDR as *const [u8; 10]) };
+    mac_from_record(&record).unwrap_or(DEFAULT_MAC)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn erased_flash_gives_none() {
+        assert_eq!(mac_from_record(&[0xFF; 10]), None);
+    }
+
+    #[test]
+    fn programmed_record() {
+        let r = [0x50, 0x33, 0x43, 0x31, 0x02, 0x12, 0x34, 0x56, 0x78, 0x9A];
+        assert_eq!(
+            mac_from_record(&r),
+            Some([0x02, 0x12, 0x34, 0x56, 0x78, 0x9A])
+        );
+    }
+
+    #[test]
+    fn rejects_multicast_and_zero() {
+        let mut r = [0x50, 0x33, 0x43, 0x31, 0x01, 0, 0, 0, 0, 1];
+        assert_eq!(mac_from_record(&r), None);
+        r[4..].copy_from_slice(&[0; 6]);
+        assert_eq!(mac_from_record(&r), None);
+        r[0] = b'X';
+        r[4] = 2;
+        assert_eq!(mac_from_record(&r), None);
+    }
+}

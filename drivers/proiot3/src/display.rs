@@ -1,0 +1,213 @@
+//! SSD1306 128x64 monochrome OLED driver writing straight into display RAM,
+//! page by page (a page is 8 pixel rows; byte bit 0 is the top row), with no
+//! frame buffer. Text uses [`crate::font`], optionally magnified.
+//!
+//! Commands and the init sequence follow the SSD1306 datasheet (rev 1.1,
+//! section 9 command table and section 8.7/application note power-up order).
+
+use crate::font::{glyph, scaled_column, ADVANCE, GLYPH_WIDTH};
+
+/// Display width in pixels (columns).
+pub const WIDTH: u8 = 128;
+/// Number of 8-row pages.
+pub const PAGES: u8 = 8;
+
+/// How bytes reach the controller: a command or a display RAM data byte.
+pub trait DisplayBus {
+    /// Sends a command byte (D/C low).
+    fn command(&mut self, byte: u8);
+    /// Sends a display RAM byte (D/C high).
+    fn data(&mut self, byte: u8);
+}
+
+/// Power-up configuration for a 128x64 panel with the internal charge pump:
+/// display off, clock, multiplex 64, offset 0, start line 0, charge pump on,
+/// horizontal addressing, segment remap and COM scan reversed (column 0 at
+/// the left, page 0 at the top), COM pins alternative, contrast, pre-charge,
+/// VCOMH, resume from RAM, normal (not inverted) display.
+const INIT: [u8; 25] = [
+    0xAE, 0xD5, 0x80, 0xA8, 0x3F, 0xD3, 0x00, 0x40, 0x8D, 0x14, 0x20, 0x00, 0xA1, 0xC8, 0xDA, 0x12,
+    0x81, 0xCF, 0xD9, 0xF1, 0xDB, 0x40, 0xA4, 0xA6, 0xAF,
+];
+
+/// An SSD1306 on bus `B`.
+pub struct Ssd1306<B: DisplayBus> {
+    bus: B,
+}
+
+impl<B: DisplayBus> Ssd1306<B> {
+    /// Wraps the bus; call [`Ssd1306::init`] before drawing.
+    pub fn new(bus: B) -> Self {
+        Ssd1306 { bus }
+    }
+
+    /// The bus back.
+    pub fn release(self) -> B {
+        self.bus
+    }
+
+    /// Sends the power-up sequence, clears display RAM and turns the
+    /// display on (the last command of the sequence).
+    pub fn init(&mut self) {
+        for &c in &INIT[..INIT.len() - 1] {
+            self.bus.command(c);
+        }
+        self.clear();
+        self.bus.command(INIT[INIT.len() - 1]);
+    }
+
+    /// Limits writes to columns `col0..=col1` of pages `page0..=page1`
+    /// (horizontal addressing: data fills a page's columns, then the next page).
+    pub fn set_window(&mut self, col0: u8, col1: u8, page0: u8, page1: u8) {
+        for c in [0x21, col0, col1, 0x22, page0, page1] {
+            self.bus.command(c);
+        }
+    }
+
+    /// Fills pages `page0..=page1` (all columns) with `pattern`.
+    pub fn fill_pages(&mut self, page0: u8, page1: u8, pattern: u8) {
+        if page0 > page1 || page1 >= PAGES {
+            return;
+        }
+        self.set_window(0, WIDTH - 1, page0, page1);
+        let mut n = u16::from(page1 - page0 + 1) * u16::from(WIDTH);
+        while n > 0 {
+            self.bus.data(pattern);
+            n -= 1;
+        }
+    }
+
+    /// Clears the whole display.
+    pub fn clear(&mut self) {
+        self.fill_pages(0, PAGES - 1, 0);
+    }
+
+    /// Inverts (`true`) or restores the whole display.
+    pub fn invert(&mut self, on: bool) {
+        self.bus.command(if on { 0xA7 } else { 0xA6 });
+    }
+
+    /// Sets the contrast (0..=255).
+    pub fn contrast(&mut self, level: u8) {
+        self.bus.command(0x81);
+        self.bus.command(level);
+    }
+
+    /// Draws `text` with its top-left corner at column `col` of page `page`,
+    /// magnified `scale` times (1..=4; scale n uses n pages, 6n columns per
+    /// character). Characters that do not fit before column 127 or below
+    /// page 7 are dropped. Returns the column after the last character.
+    pub fn text(&mut self, page: u8, col: u8, text: &[u8], scale: u8) -> u8 {
+        let scale = scale.clamp(1, 4);
+        if page + scale > PAGES || col >= WIDTH {
+            return col;
+        }
+        let advance = ADVANCE as u8 * scale;
+        let room = (WIDTH - col) / advance;
+        let count = (text.len().min(usize::from(room))) as u8;
+        if count == 0 {
+            return col;
+        }
+        let end = col + count * advance;
+        self.set_window(col, end - 1, page, page + scale - 1);
+        for row in 0..scale {
+            for &ch in &text[..usize::from(count)] {
+                let g = glyph(ch);
+                // The glyph's columns, then the blank gap column(s).
+                for &column in g.iter().chain([0u8; ADVANCE - GLYPH_WIDTH].iter()) {
+                    let byte = scaled_column(column, scale, row);
+                    for _ in 0..scale {
+                        self.bus.data(byte);
+                    }
+                }
+            }
+        }
+        end
+    }
+
+    /// Clears columns `col0..=col1` of pages `page0..=page1` (e.g. the rest
+    /// of a text line).
+    pub fn clear_area(&mut self, col0: u8, col1: u8, page0: u8, page1: u8) {
+        if col0 > col1 || col1 >= WIDTH || page0 > page1 || page1 >= PAGES {
+            return;
+        }
+        self.set_window(col0, col1, page0, page1);
+        let mut n = u16::from(col1 - col0 + 1) * u16::from(page1 - page0 + 1);
+        while n > 0 {
+            self.bus.data(0);
+            n -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::vec::Vec;
+
+    #[derive(Default)]
+    struct Recorder {
+        log: Vec<(bool, u8)>,
+    }
+
+    impl DisplayBus for Recorder {
+        fn command(&mut self, byte: u8) {
+            self.log.push((false, byte));
+        }
+        fn data(&mut self, byte: u8) {
+            self.log.push((true, byte));
+        }
+    }
+
+    #[test]
+    fn init_clears_then_turns_on() {
+        let mut d = Ssd1306::new(Recorder::default());
+        d.init();
+        let log = d.release().log;
+        assert_eq!(log[0], (false, 0xAE));
+        assert_eq!(log.iter().filter(|(data, _)| *data).count(), 1024);
+        assert!(log.iter().filter(|(data, _)| *data).all(|&(_, b)| b == 0));
+        assert_eq!(*log.last().unwrap(), (false, 0xAF));
+        // Charge pump enabled and horizontal addressing selected.
+        let cmds: Vec<u8> = log.iter().filter(|(d, _)| !*d).map(|&(_, b)| b).collect();
+        assert!(cmds.windows(2).any(|w| w == [0x8D, 0x14]));
+        assert!(cmds.windows(2).any(|w| w == [0x20, 0x00]));
+    }
+
+    #[test]
+    fn text_sets_window_and_streams_columns() {
+        let mut d = Ssd1306::new(Recorder::default());
+        let end = d.text(2, 10, b"0", 1);
+        assert_eq!(end, 16);
+        let log = d.release().log;
+        let expect_cmds = [0x21, 10, 15, 0x22, 2, 2];
+        let cmds: Vec<u8> = log.iter().take(6).map(|&(_, b)| b).collect();
+        assert_eq!(cmds, expect_cmds);
+        let data: Vec<u8> = log[6..].iter().map(|&(_, b)| b).collect();
+        assert_eq!(data, [0x3E, 0x51, 0x49, 0x45, 0x3E, 0x00]);
+    }
+
+    #[test]
+    fn scaled_text_spans_pages_and_clips() {
+        let mut d = Ssd1306::new(Recorder::default());
+        // 12 columns per char at scale 2: 10 chars fit from column 8.
+        let end = d.text(0, 8, b"12:34:56789XYZ", 2);
+        assert_eq!(end, 128);
+        let log = d.release().log;
+        let cmds: Vec<u8> = log.iter().take(6).map(|&(_, b)| b).collect();
+        assert_eq!(cmds, [0x21, 8, 127, 0x22, 0, 1]);
+        assert_eq!(log.len() - 6, 2 * 120);
+        // Page 0, first glyph column of '1' (0x00) doubled, then 0x42 doubled:
+        // rows 1 and 6 -> page 0 rows 2,3 and page 1 rows 12,13.
+        assert_eq!(log[6 + 2].1, 0b0000_1100);
+        assert_eq!(log[6 + 120 + 2].1, 0b0011_0000);
+    }
+
+    #[test]
+    fn off_screen_text_is_dropped() {
+        let mut d = Ssd1306::new(Recorder::default());
+        assert_eq!(d.text(7, 0, b"AB", 2), 0);
+        assert_eq!(d.text(0, 125, b"AB", 1), 125);
+        assert!(d.release().log.is_empty());
+    }
+}

@@ -1,0 +1,29 @@
+//! Entropy from clock jitter: Timer_B counts SMCLK (the DCO, an RC
+//! oscillator with noticeable jitter) between edges of ACLK (the crystal);
+//! the low bits of each count vary run to run. Samples are mixed into a
+//! 64-bit seed. Not a cryptographic source: good enough for NTP transmit
+//! nonces, ports and DHCP-like transaction ids.
+
+use crate::clock::{capture_start, capture_stop, next_edge};
+
+/// Mixes `samples` ACLK-period measurements into a seed. Takes about
+/// `samples` / 32768 s; 256 samples is 8 ms. Returns a fixed mix of the
+/// samples taken so far if ACLK stops.
+pub fn seed(samples: u16) -> u64 {
+    capture_start();
+    let mut a: u32 = 0x9E37_79B9;
+    let mut b: u32 = 0x85EB_CA6B;
+    let mut prev = next_edge().unwrap_or(0);
+    for _ in 0..samples {
+        let Some(now) = next_edge() else { break };
+        let delta = now.wrapping_sub(prev);
+        prev = now;
+        // Multiply-xorshift mixing of both lanes (32-bit multiply is the
+        // hardware multiplier).
+        a = (a ^ u32::from(delta)).wrapping_mul(0x0100_0193);
+        b = (b.rotate_left(5) ^ a).wrapping_mul(0x2C1B_3C6D);
+        a ^= b >> 15;
+    }
+    capture_stop();
+    (u64::from(b) << 32) | u64::from(a)
+}

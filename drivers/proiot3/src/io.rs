@@ -1,0 +1,124 @@
+//! Pins: the SSD1306 parallel bus, the buttons on P1 and the LEDs.
+//!
+//! Assumptions the board notes leave open, kept in one place: buttons pull
+//! their pin low when pressed (external pull-ups), LEDs light when their pin
+//! is high.
+
+use crate::display::DisplayBus;
+use crate::periph;
+use crate::rt::{critical, PROIOT3_BUTTON_EVENTS};
+
+/// D/C on P3.0: 0 command, 1 data.
+const DC: u8 = 0x01;
+/// E (strobe) on P3.1: the display latches P2 on its rising edge.
+const E: u8 = 0x02;
+/// LEDs on port 3: P3.2, P3.3, P3.6, P3.7.
+pub const LEDS_P3: u8 = 0xCC;
+/// LEDs on port 5: P5.4-P5.7.
+pub const LEDS_P5: u8 = 0xF0;
+
+/// Configures display bus pins, LEDs (off) and the buttons (inputs, falling
+/// edge interrupts recorded by the `PORT1` handler). Called by
+/// [`crate::init`].
+pub fn init() {
+    let p = periph();
+    p.port_2.sel().write(|w| unsafe { w.bits(0) });
+    p.port_2.dir().write(|w| unsafe { w.bits(0xFF) });
+    p.port_3
+        .out()
+        .modify(|r, w| unsafe { w.bits(r.bits() & !(DC | E | LEDS_P3)) });
+    p.port_3
+        .sel()
+        .modify(|r, w| unsafe { w.bits(r.bits() & !(DC | E | LEDS_P3)) });
+    p.port_3
+        .dir()
+        .modify(|r, w| unsafe { w.bits(r.bits() | DC | E | LEDS_P3) });
+    p.port_5
+        .out()
+        .modify(|r, w| unsafe { w.bits(r.bits() & !LEDS_P5) });
+    p.port_5
+        .dir()
+        .modify(|r, w| unsafe { w.bits(r.bits() | LEDS_P5) });
+    let p1 = &p.port_1;
+    p1.sel().write(|w| unsafe { w.bits(0) });
+    p1.dir().write(|w| unsafe { w.bits(0) });
+    p1.ies().write(|w| unsafe { w.bits(0xFF) });
+    p1.ifg().write(|w| unsafe { w.bits(0) });
+    p1.ie().write(|w| unsafe { w.bits(0xFF) });
+}
+
+/// Buttons held down now (bit n = P1.n).
+pub fn buttons() -> u8 {
+    !periph().port_1.in_().read().bits()
+}
+
+/// Buttons pressed (falling edges) since the last call, bit n = P1.n.
+pub fn take_button_events() -> u8 {
+    critical(|| {
+        // SAFETY: interrupts are off; the PORT1 handler is the other writer.
+        unsafe {
+            let e = core::ptr::read_volatile(&raw const PROIOT3_BUTTON_EVENTS);
+            core::ptr::write_volatile(&raw mut PROIOT3_BUTTON_EVENTS, 0);
+            e
+        }
+    })
+}
+
+/// Sets the port-3 LEDs in `mask` (subset of [`LEDS_P3`]) on or off.
+pub fn set_leds(mask: u8, on: bool) {
+    let out = periph().port_3;
+    let mask = mask & LEDS_P3;
+    out.out().modify(|r, w| unsafe {
+        w.bits(if on {
+            r.bits() | mask
+        } else {
+            r.bits() & !mask
+        })
+    });
+}
+
+/// Toggles the port-3 LEDs in `mask`.
+pub fn toggle_leds(mask: u8) {
+    let out = periph().port_3;
+    out.out()
+        .modify(|r, w| unsafe { w.bits(r.bits() ^ (mask & LEDS_P3)) });
+}
+
+/// The SSD1306 8-bit parallel bus: byte on P2OUT, D/C on P3.0, E on P3.1.
+pub struct ParallelBus {
+    _private: (),
+}
+
+impl ParallelBus {
+    /// The bus; pins are set up by [`init`].
+    pub fn new() -> Self {
+        ParallelBus { _private: () }
+    }
+
+    #[inline(always)]
+    fn write(&mut self, byte: u8, data: bool) {
+        let p = periph();
+        p.port_2.out().write(|w| unsafe { w.bits(byte) });
+        let p3 = &p.port_3;
+        p3.out()
+            .modify(|r, w| unsafe { w.bits(if data { r.bits() | DC } else { r.bits() & !DC }) });
+        p3.out().modify(|r, w| unsafe { w.bits(r.bits() | E) });
+        p3.out().modify(|r, w| unsafe { w.bits(r.bits() & !E) });
+    }
+}
+
+impl Default for ParallelBus {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl DisplayBus for ParallelBus {
+    fn command(&mut self, byte: u8) {
+        self.write(byte, false);
+    }
+
+    fn data(&mut self, byte: u8) {
+        self.write(byte, true);
+    }
+}

@@ -1,0 +1,80 @@
+//! Board support for "proiot3": a TI MSP430F1611 with an ENC28J60 on USART1
+//! (SPI master, chip select P5.0), an SSD1306 128x64 OLED on an 8-bit parallel
+//! bus (data P2, D/C P3.0, E P3.1), a USART0 console (P3.4 TXD, P3.5 RXD),
+//! buttons on P1 and LEDs (see `/work/shared/board-proiot3.md` in the project
+//! notes and the README of this crate).
+//!
+//! What it provides on the MSP430 target:
+//! - the start-up code (`Reset`) and the `__mspabi_*` arithmetic helpers that
+//!   LLVM calls (no libgcc here), see [`abi`];
+//! - clocks ([`clock`]), watchdog ([`watchdog`]), a 32768 Hz monotonic clock
+//!   with low-power sleep ([`time`]);
+//! - the ENC28J60 SPI bus as an `embedded_hal::spi::SpiDevice` ([`spi`]);
+//! - the UART console ([`uart`]) and allocation-free text output ([`text`]);
+//! - the SSD1306 display ([`display`], font in [`font`]);
+//! - buttons, LEDs ([`io`]), an entropy seed ([`entropy`]) and the MAC address
+//!   from information memory ([`config`]).
+//!
+//! The hardware-independent parts ([`text`], [`font`], [`display`],
+//! [`config`]) also build on the host, where `cargo test` checks them.
+#![cfg_attr(not(test), no_std)]
+#![cfg_attr(target_arch = "msp430", feature(asm_experimental_arch))]
+#![deny(missing_docs)]
+
+pub mod config;
+pub mod display;
+pub mod font;
+pub mod text;
+
+#[cfg(target_arch = "msp430")]
+pub mod abi;
+#[cfg(target_arch = "msp430")]
+mod board;
+#[cfg(target_arch = "msp430")]
+pub mod clock;
+#[cfg(target_arch = "msp430")]
+pub mod entropy;
+#[cfg(target_arch = "msp430")]
+pub mod io;
+#[cfg(target_arch = "msp430")]
+mod rt;
+#[cfg(target_arch = "msp430")]
+pub mod spi;
+#[cfg(target_arch = "msp430")]
+pub mod time;
+#[cfg(target_arch = "msp430")]
+pub mod uart;
+#[cfg(target_arch = "msp430")]
+pub mod watchdog;
+
+#[cfg(target_arch = "msp430")]
+pub use board::Board;
+#[cfg(target_arch = "msp430")]
+pub use msp430f1611 as pac;
+#[cfg(target_arch = "msp430")]
+pub use rt::{critical, interrupts_enable, reset};
+
+#[cfg(target_arch = "msp430")]
+/// All peripherals, for code that owns the hardware by construction (the
+/// board functions are called from one main loop).
+#[inline(always)]
+pub(crate) fn periph() -> pac::Peripherals {
+    // SAFETY: the peripherals are zero-sized handles to fixed addresses; the
+    // board layer is single-threaded and interrupt handlers touch only the
+    // registers documented in `rt`.
+    unsafe { pac::Peripherals::steal() }
+}
+
+/// Everything the firmware usually needs, initialised in the right order:
+/// watchdog stopped, clocks calibrated, pins configured, the monotonic clock
+/// running and interrupts enabled. Returns whether the DCO calibration
+/// against the 32768 Hz crystal succeeded.
+#[cfg(target_arch = "msp430")]
+pub fn init() -> bool {
+    watchdog::stop();
+    let calibrated = clock::init();
+    io::init();
+    time::start();
+    interrupts_enable();
+    calibrated
+}

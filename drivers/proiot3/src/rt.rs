@@ -1,0 +1,115 @@
+//! Start-up code, the interrupt handlers the board layer owns, and interrupt
+//! masking.
+//!
+//! `Reset` replaces msp430-rt's prebuilt start-up object (its
+//! R_MSP430_SYM_DIFF relocations are rejected by lld): defining the symbol
+//! here keeps that archive member out of the link, while msp430-rt's
+//! `link.x`, `#[entry]` and vector table keep working. The loops compare
+//! against the absolute symbols `_ebss`/`_edata`, which `link.x` aligns to 2,
+//! so they clear/copy whole words. `PreInit` is not called.
+//!
+//! Handlers (names from the PAC's vector table):
+//! - `TIMERA1`: Timer_A overflow counts [`OVERFLOWS`](crate::time) (every
+//!   2 s on ACLK); a CCR1 match disarms CCR1 (one-shot alarm for
+//!   [`crate::time::sleep_ticks`]). Both leave low-power mode.
+//! - `PORT1`: records P1 interrupt flags (button presses) and leaves
+//!   low-power mode.
+
+core::arch::global_asm!(
+    r#"
+    .section .Reset,"ax",@progbits
+    .global Reset
+    .type Reset,@function
+    .p2align 1
+Reset:
+    mov #0x5a80, &0x0120        ; WDTCTL = WDTPW | WDTHOLD
+    mov #_stack_start, r1
+    mov #_sbss, r12
+1:  cmp #_ebss, r12
+    jhs 2f
+    clr 0(r12)
+    incd r12
+    jmp 1b
+2:  mov #_sdata, r12
+    mov #_sidata, r13
+3:  cmp #_edata, r12
+    jhs 4f
+    mov @r13+, r14
+    mov r14, 0(r12)
+    incd r12
+    jmp 3b
+4:  call #main
+5:  jmp 5b
+
+    .section .text.TIMERA1,"ax",@progbits
+    .global TIMERA1
+    .p2align 1
+TIMERA1:
+    push r15
+    mov &0x012e, r15            ; TAIV: reading clears the flag it reports
+    cmp #10, r15                ; TAIFG (overflow)
+    jne 1f
+    inc &PROIOT3_TA_OVERFLOWS
+    adc &PROIOT3_TA_OVERFLOWS+2
+    jmp 2f
+1:  cmp #2, r15                 ; TACCR1 CCIFG
+    jne 2f
+    bic #0x0010, &0x0164        ; TACCTL1.CCIE = 0: alarm fired
+2:  bic #0x00f0, 2(r1)          ; clear CPUOFF/OSCOFF/SCG0/SCG1 in the saved SR
+    pop r15
+    reti
+
+    .section .text.PORT1,"ax",@progbits
+    .global PORT1
+    .p2align 1
+PORT1:
+    push r15
+    mov.b &0x0023, r15          ; P1IFG
+    bic.b r15, &0x0023
+    bis.b r15, &PROIOT3_BUTTON_EVENTS
+    bic #0x00f0, 2(r1)
+    pop r15
+    reti
+    "#
+);
+
+/// Overflow count of Timer_A (high bits of the 32768 Hz tick count); written
+/// by the `TIMERA1` handler.
+#[no_mangle]
+pub(crate) static mut PROIOT3_TA_OVERFLOWS: u32 = 0;
+
+/// P1 interrupt flags collected by the `PORT1` handler since the last
+/// [`crate::io::take_button_events`].
+#[no_mangle]
+pub(crate) static mut PROIOT3_BUTTON_EVENTS: u8 = 0;
+
+/// Runs `f` with interrupts disabled, restoring the previous GIE state.
+#[inline(always)]
+pub fn critical<R>(f: impl FnOnce() -> R) -> R {
+    let sr: u16;
+    // SAFETY: reads SR and clears GIE; `nop` covers the one-instruction
+    // latency of `dint`.
+    unsafe { core::arch::asm!("mov r2, {0}", "dint", "nop", out(reg) sr) };
+    let r = f();
+    if sr & 0x0008 != 0 {
+        // SAFETY: re-enables interrupts that were enabled on entry.
+        unsafe { core::arch::asm!("nop", "eint", "nop") };
+    }
+    r
+}
+
+/// Enables interrupts (GIE).
+#[inline(always)]
+pub fn interrupts_enable() {
+    // SAFETY: the board's handlers are installed by the vector table.
+    unsafe { core::arch::asm!("nop", "eint", "nop") };
+}
+
+/// Resets the MCU now (a watchdog write with a wrong password causes a PUC).
+pub fn reset() -> ! {
+    // SAFETY: a deliberate key violation: the documented way to force a reset.
+    unsafe { core::ptr::write_volatile(0x0120 as *mut u16, 0) };
+    loop {
+        core::hint::spin_loop();
+    }
+}

@@ -1,0 +1,134 @@
+//! The ENC28J60 bus: USART1 as SPI master (P5.1 SIMO, P5.2 SOMI, P5.3 UCLK),
+//! mode 0, SMCLK/2 (the USART's fastest SPI clock, about 1.97 MHz), chip
+//! select on P5.0 (active low, a plain output: the MSPSim proiot3 model reads
+//! the pin as OUT | ~DIR, so it must be an output).
+
+use core::convert::Infallible;
+use embedded_hal::spi::{ErrorType, Operation, SpiDevice};
+
+use crate::periph;
+
+// Bits (msp430f1611.h).
+const CHAR: u8 = 0x10;
+const SYNC: u8 = 0x04;
+const MM: u8 = 0x02;
+const SWRST: u8 = 0x01;
+const CKPH: u8 = 0x80; // USART CKPH=1, CKPL=0 is SPI mode 0
+const SSEL_SMCLK: u8 = 0x30;
+const STC: u8 = 0x02; // 3-pin mode
+const USPIE1: u8 = 0x10;
+const URXIFG1: u8 = 0x10;
+const CS: u8 = 0x01; // P5.0
+const SPI_PINS: u8 = 0x0E; // P5.1-P5.3
+
+/// USART1 SPI master with the ENC28J60's chip select; implements
+/// [`SpiDevice`] (CS is low for exactly one transaction).
+pub struct Spi {
+    _private: (),
+}
+
+impl Spi {
+    /// Configures USART1 and the pins. CS ends high (deselected).
+    pub fn new() -> Self {
+        let p = periph();
+        let port = &p.port_5;
+        port.out().modify(|r, w| unsafe { w.bits(r.bits() | CS) });
+        port.dir()
+            .modify(|r, w| unsafe { w.bits((r.bits() | CS | 0x0A) & !0x04) });
+        port.sel()
+            .modify(|r, w| unsafe { w.bits((r.bits() | SPI_PINS) & !CS) });
+        let u = &p.usart1;
+        u.ctl()
+            .write(|w| unsafe { w.bits(CHAR | SYNC | MM | SWRST) });
+        u.tctl()
+            .write(|w| unsafe { w.bits(CKPH | SSEL_SMCLK | STC) });
+        u.br0().write(|w| unsafe { w.bits(2) });
+        u.br1().write(|w| unsafe { w.bits(0) });
+        u.mctl().write(|w| unsafe { w.bits(0) });
+        p.special_function
+            .me2()
+            .modify(|r, w| unsafe { w.bits(r.bits() | USPIE1) });
+        u.ctl().write(|w| unsafe { w.bits(CHAR | SYNC | MM) });
+        Spi { _private: () }
+    }
+
+    #[inline(always)]
+    fn select(&mut self, on: bool) {
+        let port = periph().port_5;
+        if on {
+            port.out().modify(|r, w| unsafe { w.bits(r.bits() & !CS) });
+        } else {
+            port.out().modify(|r, w| unsafe { w.bits(r.bits() | CS) });
+        }
+    }
+
+    /// Sends `out` and returns the byte clocked in at the same time.
+    #[inline(always)]
+    fn exchange(&mut self, out: u8) -> u8 {
+        let p = periph();
+        p.usart1.txbuf().write(|w| unsafe { w.bits(out) });
+        while p.special_function.ifg2().read().bits() & URXIFG1 == 0 {}
+        p.usart1.rxbuf().read().bits()
+    }
+
+    /// Clocks in `buf.len()` bytes sending zeros: the tight loop for ENC28J60
+    /// buffer reads (no chip-select change).
+    pub fn read_raw(&mut self, buf: &mut [u8]) {
+        for b in buf.iter_mut() {
+            *b = self.exchange(0);
+        }
+    }
+
+    /// Sends `buf`, discarding what comes back (no chip-select change).
+    pub fn write_raw(&mut self, buf: &[u8]) {
+        for &b in buf {
+            self.exchange(b);
+        }
+    }
+}
+
+impl Default for Spi {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ErrorType for Spi {
+    type Error = Infallible;
+}
+
+impl SpiDevice for Spi {
+    fn transaction(&mut self, operations: &mut [Operation<'_, u8>]) -> Result<(), Infallible> {
+        // A stale received byte would satisfy the first wait early.
+        let _ = periph().usart1.rxbuf().read().bits();
+        self.select(true);
+        for op in operations.iter_mut() {
+            match op {
+                Operation::Read(buf) => self.read_raw(buf),
+                Operation::Write(buf) => self.write_raw(buf),
+                Operation::Transfer(read, write) => {
+                    let n = read.len().max(write.len());
+                    for i in 0..n {
+                        let b = self.exchange(write.get(i).copied().unwrap_or(0));
+                        if let Some(slot) = read.get_mut(i) {
+                            *slot = b;
+                        }
+                    }
+                }
+                Operation::TransferInPlace(buf) => {
+                    for b in buf.iter_mut() {
+                        *b = self.exchange(*b);
+                    }
+                }
+                Operation::DelayNs(ns) => {
+                    let us = (*ns / 1000).min(u32::from(u16::MAX)) as u16;
+                    crate::time::delay_us(us.max(1));
+                }
+            }
+        }
+        // Each exchange waited for its received byte, so the shift register
+        // is idle: deselect at once.
+        self.select(false);
+        Ok(())
+    }
+}

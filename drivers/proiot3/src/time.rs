@@ -1,0 +1,134 @@
+//! Monotonic time from Timer_A counting ACLK (32768 Hz) in continuous mode:
+//! TAR is the low 16 bits, the `TIMERA1` overflow handler counts the high
+//! bits. Counts survive LPM3 (ACLK keeps running). CCR1 is a one-shot alarm
+//! that wakes the CPU from [`sleep_ticks`].
+
+use crate::periph;
+use crate::rt::{critical, PROIOT3_TA_OVERFLOWS};
+
+/// Tick frequency of [`ticks`].
+pub const TICK_HZ: u32 = 32_768;
+
+// TACTL / TACCTLx bits (msp430f1611.h).
+const TASSEL_ACLK: u16 = 0x0100;
+const MC_CONTINUOUS: u16 = 0x0020;
+const TACLR: u16 = 0x0004;
+const TAIE: u16 = 0x0002;
+const TAIFG: u16 = 0x0001;
+const CCIE: u16 = 0x0010;
+/// SR bits for LPM3 with interrupts enabled: SCG1 | SCG0 | CPUOFF | GIE.
+const LPM3_GIE: u16 = 0x00D8;
+
+/// Starts Timer_A on ACLK, continuous, with the overflow interrupt.
+pub fn start() {
+    let ta = periph().timer_a3;
+    ta.tactl()
+        .write(|w| unsafe { w.bits(TASSEL_ACLK | MC_CONTINUOUS | TACLR | TAIE) });
+}
+
+/// TAR read twice until two reads agree: the timer runs from ACLK,
+/// asynchronous to MCLK (SLAU049 section 11.2.1.1).
+#[inline]
+fn tar() -> u16 {
+    let ta = periph().timer_a3;
+    loop {
+        let a = ta.tar().read().bits();
+        if ta.tar().read().bits() == a {
+            return a;
+        }
+    }
+}
+
+/// The overflow count (2 s units) and TAR, read consistently.
+fn now() -> (u32, u16) {
+    critical(|| {
+        let ta = periph().timer_a3;
+        let lo = tar();
+        // SAFETY: interrupts are off; the handler is the only other writer.
+        let mut hi = unsafe { core::ptr::read_volatile(&raw const PROIOT3_TA_OVERFLOWS) };
+        // An overflow that happened while interrupts were off is pending in
+        // TAIFG: count it if TAR has already wrapped.
+        if ta.tactl().read().bits() & TAIFG != 0 && lo < 0x8000 {
+            hi = hi.wrapping_add(1);
+        }
+        (hi, lo)
+    })
+}
+
+/// 32768 Hz ticks since [`start`]; wraps after 36.4 hours (use wrapping
+/// differences).
+pub fn ticks() -> u32 {
+    let (hi, lo) = now();
+    (hi << 16) | u32::from(lo)
+}
+
+/// Milliseconds since [`start`]; wraps after 49.7 days.
+pub fn millis() -> u32 {
+    let (hi, lo) = now();
+    // 1000/32768 = 125/4096
+    hi.wrapping_mul(2000)
+        .wrapping_add((u32::from(lo) * 125) >> 12)
+}
+
+/// Whole seconds since [`start`] (wraps after 136 years).
+pub fn seconds() -> u32 {
+    let (hi, lo) = now();
+    hi.wrapping_mul(2).wrapping_add(u32::from(lo >> 15))
+}
+
+/// Sleeps in LPM3 for `ticks` 32768 Hz ticks (at most 65535, 2 s), feeding
+/// the watchdog on every wake-up, and returns with interrupts enabled. Other interrupts (overflow, buttons) wake
+/// the CPU briefly; it goes back to sleep until the alarm.
+pub fn sleep_ticks(ticks: u16) {
+    if ticks == 0 {
+        return;
+    }
+    let ta = periph().timer_a3;
+    critical(|| {
+        ta.taccr1()
+            .write(|w| unsafe { w.bits(tar().wrapping_add(ticks)) });
+        ta.tacctl1().write(|w| unsafe { w.bits(CCIE) });
+    });
+    loop {
+        crate::watchdog::feed();
+        // Check and sleep atomically: `bis` sets GIE and the LPM bits in one
+        // instruction, so the alarm cannot slip in between.
+        // SAFETY: the TIMERA1 handler clears the LPM bits on exit.
+        unsafe { core::arch::asm!("dint", "nop") };
+        if ta.tacctl1().read().bits() & CCIE == 0 {
+            crate::rt::interrupts_enable();
+            break;
+        }
+        unsafe { core::arch::asm!("bis {0}, r2", "nop", in(reg) LPM3_GIE) };
+    }
+}
+
+/// Sleeps `ms` milliseconds in LPM3 (see [`sleep_ticks`]).
+pub fn sleep_ms(ms: u32) {
+    let mut left = ms;
+    while left > 0 {
+        let chunk = if left > 1000 { 1000 } else { left };
+        left -= chunk;
+        // ms * 32768 / 1000 = ms * 4096 / 125
+        sleep_ticks(((chunk << 12) / 125) as u16);
+    }
+}
+
+/// Busy-waits about `n` * 3 MCLK cycles.
+#[inline(always)]
+pub fn delay_cycles(n: u16) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: a register-only countdown loop (dec: 1 cycle, jnz: 2).
+    unsafe {
+        core::arch::asm!("1: dec {0}", "jnz 1b", inout(reg) n => _, options(nomem, nostack));
+    }
+}
+
+/// Busy-waits at least `us` microseconds at [`crate::clock::MCLK_HZ`].
+#[inline]
+pub fn delay_us(us: u16) {
+    // 3.93 cycles per microsecond; 3 cycles per loop: about 4/3 loops per us.
+    delay_cycles(us.saturating_add(us / 3));
+}

@@ -1,0 +1,88 @@
+//! The console: USART0 as UART, 115200 8N1 from SMCLK, P3.4 TXD, P3.5 RXD.
+//! Polled, no buffers; implements [`TextSink`] for allocation-free output.
+
+use crate::clock::SMCLK_HZ;
+use crate::periph;
+use crate::text::TextSink;
+
+/// Console bit rate.
+pub const BAUD: u32 = 115_200;
+
+const CHAR: u8 = 0x10;
+const SWRST: u8 = 0x01;
+const SSEL_SMCLK: u8 = 0x30;
+const UTXE0: u8 = 0x80;
+const URXE0: u8 = 0x40;
+const UTXIFG0: u8 = 0x80;
+const URXIFG0: u8 = 0x40;
+const PINS: u8 = 0x30;
+
+const DIVIDER: u32 = SMCLK_HZ / BAUD;
+/// Eighths of a bit left over by the integer divider, spread by UMCTL.
+const EIGHTHS: u32 = (SMCLK_HZ * 8 / BAUD) - DIVIDER * 8;
+/// Modulation patterns with 0..7 bits set, spread over the byte.
+const MODULATION: [u8; 8] = [0x00, 0x08, 0x88, 0x92, 0xAA, 0xD6, 0xEE, 0xFE];
+
+/// The USART0 console.
+pub struct Uart {
+    _private: (),
+}
+
+impl Uart {
+    /// Configures USART0 as a UART at [`BAUD`] and selects its pins.
+    pub fn new() -> Self {
+        let p = periph();
+        p.port_3
+            .sel()
+            .modify(|r, w| unsafe { w.bits(r.bits() | PINS) });
+        p.port_3
+            .dir()
+            .modify(|r, w| unsafe { w.bits((r.bits() | 0x10) & !0x20) });
+        let u = &p.usart0;
+        u.ctl().write(|w| unsafe { w.bits(CHAR | SWRST) });
+        u.tctl().write(|w| unsafe { w.bits(SSEL_SMCLK) });
+        u.br0().write(|w| unsafe { w.bits(DIVIDER as u8) });
+        u.br1().write(|w| unsafe { w.bits((DIVIDER >> 8) as u8) });
+        u.mctl()
+            .write(|w| unsafe { w.bits(MODULATION[EIGHTHS as usize]) });
+        p.special_function
+            .me1()
+            .modify(|r, w| unsafe { w.bits(r.bits() | UTXE0 | URXE0) });
+        u.ctl().write(|w| unsafe { w.bits(CHAR) });
+        Uart { _private: () }
+    }
+
+    /// Sends one byte, waiting for room in the transmit buffer.
+    pub fn write_byte(&mut self, b: u8) {
+        let p = periph();
+        while p.special_function.ifg1().read().bits() & UTXIFG0 == 0 {}
+        p.usart0.txbuf().write(|w| unsafe { w.bits(b) });
+    }
+
+    /// A received byte, if one is waiting.
+    pub fn read_byte(&mut self) -> Option<u8> {
+        let p = periph();
+        if p.special_function.ifg1().read().bits() & URXIFG0 != 0 {
+            Some(p.usart0.rxbuf().read().bits())
+        } else {
+            None
+        }
+    }
+
+    /// Waits until the last byte has left the shift register.
+    pub fn flush(&mut self) {
+        while periph().usart0.tctl().read().txept().bit_is_clear() {}
+    }
+}
+
+impl Default for Uart {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TextSink for Uart {
+    fn put(&mut self, byte: u8) {
+        self.write_byte(byte);
+    }
+}
