@@ -1,0 +1,37 @@
+//! A quick on-target check of the `__mspabi_*` helpers (the exhaustive test
+//! is `cargo xtask abi-test` under a simulator). `black_box` keeps LLVM from
+//! folding the operations at compile time, so the helper calls happen.
+
+use core::hint::black_box as bb;
+
+/// Returns the number of failed checks (0 = all good).
+#[inline(never)]
+pub fn abi_selftest() -> u16 {
+    let mut failures = 0u16;
+    let mut check = |ok: bool| {
+        if !ok {
+            failures += 1;
+        }
+    };
+    check(bb(1234u16).wrapping_mul(bb(56)) == 3_520);
+    check(bb(-300i16) / bb(7) == -42 && bb(-300i16) % bb(7) == -6);
+    check(bb(60_000u16) / bb(7) == 8_571 && bb(60_000u16) % bb(7) == 3);
+    check(bb(123_456_789u32).wrapping_mul(bb(1_000)) == 123_456_789_000u64 as u32);
+    check(
+        bb(4_000_000_000u32) / bb(65_537) == 61_034 && bb(4_000_000_000u32) % bb(65_537) == 20_542,
+    );
+    check(bb(-2_000_000_000i32) / bb(3) == -666_666_666 && bb(-2_000_000_000i32) % bb(3) == -2);
+    check(bb(0x8000_0001u32) << bb(3u32) == 0x0000_0008 && bb(0x8000_0000u32) >> bb(31u32) == 1);
+    check(bb(-256i32) >> bb(4u32) == -16);
+    check(
+        bb(0xDEAD_BEEFu64).wrapping_mul(bb(1_000_000_007))
+            == 0xDEAD_BEEFu64.wrapping_mul(1_000_000_007),
+    );
+    check(bb(u64::MAX) / bb(1_000_000_007) == u64::MAX / 1_000_000_007);
+    check(bb(u64::MAX) % bb(1_000_000_007) == u64::MAX % 1_000_000_007);
+    check(
+        bb(i64::MIN + 1) / bb(-3) == (i64::MIN + 1) / -3
+            && bb(i64::MIN + 1) % bb(-3) == (i64::MIN + 1) % -3,
+    );
+    failures
+}
