@@ -1,4 +1,151 @@
-fn main() {
-    eprintln!("xtask: no tasks yet");
-    std::process::exit(2);
+//! Project tasks: `cargo xtask <task>`.
+//!
+//! - `firmware`: builds the proiot3 firmware (nightly, build-std, in its own
+//!   workspace `examples/clock-firmware`), writes an Intel HEX next to the
+//!   ELF, prints a size report and fails if the image exceeds the MSP430F1611
+//!   (48 KB flash, 10 KB RAM).
+//! - `abi-test`: builds the helper test image and runs it under
+//!   `mspdebug sim`, checking every `__mspabi_*` helper against values
+//!   computed here.
+//! - `check-svd`: compares the msp430f1611 SVD with TI's header.
+
+mod abi_test;
+mod elf;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// MSP430F1611 flash (0x4000..=0xFFFF, vectors included).
+const FLASH_LIMIT: u64 = 48 * 1024;
+/// MSP430F1611 RAM (0x1100..0x3900).
+const RAM_LIMIT: u64 = 10 * 1024;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("firmware") => firmware(),
+        Some("abi-test") => abi_test::run(),
+        Some("check-svd") => check_svd(),
+        _ => {
+            eprintln!("usage: cargo xtask <firmware | abi-test | check-svd>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (parent of this crate).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn firmware_dir() -> PathBuf {
+    root().join("examples/clock-firmware")
+}
+
+/// Target directory for the firmware workspace: `<target>/firmware`, where
+/// `<target>` is `$CARGO_TARGET_DIR` or the repository's `target/`.
+fn firmware_target_dir() -> PathBuf {
+    let base = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    base.join("firmware")
+}
+
+/// Builds every binary of the firmware workspace in release mode and
+/// returns the directory holding the ELF files.
+pub fn build_firmware() -> Result<PathBuf, String> {
+    let target_dir = firmware_target_dir();
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(firmware_dir())
+        .args(["build", "--release", "--bins"])
+        .env("CARGO_TARGET_DIR", &target_dir);
+    // We run under the root workspace's (stable) cargo; let the firmware's
+    // rust-toolchain.toml pick nightly instead.
+    for var in [
+        "RUSTUP_TOOLCHAIN",
+        "CARGO",
+        "RUSTC",
+        "RUSTDOC",
+        "RUSTC_WRAPPER",
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "CARGO_BUILD_TARGET",
+        "CARGO_MANIFEST_DIR",
+        "CARGO_PKG_NAME",
+    ] {
+        cmd.env_remove(var);
+    }
+    eprintln!("xtask: building firmware in {}", firmware_dir().display());
+    let status = cmd.status().map_err(|e| format!("running cargo: {e}"))?;
+    if !status.success() {
+        return Err("firmware build failed".into());
+    }
+    Ok(target_dir.join("msp430-none-elf/release"))
+}
+
+fn firmware() -> Result<(), String> {
+    let out = build_firmware()?;
+    let elf_path = out.join("clock-firmware");
+    let data = std::fs::read(&elf_path).map_err(|e| format!("{}: {e}", elf_path.display()))?;
+    let image = elf::Image::parse(&data)?;
+    let hex_path = out.join("clock-firmware.hex");
+    std::fs::write(&hex_path, image.intel_hex())
+        .map_err(|e| format!("{}: {e}", hex_path.display()))?;
+    let report = image.size_report();
+    println!("ELF  {}", elf_path.display());
+    println!("HEX  {}", hex_path.display());
+    print!("{}", report.render(20));
+    let mut errors = Vec::new();
+    if report.flash() > FLASH_LIMIT {
+        errors.push(format!(
+            "flash {} B exceeds {} B",
+            report.flash(),
+            FLASH_LIMIT
+        ));
+    }
+    if report.ram() > RAM_LIMIT {
+        errors.push(format!(
+            "static RAM {} B exceeds {} B",
+            report.ram(),
+            RAM_LIMIT
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+fn check_svd() -> Result<(), String> {
+    let script = root().join("drivers/msp430f1611/tools/check_svd.py");
+    let status = Command::new("python3")
+        .arg(&script)
+        .status()
+        .map_err(|e| format!("running python3: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("SVD does not match msp430f1611.h".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The SVD kept in the repository matches TI's header, register by
+    /// register and bit by bit (needs python3 and Debian's msp430mcu).
+    #[test]
+    fn svd_matches_header() {
+        super::check_svd().unwrap();
+    }
 }
