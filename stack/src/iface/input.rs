@@ -514,10 +514,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // Both are capped at one hour (the RFC 4861 6.2.1 maximum of
         // AdvReachableTime) so that millisecond timers stay far inside
         // their wrapping range.
+        // 6.3.4: a new random ReachableTime when the base changes "and at
+        // least every few hours": here at every RA that carries one.
         let reachable_time = reachable_time.min(MAX_ND_TIME_MS);
-        if reachable_time != 0 && reachable_time != self.params.base_reachable_ms {
+        if reachable_time != 0 {
             self.params.base_reachable_ms = reachable_time;
-            self.params.reachable_ms = reachable_time / 2 + self.rng.below(reachable_time);
+            self.randomize_reachable_time();
         }
         if retrans_time != 0 {
             self.params.retrans_ms = retrans_time.min(MAX_ND_TIME_MS);

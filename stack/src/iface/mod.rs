@@ -453,6 +453,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             .filter_map(move |a| a.state(self.now_s).map(|s| (a.addr, s)))
     }
 
+    /// The preferred global address to show or to source from: assigned,
+    /// not deprecated, else deprecated, else optimistic (RFC 6724 rule 3).
+    pub fn global_address(&self) -> Option<Ipv6Address> {
+        let g = Ipv6Address::new([0x2000, 0, 0, 0, 0, 0, 0, 1]);
+        self.select_source(&g).ok().filter(|a| !a.is_link_local())
+    }
+
     /// The state of `addr` if it is one of the interface's addresses.
     pub fn address_state(&self, addr: &Ipv6Address) -> Option<AddressState> {
         self.addresses().find(|(a, _)| a == addr).map(|(_, s)| s)
@@ -663,6 +670,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// after a random delay of up to MAX_RTR_SOLICITATION_DELAY), its MLD
     /// report, and the Router Solicitations (RFC 4861 6.3.7).
     fn start(&mut self) {
+        self.randomize_reachable_time();
         let a = self.rng.next_u32().to_be_bytes();
         let b = self.rng.next_u32().to_be_bytes();
         self.dad_nonce = [a[0], a[1], a[2], a[3], b[0], b[1]];
@@ -672,6 +680,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.rs_at = self
             .now_ms
             .wrapping_add(self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1));
+    }
+
+    /// ReachableTime: uniformly random between 0.5 and 1.5 times
+    /// BaseReachableTime (RFC 4861 6.3.2, MIN/MAX_RANDOM_FACTOR).
+    fn randomize_reachable_time(&mut self) {
+        let base = self.params.base_reachable_ms;
+        self.params.reachable_ms = base / 2 + self.rng.below(base);
     }
 
     fn push_event(&mut self, e: Event) {

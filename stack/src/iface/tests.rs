@@ -586,6 +586,7 @@ fn router_advertisement_configures_the_interface() {
     assert_eq!(probe[62..78], global.0);
     assert!(frames.iter().all(|f| f[54] != 133));
     assert_eq!(t.i.address_state(&global), Some(AddressState::Preferred));
+    assert_eq!(t.i.global_address(), Some(global));
     assert_eq!(t.events(), [Event::AddressAssigned(global)]);
     // Preferred 14400 s, valid 86400 s (RFC 4862 5.5.4).
     t.run_to(14_399_000);
@@ -714,6 +715,12 @@ fn spoofed_or_malformed_ra_is_ignored() {
 #[test]
 fn ra_parameters_and_router_lifetime_zero() {
     let mut t = T::up();
+    // Before any RA: REACHABLE_TIME (30 s) times a random 0.5..1.5.
+    let (reachable, retrans) = t.i.nd_timers();
+    assert!((15_000..45_000).contains(&reachable), "{reachable}");
+    assert_ne!(reachable, 30_000);
+    assert_eq!(retrans, 1_000);
+    assert_eq!(t.i.global_address(), None);
     let mut spec = RaSpec::new(ip("fe80::1"), RTR);
     spec.reachable = 10_000;
     spec.retrans = 2_000;
@@ -1232,7 +1239,7 @@ fn frames_not_for_us_are_dropped_early() {
 #[test]
 fn mld_query_is_answered_after_a_random_delay() {
     let mut t = T::up();
-    t.run_to(t.now + 5_000);
+    t.run_to(t.now + 15_000); // after the last RS
     // MLDv2 general query, Maximum Response Code 1000 ms.
     let mut q = std::vec![130, 0, 0, 0, 0x03, 0xe8, 0, 0];
     q.extend_from_slice(&[0; 16]);
