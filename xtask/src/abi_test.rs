@@ -167,7 +167,7 @@ fn parse_dump(output: &str) -> Vec<(u32, Vec<u8>)> {
     lines
 }
 
-fn run_mspdebug(args: &[String]) -> Result<String, String> {
+pub fn run_mspdebug(args: &[String]) -> Result<String, String> {
     let mut child = Command::new("mspdebug")
         .arg("-q")
         .arg("sim")

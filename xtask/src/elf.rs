@@ -111,6 +111,23 @@ impl Image {
             .map(|s| (s.addr, s.size))
     }
 
+    /// Address and size of the first symbol whose demangled name ends with
+    /// `suffix` (e.g. `"app::run"`).
+    pub fn symbol_ending(&self, suffix: &str) -> Option<(u32, u32)> {
+        self.symbols
+            .iter()
+            .find(|s| s.name.ends_with(suffix))
+            .map(|s| (s.addr, s.size))
+    }
+
+    /// `len` loadable bytes at `addr`, if the image holds them.
+    pub fn bytes_at(&self, addr: u32, len: u32) -> Option<&[u8]> {
+        self.segments.iter().find_map(|(base, bytes)| {
+            let off = addr.checked_sub(*base)? as usize;
+            bytes.get(off..off + len as usize)
+        })
+    }
+
     /// The loadable bytes as Intel HEX (16-byte data records; extended
     /// linear address records above 64 KB, which MSP430 images never need).
     pub fn intel_hex(&self) -> String {

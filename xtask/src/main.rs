@@ -7,6 +7,10 @@
 //! - `abi-test`: builds the helper test image and runs it under
 //!   `mspdebug sim`, checking every `__mspabi_*` helper against values
 //!   computed here.
+//! - `boot-test`: boots the firmware image under `mspdebug sim` (no
+//!   peripherals modelled except the multiplier; the UART ready flag is
+//!   preset) and checks that start-up and board init reach the application
+//!   and that the on-target helper self-test reports no failure.
 //! - `check-svd`: compares the msp430f1611 SVD with TI's header.
 
 mod abi_test;
@@ -25,9 +29,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("firmware") => firmware(),
         Some("abi-test") => abi_test::run(),
+        Some("boot-test") => boot_test(),
         Some("check-svd") => check_svd(),
         _ => {
-            eprintln!("usage: cargo xtask <firmware | abi-test | check-svd>");
+            eprintln!("usage: cargo xtask <firmware | abi-test | boot-test | check-svd>");
             return ExitCode::from(2);
         }
     };
@@ -124,6 +129,60 @@ fn firmware() -> Result<(), String> {
         Ok(())
     } else {
         Err(errors.join("; "))
+    }
+}
+
+fn boot_test() -> Result<(), String> {
+    let out = build_firmware()?;
+    let elf_path = out.join("clock-firmware");
+    let data = std::fs::read(&elf_path).map_err(|e| format!("{}: {e}", elf_path.display()))?;
+    let image = elf::Image::parse(&data)?;
+    let (run, run_size) = image
+        .symbol_ending("app::run")
+        .ok_or("app::run not found in the firmware")?;
+    let (selftest, _) = image
+        .symbol_ending("abi_selftest")
+        .ok_or("abi_selftest not found in the firmware")?;
+    // The instruction after `call #abi_selftest` (0x12B0, address) in app::run.
+    let code = image
+        .bytes_at(run, run_size)
+        .ok_or("app::run not loadable")?;
+    let want = [0xB0, 0x12, selftest as u8, (selftest >> 8) as u8];
+    let at = code
+        .windows(4)
+        .position(|w| w == want)
+        .ok_or("no call to abi_selftest in app::run")?;
+    let after = run + at as u32 + 4;
+    let output = abi_test::run_mspdebug(&[
+        format!("prog {}", elf_path.display()),
+        "simio add hwmult mult".into(),
+        "mw 0x0002 0x80".into(), // IFG1.UTXIFG0: the simulator has no USART
+        format!("setbreak {run:#x}"),
+        format!("setbreak {after:#x}"),
+        "run".into(),
+        "run".into(),
+    ])?;
+    let regs: Vec<(u32, u32)> = output
+        .split("( PC: ")
+        .skip(1)
+        .filter_map(|chunk| {
+            let pc = u32::from_str_radix(chunk.get(..5)?, 16).ok()?;
+            let r12 = chunk.split("(R12: ").nth(1)?.get(..5)?;
+            Some((pc, u32::from_str_radix(r12, 16).ok()?))
+        })
+        .collect();
+    if regs.first().map(|r| r.0) != Some(run) {
+        return Err(format!("firmware did not reach app::run:\n{output}"));
+    }
+    match regs.get(1) {
+        Some(&(pc, 0)) if pc == after => {
+            println!(
+                "boot-test: start-up and Board::init reach app::run; helper self-test: 0 failures"
+            );
+            Ok(())
+        }
+        Some(&(pc, n)) if pc == after => Err(format!("helper self-test: {n} failures")),
+        _ => Err(format!("self-test did not return:\n{output}")),
     }
 }
 

@@ -1,21 +1,28 @@
-//! Basic Clock Module set-up. ACLK is the 32768 Hz watch crystal on LFXT1;
-//! MCLK and SMCLK come from the DCO, calibrated in software against ACLK
-//! (a frequency-locked loop like Contiki's `msp430_sync_dco`) to [`MCLK_HZ`].
-//! XT2 is switched off (the board's XT2 population is not documented).
+//! Basic Clock Module set-up. ACLK is the 32768 Hz watch crystal on LFXT1.
+//! MCLK and SMCLK come from the DCO, calibrated in software against ACLK (a
+//! frequency-locked loop like Contiki's `msp430_sync_dco`) to [`MCLK_HZ`];
+//! with the `xt2-8mhz` feature they come from an 8 MHz crystal on XT2
+//! instead (the board notes do not say whether XT2 is fitted, so the DCO is
+//! the default; MSPSim's proiot3 model and the reference Contiki firmware
+//! run from the DCO).
 
 use crate::periph;
 
 /// ACLK frequency (LFXT1 watch crystal, divider 1).
 pub const ACLK_HZ: u32 = 32_768;
-/// MCLK frequency the DCO is calibrated to: 120 ACLK periods, 3.93 MHz.
+/// MCLK frequency: the DCO calibrated to 120 ACLK periods (3.93 MHz).
+#[cfg(not(feature = "xt2-8mhz"))]
 pub const MCLK_HZ: u32 = 120 * ACLK_HZ;
-/// SMCLK frequency (DCO, divider 1): clocks the UART and SPI.
+/// MCLK frequency: the XT2 crystal.
+#[cfg(feature = "xt2-8mhz")]
+pub const MCLK_HZ: u32 = 8_000_000;
+/// SMCLK frequency (same source as MCLK, divider 1): clocks the UART and SPI.
 pub const SMCLK_HZ: u32 = MCLK_HZ;
 
 /// ACLK periods per calibration measurement.
 const MEASURE_PERIODS: u16 = 8;
 /// SMCLK counts expected over [`MEASURE_PERIODS`] ACLK periods.
-const TARGET_COUNT: u16 = (MCLK_HZ / ACLK_HZ) as u16 * MEASURE_PERIODS;
+const TARGET_COUNT: u16 = (120 * MEASURE_PERIODS as u32) as u16;
 /// Polls per wait for an ACLK edge before giving up (ACLK not running).
 const EDGE_TIMEOUT: u16 = 4000;
 
@@ -31,15 +38,23 @@ const CCIS_1: u16 = 0x1000; // CCI6B = ACLK
 const CAP: u16 = 0x0100;
 const CCIFG: u16 = 0x0001;
 
-/// Sets XT2 off, ACLK = LFXT1/1, MCLK = SMCLK = DCO/1, waits (bounded) for
-/// the crystal, and calibrates the DCO. Returns `false` when ACLK does not
-/// run or the DCO could not be brought within 0.3 % of [`MCLK_HZ`] (the DCO
-/// is then left at its last setting: clocks are off, but nothing hangs).
+/// Sets ACLK = LFXT1/1 and MCLK = SMCLK = DCO/1 (XT2 off), waits (bounded)
+/// for the crystal, and calibrates the DCO. Returns `false` when ACLK does
+/// not run or the DCO could not be brought within 0.3 % of [`MCLK_HZ`] (the
+/// DCO is then left at its last setting: timing is off, but nothing hangs).
+///
+/// With `xt2-8mhz`: MCLK = SMCLK = XT2/1 once the oscillator fault flag
+/// stays clear; `false` (and the DCO kept) if it never does.
 pub fn init() -> bool {
     let p = periph();
     let bc = &p.basic_clock;
     // RSEL 7: the highest range; calibration moves it if needed.
-    bc.bcsctl1().write(|w| unsafe { w.bits(XT2OFF | 7) });
+    let xt2 = if cfg!(feature = "xt2-8mhz") {
+        0
+    } else {
+        XT2OFF
+    };
+    bc.bcsctl1().write(|w| unsafe { w.bits(xt2 | 7) });
     bc.bcsctl2().write(|w| unsafe { w.bits(0) });
     // Oscillator fault flag: clear until it stays clear (LFXT1 started).
     let sfr = &p.special_function;
@@ -52,6 +67,14 @@ pub fn init() -> bool {
             break;
         }
         n += 1;
+    }
+    if cfg!(feature = "xt2-8mhz") {
+        if n == 200 {
+            return false;
+        }
+        // SELM_2 (XT2CLK) | SELS (XT2CLK), dividers 1.
+        bc.bcsctl2().write(|w| unsafe { w.bits(0x80 | 0x08) });
+        return true;
     }
     calibrate()
 }

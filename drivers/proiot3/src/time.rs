@@ -83,6 +83,8 @@ pub fn sleep_ticks(ticks: u16) {
     if ticks == 0 {
         return;
     }
+    // One tick could pass before the alarm is armed; two cannot.
+    let ticks = ticks.max(2);
     let ta = periph().timer_a3;
     critical(|| {
         ta.taccr1()
@@ -126,9 +128,18 @@ pub fn delay_cycles(n: u16) {
     }
 }
 
-/// Busy-waits at least `us` microseconds at [`crate::clock::MCLK_HZ`].
+/// Delay loops (3 cycles each) per 4 microseconds at MCLK, rounded up.
+const LOOPS_PER_4US: u32 = (crate::clock::MCLK_HZ * 4).div_ceil(3_000_000);
+
+/// Busy-waits at least `us` microseconds (up to 65535) at
+/// [`crate::clock::MCLK_HZ`].
 #[inline]
 pub fn delay_us(us: u16) {
-    // 3.93 cycles per microsecond; 3 cycles per loop: about 4/3 loops per us.
-    delay_cycles(us.saturating_add(us / 3));
+    let loops = (u32::from(us) * LOOPS_PER_4US).div_ceil(4);
+    let mut left = loops;
+    while left > 0 {
+        let n = left.min(0xFFFF);
+        delay_cycles(n as u16);
+        left -= n;
+    }
 }
