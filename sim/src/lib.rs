@@ -29,13 +29,22 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod board;
 pub mod bus;
+pub mod clock;
 pub mod cpu;
 pub mod disasm;
+pub mod flash;
 pub mod loader;
 pub mod memory;
 pub mod multiplier;
+pub mod ports;
+pub mod ssd1306;
+pub mod timer;
+pub mod usart;
+pub mod wdt;
 
+pub use board::{Board, BoardConfig, Devices, EncModel, Stop};
 pub use bus::Bus;
 pub use cpu::{Cpu, StepResult};
 pub use memory::{Diagnostic, DiagnosticKind, FlashAccess, Peripherals, F1611};
