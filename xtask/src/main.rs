@@ -7,10 +7,12 @@
 //! - `abi-test`: builds the helper test image and runs it under
 //!   `mspdebug sim`, checking every `__mspabi_*` helper against values
 //!   computed here.
-//! - `boot-test`: boots the firmware image under `mspdebug sim` (no
-//!   peripherals modelled except the multiplier; the UART ready flag is
-//!   preset) and checks that start-up and board init reach the application
-//!   and that the on-target helper self-test reports no failure.
+//! - `boot-test`: boots the firmware image under `mspdebug sim` (with its
+//!   hardware multiplier and Timer_A models; the UART ready flag is preset,
+//!   other peripherals are plain memory) and checks that start-up and board
+//!   init reach the application, that the on-target helper self-test reports
+//!   no failure, and that the application's LPM3 sleep is woken by the
+//!   Timer_A interrupt and the main loop resumes.
 //! - `check-svd`: compares the msp430f1611 SVD with TI's header.
 
 mod abi_test;
@@ -153,13 +155,28 @@ fn boot_test() -> Result<(), String> {
         .position(|w| w == want)
         .ok_or("no call to abi_selftest in app::run")?;
     let after = run + at as u32 + 4;
+    let (isr, _) = image.symbol("TIMERA1").ok_or("TIMERA1 handler missing")?;
+    let (tar, _) = image
+        .symbol_ending("proiot3::time::tar")
+        .ok_or("proiot3::time::tar not found")?;
     let output = abi_test::run_mspdebug(&[
         format!("prog {}", elf_path.display()),
         "simio add hwmult mult".into(),
+        "simio add timer ta 3".into(),
+        "simio config ta base 0x160".into(),
+        "simio config ta iv 0x12e".into(),
+        "simio config ta irq0 6".into(),
+        "simio config ta irq1 5".into(),
         "mw 0x0002 0x80".into(), // IFG1.UTXIFG0: the simulator has no USART
         format!("setbreak {run:#x}"),
         format!("setbreak {after:#x}"),
         "run".into(),
+        "run".into(),
+        "delbreak".into(),
+        format!("setbreak {isr:#x}"),
+        "run".into(),
+        "delbreak".into(),
+        format!("setbreak {tar:#x}"),
         "run".into(),
     ])?;
     let regs: Vec<(u32, u32)> = output
@@ -175,15 +192,25 @@ fn boot_test() -> Result<(), String> {
         return Err(format!("firmware did not reach app::run:\n{output}"));
     }
     match regs.get(1) {
-        Some(&(pc, 0)) if pc == after => {
-            println!(
-                "boot-test: start-up and Board::init reach app::run; helper self-test: 0 failures"
-            );
-            Ok(())
-        }
-        Some(&(pc, n)) if pc == after => Err(format!("helper self-test: {n} failures")),
-        _ => Err(format!("self-test did not return:\n{output}")),
+        Some(&(pc, 0)) if pc == after => {}
+        Some(&(pc, n)) if pc == after => return Err(format!("helper self-test: {n} failures")),
+        _ => return Err(format!("self-test did not return:\n{output}")),
     }
+    if regs.get(2).map(|r| r.0) != Some(isr) {
+        return Err(format!(
+            "no Timer_A interrupt after the self-test:\n{output}"
+        ));
+    }
+    if regs.get(3).map(|r| r.0) != Some(tar) {
+        return Err(format!(
+            "main loop did not resume after the Timer_A interrupt:\n{output}"
+        ));
+    }
+    println!(
+        "boot-test: start-up and Board::init reach app::run; helper self-test: 0 failures; \
+         the Timer_A interrupt wakes the sleeping loop"
+    );
+    Ok(())
 }
 
 fn check_svd() -> Result<(), String> {

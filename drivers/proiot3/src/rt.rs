@@ -40,9 +40,11 @@ Reset:
     jmp 3b
 4:  call #main
 5:  jmp 5b
+    .size Reset, . - Reset
 
     .section .text.TIMERA1,"ax",@progbits
     .global TIMERA1
+    .type TIMERA1,@function
     .p2align 1
 TIMERA1:
     push r15
@@ -58,9 +60,11 @@ TIMERA1:
 2:  bic #0x00f0, 2(r1)          ; clear CPUOFF/OSCOFF/SCG0/SCG1 in the saved SR
     pop r15
     reti
+    .size TIMERA1, . - TIMERA1
 
     .section .text.PORT1,"ax",@progbits
     .global PORT1
+    .type PORT1,@function
     .p2align 1
 PORT1:
     push r15
@@ -70,6 +74,7 @@ PORT1:
     bic #0x00f0, 2(r1)
     pop r15
     reti
+    .size PORT1, . - PORT1
     "#
 );
 

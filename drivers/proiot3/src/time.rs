@@ -76,13 +76,24 @@ pub fn seconds() -> u32 {
     hi.wrapping_mul(2).wrapping_add(u32::from(lo >> 15))
 }
 
-/// Sleeps in LPM3 for `ticks` 32768 Hz ticks (at most 65535, 2 s), feeding
-/// the watchdog on every wake-up, and returns with interrupts enabled. Other interrupts (overflow, buttons) wake
-/// the CPU briefly; it goes back to sleep until the alarm.
+/// Longest single alarm: half the watchdog period, so the watchdog is fed
+/// in time even when it runs.
+const MAX_ALARM: u16 = 16_384;
+
+/// Sleeps in LPM3 for `ticks` 32768 Hz ticks (up to 2 s), feeding the
+/// watchdog at least every 0.5 s, and returns with interrupts enabled. Other
+/// interrupts (overflow, buttons) wake the CPU briefly; it goes back to sleep
+/// until the alarm.
 pub fn sleep_ticks(ticks: u16) {
-    if ticks == 0 {
-        return;
+    let mut left = ticks;
+    while left > 0 {
+        let part = left.min(MAX_ALARM);
+        left -= part;
+        alarm_sleep(part);
     }
+}
+
+fn alarm_sleep(ticks: u16) {
     // One tick could pass before the alarm is armed; two cannot.
     let ticks = ticks.max(2);
     let ta = periph().timer_a3;
@@ -109,7 +120,7 @@ pub fn sleep_ticks(ticks: u16) {
 pub fn sleep_ms(ms: u32) {
     let mut left = ms;
     while left > 0 {
-        let chunk = if left > 1000 { 1000 } else { left };
+        let chunk = left.min(1000);
         left -= chunk;
         // ms * 32768 / 1000 = ms * 4096 / 125
         sleep_ticks(((chunk << 12) / 125) as u16);
