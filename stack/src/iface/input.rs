@@ -399,7 +399,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             target,
             tlla: Some(self.mac),
         };
-        match self.build_ndp(buf, &na, &[], &to_mac, &target, &to) {
+        match self.build_ndp(buf, &na, None, &to_mac, &target, &to) {
             Some(n) => Received::Transmit(n),
             None => self.count_drop(DropReason::BufferTooSmall),
         }

@@ -1240,7 +1240,7 @@ fn frames_not_for_us_are_dropped_early() {
 fn mld_query_is_answered_after_a_random_delay() {
     let mut t = T::up();
     t.run_to(t.now + 15_000); // after the last RS
-    // MLDv2 general query, Maximum Response Code 1000 ms.
+                              // MLDv2 general query, Maximum Response Code 1000 ms.
     let mut q = std::vec![130, 0, 0, 0, 0x03, 0xe8, 0, 0];
     q.extend_from_slice(&[0; 16]);
     q.extend_from_slice(&[0, 0, 0, 0]);
@@ -1524,4 +1524,40 @@ fn tiny_buffers_are_refused_without_panic() {
     }
     assert!(sizes.contains(&(62 + 8 + 20)), "{sizes:?}");
     assert!(sizes.iter().all(|&n| n <= MIN_BUFFER));
+}
+
+#[test]
+fn own_nd_messages_pass_the_wire_receive_checks() {
+    use crate::wire::ndp::{NdpOption, NdpPacket, NdpRepr};
+    let mut t = T::new();
+    let mut frames = t.run_to(10_000);
+    frames.push(t.answer(&hx(NS_FROM_PEER)));
+    frames.push(t.answer(&hx(NS_DAD_FROM_OTHER)));
+    let _ = t.send(peer_ll(), b"q");
+    frames.extend(t.poll_all());
+    let mut seen = [false; 3];
+    for f in frames.iter().filter(|f| f[20] == 58) {
+        let pkt = NdpPacket::new_checked(&f[54..]).unwrap();
+        pkt.validate().unwrap();
+        pkt.validate_ip(f[21], &src_of(f), &dst_of(f)).unwrap();
+        match NdpRepr::parse(&pkt).unwrap() {
+            NdpRepr::RouterSolicit { .. } => seen[0] = true,
+            NdpRepr::NeighborSolicit { target, .. } => {
+                seen[1] = true;
+                if src_of(f).is_unspecified() {
+                    assert_eq!(target, me_ll());
+                    let nonce = pkt.option_iter().flatten().any(
+                        |o| matches!(o, NdpOption::Unknown { kind: 14, data } if data.len() == 6),
+                    );
+                    assert!(nonce, "DAD probe carries a nonce");
+                }
+            }
+            NdpRepr::NeighborAdvert { tlla, .. } => {
+                seen[2] = true;
+                assert_eq!(tlla, Some(ME));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(seen, [true; 3]);
 }
