@@ -26,28 +26,27 @@ pub fn run(mut board: Board) -> ! {
     con.write_hex(board.seed as u32, 8);
     con.newline();
 
-    let failures = crate::selftest::abi_selftest();
-    con.write_str("abi selftest: ");
-    if failures == 0 {
-        con.write_str("ok");
-    } else {
-        con.write_u32(u32::from(failures));
-        con.write_str(" FAILED");
-    }
-    con.newline();
-
     let d = &mut board.display;
     d.text(0, 0, b"PROIOT3 CLOCK", 1);
-    d.text(
-        7,
-        0,
+
+    #[cfg(feature = "selftest")]
+    {
+        let failures = crate::selftest::abi_selftest();
+        con.write_str("abi selftest: ");
         if failures == 0 {
+            con.write_str("ok");
+        } else {
+            con.write_u32(u32::from(failures));
+            con.write_str(" FAILED");
+        }
+        con.newline();
+        let msg: &[u8] = if failures == 0 {
             b"ABI OK"
         } else {
             b"ABI FAIL"
-        },
-        1,
-    );
+        };
+        d.text(7, 0, msg, 1);
+    }
 
     watchdog::start();
     let mut last = u32::MAX;

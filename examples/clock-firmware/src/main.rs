@@ -7,6 +7,7 @@
 #![no_main]
 
 mod app;
+#[cfg(feature = "selftest")]
 mod selftest;
 
 use proiot3::text::TextSink;
