@@ -27,6 +27,36 @@
 //! call. Short timers are kept as wrapping `u32` milliseconds, lifetimes as
 //! `u32` seconds.
 //!
+//! # What the node does
+//!
+//! * Addresses: link-local from the modified EUI-64 of the MAC (RFC 4291
+//!   App. A), SLAAC addresses from Prefix Information with the A flag
+//!   (RFC 4862 5.5.3, two-hour rule), removed when their valid lifetime ends.
+//! * DAD for every address (RFC 4862 5.4) with a nonce (RFC 7527) so that a
+//!   board with the same MAC is detected while our own looped probe is not;
+//!   optional optimistic DAD (RFC 4429).
+//! * Router discovery (RFC 4861 6.3.7, 6.3.4): RS at start, default router
+//!   list, MTU, hop limit, ReachableTime, RetransTimer, on-link prefixes,
+//!   RDNSS (RFC 8106).
+//! * Neighbor Discovery: NS answered (DAD probes to all-nodes), address
+//!   resolution and NUD with the RFC 4861 7.3 states, bounded eviction,
+//!   router failover (6.3.6); every NDP message validated (6.1, 7.1, 8.1).
+//! * MLDv2 reports for our solicited-node groups at start, when an address
+//!   is added and in answer to queries; MLDv1 when an MLDv1 querier is
+//!   present (RFC 3810 8.2.1).
+//! * ICMPv6: echo replies, port unreachable, Parameter Problem (RFC 8200 4),
+//!   rate-limited, never about errors, to multicast (but for the RFC 4443
+//!   2.4 (e.3) exception) or to the unspecified address.
+//! * UDP with mandatory checksums, a small table of bound ports and random
+//!   ephemeral ports.
+//!
+//! Not done: fragment reassembly (atomic fragments are accepted), a
+//! destination cache (a Redirect only records the target's link-layer
+//! address), MLD "leave" reports when an address goes away, Router
+//! Solicitations after the first three (RFC 7559 backoff), the Packet Too
+//! Big / path MTU handling of RFC 8201 (UDP payloads are kept within the
+//! link MTU).
+//!
 //! # Example
 //!
 //! ```
