@@ -1,1 +1,386 @@
 //! Software clock disciplined by NTP: step, slew and frequency-locked loop.
+//!
+//! The clock turns a free-running tick counter (a 32768 Hz timer on the
+//! MSP430, any rate on a host) into NTP time ([`NtpTimestamp`], 32.32
+//! seconds) with the resolution of one tick. It is corrected three ways:
+//!
+//! * **Step** ([`SoftClock::step`]): the time is set outright, at the first
+//!   synchronization and when an offset exceeds [`STEP_THRESHOLD`].
+//! * **Slew** ([`SoftClock::slew`]): a small offset is amortized by running
+//!   the clock up to [`MAX_SLEW_PPM`] faster or slower until it is absorbed,
+//!   so that the time never jumps (a display never skips a second).
+//! * **Frequency** (inside `slew`): the crystal's error is estimated from
+//!   successive offsets over the interval between them, after removing the
+//!   slew still outstanding (a frequency-locked loop), and corrected for, so
+//!   that the clock keeps time between polls.
+//!
+//! # Cost per reading
+//!
+//! Ticks are converted with a rate in 2^-48 s per tick: three 32x32-bit
+//! multiplications and some additions per reading, no division. Divisions
+//! (64-bit) happen only when the clock is disciplined, once per NTP poll.
+//!
+//! # Tick counter
+//!
+//! The counter is a wrapping `u32`. The clock must be read ([`SoftClock::now`])
+//! at least once every 2^31 ticks (18 hours at 32768 Hz, 24 days at 1 kHz);
+//! a reading older than the last one (by less than 2^31 ticks) gives the last
+//! time again instead of going backwards.
+//!
+//! # Example
+//!
+//! ```
+//! use microip6::clock::softclock::SoftClock;
+//! use microip6::wire::ntp::{NtpDuration, NtpTimestamp};
+//!
+//! let mut clock = SoftClock::new(32768);
+//! assert!(!clock.is_set());
+//! // First synchronization: step to 2026-11-20T00:00:00Z at tick 1000.
+//! let t0 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
+//! clock.step(1000, t0);
+//! // One second (32768 ticks) later.
+//! let t = clock.now(1000 + 32768);
+//! assert_eq!(t.wrapping_sub(t0).to_micros(), 1_000_000);
+//! // NTP says the clock is 2 ms behind: slewed at 500 ppm over 4 s.
+//! clock.slew(1000 + 32768, NtpDuration::from_micros(2000));
+//! let later = clock.now(1000 + 32768 * 11);
+//! assert_eq!(later.wrapping_sub(t0).to_micros(), 11_002_000);
+//! ```
+
+use crate::wire::ntp::{NtpDuration, NtpTimestamp};
+
+/// Offsets beyond ±128 ms are stepped, smaller ones slewed (RFC 5905 11.3,
+/// STEPT). In 2^-32 s.
+pub const STEP_THRESHOLD: NtpDuration = NtpDuration(549_755_814);
+
+/// The largest frequency correction and the slew rate: 500 ppm (RFC 5905
+/// 11.3, MAXFREQ; the rate ntpd's kernel slews at).
+pub const MAX_SLEW_PPM: u32 = 500;
+
+/// 500 ppm in units of 2^-32 (dimensionless): 500e-6 * 2^32.
+const MAX_FREQ: i32 = 2_147_484;
+
+/// Intervals shorter than this many seconds are not used for a frequency
+/// estimate (their offsets are mostly measurement noise).
+const MIN_FLL_INTERVAL_S: u32 = 8;
+
+/// A clock driven by a tick counter and disciplined by NTP offsets.
+///
+/// About 60 bytes of state. See the [module documentation](self).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SoftClock {
+    /// Nominal tick rate, ticks per second.
+    hz: u32,
+    /// Nominal length of a tick, 2^-48 s.
+    nominal: u64,
+    /// Frequency correction, 2^-32 units (dimensionless); positive makes
+    /// the clock run faster.
+    freq: i32,
+    /// Length of a tick with the frequency correction, 2^-48 s.
+    rate: u64,
+    /// The slew rate (500 ppm of a tick), 2^-48 s per tick.
+    slew_step: u64,
+    /// Ticks left to slew, and the direction.
+    slew_left: u32,
+    slew_neg: bool,
+    /// Tick count, time (32.32) and time below 2^-32 s (in 2^-48 s) at
+    /// the last reading.
+    base_ticks: u32,
+    base_time: u64,
+    base_sub: u16,
+    /// Tick count of the last discipline (start of the FLL interval).
+    last_sample: u32,
+    /// True once stepped.
+    set: bool,
+    /// True once the FLL made a first estimate.
+    freq_known: bool,
+}
+
+impl SoftClock {
+    /// A clock fed by a counter of `hz` ticks per second (clamped to
+    /// 16..=16 777 216). It is not set: it reads 0 (the NTP epoch) at tick
+    /// 0 and runs from there until the first [`SoftClock::step`].
+    pub fn new(hz: u32) -> SoftClock {
+        let hz = hz.clamp(16, 1 << 24);
+        // The only division by the tick rate: once here. Exact for powers
+        // of two; otherwise within half a 2^-48 s unit per tick (1.8 ppb
+        // at 1 MHz, 2e-12 at 1 kHz), an error the FLL absorbs.
+        let nominal = ((1u64 << 48) + hz as u64 / 2) / hz as u64;
+        let slew_step = scale(nominal, MAX_FREQ) as u64;
+        SoftClock {
+            hz,
+            nominal,
+            freq: 0,
+            rate: nominal,
+            slew_step,
+            slew_left: 0,
+            slew_neg: false,
+            base_ticks: 0,
+            base_time: 0,
+            base_sub: 0,
+            last_sample: 0,
+            set: false,
+            freq_known: false,
+        }
+    }
+
+    /// The nominal tick rate.
+    pub fn hz(&self) -> u32 {
+        self.hz
+    }
+
+    /// True once the clock was set by [`SoftClock::step`].
+    pub fn is_set(&self) -> bool {
+        self.set
+    }
+
+    /// Fraction bits of an [`NtpTimestamp`] below the length of one tick:
+    /// these bits carry no information (17 at 32768 Hz, 22 at 1 kHz).
+    pub fn noise_bits(&self) -> u32 {
+        (self.hz - 1).leading_zeros()
+    }
+
+    /// The frequency correction in parts per billion, rounded (positive: the clock
+    /// is made to run faster than its nominal rate).
+    pub fn frequency_ppb(&self) -> i32 {
+        ((self.freq as i64 * 1_000_000_000 + (1 << 31)) >> 32) as i32
+    }
+
+    /// Sets the frequency correction, in parts per billion (clamped to
+    /// ±500 ppm), e.g. from a value saved before a restart. Takes effect
+    /// from tick `ticks` on.
+    pub fn set_frequency_ppb(&mut self, ticks: u32, ppb: i32) {
+        // 2^32 / 10^9 = 4.294967296: an integer part and a 2^-32 fraction.
+        let p = ppb.clamp(-500_000, 500_000) as i64;
+        let f = p * 4 + ((p * 1_266_874_889) >> 32);
+        self.now(ticks);
+        self.set_freq(f as i32);
+        self.freq_known = true;
+    }
+
+    /// The slew not yet applied, in 2^-32 s (positive: the clock will
+    /// still advance by this much more than its rate).
+    pub fn pending_slew(&self) -> NtpDuration {
+        let v = ((self.slew_left as u64 * self.slew_step) >> 16) as i64;
+        NtpDuration(if self.slew_neg { -v } else { v })
+    }
+
+    /// The time at `ticks`, without recording the reading. Valid while
+    /// `ticks` is less than 2^31 ticks after the last [`SoftClock::now`].
+    pub fn peek(&self, ticks: u32) -> NtpTimestamp {
+        NtpTimestamp(self.project(ticks).0)
+    }
+
+    /// The time at `ticks`, recorded as the base of later readings.
+    pub fn now(&mut self, ticks: u32) -> NtpTimestamp {
+        let (time, sub, slewed, dt) = self.project(ticks);
+        self.base_ticks = self.base_ticks.wrapping_add(dt);
+        self.base_time = time;
+        self.base_sub = sub;
+        self.slew_left -= slewed;
+        NtpTimestamp(time)
+    }
+
+    /// Time, sub-unit remainder, ticks of slew consumed and ticks elapsed
+    /// from the base to `ticks` (0 if `ticks` is before the base).
+    fn project(&self, ticks: u32) -> (u64, u16, u32, u32) {
+        let mut dt = ticks.wrapping_sub(self.base_ticks);
+        if dt >= 1 << 31 {
+            dt = 0;
+        }
+        let slewed = dt.min(self.slew_left);
+        // 2^-48 s units below the 32.32 resolution: dt * (rate mod 2^16)
+        // < 2^48 and the slew < 2^46 (at most 256 s of 500 ppm).
+        let slew = (slewed as u64 * self.slew_step) as i64;
+        let low = (dt as u64 * (self.rate & 0xffff) + self.base_sub as u64) as i64
+            + if self.slew_neg { -slew } else { slew };
+        let time = self
+            .base_time
+            .wrapping_add(dt as u64 * (self.rate >> 16))
+            .wrapping_add((low >> 16) as u64);
+        (time, (low & 0xffff) as u16, slewed, dt)
+    }
+
+    /// Sets the clock to `time` at tick `ticks`: the first synchronization,
+    /// or an offset beyond [`STEP_THRESHOLD`]. A slew in progress is
+    /// dropped; the frequency correction is kept and the next frequency
+    /// estimate measures from here.
+    pub fn step(&mut self, ticks: u32, time: NtpTimestamp) {
+        self.base_ticks = ticks;
+        self.base_time = time.0;
+        self.base_sub = 0;
+        self.slew_left = 0;
+        self.last_sample = ticks;
+        self.set = true;
+    }
+
+    /// Disciplines the clock with `offset` (true time minus clock time,
+    /// measured at about `ticks`, within ±[`STEP_THRESHOLD`]).
+    ///
+    /// 1. Frequency (FLL): the offset left after the previous slew, over
+    ///    the interval since the previous discipline, is the crystal's
+    ///    frequency error; the correction moves by all of it the first
+    ///    time and by half of it afterwards (averaging out measurement
+    ///    noise), within ±500 ppm.
+    /// 2. Phase: the whole offset is slewed at 500 ppm (128 ms take 256 s).
+    ///
+    /// Larger offsets are clamped to the threshold (the caller steps them).
+    pub fn slew(&mut self, ticks: u32, offset: NtpDuration) {
+        let offset = offset.0.clamp(-STEP_THRESHOLD.0, STEP_THRESHOLD.0);
+        self.now(ticks);
+        let interval = ticks.wrapping_sub(self.last_sample);
+        self.last_sample = ticks;
+        if self.set && interval >= MIN_FLL_INTERVAL_S * self.hz && interval < 1 << 31 {
+            // Offset grown since the last discipline beyond what was still
+            // to be slewed: the clock's own drift over `interval` ticks.
+            let residual = offset - self.pending_slew().0;
+            // freq (2^-32) = residual (2^-32 s) * hz / interval. |residual|
+            // < 2^31 and hz <= 2^24: the product fits 64 bits.
+            let q = (residual.unsigned_abs() * self.hz as u64 / interval as u64) as i64;
+            let mut change = if residual < 0 { -q } else { q };
+            if self.freq_known {
+                change /= 2;
+            }
+            let f = (self.freq as i64 + change).clamp(-MAX_FREQ as i64, MAX_FREQ as i64);
+            self.set_freq(f as i32);
+            self.freq_known = true;
+        }
+        // Phase: slew the whole offset, which includes what was left of
+        // the previous slew. |offset| < 2^30: in 2^-48 s it fits 64 bits.
+        let ticks_needed = (offset.unsigned_abs() << 16) / self.slew_step;
+        self.slew_left = ticks_needed.min(u32::MAX as u64) as u32;
+        self.slew_neg = offset < 0;
+    }
+
+    fn set_freq(&mut self, freq: i32) {
+        self.freq = freq.clamp(-MAX_FREQ, MAX_FREQ);
+        self.rate = (self.nominal as i64 + scale(self.nominal, self.freq)) as u64;
+    }
+}
+
+/// `nominal * freq / 2^32` for `freq` within ±500 ppm: `nominal` < 2^45 so
+/// `(nominal >> 8) * freq` < 2^58.
+fn scale(nominal: u64, freq: i32) -> i64 {
+    ((nominal >> 8) as i64 * freq as i64) >> 24
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn micros(a: NtpTimestamp, b: NtpTimestamp) -> i64 {
+        a.wrapping_sub(b).to_micros()
+    }
+
+    #[test]
+    fn counts_ticks_at_nominal_rate_exactly() {
+        for hz in [32768u32, 1000, 1024] {
+            let mut c = SoftClock::new(hz);
+            let t0 = NtpTimestamp::new(3_900_000_000, 0);
+            c.step(5, t0);
+            // One day, read every second: no rounding drift.
+            let mut ticks = 5u32;
+            for _ in 0..86_400 {
+                ticks = ticks.wrapping_add(hz);
+                c.now(ticks);
+            }
+            let d = c.now(ticks).wrapping_sub(t0);
+            assert_eq!(d.to_micros(), 86_400_000_000, "hz {hz}");
+            // 2000 s in one reading.
+            let mut c2 = SoftClock::new(hz);
+            c2.step(5, t0);
+            let one_go = c2.peek(5 + hz * 2000);
+            assert_eq!(micros(one_go, t0), 2_000_000_000, "hz {hz}");
+        }
+    }
+
+    #[test]
+    fn sub_millisecond_resolution_and_wrap() {
+        let mut c = SoftClock::new(32768);
+        let t0 = NtpTimestamp::new(100, 0);
+        c.step(u32::MAX - 10, t0);
+        // 11 ticks later the counter wrapped to 0.
+        let t = c.now(0);
+        assert_eq!(t.wrapping_sub(t0).0, 11 << 17);
+        assert_eq!(micros(t, t0), 336); // 11 / 32768 s
+                                        // One tick is 30.5 µs.
+        assert_eq!(micros(c.peek(1), t), 31);
+        assert_eq!(c.noise_bits(), 17);
+        assert_eq!(SoftClock::new(1000).noise_bits(), 22);
+    }
+
+    #[test]
+    fn stale_reading_does_not_go_backwards() {
+        let mut c = SoftClock::new(1000);
+        c.step(10_000, NtpTimestamp::new(50, 0));
+        let a = c.now(11_000);
+        let b = c.now(10_500);
+        assert_eq!(a, b);
+        let later = c.now(12_000);
+        assert_eq!(micros(later, a), 1_000_000);
+    }
+
+    #[test]
+    fn slew_is_amortized_at_500_ppm_and_never_jumps() {
+        let mut c = SoftClock::new(1000);
+        let t0 = NtpTimestamp::new(1000, 0);
+        c.step(0, t0);
+        c.slew(0, NtpDuration::from_micros(-10_000)); // 10 ms ahead
+        assert_eq!(c.pending_slew().to_micros(), -10_000);
+        // 10 ms at 500 ppm: 20 s. Halfway, 5 ms absorbed.
+        assert_eq!(micros(c.now(10_000), t0), 10_000_000 - 5_000);
+        let mut prev = c.peek(10_000);
+        for ms in 10_001..30_000u32 {
+            let t = c.now(ms);
+            let step = micros(t, prev);
+            assert!((999..=1000).contains(&step), "at {ms}: {step}");
+            prev = t;
+        }
+        assert_eq!(micros(c.now(30_000), t0), 30_000_000 - 10_000);
+        assert_eq!(c.pending_slew().0, 0);
+    }
+
+    #[test]
+    fn fll_learns_a_crystal_error() {
+        // A crystal 50 ppm fast: 32768 nominal ticks take 1 s / 1.00005.
+        let hz = 32768u32;
+        let true_ticks = |s: f64| (s * hz as f64 * 1.000_05) as u32;
+        let mut c = SoftClock::new(hz);
+        let start = NtpTimestamp::new(3_000_000_000, 0);
+        c.step(true_ticks(0.0), start);
+        let mut t = 0.0;
+        for interval in [16.0, 16.0, 32.0, 64.0, 128.0, 256.0] {
+            t += interval;
+            let ticks = true_ticks(t);
+            let truth = start.wrapping_add(NtpDuration((t * 4_294_967_296.0) as i64));
+            let offset = truth.wrapping_sub(c.now(ticks));
+            c.slew(ticks, offset);
+        }
+        let ppb = c.frequency_ppb();
+        assert!((ppb + 49_998).abs() < 200, "{ppb}");
+        // Left alone for 1024 s after the slew completes: under 1 ms off.
+        t += 1024.0;
+        let truth = start.wrapping_add(NtpDuration((t * 4_294_967_296.0) as i64));
+        let err = truth.wrapping_sub(c.now(true_ticks(t))).to_micros();
+        assert!(err.abs() < 1000, "{err}");
+    }
+
+    #[test]
+    fn frequency_is_clamped_and_settable() {
+        let mut c = SoftClock::new(32768);
+        c.step(0, NtpTimestamp::new(1, 0));
+        // 100 ms after 16 s would be 6250 ppm: clamped to 500.
+        c.slew(16 * 32768, NtpDuration::from_micros(100_000));
+        assert_eq!(c.frequency_ppb(), 500_000);
+        c.set_frequency_ppb(16 * 32768, -1_000_000);
+        assert_eq!(c.frequency_ppb(), -500_000);
+        c.set_frequency_ppb(16 * 32768, 12_345);
+        assert!((c.frequency_ppb() - 12_345).abs() <= 1);
+        // At +12.345 ppm, 1000 s of ticks read 1000.012345 s (plus the
+        // 100 ms slew still running, 200 s at 500 ppm).
+        let a = c.now(16 * 32768);
+        let pending = c.pending_slew().to_micros();
+        let b = c.now((16 + 1000) * 32768);
+        assert!((micros(b, a) - pending - 1_000_012_345).abs() <= 2);
+    }
+}
