@@ -236,8 +236,8 @@ impl Devices {
         if !self.wdt.interval_mode() {
             if let Some(te) = self.wdt.next_event(&self.clock) {
                 if te <= t {
+                    // The expiry (and its PUC) happens in this sync.
                     self.sync_devices(te);
-                    self.puc(te, ResetCause::Watchdog);
                 }
             }
         }

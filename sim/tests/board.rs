@@ -1,0 +1,278 @@
+//! The proiot3 board with small firmware programs, one per peripheral.
+//!
+//! The programs are tests/data/board/*.s, assembled with `llvm-mc
+//! -triple=msp430` (Debian llvm-14) and linked with rust-lld by
+//! tests/data/board/build.sh; the ELF files are committed, so these tests
+//! need no assembler. Times are simulated picoseconds.
+
+use proiot3_sim::board::ResetCause;
+use proiot3_sim::clock::{dco_hz, PS_PER_S};
+use proiot3_sim::{loader, Board, BoardConfig, Bus, EncModel, Stop};
+
+const MS: u64 = PS_PER_S / 1000;
+const US: u64 = PS_PER_S / 1_000_000;
+
+fn board(elf: &[u8], config: BoardConfig) -> Board {
+    Board::new(&loader::parse_elf(elf).unwrap(), config)
+}
+
+fn ram_word(b: &mut Board, addr: u16) -> u16 {
+    b.chip.peek_word(addr)
+}
+
+#[test]
+fn uart_sends_at_baud_rate_and_echoes() {
+    let mut b = board(
+        include_bytes!("data/board/uart.elf"),
+        BoardConfig::default(),
+    );
+    assert_eq!(b.run_for(5 * MS), Stop::TimeReached);
+    let sent: Vec<(u64, u8)> = b.devices().console.iter().copied().collect();
+    let bytes: Vec<u8> = sent.iter().map(|s| s.1).collect();
+    assert_eq!(bytes, b"Hi!\n");
+    // 10 bits of 7 SMCLK cycles at 800 kHz: 87.5 us per byte, back to back
+    // since the polled loop refills the buffer while a byte shifts.
+    for w in sent.windows(2) {
+        assert_eq!(w[1].0 - w[0].0, 87_500 * 1000);
+    }
+    assert!(b.cpu.is_sleeping());
+    assert_eq!(b.take_console(), b"Hi!\n");
+    b.console_input(b"ok");
+    b.run_for(MS);
+    assert_eq!(b.take_console(), b"ok");
+    let s = b.stats();
+    assert!(s.cycles_asleep > s.cycles_awake, "{s:?}");
+    assert_eq!(s.interrupts, 2);
+    assert!(
+        b.chip.diagnostics().is_empty(),
+        "{:?}",
+        b.chip.diagnostics()
+    );
+}
+
+#[test]
+fn timer_a_up_mode_interrupts_in_lpm3() {
+    let mut b = board(
+        include_bytes!("data/board/timer.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(10 * PS_PER_S + 500 * MS);
+    assert_eq!(ram_word(&mut b, 0x1100), 10, "CCR0 interrupts");
+    assert_eq!(ram_word(&mut b, 0x1102), 10, "TAIFG via TAIV");
+    let s = b.stats();
+    // Fast-forward: a few hundred cycles awake for 10 s asleep.
+    assert!(s.cycles_awake < 2000, "{s:?}");
+    assert_eq!(s.interrupts, 20);
+    // The first CCR0 match: 32767 ACLK ticks after the timer started (a few
+    // microseconds after reset).
+    let mut b = board(
+        include_bytes!("data/board/timer.elf"),
+        BoardConfig::default(),
+    );
+    let first = 32767 * PS_PER_S / 32768;
+    b.run_until(first);
+    assert_eq!(ram_word(&mut b, 0x1100), 0);
+    b.run_until(first + 100 * US);
+    assert_eq!(ram_word(&mut b, 0x1100), 1);
+}
+
+#[test]
+fn crystal_drift_moves_timer_interrupts() {
+    // +100 ppm: 100 s of crystal time pass 10 ms early.
+    let config = BoardConfig {
+        drift_ppm: 100.0,
+        ..BoardConfig::default()
+    };
+    let mut b = board(include_bytes!("data/board/timer.elf"), config);
+    b.run_until(100 * PS_PER_S - 5 * MS);
+    assert_eq!(ram_word(&mut b, 0x1100), 100);
+    let mut b = board(
+        include_bytes!("data/board/timer.elf"),
+        BoardConfig::default(),
+    );
+    b.run_until(100 * PS_PER_S - 5 * MS);
+    assert_eq!(ram_word(&mut b, 0x1100), 99);
+}
+
+#[test]
+fn watchdog_reset_and_key_violation() {
+    let mut b = board(
+        include_bytes!("data/board/wdt_reset.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(200 * MS);
+    // Boot 1 and 2 end in watchdog resets 32768 SMCLK cycles (40.96 ms at
+    // 800 kHz) after each PUC; boot 3 violates the key; boot 4 stops it.
+    assert_eq!(ram_word(&mut b, 0x1104), 4);
+    let r = &b.devices().resets;
+    let causes: Vec<ResetCause> = r.iter().map(|x| x.1).collect();
+    assert_eq!(
+        causes,
+        [
+            ResetCause::Watchdog,
+            ResetCause::Watchdog,
+            ResetCause::WatchdogKey
+        ]
+    );
+    assert_eq!(r[0].0, 40_960 * US);
+    assert_eq!(r[1].0 - r[0].0, 40_960 * US);
+    assert!(r[2].0 - r[1].0 < 100 * US);
+    // IFG1.WDTIFG tells the firmware why it reset.
+    assert_eq!(b.chip.read_byte(0x0002, b.cpu.cycles) & 0x01, 0x01);
+    assert_eq!(b.chip.read_word(0x0120, b.cpu.cycles), 0x6980);
+}
+
+#[test]
+fn watchdog_interval_interrupts() {
+    let mut b = board(
+        include_bytes!("data/board/wdt_interval.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(PS_PER_S + MS);
+    // 512 ACLK cycles = 15.625 ms: 64 per second.
+    assert_eq!(ram_word(&mut b, 0x1100), 64);
+    assert_eq!(b.stats().interrupts, 64);
+}
+
+fn spi_run(model: EncModel) -> Board {
+    let mut b = board(
+        include_bytes!("data/board/spi.elf"),
+        BoardConfig {
+            enc_model: model,
+            ..BoardConfig::default()
+        },
+    );
+    b.run_for(5 * MS);
+    b
+}
+
+#[test]
+fn spi_talks_to_enc28j60_datasheet_and_mspsim() {
+    let mut b = spi_run(EncModel::Datasheet);
+    assert_eq!(ram_word(&mut b, 0x1100), 0x06, "EREVID of a rev. B7");
+    assert_eq!(ram_word(&mut b, 0x1102) & 0x01, 0x01, "ESTAT.CLKRDY");
+    let st = b.devices().enc.stats();
+    assert_eq!((st.transactions, st.bytes), (3, 6));
+    assert!(b.devices().enc.violations().is_empty());
+    assert!(b.devices().notes.is_empty(), "{:?}", b.devices().notes);
+    let mut m = spi_run(EncModel::Mspsim);
+    assert_eq!(ram_word(&mut m, 0x1100), 0x00, "MSPSim EREVID reads 0");
+    assert_eq!(ram_word(&mut m, 0x1102), 0x01, "forced CLKRDY");
+}
+
+#[test]
+fn spi_byte_takes_eight_uclk_periods() {
+    let mut b = board(include_bytes!("data/board/spi.elf"), BoardConfig::default());
+    // Step until the first byte starts shifting, then until the model has it.
+    let mut written = None;
+    for _ in 0..200 {
+        b.step();
+        if written.is_none() && b.devices().usart1.busy() {
+            written = Some(b.now_ps());
+        }
+        if b.devices().enc.stats().bytes == 1 {
+            break;
+        }
+    }
+    let start = written.expect("a byte started");
+    // SMCLK/2 at 800 kHz: 8 bits x 2 x 1.25 us = 20 us; the CPU polls
+    // URXIFG1 in 6-cycle rounds, so it sees the byte within 8 cycles.
+    let seen = b.now_ps() - start;
+    assert!(
+        seen >= 20 * US - 3 * 1_250 * 1000 && seen <= 20 * US + 10 * 1_250 * 1000,
+        "{seen}"
+    );
+}
+
+#[test]
+fn button_wakes_from_lpm4() {
+    let mut b = board(
+        include_bytes!("data/board/port.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(10 * MS);
+    assert!(b.cpu.is_sleeping());
+    assert_eq!(ram_word(&mut b, 0x1100), 0);
+    assert_eq!(b.leds()[0], 0x04);
+    b.set_button(0, true);
+    b.run_for(MS);
+    assert_eq!(ram_word(&mut b, 0x1100), 1);
+    b.set_button(0, false); // rising edge: not selected
+    b.set_button(1, true); // not enabled
+    b.run_for(MS);
+    assert_eq!(ram_word(&mut b, 0x1100), 1);
+    assert_eq!(
+        b.chip.read_byte(0x0023, b.cpu.cycles),
+        0x02,
+        "P1IFG.1 set, not enabled"
+    );
+    let s = b.stats();
+    assert!(s.cycles_asleep > 10 * s.cycles_awake, "{s:?}");
+}
+
+#[test]
+fn display_commands_and_data_through_the_port_bus() {
+    let mut b = board(
+        include_bytes!("data/board/display.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(2 * MS);
+    let d = b.display();
+    assert_eq!(d.commands, 13);
+    assert_eq!(d.data_bytes, 2);
+    assert!(d.display_on && d.charge_pump);
+    assert_eq!((d.gddram[0][0], d.gddram[0][1]), (0x81, 0x42));
+    // Column 0 bits 0 and 7, column 1 bits 1 and 6, upright (A1h, C8h).
+    assert!(d.pixel(0, 0) && d.pixel(0, 7) && !d.pixel(0, 1));
+    assert!(d.pixel(1, 1) && d.pixel(1, 6) && !d.pixel(1, 0));
+    let text = d.render_text();
+    assert!(text.starts_with("▀▄"), "{:?}", &text[..16]);
+}
+
+#[test]
+fn flash_controller_erases_and_programs_information_memory() {
+    let mut b = board(
+        include_bytes!("data/board/flash.elf"),
+        BoardConfig::default(),
+    );
+    b.chip.load(0x1000, &[0u8; 256]);
+    b.run_for(MS);
+    assert_eq!(b.chip.peek_word(0x1000), 0x1234);
+    assert!((0x1002..0x1080).all(|a| b.chip.peek(a) == 0xFF));
+    assert_eq!(b.chip.peek(0x1080), 0x00, "segment A untouched");
+    assert_eq!(b.devices().flash.read(0x012C) & 0x04, 0x04, "ACCVIFG");
+    assert_eq!(
+        b.chip.diagnostic_count(),
+        1,
+        "the locked write was rejected"
+    );
+}
+
+#[test]
+fn dco_setting_changes_mclk() {
+    let mut b = board(
+        include_bytes!("data/board/clock.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(MS);
+    let f = dco_hz(0x60, 7, 1.0);
+    assert!((b.devices().clock.mclk_hz() - f).abs() < 1.0);
+    let (c0, r0) = (b.cpu.cycles, b.cpu.regs[5]);
+    b.run_for(10 * MS);
+    let cycles = (b.cpu.cycles - c0) as f64;
+    assert!((cycles - f / 100.0).abs() < 3.0, "{cycles}");
+    // 3 cycles per loop.
+    let loops = b.cpu.regs[5].wrapping_sub(r0) as f64;
+    assert!((loops - cycles / 3.0).abs() < 2.0);
+}
+
+#[test]
+fn sum_elf_runs_and_the_watchdog_restarts_it() {
+    // tests/data/sum.elf never stops the watchdog: it computes its result,
+    // spins, and is reset every 40.96 ms.
+    let mut b = board(include_bytes!("data/sum.elf"), BoardConfig::default());
+    b.run_for(100 * MS);
+    let sum: u16 = b"proiot3".iter().map(|&c| c as u16).sum();
+    assert_eq!(b.chip.peek_word(0x1100), sum);
+    assert_eq!(b.devices().resets.len(), 2);
+}
