@@ -124,9 +124,12 @@ impl NtpTimestamp {
     }
 
     /// Unix seconds of this timestamp read in NTP era `era` (0: 1900 to
-    /// 2036-02-07T06:28:15Z, 1: from 2036-02-07T06:28:16Z).
+    /// 2036-02-07T06:28:15Z, 1: from 2036-02-07T06:28:16Z). Eras beyond
+    /// about ±2^30 wrap around the i64 range instead of overflowing.
     pub fn unix_secs_in_era(self, era: i32) -> i64 {
-        ((era as i64) << 32) + self.seconds() as i64 - UNIX_EPOCH_OFFSET as i64
+        ((era as i64) << 32)
+            .wrapping_add(self.seconds() as i64)
+            .wrapping_sub(UNIX_EPOCH_OFFSET as i64)
     }
 
     /// Unix seconds of this timestamp in the era that puts it nearest to
@@ -134,7 +137,7 @@ impl NtpTimestamp {
     /// is a time known to be within 68 years, e.g. the firmware build time.
     pub fn unix_secs_near(self, pivot_unix_secs: i64) -> i64 {
         let pivot_ntp = (pivot_unix_secs as u32).wrapping_add(UNIX_EPOCH_OFFSET);
-        pivot_unix_secs + self.seconds().wrapping_sub(pivot_ntp) as i32 as i64
+        pivot_unix_secs.wrapping_add(self.seconds().wrapping_sub(pivot_ntp) as i32 as i64)
     }
 
     /// The fraction as nanoseconds (rounded down, 0..=999 999 999).
