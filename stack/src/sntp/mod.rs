@@ -1,1 +1,578 @@
 //! SNTPv4 client (RFC 4330 with the on-wire rules of RFC 5905).
+//!
+//! [`SntpClient`] is a sans-IO state machine with the shape of the other
+//! clients of this crate: [`SntpClient::poll_at`] gives its next deadline,
+//! [`SntpClient::poll_send`] builds a request into the caller's frame
+//! buffer through an [`Interface`], [`SntpClient::receive`] takes the UDP
+//! datagrams the interface delivers. It owns the [`SoftClock`] that it
+//! disciplines: read the time with [`SntpClient::now`].
+//!
+//! Two time inputs go with every call: `now_ms`, the application's
+//! monotonic millisecond clock (the one given to the [`Interface`], for
+//! scheduling), and `ticks`, the free-running tick counter that drives the
+//! [`SoftClock`] (for timestamps).
+//!
+//! * Requests: mode 3, version 4, only the transmit timestamp set (RFC 4330
+//!   5), its bits below the clock's resolution random (RFC 4330 3), each
+//!   from a new random source port (RFC 9109).
+//! * Replies are checked (RFC 4330 5, RFC 5905 8 and 7.4) and every
+//!   rejection is counted by [`Reject`] reason.
+//! * Kiss-o'-Death: DENY and RSTR retire the server, RATE doubles the poll
+//!   interval; both move on to the next server if there is one.
+//! * Poll interval: 16 s at first (RFC 4330 10: never below 15 s), doubled
+//!   after two offsets in a row within the measurement noise, up to 1024 s,
+//!   halved when offsets grow; exponential backoff without replies, and
+//!   failover to the next server after two requests in a row go unanswered.
+//!
+//! # Example
+//!
+//! ```
+//! use microip6::clock::softclock::SoftClock;
+//! use microip6::iface::{Config, Interface, Received};
+//! use microip6::sntp::{SntpClient, SyncState};
+//! use microip6::wire::{Ipv6Address, MacAddress};
+//!
+//! let mut iface: Interface = Interface::new(Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+//! // A 32768 Hz timer drives the clock; the seed comes from hardware jitter.
+//! let mut sntp = SntpClient::new(SoftClock::new(32768), 0x5eed);
+//! sntp.set_servers(&[Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x123])]);
+//! let mut frame = [0u8; 600];
+//! let (mut now_ms, mut ticks) = (0u64, 0u32);
+//! for _ in 0..10 {
+//!     // Received::Udp(meta) from iface.receive(...) goes to
+//!     // sntp.receive(&meta, &frame[meta.payload.clone()], now_ms, ticks).
+//!     while let Some(n) = iface.poll_transmit(&mut frame, now_ms) { /* send */ }
+//!     if let Some(n) = sntp.poll_send(&mut iface, &mut frame, now_ms, ticks) { /* send */ }
+//!     let next = [iface.poll_at(now_ms), sntp.poll_at()].into_iter().flatten().min();
+//!     let next = next.unwrap_or(now_ms + 1000).max(now_ms + 1);
+//!     ticks = ticks.wrapping_add(((next - now_ms) * 32768 / 1000) as u32);
+//!     now_ms = next;
+//! }
+//! assert_eq!(sntp.sync_state(now_ms), SyncState::NeverSynced);
+//! let _display_time = sntp.now(ticks);
+//! ```
+
+use crate::clock::softclock::{SoftClock, STEP_THRESHOLD};
+use crate::iface::{Interface, Rng, UdpMeta};
+use crate::wire::ntp::{
+    self, LeapIndicator, Mode, NtpDuration, NtpPacket, NtpRepr, NtpShort, NtpTimestamp,
+};
+use crate::wire::Ipv6Address;
+
+/// Servers remembered at once (from DNS or configuration).
+pub const MAX_SERVERS: usize = 3;
+/// Shortest poll interval, log2 seconds: 16 s (RFC 4330 10: not under 15 s).
+pub const MIN_POLL_LOG2: u8 = 4;
+/// Longest poll interval, log2 seconds: 1024 s (RFC 5905 7.3 MAXPOLL is
+/// 17, but a crystal clock on a 16-bit MCU is better served by 1024 s).
+pub const MAX_POLL_LOG2: u8 = 10;
+/// Replies whose root distance (root delay / 2 + root dispersion) is this
+/// long or longer are refused (RFC 5905 9.2, MAXDIST), in 2^-16 s.
+pub const MAX_ROOT_DISTANCE: NtpShort = NtpShort(16 << 16);
+/// Without an accepted reply for this long after a synchronization, the
+/// state is [`SyncState::Lost`] (one hour).
+pub const LOST_AFTER_S: u32 = 3600;
+/// Unanswered requests in a row before the next server is tried.
+pub const FAILOVER_AFTER: u8 = 2;
+
+/// Retry delay after `send_udp` said `WouldBlock` (address resolution).
+const RETRY_BLOCKED_MS: u64 = 250;
+/// Retry delay after another send failure (no port, no route, no address).
+const RETRY_ERROR_MS: u64 = 2000;
+/// Offsets within this plus half the round-trip delay count as "clock
+/// stable" for the poll interval (the delay bounds the measurement error).
+const STABLE_OFFSET: NtpDuration = NtpDuration(4_294_967); // 1 ms
+/// Consecutive stable offsets before the poll interval doubles.
+const STABLE_TO_DOUBLE: u8 = 2;
+/// Offsets beyond this many times the stable limit halve the interval.
+const UNSTABLE_FACTOR: i64 = 4;
+
+/// Why a datagram to our port was not used. Each has a counter
+/// ([`Counters::rejected`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Reject {
+    /// Not from the server and port 123 we asked.
+    WrongSource = 0,
+    /// Shorter than the 48-byte header.
+    Truncated,
+    /// Version not 1..=4 (RFC 4330 5).
+    BadVersion,
+    /// Mode not 4 (server).
+    BadMode,
+    /// No request outstanding: a duplicate or replayed reply.
+    NotExpected,
+    /// Origin timestamp is not our request's transmit timestamp (RFC 5905
+    /// 8: bogus packet); the request stays outstanding.
+    BadOrigin,
+    /// Kiss-o'-Death DENY or RSTR: the server is no longer used.
+    KissDeny,
+    /// Kiss-o'-Death RATE: the poll interval doubles.
+    KissRate,
+    /// Another kiss code (RFC 5905 7.4: no action besides not using it).
+    KissOther,
+    /// Leap indicator 3: the server is not synchronized.
+    Unsynchronized,
+    /// Stratum 16 or more.
+    BadStratum,
+    /// Transmit timestamp zero.
+    ZeroTransmit,
+    /// Root delay / 2 + root dispersion of 16 s or more.
+    RootDistance,
+}
+
+impl Reject {
+    /// Number of reasons (size of the counter array).
+    pub const COUNT: usize = Reject::RootDistance as usize + 1;
+}
+
+/// Client statistics (16-bit, wrapping).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counters {
+    /// Requests sent.
+    pub requests: u16,
+    /// Replies accepted.
+    pub accepted: u16,
+    /// Requests that got no usable answer before the next poll.
+    pub timeouts: u16,
+    /// Accepted replies that stepped the clock (the first one included).
+    pub steps: u16,
+    /// Rejections, indexed by `Reject as usize`.
+    pub rejected: [u16; Reject::COUNT],
+}
+
+impl Counters {
+    /// Datagrams rejected for `reason`.
+    pub fn rejected(&self, reason: Reject) -> u16 {
+        self.rejected[reason as usize]
+    }
+}
+
+/// The last accepted reply, for the display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncInfo {
+    /// Clock offset measured (true minus local time), microseconds.
+    pub offset_us: i64,
+    /// Round-trip delay, microseconds.
+    pub delay_us: u32,
+    /// The server's stratum.
+    pub stratum: u8,
+    /// The server.
+    pub server: Ipv6Address,
+    /// Seconds since that reply.
+    pub since_s: u32,
+}
+
+/// Synchronization state, for the display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncState {
+    /// No reply accepted yet: the clock is not set.
+    NeverSynced,
+    /// Synchronized within the last [`LOST_AFTER_S`] seconds.
+    Synced(SyncInfo),
+    /// Synchronized once, but not for [`LOST_AFTER_S`] seconds: the clock
+    /// runs on its own (with its learned frequency).
+    Lost(SyncInfo),
+}
+
+/// The last accepted sample.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Sample {
+    at_ms: u64,
+    offset_us: i64,
+    delay_us: u32,
+    stratum: u8,
+    server: Ipv6Address,
+}
+
+/// An SNTP client with its disciplined clock. See the [module
+/// documentation](self). About 200 bytes.
+#[derive(Debug, Clone)]
+pub struct SntpClient {
+    clock: SoftClock,
+    rng: Rng,
+    /// Server addresses; unspecified marks a free slot.
+    servers: [Ipv6Address; MAX_SERVERS],
+    /// One bit per server slot retired by DENY/RSTR.
+    denied: u8,
+    /// The server polled now, and the one the outstanding request went to.
+    current: u8,
+    asked: u8,
+    /// Our bound source port (0: none) and whether a request went from it.
+    port: u16,
+    port_used: bool,
+    /// Transmit timestamp of the outstanding request (zero: none).
+    t1: NtpTimestamp,
+    next_poll_ms: u64,
+    poll_log2: u8,
+    stable: u8,
+    /// Unanswered requests in a row.
+    losses: u8,
+    last: Option<Sample>,
+    counters: Counters,
+}
+
+impl SntpClient {
+    /// A client that disciplines `clock`, with its random generator (T1
+    /// noise bits, source ports are drawn by the interface) seeded by
+    /// `seed`. It polls as soon as it has a server.
+    pub fn new(clock: SoftClock, seed: u32) -> SntpClient {
+        SntpClient {
+            clock,
+            rng: Rng::new(seed),
+            servers: [Ipv6Address::UNSPECIFIED; MAX_SERVERS],
+            denied: 0,
+            current: 0,
+            asked: 0,
+            port: 0,
+            port_used: false,
+            t1: NtpTimestamp(0),
+            next_poll_ms: 0,
+            poll_log2: MIN_POLL_LOG2,
+            stable: 0,
+            losses: 0,
+            last: None,
+            counters: Counters::default(),
+        }
+    }
+
+    /// The clock.
+    pub fn clock(&self) -> &SoftClock {
+        &self.clock
+    }
+
+    /// The clock, e.g. to preset its frequency.
+    pub fn clock_mut(&mut self) -> &mut SoftClock {
+        &mut self.clock
+    }
+
+    /// The time at tick count `ticks` (see [`SoftClock::now`]).
+    pub fn now(&mut self, ticks: u32) -> NtpTimestamp {
+        self.clock.now(ticks)
+    }
+
+    /// Statistics and rejection counters.
+    pub fn counters(&self) -> &Counters {
+        &self.counters
+    }
+
+    /// The current poll interval in seconds (backoff included).
+    pub fn poll_interval_s(&self) -> u32 {
+        let log2 = if self.losses > 0 {
+            (MIN_POLL_LOG2 + self.losses).min(MAX_POLL_LOG2)
+        } else {
+            self.poll_log2
+        };
+        1 << log2
+    }
+
+    /// Replaces the server list (DNS answers or configuration); duplicates
+    /// and unspecified addresses are skipped, at most [`MAX_SERVERS`] are
+    /// kept. Servers already known keep their state (a DENY stays); the
+    /// polled server stays current if it is still listed. The first request
+    /// goes out at once if the client has never polled.
+    pub fn set_servers(&mut self, servers: &[Ipv6Address]) {
+        let old = self.servers;
+        let old_denied = self.denied;
+        let polled = old[self.current as usize];
+        let asked = old[self.asked as usize];
+        self.servers = [Ipv6Address::UNSPECIFIED; MAX_SERVERS];
+        self.denied = 0;
+        self.current = 0;
+        for s in servers {
+            self.add_server(*s);
+        }
+        for i in 0..MAX_SERVERS {
+            let a = self.servers[i];
+            if a.is_unspecified() {
+                continue;
+            }
+            if let Some(j) = old.iter().position(|o| *o == a) {
+                self.denied |= (old_denied >> j & 1) << i;
+            }
+            if a == polled {
+                self.current = i as u8;
+            }
+        }
+        // The outstanding request stays valid only if its server kept its
+        // slot (replies are matched against `servers[asked]`).
+        if self.servers[self.asked as usize] != asked || asked.is_unspecified() {
+            self.t1 = NtpTimestamp(0);
+        }
+    }
+
+    /// Adds a server at the end of the list; false if it is unspecified,
+    /// already listed, or the list is full.
+    pub fn add_server(&mut self, server: Ipv6Address) -> bool {
+        if server.is_unspecified() || server.is_multicast() || self.servers.contains(&server) {
+            return false;
+        }
+        match self.servers.iter().position(|s| s.is_unspecified()) {
+            Some(i) => {
+                self.servers[i] = server;
+                self.denied &= !(1 << i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The server the next request goes to, if any is usable.
+    pub fn server(&self) -> Option<Ipv6Address> {
+        self.usable(self.current as usize)
+            .then(|| self.servers[self.current as usize])
+    }
+
+    fn usable(&self, i: usize) -> bool {
+        !self.servers[i].is_unspecified() && self.denied & (1 << i) == 0
+    }
+
+    /// Moves `current` to the next usable server after it, if any (the
+    /// current one stays if it is the only usable one).
+    fn next_server(&mut self) {
+        for k in 1..=MAX_SERVERS {
+            let i = (self.current as usize + k) % MAX_SERVERS;
+            if self.usable(i) {
+                self.current = i as u8;
+                return;
+            }
+        }
+    }
+
+    /// The next time (ms, the `now_ms` clock) a request is due; `None`
+    /// without a usable server. May be in the past: call `poll_send`.
+    pub fn poll_at(&self) -> Option<u64> {
+        (0..MAX_SERVERS)
+            .any(|i| self.usable(i))
+            .then_some(self.next_poll_ms)
+    }
+
+    /// Builds the request due at `now_ms` in `buf` through `iface` and
+    /// returns the frame length to transmit, or `None` if none is due or it
+    /// cannot go yet (address resolution, no source address: retried on a
+    /// later call, see [`SntpClient::poll_at`]). `ticks` is the tick count
+    /// of the clock now.
+    pub fn poll_send<const N: usize, const R: usize, const D: usize>(
+        &mut self,
+        iface: &mut Interface<N, R, D>,
+        buf: &mut [u8],
+        now_ms: u64,
+        ticks: u32,
+    ) -> Option<usize> {
+        if now_ms < self.next_poll_ms {
+            return None;
+        }
+        if !self.usable(self.current as usize) {
+            self.next_server();
+        }
+        let server = self.server()?;
+        if !self.t1.is_zero() {
+            // The previous request went unanswered: back off (RFC 4330
+            // 10) and, after a few in a row, try the next server.
+            self.t1 = NtpTimestamp(0);
+            self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
+            self.losses = self.losses.saturating_add(1).min(MAX_POLL_LOG2);
+            if self.losses % FAILOVER_AFTER == 0 {
+                self.next_server();
+            }
+            return self.poll_send(iface, buf, now_ms, ticks);
+        }
+        // A fresh random source port per request (RFC 9109); kept across
+        // WouldBlock retries of the same request.
+        if self.port_used || self.port == 0 {
+            if self.port != 0 {
+                iface.unbind(self.port);
+            }
+            self.port_used = false;
+            self.port = iface.bind_ephemeral().unwrap_or(0);
+            if self.port == 0 {
+                self.next_poll_ms = now_ms + RETRY_ERROR_MS;
+                return None;
+            }
+        }
+        let off = iface.udp_payload_offset();
+        let Some(payload) = buf.get_mut(off..off + ntp::HEADER_LEN) else {
+            self.next_poll_ms = now_ms + RETRY_ERROR_MS;
+            return None;
+        };
+        // RFC 4330 3: the bits below the clock's resolution are random,
+        // which also makes T1 hard to guess for an off-path attacker.
+        let mask = (1u64 << self.clock.noise_bits()) - 1;
+        let t = self.clock.now(ticks).0;
+        let mut t1 = NtpTimestamp(t & !mask | self.rng.next_u32() as u64 & mask);
+        if t1.is_zero() {
+            t1 = NtpTimestamp(1); // zero means "no request outstanding"
+        }
+        // The buffer has HEADER_LEN bytes: emit cannot fail.
+        NtpRepr::client_request(t1)
+            .emit(&mut NtpPacket::new_unchecked(payload))
+            .ok()?;
+        match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
+            Ok(n) => {
+                self.t1 = t1;
+                self.asked = self.current;
+                self.port_used = true;
+                self.counters.requests = self.counters.requests.wrapping_add(1);
+                self.next_poll_ms = now_ms + self.poll_interval_s() as u64 * 1000;
+                Some(n)
+            }
+            Err(nb::Error::WouldBlock) => {
+                self.next_poll_ms = now_ms + RETRY_BLOCKED_MS;
+                None
+            }
+            Err(nb::Error::Other(_)) => {
+                self.next_poll_ms = now_ms + RETRY_ERROR_MS;
+                None
+            }
+        }
+    }
+
+    /// Takes a UDP datagram delivered by the interface (`payload` is
+    /// `&buf[meta.payload]`) at `now_ms` and tick count `ticks` (read as
+    /// close to its arrival as possible: it is T4). Returns false if it is
+    /// not for our port (another client's), true otherwise, whether the
+    /// reply was accepted or rejected (see [`SntpClient::counters`]).
+    pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64, ticks: u32) -> bool {
+        if self.port == 0 || meta.dst_port != self.port {
+            return false;
+        }
+        let t4 = self.clock.now(ticks);
+        if let Err(reason) = self.accept(meta, payload, now_ms, ticks, t4) {
+            let c = &mut self.counters.rejected[reason as usize];
+            *c = c.wrapping_add(1);
+        }
+        true
+    }
+
+    fn accept(
+        &mut self,
+        meta: &UdpMeta,
+        payload: &[u8],
+        now_ms: u64,
+        ticks: u32,
+        t4: NtpTimestamp,
+    ) -> Result<(), Reject> {
+        let asked = self.asked as usize;
+        if meta.src != self.servers[asked] || meta.src_port != ntp::PORT {
+            return Err(Reject::WrongSource);
+        }
+        let packet = NtpPacket::new_checked(payload).map_err(|_| Reject::Truncated)?;
+        // RFC 4330 5: versions 1 to 4 (NtpRepr::parse checks them).
+        let reply = NtpRepr::parse(&packet).map_err(|_| Reject::BadVersion)?;
+        if reply.mode != Mode::Server {
+            return Err(Reject::BadMode);
+        }
+        if self.t1.is_zero() {
+            return Err(Reject::NotExpected);
+        }
+        // RFC 5905 8: the origin must be our T1, else the packet is bogus
+        // (forged, or an old duplicate); the request stays outstanding.
+        if reply.orig_timestamp != self.t1 {
+            return Err(Reject::BadOrigin);
+        }
+        // The request is answered: a duplicate or replay will not match.
+        self.t1 = NtpTimestamp(0);
+        self.losses = 0;
+        if let Some(code) = reply.kiss_code() {
+            // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
+            return Err(match code {
+                ntp::KISS_DENY | ntp::KISS_RSTR => {
+                    self.denied |= 1 << asked;
+                    self.next_server();
+                    Reject::KissDeny
+                }
+                ntp::KISS_RATE => {
+                    self.poll_log2 = (self.poll_log2 + 1).min(MAX_POLL_LOG2);
+                    self.stable = 0;
+                    self.next_server();
+                    self.next_poll_ms = now_ms + self.poll_interval_s() as u64 * 1000;
+                    Reject::KissRate
+                }
+                _ => Reject::KissOther,
+            });
+        }
+        // RFC 4330 5 sanity checks.
+        if reply.leap == LeapIndicator::Unsynchronized {
+            return Err(Reject::Unsynchronized);
+        }
+        if reply.stratum > 15 {
+            return Err(Reject::BadStratum);
+        }
+        if reply.xmit_timestamp.is_zero() {
+            return Err(Reject::ZeroTransmit);
+        }
+        // RFC 5905 9.2: root distance below MAXDIST (here 16 s).
+        let distance = (reply.root_delay.0 >> 1) as u64 + reply.root_dispersion.0 as u64;
+        if distance >= MAX_ROOT_DISTANCE.0 as u64 {
+            return Err(Reject::RootDistance);
+        }
+        // RFC 5905 8: offset and delay from T1..T4, modulo 2^64. A negative
+        // delay (clock rate error on a short path) counts as zero.
+        let delay = NtpDuration(reply.delay(t4).0.max(0));
+        let offset = reply.offset(t4);
+        let big = offset.0.unsigned_abs() > STEP_THRESHOLD.0 as u64;
+        let offset = if !self.clock.is_set() || big {
+            // Step to T3 + delay / 2: right whatever the clock read before
+            // (even decades off, where the offset itself overflows).
+            let time = reply.xmit_timestamp.wrapping_add(NtpDuration(delay.0 >> 1));
+            self.clock.step(ticks, time);
+            self.counters.steps = self.counters.steps.wrapping_add(1);
+            self.poll_log2 = MIN_POLL_LOG2;
+            self.stable = 0;
+            time.wrapping_sub(t4)
+        } else {
+            self.clock.slew(ticks, offset);
+            self.adapt_poll(offset, delay);
+            offset
+        };
+        self.counters.accepted = self.counters.accepted.wrapping_add(1);
+        self.last = Some(Sample {
+            at_ms: now_ms,
+            offset_us: offset.to_micros(),
+            delay_us: delay.to_micros().clamp(0, u32::MAX as i64) as u32,
+            stratum: reply.stratum,
+            server: meta.src,
+        });
+        Ok(())
+    }
+
+    /// Poll interval adaptation: an offset within the measurement noise
+    /// (1 ms plus half the delay) means the clock holds; two in a row
+    /// double the interval. An offset four times that halves it.
+    fn adapt_poll(&mut self, offset: NtpDuration, delay: NtpDuration) {
+        let limit = STABLE_OFFSET.0 + (delay.0 >> 1);
+        let off = offset.0.abs();
+        if off <= limit {
+            self.stable += 1;
+            if self.stable >= STABLE_TO_DOUBLE {
+                self.stable = 0;
+                self.poll_log2 = (self.poll_log2 + 1).min(MAX_POLL_LOG2);
+            }
+        } else if off > limit.saturating_mul(UNSTABLE_FACTOR) {
+            self.stable = 0;
+            self.poll_log2 = (self.poll_log2 - 1).max(MIN_POLL_LOG2);
+        }
+    }
+
+    /// The synchronization state at `now_ms`, for the display.
+    pub fn sync_state(&self, now_ms: u64) -> SyncState {
+        let Some(s) = self.last else {
+            return SyncState::NeverSynced;
+        };
+        // 32-bit division (cheaper on the MCU); saturates after 49 days.
+        let elapsed = now_ms.saturating_sub(s.at_ms).min(u32::MAX as u64) as u32;
+        let since = elapsed / 1000;
+        let info = SyncInfo {
+            offset_us: s.offset_us,
+            delay_us: s.delay_us,
+            stratum: s.stratum,
+            server: s.server,
+            since_s: since,
+        };
+        if since >= LOST_AFTER_S {
+            SyncState::Lost(info)
+        } else {
+            SyncState::Synced(info)
+        }
+    }
+}
