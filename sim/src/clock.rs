@@ -390,9 +390,10 @@ mod tests {
 
     #[test]
     fn drift_is_representable() {
-        let mut o = Oscillators::default();
-        o.lfxt1_drift_ppm = 20.0;
-        let c = BasicClock::new(o);
+        let c = BasicClock::new(Oscillators {
+            lfxt1_drift_ppm: 20.0,
+            ..Oscillators::default()
+        });
         // 1000 s at +20 ppm: 32768 * 1000 * 1.00002 = 32_768_655.36 ticks.
         assert_eq!(c.aclk.ticks_at(1000 * PS_PER_S), 32_768_655);
     }

@@ -424,7 +424,8 @@ mod tests {
                                                 // 10 bits: m0..m7, m0, m1 -> 3 + 1 extra cycles.
         assert_eq!(u.frame_clocks(), 74);
         u.write(0x70, CHAR | SPB | PENA, &clk, &mut sfr, 0); // 12 bits
-        assert_eq!(u.frame_clocks(), 12 * 7 + 3 + 1 + 0);
+                                                             // 12 bits: m0..m7, m0..m3 -> m1, m4, m7 and m1 again.
+        assert_eq!(u.frame_clocks(), 12 * 7 + 4);
     }
 
     #[test]

@@ -163,25 +163,26 @@ fn spi_talks_to_enc28j60_datasheet_and_mspsim() {
 #[test]
 fn spi_byte_takes_eight_uclk_periods() {
     let mut b = board(include_bytes!("data/board/spi.elf"), BoardConfig::default());
-    // Step until the first byte starts shifting, then until the model has it.
-    let mut written = None;
+    // Step to the instruction that writes the first byte to U1TXBUF.
+    let mut start = None;
     for _ in 0..200 {
+        let before = b.cpu.cycles;
         b.step();
-        if written.is_none() && b.devices().usart1.busy() {
-            written = Some(b.now_ps());
-        }
-        if b.devices().enc.stats().bytes == 1 {
+        if b.devices().usart1.busy() {
+            start = Some(b.devices().time_of_cycle(before));
             break;
         }
     }
-    let start = written.expect("a byte started");
-    // SMCLK/2 at 800 kHz: 8 bits x 2 x 1.25 us = 20 us; the CPU polls
-    // URXIFG1 in 6-cycle rounds, so it sees the byte within 8 cycles.
-    let seen = b.now_ps() - start;
-    assert!(
-        seen >= 20 * US - 3 * 1_250 * 1000 && seen <= 20 * US + 10 * 1_250 * 1000,
-        "{seen}"
-    );
+    let start = start.expect("a byte started");
+    // SMCLK/2 at 800 kHz: 8 bits x 2 x 1.25 us = 20 us. Bring the devices
+    // (not the CPU) forward to just before and to the completion.
+    let d = b.devices_mut();
+    d.sync_time(start + 20 * US - 1);
+    assert_eq!(d.enc.stats().bytes, 0);
+    assert_eq!(d.sfr.regs[3] & 0x10, 0);
+    d.sync_time(start + 20 * US);
+    assert_eq!(d.enc.stats().bytes, 1);
+    assert_eq!(d.sfr.regs[3] & 0x10, 0x10, "IFG2.URXIFG1");
 }
 
 #[test]
