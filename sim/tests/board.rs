@@ -277,3 +277,112 @@ fn sum_elf_runs_and_the_watchdog_restarts_it() {
     assert_eq!(b.chip.peek_word(0x1100), sum);
     assert_eq!(b.devices().resets.len(), 2);
 }
+
+/// Drives the USART1/P5 registers through the bus like firmware would,
+/// with an explicit cycle count (the CPU itself is not stepped).
+struct SpiHost<'a> {
+    b: &'a mut Board,
+    cycle: u64,
+}
+
+impl SpiHost<'_> {
+    fn new(b: &mut Board) -> SpiHost<'_> {
+        // Continue from the devices' time: cycles must not go backwards.
+        let cycle = b.devices().cycle_of_time(b.devices().now_ps()) + 10;
+        let mut h = SpiHost { b, cycle };
+        h.w16(0x0120, 0x5A80); // stop the watchdog
+        for (addr, v) in [
+            (0x31, 0x01), // P5OUT: CS high
+            (0x32, 0x0B), // P5DIR
+            (0x33, 0x0E), // P5SEL
+            (0x78, 0x17), // U1CTL: CHAR SYNC MM SWRST
+            (0x79, 0xB2), // U1TCTL: CKPH SSEL_SMCLK STC
+            (0x7C, 0x02),
+            (0x7D, 0x00),
+            (0x05, 0x10), // ME2.USPIE1
+            (0x78, 0x16),
+        ] {
+            h.w8(addr, v);
+        }
+        h
+    }
+
+    fn w8(&mut self, addr: u16, v: u8) {
+        self.b.chip.write_byte(addr, v, self.cycle);
+        self.cycle += 4;
+    }
+
+    fn w16(&mut self, addr: u16, v: u16) {
+        self.b.chip.write_word(addr, v, self.cycle);
+        self.cycle += 5;
+    }
+
+    fn r8(&mut self, addr: u16) -> u8 {
+        let v = self.b.chip.read_byte(addr, self.cycle);
+        self.cycle += 3;
+        v
+    }
+
+    fn cs(&mut self, low: bool) {
+        self.w8(0x31, if low { 0 } else { 1 });
+    }
+
+    fn xfer(&mut self, out: u8) -> u8 {
+        self.w8(0x7F, out);
+        let mut polls = 0;
+        while self.r8(0x03) & 0x10 == 0 {
+            polls += 1;
+            assert!(polls < 100, "URXIFG1 never set");
+        }
+        self.r8(0x7E)
+    }
+
+    fn command(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.cs(true);
+        let r = bytes.iter().map(|&b| self.xfer(b)).collect();
+        self.cs(false);
+        r
+    }
+}
+
+#[test]
+fn enc28j60_frames_in_and_out_through_usart1_mspsim_mode() {
+    let config = BoardConfig {
+        enc_model: EncModel::Mspsim,
+        ..BoardConfig::default()
+    };
+    let mut b = board(include_bytes!("data/board/clock.elf"), config);
+    // An Ethernet II frame: broadcast, from 02:00:00:00:00:42, type 0x88B5.
+    let frame: Vec<u8> = [
+        &[0xFF; 6][..],
+        &[0x02, 0x00, 0x00, 0x00, 0x00, 0x42],
+        &[0x88, 0xB5],
+        b"proiot3 simulated frame payload, long enough for a minimum frame.",
+    ]
+    .concat();
+    {
+        let mut h = SpiHost::new(&mut b);
+        // WBM: control byte, then the frame; then BFS ECON1.TXRTS.
+        let mut wbm = vec![0x7A, 0x00];
+        wbm.extend_from_slice(&frame);
+        h.command(&wbm);
+        h.command(&[0x9F, 0x08]);
+    }
+    assert_eq!(b.take_frames(), vec![frame.clone()]);
+    assert_eq!(
+        b.inject_frame(&frame),
+        enc28j60::model::InjectResult::Accepted
+    );
+    let mut h = SpiHost::new(&mut b);
+    // Bank 1 (BFC ECON1 3, BFS ECON1 1), RCR EPKTCNT.
+    h.command(&[0xBF, 0x03]);
+    h.command(&[0x9F, 0x01]);
+    assert_eq!(h.command(&[0x19, 0x00])[1], 1);
+    // RBM: next pointer, count with CRC, status 0x80 0x00, the frame.
+    let mut rbm = vec![0x3A];
+    rbm.extend(std::iter::repeat_n(0, 6 + frame.len()));
+    let got = h.command(&rbm);
+    let n = (frame.len() + 4) as u16;
+    assert_eq!(&got[1..7], &[0, 0, n as u8, (n >> 8) as u8, 0x80, 0x00]);
+    assert_eq!(&got[7..], &frame[..]);
+}

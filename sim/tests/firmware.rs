@@ -1,0 +1,64 @@
+//! Runs the real clock firmware on the simulated board, if it has been
+//! built (`cargo xtask firmware`): the ELF is taken from
+//! `$PROIOT3_FIRMWARE`, else `<target>/firmware/msp430-none-elf/release/
+//! clock-firmware` under `$CARGO_TARGET_DIR` or the repository's `target/`.
+//! Without an ELF the test says so and passes (the firmware needs the
+//! nightly MSP430 toolchain, which a plain `cargo test` does not have).
+
+use std::path::PathBuf;
+
+use proiot3_sim::clock::PS_PER_S;
+use proiot3_sim::{loader, Board, BoardConfig, EncModel, Stop};
+
+fn firmware() -> Option<Vec<u8>> {
+    let mut candidates = Vec::new();
+    if let Some(p) = std::env::var_os("PROIOT3_FIRMWARE") {
+        candidates.push(PathBuf::from(p));
+    }
+    let rel = "firmware/msp430-none-elf/release/clock-firmware";
+    if let Some(t) = std::env::var_os("CARGO_TARGET_DIR") {
+        candidates.push(PathBuf::from(t).join(rel));
+    }
+    candidates.push(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../target")
+            .join(rel),
+    );
+    candidates.into_iter().find_map(|p| std::fs::read(p).ok())
+}
+
+fn run(model: EncModel) -> Option<Board> {
+    let Some(elf) = firmware() else {
+        eprintln!("no clock-firmware ELF (cargo xtask firmware, or set PROIOT3_FIRMWARE): skipped");
+        return None;
+    };
+    let image = loader::parse_any(&elf).expect("firmware image");
+    let mut b = Board::new(
+        &image,
+        BoardConfig {
+            enc_model: model,
+            ..BoardConfig::default()
+        },
+    );
+    assert_eq!(b.run_for(3 * PS_PER_S), Stop::TimeReached);
+    Some(b)
+}
+
+#[test]
+fn clock_firmware_boots_prints_and_draws() {
+    for model in [EncModel::Datasheet, EncModel::Mspsim] {
+        let Some(mut b) = run(model) else { return };
+        let console = String::from_utf8_lossy(&b.take_console()).into_owned();
+        assert!(console.contains("proiot3"), "{console:?}");
+        assert!(b.devices().resets.is_empty(), "{:?}", b.devices().resets);
+        let d = b.display();
+        assert!(d.display_on && d.charge_pump);
+        let lit = (0..64)
+            .flat_map(|y| (0..128).map(move |x| (x, y)))
+            .filter(|&(x, y)| d.pixel(x, y))
+            .count();
+        assert!(lit > 100, "{lit} pixels lit");
+        let s = b.stats();
+        assert!(s.cycles_asleep > s.cycles_awake, "{s:?}");
+    }
+}
