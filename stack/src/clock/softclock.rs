@@ -185,7 +185,9 @@ impl SoftClock {
     /// from the base to `ticks` (0 if `ticks` is before the base).
     fn project(&self, ticks: u32) -> (u64, u16, u32, u32) {
         let mut dt = ticks.wrapping_sub(self.base_ticks);
-        if dt >= 1 << 31 {
+        // A stale reading repeats the last time; the counter of a clock
+        // never set may start anywhere, and only differences matter then.
+        if dt >= 1 << 31 && self.set {
             dt = 0;
         }
         let slewed = dt.min(self.slew_left);

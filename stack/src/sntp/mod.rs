@@ -206,8 +206,10 @@ pub struct SntpClient {
     next_poll_ms: u64,
     poll_log2: u8,
     stable: u8,
-    /// Unanswered requests in a row.
+    /// Unanswered requests in a row (all servers), for the backoff...
     losses: u8,
+    /// ...and to the current server, for the failover.
+    misses: u8,
     last: Option<Sample>,
     counters: Counters,
 }
@@ -231,6 +233,7 @@ impl SntpClient {
             poll_log2: MIN_POLL_LOG2,
             stable: 0,
             losses: 0,
+            misses: 0,
             last: None,
             counters: Counters::default(),
         }
@@ -259,7 +262,7 @@ impl SntpClient {
     /// The current poll interval in seconds (backoff included).
     pub fn poll_interval_s(&self) -> u32 {
         let log2 = if self.losses > 0 {
-            (MIN_POLL_LOG2 + self.losses).min(MAX_POLL_LOG2)
+            (MIN_POLL_LOG2 + self.losses.min(MAX_POLL_LOG2)).min(MAX_POLL_LOG2)
         } else {
             self.poll_log2
         };
@@ -334,6 +337,7 @@ impl SntpClient {
             let i = (self.current as usize + k) % MAX_SERVERS;
             if self.usable(i) {
                 self.current = i as u8;
+                self.misses = 0;
                 return;
             }
         }
@@ -371,8 +375,10 @@ impl SntpClient {
             // 10) and, after a few in a row, try the next server.
             self.t1 = NtpTimestamp(0);
             self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
-            self.losses = self.losses.saturating_add(1).min(MAX_POLL_LOG2);
-            if self.losses % FAILOVER_AFTER == 0 {
+            self.losses = self.losses.saturating_add(1);
+            self.misses += 1;
+            if self.misses >= FAILOVER_AFTER {
+                self.misses = 0;
                 self.next_server();
             }
             return self.poll_send(iface, buf, now_ms, ticks);
@@ -473,6 +479,7 @@ impl SntpClient {
         // The request is answered: a duplicate or replay will not match.
         self.t1 = NtpTimestamp(0);
         self.losses = 0;
+        self.misses = 0;
         if let Some(code) = reply.kiss_code() {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
             return Err(match code {
@@ -515,10 +522,13 @@ impl SntpClient {
             // Step to T3 + delay / 2: right whatever the clock read before
             // (even decades off, where the offset itself overflows).
             let time = reply.xmit_timestamp.wrapping_add(NtpDuration(delay.0 >> 1));
+            if self.clock.is_set() {
+                // Something changed (server, path, our clock): watch closely.
+                self.poll_log2 = MIN_POLL_LOG2;
+                self.stable = 0;
+            }
             self.clock.step(ticks, time);
             self.counters.steps = self.counters.steps.wrapping_add(1);
-            self.poll_log2 = MIN_POLL_LOG2;
-            self.stable = 0;
             time.wrapping_sub(t4)
         } else {
             self.clock.slew(ticks, offset);
