@@ -814,3 +814,40 @@ impl Board {
         ]
     }
 }
+
+/// Paces a simulation to wall-clock time (for a board attached to a real
+/// network, e.g. a TAP interface): [`Pacer::wait`] sleeps until the wall
+/// clock has caught up with the simulated time divided by `speed`.
+#[derive(Debug, Clone, Copy)]
+pub struct Pacer {
+    start: std::time::Instant,
+    start_ps: u64,
+    speed: f64,
+}
+
+impl Pacer {
+    /// Starts pacing from simulated time `now_ps`; `speed` 1.0 is real
+    /// time, 2.0 twice as fast.
+    pub fn new(now_ps: u64, speed: f64) -> Self {
+        Pacer {
+            start: std::time::Instant::now(),
+            start_ps: now_ps,
+            speed: if speed > 0.0 { speed } else { 1.0 },
+        }
+    }
+
+    /// Wall-clock time simulated time `now_ps` corresponds to, minus the
+    /// time already elapsed (zero when the simulation is behind).
+    pub fn lead(&self, now_ps: u64) -> std::time::Duration {
+        let sim = now_ps.saturating_sub(self.start_ps) as f64 / 1e12 / self.speed;
+        std::time::Duration::from_secs_f64(sim).saturating_sub(self.start.elapsed())
+    }
+
+    /// Sleeps while the simulation is ahead of the wall clock.
+    pub fn wait(&self, now_ps: u64) {
+        let lead = self.lead(now_ps);
+        if !lead.is_zero() {
+            std::thread::sleep(lead);
+        }
+    }
+}

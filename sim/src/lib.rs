@@ -1,7 +1,13 @@
 //! MSP430F1611 board simulator.
 //!
-//! This crate is the foundation of the proiot3 board simulator:
+//! The proiot3 board simulator: an MSP430F1611 with its peripherals, the
+//! ENC28J60 and SSD1306 models, run by [`Board`] with low-power-mode
+//! fast-forward.
 //!
+//! - [`board`]: [`Board`], [`BoardConfig`], the device set [`Devices`].
+//! - [`clock`]: simulated time, clock domains, the Basic Clock Module.
+//! - [`wdt`], [`timer`], [`usart`], [`ports`], [`flash`]: F1611 peripherals.
+//! - [`ssd1306`]: the display controller model, text and PNG rendering.
 //! - [`cpu`]: the MSP430x1xx CPU ([`Cpu`]), all 27 core instructions, the
 //!   seven addressing modes, constant generators, interrupts, low-power
 //!   modes and per-instruction cycle counts from the family user's guide

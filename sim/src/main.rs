@@ -9,8 +9,9 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use proiot3_sim::board::Pacer;
 use proiot3_sim::clock::PS_PER_S;
 use proiot3_sim::{loader, Board, BoardConfig, EncModel, Stop};
 
@@ -118,6 +119,7 @@ fn main() -> ExitCode {
     let end = (args.seconds * PS_PER_S as f64) as u64;
     let slice = PS_PER_S / 100; // 10 ms of simulated time per round
     let wall = Instant::now();
+    let pacer = args.realtime.then(|| Pacer::new(board.now_ps(), 1.0));
     let mut out = std::io::stdout();
     let mut code = ExitCode::SUCCESS;
     while board.now_ps() < end {
@@ -143,11 +145,8 @@ fn main() -> ExitCode {
             code = ExitCode::from(3);
             break;
         }
-        if args.realtime {
-            let sim = Duration::from_nanos(board.now_ps() / 1000);
-            if let Some(wait) = sim.checked_sub(wall.elapsed()) {
-                std::thread::sleep(wait);
-            }
+        if let Some(p) = &pacer {
+            p.wait(board.now_ps());
         }
     }
     let _ = out.write_all(&board.take_console());
