@@ -549,10 +549,11 @@ impl Peripherals for Devices {
             // Word writes to byte registers write the low byte.
             self.write8(addr, value as u8, cycle, t)
         } else {
-            // Byte writes to word registers: the byte lands in its half.
+            // Byte writes to word registers (SLAU049 asks for word access):
+            // this model merges the byte into its half of the register.
             let value = if byte {
                 let shift = 8 * (addr & 1);
-                let old = self.read16_raw(addr & !1);
+                let old = self.read16_raw(addr & !1, t);
                 (old & !(0xFF << shift)) | ((value & 0xFF) << shift)
             } else {
                 value
@@ -603,10 +604,14 @@ impl Peripherals for Devices {
 
 impl Devices {
     /// Word register value without side effects (for byte writes).
-    fn read16_raw(&self, addr: u16) -> u16 {
+    /// The IV registers (side effects on read) give 0.
+    fn read16_raw(&mut self, addr: u16, t: u64) -> u16 {
         match addr {
             WDTCTL => self.wdt.read() & 0x00FF | 0x5A00,
             a if FlashController::contains(a) => self.flash.read(a) & 0x00FF | 0xA500,
+            0x011E | 0x012E => 0,
+            a if self.timer_a.contains(a) => self.timer_a.read(a, &self.clock, t),
+            a if self.timer_b.contains(a) => self.timer_b.read(a, &self.clock, t),
             _ => 0,
         }
     }

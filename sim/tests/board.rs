@@ -386,3 +386,14 @@ fn enc28j60_frames_in_and_out_through_usart1_mspsim_mode() {
     assert_eq!(&got[1..7], &[0, 0, n as u8, (n >> 8) as u8, 0x80, 0x00]);
     assert_eq!(&got[7..], &frame[..]);
 }
+
+#[test]
+fn byte_write_to_a_timer_register_keeps_the_other_half() {
+    let mut b = board(
+        include_bytes!("data/board/clock.elf"),
+        BoardConfig::default(),
+    );
+    b.chip.write_word(0x0164, 0x4110, 1); // TACCTL1: CM rising, CAP, CCIE
+    b.chip.write_byte(0x0164, 0x00, 2); // bic.b #0x10-style byte write
+    assert_eq!(b.chip.read_word(0x0164, 3), 0x4100);
+}
