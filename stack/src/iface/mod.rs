@@ -466,6 +466,26 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
+    /// Starts the interface again, as after a link-down/link-up event (an
+    /// unplugged cable, another switch): every address, neighbor, router,
+    /// prefix and DNS server is forgotten, and the link-local address goes
+    /// through DAD again with new Router Solicitations (RFC 4862 5.3, 5.4).
+    /// Bound ports, counters and the configuration stay.
+    pub fn restart(&mut self) {
+        let config = Config {
+            mac: self.mac,
+            optimistic_dad: self.optimistic,
+            seed: self.rng.next_u32(),
+            dad_transmits: self.dad_transmits,
+            icmp_error_burst: self.icmp_burst,
+            icmp_error_interval_ms: self.icmp_interval_ms,
+        };
+        let mut fresh = Self::new(config);
+        fresh.ports = self.ports;
+        fresh.counters = self.counters;
+        *self = fresh;
+    }
+
     /// The interface's MAC address.
     pub fn mac(&self) -> MacAddress {
         self.mac

@@ -1561,3 +1561,30 @@ fn own_nd_messages_pass_the_wire_receive_checks() {
     }
     assert_eq!(seen, [true; 3]);
 }
+
+#[test]
+fn restart_forgets_the_link_and_runs_dad_again() {
+    let mut t = T::up();
+    t.i.bind(123).unwrap();
+    t.rx(&RaSpec::new(ip("fe80::1"), RTR)
+        .prefix("2001:db8:1::", 86_400, 14_400)
+        .build());
+    t.rx(&hx(NS_FROM_PEER));
+    t.run_to(t.now + 3_000);
+    assert_eq!(t.i.addresses().count(), 2);
+    let rx = t.i.counters().rx_frames;
+    t.i.restart();
+    assert_eq!(t.i.bind(123), Err(BindError::InUse));
+    assert_eq!(t.i.counters().rx_frames, rx);
+    assert_eq!(t.i.routers().count(), 0);
+    assert_eq!(t.i.neighbor(&peer_ll()), None);
+    let frames = t.run_to(t.now + 1_000);
+    assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Tentative));
+    assert_eq!(t.i.addresses().count(), 1);
+    assert!(frames
+        .iter()
+        .any(|f| f[54] == 135 && src_of(f).is_unspecified()));
+    assert!(frames.iter().any(|f| f[54] == 133));
+    t.run_to(t.now + 2_000);
+    assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Preferred));
+}
