@@ -67,6 +67,8 @@ struct Server {
     script: Vec<Fault>,
     default: Fault,
     requests: u32,
+    /// Transmit timestamp and source port of each request.
+    seen: Vec<(NtpTimestamp, u16)>,
 }
 
 /// A frame on the wire: delivery time, sender node (0: the client).
@@ -140,6 +142,7 @@ impl Sim {
                 script: Vec::new(),
                 default: Fault::None,
                 requests: 0,
+                seen: Vec::new(),
             };
             s.iface.bind(123).unwrap();
             sim.servers.push(s);
@@ -243,6 +246,7 @@ impl Sim {
         let Ok(req) = NtpPacket::new_checked(&s.buf[meta.payload.clone()]) else {
             return;
         };
+        s.seen.push((req.xmit_timestamp(), meta.src_port));
         if req.mode() != Mode::Client || fault == Fault::Silent {
             return;
         }
@@ -444,6 +448,21 @@ fn first_sync_within_1ms_with_symmetric_2ms_delay() {
         sim.run_until_accepted(2, 60 * S);
         assert!(sim.error_us().abs() < 1000);
         assert_eq!(sim.client.counters().steps, 1);
+        // Requests: mode 3 version 4; T1 (after the first sync) is the
+        // clock's time with the 17 bits below a 32768 Hz tick random (RFC
+        // 4330 3), from a new random port each (RFC 9109).
+        sim.run_until_accepted(6, 600 * S);
+        let seen = &sim.servers[0].seen;
+        let noise: Vec<u64> = seen.iter().map(|(t, _)| t.0 & 0x1_ffff).collect();
+        let ports: Vec<u16> = seen.iter().map(|(_, p)| *p).collect();
+        for i in 0..seen.len() {
+            assert!(ports[i] >= 49152);
+            for j in 0..i {
+                assert_ne!(noise[i], noise[j], "{noise:x?}");
+                assert_ne!(ports[i], ports[j], "{ports:?}");
+            }
+        }
+        assert!(noise.iter().any(|n| *n >= 0x1_0000) && noise.iter().any(|n| *n < 0x1_0000));
     }
 }
 

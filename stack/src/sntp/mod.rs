@@ -586,3 +586,312 @@ impl SntpClient {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::ops::Range;
+
+    const SERVER: Ipv6Address = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x123]);
+    const OTHER: Ipv6Address = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x123]);
+    const PORT: u16 = 50_000;
+    /// 2036-02-07T06:28:15Z: the last second of NTP era 0.
+    const LAST_ERA0: NtpTimestamp = NtpTimestamp(0xffff_ffff_0000_0000);
+
+    fn ms(v: i32) -> NtpDuration {
+        NtpDuration::from_micros(v * 1000)
+    }
+
+    /// A client at 1000 ticks per second with one server and a bound port.
+    fn client() -> SntpClient {
+        let mut c = SntpClient::new(SoftClock::new(1000), 7);
+        c.set_servers(&[SERVER]);
+        c.port = PORT;
+        c
+    }
+
+    fn meta(src: Ipv6Address, src_port: u16, payload: Range<usize>) -> UdpMeta {
+        UdpMeta {
+            src,
+            src_port,
+            dst: Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 1]),
+            dst_port: PORT,
+            payload,
+        }
+    }
+
+    fn reply(t1: NtpTimestamp, t2: NtpTimestamp, t3: NtpTimestamp) -> [u8; 48] {
+        let r = NtpRepr {
+            leap: LeapIndicator::NoWarning,
+            version: 4,
+            mode: Mode::Server,
+            stratum: 2,
+            poll: 4,
+            precision: -20,
+            root_delay: NtpShort::from_micros(1000),
+            root_dispersion: NtpShort::from_micros(1000),
+            ref_id: [192, 0, 2, 1],
+            ref_timestamp: t2,
+            orig_timestamp: t1,
+            recv_timestamp: t2,
+            xmit_timestamp: t3,
+        };
+        let mut b = [0u8; 48];
+        r.emit(&mut NtpPacket::new_unchecked(&mut b[..])).unwrap();
+        b
+    }
+
+    /// Sends a request at tick `t1_tick` (as poll_send does, without the
+    /// interface) and returns its T1.
+    fn ask(c: &mut SntpClient, t1_tick: u32) -> NtpTimestamp {
+        c.t1 = c.clock.now(t1_tick);
+        c.asked = c.current;
+        c.t1
+    }
+
+    fn synced(c: &SntpClient, now_ms: u64) -> SyncInfo {
+        match c.sync_state(now_ms) {
+            SyncState::Synced(i) => i,
+            s => panic!("{s:?}"),
+        }
+    }
+
+    #[test]
+    fn slew_vectors_across_the_2036_era_change() {
+        // Clock in era 0, server in era 1: T1 = 06:28:15.950 (era 0), 20 ms
+        // each way, server 50 ms ahead: T2 = T3 = 06:28:16.020 (era 1),
+        // T4 = 06:28:15.990 by our clock.
+        let mut c = client();
+        c.clock.step(0, LAST_ERA0);
+        let t1 = ask(&mut c, 950);
+        assert_eq!(t1.seconds(), 0xffff_ffff);
+        let t2 = t1.wrapping_add(ms(20 + 50));
+        assert_eq!(t2.seconds(), 0);
+        let b = reply(t1, t2, t2);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 1000, 990));
+        assert_eq!(c.counters.accepted, 1);
+        let i = synced(&c, 1000);
+        assert_eq!((i.offset_us, i.delay_us), (50_000, 40_000));
+        assert_eq!(i.stratum, 2);
+        assert_eq!(c.counters.steps, 0);
+        assert_eq!(c.clock.pending_slew().to_micros(), 50_000);
+        // 100 s later, the slew done: era 1, 50 ms ahead of the tick count.
+        let t = c.now(100_990);
+        assert_eq!(t.wrapping_sub(LAST_ERA0).to_micros(), 101_040_000);
+
+        // The other way round: the clock in era 1, 50 ms ahead of a server
+        // still in era 0.
+        let mut c = client();
+        c.clock.step(0, NtpTimestamp(0)); // 06:28:16 era 1
+        let t1 = ask(&mut c, 10);
+        let t2 = t1.wrapping_add(ms(20 - 50)); // 06:28:15.980, era 0
+        assert_eq!(t2.seconds(), 0xffff_ffff);
+        let t3 = t2.wrapping_add(ms(5)); // the server took 5 ms
+        let b = reply(t1, t2, t3);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 1000, 55));
+        let i = synced(&c, 1000);
+        assert_eq!((i.offset_us, i.delay_us), (-50_000, 40_000));
+        assert_eq!(c.clock.pending_slew().to_micros(), -50_000);
+    }
+
+    #[test]
+    fn first_sync_steps_across_the_era_whatever_the_clock_read() {
+        // The clock never set reads about 0 (1900, or 2036 era 1); the
+        // server says 2026 (era 0): the offset overflows 2^31 s but the
+        // step goes to T3 + delay / 2.
+        let mut c = client();
+        let t1 = ask(&mut c, 3000);
+        let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
+        let b = reply(t1, t2, t2.wrapping_add(ms(1)));
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 9000, 3042));
+        assert!(c.clock.is_set());
+        assert_eq!(c.counters.steps, 1);
+        // Delay 42 - 1 = 41 ms; T4 = T3 + 20.5 ms.
+        assert_eq!(synced(&c, 9000).delay_us, 41_000);
+        let t4 = c.now(3042);
+        assert_eq!(t4.wrapping_sub(t2).to_micros(), 21_500);
+        assert_eq!(t4.unix_secs_near(1_700_000_000), 1_795_132_800);
+        // And a later reply 10 minutes past the era change slews.
+        let mut c = client();
+        c.clock.step(0, NtpTimestamp::new(600, 0));
+        let t1 = ask(&mut c, 1000);
+        let t2 = t1.wrapping_add(ms(10 - 100));
+        let b = reply(t1, t2, t2);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 9000, 1020));
+        assert_eq!(synced(&c, 9000).offset_us, -100_000);
+        assert_eq!(c.counters.steps, 0);
+        // 200 ms off: stepped. (The clock still slews the -100 ms at
+        // 500 ppm: 10 µs over the 20 ms of the exchange.)
+        let t1 = ask(&mut c, 20_000);
+        let t2 = t1.wrapping_add(ms(10 + 200));
+        let b = reply(t1, t2, t2);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 29_000, 20_020));
+        assert_eq!(c.counters.steps, 1);
+        let off = synced(&c, 29_000).offset_us;
+        assert!((off - 200_000).abs() <= 10, "{off}");
+        assert_eq!(c.clock.pending_slew().0, 0);
+        // Stepped to T3 + delay / 2 (the delay measured 19.99 ms).
+        let t4 = c.now(20_020);
+        assert_eq!(t4.wrapping_sub(t2).to_micros(), 9_995);
+    }
+
+    #[test]
+    fn other_ports_are_not_ours_and_every_rejection_is_counted() {
+        let mut c = client();
+        c.clock.step(0, NtpTimestamp::new(3_900_000_000, 0));
+        let t1 = ask(&mut c, 100);
+        let good = reply(t1, t1.wrapping_add(ms(5)), t1.wrapping_add(ms(5)));
+        let mut m = meta(SERVER, 123, 0..48);
+        m.dst_port = 53;
+        assert!(!c.receive(&m, &good, 0, 110));
+        assert_eq!(c.counters.rejected.iter().sum::<u16>(), 0);
+        // Each bad variant is ours and rejected, the request outstanding.
+        // (reason, byte, xor): broadcast mode, version 0, origin.
+        let cases = [
+            (Reject::BadMode, 0, 0x24 ^ 0x25),
+            (Reject::BadVersion, 0, 0x24 ^ 0x04),
+            (Reject::BadOrigin, 31, 1),
+        ];
+        for (reason, at, xor) in cases {
+            let mut b = good;
+            b[at] ^= xor;
+            assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 0, 110));
+            assert_eq!(c.counters.rejected(reason), 1, "{reason:?}");
+        }
+        assert!(c.receive(&meta(OTHER, 123, 0..48), &good, 0, 110));
+        assert!(c.receive(&meta(SERVER, 1123, 0..48), &good, 0, 110));
+        assert_eq!(c.counters.rejected(Reject::WrongSource), 2);
+        assert!(c.receive(&meta(SERVER, 123, 0..47), &good[..47], 0, 110));
+        assert_eq!(c.counters.rejected(Reject::Truncated), 1);
+        assert_eq!(c.t1, t1);
+        // A longer reply (extension field, MAC) is fine; then the same
+        // reply again is a duplicate.
+        let mut long = [0u8; 68];
+        long[..48].copy_from_slice(&good);
+        assert!(c.receive(&meta(SERVER, 123, 0..68), &long, 0, 110));
+        assert_eq!(c.counters.accepted, 1);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &good, 0, 110));
+        assert_eq!(c.counters.rejected(Reject::NotExpected), 1);
+        assert_eq!(c.counters.accepted, 1);
+    }
+
+    #[test]
+    fn server_list_keeps_state_across_refreshes() {
+        let a = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xa]);
+        let b = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xb]);
+        let d = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xd]);
+        let mut c = SntpClient::new(SoftClock::new(32768), 1);
+        assert_eq!(c.poll_at(), None);
+        c.set_servers(&[a, a, Ipv6Address::UNSPECIFIED, b, d, SERVER]);
+        assert_eq!(c.servers, [a, b, d]);
+        assert_eq!(c.poll_at(), Some(0)); // at once
+        assert!(!c.add_server(SERVER)); // full
+        assert!(!c.add_server(Ipv6Address::ALL_NODES));
+        // b denied us and is polled... no: b denied, d is current.
+        c.denied = 0b010;
+        c.current = 2;
+        c.t1 = NtpTimestamp(5);
+        c.asked = 2;
+        c.set_servers(&[d, b]);
+        assert_eq!(c.servers[..2], [d, b]);
+        assert_eq!(c.denied, 0b010); // b kept its DENY
+        assert_eq!(c.server(), Some(d));
+        assert!(c.t1.is_zero()); // d moved: its reply would not match
+        c.set_servers(&[b]);
+        assert_eq!(c.server(), None);
+        assert_eq!(c.poll_at(), None);
+        assert!(c.add_server(a));
+        c.next_server();
+        assert_eq!(c.server(), Some(a));
+    }
+
+    #[test]
+    fn poll_interval_adapts_and_backs_off() {
+        let mut c = client();
+        let d = ms(4);
+        assert_eq!(c.poll_interval_s(), 16);
+        for expect in [16, 32, 32, 64] {
+            c.adapt_poll(ms(1), d);
+            assert_eq!(c.poll_interval_s(), expect);
+        }
+        // A larger offset, but within 4 times the limit: no change.
+        c.adapt_poll(ms(-8), d);
+        assert_eq!(c.poll_interval_s(), 64);
+        c.adapt_poll(ms(-13), d);
+        assert_eq!(c.poll_interval_s(), 32);
+        for _ in 0..40 {
+            c.adapt_poll(NtpDuration(0), d);
+        }
+        assert_eq!(c.poll_interval_s(), 1024);
+        for _ in 0..40 {
+            c.adapt_poll(ms(100), d);
+        }
+        assert_eq!(c.poll_interval_s(), 16);
+        // Backoff: 16 s doubled per loss, at most 1024 s, even after 255.
+        c.poll_log2 = 7;
+        for (losses, s) in [(1u8, 32u32), (2, 64), (6, 1024), (255, 1024)] {
+            c.losses = losses;
+            assert_eq!(c.poll_interval_s(), s);
+        }
+    }
+
+    #[test]
+    fn sync_state_for_the_display() {
+        let mut c = client();
+        assert_eq!(c.sync_state(5000), SyncState::NeverSynced);
+        let t1 = ask(&mut c, 100);
+        let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), 5000, 104));
+        let i = synced(&c, 5000 + 59_999);
+        assert_eq!(i.since_s, 59);
+        assert_eq!(i.server, SERVER);
+        let lost = 5000 + LOST_AFTER_S as u64 * 1000;
+        assert_eq!(
+            c.sync_state(lost),
+            SyncState::Lost(SyncInfo {
+                since_s: LOST_AFTER_S,
+                ..i
+            })
+        );
+        // Far in the future: saturates instead of wrapping.
+        let SyncState::Lost(far) = c.sync_state(u64::MAX) else {
+            panic!()
+        };
+        assert_eq!(far.since_s, u32::MAX / 1000);
+    }
+
+    #[test]
+    fn kiss_codes() {
+        let mut c = SntpClient::new(SoftClock::new(1000), 3);
+        c.set_servers(&[SERVER, OTHER]);
+        c.port = PORT;
+        let mut forgeries = 0;
+        for (code, reason) in [
+            (*b"RATE", Reject::KissRate),
+            (*b"RSTR", Reject::KissDeny),
+            (*b"DENY", Reject::KissDeny),
+        ] {
+            let from = c.servers[c.current as usize];
+            let t1 = ask(&mut c, 100);
+            let mut b = reply(t1, t1, t1);
+            b[1] = 0;
+            b[12..16].copy_from_slice(&code);
+            // A kiss with a wrong origin is a forgery: ignored.
+            let mut forged = b;
+            forged[30] ^= 1;
+            assert!(c.receive(&meta(from, 123, 0..48), &forged, 1000, 110));
+            forgeries += 1;
+            assert_eq!(c.counters.rejected(Reject::BadOrigin), forgeries);
+            assert_eq!(c.t1, t1);
+            assert!(c.receive(&meta(from, 123, 0..48), &b, 1000, 110));
+            assert!(c.counters.rejected(reason) >= 1);
+        }
+        // RATE on SERVER: 32 s, moved to OTHER; RSTR from OTHER: back to
+        // SERVER; DENY from SERVER: none left.
+        assert_eq!(c.poll_log2, MIN_POLL_LOG2 + 1);
+        assert_eq!(c.denied, 0b11);
+        assert_eq!(c.server(), None);
+        assert_eq!(c.poll_at(), None);
+        assert!(!c.clock.is_set());
+    }
+}
