@@ -8,7 +8,7 @@
 //!   `mspdebug sim`, checking every `__mspabi_*` helper against values
 //!   computed here.
 //! - `boot-test`: boots the firmware image under `mspdebug sim` (with its
-//!   hardware multiplier and Timer_A models; the UART ready flag is preset,
+//!   hardware multiplier and Timer_A models; the USART flags are preset,
 //!   other peripherals are plain memory) and checks that start-up and board
 //!   init reach the application, that the on-target helper self-test reports
 //!   no failure, and that the application's LPM3 sleep is woken by the
@@ -167,7 +167,10 @@ fn boot_test() -> Result<(), String> {
         "simio config ta iv 0x12e".into(),
         "simio config ta irq0 6".into(),
         "simio config ta irq1 5".into(),
-        "mw 0x0002 0x80".into(), // IFG1.UTXIFG0: the simulator has no USART
+        // The simulator has no USARTs: preset IFG1.UTXIFG0 (console ready)
+        // and IFG2.URXIFG1 (SPI byte received); plain memory keeps them set.
+        "mw 0x0002 0x80".into(),
+        "mw 0x0003 0x10".into(),
         format!("setbreak {run:#x}"),
         format!("setbreak {after:#x}"),
         "run".into(),

@@ -54,15 +54,47 @@ pub use msp430f1611 as pac;
 #[cfg(target_arch = "msp430")]
 pub use rt::{critical, interrupts_enable, reset};
 
+/// The peripherals the board layer drives, for code that owns the hardware
+/// by construction (the board functions run from one main loop). Built from
+/// the PAC's per-peripheral `steal()`: zero-sized, no run-time cost (the
+/// PAC's `Peripherals::steal()` would also write its "taken" flag on every
+/// use).
 #[cfg(target_arch = "msp430")]
-/// All peripherals, for code that owns the hardware by construction (the
-/// board functions are called from one main loop).
+pub(crate) struct Regs {
+    pub special_function: pac::SpecialFunction,
+    pub watchdog_timer: pac::WatchdogTimer,
+    pub basic_clock: pac::BasicClock,
+    pub port_1: pac::Port1,
+    pub port_2: pac::Port2,
+    pub port_3: pac::Port3,
+    pub port_5: pac::Port5,
+    pub usart0: pac::Usart0,
+    pub usart1: pac::Usart1,
+    pub timer_a3: pac::TimerA3,
+    pub timer_b7: pac::TimerB7,
+}
+
+#[cfg(target_arch = "msp430")]
 #[inline(always)]
-pub(crate) fn periph() -> pac::Peripherals {
-    // SAFETY: the peripherals are zero-sized handles to fixed addresses; the
-    // board layer is single-threaded and interrupt handlers touch only the
-    // registers documented in `rt`.
-    unsafe { pac::Peripherals::steal() }
+pub(crate) fn periph() -> Regs {
+    // SAFETY: zero-sized handles to fixed addresses; the board layer is
+    // single-threaded and interrupt handlers touch only the registers
+    // documented in `rt`.
+    unsafe {
+        Regs {
+            special_function: pac::SpecialFunction::steal(),
+            watchdog_timer: pac::WatchdogTimer::steal(),
+            basic_clock: pac::BasicClock::steal(),
+            port_1: pac::Port1::steal(),
+            port_2: pac::Port2::steal(),
+            port_3: pac::Port3::steal(),
+            port_5: pac::Port5::steal(),
+            usart0: pac::Usart0::steal(),
+            usart1: pac::Usart1::steal(),
+            timer_a3: pac::TimerA3::steal(),
+            timer_b7: pac::TimerB7::steal(),
+        }
+    }
 }
 
 /// Everything the firmware usually needs, initialised in the right order:

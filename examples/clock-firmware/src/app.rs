@@ -2,6 +2,7 @@
 //! self-test, then a loop that shows the uptime, blinks an LED and sleeps.
 //! The network clock replaces this module's `run`.
 
+use embedded_hal::spi::{Operation, SpiDevice};
 use proiot3::display::WIDTH;
 use proiot3::text::{BufSink, TextSink};
 use proiot3::{io, time, watchdog, Board};
@@ -24,6 +25,22 @@ pub fn run(mut board: Board) -> ! {
     con.write_str(" seed ");
     con.write_hex((board.seed >> 32) as u32, 8);
     con.write_hex(board.seed as u32, 8);
+    con.newline();
+
+    // ENC28J60 bring-up: EREVID (bank 3, 0x12) through the SpiDevice API.
+    // BFS/BFC on ECON1 (0x1F) select bank 3 and back (datasheet 4.2).
+    let mut rev = [0u8; 1];
+    let _ = board
+        .spi
+        .transaction(&mut [Operation::Write(&[0x9F, 0x03])]);
+    let _ = board
+        .spi
+        .transaction(&mut [Operation::Write(&[0x12]), Operation::Read(&mut rev)]);
+    let _ = board
+        .spi
+        .transaction(&mut [Operation::Write(&[0xBF, 0x03])]);
+    con.write_str("enc28j60 erevid ");
+    con.write_hex(u32::from(rev[0]), 2);
     con.newline();
 
     let d = &mut board.display;
