@@ -50,6 +50,19 @@ pub struct BoardConfig {
     pub xt2_hz: Option<f64>,
     /// Factor on the modelled DCO frequencies (part-to-part spread).
     pub dco_scale: f64,
+    /// Phase noise of ACLK edges as Timer_A/B captures see them, +-ps (0:
+    /// exact). The board crate's entropy seed samples it.
+    pub capture_jitter_ps: u64,
+    /// Seed of that noise: boards with different seeds draw different
+    /// entropy seeds.
+    pub seed: u64,
+    /// MAC address to program into the information-memory configuration
+    /// record (drivers/proiot3 `config.rs`: `b"P3C1"` + MAC at 0x1000);
+    /// `None` leaves information memory erased (the firmware's default MAC).
+    pub mac: Option<[u8; 6]>,
+    /// Console bit rate the terminal expects: a UART configured more than
+    /// 3 % away from it gets a note (the text would be garbage).
+    pub console_baud: f64,
 }
 
 impl Default for BoardConfig {
@@ -59,6 +72,10 @@ impl Default for BoardConfig {
             drift_ppm: 0.0,
             xt2_hz: None,
             dco_scale: 1.0,
+            capture_jitter_ps: 0,
+            seed: 0,
+            mac: None,
+            console_baud: 115_200.0,
         }
     }
 }
@@ -72,6 +89,9 @@ pub enum ResetCause {
     WatchdogKey,
     /// FCTLx written without the 0xA5 key.
     FlashKey,
+    /// The RST/NMI pin was pulled low ([`Board::reset_pin`]): a power-on
+    /// reset (WDTIFG cleared).
+    Pin,
 }
 
 // SFR bits (msp430f1611.h).
@@ -88,6 +108,9 @@ const CS_PIN: u8 = 0x01;
 /// P3.0 D/C and P3.1 E of the SSD1306 bus.
 const DC_PIN: u8 = 0x01;
 const E_PIN: u8 = 0x02;
+/// Information-memory configuration record of the board crate
+/// (drivers/proiot3 `config.rs`).
+pub const INFO_CONFIG_ADDR: u16 = 0x1000;
 /// Notes kept at most.
 const MAX_NOTES: usize = 256;
 
@@ -130,6 +153,9 @@ pub struct Devices {
     cs_low: bool,
     e_high: bool,
     sleep_sr: u16,
+    console_baud: f64,
+    noted_baud: Option<(u8, u8, u8, u8, u8)>,
+    noted_spi_mode: bool,
 }
 
 impl Devices {
@@ -181,7 +207,13 @@ impl Devices {
             cs_low: false,
             e_high: false,
             sleep_sr: 0,
+            console_baud: config.console_baud,
+            noted_baud: None,
+            noted_spi_mode: false,
         };
+        let jitter = config.capture_jitter_ps;
+        d.timer_a.set_capture_jitter(jitter, config.seed);
+        d.timer_b.set_capture_jitter(jitter, config.seed ^ 0x5555);
         d.refresh();
         d
     }
@@ -259,6 +291,7 @@ impl Devices {
         self.usart0
             .sync(&self.clock, &mut self.sfr, t, &mut |_, _| 0xFF);
         if !self.usart0.sent.is_empty() {
+            self.check_console_baud();
             let connected = self.ports.port[2].sel & 0x10 != 0;
             if connected {
                 self.console.extend(self.usart0.sent.drain(..));
@@ -266,6 +299,14 @@ impl Devices {
                 self.usart0.sent.clear();
                 self.note("UART0 byte sent with P3.4 not selected (P3SEL): lost".into());
             }
+        }
+        if self.usart1.busy() && !self.noted_spi_mode && self.usart1.tctl() & 0xC0 != 0x80 {
+            // ENC28J60: SPI mode 0 only (DS39662 section 4.1); on the USART
+            // that is CKPH = 1, CKPL = 0.
+            self.noted_spi_mode = true;
+            self.note(
+                "USART1 not in SPI mode 0 (CKPH=1, CKPL=0): the ENC28J60 would misread".into(),
+            );
         }
         let spi_pins = self.ports.port[4].sel & 0x0E == 0x0E;
         let cs_low = self.cs_low;
@@ -295,6 +336,23 @@ impl Devices {
         }
     }
 
+    /// Notes a console bit rate the terminal would not read (once per
+    /// configuration).
+    fn check_console_baud(&mut self) {
+        let cfg = self.usart0.config();
+        if self.noted_baud == Some(cfg) {
+            return;
+        }
+        self.noted_baud = Some(cfg);
+        let baud = self.usart0.baud(&self.clock);
+        if (baud / self.console_baud - 1.0).abs() > 0.03 {
+            self.note(format!(
+                "console UART at {baud:.0} baud, the terminal expects {:.0}",
+                self.console_baud
+            ));
+        }
+    }
+
     /// Power-up clear (SLAU049 2.1.1) at time `t`: every module to its reset
     /// state, the CPU reset on its next step. RAM, the display and the
     /// ENC28J60 (separate chips) keep their state.
@@ -311,7 +369,11 @@ impl Devices {
         self.usart1.reset(t);
         self.ports.reset();
         self.flash.reset();
-        let keep = self.sfr.regs[Sfr::IFG1] & (WDTIFG | NMIIFG);
+        let keep = if cause == ResetCause::Pin {
+            0 // POR: WDTIFG and NMIIFG reset
+        } else {
+            self.sfr.regs[Sfr::IFG1] & (WDTIFG | NMIIFG)
+        };
         let wdt = if matches!(cause, ResetCause::Watchdog | ResetCause::WatchdogKey) {
             WDTIFG
         } else {
@@ -659,6 +721,11 @@ impl Board {
     pub fn new(image: &Image, config: BoardConfig) -> Self {
         let mut chip = F1611::with_peripherals(Devices::new(&config));
         chip.load_image(image);
+        if let Some(mac) = config.mac {
+            let mut record = b"P3C1".to_vec();
+            record.extend_from_slice(&mac);
+            chip.load(INFO_CONFIG_ADDR, &record);
+        }
         let mut cpu = Cpu::new();
         cpu.reset(&mut chip);
         Board {
@@ -757,6 +824,19 @@ impl Board {
         let c = self.cpu.cycles;
         self.chip.peripherals.sync(c);
         stop
+    }
+
+    /// Pulls the RST/NMI pin low at the current time: power-on reset of the
+    /// chip (registers, peripherals; RAM kept), then the CPU restarts from
+    /// the reset vector.
+    pub fn reset_pin(&mut self) {
+        let c = self.cpu.cycles;
+        let d = &mut self.chip.peripherals;
+        d.sync(c);
+        let t = d.now_ps;
+        d.puc(t, ResetCause::Pin);
+        d.refresh();
+        self.asleep = false;
     }
 
     /// Console bytes sent since the last call.

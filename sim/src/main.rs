@@ -5,7 +5,13 @@
 //! proiot3-sim FIRMWARE [--time SECONDS] [--realtime] [--enc-model datasheet|mspsim]
 //!             [--drift-ppm PPM] [--xt2 HZ] [--dco-scale F] [--screen]
 //!             [--screenshot FILE.png] [--press N@SECONDS]... [--stats]
+//!             [--seed N] [--mac aa:bb:cc:dd:ee:ff] [--stdin]
 //! ```
+//!
+//! `--seed` turns on ACLK capture jitter (+-200 ns) with that seed, so the
+//! firmware's entropy seed differs between boards; `--mac` programs the
+//! information-memory MAC record; `--stdin` forwards standard input to the
+//! console UART.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -24,12 +30,14 @@ struct Args {
     screenshot: Option<String>,
     presses: Vec<(u8, f64)>,
     stats: bool,
+    stdin: bool,
 }
 
 fn usage() -> String {
     "usage: proiot3-sim FIRMWARE [--time SECONDS] [--realtime] \
      [--enc-model datasheet|mspsim] [--drift-ppm PPM] [--xt2 HZ] [--dco-scale F] \
-     [--screen] [--screenshot FILE.png] [--press N@SECONDS]... [--stats]"
+     [--screen] [--screenshot FILE.png] [--press N@SECONDS]... [--stats] \
+     [--seed N] [--mac aa:bb:cc:dd:ee:ff] [--stdin]"
         .into()
 }
 
@@ -44,6 +52,7 @@ fn parse() -> Result<Args, String> {
         screenshot: None,
         presses: Vec::new(),
         stats: false,
+        stdin: false,
     };
     let num = |v: Option<String>, what: &str| -> Result<f64, String> {
         v.ok_or(format!("{what} needs a value"))?
@@ -74,6 +83,24 @@ fn parse() -> Result<Args, String> {
                 a.presses.push((n & 7, t));
             }
             "--stats" => a.stats = true,
+            "--stdin" => a.stdin = true,
+            "--seed" => {
+                let v = it.next().ok_or("--seed N")?;
+                a.config.seed = v.parse().map_err(|e| format!("--seed: {e}"))?;
+                a.config.capture_jitter_ps = 200_000;
+            }
+            "--mac" => {
+                let v = it.next().ok_or("--mac aa:bb:cc:dd:ee:ff")?;
+                let mut mac = [0u8; 6];
+                let parts: Vec<&str> = v.split(':').collect();
+                if parts.len() != 6 {
+                    return Err("--mac aa:bb:cc:dd:ee:ff".into());
+                }
+                for (m, p) in mac.iter_mut().zip(parts) {
+                    *m = u8::from_str_radix(p, 16).map_err(|e| format!("--mac: {e}"))?;
+                }
+                a.config.mac = Some(mac);
+            }
             "-h" | "--help" => return Err(usage()),
             s if s.starts_with('-') => return Err(format!("unknown option {s}\n{}", usage())),
             s => a.firmware = s.to_string(),
@@ -120,12 +147,31 @@ fn main() -> ExitCode {
     let slice = PS_PER_S / 100; // 10 ms of simulated time per round
     let wall = Instant::now();
     let pacer = args.realtime.then(|| Pacer::new(board.now_ps(), 1.0));
+    let input = args.stdin.then(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        std::thread::spawn(move || {
+            use std::io::Read;
+            let mut buf = [0u8; 256];
+            let mut stdin = std::io::stdin();
+            while let Ok(n) = stdin.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        rx
+    });
     let mut out = std::io::stdout();
     let mut code = ExitCode::SUCCESS;
     while board.now_ps() < end {
         let mut until = (board.now_ps() + slice).min(end);
         if let Some(&(at, _, _)) = events.first() {
             until = until.min(at.max(board.now_ps() + 1));
+        }
+        if let Some(rx) = &input {
+            while let Ok(bytes) = rx.try_recv() {
+                board.console_input(&bytes);
+            }
         }
         let stop = board.run_until(until);
         while let Some(&(at, n, pressed)) = events.first() {

@@ -51,6 +51,8 @@ pub struct Timer {
     last_t: u64,
     last_src: u64,
     rem: u64,
+    jitter_ps: u64,
+    jitter_seed: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -75,13 +77,41 @@ impl Timer {
             last_t: 0,
             last_src: 0,
             rem: 0,
+            jitter_ps: 0,
+            jitter_seed: 0,
         }
     }
 
-    /// PUC at time `t`.
+    /// PUC at time `t` (the jitter setting is a property of the board).
     pub fn reset(&mut self, t: u64) {
+        let (j, seed) = (self.jitter_ps, self.jitter_seed);
         *self = Timer::new(self.kind);
         self.last_t = t;
+        self.jitter_ps = j;
+        self.jitter_seed = seed;
+    }
+
+    /// Makes ACLK captures happen up to `ps` picoseconds early or late,
+    /// pseudo-randomly from `seed` per edge: the phase noise between the
+    /// crystal and the DCO that the board crate's entropy seed samples
+    /// (0: exact edges, the default).
+    pub fn set_capture_jitter(&mut self, ps: u64, seed: u64) {
+        self.jitter_ps = ps;
+        self.jitter_seed = seed;
+    }
+
+    fn jitter(&self, edge: u64) -> i128 {
+        if self.jitter_ps == 0 {
+            return 0;
+        }
+        // splitmix64 of (seed, edge index)
+        let mut z = self
+            .jitter_seed
+            .wrapping_add(edge.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z % (2 * self.jitter_ps + 1)) as i128 - self.jitter_ps as i128
     }
 
     fn base(&self) -> u16 {
@@ -337,6 +367,7 @@ impl Timer {
                 last - h0 > 2
             };
             let te = clk.aclk.time_of_half_tick(last).unwrap_or(t).min(t);
+            let te = (te as i128 + self.jitter(last)).clamp(self.last_t as i128, t as i128) as u64;
             self.advance_to(clk, te);
             if more {
                 self.capture(i);
@@ -636,6 +667,41 @@ mod tests {
         b.sync(&c, aclk_t(300));
         assert_eq!(b.counter(), 44);
         assert_eq!(b.read(0x011E, &c, 0), 14);
+    }
+
+    #[test]
+    fn capture_jitter_varies_counts_deterministically() {
+        let c = clk();
+        let deltas = |seed: u64, jitter: u64| -> Vec<u16> {
+            let mut t = Timer::new(TimerKind::B);
+            t.set_capture_jitter(jitter, seed);
+            t.write(0x018E, 0x4000 | 0x1000 | CAP, &c, 0);
+            t.write(0x0180, TASSEL_SMCLK | MC_CONT | CLR, &c, 0);
+            let mut prev = 0u16;
+            (1..=200)
+                .map(|n| {
+                    t.sync(&c, aclk_t(n) + 2_000_000);
+                    let v = t.read(0x019E, &c, 0);
+                    let d = v.wrapping_sub(prev);
+                    prev = v;
+                    d
+                })
+                .skip(1)
+                .collect()
+        };
+        // 800 kHz / 32768 Hz = 24.41 counts per period: exact edges give
+        // only 24 and 25 in a fixed pattern; jitter of +-2 us adds spread.
+        let exact = deltas(1, 0);
+        assert!(exact.iter().all(|&d| d == 24 || d == 25));
+        assert_eq!(exact, deltas(2, 0));
+        let a = deltas(1, 2_000_000);
+        assert_eq!(a, deltas(1, 2_000_000), "same seed, same noise");
+        assert_ne!(a, deltas(2, 2_000_000));
+        assert_ne!(a, exact);
+        assert!(a.iter().any(|&d| d <= 23 || d >= 26));
+        let total: u32 = a.iter().map(|&d| d as u32).sum();
+        let exact_total: u32 = exact.iter().map(|&d| d as u32).sum();
+        assert!(total.abs_diff(exact_total) <= 4, "noise does not drift");
     }
 
     #[test]

@@ -165,6 +165,37 @@ impl Usart {
         u64::from(u16::from_le_bytes([self.br0, self.br1]))
     }
 
+    /// UxTCTL.
+    pub fn tctl(&self) -> u8 {
+        self.tctl
+    }
+
+    /// The registers that set the bit rate (CTL, TCTL, MCTL, BR0, BR1).
+    pub fn config(&self) -> (u8, u8, u8, u8, u8) {
+        (self.ctl, self.tctl, self.mctl, self.br0, self.br1)
+    }
+
+    /// Average bit rate now (bits per frame / frame time), 0 without a clock.
+    pub fn baud(&self, clk: &BasicClock) -> f64 {
+        let hz = match self.source() {
+            ClockSource::Aclk => clk.aclk_hz(),
+            ClockSource::Smclk => clk.smclk_hz(),
+            ClockSource::External => 0.0,
+        };
+        let bits = if self.is_spi() {
+            if self.ctl & CHAR != 0 {
+                8
+            } else {
+                7
+            }
+        } else {
+            1 + if self.ctl & CHAR != 0 { 8 } else { 7 }
+                + u64::from(self.ctl & PENA != 0)
+                + if self.ctl & SPB != 0 { 2 } else { 1 }
+        };
+        hz * bits as f64 / self.frame_clocks() as f64
+    }
+
     /// BRCLK cycles one byte (frame) takes.
     pub fn frame_clocks(&self) -> u64 {
         if self.is_spi() {

@@ -397,3 +397,67 @@ fn byte_write_to_a_timer_register_keeps_the_other_half() {
     b.chip.write_byte(0x0164, 0x00, 2); // bic.b #0x10-style byte write
     assert_eq!(b.chip.read_word(0x0164, 3), 0x4100);
 }
+
+#[test]
+fn reset_pin_is_a_power_on_reset() {
+    let mut b = board(
+        include_bytes!("data/board/timer.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(3 * PS_PER_S + MS);
+    assert_eq!(ram_word(&mut b, 0x1100), 3);
+    b.chip.write_byte(0x0002, 0x01, b.cpu.cycles); // IFG1.WDTIFG by hand
+    b.reset_pin();
+    b.run_for(MS);
+    assert_eq!(ram_word(&mut b, 0x1100), 0, "restarted: counter cleared");
+    assert_eq!(b.devices().resets.len(), 1);
+    assert_eq!(b.devices().resets[0].1, ResetCause::Pin);
+    assert_eq!(
+        b.chip.read_byte(0x0002, b.cpu.cycles) & 0x01,
+        0,
+        "POR clears WDTIFG"
+    );
+    b.run_for(PS_PER_S);
+    assert_eq!(ram_word(&mut b, 0x1100), 1);
+}
+
+#[test]
+fn mac_record_in_information_memory() {
+    let mac = [0x02, 0x11, 0x22, 0x33, 0x44, 0x55];
+    let b = board(
+        include_bytes!("data/board/clock.elf"),
+        BoardConfig {
+            mac: Some(mac),
+            ..BoardConfig::default()
+        },
+    );
+    let rec: Vec<u8> = (0x1000..0x100A).map(|a| b.chip.peek(a)).collect();
+    assert_eq!(&rec[..4], b"P3C1");
+    assert_eq!(&rec[4..], &mac);
+    assert_eq!(b.chip.peek(0x100A), 0xFF);
+}
+
+#[test]
+fn console_baud_mismatch_is_noted() {
+    // uart.elf runs at 800 kHz / 7 = 114286 baud: within 3 % of 115200.
+    let mut b = board(
+        include_bytes!("data/board/uart.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(5 * MS);
+    assert!(b.devices().notes.is_empty(), "{:?}", b.devices().notes);
+    let mut b = board(
+        include_bytes!("data/board/uart.elf"),
+        BoardConfig {
+            console_baud: 9600.0,
+            ..BoardConfig::default()
+        },
+    );
+    b.run_for(5 * MS);
+    assert_eq!(b.devices().notes.len(), 1);
+    assert!(
+        b.devices().notes[0].contains("114286 baud"),
+        "{:?}",
+        b.devices().notes
+    );
+}
