@@ -239,6 +239,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 count += 1;
             }
         }
+        if count == 0 {
+            // Every address went (duplicate): nothing to report.
+            return None;
+        }
         let ll = self.addrs[0];
         let src = if ll.usable() {
             ll.addr

@@ -448,6 +448,8 @@ fn dad_detects_duplicate_from_ns_probe() {
     assert_eq!(t.events(), [Event::AddressDuplicate(me_ll())]);
     let later = t.run_to(10_000);
     assert!(later.iter().all(|f| f[54] != 135), "no more DAD probes");
+    // No MLD report without groups either.
+    assert!(later.iter().all(|f| f[20] != 0), "{later:?}");
     assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Duplicate));
     // Never answered for, never used.
     assert_eq!(
