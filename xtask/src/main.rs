@@ -10,7 +10,8 @@
 //! - `boot-test`: boots the firmware image under `mspdebug sim` (with its
 //!   hardware multiplier and Timer_A models; the USART flags are preset,
 //!   other peripherals are plain memory) and checks that start-up and board
-//!   init reach the application, that the on-target helper self-test reports
+//!   init reach the application, that the console banner (UART driver and
+//!   text formatter) is right, that the on-target helper self-test reports
 //!   no failure, and that the application's LPM3 sleep is woken by the
 //!   Timer_A interrupt and the main loop resumes.
 //! - `check-svd`: compares the msp430f1611 SVD with TI's header.
@@ -162,6 +163,8 @@ fn boot_test() -> Result<(), String> {
     let output = abi_test::run_mspdebug(&[
         format!("prog {}", elf_path.display()),
         "simio add hwmult mult".into(),
+        "simio add console con".into(), // prints bytes written to U0TXBUF
+        "simio config con base 0x77".into(),
         "simio add timer ta 3".into(),
         "simio config ta base 0x160".into(),
         "simio config ta iv 0x12e".into(),
@@ -208,6 +211,25 @@ fn boot_test() -> Result<(), String> {
         return Err(format!(
             "main loop did not resume after the Timer_A interrupt:\n{output}"
         ));
+    }
+    // The console transcript: the banner printed through the UART driver and
+    // the allocation-free formatter.
+    for want in [
+        "proiot3 clock firmware",
+        "mac 02:00:00:00:00:42",
+        "abi selftest: ok",
+    ] {
+        if !output.contains(want) {
+            return Err(format!("console output lacks {want:?}:\n{output}"));
+        }
+    }
+    for line in output.lines() {
+        if ["proiot3 ", "mac ", "enc28j60 ", "abi "]
+            .iter()
+            .any(|p| line.starts_with(p))
+        {
+            println!("console: {line}");
+        }
     }
     println!(
         "boot-test: start-up and Board::init reach app::run; helper self-test: 0 failures; \
