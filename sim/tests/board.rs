@@ -461,3 +461,19 @@ fn console_baud_mismatch_is_noted() {
         b.devices().notes
     );
 }
+
+#[test]
+fn timer_b_captures_aclk_edges_to_measure_the_dco() {
+    let mut b = board(
+        include_bytes!("data/board/capture.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(5 * MS);
+    // 8 ACLK periods of SMCLK: 8 * 800 kHz / 32768 Hz = 195.3.
+    let slow = ram_word(&mut b, 0x1100);
+    assert!((195..=196).contains(&slow), "{slow}");
+    let f = dco_hz(0x60, 7, 1.0); // 3.594 MHz
+    let fast = ram_word(&mut b, 0x1102) as f64;
+    assert!((fast - 8.0 * f / 32768.0).abs() <= 1.0, "{fast}");
+    assert!(b.chip.diagnostics().is_empty());
+}
