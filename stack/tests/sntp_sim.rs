@@ -97,6 +97,8 @@ struct Sim {
     server_proc: u64,
     /// NTP datagrams lost, per mille, and the loss generator.
     loss_permille: u64,
+    /// Every frame is delayed by up to this much more, at random (ns).
+    jitter: u64,
     rng: u64,
     /// When the client sent its requests (ns).
     sent: Vec<u64>,
@@ -129,6 +131,7 @@ impl Sim {
             down: 2 * MS,
             server_proc: 30_000,
             loss_permille: 0,
+            jitter: 0,
             rng: 0x2545_f491_4f6c_dd1d,
             sent: Vec::new(),
         };
@@ -173,14 +176,18 @@ impl Sim {
         self.now / MS
     }
 
+    fn random(&mut self) -> u64 {
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        self.rng
+    }
+
     fn lost(&mut self, frame: &[u8]) -> bool {
         if self.loss_permille == 0 || frame.len() < 62 || frame[20] != 17 {
             return false;
         }
-        self.rng ^= self.rng << 13;
-        self.rng ^= self.rng >> 7;
-        self.rng ^= self.rng << 17;
-        self.rng % 1000 < self.loss_permille
+        self.random() % 1000 < self.loss_permille
     }
 
     /// Node `from` sends `frame` `extra` ns from now.
@@ -188,7 +195,10 @@ impl Sim {
         if self.lost(&frame) {
             return;
         }
-        let delay = if from == 0 { self.up } else { self.down };
+        let mut delay = if from == 0 { self.up } else { self.down };
+        if self.jitter > 0 {
+            delay += self.random() % self.jitter;
+        }
         self.frames.push(InFlight {
             at: self.now + extra + delay,
             from,
@@ -469,11 +479,12 @@ fn first_sync_within_1ms_with_symmetric_2ms_delay() {
 /// Runs 24 simulated hours with a crystal `ppb` off and returns (error at
 /// 24 h, worst error after the first hour, worst error over the last
 /// interval) in µs, printing the figures.
-fn day_run(ppb: i64, up: u64, down: u64, loss_permille: u64) -> (i64, i64, Sim) {
+fn day_run(ppb: i64, up: u64, down: u64, loss_permille: u64, jitter: u64) -> (i64, i64, Sim) {
     let mut sim = Sim::new(UNIX_2026, ppb, 1);
     sim.up = up;
     sim.down = down;
     sim.loss_permille = loss_permille;
+    sim.jitter = jitter;
     sim.run_until_accepted(1, 120 * S);
     let mut worst = 0i64;
     let mut t = sim.now;
@@ -487,11 +498,12 @@ fn day_run(ppb: i64, up: u64, down: u64, loss_permille: u64) -> (i64, i64, Sim) 
     let err = sim.error_us();
     let c = *sim.client.counters();
     println!(
-        "crystal {:+} ppm, delays {}/{} us, loss {} permille: error at 24 h {} us, worst after 1 h {} us; \
-         learned {} ppb, poll {} s, {} requests, {} accepted, {} timeouts",
+        "crystal {:+} ppm, delays {}/{} us + jitter {} us, loss {} permille: error at 24 h {} us, \
+         worst after 1 h {} us; learned {} ppb, poll {} s, {} requests, {} accepted, {} timeouts",
         ppb / 1000,
         up / 1000,
         down / 1000,
+        jitter / 1000,
         loss_permille,
         err,
         worst,
@@ -507,7 +519,7 @@ fn day_run(ppb: i64, up: u64, down: u64, loss_permille: u64) -> (i64, i64, Sim) 
 #[test]
 fn crystal_50ppm_within_10ms_after_24h() {
     for ppb in [50_000, -50_000] {
-        let (err, worst, sim) = day_run(ppb, 2 * MS, 2 * MS, 0);
+        let (err, worst, sim) = day_run(ppb, 2 * MS, 2 * MS, 0, 0);
         assert!(err.abs() < 10_000, "{err}");
         assert!(worst < 10_000, "{worst}");
         // The loop learned the crystal's error to within 0.5 ppm...
@@ -528,7 +540,7 @@ fn asymmetric_path_and_loss() {
     // 1 ms up, 5 ms down: every offset is off by (1 - 5) / 2 = -2 ms; the
     // clock follows the server's time within that, no worse over a day,
     // with 20 % of the NTP datagrams lost.
-    let (err, worst, sim) = day_run(30_000, MS, 5 * MS, 200);
+    let (err, worst, sim) = day_run(30_000, MS, 5 * MS, 200, 0);
     assert!((err + 2000).abs() < 1000, "{err}");
     assert!(worst < 3000, "{worst}");
     assert!(sim.client.counters().timeouts > 0);
@@ -699,4 +711,14 @@ fn failover_to_second_server_then_lost_state() {
         info.since_s
     );
     assert!(sim.error_us().abs() < 10_000);
+}
+
+#[test]
+fn jittery_path_still_within_10ms_after_24h() {
+    // 2 ms each way plus up to 3 ms of random queueing per frame, 10 %
+    // loss, crystal 50 ppm fast.
+    let (err, worst, sim) = day_run(50_000, 2 * MS, 2 * MS, 100, 3 * MS);
+    assert!(err.abs() < 10_000, "{err}");
+    assert!(worst < 10_000, "{worst}");
+    assert_eq!(sim.client.counters().steps, 1);
 }

@@ -64,6 +64,10 @@ const MAX_FREQ: i32 = 2_147_484;
 /// estimate (their offsets are mostly measurement noise).
 const MIN_FLL_INTERVAL_S: u32 = 8;
 
+/// The FLL's averaging interval: a frequency estimate over an interval of
+/// `t` seconds moves the correction by `t / (t + FLL_AVERAGE_S)` of it.
+pub const FLL_AVERAGE_S: u32 = 256;
+
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
 /// About 60 bytes of state. See the [module documentation](self).
@@ -222,8 +226,9 @@ impl SoftClock {
     /// 1. Frequency (FLL): the offset left after the previous slew, over
     ///    the interval since the previous discipline, is the crystal's
     ///    frequency error; the correction moves by all of it the first
-    ///    time and by half of it afterwards (averaging out measurement
-    ///    noise), within ±500 ppm.
+    ///    time, afterwards by `interval / (interval + FLL_AVERAGE_S)` of
+    ///    it (averaging out measurement noise, most over short intervals),
+    ///    within ±500 ppm. Intervals under 8 s are not used.
     /// 2. Phase: the whole offset is slewed at 500 ppm (128 ms take 256 s).
     ///
     /// Larger offsets are clamped to the threshold (the caller steps them).
@@ -236,13 +241,17 @@ impl SoftClock {
             // Offset grown since the last discipline beyond what was still
             // to be slewed: the clock's own drift over `interval` ticks.
             let residual = offset - self.pending_slew().0;
-            // freq (2^-32) = residual (2^-32 s) * hz / interval. |residual|
-            // < 2^31 and hz <= 2^24: the product fits 64 bits.
-            let q = (residual.unsigned_abs() * self.hz as u64 / interval as u64) as i64;
-            let mut change = if residual < 0 { -q } else { q };
+            // freq (2^-32) = residual (2^-32 s) * hz / interval, in full
+            // the first time. Later, weighted by interval / (interval +
+            // FLL_AVERAGE_S): short intervals, where the tick quantization
+            // dominates the residual, count little. |residual| < 2^31 and
+            // hz <= 2^24: the product fits 64 bits.
+            let mut divisor = interval as u64;
             if self.freq_known {
-                change /= 2;
+                divisor += FLL_AVERAGE_S as u64 * self.hz as u64;
             }
+            let q = (residual.unsigned_abs() * self.hz as u64 / divisor) as i64;
+            let change = if residual < 0 { -q } else { q };
             let f = (self.freq as i64 + change).clamp(-MAX_FREQ as i64, MAX_FREQ as i64);
             self.set_freq(f as i32);
             self.freq_known = true;

@@ -297,10 +297,11 @@ impl SntpClient {
                 self.current = i as u8;
             }
         }
-        // The outstanding request stays valid only if its server kept its
-        // slot (replies are matched against `servers[asked]`).
-        if self.servers[self.asked as usize] != asked || asked.is_unspecified() {
-            self.t1 = NtpTimestamp(0);
+        // The outstanding request stays valid while its server is listed
+        // (replies are matched against `servers[asked]`).
+        match self.servers.iter().position(|s| *s == asked) {
+            Some(i) if !asked.is_unspecified() => self.asked = i as u8,
+            _ => self.t1 = NtpTimestamp(0),
         }
     }
 
@@ -796,8 +797,10 @@ mod tests {
         assert_eq!(c.servers[..2], [d, b]);
         assert_eq!(c.denied, 0b010); // b kept its DENY
         assert_eq!(c.server(), Some(d));
-        assert!(c.t1.is_zero()); // d moved: its reply would not match
+        // d moved to slot 0: its reply is still expected.
+        assert_eq!((c.t1, c.asked), (NtpTimestamp(5), 0));
         c.set_servers(&[b]);
+        assert!(c.t1.is_zero()); // d left: nothing more expected
         assert_eq!(c.server(), None);
         assert_eq!(c.poll_at(), None);
         assert!(c.add_server(a));
