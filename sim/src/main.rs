@@ -220,6 +220,7 @@ fn main() -> ExitCode {
             d.resets,
             d.enc.stats()
         );
+        eprintln!("lowest stack pointer {:#06x}", board.cpu.stack_low());
         for n in &d.notes {
             eprintln!("note: {n}");
         }
