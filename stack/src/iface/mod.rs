@@ -786,29 +786,32 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // Addresses: DAD end (RFC 4862 5.4: no answer within RetransTimer
         // after the last probe) and valid lifetime (RFC 4862 5.5.4).
         for i in 0..MAX_ADDRESSES {
-            let a = self.addrs[i];
-            match a.slot {
-                AddrSlot::Tentative | AddrSlot::Optimistic
-                    if a.dad_left == 0 && tables::due(now, a.dad_at) =>
-                {
-                    self.addrs[i].slot = AddrSlot::Assigned;
-                    self.push_event(Event::AddressAssigned(a.addr));
-                }
-                _ => {}
+            // Small fields only: copying whole entries costs code on the
+            // 16-bit target.
+            let e = &self.addrs[i];
+            let (slot, dad_left, dad_at, valid_until) =
+                (e.slot, e.dad_left, e.dad_at, e.valid_until);
+            if matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic)
+                && dad_left == 0
+                && tables::due(now, dad_at)
+            {
+                self.addrs[i].slot = AddrSlot::Assigned;
+                let addr = self.addrs[i].addr;
+                self.push_event(Event::AddressAssigned(addr));
             }
-            let a = self.addrs[i];
-            if a.slot != AddrSlot::Free && tables::expired(now_s, a.valid_until) {
+            if slot != AddrSlot::Free && tables::expired(now_s, valid_until) {
+                let addr = self.addrs[i].addr;
                 self.addrs[i] = AddrEntry::FREE;
-                if a.slot != AddrSlot::Duplicate {
-                    self.push_event(Event::AddressExpired(a.addr));
+                if slot != AddrSlot::Duplicate {
+                    self.push_event(Event::AddressExpired(addr));
                 }
             }
         }
         for i in 0..R {
-            let r = self.routers[i];
-            if r.used() && tables::expired(now_s, r.until) {
+            if self.routers[i].used() && tables::expired(now_s, self.routers[i].until) {
+                let ip = self.routers[i].ip;
                 self.routers[i] = Router::FREE;
-                self.push_event(Event::RouterLost(r.ip));
+                self.push_event(Event::RouterLost(ip));
             }
         }
         for p in self.prefixes.iter_mut() {
@@ -817,16 +820,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         }
         for i in 0..D {
-            let d = self.dns[i];
-            if d.until != 0 && tables::expired(now_s, d.until) {
+            if self.dns[i].until != 0 && tables::expired(now_s, self.dns[i].until) {
+                let addr = self.dns[i].addr;
                 self.dns[i] = DnsServer::FREE;
-                self.push_event(Event::DnsServerExpired(d.addr));
+                self.push_event(Event::DnsServerExpired(addr));
             }
         }
         // Neighbor states driven by time alone (RFC 4861 7.3.3).
         for i in 0..N {
-            let n = self.neighbors[i];
-            let Some(state) = n.state else { continue };
+            let n = &self.neighbors[i];
+            let (Some(state), probes) = (n.state, n.probes) else {
+                continue;
+            };
             if !tables::due(now, n.timer) {
                 continue;
             }
@@ -837,10 +842,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     self.neighbors[i].state = Some(NeighborState::Probe);
                     self.neighbors[i].probes = 0;
                 }
-                NeighborState::Incomplete if n.probes >= consts::MAX_MULTICAST_SOLICIT => {
+                NeighborState::Incomplete if probes >= consts::MAX_MULTICAST_SOLICIT => {
                     self.neighbor_failed(i);
                 }
-                NeighborState::Probe if n.probes >= consts::MAX_UNICAST_SOLICIT => {
+                NeighborState::Probe if probes >= consts::MAX_UNICAST_SOLICIT => {
                     self.neighbor_failed(i);
                 }
                 _ => {}
