@@ -15,6 +15,9 @@
 //!   no failure, and that the application's LPM3 sleep is woken by the
 //!   Timer_A interrupt and the main loop resumes.
 //! - `check-svd`: compares the msp430f1611 SVD with TI's header.
+//! - `mac-hex <mac> [file]`: writes an Intel HEX holding the board's
+//!   information-memory MAC record (`proiot3::config` layout), to flash
+//!   alongside the firmware.
 
 mod abi_test;
 mod elf;
@@ -34,8 +37,12 @@ fn main() -> ExitCode {
         Some("abi-test") => abi_test::run(),
         Some("boot-test") => boot_test(),
         Some("check-svd") => check_svd(),
+        Some("mac-hex") => mac_hex(
+            args.get(1).map(String::as_str),
+            args.get(2).map(String::as_str),
+        ),
         _ => {
-            eprintln!("usage: cargo xtask <firmware | abi-test | boot-test | check-svd>");
+            eprintln!("usage: cargo xtask <firmware | abi-test | boot-test | check-svd | mac-hex MAC [FILE]>");
             return ExitCode::from(2);
         }
     };
@@ -238,6 +245,53 @@ fn boot_test() -> Result<(), String> {
     Ok(())
 }
 
+/// Parses `02:12:34:56:78:9a` (or with `-`).
+fn parse_mac(text: &str) -> Result<[u8; 6], String> {
+    let parts: Vec<&str> = text.split([':', '-']).collect();
+    if parts.len() != 6 {
+        return Err(format!("{text:?}: expected six hex bytes"));
+    }
+    let mut mac = [0u8; 6];
+    for (slot, part) in mac.iter_mut().zip(parts) {
+        if part.len() != 2 {
+            return Err(format!("{text:?}: expected two hex digits per byte"));
+        }
+        *slot =
+            u8::from_str_radix(part, 16).map_err(|_| format!("{text:?}: bad hex byte {part:?}"))?;
+    }
+    Ok(mac)
+}
+
+/// Information-memory record layout, as in `drivers/proiot3/src/config.rs`
+/// (a test checks the two agree; xtask does not link the board crate, whose
+/// MSP430-only dependencies would enter the root lock file).
+const INFO_ADDR: u16 = 0x1000;
+const INFO_MAGIC: [u8; 4] = *b"P3C1";
+
+/// The information-memory record for `mac` as Intel HEX; refuses addresses
+/// the firmware would ignore (multicast bit, all zero).
+fn mac_record_hex(mac: [u8; 6]) -> Result<String, String> {
+    if mac[0] & 1 != 0 || mac == [0; 6] {
+        return Err("multicast or all-zero MAC: the firmware would ignore it".into());
+    }
+    let mut record = [0u8; 10];
+    record[..4].copy_from_slice(&INFO_MAGIC);
+    record[4..].copy_from_slice(&mac);
+    Ok(elf::record(INFO_ADDR, 0, &record) + &elf::record(0, 1, &[]))
+}
+
+fn mac_hex(mac: Option<&str>, file: Option<&str>) -> Result<(), String> {
+    let mac = parse_mac(mac.ok_or("usage: cargo xtask mac-hex 02:12:34:56:78:9a [file]")?)?;
+    let hex = mac_record_hex(mac)?;
+    match file {
+        Some(path) => std::fs::write(path, hex).map_err(|e| format!("{path}: {e}")),
+        None => {
+            print!("{hex}");
+            Ok(())
+        }
+    }
+}
+
 fn check_svd() -> Result<(), String> {
     let script = root().join("drivers/msp430f1611/tools/check_svd.py");
     let status = Command::new("python3")
@@ -258,5 +312,28 @@ mod tests {
     #[test]
     fn svd_matches_header() {
         super::check_svd().unwrap();
+    }
+
+    #[test]
+    fn mac_record_round_trip() {
+        let mac = super::parse_mac("02:12:34:56:78:9a").unwrap();
+        let hex = super::mac_record_hex(mac).unwrap();
+        // 10 bytes at 0x1000: "P3C1" + MAC, then the end-of-file record.
+        assert_eq!(hex, ":0A1000005033433102123456789A3F\n:00000001FF\n");
+        assert!(super::mac_record_hex([0x01, 0, 0x5e, 0, 0, 1]).is_err());
+        assert!(super::parse_mac("02:12:34:56:78").is_err());
+        assert!(super::parse_mac("02:12:34:56:78:zz").is_err());
+    }
+
+    /// The record layout here is the one the firmware reads.
+    #[test]
+    fn mac_record_layout_matches_board_crate() {
+        let src =
+            std::fs::read_to_string(super::root().join("drivers/proiot3/src/config.rs")).unwrap();
+        assert!(src.contains("pub const INFO_ADDR: usize = 0x1000;"));
+        assert!(src.contains("pub const MAGIC: [u8; 4] = *b\"P3C1\";"));
+        assert!(src.contains("mac.copy_from_slice(&record[4..]);"));
+        assert_eq!(super::INFO_ADDR, 0x1000);
+        assert_eq!(&super::INFO_MAGIC, b"P3C1");
     }
 }
