@@ -9,9 +9,9 @@
 //! | 4 | 6 | MAC address, transmission order |
 //!
 //! The record is used only if the magic matches and the address is a
-//! unicast, non-zero one; otherwise [`DEFAULT_MAC`] applies. Program it with
-//! any flash tool, e.g. `mspdebug ... "mw 0x1000 0x50 0x33 0x43 0x31 ..."`
-//! after erasing the segment.
+//! unicast, non-zero one; otherwise [`DEFAULT_MAC`] applies. To provision a
+//! board, `cargo xtask mac-hex 02:12:34:56:78:9a mac.hex` writes the record
+//! as Intel HEX for any flash tool (erase segment B first).
 
 /// Address of the configuration record (information segment B).
 pub const INFO_ADDR: usize = 0x1000;
