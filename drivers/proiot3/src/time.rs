@@ -154,3 +154,30 @@ pub fn delay_us(us: u16) {
         left -= n;
     }
 }
+
+/// Busy-waiting `embedded_hal::delay::DelayNs` at [`crate::clock::MCLK_HZ`]
+/// (for drivers that need short blocking delays; use [`sleep_ms`] to wait
+/// long in low power).
+pub struct Delay;
+
+impl embedded_hal::delay::DelayNs for Delay {
+    fn delay_ns(&mut self, ns: u32) {
+        // Rounded up to whole microseconds.
+        self.delay_us(ns.div_ceil(1000));
+    }
+
+    fn delay_us(&mut self, us: u32) {
+        let mut left = us;
+        while left > 0 {
+            let part = left.min(0xFFFF);
+            delay_us(part as u16);
+            left -= part;
+        }
+    }
+
+    fn delay_ms(&mut self, ms: u32) {
+        for _ in 0..ms {
+            delay_us(1000);
+        }
+    }
+}
