@@ -477,6 +477,18 @@ impl Devices {
         }
         self.sync(cycle);
         self.sleep_sr = sr;
+        let smclk_off = sr & crate::cpu::sr::CPUOFF != 0 && sr & crate::cpu::sr::SCG1 != 0;
+        if smclk_off {
+            let active = [self.usart0.active_on_smclk(), self.usart1.active_on_smclk()];
+            for (i, on) in active.into_iter().enumerate() {
+                if on {
+                    let t = self.now_ps;
+                    self.note(format!(
+                        "USART{i} transfer frozen at {t} ps: the low-power mode stopped SMCLK"
+                    ));
+                }
+            }
+        }
         self.clock.set_low_power(self.now_ps, sr);
         self.refresh();
     }

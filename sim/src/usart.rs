@@ -165,6 +165,13 @@ impl Usart {
         u64::from(u16::from_le_bytes([self.br0, self.br1]))
     }
 
+    /// True while a byte is shifting, waiting in UxTXBUF, or being
+    /// received, clocked by SMCLK.
+    pub fn active_on_smclk(&self) -> bool {
+        self.source() == ClockSource::Smclk
+            && (self.shifting.is_some() || self.txbuf.is_some() || self.rx_next.is_some())
+    }
+
     /// UxTCTL.
     pub fn tctl(&self) -> u8 {
         self.tctl

@@ -477,3 +477,17 @@ fn timer_b_captures_aclk_edges_to_measure_the_dco() {
     assert!((fast - 8.0 * f / 32768.0).abs() <= 1.0, "{fast}");
     assert!(b.chip.diagnostics().is_empty());
 }
+
+#[test]
+fn lpm3_freezes_a_uart_byte_clocked_by_smclk() {
+    let mut b = board(
+        include_bytes!("data/board/uart_lpm3.elf"),
+        BoardConfig::default(),
+    );
+    b.run_for(10 * MS);
+    assert!(b.cpu.is_sleeping());
+    assert!(b.take_console().is_empty(), "SMCLK is off in LPM3");
+    let notes = &b.devices().notes;
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].starts_with("USART0 transfer frozen"), "{notes:?}");
+}
