@@ -144,6 +144,11 @@ impl Default for Oscillators {
     }
 }
 
+// With these figures RSEL 0 spans 77-170 kHz and RSEL 7, DCO 7 gives
+// 5.65 MHz, in line with the commonly quoted F1xx values (about 85-174 kHz
+// and "5 MHz" for those settings); a real part differs by tens of percent,
+// which `Oscillators::dco_scale` covers.
+
 /// DCO frequency of RSEL = 4, DCO = 3, MOD = 0 (the PUC setting), Hz:
 /// SLAU049 4.1 "DCOCLK ... approximately 800 kHz" after reset.
 pub const DCO_43_HZ: f64 = 800_000.0;
