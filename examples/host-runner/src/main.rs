@@ -7,7 +7,8 @@
 //! ```
 //!
 //! It prints one line per event on stdout, as `key=value` pairs separated by
-//! spaces, always starting with `event=` (see README, "host runner").
+//! spaces, always starting with `event=` (see this crate's README.md for
+//! the options, signals and every line).
 
 mod tap;
 
