@@ -76,7 +76,13 @@ impl Netns {
         let n = SEQUENCE.fetch_add(1, Ordering::SeqCst);
         let name = format!("mip6-{}-{n}-{test}", std::process::id());
         let name: String = name.chars().take(40).collect();
-        let out = Command::new("ip").args(["netns", "add", &name]).output();
+        let add = || Command::new("ip").args(["netns", "add", &name]).output();
+        let mut out = add();
+        if matches!(&out, Ok(o) if String::from_utf8_lossy(&o.stderr).contains("File exists")) {
+            // Left by an earlier run whose process had our pid: dead.
+            let _ = Command::new("ip").args(["netns", "del", &name]).status();
+            out = add();
+        }
         match out {
             Ok(o) if o.status.success() => {}
             Ok(o) => {
@@ -472,7 +478,7 @@ impl Runner {
         let from = self.mark();
         // SAFETY: kill on the pid of the runner this test started.
         unsafe { libc::kill(self.pid, libc::SIGUSR1) };
-        let line = self.wait_event(from, "counters", &[], Duration::from_secs(5));
+        let line = self.wait_event(from, "counters", &[], Duration::from_secs(10));
         line.split_whitespace()
             .filter_map(|kv| {
                 let (k, v) = kv.split_once('=')?;
@@ -1061,11 +1067,12 @@ fn udp_between_device_and_kernel_socket() {
         0,
         "udp_sent",
         &[("dst", KERNEL_GLOBAL), ("port", "5000")],
-        Duration::from_secs(5),
+        Duration::from_secs(10),
     );
 
     // Kernel to device and back, global addresses.
-    sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    sock.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     let device = SocketAddrV6::new(ip6(DEVICE_GLOBAL), 7, 0, 0);
     sock.send_to(b"echo me, global", device).unwrap();
     let (n, from) = sock
@@ -1077,7 +1084,7 @@ fn udp_between_device_and_kernel_socket() {
     // Link-local: a second socket of the kernel, scope tap0.
     let ll = ns.enter(|| {
         let s = UdpSocket::bind("[::]:0").unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
         s
     });
     let device_ll = SocketAddrV6::new(ip6(DEVICE_LL), 7, 0, ifindex);
@@ -1116,7 +1123,9 @@ fn hostile_traffic_is_ignored_and_counted() {
     let link = RawLink::open(&ns);
     let device = ip6(DEVICE_LL);
     let me = ip6("fe80::bad");
-    let t = Duration::from_secs(5);
+    // Generous: the machine may be loaded; a wait only lasts this long
+    // when something is wrong.
+    let t = Duration::from_secs(10);
     let mut seq = 0u16;
     // An echo request with a fresh sequence number; the frames the device
     // sent before its reply (which must not be answers to what preceded).
