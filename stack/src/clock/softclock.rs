@@ -141,7 +141,15 @@ impl SoftClock {
     /// Fraction bits of an [`NtpTimestamp`] below the length of one tick:
     /// these bits carry no information (17 at 32768 Hz, 22 at 1 kHz).
     pub fn noise_bits(&self) -> u32 {
-        (self.hz - 1).leading_zeros()
+        // leading_zeros(hz - 1), as a loop: the MSP430 has no such
+        // instruction and the library routine is large.
+        let mut bits = 32;
+        let mut h = self.hz - 1;
+        while h != 0 {
+            h >>= 1;
+            bits -= 1;
+        }
+        bits
     }
 
     /// The frequency correction in parts per billion, rounded (positive: the clock

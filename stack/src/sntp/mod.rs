@@ -54,9 +54,7 @@
 
 use crate::clock::softclock::{SoftClock, STEP_THRESHOLD};
 use crate::iface::{Interface, Rng, UdpMeta};
-use crate::wire::ntp::{
-    self, LeapIndicator, Mode, NtpDuration, NtpPacket, NtpRepr, NtpShort, NtpTimestamp,
-};
+use crate::wire::ntp::{self, LeapIndicator, Mode, NtpDuration, NtpPacket, NtpShort, NtpTimestamp};
 use crate::wire::Ipv6Address;
 
 /// Servers remembered at once (from DNS or configuration).
@@ -85,7 +83,7 @@ const STABLE_OFFSET: NtpDuration = NtpDuration(4_294_967); // 1 ms
 /// Consecutive stable offsets before the poll interval doubles.
 const STABLE_TO_DOUBLE: u8 = 2;
 /// Offsets beyond this many times the stable limit halve the interval.
-const UNSTABLE_FACTOR: i64 = 4;
+const UNSTABLE_FACTOR: i32 = 4;
 
 /// Why a datagram to our port was not used. Each has a counter
 /// ([`Counters::rejected`]).
@@ -151,9 +149,11 @@ impl Counters {
 /// The last accepted reply, for the display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncInfo {
-    /// Clock offset measured (true minus local time), microseconds.
+    /// Clock offset measured (true minus local time), microseconds. For
+    /// the first synchronization of a clock never set, the difference
+    /// from whatever it read, modulo 2^32 s.
     pub offset_us: i64,
-    /// Round-trip delay, microseconds.
+    /// Round-trip delay, microseconds (at most one second).
     pub delay_us: u32,
     /// The server's stratum.
     pub stratum: u8,
@@ -179,8 +179,9 @@ pub enum SyncState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sample {
     at_ms: u64,
-    offset_us: i64,
-    delay_us: u32,
+    offset: NtpDuration,
+    /// Round-trip delay, 2^-32 s, at most 1 s.
+    delay: u32,
     stratum: u8,
     server: Ipv6Address,
 }
@@ -410,10 +411,12 @@ impl SntpClient {
         if t1.is_zero() {
             t1 = NtpTimestamp(1); // zero means "no request outstanding"
         }
-        // The buffer has HEADER_LEN bytes: emit cannot fail.
-        NtpRepr::client_request(t1)
-            .emit(&mut NtpPacket::new_unchecked(payload))
-            .ok()?;
+        // RFC 4330 5: a request with every field zero but the first byte
+        // (LI 0, VN 4, mode 3) and the transmit timestamp.
+        payload.fill(0);
+        let mut request = NtpPacket::new_unchecked(payload);
+        request.set_li_vn_mode(LeapIndicator::NoWarning, 4, Mode::Client);
+        request.set_xmit_timestamp(t1);
         match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
             Ok(n) => {
                 self.t1 = t1;
@@ -463,10 +466,14 @@ impl SntpClient {
         if meta.src != self.servers[asked] || meta.src_port != ntp::PORT {
             return Err(Reject::WrongSource);
         }
-        let packet = NtpPacket::new_checked(payload).map_err(|_| Reject::Truncated)?;
-        // RFC 4330 5: versions 1 to 4 (NtpRepr::parse checks them).
-        let reply = NtpRepr::parse(&packet).map_err(|_| Reject::BadVersion)?;
-        if reply.mode != Mode::Server {
+        // The fields are read from the checked view one by one: cheaper on
+        // the 16-bit target than a full `NtpRepr`.
+        let reply = NtpPacket::new_checked(payload).map_err(|_| Reject::Truncated)?;
+        // RFC 4330 5: versions 1 to 4.
+        if !(1..=4).contains(&reply.version()) {
+            return Err(Reject::BadVersion);
+        }
+        if reply.mode() != Mode::Server {
             return Err(Reject::BadMode);
         }
         if self.t1.is_zero() {
@@ -474,16 +481,18 @@ impl SntpClient {
         }
         // RFC 5905 8: the origin must be our T1, else the packet is bogus
         // (forged, or an old duplicate); the request stays outstanding.
-        if reply.orig_timestamp != self.t1 {
+        let t1 = reply.orig_timestamp();
+        if t1 != self.t1 {
             return Err(Reject::BadOrigin);
         }
         // The request is answered: a duplicate or replay will not match.
         self.t1 = NtpTimestamp(0);
         self.losses = 0;
         self.misses = 0;
-        if let Some(code) = reply.kiss_code() {
+        let stratum = reply.stratum();
+        if stratum == 0 {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
-            return Err(match code {
+            return Err(match reply.ref_id() {
                 ntp::KISS_DENY | ntp::KISS_RSTR => {
                     self.denied |= 1 << asked;
                     self.next_server();
@@ -500,29 +509,37 @@ impl SntpClient {
             });
         }
         // RFC 4330 5 sanity checks.
-        if reply.leap == LeapIndicator::Unsynchronized {
+        if reply.leap_indicator() == LeapIndicator::Unsynchronized {
             return Err(Reject::Unsynchronized);
         }
-        if reply.stratum > 15 {
+        if stratum > 15 {
             return Err(Reject::BadStratum);
         }
-        if reply.xmit_timestamp.is_zero() {
+        let t3 = reply.xmit_timestamp();
+        if t3.is_zero() {
             return Err(Reject::ZeroTransmit);
         }
         // RFC 5905 9.2: root distance below MAXDIST (here 16 s).
-        let distance = (reply.root_delay.0 >> 1) as u64 + reply.root_dispersion.0 as u64;
+        let distance = (reply.root_delay().0 >> 1) as u64 + reply.root_dispersion().0 as u64;
         if distance >= MAX_ROOT_DISTANCE.0 as u64 {
             return Err(Reject::RootDistance);
         }
-        // RFC 5905 8: offset and delay from T1..T4, modulo 2^64. A negative
-        // delay (clock rate error on a short path) counts as zero.
-        let delay = NtpDuration(reply.delay(t4).0.max(0));
-        let offset = reply.offset(t4);
-        let big = offset.0.unsigned_abs() > STEP_THRESHOLD.0 as u64;
-        let offset = if !self.clock.is_set() || big {
+        // RFC 5905 8, modulo 2^64: delay = (T4 - T1) - (T3 - T2), offset =
+        // ((T2 - T1) + (T3 - T4)) / 2 (each half halved first so the sum
+        // cannot overflow). A negative delay (clock rate error on a short
+        // path) counts as zero.
+        let t2 = reply.recv_timestamp();
+        let delay = (t4
+            .0
+            .wrapping_sub(t1.0)
+            .wrapping_sub(t3.0.wrapping_sub(t2.0)) as i64)
+            .max(0);
+        let offset =
+            ((t2.0.wrapping_sub(t1.0) as i64) >> 1) + ((t3.0.wrapping_sub(t4.0) as i64) >> 1);
+        let offset = if !self.clock.is_set() || offset.unsigned_abs() > STEP_THRESHOLD.0 as u64 {
             // Step to T3 + delay / 2: right whatever the clock read before
             // (even decades off, where the offset itself overflows).
-            let time = reply.xmit_timestamp.wrapping_add(NtpDuration(delay.0 >> 1));
+            let time = NtpTimestamp(t3.0.wrapping_add((delay >> 1) as u64));
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
                 self.poll_log2 = MIN_POLL_LOG2;
@@ -532,34 +549,36 @@ impl SntpClient {
             self.counters.steps = self.counters.steps.wrapping_add(1);
             time.wrapping_sub(t4)
         } else {
+            let offset = NtpDuration(offset);
             self.clock.slew(ticks, offset);
-            self.adapt_poll(offset, delay);
+            self.adapt_poll(offset.0 as i32, delay);
             offset
         };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last = Some(Sample {
             at_ms: now_ms,
-            offset_us: offset.to_micros(),
-            delay_us: delay.to_micros().clamp(0, u32::MAX as i64) as u32,
-            stratum: reply.stratum,
+            offset,
+            delay: delay.min(u32::MAX as i64) as u32,
+            stratum,
             server: meta.src,
         });
         Ok(())
     }
 
-    /// Poll interval adaptation: an offset within the measurement noise
-    /// (1 ms plus half the delay) means the clock holds; two in a row
-    /// double the interval. An offset four times that halves it.
-    fn adapt_poll(&mut self, offset: NtpDuration, delay: NtpDuration) {
-        let limit = STABLE_OFFSET.0 + (delay.0 >> 1);
-        let off = offset.0.abs();
+    /// Poll interval adaptation: an offset (2^-32 s, within ±128 ms) within
+    /// the measurement noise (1 ms plus half the delay) means the clock
+    /// holds; two in a row double the interval. An offset four times that
+    /// halves it.
+    fn adapt_poll(&mut self, offset: i32, delay: i64) {
+        let limit = STABLE_OFFSET.0 as i32 + (delay.min(1 << 30) >> 1) as i32;
+        let off = offset.unsigned_abs() as i32;
         if off <= limit {
             self.stable += 1;
             if self.stable >= STABLE_TO_DOUBLE {
                 self.stable = 0;
                 self.poll_log2 = (self.poll_log2 + 1).min(MAX_POLL_LOG2);
             }
-        } else if off > limit.saturating_mul(UNSTABLE_FACTOR) {
+        } else if off / UNSTABLE_FACTOR > limit {
             self.stable = 0;
             self.poll_log2 = (self.poll_log2 - 1).max(MIN_POLL_LOG2);
         }
@@ -574,8 +593,8 @@ impl SntpClient {
         let elapsed = now_ms.saturating_sub(s.at_ms).min(u32::MAX as u64) as u32;
         let since = elapsed / 1000;
         let info = SyncInfo {
-            offset_us: s.offset_us,
-            delay_us: s.delay_us,
+            offset_us: s.offset.to_micros(),
+            delay_us: ((s.delay as u64 * 1_000_000 + (1 << 31)) >> 32) as u32,
             stratum: s.stratum,
             server: s.server,
             since_s: since,
@@ -591,6 +610,7 @@ impl SntpClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::ntp::NtpRepr;
     use core::ops::Range;
 
     const SERVER: Ipv6Address = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x123]);
@@ -811,7 +831,8 @@ mod tests {
     #[test]
     fn poll_interval_adapts_and_backs_off() {
         let mut c = client();
-        let d = ms(4);
+        let d = ms(4).0;
+        let ms = |v: i32| ms(v).0 as i32;
         assert_eq!(c.poll_interval_s(), 16);
         for expect in [16, 32, 32, 64] {
             c.adapt_poll(ms(1), d);
@@ -823,7 +844,7 @@ mod tests {
         c.adapt_poll(ms(-13), d);
         assert_eq!(c.poll_interval_s(), 32);
         for _ in 0..40 {
-            c.adapt_poll(NtpDuration(0), d);
+            c.adapt_poll(0, d);
         }
         assert_eq!(c.poll_interval_s(), 1024);
         for _ in 0..40 {
