@@ -368,10 +368,6 @@ impl SntpClient {
         if now_ms < self.next_poll_ms {
             return None;
         }
-        if !self.usable(self.current as usize) {
-            self.next_server();
-        }
-        let server = self.server()?;
         if !self.t1.is_zero() {
             // The previous request went unanswered: back off (RFC 4330
             // 10) and, after a few in a row, try the next server.
@@ -380,11 +376,13 @@ impl SntpClient {
             self.losses = self.losses.saturating_add(1);
             self.misses += 1;
             if self.misses >= FAILOVER_AFTER {
-                self.misses = 0;
                 self.next_server();
             }
-            return self.poll_send(iface, buf, now_ms, ticks);
         }
+        if !self.usable(self.current as usize) {
+            self.next_server();
+        }
+        let server = self.server()?;
         // A fresh random source port per request (RFC 9109); kept across
         // WouldBlock retries of the same request.
         if self.port_used || self.port == 0 {
