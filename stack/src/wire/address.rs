@@ -82,8 +82,7 @@ impl Ipv6Address {
     /// The unspecified address `::` (RFC 4291 2.5.2).
     pub const UNSPECIFIED: Ipv6Address = Ipv6Address([0; 16]);
     /// The loopback address `::1` (RFC 4291 2.5.3).
-    pub const LOOPBACK: Ipv6Address =
-        Ipv6Address([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    pub const LOOPBACK: Ipv6Address = Ipv6Address([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     /// All-nodes link-local multicast `ff02::1` (RFC 4291 2.7.1).
     pub const ALL_NODES: Ipv6Address =
         Ipv6Address([0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
@@ -275,7 +274,10 @@ mod tests {
     fn link_local_from_mac_matches_kernel_form() {
         // 02:00:00:00:00:42 -> fe80::ff:fe00:42 (U/L bit flipped to 0).
         let mac = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
-        assert_eq!(Ipv6Address::link_local_from_mac(&mac), a("fe80::ff:fe00:42"));
+        assert_eq!(
+            Ipv6Address::link_local_from_mac(&mac),
+            a("fe80::ff:fe00:42")
+        );
         let mac = MacAddress([0x00, 0x1b, 0x21, 0x3c, 0x4d, 0x5e]);
         assert_eq!(
             Ipv6Address::link_local_from_mac(&mac),
@@ -318,8 +320,14 @@ mod tests {
             a("ff05::1:3").multicast_scope(),
             Some(MulticastScope::SiteLocal)
         );
-        assert_eq!(a("ff0e::101").multicast_scope(), Some(MulticastScope::Global));
-        assert_eq!(a("ff00::1").multicast_scope(), Some(MulticastScope::Other(0)));
+        assert_eq!(
+            a("ff0e::101").multicast_scope(),
+            Some(MulticastScope::Global)
+        );
+        assert_eq!(
+            a("ff00::1").multicast_scope(),
+            Some(MulticastScope::Other(0))
+        );
         assert_eq!(a("2001::1").multicast_scope(), None);
     }
 

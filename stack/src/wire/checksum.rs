@@ -161,7 +161,11 @@ mod tests {
         let mut i = 0;
         while i < data.len() {
             let hi = data[i] as u32;
-            let lo = if i + 1 < data.len() { data[i + 1] as u32 } else { 0 };
+            let lo = if i + 1 < data.len() {
+                data[i + 1] as u32
+            } else {
+                0
+            };
             sum += (hi << 8) | lo;
             sum = (sum & 0xffff) + (sum >> 16);
             i += 2;
@@ -212,7 +216,10 @@ mod tests {
     fn odd_lengths_and_empty() {
         assert_eq!(checksum(&[]), 0xffff);
         assert_eq!(checksum(&[0xab]), !0xab00);
-        assert_eq!(checksum(&[0xab, 0xcd, 0xef]), reference(&[0xab, 0xcd, 0xef]));
+        assert_eq!(
+            checksum(&[0xab, 0xcd, 0xef]),
+            reference(&[0xab, 0xcd, 0xef])
+        );
     }
 
     #[test]
