@@ -4,7 +4,8 @@
 #   scripts/test-all.sh            everything
 #   FUZZ_SECONDS=5 scripts/test-all.sh    shorter fuzz runs
 #
-# Stages: setup, format, lint, host tests, short fuzz runs of every target.
+# Stages: setup, format, lint, firmware (build, size report, ABI helpers and
+# boot on a simulated CPU), host tests, short fuzz runs of every target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,12 +15,23 @@ stage() { printf '\n=== %s ===\n' "$*"; }
 stage "setup"
 scripts/setup.sh
 
+# Crates outside the root workspace, each its own cargo workspace.
+OWN_WORKSPACES=(fuzz drivers/proiot3 examples/clock-firmware)
+
 stage "format (cargo fmt --check)"
 cargo fmt --all --check
-(cd fuzz && cargo fmt --all --check)
+for ws in "${OWN_WORKSPACES[@]}"; do (cd "$ws" && cargo fmt --all --check); done
 
 stage "lint (cargo clippy -D warnings)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
+(cd drivers/proiot3 && cargo clippy --all-targets -- -D warnings)
+(cd examples/clock-firmware && cargo clippy --release -- -D warnings)
+
+stage "firmware (msp430-none-elf): build, size, ABI helpers, boot"
+cargo xtask firmware
+cargo xtask abi-test
+cargo xtask boot-test
+(cd drivers/proiot3 && cargo test)
 
 stage "host tests (cargo test)"
 cargo test --workspace --all-features
