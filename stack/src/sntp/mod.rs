@@ -916,4 +916,60 @@ mod tests {
         assert_eq!(c.poll_at(), None);
         assert!(!c.clock.is_set());
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+        use std::vec::Vec;
+
+        proptest! {
+            /// Arbitrary datagrams to our port, and mutations of a genuine
+            /// reply: never a panic; each one counted exactly once (accepted
+            /// or rejected); accepted only when every check holds; a
+            /// forgery leaves the request outstanding; a copy is never
+            /// accepted.
+            #[test]
+            fn datagrams_never_panic_and_are_counted(
+                junk in proptest::collection::vec(any::<u8>(), 0..80),
+                flips in proptest::collection::vec((0usize..48, any::<u8>()), 0..4),
+                from_server in any::<bool>(),
+                src_port in prop_oneof![Just(123u16), any::<u16>()],
+                use_junk in any::<bool>(),
+            ) {
+                let mut c = client();
+                c.clock.step(0, NtpTimestamp::new(3_900_000_000, 0));
+                let t1 = ask(&mut c, 1000);
+                let t2 = t1.wrapping_add(ms(7));
+                let b: Vec<u8> = if use_junk {
+                    junk
+                } else {
+                    let mut b = reply(t1, t2, t2).to_vec();
+                    for (at, x) in flips {
+                        b[at] ^= x;
+                    }
+                    b
+                };
+                let src = if from_server { SERVER } else { OTHER };
+                let m = meta(src, src_port, 0..b.len());
+                prop_assert!(c.receive(&m, &b, 2000, 1010));
+                let n = c.counters;
+                let total = n.accepted as u32 + n.rejected.iter().map(|&v| v as u32).sum::<u32>();
+                prop_assert_eq!(total, 1);
+                if n.accepted == 1 {
+                    prop_assert!(from_server && src_port == 123 && b.len() >= 48);
+                    prop_assert_eq!(&b[24..32], &t1.0.to_be_bytes()[..]);
+                    prop_assert!(c.t1.is_zero());
+                    let p = NtpPacket::new_checked(&b[..]).unwrap();
+                    prop_assert!(p.stratum() >= 1 && p.stratum() <= 15);
+                    prop_assert!(p.mode() == Mode::Server);
+                } else if n.rejected(Reject::BadOrigin) == 1 || n.rejected(Reject::WrongSource) == 1 {
+                    // A forgery does not cancel the request.
+                    prop_assert_eq!(c.t1, t1);
+                }
+                // A second copy is never accepted.
+                c.receive(&m, &b, 2000, 1010);
+                prop_assert!(c.counters.accepted <= 1);
+            }
+        }
+    }
 }
