@@ -24,6 +24,20 @@
 //!   halved when offsets grow; exponential backoff without replies, and
 //!   failover to the next server after two requests in a row go unanswered.
 //!
+//! # Accuracy (simulated)
+//!
+//! `tests/sntp_sim.rs` runs the client on a simulated link (real frames,
+//! a 32768 Hz tick counter from a crystal with a chosen error, simulated
+//! time only) and prints its figures (`cargo test -p microip6 --test
+//! sntp_sim -- --nocapture`). With a symmetric 2 ms path the clock is
+//! within 25 µs of true time right after the first synchronization (1.5 s
+//! after start); with a ±50 ppm crystal it is within 10 µs at 24 hours
+//! and within 65 µs at any time after the first hour, polling every
+//! 1024 s (96 requests a day) with the error learned to 0.02 ppm. An
+//! asymmetric path (1 ms / 5 ms) shifts the clock by the expected
+//! -2 ms; random queueing of up to 3 ms per frame with 10 % loss keeps it
+//! within 4.4 ms.
+//!
 //! # Example
 //!
 //! ```
