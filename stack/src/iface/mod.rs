@@ -626,35 +626,32 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The next time (same clock as `now_ms`) at which the stack has
     /// something to do: a timer to run or a frame to send. `None` when
     /// nothing is scheduled. May be `<= now_ms`: call `poll_transmit`.
+    #[inline(never)]
     pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
         self.advance(now_ms);
-        let now32 = now_ms as u32;
-        let mut best: Option<u64> = None;
-        let mut ms = |at: u32| {
-            let delta = at.wrapping_sub(now32) as i32;
-            let t = if delta <= 0 {
-                now_ms
-            } else {
-                now_ms + delta as u64
-            };
-            best = Some(best.map_or(t, |b| b.min(t)));
+        // 64-bit arithmetic costs a lot of code on the 16-bit target: the
+        // deadlines are compared in 32 bits and converted once, at the end.
+        let mut t = Soonest {
+            now: self.now_ms,
+            delay: u32::MAX,
+            until_s: u32::MAX,
         };
         for a in self.addrs.iter() {
             if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
-                ms(a.dad_at);
+                t.ms(a.dad_at);
             }
         }
         if self.rs_left > 0 {
-            ms(self.rs_at);
+            t.ms(self.rs_at);
         }
         if self.mld_left > 0 {
-            ms(self.mld_at);
+            t.ms(self.mld_at);
         }
         if self.mld_query_pending {
-            ms(self.mld_query_at);
+            t.ms(self.mld_query_at);
         }
         if self.mldv1_pending != 0 {
-            ms(now32);
+            t.delay = 0;
         }
         for n in self.neighbors.iter() {
             if matches!(
@@ -662,34 +659,40 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 Some(NeighborState::Incomplete | NeighborState::Reachable)
                     | Some(NeighborState::Delay | NeighborState::Probe)
             ) {
-                ms(n.timer);
+                t.ms(n.timer);
             }
         }
         // Lifetimes, in seconds.
-        let mut s = |until: u32| {
-            if until != tables::INFINITE && until != 0 {
-                let t = until as u64 * 1000;
-                best = Some(best.map_or(t, |b| b.min(t)));
-            }
-        };
         for a in self.addrs.iter() {
             if a.slot == AddrSlot::Assigned || a.slot == AddrSlot::Optimistic {
                 if !tables::expired(self.now_s, a.preferred_until) {
-                    s(a.preferred_until);
+                    t.s(a.preferred_until);
                 }
-                s(a.valid_until);
+                t.s(a.valid_until);
             }
         }
-        self.routers.iter().for_each(|r| s(r.until));
-        self.prefixes.iter().for_each(|p| s(p.until));
-        self.dns.iter().for_each(|d| s(d.until));
-        best
+        for r in self.routers.iter() {
+            t.s(r.until);
+        }
+        for p in self.prefixes.iter() {
+            t.s(p.until);
+        }
+        for d in self.dns.iter() {
+            t.s(d.until);
+        }
+        let by_ms = (t.delay != u32::MAX).then(|| now_ms + t.delay as u64);
+        let by_s = (t.until_s != u32::MAX).then(|| t.until_s as u64 * 1000);
+        match (by_ms, by_s) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Records the time and runs the timers that need no transmission.
     ///
     /// The clock must be monotonic; calls must come less than 49 days
     /// apart (the millisecond timers themselves span at most 24 days).
+    #[inline(never)]
     fn advance(&mut self, now_ms: u64) {
         let now32 = now_ms as u32;
         if !self.started {
@@ -719,6 +722,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Interface start: DAD of the link-local address (RFC 4862 5.4.2,
     /// after a random delay of up to MAX_RTR_SOLICITATION_DELAY), its MLD
     /// report, and the Router Solicitations (RFC 4861 6.3.7).
+    #[inline(never)]
     fn start(&mut self) {
         self.randomize_reachable_time();
         let a = self.rng.next_u32().to_be_bytes();
@@ -734,11 +738,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// ReachableTime: uniformly random between 0.5 and 1.5 times
     /// BaseReachableTime (RFC 4861 6.3.2, MIN/MAX_RANDOM_FACTOR).
+    #[inline(never)]
     fn randomize_reachable_time(&mut self) {
         let base = self.params.base_reachable_ms;
         self.params.reachable_ms = base / 2 + self.rng.below(base);
     }
 
+    #[inline(never)]
     fn push_event(&mut self, e: Event) {
         match self.events.iter_mut().find(|s| s.is_none()) {
             Some(slot) => *slot = Some(e),
@@ -746,6 +752,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
+    #[inline(never)]
     fn count_drop(&mut self, reason: DropReason) -> Received {
         let c = &mut self.counters.drops[reason as usize];
         *c = c.wrapping_add(1);
@@ -755,6 +762,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Puts address slot `i` in DAD (RFC 4862 5.4): tentative (or
     /// optimistic, RFC 4429 3.1), first probe after a random delay, and an
     /// MLD report for its solicited-node group before it (RFC 4862 5.4.2).
+    #[inline(never)]
     fn begin_dad(&mut self, i: usize, addr: Ipv6Address) {
         let delay = self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1);
         let at = self.now_ms.wrapping_add(delay);
@@ -772,6 +780,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Schedules the unsolicited MLD reports (RFC 3810 6.1: Robustness
     /// Variable copies) with the first one at `at` at the latest.
+    #[inline(never)]
     fn schedule_mld(&mut self, at: u32) {
         if self.mld_left == 0 || !tables::due(at, self.mld_at) {
             self.mld_at = at;
@@ -780,6 +789,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Lifetime and neighbor timers that change state without sending.
+    #[inline(never)]
     fn expire(&mut self) {
         let now_s = self.now_s;
         let now = self.now_ms;
@@ -856,6 +866,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Address resolution or NUD failed (RFC 4861 7.3.3): the entry goes;
     /// a router is marked unreachable so that another one is chosen
     /// (RFC 4861 6.3.6).
+    #[inline(never)]
     fn neighbor_failed(&mut self, i: usize) {
         let ip = self.neighbors[i].ip;
         self.neighbors[i] = Neighbor::FREE;
@@ -870,6 +881,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
     /// entry is known reachable or probably so (any state but INCOMPLETE)
     /// first, then one not known unreachable, then any.
+    #[inline(never)]
     fn select_router(&self) -> Option<Ipv6Address> {
         let mut fallback = None;
         let mut untried = None;
@@ -890,6 +902,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// True if `ip` is on-link: link-local, or inside an on-link prefix
     /// (RFC 4861 5.2; nothing else is assumed on-link, RFC 5942).
+    #[inline(never)]
     fn on_link(&self, ip: &Ipv6Address) -> bool {
         ip.is_link_local()
             || self
@@ -899,12 +912,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Index of our address `ip` that is present (not free, not duplicate).
+    #[inline(never)]
     fn our_addr(&self, ip: &Ipv6Address) -> Option<usize> {
         self.addrs.iter().position(|a| a.present() && a.addr == *ip)
     }
 
     /// True if `group` is all-nodes or the solicited-node group of one of
     /// our present addresses (RFC 4861 7.2.1 / RFC 4862 5.4.2).
+    #[inline(never)]
     fn listening_to(&self, group: &Ipv6Address) -> bool {
         *group == Ipv6Address::ALL_NODES
             || (group.is_solicited_node_multicast()
@@ -919,6 +934,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// global address, preferring non-deprecated (rule 3), assigned over
     /// optimistic, and the longest matching prefix (rule 8). `Err(true)`
     /// when an address that would do is still tentative.
+    #[inline(never)]
     fn select_source(&self, dst: &Ipv6Address) -> Result<Ipv6Address, bool> {
         let link_scope = dst.is_link_local()
             || (dst.is_multicast() && (dst.0[1] & 0x0f) <= 2)
@@ -957,6 +973,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Finds or makes a neighbor cache slot for `ip`: an existing entry, a
     /// free one, or (bounded eviction) the least recently confirmed entry,
     /// sparing routers' entries and INCOMPLETE ones when possible.
+    #[inline(never)]
     fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<usize> {
         if N == 0 {
             return None;
@@ -994,6 +1011,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 }
 
 /// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).
+#[inline(never)]
 fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u32 {
     let mut n = 0;
     for (x, y) in a.0.iter().zip(b.0.iter()) {
@@ -1004,4 +1022,34 @@ fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u32 {
         n += 8;
     }
     n
+}
+
+/// The soonest deadlines seen by [`Interface::poll_at`], in 32 bits:
+/// a millisecond delay from `now` and a lifetime end in seconds. `u32::MAX`
+/// means none for both (no delay reaches it; INFINITE lifetimes are never
+/// scheduled).
+struct Soonest {
+    now: u32,
+    delay: u32,
+    until_s: u32,
+}
+
+impl Soonest {
+    /// Counts the millisecond deadline `at` (a delay of 0 once it has
+    /// come). Not inlined, like `s`: 32-bit compares are long on the
+    /// 16-bit target.
+    #[inline(never)]
+    fn ms(&mut self, at: u32) {
+        let d = at.wrapping_sub(self.now) as i32;
+        self.delay = self.delay.min(if d <= 0 { 0 } else { d as u32 });
+    }
+
+    /// Counts the lifetime end `end` (s) unless it is infinite or marks a
+    /// free slot (0).
+    #[inline(never)]
+    fn s(&mut self, end: u32) {
+        if end != tables::INFINITE && end != 0 {
+            self.until_s = self.until_s.min(end);
+        }
+    }
 }

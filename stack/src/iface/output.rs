@@ -23,6 +23,7 @@ pub(crate) const NONCE_OPTION: u8 = 14;
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
 
 /// Writes the Ethernet header (RFC 2464 3: EtherType 0x86DD).
+#[inline(never)]
 pub(crate) fn write_ethernet(buf: &mut [u8], dst: &MacAddress, src: &MacAddress) {
     let repr = EthernetRepr {
         dst_addr: *dst,
@@ -34,6 +35,7 @@ pub(crate) fn write_ethernet(buf: &mut [u8], dst: &MacAddress, src: &MacAddress)
 
 /// Writes the fixed IPv6 header (RFC 8200 3) at offset 14; traffic class
 /// and flow label zero.
+#[inline(never)]
 pub(crate) fn write_ipv6(
     buf: &mut [u8],
     payload_len: usize,
@@ -57,6 +59,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// MLD reports (before the DAD probes they must precede, RFC 4862
     /// 5.4.2), DAD probes, Router Solicitations, address resolution and
     /// NUD probes, MLD query answers. Call it until it returns `None`.
+    #[inline(never)]
     pub fn poll_transmit(&mut self, buf: &mut [u8], now_ms: u64) -> Option<usize> {
         self.advance(now_ms);
         let n = self.next_frame(buf)?;
@@ -64,6 +67,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         Some(n)
     }
 
+    #[inline(never)]
     fn next_frame(&mut self, buf: &mut [u8]) -> Option<usize> {
         let now = self.now_ms;
         let unsolicited = self.mld_left > 0 && tables::due(now, self.mld_at);
@@ -166,6 +170,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A compact writer for the three messages a host sends rather than
     /// the general [`NdpRepr::emit`]: about 1 KB less code on the MSP430.
     /// The tests parse its output back with the `wire::ndp` views.
+    #[inline(never)]
     pub(crate) fn build_ndp(
         &self,
         buf: &mut [u8],
@@ -225,6 +230,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// group of our addresses (never all-nodes, RFC 3810 6), from the
     /// link-local address or :: before it is valid (RFC 3810 5.2.13), hop
     /// limit 1, with a Hop-by-Hop Router Alert (RFC 2711).
+    #[inline(never)]
     fn build_mld_report(
         &mut self,
         buf: &mut [u8],
@@ -267,6 +273,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Address slots whose solicited-node groups are distinct (one bit per
     /// slot, the first slot of each group).
+    #[inline(never)]
     fn distinct_groups(&self) -> u8 {
         let mut mask = 0u8;
         for (i, a) in self.addrs.iter().enumerate() {
@@ -285,6 +292,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// An MLDv1 Report (RFC 2710 3, type 131) for `group`, sent to the
     /// group itself with hop limit 1 and the Router Alert option, from the
     /// link-local address or :: before it is valid (RFC 3590 4).
+    #[inline(never)]
     fn build_mldv1_report(&mut self, buf: &mut [u8], group: &Ipv6Address) -> Option<usize> {
         const LEN: usize = 24;
         let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
@@ -314,6 +322,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,
     /// 7.3.3 PROBE), re-arming its retransmission timer.
+    #[inline(never)]
     fn neighbor_probe(&mut self, i: usize, buf: &mut [u8]) -> Option<usize> {
         let n: Neighbor = self.neighbors[i];
         let (multicast, limit) = match n.state? {
@@ -353,6 +362,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// transmit, or `WouldBlock` while the next hop's link-layer address is
     /// being resolved (the NS goes out with the next `poll_transmit`) or
     /// while the source address is still tentative.
+    #[inline(never)]
     pub fn send_udp(
         &mut self,
         buf: &mut [u8],
@@ -414,6 +424,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// 2464 7), or the next hop's (RFC 4861 5.2: on-link destination or
     /// default router) from the neighbor cache, starting resolution when
     /// unknown (RFC 4861 7.2.2) and the DELAY timer on a STALE entry (7.3.3).
+    #[inline(never)]
     fn resolve(
         &mut self,
         dst: &Ipv6Address,
