@@ -662,11 +662,13 @@ impl<'a> Records<'a> {
         let fixed = self.msg.get(end..end + 10).ok_or(Error::Truncated)?;
         let rdlength = be16(fixed, 8) as usize;
         let rdata_offset = end + 10;
+        // Saturating: RDLENGTH may be up to 65535 and usize 16 bits.
+        let rdata_end = rdata_offset.saturating_add(rdlength);
         let rdata = self
             .msg
-            .get(rdata_offset..rdata_offset + rdlength)
+            .get(rdata_offset..rdata_end)
             .ok_or(Error::Truncated)?;
-        self.pos = rdata_offset + rdlength;
+        self.pos = rdata_end;
         Ok(Record {
             section,
             name,

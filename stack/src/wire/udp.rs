@@ -205,7 +205,8 @@ impl UdpRepr {
         })
     }
 
-    /// Bytes of header plus payload.
+    /// Bytes of header plus payload (`payload_len` must leave room for the
+    /// header in a `usize`; [`UdpRepr::emit`] checks it).
     pub const fn buffer_len(&self) -> usize {
         HEADER_LEN + self.payload_len
     }
@@ -223,10 +224,11 @@ impl UdpRepr {
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Result<()> {
-        let len = self.buffer_len();
-        if len > u16::MAX as usize {
+        // Checked before adding: usize is 16 bits on the MSP430.
+        if self.payload_len > u16::MAX as usize - HEADER_LEN {
             return Err(Error::BadLength);
         }
+        let len = self.buffer_len();
         if packet.buffer.as_ref().len() < len {
             return Err(Error::Truncated);
         }
