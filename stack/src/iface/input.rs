@@ -9,7 +9,7 @@ use crate::wire::icmpv6::{Icmpv6Error, Icmpv6Packet, Message};
 use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
 use crate::wire::ipv6ext::{self, ExtDrop, ExtWalk};
 use crate::wire::mld::MldQuery;
-use crate::wire::ndp::{NdpOption, NdpPacket, NdpRepr, PrefixInfo};
+use crate::wire::ndp::{option_type, NdpPacket, NdpRepr, PrefixInfo};
 use crate::wire::udp::{UdpPacket, UdpRepr};
 use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 
@@ -330,35 +330,52 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if pkt.validate().is_err() || pkt.validate_ip(ip.hop_limit, src, dst).is_err() {
             return self.count_drop(DropReason::InvalidNdp);
         }
-        let Ok(repr) = NdpRepr::parse(&pkt) else {
-            return self.count_drop(DropReason::InvalidNdp);
-        };
-        match repr {
-            NdpRepr::NeighborSolicit { target, slla } => {
+        // The options a host acts on, read in one pass from the raw bytes
+        // (as `NdpRepr::parse` does, the first of each kind counts; an
+        // option of the wrong length is unknown, RFC 4861 4.6).
+        let mut slla = None;
+        let mut tlla = None;
+        let mut mtu = None;
+        let mut own_nonce = false;
+        for o in pkt.raw_options() {
+            let Ok(o) = <&[u8; 8]>::try_from(o) else {
+                continue;
+            };
+            let mac = MacAddress([o[2], o[3], o[4], o[5], o[6], o[7]]);
+            match o[0] {
+                option_type::SOURCE_LL_ADDR => {
+                    slla.get_or_insert(mac);
+                }
+                option_type::TARGET_LL_ADDR => {
+                    tlla.get_or_insert(mac);
+                }
+                option_type::MTU => {
+                    mtu.get_or_insert(u32::from_be_bytes([o[4], o[5], o[6], o[7]]));
+                }
                 // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
-                let own = pkt.option_iter().flatten().any(|o| {
-                    matches!(o, NdpOption::Unknown { kind: NONCE_OPTION, data } if *data == self.dad_nonce)
-                });
-                if own && src.is_unspecified() {
+                NONCE_OPTION => own_nonce |= mac.0 == self.dad_nonce,
+                _ => {}
+            }
+        }
+        let target = pkt.target_addr();
+        match pkt.msg_type() {
+            Message::NeighborSolicit => {
+                if own_nonce && src.is_unspecified() {
                     return self.count_drop(DropReason::Looped);
                 }
                 let eth_src = MacAddress::from_bytes(&buf[6..12]);
                 self.ns_input(buf, src, target, slla, eth_src)
             }
-            NdpRepr::NeighborAdvert {
-                router,
-                solicited,
-                override_,
+            Message::NeighborAdvert => self.na_input(
                 target,
                 tlla,
-            } => self.na_input(target, tlla, router, solicited, override_),
-            NdpRepr::RouterAdvert { .. } => self.ra_input(&pkt, src, &repr),
-            NdpRepr::Redirect {
-                target,
-                destination,
-                tlla,
-            } => self.redirect_input(src, target, destination, tlla),
-            NdpRepr::RouterSolicit { .. } => self.count_drop(DropReason::IcmpIgnored),
+                pkt.router_flag(),
+                pkt.solicited_flag(),
+                pkt.override_flag(),
+            ),
+            Message::RouterAdvert => self.ra_input(&pkt, src, slla, mtu),
+            Message::Redirect => self.redirect_input(src, target, pkt.dest_addr(), tlla),
+            _ => self.count_drop(DropReason::IcmpIgnored),
         }
     }
 
@@ -502,19 +519,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A valid Router Advertisement (RFC 4861 6.3.4 processing; RFC 4862
     /// 5.5.3 SLAAC; RFC 8106 5.1 RDNSS).
     #[inline(never)]
-    fn ra_input(&mut self, pkt: &NdpPacket<&[u8]>, src: &Ipv6Address, repr: &NdpRepr) -> Received {
-        let NdpRepr::RouterAdvert {
-            cur_hop_limit,
-            router_lifetime,
-            reachable_time,
-            retrans_time,
-            slla,
-            mtu,
-            ..
-        } = *repr
-        else {
-            return Received::Consumed;
-        };
+    fn ra_input(
+        &mut self,
+        pkt: &NdpPacket<&[u8]>,
+        src: &Ipv6Address,
+        slla: Option<MacAddress>,
+        mtu: Option<u32>,
+    ) -> Received {
+        let cur_hop_limit = pkt.cur_hop_limit();
+        let router_lifetime = pkt.router_lifetime();
+        let reachable_time = pkt.reachable_time();
+        let retrans_time = pkt.retrans_time();
         if self.our_addr(src).is_some() {
             return self.count_drop(DropReason::Looped);
         }
@@ -554,15 +569,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.params.mtu = mtu as u16;
             }
         }
-        for opt in pkt.option_iter().flatten() {
-            match opt {
-                NdpOption::PrefixInfo(p) => self.prefix_info(&p),
-                NdpOption::Rdnss(r) => {
-                    for a in r.iter() {
-                        self.dns_update(&a, r.lifetime);
-                    }
+        for o in pkt.raw_options() {
+            if let Ok(p) = <&[u8; 32]>::try_from(o) {
+                if p[0] == option_type::PREFIX_INFO {
+                    self.prefix_info(p);
                 }
-                _ => {}
+            }
+            // RFC 8106 5.1: length 3 + 2 per address.
+            if o[0] == option_type::RDNSS && o.len() >= 24 && o.len() % 16 == 8 {
+                let lifetime = u32::from_be_bytes([o[4], o[5], o[6], o[7]]);
+                for a in o[8..].chunks_exact(16) {
+                    self.dns_update(&Ipv6Address::from_bytes(a), lifetime);
+                }
             }
         }
         Received::Consumed
@@ -571,7 +589,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A Prefix Information option (RFC 4861 4.6.2): on-link (6.3.4) and
     /// autonomous address configuration (RFC 4862 5.5.3).
     #[inline(never)]
-    fn prefix_info(&mut self, p: &PrefixInfo) {
+    fn prefix_info(&mut self, o: &[u8; 32]) {
+        let p = PrefixInfo {
+            prefix_len: o[2],
+            on_link: o[3] & 0x80 != 0,
+            autonomous: o[3] & 0x40 != 0,
+            valid_lifetime: u32::from_be_bytes([o[4], o[5], o[6], o[7]]),
+            preferred_lifetime: u32::from_be_bytes([o[8], o[9], o[10], o[11]]),
+            prefix: Ipv6Address::from_bytes(&o[16..]),
+        };
         // 6.3.4 and RFC 4862 5.5.3 (b): the link-local prefix is ignored.
         if p.prefix.is_link_local() || p.prefix_len > 128 {
             return;

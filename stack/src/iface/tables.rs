@@ -9,6 +9,7 @@ use crate::wire::{Ipv6Address, MacAddress};
 pub(crate) const INFINITE: u32 = u32::MAX;
 
 /// The absolute end of a lifetime of `lifetime` seconds starting `now_s`.
+#[inline(never)]
 pub(crate) fn lifetime_end(now_s: u32, lifetime: u32) -> u32 {
     if lifetime == INFINITE {
         INFINITE
@@ -19,12 +20,14 @@ pub(crate) fn lifetime_end(now_s: u32, lifetime: u32) -> u32 {
 }
 
 /// True once the end `until` (seconds) has passed.
+#[inline(never)]
 pub(crate) fn expired(now_s: u32, until: u32) -> bool {
     until != INFINITE && now_s >= until
 }
 
 /// True once the millisecond deadline `at` has come. Millisecond stamps are
 /// kept as wrapping `u32`: comparisons hold for deadlines within 24 days.
+#[inline(never)]
 pub(crate) fn due(now_ms: u32, at: u32) -> bool {
     now_ms.wrapping_sub(at) as i32 >= 0
 }

@@ -92,18 +92,22 @@ impl<T: AsRef<[u8]>> NdpPacket<T> {
         a
     }
 
+    fn byte(&self, at: usize) -> u8 {
+        *self.buffer.as_ref().get(at).unwrap_or(&0)
+    }
+
     fn u32_at(&self, at: usize) -> u32 {
         u32::from_be_bytes(self.field(at))
     }
 
     /// The message type.
     pub fn msg_type(&self) -> Message {
-        Message::from(self.field::<1>(0)[0])
+        Message::from(self.byte(0))
     }
 
     /// The ICMP code (0 for every valid NDP message).
     pub fn msg_code(&self) -> u8 {
-        self.field::<1>(1)[0]
+        self.byte(1)
     }
 
     /// The checksum field.
@@ -113,17 +117,17 @@ impl<T: AsRef<[u8]>> NdpPacket<T> {
 
     /// RA: Cur Hop Limit (RFC 4861 4.2).
     pub fn cur_hop_limit(&self) -> u8 {
-        self.field::<1>(4)[0]
+        self.byte(4)
     }
 
     /// RA: M flag, "managed address configuration" (RFC 4861 4.2).
     pub fn managed_flag(&self) -> bool {
-        self.field::<1>(5)[0] & 0x80 != 0
+        self.byte(5) & 0x80 != 0
     }
 
     /// RA: O flag, "other configuration" (RFC 4861 4.2).
     pub fn other_flag(&self) -> bool {
-        self.field::<1>(5)[0] & 0x40 != 0
+        self.byte(5) & 0x40 != 0
     }
 
     /// RA: Router Lifetime in seconds (RFC 4861 4.2).
@@ -143,17 +147,17 @@ impl<T: AsRef<[u8]>> NdpPacket<T> {
 
     /// NA: R flag, the sender is a router (RFC 4861 4.4).
     pub fn router_flag(&self) -> bool {
-        self.field::<1>(4)[0] & 0x80 != 0
+        self.byte(4) & 0x80 != 0
     }
 
     /// NA: S flag, sent in response to a solicitation (RFC 4861 4.4).
     pub fn solicited_flag(&self) -> bool {
-        self.field::<1>(4)[0] & 0x40 != 0
+        self.byte(4) & 0x40 != 0
     }
 
     /// NA: O flag, override an existing cache entry (RFC 4861 4.4).
     pub fn override_flag(&self) -> bool {
-        self.field::<1>(4)[0] & 0x20 != 0
+        self.byte(4) & 0x20 != 0
     }
 
     /// NS, NA, Redirect: Target Address (RFC 4861 4.3-4.5).
@@ -180,8 +184,16 @@ impl<T: AsRef<[u8]>> NdpPacket<T> {
 
     /// True if an option of type `kind` is present (well-formed or not).
     pub fn has_option(&self, kind: u8) -> bool {
-        self.option_iter()
-            .any(|o| matches!(o, Ok(o) if o.kind() == kind))
+        self.raw_options().any(|o| o.first() == Some(&kind))
+    }
+
+    /// The well-formed options as raw bytes (type, length, data), up to the
+    /// first malformed one: for code that reads a few kinds without
+    /// building [`NdpOption`]s (smaller code on the 16-bit target).
+    pub(crate) fn raw_options(&self) -> RawOptionIter<'_> {
+        RawOptionIter {
+            rest: self.options(),
+        }
     }
 
     /// The message-level receive checks that depend on the packet alone
@@ -210,7 +222,8 @@ impl<T: AsRef<[u8]>> NdpPacket<T> {
             }
             _ => {}
         }
-        for o in self.option_iter() {
+        let mut rest = self.options();
+        while let Some(o) = split_option(&mut rest) {
             o?;
         }
         Ok(())
@@ -426,17 +439,40 @@ impl<'a> Iterator for NdpOptionIter<'a> {
     type Item = Result<NdpOption<'a>>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let len = 8 * *self.rest.get(1).unwrap_or(&0) as usize;
-        if len == 0 || len > self.rest.len() {
-            self.rest = &[];
-            return Some(Err(Error::BadOption));
-        }
-        let (opt, rest) = self.rest.split_at(len);
-        self.rest = rest;
-        Some(Ok(NdpOption::parse(opt)))
+        Some(split_option(&mut self.rest)?.map(NdpOption::parse))
+    }
+}
+
+/// Splits the next option (its type, length and data) off `rest`:
+/// `Err(BadOption)` for a zero length or one running past the end (RFC
+/// 4861 4.6, 6.1), after which `rest` is empty. Every step consumes at
+/// least 8 bytes, so walks end.
+fn split_option<'a>(rest: &mut &'a [u8]) -> Option<Result<&'a [u8]>> {
+    if rest.is_empty() {
+        return None;
+    }
+    let len = 8 * *rest.get(1).unwrap_or(&0) as usize;
+    if len == 0 || len > rest.len() {
+        *rest = &[];
+        return Some(Err(Error::BadOption));
+    }
+    let (opt, tail) = rest.split_at(len);
+    *rest = tail;
+    Some(Ok(opt))
+}
+
+/// The well-formed options of a packet as raw bytes, each at least 8 long
+/// (see [`NdpPacket::raw_options`]); ends at the first malformed one.
+#[derive(Debug, Clone)]
+pub(crate) struct RawOptionIter<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for RawOptionIter<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        split_option(&mut self.rest)?.ok()
     }
 }
 
