@@ -945,6 +945,28 @@ mod tests {
     }
 
     #[test]
+    fn names_compare_case_insensitively() {
+        // Question "Pool.NTP.org", answer owner "pool.ntp.ORG" written out
+        // in full (no pointer), as a 0x20-randomizing resolver may see it.
+        let m = hex("0007 8180 0001 0001 0000 0000
+             04506f6f6c 034e5450 036f7267 00 001c 0001
+             04706f6f6c 036e7470 034f5247 00 001c 0001 0000003c 0010
+             20010db8000000000000000000000001");
+        let p = DnsPacket::new_checked(&m[..]).unwrap();
+        let q = p.questions().next().unwrap().unwrap();
+        let r = p.records().next().unwrap().unwrap();
+        assert!(q.name == r.name);
+        assert_eq!(p.resolve(rtype::AAAA), Ok(Some(r)));
+        let mut other = m.clone();
+        other[31] = b'x'; // "pool" -> "xool" in the answer
+        let p = DnsPacket::new_checked(&other[..]).unwrap();
+        let q = p.questions().next().unwrap().unwrap();
+        let r = p.records().next().unwrap().unwrap();
+        assert!(q.name != r.name);
+        assert_eq!(p.resolve(rtype::AAAA), Ok(None));
+    }
+
+    #[test]
     fn truncation_at_every_length_is_an_error() {
         let m = hex(CNAME_REPLY);
         for n in 0..m.len() {

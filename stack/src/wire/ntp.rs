@@ -704,6 +704,12 @@ mod tests {
             a.wrapping_add(NtpDuration(1 << 31)),
             NtpTimestamp::new(0, 0)
         );
+        // Half-way through era 0 (1968-01-20T03:14:08Z) the stamps cross
+        // 2^63: still a plain one-second difference.
+        let before = NtpTimestamp::new(0x7fff_ffff, 0);
+        let after = NtpTimestamp::new(0x8000_0000, 0);
+        assert_eq!(after.wrapping_sub(before), NtpDuration(1 << 32));
+        assert_eq!(before.wrapping_sub(after), NtpDuration(-(1 << 32)));
         // 68 years minus a second across the change is still right.
         let far = NtpTimestamp::new(0x7fff_fffe, 0);
         assert_eq!(
