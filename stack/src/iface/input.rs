@@ -1,7 +1,7 @@
 //! Receive path: filter early, parse in place with the [`crate::wire`]
 //! views, answer in place.
 
-use super::output::{write_ethernet, write_ipv6, IP, L4, NONCE_OPTION};
+use super::output::{Ndp, IP, L4, NONCE_OPTION};
 use super::tables::{self, lifetime_end, AddrEntry, AddrSlot, Neighbor, NeighborState, Router};
 use super::{consts, DropReason, Event, Interface, Received, UdpMeta};
 use crate::wire::ethernet::{ethertype, EthernetFrame};
@@ -9,7 +9,7 @@ use crate::wire::icmpv6::{Icmpv6Error, Icmpv6Packet, Message};
 use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
 use crate::wire::ipv6ext::{self, ExtDrop, ExtWalk};
 use crate::wire::mld::MldQuery;
-use crate::wire::ndp::{option_type, NdpPacket, NdpRepr, PrefixInfo};
+use crate::wire::ndp::{option_type, NdpPacket, PrefixInfo};
 use crate::wire::udp::{UdpPacket, UdpRepr};
 use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 
@@ -175,7 +175,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let from = if dst.is_multicast() {
             match self.select_source(&src) {
-                Ok(a) => a,
+                Ok(i) => self.addrs[i].addr,
                 Err(_) => return dropped,
             }
         } else {
@@ -188,9 +188,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let Ok(icmp_len) = error.build_in_place(buf, L4, IP, end - IP, &from, &src) else {
             return self.count_drop(DropReason::BufferTooSmall);
         };
-        write_ethernet(buf, &peer_mac, &self.mac);
-        write_ipv6(
+        self.write_headers(
             buf,
+            Some(&peer_mac),
             icmp_len,
             ip_protocol::ICMPV6,
             self.params.hop_limit,
@@ -287,7 +287,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let from = if dst.is_multicast() {
             match self.select_source(src) {
-                Ok(a) => a,
+                Ok(i) => self.addrs[i].addr,
                 Err(_) => return self.count_drop(DropReason::IcmpIgnored),
             }
         } else {
@@ -305,9 +305,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             reply.fill_checksum(&from, src);
         }
         let peer_mac = MacAddress::from_bytes(&buf[6..12]);
-        write_ethernet(buf, &peer_mac, &self.mac);
-        write_ipv6(
+        self.write_headers(
             buf,
+            Some(&peer_mac),
             icmp_len,
             ip_protocol::ICMPV6,
             self.params.hop_limit,
@@ -411,22 +411,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // 7.2.4: S set unless answering DAD (then to all-nodes); O set,
         // except for an optimistic address (RFC 4429 3.3).
         let (to, to_mac, solicited) = if src.is_unspecified() {
-            (
-                Ipv6Address::ALL_NODES,
-                MacAddress::from_ipv6_multicast(&Ipv6Address::ALL_NODES),
-                false,
-            )
+            (Ipv6Address::ALL_NODES, None, false)
         } else {
-            (*src, slla.unwrap_or(eth_src), true)
+            (*src, Some(slla.unwrap_or(eth_src)), true)
         };
-        let na = NdpRepr::NeighborAdvert {
-            router: false,
-            solicited,
-            override_: slot != AddrSlot::Optimistic,
-            target,
-            tlla: Some(self.mac),
+        let na = Ndp {
+            msg_type: 136,
+            flags: (solicited as u8) << 6 | ((slot != AddrSlot::Optimistic) as u8) << 5,
+            target: Some(&target),
+            lla: true,
         };
-        match self.build_ndp(buf, &na, None, &to_mac, &target, &to) {
+        match self.build_ndp(buf, &na, false, to_mac.as_ref(), &target, &to) {
             Some(n) => Received::Transmit(n),
             None => self.count_drop(DropReason::BufferTooSmall),
         }

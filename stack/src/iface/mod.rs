@@ -308,9 +308,11 @@ impl Counters {
 /// Something the application may want to know, from
 /// [`Interface::poll_event`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Tags from 1: an empty queue slot (`None`) is then all zero bytes.
+#[repr(u8)]
 pub enum Event {
     /// DAD passed: the address is preferred.
-    AddressAssigned(Ipv6Address),
+    AddressAssigned(Ipv6Address) = 1,
     /// DAD found a duplicate: the address is not used (RFC 4862 5.4.5).
     AddressDuplicate(Ipv6Address),
     /// The valid lifetime ended: the address left the interface.
@@ -416,8 +418,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A new interface. Its link-local address (RFC 4862 5.3, modified
     /// EUI-64 of RFC 4291 Appendix A) is tentative; DAD, the MLD report and
     /// Router Solicitations start at the first call that gives the time.
+    #[inline(never)]
     pub fn new(config: Config) -> Self {
-        let mut addrs = [AddrEntry::FREE; MAX_ADDRESSES];
+        // Inline consts: the empty tables are all zero bytes, set by a
+        // memset rather than one loop per table.
+        let mut addrs = const { [AddrEntry::FREE; MAX_ADDRESSES] };
         addrs[0] = AddrEntry {
             addr: Ipv6Address::link_local_from_mac(&config.mac),
             slot: AddrSlot::Tentative,
@@ -444,10 +449,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 retrans_ms: consts::RETRANS_TIMER_MS,
             },
             addrs,
-            prefixes: [Prefix::FREE; MAX_PREFIXES],
-            neighbors: [Neighbor::FREE; N],
-            routers: [Router::FREE; R],
-            dns: [DnsServer::FREE; D],
+            prefixes: const { [Prefix::FREE; MAX_PREFIXES] },
+            neighbors: const { [Neighbor::FREE; N] },
+            routers: const { [Router::FREE; R] },
+            dns: const { [DnsServer::FREE; D] },
             ports: [0; MAX_PORTS],
             rs_left: 0,
             rs_at: 0,
@@ -461,7 +466,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             icmp_interval_ms: config.icmp_error_interval_ms,
             icmp_tokens: config.icmp_error_burst,
             icmp_refill_at: 0,
-            events: [None; MAX_EVENTS],
+            events: const { [None; MAX_EVENTS] },
             counters: Counters::default(),
         }
     }
@@ -507,7 +512,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// not deprecated, else deprecated, else optimistic (RFC 6724 rule 3).
     pub fn global_address(&self) -> Option<Ipv6Address> {
         let g = Ipv6Address::new([0x2000, 0, 0, 0, 0, 0, 0, 1]);
-        self.select_source(&g).ok().filter(|a| !a.is_link_local())
+        self.select_source(&g)
+            .ok()
+            .map(|i| self.addrs[i].addr)
+            .filter(|a| !a.is_link_local())
     }
 
     /// The state of `addr` if it is one of the interface's addresses.
@@ -933,23 +941,25 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// link-local and link-scope multicast destinations; otherwise a usable
     /// global address, preferring non-deprecated (rule 3), assigned over
     /// optimistic, and the longest matching prefix (rule 8). `Err(true)`
-    /// when an address that would do is still tentative.
+    /// when an address that would do is still tentative. Gives the slot
+    /// index of the address.
     #[inline(never)]
-    fn select_source(&self, dst: &Ipv6Address) -> Result<Ipv6Address, bool> {
+    fn select_source(&self, dst: &Ipv6Address) -> Result<usize, bool> {
         let link_scope = dst.is_link_local()
             || (dst.is_multicast() && (dst.0[1] & 0x0f) <= 2)
             || dst.is_unspecified();
         if link_scope {
             let ll = &self.addrs[0];
             return if ll.usable() {
-                Ok(ll.addr)
+                Ok(0)
             } else {
                 Err(ll.slot == AddrSlot::Tentative)
             };
         }
-        let mut best: Option<(u32, Ipv6Address)> = None;
+        let mut best: Option<(u32, usize)> = None;
         let mut tentative = false;
-        for a in self.addrs.iter().skip(1) {
+        for i in 1..MAX_ADDRESSES {
+            let a = &self.addrs[i];
             if a.slot == AddrSlot::Tentative {
                 tentative = true;
             }
@@ -964,10 +974,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 score += 256;
             }
             if best.map_or(true, |(s, _)| score > s) {
-                best = Some((score, a.addr));
+                best = Some((score, i));
             }
         }
-        best.map(|(_, a)| a).ok_or(tentative)
+        best.map(|(_, i)| i).ok_or(tentative)
     }
 
     /// Finds or makes a neighbor cache slot for `ip`: an existing entry, a

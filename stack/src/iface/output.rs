@@ -3,13 +3,10 @@
 //! the in-place answers of `receive`.
 
 use super::tables::{self, AddrSlot, Neighbor, NeighborState};
-use super::{consts, Interface, SendError};
-use crate::wire::ethernet::{ethertype, EthernetFrame, EthernetRepr};
+use super::{consts, Interface, SendError, MAX_ADDRESSES};
 use crate::wire::icmpv6::Icmpv6Packet;
 use crate::wire::ip_protocol;
-use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
-use crate::wire::mld::{self, AddressRecordRepr};
-use crate::wire::ndp::NdpRepr;
+use crate::wire::mld::{self, record_type};
 use crate::wire::udp::{UdpPacket, UdpRepr};
 use crate::wire::{Ipv6Address, MacAddress};
 
@@ -22,36 +19,29 @@ pub(crate) const NONCE_OPTION: u8 = 14;
 /// Offset of a UDP payload in frames this stack builds.
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
 
-/// Writes the Ethernet header (RFC 2464 3: EtherType 0x86DD).
-#[inline(never)]
-pub(crate) fn write_ethernet(buf: &mut [u8], dst: &MacAddress, src: &MacAddress) {
-    let repr = EthernetRepr {
-        dst_addr: *dst,
-        src_addr: *src,
-        ethertype: ethertype::IPV6,
-    };
-    repr.emit(&mut EthernetFrame::new_unchecked(&mut buf[..IP]));
+/// A Neighbor Discovery message the node sends (RS, NS, NA), for
+/// [`Interface::build_ndp`].
+pub(crate) struct Ndp<'a> {
+    /// ICMPv6 type: 133, 135 or 136.
+    pub msg_type: u8,
+    /// The flags byte (R, S, O of an advertisement).
+    pub flags: u8,
+    /// The Target Address (none in an RS).
+    pub target: Option<&'a Ipv6Address>,
+    /// With our link-layer address option.
+    pub lla: bool,
 }
 
-/// Writes the fixed IPv6 header (RFC 8200 3) at offset 14; traffic class
-/// and flow label zero.
-#[inline(never)]
-pub(crate) fn write_ipv6(
-    buf: &mut [u8],
-    payload_len: usize,
-    next_header: u8,
-    hop_limit: u8,
-    src: &Ipv6Address,
-    dst: &Ipv6Address,
-) {
-    let repr = Ipv6Repr {
-        src_addr: *src,
-        dst_addr: *dst,
-        next_header,
-        payload_len,
-        hop_limit,
-    };
-    repr.emit(&mut Ipv6Packet::new_unchecked(&mut buf[IP..L4]));
+impl<'a> Ndp<'a> {
+    /// A Neighbor Solicitation for `target` (RFC 4861 4.3).
+    pub fn solicit(target: &'a Ipv6Address, lla: bool) -> Ndp<'a> {
+        Ndp {
+            msg_type: 135,
+            flags: 0,
+            target: Some(target),
+            lla,
+        }
+    }
 }
 
 impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
@@ -91,9 +81,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 // RFC 3810 6.1: state change CHANGE_TO_EXCLUDE {}; 6.2:
                 // current state MODE_IS_EXCLUDE {} in answer to a query.
                 if unsolicited {
-                    AddressRecordRepr::join
+                    record_type::CHANGE_TO_EXCLUDE
                 } else {
-                    AddressRecordRepr::is_exclude
+                    record_type::MODE_IS_EXCLUDE
                 },
             ) {
                 return Some(n);
@@ -107,27 +97,22 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 return Some(n);
             }
         }
-        for i in 0..self.addrs.len() {
-            let a = self.addrs[i];
+        for i in 0..MAX_ADDRESSES {
+            let a = &self.addrs[i];
             if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic)
                 && a.dad_left > 0
                 && tables::due(now, a.dad_at)
             {
+                let target = a.addr;
                 self.addrs[i].dad_left -= 1;
                 self.addrs[i].dad_at = now.wrapping_add(self.params.retrans_ms);
                 // RFC 4862 5.4.2: from ::, to the solicited-node group, no
                 // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
                 // 3971 5.3.2) to tell a looped-back probe from another
                 // node's.
-                let group = a.addr.solicited_node();
-                let ns = NdpRepr::NeighborSolicit {
-                    target: a.addr,
-                    slla: None,
-                };
-                let nonce = self.dad_nonce;
-                let mac = MacAddress::from_ipv6_multicast(&group);
-                let unspecified = Ipv6Address::UNSPECIFIED;
-                return self.build_ndp(buf, &ns, Some(&nonce), &mac, &unspecified, &group);
+                let group = target.solicited_node();
+                let ns = Ndp::solicit(&target, false);
+                return self.build_ndp(buf, &ns, true, None, &Ipv6Address::UNSPECIFIED, &group);
             }
         }
         if self.rs_left > 0 && tables::due(now, self.rs_at) {
@@ -136,22 +121,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // RFC 4861 6.3.7: from the link-local address with SLLAO once
             // DAD passed, from :: without SLLAO before; from an optimistic
             // address without SLLAO (RFC 4429 3.3).
-            let ll = self.addrs[0];
+            let ll = &self.addrs[0];
             let (src, slla) = match ll.slot {
-                AddrSlot::Assigned => (ll.addr, Some(self.mac)),
-                AddrSlot::Optimistic => (ll.addr, None),
-                _ => (Ipv6Address::UNSPECIFIED, None),
+                AddrSlot::Assigned => (ll.addr, true),
+                AddrSlot::Optimistic => (ll.addr, false),
+                _ => (Ipv6Address::UNSPECIFIED, false),
             };
-            let dst = Ipv6Address::ALL_ROUTERS;
-            let mac = MacAddress::from_ipv6_multicast(&dst);
-            return self.build_ndp(
-                buf,
-                &NdpRepr::RouterSolicit { slla },
-                None,
-                &mac,
-                &src,
-                &dst,
-            );
+            let rs = Ndp {
+                msg_type: 133,
+                flags: 0,
+                target: None,
+                lla: slla,
+            };
+            return self.build_ndp(buf, &rs, false, None, &src, &Ipv6Address::ALL_ROUTERS);
         }
         for i in 0..N {
             if let Some(n) = self.neighbor_probe(i, buf) {
@@ -163,125 +145,160 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Builds a Router Solicitation, Neighbor Solicitation or Neighbor
     /// Advertisement (RFC 4861 4.1, 4.3, 4.4; hop limit 255, 6.1 / 7.1)
-    /// with its link-layer address option and, for DAD probes, a Nonce
-    /// option (RFC 3971 5.3.2), in a frame to `dst_mac`. `None` for other
-    /// messages or if the buffer is too small.
+    /// with our link-layer address option if `msg.lla` and, for DAD
+    /// probes, our Nonce option (RFC 3971 5.3.2), in a frame to `dst_mac`
+    /// (`None`: the multicast mapping of `dst`). `None` if the buffer is
+    /// too small.
     ///
     /// A compact writer for the three messages a host sends rather than
-    /// the general [`NdpRepr::emit`]: about 1 KB less code on the MSP430.
-    /// The tests parse its output back with the `wire::ndp` views.
-    #[inline(never)]
+    /// the general [`crate::wire::ndp::NdpRepr::emit`]: much less code on
+    /// the MSP430. The tests parse its output back with the `wire::ndp`
+    /// views.
     pub(crate) fn build_ndp(
         &self,
         buf: &mut [u8],
-        msg: &NdpRepr,
-        nonce: Option<&[u8; 6]>,
-        dst_mac: &MacAddress,
+        msg: &Ndp,
+        nonce: bool,
+        dst_mac: Option<&MacAddress>,
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Option<usize> {
-        let (typ, flags, target, lla) = match *msg {
-            NdpRepr::RouterSolicit { slla } => (133, 0, None, slla.map(|m| (1, m))),
-            NdpRepr::NeighborSolicit { target, slla } => {
-                (135, 0, Some(target), slla.map(|m| (1, m)))
-            }
-            NdpRepr::NeighborAdvert {
-                router,
-                solicited,
-                override_,
-                target,
-                tlla,
-            } => (
-                136,
-                (router as u8) << 7 | (solicited as u8) << 6 | (override_ as u8) << 5,
-                Some(target),
-                tlla.map(|m| (2, m)),
-            ),
-            _ => return None,
-        };
-        let fixed = if target.is_some() { 24 } else { 8 };
-        let len = fixed + 8 * (lla.is_some() as usize + nonce.is_some() as usize);
+        let fixed = if msg.target.is_some() { 24 } else { 8 };
+        let len = fixed + 8 * (msg.lla as usize + nonce as usize);
         let m = buf.get_mut(L4..L4 + len)?;
         m.fill(0);
-        m[0] = typ;
-        m[4] = flags;
-        if let Some(t) = target {
+        m[0] = msg.msg_type;
+        m[4] = msg.flags;
+        if let Some(t) = msg.target {
             m[8..24].copy_from_slice(&t.0);
         }
         let mut at = fixed;
-        if let Some((kind, mac)) = lla {
-            m[at] = kind;
+        if msg.lla {
+            // Source (1) or, in an advertisement, Target (2) Link-Layer
+            // Address option (RFC 4861 4.6.1).
+            m[at] = if msg.msg_type == 136 { 2 } else { 1 };
             m[at + 1] = 1;
-            m[at + 2..at + 8].copy_from_slice(&mac.0);
+            m[at + 2..at + 8].copy_from_slice(&self.mac.0);
             at += 8;
         }
-        if let Some(n) = nonce {
+        if nonce {
             m[at] = NONCE_OPTION;
             m[at + 1] = 1;
-            m[at + 2..at + 8].copy_from_slice(n);
+            m[at + 2..at + 8].copy_from_slice(&self.dad_nonce);
         }
-        Icmpv6Packet::new_unchecked(m).fill_checksum(src, dst);
-        write_ethernet(buf, dst_mac, &self.mac);
-        write_ipv6(buf, len, ip_protocol::ICMPV6, 255, src, dst);
-        Some(L4 + len)
+        Some(self.finish_icmp(buf, L4, len, 255, dst_mac, src, dst))
     }
 
-    /// An MLDv2 Report (RFC 3810 5.2) with one `record` per solicited-node
-    /// group of our addresses (never all-nodes, RFC 3810 6), from the
-    /// link-local address or :: before it is valid (RFC 3810 5.2.13), hop
-    /// limit 1, with a Hop-by-Hop Router Alert (RFC 2711).
+    /// Completes a frame whose ICMPv6 message (`len` bytes) is in place
+    /// at `at`: its checksum, then the headers in front of it. An MLD
+    /// message sits at `L4 + 8`, after a Hop-by-Hop header with the Router
+    /// Alert option (RFC 3810 5, RFC 2711), written here too. Returns the
+    /// frame length.
+    #[allow(clippy::too_many_arguments)]
     #[inline(never)]
-    fn build_mld_report(
-        &mut self,
+    pub(crate) fn finish_icmp(
+        &self,
         buf: &mut [u8],
-        record: fn(Ipv6Address) -> AddressRecordRepr<'static>,
-    ) -> Option<usize> {
-        let mut records = [record(Ipv6Address::UNSPECIFIED); super::MAX_ADDRESSES];
-        let mut count = 0;
-        for a in self.addrs.iter().filter(|a| a.present()) {
-            let g = a.addr.solicited_node();
-            if !records[..count].iter().any(|r| r.group == g) {
-                records[count] = record(g);
-                count += 1;
-            }
+        at: usize,
+        len: usize,
+        hop_limit: u8,
+        dst_mac: Option<&MacAddress>,
+        src: &Ipv6Address,
+        dst: &Ipv6Address,
+    ) -> usize {
+        Icmpv6Packet::new_unchecked(&mut buf[at..at + len]).fill_checksum(src, dst);
+        let mut next_header = ip_protocol::ICMPV6;
+        if at != L4 {
+            buf[L4..L4 + mld::ROUTER_ALERT_HBH_LEN]
+                .copy_from_slice(&[ip_protocol::ICMPV6, 0, 5, 2, 0, 0, 1, 0]);
+            next_header = ip_protocol::HOP_BY_HOP;
         }
-        if count == 0 {
-            // Every address went (duplicate): nothing to report.
-            return None;
-        }
-        let ll = self.addrs[0];
-        let src = if ll.usable() {
+        self.write_headers(buf, dst_mac, at - L4 + len, next_header, hop_limit, src, dst);
+        at + len
+    }
+
+    /// Writes the Ethernet header (RFC 2464 3: from our MAC to `dst_mac`,
+    /// or with `None` to the multicast mapping of `dst`, RFC 2464 7) and
+    /// the fixed IPv6 header (RFC 8200 3; traffic class and flow label
+    /// zero). One shared writer for every frame the node builds.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    pub(crate) fn write_headers(
+        &self,
+        buf: &mut [u8],
+        dst_mac: Option<&MacAddress>,
+        payload_len: usize,
+        next_header: u8,
+        hop_limit: u8,
+        src: &Ipv6Address,
+        dst: &Ipv6Address,
+    ) {
+        let h: &mut [u8; L4] = (&mut buf[..L4]).try_into().unwrap();
+        let mac = match dst_mac {
+            Some(m) => *m,
+            None => MacAddress::from_ipv6_multicast(dst),
+        };
+        h[0..6].copy_from_slice(&mac.0);
+        h[6..12].copy_from_slice(&self.mac.0);
+        h[12..18].copy_from_slice(&[0x86, 0xdd, 0x60, 0, 0, 0]);
+        h[18..20].copy_from_slice(&(payload_len as u16).to_be_bytes());
+        h[20] = next_header;
+        h[21] = hop_limit;
+        h[22..38].copy_from_slice(&src.0);
+        h[38..54].copy_from_slice(&dst.0);
+    }
+
+    /// The source of MLD reports: the link-local address, or :: before
+    /// it is valid (RFC 3810 5.2.13, RFC 3590 4).
+    fn mld_source(&self) -> Ipv6Address {
+        let ll = &self.addrs[0];
+        if ll.usable() {
             ll.addr
         } else {
             Ipv6Address::UNSPECIFIED
-        };
-        let dst = Ipv6Address::ALL_MLDV2_ROUTERS;
+        }
+    }
+
+    /// An MLDv2 Report (RFC 3810 5.2) with one record of `record_type` per
+    /// solicited-node group of our addresses (never all-nodes, RFC 3810
+    /// 6), hop limit 1, with a Hop-by-Hop Router Alert (RFC 2711).
+    fn build_mld_report(&mut self, buf: &mut [u8], record_type: u8) -> Option<usize> {
+        let slots = self.distinct_groups();
+        if slots == 0 {
+            // Every address went (duplicate): nothing to report.
+            return None;
+        }
         let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
-        mld::emit_router_alert_hbh(buf.get_mut(L4..)?, ip_protocol::ICMPV6).ok()?;
-        let len = mld::emit_report(buf.get_mut(start..)?, &records[..count], &src, &dst).ok()?;
-        write_ethernet(buf, &MacAddress::from_ipv6_multicast(&dst), &self.mac);
-        write_ipv6(
-            buf,
-            mld::ROUTER_ALERT_HBH_LEN + len,
-            ip_protocol::HOP_BY_HOP,
-            mld::HOP_LIMIT,
-            &src,
-            &dst,
-        );
-        Some(start + len)
+        let count = slots.count_ones() as usize;
+        let len = mld::REPORT_HEADER_LEN + count * mld::RECORD_HEADER_LEN;
+        let m = buf.get_mut(start..start + len)?;
+        m.fill(0);
+        m[0] = 143;
+        m[7] = count as u8;
+        let mut at = mld::REPORT_HEADER_LEN;
+        for i in 0..MAX_ADDRESSES {
+            if slots & (1 << i) != 0 {
+                // Record: type, no aux data, no sources, the group.
+                m[at] = record_type;
+                let group = self.addrs[i].addr.solicited_node();
+                m[at + 4..at + 20].copy_from_slice(&group.0);
+                at += mld::RECORD_HEADER_LEN;
+            }
+        }
+        let src = self.mld_source();
+        let dst = Ipv6Address::ALL_MLDV2_ROUTERS;
+        Some(self.finish_icmp(buf, start, len, mld::HOP_LIMIT, None, &src, &dst))
     }
 
     /// Address slots whose solicited-node groups are distinct (one bit per
-    /// slot, the first slot of each group).
-    #[inline(never)]
+    /// present slot, the first slot of each group). Two addresses share
+    /// their group when their last 24 bits agree (RFC 4291 2.7.1).
     fn distinct_groups(&self) -> u8 {
         let mut mask = 0u8;
-        for (i, a) in self.addrs.iter().enumerate() {
-            let g = a.addr.solicited_node();
-            let seen = self.addrs[..i]
-                .iter()
-                .enumerate()
-                .any(|(j, b)| mask & (1 << j) != 0 && b.addr.solicited_node() == g);
+        for i in 0..MAX_ADDRESSES {
+            let a = &self.addrs[i];
+            let seen = (0..i)
+                .any(|j| mask & (1 << j) != 0 && self.addrs[j].addr.0[13..] == a.addr.0[13..]);
             if a.present() && !seen {
                 mask |= 1 << i;
             }
@@ -290,9 +307,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// An MLDv1 Report (RFC 2710 3, type 131) for `group`, sent to the
-    /// group itself with hop limit 1 and the Router Alert option, from the
-    /// link-local address or :: before it is valid (RFC 3590 4).
-    #[inline(never)]
+    /// group itself with hop limit 1 and the Router Alert option.
     fn build_mldv1_report(&mut self, buf: &mut [u8], group: &Ipv6Address) -> Option<usize> {
         const LEN: usize = 24;
         let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
@@ -300,31 +315,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         msg.fill(0);
         msg[0] = 131;
         msg[8..24].copy_from_slice(&group.0);
-        let ll = self.addrs[0];
-        let src = if ll.usable() {
-            ll.addr
-        } else {
-            Ipv6Address::UNSPECIFIED
-        };
-        Icmpv6Packet::new_unchecked(msg).fill_checksum(&src, group);
-        mld::emit_router_alert_hbh(&mut buf[L4..], ip_protocol::ICMPV6).ok()?;
-        write_ethernet(buf, &MacAddress::from_ipv6_multicast(group), &self.mac);
-        write_ipv6(
-            buf,
-            mld::ROUTER_ALERT_HBH_LEN + LEN,
-            ip_protocol::HOP_BY_HOP,
-            mld::HOP_LIMIT,
-            &src,
-            group,
-        );
-        Some(start + LEN)
+        let src = self.mld_source();
+        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, &src, group))
     }
 
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,
     /// 7.3.3 PROBE), re-arming its retransmission timer.
     #[inline(never)]
     fn neighbor_probe(&mut self, i: usize, buf: &mut [u8]) -> Option<usize> {
-        let n: Neighbor = self.neighbors[i];
+        let n = &self.neighbors[i];
         let (multicast, limit) = match n.state? {
             NeighborState::Incomplete => (true, consts::MAX_MULTICAST_SOLICIT),
             NeighborState::Probe => (false, consts::MAX_UNICAST_SOLICIT),
@@ -333,26 +332,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if n.probes >= limit || !tables::due(self.now_ms, n.timer) {
             return None;
         }
+        let (ip, mac) = (n.ip, n.mac);
         // The attempt counts even without a source address to send it
         // from, so that the entry times out instead of staying due.
-        self.neighbors[i].probes += 1;
-        self.neighbors[i].timer = self.now_ms.wrapping_add(self.params.retrans_ms);
-        let src = self.select_source(&n.ip).ok()?;
+        let n = &mut self.neighbors[i];
+        n.probes += 1;
+        n.timer = self.now_ms.wrapping_add(self.params.retrans_ms);
+        let s = self.select_source(&ip).ok()?;
+        let src = self.addrs[s].addr;
         // RFC 4429 3.3: no SLLAO from an optimistic address.
-        let assigned = self
-            .addrs
-            .iter()
-            .any(|a| a.addr == src && a.slot == AddrSlot::Assigned);
-        let ns = NdpRepr::NeighborSolicit {
-            target: n.ip,
-            slla: if assigned { Some(self.mac) } else { None },
-        };
+        let ns = Ndp::solicit(&ip, self.addrs[s].slot == AddrSlot::Assigned);
         if multicast {
-            let group = n.ip.solicited_node();
-            let mac = MacAddress::from_ipv6_multicast(&group);
-            self.build_ndp(buf, &ns, None, &mac, &src, &group)
+            self.build_ndp(buf, &ns, false, None, &src, &ip.solicited_node())
         } else {
-            self.build_ndp(buf, &ns, None, &n.mac, &src, &n.ip)
+            self.build_ndp(buf, &ns, false, Some(&mac), &src, &ip)
         }
     }
 
@@ -379,29 +372,28 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if buf.len() < UDP_PAYLOAD || payload_len > self.max_udp_payload(buf.len()) {
             return Err(nb::Error::Other(SendError::TooLarge));
         }
-        let src = self.select_source(&dst).map_err(|tentative| {
+        let s = self.select_source(&dst).map_err(|tentative| {
             if tentative {
                 nb::Error::WouldBlock
             } else {
                 nb::Error::Other(SendError::NoSourceAddress)
             }
         })?;
-        let optimistic = self
-            .addrs
-            .iter()
-            .any(|a| a.addr == src && a.slot == AddrSlot::Optimistic);
+        let src = self.addrs[s].addr;
+        let optimistic = self.addrs[s].slot == AddrSlot::Optimistic;
         let dst_mac = self.resolve(&dst, optimistic)?;
         let udp_len = 8 + payload_len;
-        write_ethernet(buf, &dst_mac, &self.mac);
-        write_ipv6(
+        let hop_limit = if dst.is_multicast() {
+            1
+        } else {
+            self.params.hop_limit
+        };
+        self.write_headers(
             buf,
+            Some(&dst_mac),
             udp_len,
             ip_protocol::UDP,
-            if dst.is_multicast() {
-                1
-            } else {
-                self.params.hop_limit
-            },
+            hop_limit,
             &src,
             &dst,
         );

@@ -116,7 +116,9 @@ impl AddrEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NeighborState {
     /// Address resolution is in progress (multicast NS sent).
-    Incomplete,
+    // From 1: a free slot (`None`) is then all zero bytes, which makes
+    // clearing the cache a plain memset.
+    Incomplete = 1,
     /// Reachability confirmed within ReachableTime.
     Reachable,
     /// Not confirmed recently; no probe until traffic is sent.
