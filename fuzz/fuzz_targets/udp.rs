@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
             p.is_empty(),
         );
         assert!(p.payload().len() <= udp.len() - HEADER_LEN);
+        let _ = p.verify_checksum(&src, &dst);
         let mut copy = udp.to_vec();
         let mut m = UdpPacket::new_unchecked(&mut copy[..]);
         m.fill_checksum(&src, &dst);

@@ -115,7 +115,9 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
         if self.checksum() == 0 {
             return Err(Error::BadChecksum);
         }
-        let data = &self.buffer.as_ref()[..self.len() as usize];
+        // Clamped so that an unchecked view cannot make this panic.
+        let b = self.buffer.as_ref();
+        let data = &b[..(self.len() as usize).min(b.len())];
         let mut c = Checksum::ipv6_pseudo_header(src, dst, ip_protocol::UDP, data.len() as u32);
         c.add_bytes(data);
         if c.verifies() {
