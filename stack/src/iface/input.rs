@@ -17,7 +17,6 @@ use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 const MAX_ND_TIME_MS: u32 = 3_600_000;
 
 /// The drop reason for a view that refused a length.
-#[inline(never)]
 fn length_error(e: wire::Error) -> DropReason {
     match e {
         wire::Error::BadChecksum => DropReason::BadChecksum,
@@ -32,7 +31,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// echo reply, ICMP error) replaces it in the buffer and its length is
     /// returned as [`Received::Transmit`]; a UDP datagram to a bound port is
     /// returned as [`Received::Udp`] with its payload left in the buffer.
-    #[inline(never)]
     pub fn receive(&mut self, buf: &mut [u8], len: usize, now_ms: u64) -> Received {
         self.advance(now_ms);
         self.counters.rx_frames = self.counters.rx_frames.wrapping_add(1);
@@ -46,7 +44,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// True if `mac` is ours or the Ethernet mapping (RFC 2464 7) of a group
     /// we listen to: all-nodes or a solicited-node group of ours.
-    #[inline(never)]
     fn accepts_mac(&self, mac: &MacAddress) -> bool {
         let m = &mac.0;
         *mac == self.mac
@@ -60,7 +57,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                             .any(|a| a.present() && a.addr.0[13..16] == m[3..6]))))
     }
 
-    #[inline(never)]
     fn process(&mut self, buf: &mut [u8], len: usize) -> Received {
         // Cheap filters first: link-layer destination, loop, EtherType.
         // A frame from our own MAC is not dropped: a board with the same MAC
@@ -154,7 +150,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// and the minimum MTU (2.4 (c)), to its source, from the address it
     /// was sent to when that is ours. Suppressed (and counted under
     /// `reason`) for the cases of RFC 4443 2.4 (e) and by the rate limit.
-    #[inline(never)]
     fn icmp_error(
         &mut self,
         buf: &mut [u8],
@@ -202,7 +197,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// UDP (RFC 768; checksum mandatory over IPv6, RFC 8200 8.1).
-    #[inline(never)]
     fn udp_input(
         &mut self,
         buf: &mut [u8],
@@ -243,7 +237,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         )
     }
 
-    #[inline(never)]
     fn icmp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         let msg = match Icmpv6Packet::new_checked(&buf[off..end]) {
@@ -273,7 +266,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Echo reply in place (RFC 4443 4.2): same identifier, sequence and
     /// data; from the address the request was sent to, or for a multicast
     /// request from a unicast address of ours (4.2).
-    #[inline(never)]
     fn echo_reply(
         &mut self,
         buf: &mut [u8],
@@ -320,7 +312,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Neighbor Discovery messages: the receive checks of RFC 4861 6.1.2,
     /// 7.1.1, 7.1.2 and 8.1 (hop limit 255, code 0, lengths, option lengths,
     /// source and target rules) on every message, then the handler.
-    #[inline(never)]
     fn ndp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         let pkt = match NdpPacket::new_checked(&buf[off..end]) {
@@ -381,7 +372,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// A valid Neighbor Solicitation (RFC 4861 7.2.3 processing, 7.2.4
     /// answer; RFC 4862 5.4.3 during DAD).
-    #[inline(never)]
     fn ns_input(
         &mut self,
         buf: &mut [u8],
@@ -429,7 +419,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// A valid Neighbor Advertisement (RFC 4861 7.2.5; RFC 4862 5.4.4
     /// during DAD).
-    #[inline(never)]
     fn na_input(
         &mut self,
         target: Ipv6Address,
@@ -513,7 +502,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// A valid Router Advertisement (RFC 4861 6.3.4 processing; RFC 4862
     /// 5.5.3 SLAAC; RFC 8106 5.1 RDNSS).
-    #[inline(never)]
     fn ra_input(
         &mut self,
         pkt: &NdpPacket<&[u8]>,
@@ -583,7 +571,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// A Prefix Information option (RFC 4861 4.6.2): on-link (6.3.4) and
     /// autonomous address configuration (RFC 4862 5.5.3).
-    #[inline(never)]
     fn prefix_info(&mut self, o: &[u8; 32]) {
         let p = PrefixInfo {
             prefix_len: o[2],
@@ -617,7 +604,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A valid Redirect (RFC 4861 8.1: also from a router we use, checked
     /// here). Without a destination cache the only effect is the Target
     /// Link-Layer Address recorded (8.3).
-    #[inline(never)]
     fn redirect_input(
         &mut self,
         src: &Ipv6Address,
@@ -637,7 +623,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// An MLD query (RFC 3810 5.1, MLDv1 RFC 2710 3.6): a general query or
     /// one for a group of ours schedules a report after a random delay of up
     /// to the Maximum Response Delay (RFC 3810 6.2).
-    #[inline(never)]
     fn mld_query_input(&mut self, msg: &[u8], src: &Ipv6Address) -> Received {
         // RFC 3810 5.1.14: queries come from a link-local source; 8.1:
         // lengths 25 to 27 are ignored.
@@ -667,7 +652,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Takes one token of the ICMP error rate limiter (RFC 4443 2.4 (f)):
     /// a bucket of `icmp_error_burst` tokens refilled one per
     /// `icmp_error_interval_ms`.
-    #[inline(never)]
     fn take_icmp_token(&mut self) -> bool {
         let now = self.now_ms;
         let interval = self.icmp_interval_ms as u32;
@@ -690,7 +674,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// DAD found a duplicate (RFC 4862 5.4.5): the address is not used.
-    #[inline(never)]
     fn dad_failed(&mut self, i: usize) {
         let a = self.addrs[i].addr;
         self.addrs[i].slot = AddrSlot::Duplicate;
@@ -701,7 +684,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Records `mac` for neighbor `ip` (RFC 4861 7.2.3, 6.3.4): a new entry
     /// is STALE; an existing one changes to STALE only if the address
     /// differs (an INCOMPLETE one always takes it).
-    #[inline(never)]
     fn neighbor_learned(&mut self, ip: &Ipv6Address, mac: MacAddress, is_router: bool) {
         let now = self.now_ms;
         let Some(i) = self.neighbor_slot(ip) else {
@@ -731,7 +713,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
-    #[inline(never)]
     fn remove_router(&mut self, ip: &Ipv6Address) {
         for i in 0..R {
             if self.routers[i].used() && self.routers[i].ip == *ip {
@@ -743,7 +724,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Default Router List maintenance (RFC 4861 6.3.4). A router that
     /// advertises a non-zero lifetime also ends our solicitations (6.3.7).
-    #[inline(never)]
     fn router_update(&mut self, ip: &Ipv6Address, lifetime: u32) {
         let until = lifetime_end(self.now_s, lifetime).max(1);
         if let Some(r) = self.routers.iter_mut().find(|r| r.used() && r.ip == *ip) {
@@ -769,7 +749,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Prefix List update (RFC 4861 6.3.4 "on-link" rules).
-    #[inline(never)]
     fn on_link_update(&mut self, prefix: &Ipv6Address, len: u8, valid: u32) {
         let now_s = self.now_s;
         let existing = self
@@ -791,7 +770,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Stateless address autoconfiguration (RFC 4862 5.5.3).
-    #[inline(never)]
     fn slaac(&mut self, prefix: &Ipv6Address, len: u8, valid: u32, preferred: u32) {
         // (c) preferred over valid: ignore. (d) prefix + 64-bit interface
         // identifier must make 128 bits. RFC 4862 5.4.5: once the EUI-64
@@ -846,7 +824,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// RDNSS list update (RFC 8106 5.3.1): lifetime 0 removes; a new server
     /// when the list is full replaces the one expiring first.
-    #[inline(never)]
     fn dns_update(&mut self, addr: &Ipv6Address, lifetime: u32) {
         if !addr.is_unicast() {
             return;

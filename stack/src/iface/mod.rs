@@ -418,7 +418,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A new interface. Its link-local address (RFC 4862 5.3, modified
     /// EUI-64 of RFC 4291 Appendix A) is tentative; DAD, the MLD report and
     /// Router Solicitations start at the first call that gives the time.
-    #[inline(never)]
     pub fn new(config: Config) -> Self {
         // Inline consts: the empty tables are all zero bytes, set by a
         // memset rather than one loop per table.
@@ -634,7 +633,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The next time (same clock as `now_ms`) at which the stack has
     /// something to do: a timer to run or a frame to send. `None` when
     /// nothing is scheduled. May be `<= now_ms`: call `poll_transmit`.
-    #[inline(never)]
     pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
         self.advance(now_ms);
         // 64-bit arithmetic costs a lot of code on the 16-bit target: the
@@ -700,7 +698,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     ///
     /// The clock must be monotonic; calls must come less than 49 days
     /// apart (the millisecond timers themselves span at most 24 days).
-    #[inline(never)]
     fn advance(&mut self, now_ms: u64) {
         let now32 = now_ms as u32;
         if !self.started {
@@ -730,7 +727,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Interface start: DAD of the link-local address (RFC 4862 5.4.2,
     /// after a random delay of up to MAX_RTR_SOLICITATION_DELAY), its MLD
     /// report, and the Router Solicitations (RFC 4861 6.3.7).
-    #[inline(never)]
     fn start(&mut self) {
         self.randomize_reachable_time();
         let a = self.rng.next_u32().to_be_bytes();
@@ -746,13 +742,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// ReachableTime: uniformly random between 0.5 and 1.5 times
     /// BaseReachableTime (RFC 4861 6.3.2, MIN/MAX_RANDOM_FACTOR).
-    #[inline(never)]
     fn randomize_reachable_time(&mut self) {
         let base = self.params.base_reachable_ms;
         self.params.reachable_ms = base / 2 + self.rng.below(base);
     }
 
-    #[inline(never)]
     fn push_event(&mut self, e: Event) {
         match self.events.iter_mut().find(|s| s.is_none()) {
             Some(slot) => *slot = Some(e),
@@ -760,7 +754,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
-    #[inline(never)]
     fn count_drop(&mut self, reason: DropReason) -> Received {
         let c = &mut self.counters.drops[reason as usize];
         *c = c.wrapping_add(1);
@@ -770,7 +763,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Puts address slot `i` in DAD (RFC 4862 5.4): tentative (or
     /// optimistic, RFC 4429 3.1), first probe after a random delay, and an
     /// MLD report for its solicited-node group before it (RFC 4862 5.4.2).
-    #[inline(never)]
     fn begin_dad(&mut self, i: usize, addr: Ipv6Address) {
         let delay = self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1);
         let at = self.now_ms.wrapping_add(delay);
@@ -788,7 +780,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Schedules the unsolicited MLD reports (RFC 3810 6.1: Robustness
     /// Variable copies) with the first one at `at` at the latest.
-    #[inline(never)]
     fn schedule_mld(&mut self, at: u32) {
         if self.mld_left == 0 || !tables::due(at, self.mld_at) {
             self.mld_at = at;
@@ -797,7 +788,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Lifetime and neighbor timers that change state without sending.
-    #[inline(never)]
     fn expire(&mut self) {
         let now_s = self.now_s;
         let now = self.now_ms;
@@ -874,7 +864,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Address resolution or NUD failed (RFC 4861 7.3.3): the entry goes;
     /// a router is marked unreachable so that another one is chosen
     /// (RFC 4861 6.3.6).
-    #[inline(never)]
     fn neighbor_failed(&mut self, i: usize) {
         let ip = self.neighbors[i].ip;
         self.neighbors[i] = Neighbor::FREE;
@@ -889,7 +878,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
     /// entry is known reachable or probably so (any state but INCOMPLETE)
     /// first, then one not known unreachable, then any.
-    #[inline(never)]
     fn select_router(&self) -> Option<Ipv6Address> {
         let mut fallback = None;
         let mut untried = None;
@@ -910,7 +898,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// True if `ip` is on-link: link-local, or inside an on-link prefix
     /// (RFC 4861 5.2; nothing else is assumed on-link, RFC 5942).
-    #[inline(never)]
     fn on_link(&self, ip: &Ipv6Address) -> bool {
         ip.is_link_local()
             || self
@@ -920,14 +907,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Index of our address `ip` that is present (not free, not duplicate).
-    #[inline(never)]
     fn our_addr(&self, ip: &Ipv6Address) -> Option<usize> {
         self.addrs.iter().position(|a| a.present() && a.addr == *ip)
     }
 
     /// True if `group` is all-nodes or the solicited-node group of one of
     /// our present addresses (RFC 4861 7.2.1 / RFC 4862 5.4.2).
-    #[inline(never)]
     fn listening_to(&self, group: &Ipv6Address) -> bool {
         *group == Ipv6Address::ALL_NODES
             || (group.is_solicited_node_multicast()
@@ -943,7 +928,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// optimistic, and the longest matching prefix (rule 8). `Err(true)`
     /// when an address that would do is still tentative. Gives the slot
     /// index of the address.
-    #[inline(never)]
     fn select_source(&self, dst: &Ipv6Address) -> Result<usize, bool> {
         let link_scope = dst.is_link_local()
             || (dst.is_multicast() && (dst.0[1] & 0x0f) <= 2)
@@ -983,7 +967,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Finds or makes a neighbor cache slot for `ip`: an existing entry, a
     /// free one, or (bounded eviction) the least recently confirmed entry,
     /// sparing routers' entries and INCOMPLETE ones when possible.
-    #[inline(never)]
     fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<usize> {
         if N == 0 {
             return None;
@@ -1021,7 +1004,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 }
 
 /// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).
-#[inline(never)]
 fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u32 {
     let mut n = 0;
     for (x, y) in a.0.iter().zip(b.0.iter()) {

@@ -49,7 +49,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// MLD reports (before the DAD probes they must precede, RFC 4862
     /// 5.4.2), DAD probes, Router Solicitations, address resolution and
     /// NUD probes, MLD query answers. Call it until it returns `None`.
-    #[inline(never)]
     pub fn poll_transmit(&mut self, buf: &mut [u8], now_ms: u64) -> Option<usize> {
         self.advance(now_ms);
         let n = self.next_frame(buf)?;
@@ -57,7 +56,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         Some(n)
     }
 
-    #[inline(never)]
     fn next_frame(&mut self, buf: &mut [u8]) -> Option<usize> {
         let now = self.now_ms;
         let unsolicited = self.mld_left > 0 && tables::due(now, self.mld_at);
@@ -321,7 +319,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,
     /// 7.3.3 PROBE), re-arming its retransmission timer.
-    #[inline(never)]
     fn neighbor_probe(&mut self, i: usize, buf: &mut [u8]) -> Option<usize> {
         let n = &self.neighbors[i];
         let (multicast, limit) = match n.state? {
@@ -355,7 +352,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// transmit, or `WouldBlock` while the next hop's link-layer address is
     /// being resolved (the NS goes out with the next `poll_transmit`) or
     /// while the source address is still tentative.
-    #[inline(never)]
     pub fn send_udp(
         &mut self,
         buf: &mut [u8],
@@ -416,7 +412,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// 2464 7), or the next hop's (RFC 4861 5.2: on-link destination or
     /// default router) from the neighbor cache, starting resolution when
     /// unknown (RFC 4861 7.2.2) and the DELAY timer on a STALE entry (7.3.3).
-    #[inline(never)]
     fn resolve(
         &mut self,
         dst: &Ipv6Address,
