@@ -1,1 +1,849 @@
 //! DNS stub resolver for AAAA records (RFC 1035, RFC 3596, RFC 5452).
+//!
+//! [`Resolver`] looks up one name at a time and is driven like the rest of
+//! the stack, without I/O of its own (sans-IO): the application calls
+//! [`Resolver::poll_send`] to let it build a query in the frame buffer,
+//! hands it the UDP datagrams that [`Interface::receive`] delivers
+//! ([`Resolver::receive`]), and sleeps until [`Resolver::poll_at`].
+//!
+//! * Servers: the configured ones ([`Config::servers`]) first, then those
+//!   learned from Router Advertisements (RDNSS, RFC 8106), in order.
+//! * Spoofing resistance (RFC 5452 section 9): every query, retransmissions
+//!   included, goes from a fresh random port with a fresh random ID, and a
+//!   reply is accepted only from the server queried, from port 53, to that
+//!   port, with that ID, QR set, opcode 0 and exactly the question asked
+//!   (name compared case-insensitively, type AAAA, class IN). Anything else
+//!   that reaches the port is rejected and counted by [`Reject`] reason,
+//!   and the lookup goes on waiting for the genuine reply.
+//! * Answers: CNAME chains inside one answer are followed to the final
+//!   AAAA records (RFC 1034 3.6.2); a chain that ends at a name without
+//!   records is asked again for that name, a bounded number of times.
+//!   Compression pointers are only followed backwards and names are capped
+//!   at 255 bytes (see [`crate::wire::dns`]).
+//! * RCODE: NXDOMAIN is final; SERVFAIL, REFUSED and the other errors move
+//!   on to the next server. A reply with TC set is reported as
+//!   [`Failure::Truncated`] (there is no TCP here), never read.
+//! * Retransmission with exponential backoff per server (RFC 1035 4.2.1 and
+//!   7.2: a first interval of 2 seconds by default), then the next server;
+//!   an overall timeout bounds the lookup.
+//! * The answer is kept for its TTL (the smallest TTL of the records used,
+//!   capped; RFC 1035 7.3, RFC 2181 8): [`Resolver::resolve`] of the same
+//!   name answers from it without traffic until then. A TTL of 0 means the
+//!   answer is used once and not kept.
+//!
+//! The name asked for is kept in wire form in `NAME` bytes, together with
+//! the target of a CNAME being asked again; a name that does not fit fails
+//! with [`Failure::InvalidName`] or [`Failure::NameTooLong`] rather than
+//! being cut.
+//!
+//! # Example
+//!
+//! ```
+//! use microip6::dns::{Config, Resolver, State};
+//! use microip6::iface::{self, Interface, Received};
+//! use microip6::wire::Ipv6Address;
+//! use microip6::wire::MacAddress;
+//!
+//! let mut iface: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+//! let mut config = Config::new(0x5eed_1234); // seed from hardware jitter
+//! config.servers[0] = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+//! let mut dns: Resolver = Resolver::new(config);
+//! let mut frame = [0u8; 600];
+//! let now_ms = 0;
+//!
+//! dns.resolve("pool.ntp.org", now_ms);
+//! assert_eq!(dns.state(), State::Resolving);
+//! // In the main loop, after iface.receive():
+//! //     Received::Udp(meta) => { dns.receive(&meta, &frame[meta.payload.clone()], now_ms); }
+//! // and when the buffer is free:
+//! if let Some(n) = dns.poll_send(&mut iface, &mut frame, now_ms) {
+//!     // driver.send(&frame[..n]);
+//! }
+//! // Sleep until the earlier of iface.poll_at() and dns.poll_at().
+//! let _next = dns.poll_at();
+//! if dns.state() == State::Resolved {
+//!     let _server = dns.addresses()[0];
+//! }
+//! ```
+
+use crate::iface::{Interface, Rng, UdpMeta};
+use crate::wire::dns::{rcode, rtype, write_dotted_name, DnsPacket, Name, Section};
+use crate::wire::dns::{CLASS_IN, HEADER_LEN, PORT};
+use crate::wire::{Error, Ipv6Address};
+
+/// Servers that can be configured besides the RDNSS ones.
+pub const MAX_CONFIGURED_SERVERS: usize = 2;
+
+/// How long to wait before trying to send again when the interface could
+/// not send yet (next hop being resolved, no address, no free port) or no
+/// server is known yet.
+const RETRY_MS: u64 = 250;
+
+/// CNAME hops followed inside one answer; longer chains are asked again
+/// from where they stop.
+const MAX_CHAIN: u8 = 8;
+
+/// The RD flag: recursion desired (RFC 1035 4.1.1), what a stub resolver
+/// asks for (RFC 1123 6.1.3.1).
+const FLAG_RD: u16 = 0x0100;
+
+/// Resolver settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    /// Servers to ask before the RDNSS ones; the unspecified address marks
+    /// an empty slot.
+    pub servers: [Ipv6Address; MAX_CONFIGURED_SERVERS],
+    /// Seed of the generator of query IDs. Use hardware jitter, and not the
+    /// interface's seed (the ports come from that one).
+    pub seed: u32,
+    /// Time to wait for the reply to the first query to a server; doubled
+    /// for each retransmission to the same server.
+    pub initial_timeout_ms: u32,
+    /// Queries sent to one server before moving on to the next.
+    pub tries_per_server: u8,
+    /// Bound on a whole lookup, whatever happens.
+    pub overall_timeout_ms: u32,
+    /// Longest time an answer is kept, in seconds.
+    pub max_ttl_s: u32,
+    /// How many times a CNAME target without records may be asked again.
+    pub max_requeries: u8,
+}
+
+impl Config {
+    /// No configured server (RDNSS only); first timeout 2 s (RFC 1035 7.2:
+    /// "2-5 seconds"), 3 queries per server (2 + 4 + 8 s), 30 s in all;
+    /// answers kept at most one day; 3 CNAME re-queries.
+    pub const fn new(seed: u32) -> Config {
+        Config {
+            servers: [Ipv6Address::UNSPECIFIED; MAX_CONFIGURED_SERVERS],
+            seed,
+            initial_timeout_ms: 2_000,
+            tries_per_server: 3,
+            overall_timeout_ms: 30_000,
+            max_ttl_s: 86_400,
+            max_requeries: 3,
+        }
+    }
+}
+
+/// Where a lookup stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// No lookup was started.
+    Idle,
+    /// Queries are under way.
+    Resolving,
+    /// The addresses are in [`Resolver::addresses`].
+    Resolved,
+    /// The lookup ended without an address.
+    Failed(Failure),
+}
+
+/// Why a lookup failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The name given to [`Resolver::resolve`] is not a valid name, or does
+    /// not fit the resolver's name buffer.
+    InvalidName,
+    /// A CNAME target to ask again does not fit the name buffer.
+    NameTooLong,
+    /// NXDOMAIN: the name does not exist (RFC 1035 4.1.1, RFC 2308).
+    NxDomain,
+    /// The name exists but has no AAAA record (RFC 2308 2.2, NODATA).
+    NoData,
+    /// Every server failed; the RCODE (SERVFAIL 2, REFUSED 5...) of the
+    /// last error reply.
+    ServerError(u8),
+    /// The reply had TC set: the answer does not fit UDP (RFC 1035 4.2.1),
+    /// and this resolver has no TCP.
+    Truncated,
+    /// No reply from any server in time.
+    Timeout,
+    /// No server configured or learned before the overall timeout.
+    NoServer,
+    /// More CNAMEs to ask again than [`Config::max_requeries`] allows.
+    TooManyCnames,
+}
+
+/// Why a datagram that reached the query's port was rejected. Each reason
+/// has a counter ([`Counters::rejected`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Reject {
+    /// Not from the server queried (RFC 5452 9.1).
+    WrongSource = 0,
+    /// Not from port 53.
+    WrongPort,
+    /// Arrived before the query could be sent.
+    Unexpected,
+    /// Not a DNS message that can be read: too short, a bad name, a
+    /// pointer loop or a forward pointer, a bad record.
+    Malformed,
+    /// Not the query's ID.
+    WrongId,
+    /// QR clear: a query, not a response.
+    NotResponse,
+    /// Not exactly the question asked (count, name, type, class), or an
+    /// opcode other than a standard query.
+    QuestionMismatch,
+}
+
+impl Reject {
+    /// Number of reasons (size of the counter array).
+    pub const COUNT: usize = Reject::QuestionMismatch as usize + 1;
+}
+
+/// Statistics, readable with [`Resolver::counters`]. 16-bit, wrapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counters {
+    /// Queries sent (retransmissions included).
+    pub queries: u16,
+    /// Replies accepted (whatever their RCODE).
+    pub replies: u16,
+    /// Queries that got no reply in time.
+    pub timeouts: u16,
+    /// Error replies (SERVFAIL, REFUSED...) that moved to the next server.
+    pub server_errors: u16,
+    /// Replies with TC set.
+    pub truncated: u16,
+    /// Lookups answered from the kept answer.
+    pub cache_hits: u16,
+    /// Rejections, indexed by `Reject as usize`.
+    pub rejections: [u16; Reject::COUNT],
+}
+
+impl Counters {
+    /// The number of datagrams rejected for `reason`.
+    pub fn rejected(&self, reason: Reject) -> u16 {
+        self.rejections[reason as usize]
+    }
+}
+
+/// What the answer section gave for our question.
+enum Answer<'a> {
+    /// `n` addresses were stored, the records used had this smallest TTL.
+    Addresses(usize, u32),
+    /// The chain ends at a name without records (smallest TTL so far).
+    Alias(Name<'a>, u32),
+    /// No record for the name.
+    NoData,
+}
+
+/// An AAAA stub resolver for one name at a time, keeping up to `ADDRS`
+/// addresses, with names of up to `NAME` bytes in wire form (the name
+/// asked for and, when a CNAME target is asked again, that target too).
+#[derive(Debug, Clone)]
+pub struct Resolver<const NAME: usize = 96, const ADDRS: usize = 4> {
+    config: Config,
+    rng: Rng,
+    state: State,
+    /// The name of `resolve` at `..orig_len`, the name asked now at
+    /// `cur_start..cur_start + cur_len` (the same one, or a CNAME target
+    /// stored after it), uncompressed wire form.
+    name: [u8; NAME],
+    orig_len: u16,
+    cur_start: u16,
+    cur_len: u16,
+    /// The query in flight: its port (0 when none is bound), ID, server.
+    port: u16,
+    id: u16,
+    server: Ipv6Address,
+    /// The query went out (it may still be waiting for the next hop).
+    sent: bool,
+    /// A port to unbind at the next `poll_send` (`receive` and `resolve`
+    /// have no access to the interface).
+    release: u16,
+    /// Index in the server list, queries sent to it, re-queries done.
+    server_index: u8,
+    tries: u8,
+    requeries: u8,
+    /// The RCODE of the last error reply (0 after a timeout).
+    last_rcode: u8,
+    /// A server was found in the list at least once.
+    had_server: bool,
+    /// Smallest TTL of the CNAMEs followed to reach the current name.
+    chain_ttl: u32,
+    /// When to try sending, when the query in flight times out, when the
+    /// lookup gives up, until when the answer is kept (ms).
+    next_try: u64,
+    attempt_end: u64,
+    overall_end: u64,
+    expires: u64,
+    addrs: [Ipv6Address; ADDRS],
+    count: u8,
+    counters: Counters,
+}
+
+impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
+    /// An idle resolver.
+    pub fn new(config: Config) -> Self {
+        Resolver {
+            config,
+            rng: Rng::new(config.seed),
+            state: State::Idle,
+            name: [0; NAME],
+            orig_len: 0,
+            cur_start: 0,
+            cur_len: 0,
+            port: 0,
+            id: 0,
+            server: Ipv6Address::UNSPECIFIED,
+            sent: false,
+            release: 0,
+            server_index: 0,
+            tries: 0,
+            requeries: 0,
+            last_rcode: 0,
+            had_server: false,
+            chain_ttl: u32::MAX,
+            next_try: 0,
+            attempt_end: 0,
+            overall_end: 0,
+            expires: 0,
+            addrs: [Ipv6Address::UNSPECIFIED; ADDRS],
+            count: 0,
+            counters: Counters::default(),
+        }
+    }
+
+    /// Starts looking up the AAAA records of `name` (dotted, like
+    /// `pool.ntp.org`). When the last lookup was for the same name
+    /// (compared case-insensitively) and its answer is still within its
+    /// TTL, the state stays [`State::Resolved`] and nothing is sent.
+    /// Otherwise a lookup in progress is abandoned and a new one starts.
+    pub fn resolve(&mut self, name: &str, now_ms: u64) {
+        if self.is_fresh(now_ms) && wire_eq_dotted(&self.name[..self.orig_len as usize], name) {
+            self.counters.cache_hits = self.counters.cache_hits.wrapping_add(1);
+            return;
+        }
+        self.end_query();
+        self.count = 0;
+        let Ok(len) = write_dotted_name(name, &mut self.name) else {
+            self.orig_len = 0;
+            self.state = State::Failed(Failure::InvalidName);
+            return;
+        };
+        self.orig_len = len as u16;
+        self.cur_start = 0;
+        self.cur_len = len as u16;
+        self.server_index = 0;
+        self.tries = 0;
+        self.requeries = 0;
+        self.last_rcode = 0;
+        self.had_server = false;
+        self.chain_ttl = u32::MAX;
+        self.next_try = now_ms;
+        self.overall_end = now_ms + self.config.overall_timeout_ms as u64;
+        self.state = State::Resolving;
+    }
+
+    /// Where the lookup stands.
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    /// The addresses found (at most `ADDRS`, in the order of the answer),
+    /// empty unless the state is [`State::Resolved`].
+    pub fn addresses(&self) -> &[Ipv6Address] {
+        match self.state {
+            State::Resolved => &self.addrs[..self.count as usize],
+            _ => &[],
+        }
+    }
+
+    /// Until when (ms) the answer is kept, when resolved. Equal to the
+    /// time of the reply for a TTL of 0.
+    pub fn expires_at(&self) -> Option<u64> {
+        match self.state {
+            State::Resolved => Some(self.expires),
+            _ => None,
+        }
+    }
+
+    /// True when resolved and the answer's TTL has not run out at `now_ms`.
+    pub fn is_fresh(&self, now_ms: u64) -> bool {
+        self.state == State::Resolved && now_ms < self.expires
+    }
+
+    /// Statistics and rejection counters.
+    pub fn counters(&self) -> &Counters {
+        &self.counters
+    }
+
+    /// The next time (ms) at which [`Resolver::poll_send`] has something to
+    /// do: send a query, or notice a timeout. `None` unless resolving.
+    pub fn poll_at(&self) -> Option<u64> {
+        if self.state != State::Resolving {
+            return None;
+        }
+        let mut t = self.overall_end;
+        if self.port != 0 {
+            t = t.min(self.attempt_end);
+        }
+        if !self.sent {
+            t = t.min(self.next_try);
+        }
+        Some(t)
+    }
+
+    /// Runs the timers and, when a query is due, builds it into `buf` as a
+    /// whole frame and returns its length (the caller transmits it). A
+    /// query that cannot go out yet (`WouldBlock` while the next hop is
+    /// resolved) is tried again on a later call. Call it when the buffer is
+    /// free, after `iface.poll_transmit`.
+    pub fn poll_send<const N: usize, const R: usize, const D: usize>(
+        &mut self,
+        iface: &mut Interface<N, R, D>,
+        buf: &mut [u8],
+        now_ms: u64,
+    ) -> Option<usize> {
+        if self.release != 0 {
+            iface.unbind(self.release);
+            self.release = 0;
+        }
+        if self.state != State::Resolving {
+            return None;
+        }
+        if now_ms >= self.overall_end {
+            self.give_up(iface);
+            return None;
+        }
+        if self.port != 0 && now_ms >= self.attempt_end {
+            // No reply in time, or the query never got out (next hop
+            // unreachable): retransmit with a new ID and port, or move on
+            // to the next server (RFC 1035 7.2).
+            if self.sent {
+                self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
+            }
+            self.end_query();
+            iface.unbind(core::mem::take(&mut self.release));
+            self.last_rcode = 0;
+            self.tries += 1;
+            if self.tries >= self.config.tries_per_server {
+                self.next_server(now_ms);
+            }
+            self.next_try = now_ms;
+        }
+        if self.sent || now_ms < self.next_try {
+            return None;
+        }
+        if self.port == 0 && !self.start_query(iface, now_ms) {
+            return None;
+        }
+        let off = iface.udp_payload_offset();
+        let Some(len) = self.write_query(buf.get_mut(off..).unwrap_or(&mut [])) else {
+            // The buffer cannot even hold the query: nothing can be sent.
+            self.next_try = now_ms + RETRY_MS;
+            return None;
+        };
+        match iface.send_udp(buf, now_ms, self.port, self.server, PORT, len) {
+            Ok(n) => {
+                // The reply is awaited for the whole interval from now on.
+                self.attempt_end = now_ms + self.timeout_ms();
+                self.sent = true;
+                self.counters.queries = self.counters.queries.wrapping_add(1);
+                Some(n)
+            }
+            Err(_) => {
+                // WouldBlock (next hop, tentative source) or no route or
+                // source yet: try again until the query's time is up.
+                self.next_try = now_ms + RETRY_MS;
+                None
+            }
+        }
+    }
+
+    /// Offers a UDP datagram delivered by the interface (`payload` is
+    /// `buf[meta.payload]`). Returns true if it was addressed to the port
+    /// of the query in flight, whether it was accepted or rejected; false
+    /// when it is someone else's.
+    pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64) -> bool {
+        if self.port == 0 || meta.dst_port != self.port {
+            return false;
+        }
+        if let Err(reason) = self.accept(meta, payload, now_ms) {
+            let c = &mut self.counters.rejections[reason as usize];
+            *c = c.wrapping_add(1);
+        }
+        true
+    }
+
+    /// Checks a datagram to our port against the query (RFC 5452 9.1) and
+    /// acts on an accepted reply.
+    fn accept(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64) -> Result<(), Reject> {
+        if meta.src != self.server {
+            return Err(Reject::WrongSource);
+        }
+        if meta.src_port != PORT {
+            return Err(Reject::WrongPort);
+        }
+        if !self.sent {
+            return Err(Reject::Unexpected);
+        }
+        let p = DnsPacket::new_checked(payload).map_err(|_| Reject::Malformed)?;
+        if p.id() != self.id {
+            return Err(Reject::WrongId);
+        }
+        if !p.is_response() {
+            return Err(Reject::NotResponse);
+        }
+        let qname = &self.name[self.cur_start as usize..][..self.cur_len as usize];
+        if p.opcode() != 0 || p.question_count() != 1 {
+            return Err(Reject::QuestionMismatch);
+        }
+        match p.questions().next() {
+            Some(Ok(q))
+                if q.qtype == rtype::AAAA
+                    && q.qclass == CLASS_IN
+                    && wire_eq_name(qname, &q.name) => {}
+            Some(Err(_)) => return Err(Reject::Malformed),
+            _ => return Err(Reject::QuestionMismatch),
+        }
+        // The reply is the one we wait for.
+        if p.is_truncated() {
+            self.counters.truncated = self.counters.truncated.wrapping_add(1);
+            self.counters.replies = self.counters.replies.wrapping_add(1);
+            self.finish(State::Failed(Failure::Truncated));
+            return Ok(());
+        }
+        match p.rcode() {
+            rcode::NO_ERROR => {}
+            // RFC 1035 4.1.1 / RFC 2308 2.1: the name does not exist; no
+            // other server will say otherwise.
+            rcode::NAME_ERROR => {
+                self.counters.replies = self.counters.replies.wrapping_add(1);
+                self.finish(State::Failed(Failure::NxDomain));
+                return Ok(());
+            }
+            // SERVFAIL, REFUSED, FORMERR, NOTIMP...: this server cannot
+            // help, the next one may (RFC 1035 7.3).
+            rc => {
+                self.counters.replies = self.counters.replies.wrapping_add(1);
+                self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
+                self.end_query();
+                self.next_server(now_ms);
+                self.last_rcode = rc;
+                return Ok(());
+            }
+        }
+        // A malformed answer section is rejected like any bad datagram.
+        let answer = read_answer(&p, qname, &mut self.addrs).map_err(|_| Reject::Malformed)?;
+        self.counters.replies = self.counters.replies.wrapping_add(1);
+        match answer {
+            Answer::Addresses(n, ttl) => {
+                // RFC 2181 8: TTLs over 2^31 - 1 were read as 0; cap the
+                // rest, and keep within u32 milliseconds.
+                let ttl = ttl.min(self.chain_ttl).min(self.config.max_ttl_s);
+                let ttl_ms = ttl.min(u32::MAX / 1000) * 1000;
+                self.count = n as u8;
+                self.expires = now_ms + ttl_ms as u64;
+                self.finish(State::Resolved);
+            }
+            Answer::NoData => self.finish(State::Failed(Failure::NoData)),
+            Answer::Alias(target, ttl) => {
+                // RFC 1034 5.3.3 step 3: restart with the canonical name.
+                self.chain_ttl = self.chain_ttl.min(ttl);
+                self.requeries += 1;
+                if self.requeries > self.config.max_requeries {
+                    self.finish(State::Failed(Failure::TooManyCnames));
+                    return Ok(());
+                }
+                let start = self.orig_len as usize;
+                match target.copy_wire(&mut self.name[start..]) {
+                    Ok(len) => {
+                        self.cur_start = start as u16;
+                        self.cur_len = len as u16;
+                        self.end_query();
+                        self.tries = 0;
+                        self.next_try = now_ms;
+                    }
+                    Err(_) => self.finish(State::Failed(Failure::NameTooLong)),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Picks the server and a fresh port and ID for a new query (RFC 5452
+    /// 9.2, 10). False when it cannot start now.
+    fn start_query<const N: usize, const R: usize, const D: usize>(
+        &mut self,
+        iface: &mut Interface<N, R, D>,
+        now_ms: u64,
+    ) -> bool {
+        let configured = self.config.servers.iter().copied();
+        let learned = iface
+            .dns_servers()
+            .filter(|s| !self.config.servers.contains(s));
+        let server = configured
+            .filter(|s| !s.is_unspecified())
+            .chain(learned)
+            .nth(self.server_index as usize);
+        let Some(server) = server else {
+            if self.had_server {
+                // Every server was tried.
+                self.give_up(iface);
+            } else {
+                self.next_try = now_ms + RETRY_MS;
+            }
+            return false;
+        };
+        self.had_server = true;
+        let Ok(port) = iface.bind_ephemeral() else {
+            self.next_try = now_ms + RETRY_MS;
+            return false;
+        };
+        self.port = port;
+        self.id = self.rng.next_u32() as u16;
+        self.server = server;
+        self.sent = false;
+        // Until the query can go out (next hop resolution), at most one
+        // interval; then the whole interval again from its transmission.
+        self.attempt_end = now_ms + self.timeout_ms();
+        true
+    }
+
+    /// The reply timeout of the current query: exponential backoff per
+    /// server (RFC 1035 7.2).
+    fn timeout_ms(&self) -> u64 {
+        (self.config.initial_timeout_ms as u64) << self.tries.min(8)
+    }
+
+    /// Writes the query for the current name (RFC 1035 4.1) at the start
+    /// of `out`; its length, or `None` if it does not fit.
+    fn write_query(&self, out: &mut [u8]) -> Option<usize> {
+        let name = &self.name[self.cur_start as usize..][..self.cur_len as usize];
+        let end = HEADER_LEN + name.len();
+        let out = out.get_mut(..end + 4)?;
+        let mut p = DnsPacket::new_unchecked(&mut *out);
+        p.set_id(self.id);
+        p.set_flags(FLAG_RD);
+        p.set_question_count(1);
+        p.set_answer_count(0);
+        p.set_authority_count(0);
+        p.set_additional_count(0);
+        out[HEADER_LEN..end].copy_from_slice(name);
+        out[end..end + 2].copy_from_slice(&rtype::AAAA.to_be_bytes());
+        out[end + 2..end + 4].copy_from_slice(&CLASS_IN.to_be_bytes());
+        Some(end + 4)
+    }
+
+    /// Forgets the query in flight; its port is unbound at the next
+    /// `poll_send`, so that late or forged replies to it are not delivered.
+    fn end_query(&mut self) {
+        if self.port != 0 {
+            self.release = self.port;
+            self.port = 0;
+        }
+        self.sent = false;
+    }
+
+    fn next_server(&mut self, now_ms: u64) {
+        self.server_index = self.server_index.saturating_add(1);
+        self.tries = 0;
+        self.next_try = now_ms;
+    }
+
+    fn finish(&mut self, state: State) {
+        self.end_query();
+        self.state = state;
+    }
+
+    fn give_up<const N: usize, const R: usize, const D: usize>(
+        &mut self,
+        iface: &mut Interface<N, R, D>,
+    ) {
+        let failure = if !self.had_server {
+            Failure::NoServer
+        } else if self.last_rcode != 0 {
+            Failure::ServerError(self.last_rcode)
+        } else {
+            Failure::Timeout
+        };
+        self.finish(State::Failed(failure));
+        iface.unbind(core::mem::take(&mut self.release));
+    }
+}
+
+/// Reads the answer section for the name `qname` (wire form), following
+/// CNAMEs (RFC 1034 3.6.2, at most [`MAX_CHAIN`] hops) and storing the
+/// AAAA addresses of the final name in `out`. Any malformed record of the
+/// answer section is an error.
+fn read_answer<'a>(
+    p: &'a DnsPacket<&'a [u8]>,
+    qname: &[u8],
+    out: &mut [Ipv6Address],
+) -> Result<Answer<'a>, Error> {
+    // None while the owner sought is the question's name.
+    let mut owner: Option<Name<'a>> = None;
+    let mut ttl = u32::MAX;
+    for _ in 0..=MAX_CHAIN {
+        let mut count = 0;
+        let mut rrset_ttl = u32::MAX;
+        let mut next: Option<(Name<'a>, u32)> = None;
+        for rec in p.records() {
+            let rec = rec?;
+            if rec.section != Section::Answer {
+                break;
+            }
+            let ours = match owner {
+                Some(o) => rec.name == o,
+                None => wire_eq_name(qname, &rec.name),
+            };
+            if rec.class != CLASS_IN || !ours {
+                continue;
+            }
+            match rec.rtype {
+                rtype::AAAA => {
+                    let a = rec.aaaa()?;
+                    if count < out.len() && !out[..count].contains(&a) {
+                        out[count] = a;
+                        count += 1;
+                    }
+                    rrset_ttl = rrset_ttl.min(rec.ttl_secs());
+                }
+                rtype::CNAME if next.is_none() => next = Some((rec.cname()?, rec.ttl_secs())),
+                _ => {}
+            }
+        }
+        if count > 0 {
+            return Ok(Answer::Addresses(count, ttl.min(rrset_ttl)));
+        }
+        match next {
+            Some((target, t)) => {
+                owner = Some(target);
+                ttl = ttl.min(t);
+            }
+            None => break,
+        }
+    }
+    Ok(match owner {
+        Some(target) => Answer::Alias(target, ttl),
+        None => Answer::NoData,
+    })
+}
+
+/// The labels of a wire-form name we built ourselves (validated, ends with
+/// the root byte).
+fn wire_labels(wire: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut pos = 0;
+    core::iter::from_fn(move || {
+        let len = *wire.get(pos)? as usize;
+        if len == 0 {
+            return None;
+        }
+        let label = wire.get(pos + 1..pos + 1 + len)?;
+        pos += 1 + len;
+        Some(label)
+    })
+}
+
+/// Name equality, ASCII case-insensitive (RFC 4343), of our wire-form name
+/// and a name in a message.
+fn wire_eq_name(wire: &[u8], name: &Name<'_>) -> bool {
+    let mut other = name.labels();
+    for label in wire_labels(wire) {
+        match other.next() {
+            Some(l) if l.eq_ignore_ascii_case(label) => {}
+            _ => return false,
+        }
+    }
+    other.next().is_none()
+}
+
+/// Name equality of our wire-form name and a dotted name (an optional
+/// final dot), ASCII case-insensitive.
+fn wire_eq_dotted(wire: &[u8], dotted: &str) -> bool {
+    let s = dotted.strip_suffix('.').unwrap_or(dotted);
+    let mut labels = wire_labels(wire);
+    if !s.is_empty() {
+        for part in s.split('.') {
+            match labels.next() {
+                Some(l) if l.eq_ignore_ascii_case(part.as_bytes()) => {}
+                _ => return false,
+            }
+        }
+    }
+    // An empty `wire` (nothing resolved yet) matches nothing.
+    !wire.is_empty() && labels.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::dns::DnsPacket;
+
+    #[test]
+    fn name_comparisons() {
+        let mut wire = [0u8; 32];
+        let n = write_dotted_name("Pool.NTP.org", &mut wire).unwrap();
+        let wire = &wire[..n];
+        assert!(wire_eq_dotted(wire, "pool.ntp.org"));
+        assert!(wire_eq_dotted(wire, "POOL.ntp.ORG."));
+        assert!(!wire_eq_dotted(wire, "pool.ntp"));
+        assert!(!wire_eq_dotted(wire, "pool.ntp.org.uk"));
+        assert!(!wire_eq_dotted(wire, "xpool.ntp.org"));
+        assert!(!wire_eq_dotted(&[], "pool.ntp.org"));
+        assert!(wire_eq_dotted(&[0], "."));
+        // Against a name in a message (a query for pool.ntp.org).
+        let msg = [
+            &[0u8, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0][..],
+            b"\x04POOL\x03ntp\x03org\x00\x00\x1c\x00\x01",
+        ]
+        .concat();
+        let p = DnsPacket::new_checked(&msg[..]).unwrap();
+        let q = p.questions().next().unwrap().unwrap();
+        assert!(wire_eq_name(wire, &q.name));
+        assert!(!wire_eq_name(&wire[4..], &q.name));
+        assert!(!wire_eq_name(&[0], &q.name));
+    }
+
+    #[test]
+    fn datagram_before_the_query_left_is_rejected() {
+        use crate::iface::{self, Interface};
+        use crate::wire::MacAddress;
+        let mut ifc: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let server = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+        let mut config = Config::new(7);
+        config.servers[0] = server;
+        let mut dns: Resolver = Resolver::new(config);
+        let mut buf = [0u8; 600];
+        dns.resolve("ntp.test", 0);
+        // The link-local address is still tentative: the send would block.
+        assert_eq!(dns.poll_send(&mut ifc, &mut buf, 0), None);
+        assert!(dns.port >= 49152 && !dns.sent);
+        let meta = UdpMeta {
+            src: server,
+            src_port: 53,
+            dst: ifc.link_local(),
+            dst_port: dns.port,
+            payload: 0..0,
+        };
+        // A reply with the right ID and question, before the query left.
+        let mut reply = [0u8; 64];
+        let q = dns.write_query(&mut reply).unwrap();
+        reply[2] |= 0x80;
+        assert!(dns.receive(&meta, &reply[..q], 1));
+        assert_eq!(dns.counters().rejected(Reject::Unexpected), 1);
+        assert_eq!(dns.state(), State::Resolving);
+        // Once sent, the same reply is accepted (NOERROR, no answer).
+        dns.sent = true;
+        assert!(dns.receive(&meta, &reply[..q], 2));
+        assert_eq!(dns.state(), State::Failed(Failure::NoData));
+        // Its port is released at the next poll.
+        let port = meta.dst_port;
+        assert!(!dns.receive(&meta, &reply[..q], 3));
+        assert_eq!(dns.poll_send(&mut ifc, &mut buf, 3), None);
+        assert!(!ifc.unbind(port));
+    }
+
+    #[test]
+    fn state_is_small() {
+        // RAM budget: about 130 bytes of state besides the name buffer and
+        // the addresses (320 and 224 bytes on x86-64 when written).
+        let size = core::mem::size_of::<Resolver>();
+        assert!(size <= 96 + 4 * 16 + 160, "{size}");
+        let small = core::mem::size_of::<Resolver<48, 1>>();
+        assert!(small <= 48 + 16 + 160, "{small}");
+    }
+}
