@@ -3,14 +3,17 @@
 //! ```text
 //! host-runner --tap <ifname> [--mac 02:00:00:00:00:42] [--optimistic]
 //!             [--udp-echo <port>] [--udp-send <addr>,<port>,<text>]
-//!             [--seconds <n>] [--seed <n>]
+//!             [--seconds <n>] [--seed <n>] [--enc28j60 datasheet|mspsim]
 //! ```
 //!
 //! It prints one line per event on stdout, as `key=value` pairs separated by
 //! spaces, always starting with `event=` (see this crate's README.md for
 //! the options, signals and every line).
 
+mod link;
 mod tap;
+
+use link::{ChipModel, Link};
 
 use microip6::iface::{Config, Counters, DropReason, Event, Interface, Received, SendError};
 use microip6::wire::{Ipv6Address, MacAddress};
@@ -63,10 +66,12 @@ struct Options {
     udp_echo: Option<u16>,
     udp_send: Option<(Ipv6Address, u16, String)>,
     seconds: Option<u64>,
+    enc28j60: Option<ChipModel>,
 }
 
 const USAGE: &str = "usage: host-runner --tap <ifname> [--mac <mac>] [--optimistic] \
-[--udp-echo <port>] [--udp-send <addr>,<port>,<text>] [--seconds <n>] [--seed <n>]";
+[--udp-echo <port>] [--udp-send <addr>,<port>,<text>] [--seconds <n>] [--seed <n>] \
+[--enc28j60 datasheet|mspsim]";
 
 fn parse_mac(s: &str) -> Option<MacAddress> {
     let mut mac = [0u8; 6];
@@ -86,12 +91,20 @@ fn parse_args() -> Result<Options, String> {
         udp_echo: None,
         udp_send: None,
         seconds: None,
+        enc28j60: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
             "--tap" => o.tap = value()?,
+            "--enc28j60" => {
+                o.enc28j60 = Some(match value()?.as_str() {
+                    "datasheet" => ChipModel::Datasheet,
+                    "mspsim" => ChipModel::Mspsim,
+                    _ => return Err("--enc28j60 takes datasheet or mspsim".into()),
+                })
+            }
             "--mac" => o.mac = parse_mac(&value()?).ok_or("bad --mac")?,
             "--optimistic" => o.optimistic = true,
             "--seed" => o.seed = value()?.parse().map_err(|_| "bad --seed")?,
@@ -213,6 +226,16 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(1);
         }
+    };
+    let mut tap = match opts.enc28j60 {
+        None => Link::Tap(tap),
+        Some(chip) => match Link::enc28j60(tap, opts.mac, chip) {
+            Ok(link) => link,
+            Err(e) => {
+                eprintln!("host-runner: {e}");
+                return ExitCode::from(1);
+            }
+        },
     };
     let mut config = Config::new(opts.mac);
     config.optimistic_dad = opts.optimistic;
@@ -345,7 +368,12 @@ fn main() -> ExitCode {
             let _ = writeln!(out, "{}", event_line(e));
         }
         if COUNTERS_REQUESTED.swap(false, Ordering::SeqCst) {
-            let _ = writeln!(out, "{}", counters_line(iface.counters(), consumed));
+            let _ = writeln!(
+                out,
+                "{}{}",
+                counters_line(iface.counters(), consumed),
+                tap.driver_counters()
+            );
         }
         let _ = out.flush();
         // Sleep until the next stack deadline, a frame, or 200 ms (the
@@ -374,7 +402,12 @@ fn main() -> ExitCode {
         "event=exit rx_frames={} tx_frames={} udp_delivered={} udp_sent={} icmp_errors_sent={}",
         c.rx_frames, c.tx_frames, c.udp_delivered, c.udp_sent, c.icmp_errors_sent
     );
-    let _ = writeln!(out, "{}", counters_line(c, consumed));
+    let _ = writeln!(
+        out,
+        "{}{}",
+        counters_line(c, consumed),
+        tap.driver_counters()
+    );
     let _ = out.flush();
     ExitCode::SUCCESS
 }
