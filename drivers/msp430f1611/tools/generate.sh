@@ -14,5 +14,5 @@ rm -rf src
 mkdir src
 form -i "$tmp/lib.rs" -o src >/dev/null 2>&1
 cp "$tmp/device.x" "$tmp/build.rs" .
-rustfmt --edition 2021 src/lib.rs
+rustfmt --edition 2021 src/lib.rs build.rs
 echo "generated src/ with $(svd2rust --version)"
