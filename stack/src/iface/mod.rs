@@ -940,7 +940,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 Err(ll.slot == AddrSlot::Tentative)
             };
         }
-        let mut best: Option<(u32, usize)> = None;
+        // Scores fit 16 bits: 128 prefix bits + 512 + 256.
+        let mut best: Option<(u16, usize)> = None;
         let mut tentative = false;
         for i in 1..MAX_ADDRESSES {
             let a = &self.addrs[i];
@@ -981,20 +982,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if let Some(i) = self.neighbors.iter().position(|n| n.state.is_none()) {
             return Some(i);
         }
+        // Eviction order: non-routers before routers, then entries past
+        // INCOMPLETE, then the oldest; the last of equals. Compared as
+        // (class, age) in 8 + 32 bits rather than one 64-bit score.
         let now = self.now_ms;
         let mut victim = 0;
-        let mut best = 0u64;
+        let (mut best_class, mut best_age) = (0u8, 0u32);
         for (i, n) in self.neighbors.iter().enumerate() {
-            let age = now.wrapping_sub(n.stamp) as u64;
-            let mut score = age;
-            if !n.is_router {
-                score += 1 << 33;
-            }
-            if n.state != Some(NeighborState::Incomplete) {
-                score += 1 << 32;
-            }
-            if score >= best {
-                best = score;
+            let age = now.wrapping_sub(n.stamp);
+            let class =
+                2 * (!n.is_router as u8) + (n.state != Some(NeighborState::Incomplete)) as u8;
+            if class > best_class || (class == best_class && age >= best_age) {
+                best_class = class;
+                best_age = age;
                 victim = i;
             }
         }
@@ -1004,12 +1004,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 }
 
 /// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).
-fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u32 {
+fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u16 {
     let mut n = 0;
     for (x, y) in a.0.iter().zip(b.0.iter()) {
         let d = x ^ y;
         if d != 0 {
-            return n + d.leading_zeros();
+            return n + d.leading_zeros() as u16;
         }
         n += 8;
     }
