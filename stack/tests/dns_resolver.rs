@@ -452,6 +452,27 @@ fn cname_chains_in_one_answer_are_followed() {
 }
 
 #[test]
+fn records_out_of_chain_order_cost_one_more_query() {
+    // Hand-built (servers send chains in order): the AAAA of ntp.test
+    // before the CNAME time.test -> ntp.test that leads to it. The answer
+    // is read in one pass, so ntp.test is asked for.
+    let reply = "123485800001000200000000 0474696d6504746573740000 1c0001
+        036e747004746573740000 1c0001 00000e10 0010 20010db8000000000000000000000123
+        c00c 0005 0001 0000012c 0002 c01b";
+    let reply: String = reply.split_whitespace().collect();
+    let mut net: Net = Net::new(config());
+    let q = net.start("time.test");
+    net.deliver(&q.answer(&q.reply(&reply)));
+    assert_eq!(net.dns.state(), State::Resolving);
+    let q = net.poll().unwrap();
+    assert_eq!(q.question(), &question("ntp.test")[..]);
+    net.deliver(&q.answer(&q.reply(NTP)));
+    assert_eq!(net.dns.addresses(), [ip("2001:db8::123")]);
+    // Still bounded by the CNAME's TTL.
+    assert_eq!(net.dns.expires_at(), Some(net.now + 300_000));
+}
+
+#[test]
 fn several_addresses_up_to_the_capacity() {
     let mut net: Net = Net::new(config());
     let q = net.start("pair.test");
@@ -775,9 +796,16 @@ fn answers_are_kept_for_their_ttl() {
     net.now = t + 3_599_999;
     assert!(net.poll().is_none());
     assert_eq!(net.dns.counters().cache_hits, 3);
-    // Another name is asked.
-    net.start("time.test");
+    // Another name is asked; asking for it again while its lookup is under
+    // way changes nothing.
+    let q1 = net.start("time.test");
+    net.dns.resolve("TIME.test", net.now + 10);
+    net.now += 10;
+    assert!(net.poll().is_none());
+    assert_eq!(net.dns.poll_at(), Some(q1.at + 2_000));
+    // And a third name abandons it.
     let q = net.start("ntp.test");
+    assert_eq!(net.deliver(&q1.answer(&q1.reply(TIME))), None);
     net.deliver(&q.answer(&q.reply(NTP)));
     // At the end of the TTL it is asked again.
     let t = net.now;

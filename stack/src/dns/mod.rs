@@ -16,7 +16,8 @@
 //!   that reaches the port is rejected and counted by [`Reject`] reason,
 //!   and the lookup goes on waiting for the genuine reply.
 //! * Answers: CNAME chains inside one answer are followed to the final
-//!   AAAA records (RFC 1034 3.6.2); a chain that ends at a name without
+//!   AAAA records (RFC 1034 3.6.2), in one pass over the answer section (in
+//!   the order servers write them); a chain that ends at a name without
 //!   records is asked again for that name, a bounded number of times.
 //!   Compression pointers are only followed backwards and names are capped
 //!   at 255 bytes (see [`crate::wire::dns`]).
@@ -67,7 +68,7 @@
 //! ```
 
 use crate::iface::{Interface, Rng, UdpMeta};
-use crate::wire::dns::{rcode, rtype, write_dotted_name, DnsPacket, Name, Section};
+use crate::wire::dns::{rcode, rtype, DnsPacket, Name, Section};
 use crate::wire::dns::{CLASS_IN, HEADER_LEN, PORT};
 use crate::wire::{Error, Ipv6Address};
 
@@ -78,10 +79,6 @@ pub const MAX_CONFIGURED_SERVERS: usize = 2;
 /// not send yet (next hop being resolved, no address, no free port) or no
 /// server is known yet.
 const RETRY_MS: u64 = 250;
-
-/// CNAME hops followed inside one answer; longer chains are asked again
-/// from where they stop.
-const MAX_CHAIN: u8 = 8;
 
 /// The RD flag: recursion desired (RFC 1035 4.1.1), what a stub resolver
 /// asks for (RFC 1123 6.1.3.1).
@@ -307,18 +304,23 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     }
 
     /// Starts looking up the AAAA records of `name` (dotted, like
-    /// `pool.ntp.org`). When the last lookup was for the same name
-    /// (compared case-insensitively) and its answer is still within its
-    /// TTL, the state stays [`State::Resolved`] and nothing is sent.
-    /// Otherwise a lookup in progress is abandoned and a new one starts.
+    /// `pool.ntp.org`). For the name of the last lookup (compared
+    /// case-insensitively), a lookup in progress goes on, and an answer
+    /// still within its TTL is kept: the state stays [`State::Resolved`]
+    /// and nothing is sent. Otherwise (another name, an expired answer, a
+    /// failure) a new lookup starts, abandoning one in progress.
     pub fn resolve(&mut self, name: &str, now_ms: u64) {
-        if self.is_fresh(now_ms) && wire_eq_dotted(&self.name[..self.orig_len as usize], name) {
+        let same = wire_eq_dotted(&self.name[..self.orig_len as usize], name);
+        if same && self.state == State::Resolving {
+            return;
+        }
+        if same && self.is_fresh(now_ms) {
             self.counters.cache_hits = self.counters.cache_hits.wrapping_add(1);
             return;
         }
         self.end_query();
         self.count = 0;
-        let Ok(len) = write_dotted_name(name, &mut self.name) else {
+        let Some(len) = encode_name(name.as_bytes(), &mut self.name) else {
             self.orig_len = 0;
             self.state = State::Failed(Failure::InvalidName);
             return;
@@ -543,7 +545,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             Answer::Alias(target, ttl) => {
                 // RFC 1034 5.3.3 step 3: restart with the canonical name.
                 self.chain_ttl = self.chain_ttl.min(ttl);
-                self.requeries += 1;
+                self.requeries = self.requeries.saturating_add(1);
                 if self.requeries > self.config.max_requeries {
                     self.finish(State::Failed(Failure::TooManyCnames));
                     return Ok(());
@@ -571,15 +573,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         iface: &mut Interface<N, R, D>,
         now_ms: u64,
     ) -> bool {
-        let configured = self.config.servers.iter().copied();
-        let learned = iface
-            .dns_servers()
-            .filter(|s| !self.config.servers.contains(s));
-        let server = configured
-            .filter(|s| !s.is_unspecified())
-            .chain(learned)
-            .nth(self.server_index as usize);
-        let Some(server) = server else {
+        let Some(server) = self.server_at(iface, self.server_index) else {
             if self.had_server {
                 // Every server was tried.
                 self.give_up(iface);
@@ -607,6 +601,29 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// server (RFC 1035 7.2).
     fn timeout_ms(&self) -> u64 {
         (self.config.initial_timeout_ms as u64) << self.tries.min(8)
+    }
+
+    /// Server `index` of the list: the configured ones, then the RDNSS
+    /// ones that are not configured too.
+    fn server_at<const N: usize, const R: usize, const D: usize>(
+        &self,
+        iface: &Interface<N, R, D>,
+        mut index: u8,
+    ) -> Option<Ipv6Address> {
+        let configured = &self.config.servers;
+        let learned = iface.dns_servers().filter(|s| !configured.contains(s));
+        for s in configured
+            .iter()
+            .copied()
+            .filter(|s| !s.is_unspecified())
+            .chain(learned)
+        {
+            if index == 0 {
+                return Some(s);
+            }
+            index -= 1;
+        }
+        None
     }
 
     /// Writes the query for the current name (RFC 1035 4.1) at the start
@@ -665,9 +682,11 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     }
 }
 
-/// Reads the answer section for the name `qname` (wire form), following
-/// CNAMEs (RFC 1034 3.6.2, at most [`MAX_CHAIN`] hops) and storing the
-/// AAAA addresses of the final name in `out`. Any malformed record of the
+/// Reads the answer section for the name `qname` (wire form) in one pass,
+/// following CNAMEs from the question's name as they come (RFC 1034 3.6.2;
+/// servers put a chain in order, RFC 1034 4.3.2 step 3a) and storing the
+/// AAAA addresses of the name the chain reached in `out`. Records out of
+/// that order only cost a query for the target. Any malformed record of the
 /// answer section is an error.
 fn read_answer<'a>(
     p: &'a DnsPacket<&'a [u8]>,
@@ -677,50 +696,79 @@ fn read_answer<'a>(
     // None while the owner sought is the question's name.
     let mut owner: Option<Name<'a>> = None;
     let mut ttl = u32::MAX;
-    for _ in 0..=MAX_CHAIN {
-        let mut count = 0;
-        let mut rrset_ttl = u32::MAX;
-        let mut next: Option<(Name<'a>, u32)> = None;
-        for rec in p.records() {
-            let rec = rec?;
-            if rec.section != Section::Answer {
-                break;
-            }
-            let ours = match owner {
-                Some(o) => rec.name == o,
-                None => wire_eq_name(qname, &rec.name),
-            };
-            if rec.class != CLASS_IN || !ours {
-                continue;
-            }
-            match rec.rtype {
-                rtype::AAAA => {
-                    let a = rec.aaaa()?;
-                    if count < out.len() && !out[..count].contains(&a) {
-                        out[count] = a;
-                        count += 1;
-                    }
-                    rrset_ttl = rrset_ttl.min(rec.ttl_secs());
-                }
-                rtype::CNAME if next.is_none() => next = Some((rec.cname()?, rec.ttl_secs())),
-                _ => {}
-            }
+    let mut count = 0;
+    for rec in p.records() {
+        let rec = rec?;
+        if rec.section != Section::Answer {
+            break;
         }
-        if count > 0 {
-            return Ok(Answer::Addresses(count, ttl.min(rrset_ttl)));
+        let ours = match owner {
+            Some(o) => rec.name == o,
+            None => wire_eq_name(qname, &rec.name),
+        };
+        if rec.class != CLASS_IN || !ours {
+            continue;
         }
-        match next {
-            Some((target, t)) => {
-                owner = Some(target);
-                ttl = ttl.min(t);
+        if rec.rtype == rtype::AAAA {
+            let a = rec.aaaa()?;
+            if count < out.len() && !out[..count].contains(&a) {
+                out[count] = a;
+                count += 1;
             }
-            None => break,
+            ttl = ttl.min(rec.ttl_secs());
+        } else if rec.rtype == rtype::CNAME && count == 0 {
+            // Each record moves the chain at most once: loops end with
+            // the section.
+            owner = Some(rec.cname()?);
+            ttl = ttl.min(rec.ttl_secs());
         }
     }
     Ok(match owner {
+        _ if count > 0 => Answer::Addresses(count, ttl),
         Some(target) => Answer::Alias(target, ttl),
         None => Answer::NoData,
     })
+}
+
+/// The dotted name without one final dot (`"."` is the root: empty).
+fn strip_dot(dotted: &[u8]) -> &[u8] {
+    match dotted {
+        [rest @ .., b'.'] => rest,
+        _ => dotted,
+    }
+}
+
+/// Writes a dotted name (`pool.ntp.org`, an optional final dot, `.` for
+/// the root) in uncompressed wire form into `out`: labels of 1 to 63 bytes,
+/// at most 255 bytes in all (RFC 1035 2.3.4). Its length, or `None` when
+/// the name is invalid or does not fit. A byte loop rather than
+/// `wire::dns::write_dotted_name`, whose string splitting is large on the
+/// target.
+fn encode_name(dotted: &[u8], out: &mut [u8]) -> Option<usize> {
+    let s = strip_dot(dotted);
+    if dotted.is_empty() {
+        return None;
+    }
+    // `len_at` is where the current label's length byte goes.
+    let mut len_at = 0;
+    let mut n = 1;
+    if !s.is_empty() {
+        for &c in s.iter().chain(core::iter::once(&b'.')) {
+            if c == b'.' {
+                let label = n - len_at - 1;
+                if label == 0 || label > 63 {
+                    return None;
+                }
+                *out.get_mut(len_at)? = label as u8;
+                len_at = n;
+            } else {
+                *out.get_mut(n)? = c;
+            }
+            n += 1;
+        }
+    }
+    *out.get_mut(len_at)? = 0;
+    Some(len_at + 1).filter(|&n| n <= 255)
 }
 
 /// The labels of a wire-form name we built ourselves (validated, ends with
@@ -751,21 +799,25 @@ fn wire_eq_name(wire: &[u8], name: &Name<'_>) -> bool {
     other.next().is_none()
 }
 
-/// Name equality of our wire-form name and a dotted name (an optional
-/// final dot), ASCII case-insensitive.
+/// Name equality of our wire-form name (built from a dotted name, so its
+/// labels hold no dots) and a dotted name, ASCII case-insensitive.
 fn wire_eq_dotted(wire: &[u8], dotted: &str) -> bool {
-    let s = dotted.strip_suffix('.').unwrap_or(dotted);
-    let mut labels = wire_labels(wire);
-    if !s.is_empty() {
-        for part in s.split('.') {
-            match labels.next() {
-                Some(l) if l.eq_ignore_ascii_case(part.as_bytes()) => {}
-                _ => return false,
+    let s = strip_dot(dotted.as_bytes());
+    // An empty `wire` (nothing resolved yet) matches nothing.
+    let mut at = 0;
+    for label in wire_labels(wire) {
+        if at != 0 {
+            if s.get(at) != Some(&b'.') {
+                return false;
             }
+            at += 1;
+        }
+        match s.get(at..at + label.len()) {
+            Some(part) if part.eq_ignore_ascii_case(label) => at += label.len(),
+            _ => return false,
         }
     }
-    // An empty `wire` (nothing resolved yet) matches nothing.
-    !wire.is_empty() && labels.next().is_none()
+    !wire.is_empty() && at == s.len()
 }
 
 #[cfg(test)]
@@ -776,7 +828,7 @@ mod tests {
     #[test]
     fn name_comparisons() {
         let mut wire = [0u8; 32];
-        let n = write_dotted_name("Pool.NTP.org", &mut wire).unwrap();
+        let n = encode_name(b"Pool.NTP.org", &mut wire).unwrap();
         let wire = &wire[..n];
         assert!(wire_eq_dotted(wire, "pool.ntp.org"));
         assert!(wire_eq_dotted(wire, "POOL.ntp.ORG."));
@@ -796,6 +848,44 @@ mod tests {
         assert!(wire_eq_name(wire, &q.name));
         assert!(!wire_eq_name(&wire[4..], &q.name));
         assert!(!wire_eq_name(&[0], &q.name));
+    }
+
+    #[test]
+    fn names_are_encoded_like_the_wire_module_does() {
+        use crate::wire::dns::write_dotted_name;
+        let l63 = "x".repeat(63);
+        let max = [l63.as_str(), &l63, &l63, &"y".repeat(61)].join(".");
+        let names = [
+            "pool.ntp.org",
+            "pool.ntp.org.",
+            ".",
+            "a",
+            "",
+            "a..b",
+            ".a",
+            "a..",
+            "..",
+            &l63,
+            &"x".repeat(64),
+            &max,
+            &[max.as_str(), "."].concat(),
+            &[max.as_str(), "z"].concat(),
+            &[l63.as_str(); 4].join("."),
+        ];
+        for name in names {
+            let mut a = [0u8; 300];
+            let mut b = [0u8; 300];
+            let ours = encode_name(name.as_bytes(), &mut a);
+            let theirs = write_dotted_name(name, &mut b).ok();
+            assert_eq!(ours, theirs, "{name}");
+            if let Some(n) = ours {
+                assert_eq!(a[..n], b[..n], "{name}");
+                // Too small a buffer, by one byte: refused, never cut.
+                assert_eq!(encode_name(name.as_bytes(), &mut a[..n - 1]), None);
+                assert_eq!(encode_name(name.as_bytes(), &mut a[..n]), Some(n));
+                assert!(wire_eq_dotted(&a[..n], &name.to_ascii_uppercase()));
+            }
+        }
     }
 
     #[test]
