@@ -74,7 +74,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // RFC 8200 3: the payload length counts what follows the header;
         // Ethernet padding beyond it is ignored.
-        let ip = match Ipv6Packet::new_checked(&buf[IP..len]).and_then(|p| Ipv6Repr::parse(&p)) {
+        // (`parse` checks the lengths and the version itself.)
+        let ip = match Ipv6Repr::parse(&Ipv6Packet::new_unchecked(&buf[IP..len])) {
             Ok(r) => r,
             Err(wire::Error::Truncated) => return self.count_drop(DropReason::Truncated),
             Err(_) => return self.count_drop(DropReason::BadIpv6),
@@ -678,7 +679,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let a = self.addrs[i].addr;
         self.addrs[i].slot = AddrSlot::Duplicate;
         self.addrs[i].dad_left = 0;
-        self.push_event(Event::AddressDuplicate(a));
+        self.push_event(Event::AddressDuplicate, &a);
     }
 
     /// Records `mac` for neighbor `ip` (RFC 4861 7.2.3, 6.3.4): a new entry
@@ -717,7 +718,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         for i in 0..R {
             if self.routers[i].used() && self.routers[i].ip == *ip {
                 self.routers[i] = Router::FREE;
-                self.push_event(Event::RouterLost(*ip));
+                self.push_event(Event::RouterLost, ip);
             }
         }
     }
@@ -740,7 +741,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     until,
                     unreachable: false,
                 };
-                self.push_event(Event::RouterLearned(*ip));
+                self.push_event(Event::RouterLearned, ip);
             }
         }
         if lifetime != 0 {
@@ -836,7 +837,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         {
             if lifetime == 0 {
                 self.dns[i] = super::tables::DnsServer::FREE;
-                self.push_event(Event::DnsServerExpired(*addr));
+                self.push_event(Event::DnsServerExpired, addr);
             } else {
                 self.dns[i].until = until;
             }
@@ -862,6 +863,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         };
         self.dns[slot] = super::tables::DnsServer { addr: *addr, until };
-        self.push_event(Event::DnsServerLearned(*addr));
+        self.push_event(Event::DnsServerLearned, addr);
     }
 }

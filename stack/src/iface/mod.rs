@@ -686,12 +686,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         for d in self.dns.iter() {
             t.s(d.until);
         }
-        let by_ms = (t.delay != u32::MAX).then(|| now_ms + t.delay as u64);
-        let by_s = (t.until_s != u32::MAX).then(|| t.until_s as u64 * 1000);
-        match (by_ms, by_s) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+        // u64::MAX for none: no deadline reaches it (a delay is below
+        // 2^31 ms, a lifetime end below 2^32 s).
+        let mut best = u64::MAX;
+        if t.delay != u32::MAX {
+            best = now_ms + t.delay as u64;
         }
+        if t.until_s != u32::MAX {
+            best = best.min(t.until_s as u64 * 1000);
+        }
+        (best != u64::MAX).then_some(best)
     }
 
     /// Records the time and runs the timers that need no transmission.
@@ -747,9 +751,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.params.reachable_ms = base / 2 + self.rng.below(base);
     }
 
-    fn push_event(&mut self, e: Event) {
+    /// Queues the event `kind(addr)`. The constructor and a reference
+    /// are passed rather than the event: one copy of the address, here,
+    /// instead of one event built at every call site.
+    fn push_event(&mut self, kind: fn(Ipv6Address) -> Event, addr: &Ipv6Address) {
         match self.events.iter_mut().find(|s| s.is_none()) {
-            Some(slot) => *slot = Some(e),
+            Some(slot) => *slot = Some(kind(*addr)),
             None => self.counters.events_lost = self.counters.events_lost.wrapping_add(1),
         }
     }
@@ -805,13 +812,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             {
                 self.addrs[i].slot = AddrSlot::Assigned;
                 let addr = self.addrs[i].addr;
-                self.push_event(Event::AddressAssigned(addr));
+                self.push_event(Event::AddressAssigned, &addr);
             }
             if slot != AddrSlot::Free && tables::expired(now_s, valid_until) {
                 let addr = self.addrs[i].addr;
                 self.addrs[i] = AddrEntry::FREE;
                 if slot != AddrSlot::Duplicate {
-                    self.push_event(Event::AddressExpired(addr));
+                    self.push_event(Event::AddressExpired, &addr);
                 }
             }
         }
@@ -819,7 +826,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if self.routers[i].used() && tables::expired(now_s, self.routers[i].until) {
                 let ip = self.routers[i].ip;
                 self.routers[i] = Router::FREE;
-                self.push_event(Event::RouterLost(ip));
+                self.push_event(Event::RouterLost, &ip);
             }
         }
         for p in self.prefixes.iter_mut() {
@@ -831,7 +838,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if self.dns[i].until != 0 && tables::expired(now_s, self.dns[i].until) {
                 let addr = self.dns[i].addr;
                 self.dns[i] = DnsServer::FREE;
-                self.push_event(Event::DnsServerExpired(addr));
+                self.push_event(Event::DnsServerExpired, &addr);
             }
         }
         // Neighbor states driven by time alone (RFC 4861 7.3.3).
@@ -872,7 +879,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 r.unreachable = true;
             }
         }
-        self.push_event(Event::NeighborUnreachable(ip));
+        self.push_event(Event::NeighborUnreachable, &ip);
     }
 
     /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
