@@ -993,3 +993,73 @@ fn forged_cname_in_a_genuine_looking_reply_cannot_loop() {
     net.deliver(&q.answer(&q.reply(looped)));
     assert_eq!(net.dns.state(), State::Failed(Failure::TooManyCnames));
 }
+
+/// Captured replies and the names they answer, for the property tests.
+const SEEDS: [(&str, &str); 8] = [
+    ("ntp.test", NTP),
+    ("time.test", TIME),
+    ("clock.test", CLOCK),
+    ("five.test", FIVE),
+    ("far.test", FAR),
+    ("nothere.test", NOTHERE),
+    ("big.test", BIG),
+    ("ntp.test", NTP_SERVFAIL),
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// A reply with the right ID, port and source but any other bytes
+    /// changed or cut never panics; if rejected, it leaves no trace: the
+    /// genuine reply afterwards gives the same outcome as on its own.
+    #[test]
+    fn mutated_replies_never_panic_and_rejections_leave_no_trace(
+        seed in 0..SEEDS.len(),
+        edits in proptest::collection::vec((proptest::prelude::any::<u16>(), proptest::prelude::any::<u8>()), 0..6),
+        cut in proptest::option::of(proptest::prelude::any::<u16>()),
+    ) {
+        let (name, captured) = SEEDS[seed];
+        // The outcome of the genuine reply alone.
+        let mut clean: Net = Net::new(config());
+        let q = clean.start(name);
+        clean.deliver(&q.answer(&q.reply(captured)));
+        let expected = (clean.dns.state(), clean.dns.addresses().to_vec());
+
+        let mut net: Net = Net::new(config());
+        let q = net.start(name);
+        let mut r = q.reply(captured);
+        for (at, v) in edits {
+            let i = 2 + at as usize % (r.len() - 2);
+            r[i] = v;
+        }
+        if let Some(c) = cut {
+            r.truncate(c as usize % (r.len() + 1));
+        }
+        proptest::prop_assert_eq!(net.deliver(&q.answer(&r)), Some(true));
+        let rejected: u16 = net.dns.counters().rejections.iter().sum();
+        let state = net.dns.state();
+        proptest::prop_assert!(net.dns.addresses().len() <= 4);
+        proptest::prop_assert_eq!(state == State::Resolved, !net.dns.addresses().is_empty());
+        if rejected == 1 {
+            proptest::prop_assert_eq!(state, State::Resolving);
+            proptest::prop_assert_eq!(net.deliver(&q.answer(&q.reply(captured))), Some(true));
+            proptest::prop_assert_eq!((net.dns.state(), net.dns.addresses().to_vec()), expected);
+        } else {
+            proptest::prop_assert_eq!(rejected, 0);
+            proptest::prop_assert_eq!(net.dns.counters().replies, 1);
+        }
+        // Whatever happened, the lookup ends.
+        net.run_to(net.now + 31_000);
+        proptest::prop_assert!(net.dns.state() != State::Resolving);
+    }
+
+    /// Any bytes at all from the server to the query's port.
+    #[test]
+    fn arbitrary_payloads_never_panic(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
+        let mut net: Net = Net::new(config());
+        let q = net.start("ntp.test");
+        proptest::prop_assert_eq!(net.deliver(&q.answer(&data)), Some(true));
+        net.run_to(net.now + 31_000);
+        proptest::prop_assert!(net.dns.state() != State::Resolving);
+    }
+}
