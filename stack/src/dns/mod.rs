@@ -78,7 +78,7 @@ pub const MAX_CONFIGURED_SERVERS: usize = 2;
 /// How long to wait before trying to send again when the interface could
 /// not send yet (next hop being resolved, no address, no free port) or no
 /// server is known yet.
-const RETRY_MS: u64 = 250;
+const RETRY_MS: u32 = 250;
 
 /// The RD flag: recursion desired (RFC 1035 4.1.1), what a stub resolver
 /// asks for (RFC 1123 6.1.3.1).
@@ -95,10 +95,10 @@ pub struct Config {
     pub seed: u32,
     /// Time to wait for the reply to the first query to a server; doubled
     /// for each retransmission to the same server.
-    pub initial_timeout_ms: u32,
+    pub initial_timeout_ms: u16,
     /// Queries sent to one server before moving on to the next.
     pub tries_per_server: u8,
-    /// Bound on a whole lookup, whatever happens.
+    /// Bound on a whole lookup, whatever happens (less than 24 days).
     pub overall_timeout_ms: u32,
     /// Longest time an answer is kept, in seconds.
     pub max_ttl_s: u32,
@@ -260,11 +260,14 @@ pub struct Resolver<const NAME: usize = 96, const ADDRS: usize = 4> {
     had_server: bool,
     /// Smallest TTL of the CNAMEs followed to reach the current name.
     chain_ttl: u32,
-    /// When to try sending, when the query in flight times out, when the
-    /// lookup gives up, until when the answer is kept (ms).
-    next_try: u64,
-    attempt_end: u64,
-    overall_end: u64,
+    /// The time of the last call (ms), and as wrapping `u32` milliseconds
+    /// (cheaper on a 16-bit CPU) when to try sending, when the query in
+    /// flight times out, when the lookup gives up; until when the answer
+    /// is kept (ms).
+    last_now: u64,
+    next_try: u32,
+    attempt_end: u32,
+    overall_end: u32,
     expires: u64,
     addrs: [Ipv6Address; ADDRS],
     count: u8,
@@ -293,6 +296,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             last_rcode: 0,
             had_server: false,
             chain_ttl: u32::MAX,
+            last_now: 0,
             next_try: 0,
             attempt_end: 0,
             overall_end: 0,
@@ -334,8 +338,9 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.last_rcode = 0;
         self.had_server = false;
         self.chain_ttl = u32::MAX;
-        self.next_try = now_ms;
-        self.overall_end = now_ms + self.config.overall_timeout_ms as u64;
+        self.last_now = now_ms;
+        self.next_try = now_ms as u32;
+        self.overall_end = self.next_try.wrapping_add(self.config.overall_timeout_ms);
         self.state = State::Resolving;
     }
 
@@ -378,14 +383,15 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if self.state != State::Resolving {
             return None;
         }
-        let mut t = self.overall_end;
+        let now = self.last_now as u32;
+        let mut ahead = self.overall_end.wrapping_sub(now) as i32;
         if self.port != 0 {
-            t = t.min(self.attempt_end);
+            ahead = ahead.min(self.attempt_end.wrapping_sub(now) as i32);
         }
         if !self.sent {
-            t = t.min(self.next_try);
+            ahead = ahead.min(self.next_try.wrapping_sub(now) as i32);
         }
-        Some(t)
+        Some(self.last_now + ahead.max(0) as u64)
     }
 
     /// Runs the timers and, when a query is due, builds it into `buf` as a
@@ -406,11 +412,13 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if self.state != State::Resolving {
             return None;
         }
-        if now_ms >= self.overall_end {
+        self.last_now = now_ms;
+        let now = now_ms as u32;
+        if due(now, self.overall_end) {
             self.give_up(iface);
             return None;
         }
-        if self.port != 0 && now_ms >= self.attempt_end {
+        if self.port != 0 && due(now, self.attempt_end) {
             // No reply in time, or the query never got out (next hop
             // unreachable): retransmit with a new ID and port, or move on
             // to the next server (RFC 1035 7.2).
@@ -422,26 +430,26 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             self.last_rcode = 0;
             self.tries += 1;
             if self.tries >= self.config.tries_per_server {
-                self.next_server(now_ms);
+                self.next_server(now);
             }
-            self.next_try = now_ms;
+            self.next_try = now;
         }
-        if self.sent || now_ms < self.next_try {
+        if self.sent || !due(now, self.next_try) {
             return None;
         }
-        if self.port == 0 && !self.start_query(iface, now_ms) {
+        if self.port == 0 && !self.start_query(iface, now) {
             return None;
         }
         let off = iface.udp_payload_offset();
         let Some(len) = self.write_query(buf.get_mut(off..).unwrap_or(&mut [])) else {
             // The buffer cannot even hold the query: nothing can be sent.
-            self.next_try = now_ms + RETRY_MS;
+            self.next_try = now.wrapping_add(RETRY_MS);
             return None;
         };
         match iface.send_udp(buf, now_ms, self.port, self.server, PORT, len) {
             Ok(n) => {
                 // The reply is awaited for the whole interval from now on.
-                self.attempt_end = now_ms + self.timeout_ms();
+                self.attempt_end = now.wrapping_add(self.timeout_ms());
                 self.sent = true;
                 self.counters.queries = self.counters.queries.wrapping_add(1);
                 Some(n)
@@ -449,7 +457,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             Err(_) => {
                 // WouldBlock (next hop, tentative source) or no route or
                 // source yet: try again until the query's time is up.
-                self.next_try = now_ms + RETRY_MS;
+                self.next_try = now.wrapping_add(RETRY_MS);
                 None
             }
         }
@@ -463,6 +471,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if self.port == 0 || meta.dst_port != self.port {
             return false;
         }
+        self.last_now = now_ms;
         if let Err(reason) = self.accept(meta, payload, now_ms) {
             let c = &mut self.counters.rejections[reason as usize];
             *c = c.wrapping_add(1);
@@ -523,7 +532,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                 self.counters.replies = self.counters.replies.wrapping_add(1);
                 self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
                 self.end_query();
-                self.next_server(now_ms);
+                self.next_server(now_ms as u32);
                 self.last_rcode = rc;
                 return Ok(());
             }
@@ -557,7 +566,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                         self.cur_len = len as u16;
                         self.end_query();
                         self.tries = 0;
-                        self.next_try = now_ms;
+                        self.next_try = now_ms as u32;
                     }
                     Err(_) => self.finish(State::Failed(Failure::NameTooLong)),
                 }
@@ -571,20 +580,20 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     fn start_query<const N: usize, const R: usize, const D: usize>(
         &mut self,
         iface: &mut Interface<N, R, D>,
-        now_ms: u64,
+        now: u32,
     ) -> bool {
         let Some(server) = self.server_at(iface, self.server_index) else {
             if self.had_server {
                 // Every server was tried.
                 self.give_up(iface);
             } else {
-                self.next_try = now_ms + RETRY_MS;
+                self.next_try = now.wrapping_add(RETRY_MS);
             }
             return false;
         };
         self.had_server = true;
         let Ok(port) = iface.bind_ephemeral() else {
-            self.next_try = now_ms + RETRY_MS;
+            self.next_try = now.wrapping_add(RETRY_MS);
             return false;
         };
         self.port = port;
@@ -593,14 +602,14 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.sent = false;
         // Until the query can go out (next hop resolution), at most one
         // interval; then the whole interval again from its transmission.
-        self.attempt_end = now_ms + self.timeout_ms();
+        self.attempt_end = now.wrapping_add(self.timeout_ms());
         true
     }
 
     /// The reply timeout of the current query: exponential backoff per
     /// server (RFC 1035 7.2).
-    fn timeout_ms(&self) -> u64 {
-        (self.config.initial_timeout_ms as u64) << self.tries.min(8)
+    fn timeout_ms(&self) -> u32 {
+        (self.config.initial_timeout_ms as u32) << self.tries.min(8)
     }
 
     /// Server `index` of the list: the configured ones, then the RDNSS
@@ -655,10 +664,10 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.sent = false;
     }
 
-    fn next_server(&mut self, now_ms: u64) {
+    fn next_server(&mut self, now: u32) {
         self.server_index = self.server_index.saturating_add(1);
         self.tries = 0;
-        self.next_try = now_ms;
+        self.next_try = now;
     }
 
     fn finish(&mut self, state: State) {
@@ -680,6 +689,12 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.finish(State::Failed(failure));
         iface.unbind(core::mem::take(&mut self.release));
     }
+}
+
+/// True when the wrapping millisecond time `t` has come at `now` (both
+/// within 24 days of each other).
+fn due(now: u32, t: u32) -> bool {
+    now.wrapping_sub(t) as i32 >= 0
 }
 
 /// Reads the answer section for the name `qname` (wire form) in one pass,
@@ -925,6 +940,36 @@ mod tests {
         assert!(!dns.receive(&meta, &reply[..q], 3));
         assert_eq!(dns.poll_send(&mut ifc, &mut buf, 3), None);
         assert!(!ifc.unbind(port));
+    }
+
+    #[test]
+    fn deadlines_cross_the_u32_millisecond_wrap() {
+        use crate::iface::{self, Interface};
+        use crate::wire::MacAddress;
+        let mut ifc: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let mut config = Config::new(7);
+        config.servers[0] = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+        let mut dns: Resolver = Resolver::new(config);
+        let mut buf = [0u8; 600];
+        // 49.7 days after boot, 100 ms before the low 32 bits wrap. The
+        // address stays tentative (no poll_transmit): nothing can be sent.
+        let t0 = (1u64 << 32) - 100;
+        dns.resolve("ntp.test", t0);
+        let mut now = t0;
+        let mut wakeups = 0;
+        while let Some(t) = dns.poll_at() {
+            assert!(t >= now && t <= t0 + 30_000, "{t}");
+            now = t;
+            assert_eq!(dns.poll_send(&mut ifc, &mut buf, now), None);
+            wakeups += 1;
+            assert!(wakeups < 1000);
+        }
+        // Every 250 ms, through the three tries of the only server (2, 4
+        // and 8 s, never sent), then no server is left.
+        assert_eq!(now, t0 + 14_000);
+        assert_eq!(wakeups, 1 + 14_000 / 250); // t0 itself, then every 250 ms
+        assert_eq!(dns.counters().queries, 0);
+        assert_eq!(dns.state(), State::Failed(Failure::Timeout));
     }
 
     #[test]
