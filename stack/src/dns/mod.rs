@@ -428,7 +428,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             self.end_query();
             iface.unbind(core::mem::take(&mut self.release));
             self.last_rcode = 0;
-            self.tries += 1;
+            self.tries = self.tries.saturating_add(1);
             if self.tries >= self.config.tries_per_server {
                 self.next_server(now);
             }
