@@ -113,6 +113,10 @@ const E_PIN: u8 = 0x02;
 pub const INFO_CONFIG_ADDR: u16 = 0x1000;
 /// Notes kept at most.
 const MAX_NOTES: usize = 256;
+/// Display update bursts remembered in [`Devices::display_updates`].
+pub const DISPLAY_UPDATES_KEPT: usize = 64;
+/// GDDRAM writes closer than this (ps) belong to one display update.
+pub const DISPLAY_BURST_GAP_PS: u64 = 20_000_000_000;
 
 /// Every device of the board, mapped into the F1611 peripheral space.
 pub struct Devices {
@@ -144,6 +148,17 @@ pub struct Devices {
     pub resets: Vec<(u64, ResetCause)>,
     /// Things the firmware did that the hardware would not like (bounded).
     pub notes: Vec<String>,
+    /// Frames the ENC28J60 sent, not yet taken, each with the time (ps) the
+    /// board first saw it complete (the first device sync after the model
+    /// finished it: within one SPI byte while the driver polls TXRTS).
+    pub tx_frames: VecDeque<(u64, Vec<u8>)>,
+    /// Display update bursts: start time (ps) of the last
+    /// [`DISPLAY_UPDATES_KEPT`] bursts of GDDRAM data writes (writes less
+    /// than [`DISPLAY_BURST_GAP_PS`] apart form one burst).
+    pub display_updates: VecDeque<u64>,
+    /// Display update bursts so far.
+    pub display_update_count: u64,
+    last_display_write: Option<u64>,
     mclk: ClockDomain,
     synced_cycle: u64,
     now_ps: u64,
@@ -198,6 +213,10 @@ impl Devices {
             console: VecDeque::new(),
             resets: Vec::new(),
             notes: Vec::new(),
+            tx_frames: VecDeque::new(),
+            display_updates: VecDeque::new(),
+            display_update_count: 0,
+            last_display_write: None,
             mclk,
             synced_cycle: 0,
             now_ps: 0,
@@ -311,6 +330,7 @@ impl Devices {
         let spi_pins = self.ports.port[4].sel & 0x0E == 0x0E;
         let cs_low = self.cs_low;
         let enc = &mut self.enc;
+        let tx_frames = &mut self.tx_frames;
         let mut unwired = false;
         self.usart1
             .sync(&self.clock, &mut self.sfr, t, &mut |b, at| {
@@ -325,14 +345,27 @@ impl Devices {
                 if ns > enc.now_ns() {
                     enc.advance_ns(ns - enc.now_ns());
                 }
-                enc.exchange(b)
+                let r = enc.exchange(b);
+                while let Some(f) = enc.pop_transmitted() {
+                    tx_frames.push_back((at, f));
+                }
+                r
             });
         if unwired {
             self.note("USART1 byte with P5.1-P5.3 not selected (P5SEL): not on the bus".into());
         }
+        self.advance_enc(t);
+    }
+
+    /// Advances the ENC28J60 model to `t` (ps) and collects the frames it
+    /// finished sending, stamped `t`.
+    fn advance_enc(&mut self, t: u64) {
         let ns = t / 1000;
         if ns > self.enc.now_ns() {
             self.enc.advance_ns(ns - self.enc.now_ns());
+        }
+        while let Some(f) = self.enc.pop_transmitted() {
+            self.tx_frames.push_back((t, f));
         }
     }
 
@@ -394,23 +427,41 @@ impl Devices {
                 ));
             }
             self.cs_low = cs_low;
-            let ns = t / 1000;
-            if ns > self.enc.now_ns() {
-                self.enc.advance_ns(ns - self.enc.now_ns());
-            }
+            self.advance_enc(t);
             if cs_low {
                 self.enc.select();
             } else {
                 self.enc.deselect();
             }
+            self.advance_enc(t);
         }
         let p3 = self.ports.port[2].pins();
         let e_high = p3 & E_PIN != 0;
         if e_high && !self.e_high {
             let byte = self.ports.port[1].pins();
-            self.display.write(byte, p3 & DC_PIN != 0);
+            let data = p3 & DC_PIN != 0;
+            self.display.write(byte, data);
+            if data {
+                self.display_written(t);
+            }
         }
         self.e_high = e_high;
+    }
+
+    /// Records a GDDRAM write at `t` (ps) for the display-update log.
+    fn display_written(&mut self, t: u64) {
+        let new_burst = match self.last_display_write {
+            Some(last) => t.saturating_sub(last) >= DISPLAY_BURST_GAP_PS,
+            None => true,
+        };
+        self.last_display_write = Some(t);
+        if new_burst {
+            self.display_update_count += 1;
+            if self.display_updates.len() == DISPLAY_UPDATES_KEPT {
+                self.display_updates.pop_front();
+            }
+            self.display_updates.push_back(t);
+        }
     }
 
     /// Recomputes the interrupt requests and the next event.
@@ -881,10 +932,20 @@ impl Board {
 
     /// Frames the ENC28J60 sent since the last call.
     pub fn take_frames(&mut self) -> Vec<Vec<u8>> {
+        self.take_frames_timed()
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect()
+    }
+
+    /// Frames the ENC28J60 sent since the last call, each with the time
+    /// (ps) it left the chip (see [`Devices::tx_frames`]).
+    pub fn take_frames_timed(&mut self) -> Vec<(u64, Vec<u8>)> {
         let c = self.cpu.cycles;
         let d = &mut self.chip.peripherals;
         d.sync(c);
-        std::iter::from_fn(|| d.enc.pop_transmitted()).collect()
+        d.advance_enc(d.now_ps);
+        d.tx_frames.drain(..).collect()
     }
 
     /// The display.

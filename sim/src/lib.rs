@@ -18,6 +18,10 @@
 //! - [`multiplier`]: the hardware multiplier at 0x0130.
 //! - [`loader`]: ELF and Intel HEX loaders.
 //! - [`disasm`]: a compact disassembler for traces.
+//! - [`net`]: the virtual network (router, DNS, NTP with exact time), the
+//!   TAP bridge and the pcap writer.
+//! - [`session`]: a run on a network with capture, buttons, trace and the
+//!   final report.
 //!
 //! ```
 //! use proiot3_sim::{Cpu, F1611, StepResult};
@@ -32,7 +36,8 @@
 //! assert_eq!(cpu.cycles, 2);
 //! ```
 
-#![forbid(unsafe_code)]
+// Only `net::tap` (ioctl/read/write on the TAP descriptor) opts out.
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod board;
@@ -44,7 +49,9 @@ pub mod flash;
 pub mod loader;
 pub mod memory;
 pub mod multiplier;
+pub mod net;
 pub mod ports;
+pub mod session;
 pub mod ssd1306;
 pub mod timer;
 pub mod usart;

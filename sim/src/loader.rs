@@ -54,6 +54,30 @@ fn u32_at(d: &[u8], off: usize) -> Result<u32, LoadError> {
         .ok_or(LoadError::Truncated)
 }
 
+/// Static RAM of an ELF image: the total size of its allocated, writable
+/// sections (`.data`, `.bss`, ...) inside the F1611 RAM (0x1100-0x38FF),
+/// from the section headers. The stack comes on top.
+pub fn elf_static_ram(data: &[u8]) -> Result<u32, LoadError> {
+    if !is_elf(data) {
+        return Err(LoadError::NotElf);
+    }
+    let shoff = u32_at(data, 32)? as usize;
+    let shentsize = usize::from(u16_at(data, 46)?);
+    let shnum = usize::from(u16_at(data, 48)?);
+    let mut total = 0u32;
+    for i in 0..shnum {
+        let sh = shoff + i * shentsize;
+        let flags = u32_at(data, sh + 8)?;
+        let addr = u32_at(data, sh + 12)?;
+        let size = u32_at(data, sh + 20)?;
+        // SHF_WRITE = 1, SHF_ALLOC = 2.
+        if flags & 3 == 3 && (0x1100..0x3900).contains(&addr) {
+            total += size;
+        }
+    }
+    Ok(total)
+}
+
 /// True if `data` starts with the ELF magic.
 pub fn is_elf(data: &[u8]) -> bool {
     data.starts_with(b"\x7fELF")

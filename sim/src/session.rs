@@ -1,0 +1,443 @@
+//! A simulation run: the board on a network ([`Network`]: none, the
+//! virtual segment or a TAP), button presses, a pcap capture, an optional
+//! instruction trace, and the final [`Report`].
+//!
+//! [`Session::run_until`] runs the board in slices that end at the next
+//! network event, so a frame reaches the ENC28J60 at its exact arrival
+//! time (within one instruction); slices are never longer than the
+//! round-trip path delay, so an answer to a frame sent during a slice
+//! cannot be due before the slice ends.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+
+use crate::board::{Board, Pacer, Stop};
+use crate::clock::PS_PER_S;
+use crate::disasm;
+use crate::net::pcap::PcapWriter;
+use crate::net::tap::Tap;
+use crate::net::{NetConfig, VirtualNet};
+use enc28j60::model::InjectResult;
+
+/// Top of the F1611 RAM (the initial stack pointer of msp430-rt).
+pub const RAM_TOP: u32 = 0x3900;
+/// F1611 RAM size, bytes.
+pub const RAM_SIZE: u32 = 10 * 1024;
+
+/// Where the board's Ethernet goes.
+pub enum Network {
+    /// Nowhere: frames sent are counted and dropped.
+    None,
+    /// The in-process segment with router, DNS and NTP server.
+    Virtual(Box<VirtualNet>),
+    /// A Linux TAP interface (the run is paced to real time).
+    Tap(Tap),
+}
+
+/// Frame counters of the board's side of the wire.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FrameCounters {
+    /// Frames the board sent.
+    pub out: u64,
+    /// Frames that reached the ENC28J60.
+    pub delivered: u64,
+    /// Of those, refused by the chip (filters, reception off, overflow).
+    pub refused: u64,
+}
+
+/// A run in progress.
+pub struct Session {
+    /// The board.
+    pub board: Board,
+    /// Its network.
+    pub net: Network,
+    /// Frame counters.
+    pub frames: FrameCounters,
+    /// Bytes of static RAM (.data + .bss) of the image, if known.
+    pub static_ram: Option<u32>,
+    pcap: Option<PcapWriter<BufWriter<File>>>,
+    /// (time ps, button, pressed), sorted.
+    buttons: Vec<(u64, u8, bool)>,
+    pacer: Option<Pacer>,
+    trace: Option<Box<dyn Write>>,
+    /// Unix microseconds at simulated time 0 (pcap timestamps).
+    epoch_us: u64,
+}
+
+impl Session {
+    /// A session for `board` on `net`. TAP networks are paced to real time.
+    pub fn new(board: Board, net: Network) -> Self {
+        let epoch_us = match &net {
+            Network::Virtual(v) => (v.config().true_unix_ps(0) / 1_000_000) as u64,
+            _ => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_micros() as u64)
+                .unwrap_or(0),
+        };
+        let pacer = matches!(net, Network::Tap(_)).then(|| Pacer::new(board.now_ps(), 1.0));
+        Session {
+            board,
+            net,
+            frames: FrameCounters::default(),
+            static_ram: None,
+            pcap: None,
+            buttons: Vec::new(),
+            pacer,
+            trace: None,
+            epoch_us,
+        }
+    }
+
+    /// The virtual network for `cfg`.
+    pub fn virtual_net(cfg: NetConfig) -> Network {
+        Network::Virtual(Box::new(VirtualNet::new(cfg)))
+    }
+
+    /// Writes every frame on the wire to `path` (pcap).
+    pub fn capture(&mut self, path: &str) -> std::io::Result<()> {
+        let f = BufWriter::new(File::create(path)?);
+        self.pcap = Some(PcapWriter::new(f)?);
+        Ok(())
+    }
+
+    /// Flushes the capture; returns the frames written.
+    pub fn finish_capture(&mut self) -> std::io::Result<u64> {
+        match self.pcap.take() {
+            Some(w) => {
+                let n = w.frames();
+                w.finish()?;
+                Ok(n)
+            }
+            None => Ok(0),
+        }
+    }
+
+    /// Paces the run to the wall clock (`speed` 1.0 = real time).
+    pub fn pace(&mut self, speed: f64) {
+        self.pacer = Some(Pacer::new(self.board.now_ps(), speed));
+    }
+
+    /// Traces every instruction to `out` (time, cycle, address, mnemonic).
+    pub fn trace_to(&mut self, out: Box<dyn Write>) {
+        self.trace = Some(out);
+    }
+
+    /// Presses button `n` at `at_ps` for `hold_ps`.
+    pub fn press(&mut self, n: u8, at_ps: u64, hold_ps: u64) {
+        self.buttons.push((at_ps, n & 7, true));
+        self.buttons.push((at_ps + hold_ps, n & 7, false));
+        self.buttons.sort();
+    }
+
+    fn record(&mut self, t_ps: u64, frame: &[u8]) {
+        if let Some(w) = &mut self.pcap {
+            let _ = w.write(self.epoch_us + t_ps / 1_000_000, frame);
+        }
+    }
+
+    fn longest_slice(&self) -> u64 {
+        match &self.net {
+            Network::Virtual(v) => {
+                let c = v.config();
+                (c.delay_to_hosts_ps + c.delay_to_board_ps).clamp(10_000_000, PS_PER_S / 100)
+            }
+            Network::Tap(_) => PS_PER_S / 1000,
+            Network::None => PS_PER_S / 100,
+        }
+    }
+
+    fn run_traced(&mut self, until: u64) -> Stop {
+        let Some(out) = self.trace.as_mut() else {
+            return self.board.run_until(until);
+        };
+        let end = self.board.devices().cycle_of_time(until);
+        while self.board.cpu.cycles < end {
+            let pc = self.board.cpu.pc();
+            let sleeping = self.board.cpu.is_sleeping();
+            if !sleeping {
+                let chip = &self.board.chip;
+                let (text, _) = disasm::disassemble(pc, &mut |a| chip.peek_word(a));
+                let _ = writeln!(
+                    out,
+                    "{:>14.9} {:>12} {pc:04x}: {text}",
+                    self.board.now_ps() as f64 / PS_PER_S as f64,
+                    self.board.cpu.cycles
+                );
+            }
+            match self.board.step() {
+                crate::StepResult::Illegal(opcode) => return Stop::Illegal { pc, opcode },
+                crate::StepResult::Sleeping => {
+                    // Skip to the next event as the untraced loop does.
+                    let next = self.board.devices().next_event_cycle().min(end);
+                    let now = self
+                        .board
+                        .devices()
+                        .time_of_cycle(next.max(self.board.cpu.cycles));
+                    let stop = self.board.run_until(now.min(until));
+                    if stop != Stop::TimeReached {
+                        return stop;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let c = self.board.cpu.cycles;
+        self.board.devices_mut().sync(c);
+        Stop::TimeReached
+    }
+
+    /// Runs until simulated time `t_ps` (or an illegal instruction),
+    /// exchanging frames with the network and pressing buttons on the way.
+    pub fn run_until(&mut self, t_ps: u64) -> Stop {
+        let slice = self.longest_slice();
+        while self.board.now_ps() < t_ps {
+            let now = self.board.now_ps();
+            let mut until = t_ps.min(now + slice);
+            if let Network::Virtual(v) = &self.net {
+                if let Some(te) = v.next_event_ps() {
+                    until = until.min(te.max(now + 1));
+                }
+            }
+            if let Some(&(at, _, _)) = self.buttons.first() {
+                until = until.min(at.max(now + 1));
+            }
+            let stop = self.run_traced(until);
+            self.exchange();
+            let now = self.board.now_ps();
+            while let Some(&(at, n, pressed)) = self.buttons.first() {
+                if at > now {
+                    break;
+                }
+                self.board.set_button(n, pressed);
+                self.buttons.remove(0);
+            }
+            if stop != Stop::TimeReached {
+                return stop;
+            }
+            if let Some(p) = &self.pacer {
+                p.wait(self.board.now_ps());
+            }
+        }
+        Stop::TimeReached
+    }
+
+    /// Moves frames between the board and the network at the current time.
+    fn exchange(&mut self) {
+        for (t, f) in self.board.take_frames_timed() {
+            self.frames.out += 1;
+            self.record(t, &f);
+            match &mut self.net {
+                Network::Virtual(v) => v.send_from_board(t, f),
+                Network::Tap(tap) => {
+                    let _ = tap.send(&f);
+                }
+                Network::None => {}
+            }
+        }
+        let now = self.board.now_ps();
+        let incoming: Vec<(u64, Vec<u8>)> = match &mut self.net {
+            Network::Virtual(v) => v.poll(now),
+            Network::Tap(tap) => {
+                let mut v = Vec::new();
+                let mut buf = vec![0u8; 2048];
+                while let Ok(Some(n)) = tap.recv(&mut buf) {
+                    v.push((now, buf[..n].to_vec()));
+                }
+                v
+            }
+            Network::None => Vec::new(),
+        };
+        for (t, f) in incoming {
+            self.record(t, &f);
+            self.frames.delivered += 1;
+            if self.board.inject_frame(&f) != InjectResult::Accepted {
+                self.frames.refused += 1;
+            }
+            if let Network::Virtual(v) = &mut self.net {
+                v.note_delivery(t, &f);
+            }
+        }
+    }
+
+    /// The end-of-run report.
+    pub fn report(&self) -> Report {
+        let s = self.board.stats();
+        let d = self.board.devices();
+        let low = u32::from(self.board.cpu.stack_low());
+        let stack = if low <= RAM_TOP { RAM_TOP - low } else { 0 };
+        let mut r = Report {
+            simulated_ps: self.board.now_ps(),
+            cycles: self.board.cpu.cycles,
+            cycles_awake: s.cycles_awake,
+            cycles_asleep: s.cycles_asleep,
+            instructions: s.instructions,
+            interrupts: s.interrupts,
+            resets: d.resets.len(),
+            lowest_sp: self.board.cpu.stack_low(),
+            stack_bytes: stack,
+            static_ram: self.static_ram,
+            frames: self.frames,
+            net_summary: None,
+            clock: Vec::new(),
+            display_phase_ms: None,
+        };
+        if let Network::Virtual(v) = &self.net {
+            let c = v.counters();
+            let log = v.log();
+            r.net_summary = Some(format!(
+                "RA {} (RS {}), NA {} / NS {} by hosts, echo {}, DNS queries {}, NTP requests {}, \
+                 lost {} to hosts / {} to board",
+                c.router_advertisements,
+                c.router_solicitations,
+                c.neighbor_advertisements,
+                c.neighbor_solicitations,
+                c.echo_replies,
+                log.dns.len(),
+                log.ntp.len(),
+                c.lost_to_hosts,
+                c.lost_to_board
+            ));
+            for x in &log.ntp {
+                r.clock.push(ClockSample {
+                    at_ps: x.request_sent_ps,
+                    error_ps: x.client_error_ps(v.config()),
+                    reply_delivered: x.reply_delivered_ps.is_some(),
+                });
+            }
+            if let Some(&t) = d.display_updates.back() {
+                // Phase of the last display update against true whole seconds.
+                let unix = v.config().true_unix_ps(t);
+                let sub = (unix % u128::from(PS_PER_S)) as i128;
+                let phase = if sub * 2 > i128::from(PS_PER_S) {
+                    sub - i128::from(PS_PER_S)
+                } else {
+                    sub
+                };
+                r.display_phase_ms = Some((t, phase as f64 / 1e9));
+            }
+        }
+        r
+    }
+}
+
+/// The board's clock against true time when it sent an NTP request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockSample {
+    /// Simulated time the request left the board, ps.
+    pub at_ps: u64,
+    /// Request transmit timestamp minus true time, ps.
+    pub error_ps: i128,
+    /// The reply reached the board.
+    pub reply_delivered: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Simulated time, ps.
+    pub simulated_ps: u64,
+    /// CPU (MCLK) cycles.
+    pub cycles: u64,
+    /// Cycles awake.
+    pub cycles_awake: u64,
+    /// Cycles in low-power modes.
+    pub cycles_asleep: u64,
+    /// Instructions executed.
+    pub instructions: u64,
+    /// Interrupts accepted.
+    pub interrupts: u64,
+    /// PUCs.
+    pub resets: usize,
+    /// Lowest stack pointer seen.
+    pub lowest_sp: u16,
+    /// Deepest stack use: top of RAM minus the lowest SP, bytes.
+    pub stack_bytes: u32,
+    /// .data + .bss, bytes (from the ELF).
+    pub static_ram: Option<u32>,
+    /// Frames in and out.
+    pub frames: FrameCounters,
+    /// Virtual network counters, one line.
+    pub net_summary: Option<String>,
+    /// The board's clock error at each NTP request.
+    pub clock: Vec<ClockSample>,
+    /// Last display update: (time ps, its offset from the nearest true
+    /// whole second in ms): for a clock showing true time, its error then.
+    pub display_phase_ms: Option<(u64, f64)>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secs = |ps: u64| ps as f64 / PS_PER_S as f64;
+        let mut s = String::new();
+        let pct = |a: u64| 100.0 * a as f64 / self.cycles.max(1) as f64;
+        let _ = writeln!(s, "simulated time   {:.6} s", secs(self.simulated_ps));
+        let _ = writeln!(
+            s,
+            "CPU cycles       {} (awake {} = {:.2} %, low-power {} = {:.2} %), {} instructions, {} interrupts, {} resets",
+            self.cycles,
+            self.cycles_awake,
+            pct(self.cycles_awake),
+            self.cycles_asleep,
+            pct(self.cycles_asleep),
+            self.instructions,
+            self.interrupts,
+            self.resets
+        );
+        let _ = write!(
+            s,
+            "stack            lowest SP {:#06x}, depth {} B",
+            self.lowest_sp, self.stack_bytes
+        );
+        match self.static_ram {
+            Some(st) => {
+                let total = st + self.stack_bytes;
+                let _ = writeln!(
+                    s,
+                    "; RAM in use {} B (.data+.bss {} B + stack) of {} B ({:.1} %)",
+                    total,
+                    st,
+                    RAM_SIZE,
+                    100.0 * f64::from(total) / f64::from(RAM_SIZE)
+                );
+            }
+            None => {
+                let _ = writeln!(s, "; static RAM unknown (not an ELF)");
+            }
+        }
+        let _ = writeln!(
+            s,
+            "frames           out {}, in {} ({} refused by the ENC28J60)",
+            self.frames.out, self.frames.delivered, self.frames.refused
+        );
+        if let Some(n) = &self.net_summary {
+            let _ = writeln!(s, "network          {n}");
+        }
+        for c in &self.clock {
+            let ms = c.error_ps as f64 / 1e9;
+            let what = if ms.abs() > 86_400_000.0 {
+                "clock not set".to_string()
+            } else {
+                format!("{ms:+.6} ms")
+            };
+            let _ = writeln!(
+                s,
+                "clock at NTP request {:>12.6} s: {what}{}",
+                secs(c.at_ps),
+                if c.reply_delivered {
+                    ""
+                } else {
+                    " (reply lost)"
+                }
+            );
+        }
+        if let Some((t, ms)) = self.display_phase_ms {
+            let _ = writeln!(
+                s,
+                "display          last update at {:.6} s, {ms:+.3} ms from a true second boundary",
+                secs(t)
+            );
+        }
+        f.write_str(&s)
+    }
+}
