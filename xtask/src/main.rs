@@ -14,6 +14,13 @@
 //!   text formatter) is right, that the on-target helper self-test reports
 //!   no failure, and that the application's LPM3 sleep is woken by the
 //!   Timer_A interrupt and the main loop resumes.
+//! - `clock [OPTIONS]`: builds the firmware and the simulator, then runs the
+//!   firmware on the simulated board on the virtual network with the live
+//!   display and console in the terminal (paced to real time on a
+//!   terminal unless `--fast`), until Ctrl-C or `--seconds N`, and prints
+//!   the final report. Options go to `proiot3-sim` (`--net virtual|tap:IF`,
+//!   `--pcap FILE`, `--screenshot FILE.png`, `--trace`, `--drift-ppm PPM`,
+//!   `--button N@MS`, ...; see sim/README.md).
 //! - `check-svd`: compares the msp430f1611 SVD with TI's header.
 //! - `mac-hex <mac> [file]`: writes an Intel HEX holding the board's
 //!   information-memory MAC record (`proiot3::config` layout), to flash
@@ -37,12 +44,13 @@ fn main() -> ExitCode {
         Some("abi-test") => abi_test::run(),
         Some("boot-test") => boot_test(),
         Some("check-svd") => check_svd(),
+        Some("clock") => clock(&args[1..]),
         Some("mac-hex") => mac_hex(
             args.get(1).map(String::as_str),
             args.get(2).map(String::as_str),
         ),
         _ => {
-            eprintln!("usage: cargo xtask <firmware | abi-test | boot-test | check-svd | mac-hex MAC [FILE]>");
+            eprintln!("usage: cargo xtask <firmware | abi-test | boot-test | clock [OPTIONS] | check-svd | mac-hex MAC [FILE]>");
             return ExitCode::from(2);
         }
     };
@@ -245,6 +253,69 @@ fn boot_test() -> Result<(), String> {
     Ok(())
 }
 
+/// The root workspace's target directory.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Builds the simulator in release mode and returns its path.
+pub fn build_simulator() -> Result<PathBuf, String> {
+    eprintln!("xtask: building proiot3-sim");
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .current_dir(root())
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "proiot3-sim",
+            "--bin",
+            "proiot3-sim",
+        ])
+        .status()
+        .map_err(|e| format!("running cargo: {e}"))?;
+    if !status.success() {
+        return Err("simulator build failed".into());
+    }
+    Ok(target_dir().join("release/proiot3-sim"))
+}
+
+/// The `proiot3-sim` command line for `cargo xtask clock ARGS`: the live
+/// view, real-time pacing on a terminal (unless `--fast`), the rest passed
+/// through.
+fn clock_command_line(args: &[String], terminal: bool) -> Vec<String> {
+    let mut out = vec!["--live".to_string()];
+    let fast = args.iter().any(|a| a == "--fast");
+    if terminal && !fast {
+        out.push("--realtime".into());
+    }
+    out.extend(args.iter().filter(|a| *a != "--fast").cloned());
+    out
+}
+
+fn clock(args: &[String]) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        println!(
+            "usage: cargo xtask clock [--seconds N] [--net virtual|tap:IF] [--pcap FILE] \
+             [--screenshot FILE.png] [--trace] [--drift-ppm PPM] [--button N@MS]... [--fast] \
+             [other proiot3-sim options]"
+        );
+        return Ok(());
+    }
+    let elf = build_firmware()?.join("clock-firmware");
+    let sim = build_simulator()?;
+    let mut cmd = Command::new(&sim);
+    cmd.arg(&elf)
+        .args(clock_command_line(args, std::io::stdout().is_terminal()));
+    // Replace this process, so Ctrl-C reaches only the simulator (which
+    // stops and prints its report).
+    use std::os::unix::process::CommandExt;
+    Err(format!("{}: {}", sim.display(), cmd.exec()))
+}
+
 /// Parses `02:12:34:56:78:9a` (or with `-`).
 fn parse_mac(text: &str) -> Result<[u8; 6], String> {
     let parts: Vec<&str> = text.split([':', '-']).collect();
@@ -312,6 +383,65 @@ mod tests {
     #[test]
     fn svd_matches_header() {
         super::check_svd().unwrap();
+    }
+
+    #[test]
+    fn clock_command_line_paces_only_terminals() {
+        let args: Vec<String> = ["--seconds", "5", "--fast"].map(String::from).to_vec();
+        assert_eq!(
+            super::clock_command_line(&args, true),
+            ["--live", "--seconds", "5"]
+        );
+        assert_eq!(
+            super::clock_command_line(&args[..2], true),
+            ["--live", "--realtime", "--seconds", "5"]
+        );
+        assert_eq!(
+            super::clock_command_line(&args[..2], false),
+            ["--live", "--seconds", "5"]
+        );
+    }
+
+    /// `cargo xtask clock --seconds 5` on a non-terminal: the firmware
+    /// boots on the virtual network, the display is printed and the report
+    /// follows. Skips (with a message) when the firmware toolchain is
+    /// missing.
+    #[test]
+    fn clock_smoke_run() {
+        let elf = match super::build_firmware() {
+            Ok(dir) => dir.join("clock-firmware"),
+            Err(e) => {
+                eprintln!("skipping: firmware not built ({e})");
+                return;
+            }
+        };
+        let sim = super::build_simulator().unwrap();
+        let png = std::env::temp_dir().join("xtask-clock-smoke.png");
+        let pcap = std::env::temp_dir().join("xtask-clock-smoke.pcap");
+        let mut args: Vec<String> = ["--seconds", "5", "--fast"].map(String::from).to_vec();
+        args.extend(["--screenshot".into(), png.display().to_string()]);
+        args.extend(["--pcap".into(), pcap.display().to_string()]);
+        let out = std::process::Command::new(sim)
+            .arg(elf)
+            .args(super::clock_command_line(&args, false))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stdout}\n{stderr}");
+        assert!(stdout.contains("proiot3 clock firmware"), "{stdout}");
+        assert!(stdout.contains("--- display at 5.000 s ---"), "{stdout}");
+        // The uptime clock drawn in block characters at the end.
+        assert!(stdout.contains('█'));
+        assert!(stderr.contains("simulated time   5.000000 s"), "{stderr}");
+        assert!(stderr.contains("lowest SP 0x"), "{stderr}");
+        assert!(stderr.contains("RAM in use"), "{stderr}");
+        let png = std::fs::read(png).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(
+            &std::fs::read(pcap).unwrap()[..4],
+            &[0xd4, 0xc3, 0xb2, 0xa1]
+        );
     }
 
     #[test]
