@@ -67,10 +67,12 @@
 //! }
 //! ```
 
+mod reply;
+
 use crate::iface::{Interface, Rng, UdpMeta};
-use crate::wire::dns::{rcode, rtype, DnsPacket, Name, Section};
-use crate::wire::dns::{CLASS_IN, HEADER_LEN, PORT};
-use crate::wire::{Error, Ipv6Address};
+use crate::wire::dns::{rcode, rtype, DnsPacket, CLASS_IN, HEADER_LEN, PORT};
+use crate::wire::Ipv6Address;
+use reply::Answer;
 
 /// Servers that can be configured besides the RDNSS ones.
 pub const MAX_CONFIGURED_SERVERS: usize = 2;
@@ -214,16 +216,6 @@ impl Counters {
     pub fn rejected(&self, reason: Reject) -> u16 {
         self.rejections[reason as usize]
     }
-}
-
-/// What the answer section gave for our question.
-enum Answer<'a> {
-    /// `n` addresses were stored, the records used had this smallest TTL.
-    Addresses(usize, u32),
-    /// The chain ends at a name without records (smallest TTL so far).
-    Alias(Name<'a>, u32),
-    /// No record for the name.
-    NoData,
 }
 
 /// An AAAA stub resolver for one name at a time, keeping up to `ADDRS`
@@ -502,13 +494,9 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if p.opcode() != 0 || p.question_count() != 1 {
             return Err(Reject::QuestionMismatch);
         }
-        match p.questions().next() {
-            Some(Ok(q))
-                if q.qtype == rtype::AAAA
-                    && q.qclass == CLASS_IN
-                    && wire_eq_name(qname, &q.name) => {}
-            Some(Err(_)) => return Err(Reject::Malformed),
-            _ => return Err(Reject::QuestionMismatch),
+        let (same, answers) = reply::question_is(payload, qname).map_err(|_| Reject::Malformed)?;
+        if !same {
+            return Err(Reject::QuestionMismatch);
         }
         // The reply is the one we wait for.
         if p.is_truncated() {
@@ -538,7 +526,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             }
         }
         // A malformed answer section is rejected like any bad datagram.
-        let answer = read_answer(&p, qname, &mut self.addrs).map_err(|_| Reject::Malformed)?;
+        let answer = reply::read_answer(payload, answers, p.answer_count(), qname, &mut self.addrs)
+            .map_err(|_| Reject::Malformed)?;
         self.counters.replies = self.counters.replies.wrapping_add(1);
         match answer {
             Answer::Addresses(n, ttl) => {
@@ -560,15 +549,15 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                     return Ok(());
                 }
                 let start = self.orig_len as usize;
-                match target.copy_wire(&mut self.name[start..]) {
-                    Ok(len) => {
+                match reply::expand_name(payload, target, &mut self.name[start..]) {
+                    Some(len) => {
                         self.cur_start = start as u16;
                         self.cur_len = len as u16;
                         self.end_query();
                         self.tries = 0;
                         self.next_try = now_ms as u32;
                     }
-                    Err(_) => self.finish(State::Failed(Failure::NameTooLong)),
+                    None => self.finish(State::Failed(Failure::NameTooLong)),
                 }
             }
         }
@@ -697,54 +686,6 @@ fn due(now: u32, t: u32) -> bool {
     now.wrapping_sub(t) as i32 >= 0
 }
 
-/// Reads the answer section for the name `qname` (wire form) in one pass,
-/// following CNAMEs from the question's name as they come (RFC 1034 3.6.2;
-/// servers put a chain in order, RFC 1034 4.3.2 step 3a) and storing the
-/// AAAA addresses of the name the chain reached in `out`. Records out of
-/// that order only cost a query for the target. Any malformed record of the
-/// answer section is an error.
-fn read_answer<'a>(
-    p: &'a DnsPacket<&'a [u8]>,
-    qname: &[u8],
-    out: &mut [Ipv6Address],
-) -> Result<Answer<'a>, Error> {
-    // None while the owner sought is the question's name.
-    let mut owner: Option<Name<'a>> = None;
-    let mut ttl = u32::MAX;
-    let mut count = 0;
-    for rec in p.records() {
-        let rec = rec?;
-        if rec.section != Section::Answer {
-            break;
-        }
-        let ours = match owner {
-            Some(o) => rec.name == o,
-            None => wire_eq_name(qname, &rec.name),
-        };
-        if rec.class != CLASS_IN || !ours {
-            continue;
-        }
-        if rec.rtype == rtype::AAAA {
-            let a = rec.aaaa()?;
-            if count < out.len() && !out[..count].contains(&a) {
-                out[count] = a;
-                count += 1;
-            }
-            ttl = ttl.min(rec.ttl_secs());
-        } else if rec.rtype == rtype::CNAME && count == 0 {
-            // Each record moves the chain at most once: loops end with
-            // the section.
-            owner = Some(rec.cname()?);
-            ttl = ttl.min(rec.ttl_secs());
-        }
-    }
-    Ok(match owner {
-        _ if count > 0 => Answer::Addresses(count, ttl),
-        Some(target) => Answer::Alias(target, ttl),
-        None => Answer::NoData,
-    })
-}
-
 /// The dotted name without one final dot (`"."` is the root: empty).
 fn strip_dot(dotted: &[u8]) -> &[u8] {
     match dotted {
@@ -801,19 +742,6 @@ fn wire_labels(wire: &[u8]) -> impl Iterator<Item = &[u8]> {
     })
 }
 
-/// Name equality, ASCII case-insensitive (RFC 4343), of our wire-form name
-/// and a name in a message.
-fn wire_eq_name(wire: &[u8], name: &Name<'_>) -> bool {
-    let mut other = name.labels();
-    for label in wire_labels(wire) {
-        match other.next() {
-            Some(l) if l.eq_ignore_ascii_case(label) => {}
-            _ => return false,
-        }
-    }
-    other.next().is_none()
-}
-
 /// Name equality of our wire-form name (built from a dotted name, so its
 /// labels hold no dots) and a dotted name, ASCII case-insensitive.
 fn wire_eq_dotted(wire: &[u8], dotted: &str) -> bool {
@@ -838,7 +766,228 @@ fn wire_eq_dotted(wire: &[u8], dotted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The answer reading of the first version, on the wire module's
+    /// `Records` and `Name`: the reference for the compact reader.
+    mod reference {
+        use crate::wire::dns::{rtype, DnsPacket, Name, Section, CLASS_IN};
+        use crate::wire::{Error, Ipv6Address};
+
+        /// What the answer section gave for our question.
+        pub enum Answer<'a> {
+            /// `n` addresses were stored, the records used had this smallest TTL.
+            Addresses(usize, u32),
+            /// The chain ends at a name without records (smallest TTL so far).
+            Alias(Name<'a>, u32),
+            /// No record for the name.
+            NoData,
+        }
+
+        /// Name equality, ASCII case-insensitive (RFC 4343), of our wire-form name
+        /// and a name in a message.
+        pub fn wire_eq_name(wire: &[u8], name: &Name<'_>) -> bool {
+            let mut other = name.labels();
+            for label in wire_labels(wire) {
+                match other.next() {
+                    Some(l) if l.eq_ignore_ascii_case(label) => {}
+                    _ => return false,
+                }
+            }
+            other.next().is_none()
+        }
+
+        /// Reads the answer section for the name `qname` (wire form) in one pass,
+        /// following CNAMEs from the question's name as they come (RFC 1034 3.6.2;
+        /// servers put a chain in order, RFC 1034 4.3.2 step 3a) and storing the
+        /// AAAA addresses of the name the chain reached in `out`. Records out of
+        /// that order only cost a query for the target. Any malformed record of the
+        /// answer section is an error.
+        pub fn read_answer<'a>(
+            p: &'a DnsPacket<&'a [u8]>,
+            qname: &[u8],
+            out: &mut [Ipv6Address],
+        ) -> Result<Answer<'a>, Error> {
+            // None while the owner sought is the question's name.
+            let mut owner: Option<Name<'a>> = None;
+            let mut ttl = u32::MAX;
+            let mut count = 0;
+            for rec in p.records().take(p.answer_count() as usize) {
+                let rec = rec?;
+                if rec.section != Section::Answer {
+                    break;
+                }
+                let ours = match owner {
+                    Some(o) => rec.name == o,
+                    None => wire_eq_name(qname, &rec.name),
+                };
+                if rec.class != CLASS_IN || !ours {
+                    continue;
+                }
+                if rec.rtype == rtype::AAAA {
+                    let a = rec.aaaa()?;
+                    if count < out.len() && !out[..count].contains(&a) {
+                        out[count] = a;
+                        count += 1;
+                    }
+                    ttl = ttl.min(rec.ttl_secs());
+                } else if rec.rtype == rtype::CNAME && count == 0 {
+                    // Each record moves the chain at most once: loops end with
+                    // the section.
+                    owner = Some(rec.cname()?);
+                    ttl = ttl.min(rec.ttl_secs());
+                }
+            }
+            Ok(match owner {
+                _ if count > 0 => Answer::Addresses(count, ttl),
+                Some(target) => Answer::Alias(target, ttl),
+                None => Answer::NoData,
+            })
+        }
+
+        /// The labels of a wire-form name.
+        fn wire_labels(wire: &[u8]) -> impl Iterator<Item = &[u8]> {
+            super::super::wire_labels(wire)
+        }
+    }
     use crate::wire::dns::DnsPacket;
+
+    /// Replies captured from dnsmasq (see tests/dns_resolver.rs) and their
+    /// question names.
+    const REPLIES: [(&str, &str); 5] = [
+        ("ntp.test", "123485800001000100000000036e7470047465737400001c0001c00c001c000100000e10001020010db8000000000000000000000123"),
+        ("time.test", "1234858000010002000000000474696d65047465737400001c0001c00c000500010000012c000a036e7470047465737400c027001c000100000e10001020010db8000000000000000000000123"),
+        ("clock.test", "12348580000100030000000005636c6f636b047465737400001c0001c00c0005000100000258000b0474696d65047465737400c028000500010000012c000a036e7470047465737400c03f001c000100000e10001020010db8000000000000000000000123"),
+        ("five.test", "1234858000010005000000000466697665047465737400001c0001c00c001c00010000003c001020010db8000000000000000000050002c00c001c00010000003c001020010db8000000000000000000050001c00c001c00010000003c001020010db8000000000000000000050003c00c001c00010000003c001020010db8000000000000000000050000c00c001c00010000003c001020010db8000000000000000000050004"),
+        ("far.test", "12348580000100010000000003666172047465737400001c0001c00c0005000100000384000b0465646765047465737400"),
+    ];
+
+    /// What a reader made of a reply: the question's verdict, then the
+    /// addresses and TTL, or the CNAME target expanded, or nothing.
+    type Outcome = Option<(
+        bool,
+        Option<(std::vec::Vec<Ipv6Address>, std::vec::Vec<u8>, u32)>,
+    )>;
+
+    fn compact(msg: &[u8], qname: &[u8]) -> Outcome {
+        let p = DnsPacket::new_checked(msg).ok()?;
+        // As in `accept`: one question or a mismatch.
+        if p.question_count() != 1 {
+            return Some((false, None));
+        }
+        let (same, at) = reply::question_is(msg, qname).ok()?;
+        if !same {
+            return Some((false, None));
+        }
+        let mut out = [Ipv6Address::UNSPECIFIED; 4];
+        let answer = reply::read_answer(msg, at, p.answer_count(), qname, &mut out).ok();
+        Some((
+            true,
+            answer.map(|a| match a {
+                Answer::Addresses(n, ttl) => (out[..n].to_vec(), std::vec![], ttl),
+                Answer::Alias(at, ttl) => {
+                    let mut name = [0u8; 255];
+                    let n = reply::expand_name(msg, at, &mut name).unwrap();
+                    (std::vec![], name[..n].to_vec(), ttl)
+                }
+                Answer::NoData => (std::vec![], std::vec![], 0),
+            }),
+        ))
+    }
+
+    fn by_wire_module(msg: &[u8], qname: &[u8]) -> Outcome {
+        let p = DnsPacket::new_checked(msg).ok()?;
+        if p.question_count() != 1 {
+            return Some((false, None));
+        }
+        let q = p.questions().next()?.ok()?;
+        if !(q.qtype == rtype::AAAA
+            && q.qclass == CLASS_IN
+            && reference::wire_eq_name(qname, &q.name))
+        {
+            return Some((false, None));
+        }
+        let mut out = [Ipv6Address::UNSPECIFIED; 4];
+        let answer = reference::read_answer(&p, qname, &mut out).ok();
+        Some((
+            true,
+            answer.map(|a| match a {
+                reference::Answer::Addresses(n, ttl) => (out[..n].to_vec(), std::vec![], ttl),
+                reference::Answer::Alias(name, ttl) => {
+                    let mut wire = [0u8; 255];
+                    let n = name.copy_wire(&mut wire).unwrap();
+                    (std::vec![], wire[..n].to_vec(), ttl)
+                }
+                reference::Answer::NoData => (std::vec![], std::vec![], 0),
+            }),
+        ))
+    }
+
+    fn qname_of(name: &str) -> std::vec::Vec<u8> {
+        let mut wire = [0u8; 64];
+        let n = encode_name(name.as_bytes(), &mut wire).unwrap();
+        wire[..n].to_vec()
+    }
+
+    fn unhex(s: &str) -> std::vec::Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn compact_reader_reads_the_captured_replies() {
+        let expect = [
+            (
+                std::vec![Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x123])],
+                3600,
+            ),
+            (
+                std::vec![Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x123])],
+                300,
+            ),
+            (
+                std::vec![Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x123])],
+                300,
+            ),
+        ];
+        for ((name, hex), (addrs, ttl)) in REPLIES.iter().zip(expect) {
+            let msg = unhex(hex);
+            let out = compact(&msg, &qname_of(name));
+            assert_eq!(out, Some((true, Some((addrs, std::vec![], ttl)))), "{name}");
+            assert_eq!(compact(&msg, &qname_of("other.test")), Some((false, None)));
+        }
+        let five = compact(&unhex(REPLIES[3].1), &qname_of("five.test")).unwrap();
+        assert_eq!(five.1.unwrap().0.len(), 4);
+        let far = compact(&unhex(REPLIES[4].1), &qname_of("far.test")).unwrap();
+        assert_eq!(far.1, Some((std::vec![], qname_of("edge.test"), 900)));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// The compact reader and the wire module's views agree on every
+        /// mutation of the captured replies: the same verdict on the
+        /// question, the same error or the same addresses, TTL and target.
+        #[test]
+        fn compact_reader_agrees_with_the_wire_module(
+            seed in 0..REPLIES.len(),
+            edits in proptest::collection::vec((proptest::prelude::any::<u16>(), proptest::prelude::any::<u8>()), 0..5),
+            cut in proptest::option::of(proptest::prelude::any::<u16>()),
+        ) {
+            let (name, hex) = REPLIES[seed];
+            let mut msg = unhex(hex);
+            for (at, v) in edits {
+                let i = at as usize % msg.len();
+                msg[i] = v;
+            }
+            if let Some(c) = cut {
+                msg.truncate(c as usize % (msg.len() + 1));
+            }
+            let qname = qname_of(name);
+            proptest::prop_assert_eq!(compact(&msg, &qname), by_wire_module(&msg, &qname));
+        }
+    }
 
     #[test]
     fn name_comparisons() {
@@ -860,9 +1009,9 @@ mod tests {
         .concat();
         let p = DnsPacket::new_checked(&msg[..]).unwrap();
         let q = p.questions().next().unwrap().unwrap();
-        assert!(wire_eq_name(wire, &q.name));
-        assert!(!wire_eq_name(&wire[4..], &q.name));
-        assert!(!wire_eq_name(&[0], &q.name));
+        assert!(reference::wire_eq_name(wire, &q.name));
+        assert!(!reference::wire_eq_name(&wire[4..], &q.name));
+        assert!(!reference::wire_eq_name(&[0], &q.name));
     }
 
     #[test]
