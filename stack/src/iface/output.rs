@@ -16,6 +16,10 @@ pub(crate) const IP: usize = 14;
 pub(crate) const L4: usize = 54;
 /// The Nonce option type (RFC 3971 5.3.2, used by RFC 7527).
 pub(crate) const NONCE_OPTION: u8 = 14;
+/// The Hop-by-Hop header in front of MLD messages: Next Header ICMPv6,
+/// length 0, the Router Alert option (RFC 2711: type 5, length 2, value 0
+/// for MLD) and a PadN of 2 (as `mld::emit_router_alert_hbh` writes it).
+const ROUTER_ALERT_HBH: [u8; 8] = [ip_protocol::ICMPV6, 0, 5, 2, 0, 0, 1, 0];
 /// Offset of a UDP payload in frames this stack builds.
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
 
@@ -207,11 +211,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         Icmpv6Packet::new_unchecked(&mut buf[at..at + len]).fill_checksum(src, dst);
         let mut next_header = ip_protocol::ICMPV6;
         if at != L4 {
-            buf[L4..L4 + mld::ROUTER_ALERT_HBH_LEN]
-                .copy_from_slice(&[ip_protocol::ICMPV6, 0, 5, 2, 0, 0, 1, 0]);
+            buf[L4..L4 + mld::ROUTER_ALERT_HBH_LEN].copy_from_slice(&ROUTER_ALERT_HBH);
             next_header = ip_protocol::HOP_BY_HOP;
         }
-        self.write_headers(buf, dst_mac, at - L4 + len, next_header, hop_limit, src, dst);
+        self.write_headers(
+            buf,
+            dst_mac,
+            at - L4 + len,
+            next_header,
+            hop_limit,
+            src,
+            dst,
+        );
         at + len
     }
 

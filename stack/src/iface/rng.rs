@@ -17,6 +17,10 @@ impl Rng {
         Rng(if seed == 0 { 0x2545_f491 } else { seed })
     }
 
+    /// The zero state, only as a placeholder in an all-zero constant
+    /// (xorshift stays at zero: replace it with [`Rng::new`] before use).
+    pub(crate) const ZERO: Rng = Rng(0);
+
     /// The next 32 random bits.
     pub fn next_u32(&mut self) -> u32 {
         let mut x = self.0;
