@@ -20,7 +20,8 @@
 //!   the order servers write them); a chain that ends at a name without
 //!   records is asked again for that name, a bounded number of times.
 //!   Compression pointers are only followed backwards and names are capped
-//!   at 255 bytes (see [`crate::wire::dns`]).
+//!   at 255 bytes: the rules of [`crate::wire::dns`], applied by a compact
+//!   reader (a differential test checks that both agree).
 //! * RCODE: NXDOMAIN is final; SERVFAIL, REFUSED and the other errors move
 //!   on to the next server. A reply with TC set is reported as
 //!   [`Failure::Truncated`] (there is no TCP here), never read.
@@ -30,7 +31,8 @@
 //! * The answer is kept for its TTL (the smallest TTL of the records used,
 //!   capped; RFC 1035 7.3, RFC 2181 8): [`Resolver::resolve`] of the same
 //!   name answers from it without traffic until then. A TTL of 0 means the
-//!   answer is used once and not kept.
+//!   answer is used once and not kept. Failures are not kept: `resolve`
+//!   after a failure asks again at once, so the caller spaces its retries.
 //!
 //! The name asked for is kept in wire form in `NAME` bytes, together with
 //! the target of a CNAME being asked again; a name that does not fit fails
@@ -41,7 +43,7 @@
 //!
 //! ```
 //! use microip6::dns::{Config, Resolver, State};
-//! use microip6::iface::{self, Interface, Received};
+//! use microip6::iface::{self, Interface};
 //! use microip6::wire::Ipv6Address;
 //! use microip6::wire::MacAddress;
 //!
