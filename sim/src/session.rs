@@ -265,7 +265,7 @@ impl Session {
         let s = self.board.stats();
         let d = self.board.devices();
         let low = u32::from(self.board.cpu.stack_low());
-        let stack = if low <= RAM_TOP { RAM_TOP - low } else { 0 };
+        let stack = RAM_TOP.saturating_sub(low);
         let mut r = Report {
             simulated_ps: self.board.now_ps(),
             cycles: self.board.cpu.cycles,

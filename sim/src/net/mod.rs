@@ -478,8 +478,8 @@ impl VirtualNet {
             None => {
                 let h = &mut self.hosts[i];
                 h.waiting.push((dst, nh, payload));
-                if !h.solicits.contains_key(&dst) {
-                    h.solicits.insert(dst, 0);
+                if let std::collections::hash_map::Entry::Vacant(e) = h.solicits.entry(dst) {
+                    e.insert(0);
                     self.resolve_retry(t, i, dst);
                 }
                 false
@@ -757,7 +757,7 @@ impl VirtualNet {
                 r[12..16].copy_from_slice(&refid);
             }
         }
-        r[2] = req[2].clamp(4, 17) as u8; // poll: echo the client's
+        r[2] = req[2].clamp(4, 17); // poll: echo the client's
         r[3] = (-20i8) as u8; // precision ~1 us
         if r[1] > 1 {
             r[4..8].copy_from_slice(&0x0000_0100u32.to_be_bytes()); // ~3.9 ms
