@@ -52,9 +52,17 @@ fn fold(sum: u32) -> u32 {
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn sum_wide(data: &[u8]) -> (u32, &[u8]) {
+    let (acc, rest) = add_words(0, data);
+    (fold_wide(acc), rest)
+}
+
+/// Adds `data` but for an odd last byte to `acc` as native-order words
+/// (see [`sum_wide`]); returns the sum and that odd byte.
+#[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
+#[inline]
+fn add_words(mut acc: u64, data: &[u8]) -> (u64, &[u8]) {
     let blocks = data.chunks_exact(4);
     let mut rest = blocks.remainder();
-    let mut acc: u64 = 0;
     for b in blocks {
         acc += u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as u64;
     }
@@ -62,12 +70,18 @@ fn sum_wide(data: &[u8]) -> (u32, &[u8]) {
         acc += u16::from_ne_bytes([*a, *b]) as u64;
         rest = tail;
     }
+    (acc, rest)
+}
+
+/// Folds a native-order sum of [`add_words`] to 16 bits in network order.
+#[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
+#[inline]
+fn fold_wide(acc: u64) -> u32 {
     // Three end-around folds bring any u64 to at most 0xffff_ffff.
     let acc = (acc >> 32) + (acc & 0xffff_ffff);
     let acc = (acc >> 32) + (acc & 0xffff_ffff);
     let acc = (acc >> 32) + (acc & 0xffff_ffff);
-    let folded = fold(acc as u32) as u16;
-    (u16::from_be(folded) as u32, rest)
+    u16::from_be(fold(acc as u32) as u16) as u32
 }
 
 impl Checksum {
@@ -166,10 +180,10 @@ impl Checksum {
         // Hosts: both addresses in one pass of fixed length (unrolled).
         #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
         {
-            let (s, _) = sum_wide(&src.0);
-            let (d, _) = sum_wide(&dst.0);
-            // Four 16-bit values and one byte: no overflow of the u32.
-            let sum = s + d + (upper_layer_len >> 16) + (upper_layer_len & 0xffff);
+            let (acc, _) = add_words(0, &src.0);
+            let (acc, _) = add_words(acc, &dst.0);
+            // Three 16-bit values and one byte: no overflow of the u32.
+            let sum = fold_wide(acc) + (upper_layer_len >> 16) + (upper_layer_len & 0xffff);
             Checksum {
                 sum: sum + next_header as u32,
                 pending: None,
