@@ -54,6 +54,13 @@ fn wire(c: &mut Criterion) {
         m::dns_aaaa_reply,
         s::dns_aaaa_reply
     );
+    // The same with names compared byte for byte, as smoltcp does.
+    let frame: &[u8] = &DNS_AAAA_REPLY;
+    assert!(m::dns_aaaa_reply_exact_names(frame).is_some());
+    c.benchmark_group("dns_aaaa_reply")
+        .bench_function("microip6-exact-names", |b| {
+            b.iter(|| black_box(m::dns_aaaa_reply_exact_names(black_box(frame))))
+        });
 }
 
 criterion_group!(benches, wire);

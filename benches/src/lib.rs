@@ -124,7 +124,7 @@ pub struct DnsFields {
 /// The receive paths written with microip6's views.
 pub mod microip6_side {
     use super::*;
-    use microip6::wire::dns::{rtype, DnsPacket, Section, CLASS_IN};
+    use microip6::wire::dns::{rtype, DnsPacket, Name, Section, CLASS_IN};
     use microip6::wire::ethernet::{self, ethertype, EthernetFrame};
     use microip6::wire::icmpv6::{Icmpv6Packet, Icmpv6Repr};
     use microip6::wire::ip_protocol;
@@ -240,16 +240,28 @@ pub mod microip6_side {
     /// class IN whose name is the one asked for; then every answer: its
     /// owner name compared with the name asked for, AAAA data kept.
     pub fn dns_aaaa_reply(frame: &[u8]) -> Option<DnsFields> {
+        dns_reply_with(frame, |n| n.eq_labels(&frames::QNAME_LABELS))
+    }
+
+    /// [`dns_aaaa_reply`] with names compared byte for byte, as smoltcp
+    /// compares them (RFC 4343 asks for ASCII case-insensitive equality,
+    /// which `Name::eq_labels` does): the DNS parsing work alone, for
+    /// comparison.
+    pub fn dns_aaaa_reply_exact_names(frame: &[u8]) -> Option<DnsFields> {
+        dns_reply_with(frame, |n| {
+            n.labels().eq(frames::QNAME_LABELS.iter().copied())
+        })
+    }
+
+    #[inline(always)]
+    fn dns_reply_with(frame: &[u8], is_qname: impl Fn(&Name<'_>) -> bool) -> Option<DnsFields> {
         let u = udp(frame)?;
         let dns = DnsPacket::new_checked(u.payload).ok()?;
         if dns.opcode() != 0 || !dns.is_response() || dns.question_count() != 1 {
             return None;
         }
         let q = dns.questions().next()?.ok()?;
-        if q.qtype != rtype::AAAA
-            || q.qclass != CLASS_IN
-            || !q.name.eq_labels(&frames::QNAME_LABELS)
-        {
+        if q.qtype != rtype::AAAA || q.qclass != CLASS_IN || !is_qname(&q.name) {
             return None;
         }
         let mut out = DnsFields {
@@ -266,7 +278,7 @@ pub mod microip6_side {
             if rec.class != CLASS_IN {
                 return None;
             }
-            if !rec.name.eq_labels(&frames::QNAME_LABELS) {
+            if !is_qname(&rec.name) {
                 continue;
             }
             if rec.rtype == rtype::AAAA && out.n_addrs < MAX_AAAA {
@@ -505,6 +517,8 @@ mod tests {
     fn dns_both_sides_read_the_same() {
         let a = microip6_side::dns_aaaa_reply(&DNS_AAAA_REPLY).unwrap();
         assert_eq!(a, smoltcp_side::dns_aaaa_reply(&DNS_AAAA_REPLY).unwrap());
+        let exact = microip6_side::dns_aaaa_reply_exact_names(&DNS_AAAA_REPLY);
+        assert_eq!(exact, Some(a));
         assert_eq!((a.id, a.src_port, a.n_addrs), (DNS_ID, 53, 2));
         assert_eq!(a.addrs[0][..6], [0x20, 0x01, 0x0d, 0xb8, 0, 5]);
         assert_eq!(a.addrs[1][..6], [0x20, 0x01, 0x0d, 0xb8, 0, 6]);
