@@ -536,19 +536,19 @@ impl SntpClient {
         if distance >= MAX_ROOT_DISTANCE.0 as u64 {
             return Err(Reject::RootDistance);
         }
-        // RFC 5905 8, modulo 2^64: delay = (T4 - T1) - (T3 - T2), offset =
-        // ((T2 - T1) + (T3 - T4)) / 2 (each half halved first so the sum
-        // cannot overflow). A negative delay (clock rate error on a short
-        // path) counts as zero.
-        let t2 = reply.recv_timestamp();
-        let delay = (t4
-            .0
-            .wrapping_sub(t1.0)
-            .wrapping_sub(t3.0.wrapping_sub(t2.0)) as i64)
-            .max(0);
-        let offset =
-            ((t2.0.wrapping_sub(t1.0) as i64) >> 1) + ((t3.0.wrapping_sub(t4.0) as i64) >> 1);
-        let offset = if !self.clock.is_set() || offset.unsigned_abs() > STEP_THRESHOLD.0 as u64 {
+        // RFC 5905 8, modulo 2^64: with a = T2 - T1 and b = T3 - T4,
+        // offset = (a + b) / 2 (each half halved first so the sum cannot
+        // overflow) and delay = (T4 - T1) - (T3 - T2) = a - b. A negative
+        // delay (clock rate error on a short path) counts as zero.
+        let a = reply.recv_timestamp().0.wrapping_sub(t1.0) as i64;
+        let b = t3.0.wrapping_sub(t4.0) as i64;
+        let delay = a.wrapping_sub(b).max(0);
+        let offset = (a >> 1) + (b >> 1);
+        // Within ±STEPT: one addition and one unsigned comparison.
+        let small = (offset.wrapping_add(STEP_THRESHOLD.0) as u64) <= 2 * STEP_THRESHOLD.0 as u64;
+        // Saturated to about 1 s: what the display and the poll use.
+        let delay32 = delay.min(u32::MAX as i64) as u32;
+        let offset = if !self.clock.is_set() || !small {
             // Step to T3 + delay / 2: right whatever the clock read before
             // (even decades off, where the offset itself overflows).
             let time = NtpTimestamp(t3.0.wrapping_add((delay >> 1) as u64));
@@ -563,14 +563,14 @@ impl SntpClient {
         } else {
             let offset = NtpDuration(offset);
             self.clock.slew(ticks, offset);
-            self.adapt_poll(offset.0 as i32, delay);
+            self.adapt_poll(offset.0 as i32, delay32);
             offset
         };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last = Some(Sample {
             at_ms: now_ms,
             offset,
-            delay: delay.min(u32::MAX as i64) as u32,
+            delay: delay32,
             stratum,
             server: meta.src,
         });
@@ -581,8 +581,8 @@ impl SntpClient {
     /// the measurement noise (1 ms plus half the delay) means the clock
     /// holds; two in a row double the interval. An offset four times that
     /// halves it.
-    fn adapt_poll(&mut self, offset: i32, delay: i64) {
-        let limit = STABLE_OFFSET.0 as i32 + (delay.min(1 << 30) >> 1) as i32;
+    fn adapt_poll(&mut self, offset: i32, delay: u32) {
+        let limit = ((delay >> 1) as i32).saturating_add(STABLE_OFFSET.0 as i32);
         let off = offset.unsigned_abs() as i32;
         if off <= limit {
             self.stable += 1;
@@ -843,7 +843,7 @@ mod tests {
     #[test]
     fn poll_interval_adapts_and_backs_off() {
         let mut c = client();
-        let d = ms(4).0;
+        let d = ms(4).0 as u32;
         let ms = |v: i32| ms(v).0 as i32;
         assert_eq!(c.poll_interval_s(), 16);
         for expect in [16, 32, 32, 64] {
