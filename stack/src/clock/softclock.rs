@@ -241,32 +241,33 @@ impl SoftClock {
     ///
     /// Larger offsets are clamped to the threshold (the caller steps them).
     pub fn slew(&mut self, ticks: u32, offset: NtpDuration) {
-        let offset = offset.0.clamp(-STEP_THRESHOLD.0, STEP_THRESHOLD.0);
+        // |offset| <= STEPT < 2^30 and so is the pending slew: 32-bit
+        // arithmetic from here (cheaper on the 16-bit target).
+        let offset = offset.0.clamp(-STEP_THRESHOLD.0, STEP_THRESHOLD.0) as i32;
         self.now(ticks);
         let interval = ticks.wrapping_sub(self.last_sample);
         self.last_sample = ticks;
         if self.set && interval >= MIN_FLL_INTERVAL_S * self.hz && interval < 1 << 31 {
             // Offset grown since the last discipline beyond what was still
             // to be slewed: the clock's own drift over `interval` ticks.
-            let residual = offset - self.pending_slew().0;
+            let residual = offset - self.pending_slew().0 as i32;
             // freq (2^-32) = residual (2^-32 s) * hz / interval, in full
             // the first time. Later, weighted by interval / (interval +
             // FLL_AVERAGE_S): short intervals, where the tick quantization
-            // dominates the residual, count little. |residual| < 2^31 and
-            // hz <= 2^24: the product fits 64 bits.
+            // dominates the residual, count little. The quotient is under
+            // |residual| / 8 (the interval is 8 s or more).
             let mut divisor = interval as u64;
             if self.freq_known {
                 divisor += FLL_AVERAGE_S as u64 * self.hz as u64;
             }
-            let q = (residual.unsigned_abs() * self.hz as u64 / divisor) as i64;
+            let q = (residual.unsigned_abs() as u64 * self.hz as u64 / divisor) as i32;
             let change = if residual < 0 { -q } else { q };
-            let f = (self.freq as i64 + change).clamp(-MAX_FREQ as i64, MAX_FREQ as i64);
-            self.set_freq(f as i32);
+            self.set_freq(self.freq.saturating_add(change));
             self.freq_known = true;
         }
         // Phase: slew the whole offset, which includes what was left of
-        // the previous slew. |offset| < 2^30: in 2^-48 s it fits 64 bits.
-        let ticks_needed = (offset.unsigned_abs() << 16) / self.slew_step;
+        // the previous slew. In 2^-48 s it fits 64 bits.
+        let ticks_needed = ((offset.unsigned_abs() as u64) << 16) / self.slew_step;
         self.slew_left = ticks_needed.min(u32::MAX as u64) as u32;
         self.slew_neg = offset < 0;
     }
