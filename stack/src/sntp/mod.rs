@@ -276,12 +276,25 @@ impl SntpClient {
 
     /// The current poll interval in seconds (backoff included).
     pub fn poll_interval_s(&self) -> u32 {
-        let log2 = if self.losses > 0 {
+        1 << self.interval_log2()
+    }
+
+    /// The poll interval exponent, backoff included.
+    fn interval_log2(&self) -> u8 {
+        if self.losses > 0 {
             (MIN_POLL_LOG2 + self.losses.min(MAX_POLL_LOG2)).min(MAX_POLL_LOG2)
         } else {
             self.poll_log2
-        };
-        1 << log2
+        }
+    }
+
+    /// The next request goes one poll interval after `now_ms`. (One copy:
+    /// the 64-bit addition is not small on the target.)
+    #[inline(never)]
+    fn schedule(&mut self, now_ms: u64) {
+        // At most 1024 s: 1000 << 10 fits 32 bits.
+        let ms = 1000u32 << self.interval_log2();
+        self.next_poll_ms = now_ms + ms as u64;
     }
 
     /// Replaces the server list (DNS answers or configuration); duplicates
@@ -417,7 +430,8 @@ impl SntpClient {
         };
         // RFC 4330 3: the bits below the clock's resolution are random,
         // which also makes T1 hard to guess for an off-path attacker.
-        let mask = (1u64 << self.clock.noise_bits()) - 1;
+        // At most 28 bits (16 Hz): a 32-bit mask.
+        let mask = ((1u32 << self.clock.noise_bits()) - 1) as u64;
         let t = self.clock.now(ticks).0;
         let mut t1 = NtpTimestamp(t & !mask | self.rng.next_u32() as u64 & mask);
         if t1.is_zero() {
@@ -435,7 +449,7 @@ impl SntpClient {
                 self.asked = self.current;
                 self.port_used = true;
                 self.counters.requests = self.counters.requests.wrapping_add(1);
-                self.next_poll_ms = now_ms + self.poll_interval_s() as u64 * 1000;
+                self.schedule(now_ms);
                 Some(n)
             }
             Err(nb::Error::WouldBlock) => {
@@ -514,7 +528,7 @@ impl SntpClient {
                     self.poll_log2 = (self.poll_log2 + 1).min(MAX_POLL_LOG2);
                     self.stable = 0;
                     self.next_server();
-                    self.next_poll_ms = now_ms + self.poll_interval_s() as u64 * 1000;
+                    self.schedule(now_ms);
                     Reject::KissRate
                 }
                 _ => Reject::KissOther,
