@@ -1,0 +1,984 @@
+//! The display clock's application: one code path for the MSP430 firmware
+//! and the host runner (`host-runner --clock`). The platform is a thin
+//! layer around [`ClockApp`]: it owns the frame buffer, moves frames
+//! between the buffer and its link, reads its monotonic millisecond clock
+//! and its free-running tick counter, draws [`ScreenText`] and prints the
+//! event lines.
+//!
+//! [`ClockApp`] composes the stack's parts:
+//!
+//! * the IPv6 node ([`Interface`]): SLAAC address, router and DNS servers
+//!   learned from Router Advertisements (RFC 4861, 4862, 8106);
+//! * the AAAA stub resolver ([`Resolver`]): the NTP server's name is looked
+//!   up as soon as a DNS server is known, again when the answer's TTL runs
+//!   out (at most every [`DNS_REFRESH_MS`]), and after a failure every
+//!   [`DNS_RETRY_MS`];
+//! * the SNTP client ([`SntpClient`]) with its software clock, fed the
+//!   resolved addresses;
+//! * a POSIX TZ rule ([`Tz`]) for the local time shown;
+//! * the message service: a UDP datagram to [`MESSAGE_PORT`] is shown on
+//!   the display for [`MESSAGE_SHOW_MS`] and answered with `ACK\n` (the
+//!   classic netcat demo: `echo hello | nc -6u -q1 <address> 5000`);
+//! * three screens ([`Screen`]) cycled by a button.
+//!
+//! # Driving it
+//!
+//! ```
+//! use clock_app::{AppConfig, ClockApp};
+//! use microip6::wire::MacAddress;
+//!
+//! let mut config = AppConfig::new(MacAddress([2, 0, 0, 0, 0, 0x42]), 0x5eed);
+//! config.ntp_server_name = "pool.ntp.org";
+//! config.tz = "CET-1CEST,M3.5.0,M10.5.0/3";
+//! config.tick_hz = 32768;
+//! let mut app = ClockApp::new(config).unwrap();
+//! let mut frame = [0u8; 600];
+//! let (now_ms, ticks) = (0u64, 0u32);
+//! // A frame arrived in `frame[..len]`:
+//! //     if let Some(n) = app.receive(&mut frame, len, now_ms, ticks) { send(&frame[..n]) }
+//! // Then the node's, the resolver's and the NTP client's traffic:
+//! while let Some(n) = app.poll(&mut frame, now_ms, ticks) {
+//!     // send(&frame[..n]);
+//!     # assert!(n > 0);
+//! }
+//! // Log lines for the console:
+//! while let Some(event) = app.poll_event() {
+//!     let mut line = [0u8; clock_app::EVENT_LINE];
+//!     let _n = app.event_text(&event, &mut line);
+//! }
+//! // Once a second, the display:
+//! let text = app.screen(now_ms, ticks);
+//! assert_eq!(text.line(0), b"--:--:--");
+//! // Sleep until the next deadline, a frame or a button.
+//! let _next = app.poll_at(now_ms);
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod text;
+
+use microip6::clock::calendar::NTP_UNIX_OFFSET;
+use microip6::clock::softclock::SoftClock;
+use microip6::clock::tz::{Tz, TzError};
+use microip6::dns::{self, Failure, Resolver};
+use microip6::iface::{self, DropReason, Event, Interface, Received};
+use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
+use microip6::wire::{Ipv6Address, MacAddress};
+use text::TextBuf;
+
+/// The UDP port of the message service.
+pub const MESSAGE_PORT: u16 = 5000;
+/// How long a message stays on the display.
+pub const MESSAGE_SHOW_MS: u32 = 5_000;
+/// Message bytes kept (two display lines).
+pub const MESSAGE_LEN: usize = 2 * COLS;
+/// Characters per display line (128 pixels, 6-pixel glyph advance).
+pub const COLS: usize = 21;
+/// Lines of a screen: line 0 is meant to be drawn twice as large (two
+/// 8-pixel pages), lines 1 to 6 take one page each.
+pub const ROWS: usize = 7;
+/// A buffer of this size holds every event line of [`ClockApp::event_text`].
+pub const EVENT_LINE: usize = 128;
+/// The NTP server's name is looked up again at most this often, whatever
+/// the TTL (dnsmasq answers its local records with a TTL of 0).
+pub const DNS_REFRESH_MS: u32 = 600_000;
+/// After a failed lookup, the next one starts this much later.
+pub const DNS_RETRY_MS: u32 = 10_000;
+/// How long an acknowledgement that cannot go yet (neighbor resolution) is
+/// retried before it is given up.
+const ACK_PATIENCE_MS: u32 = 3_000;
+/// Retry pace of a pending acknowledgement.
+const ACK_RETRY_MS: u64 = 100;
+/// Events kept for [`ClockApp::poll_event`]; more are counted as lost.
+const MAX_EVENTS: usize = 6;
+
+/// What the application needs to start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppConfig {
+    /// The Ethernet address.
+    pub mac: MacAddress,
+    /// Seed from hardware jitter; the interface, the resolver and the NTP
+    /// client each get a value derived from it.
+    pub seed: u32,
+    /// The NTP server's DNS name (AAAA records are looked up).
+    pub ntp_server_name: &'static str,
+    /// The local time zone as a POSIX TZ string, e.g. `UTC0` or
+    /// `CET-1CEST,M3.5.0,M10.5.0/3`.
+    pub tz: &'static str,
+    /// Optimistic DAD (RFC 4429).
+    pub optimistic_dad: bool,
+    /// Rate of the tick counter given to every call (32768 on the board).
+    pub tick_hz: u32,
+}
+
+impl AppConfig {
+    /// `pool.ntp.org`, UTC, standard DAD, a 32768 Hz tick counter.
+    pub const fn new(mac: MacAddress, seed: u32) -> AppConfig {
+        AppConfig {
+            mac,
+            seed,
+            ntp_server_name: "pool.ntp.org",
+            tz: "UTC0",
+            optimistic_dad: false,
+            tick_hz: 32768,
+        }
+    }
+}
+
+/// The screens, in button order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Time, date, address, synchronization state.
+    Clock,
+    /// MAC, addresses, router, DNS and NTP servers.
+    Network,
+    /// Frame, DNS, NTP and message counters.
+    Counters,
+}
+
+impl Screen {
+    /// The next screen in button order (wrapping).
+    pub fn next(self) -> Screen {
+        match self {
+            Screen::Clock => Screen::Network,
+            Screen::Network => Screen::Counters,
+            Screen::Counters => Screen::Clock,
+        }
+    }
+
+    /// The previous screen (wrapping).
+    pub fn previous(self) -> Screen {
+        self.next().next()
+    }
+}
+
+/// The text of one screen: [`ROWS`] lines of [`COLS`] bytes of ASCII,
+/// padded with spaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenText {
+    /// The lines, space padded.
+    pub lines: [[u8; COLS]; ROWS],
+}
+
+impl ScreenText {
+    fn blank() -> ScreenText {
+        ScreenText {
+            lines: [[b' '; COLS]; ROWS],
+        }
+    }
+
+    /// Line `i` without its trailing spaces (empty beyond the last line).
+    pub fn line(&self, i: usize) -> &[u8] {
+        let Some(l) = self.lines.get(i) else {
+            return &[];
+        };
+        let end = l.iter().rposition(|&b| b != b' ').map_or(0, |p| p + 1);
+        &l[..end]
+    }
+
+    /// A writer on line `i` (from its start; the rest stays spaces).
+    fn row(&mut self, i: usize) -> TextBuf<'_> {
+        TextBuf::new(&mut self.lines[i])
+    }
+
+    /// `text` over lines `first` and `first + 1` (cut beyond); when it
+    /// does not fit one line, the first ends after its last colon, if any
+    /// (an address breaks between groups).
+    fn wrap(&mut self, first: usize, text: &[u8]) {
+        let mut cut = text.len().min(COLS);
+        if cut < text.len() {
+            if let Some(p) = text[..cut].iter().rposition(|&c| c == b':') {
+                cut = p + 1;
+            }
+        }
+        let (a, b) = text.split_at(cut);
+        self.row(first).bytes(a);
+        self.row(first + 1).bytes(b);
+    }
+}
+
+/// Something worth a log line ([`ClockApp::event_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppEvent {
+    /// An event of the IPv6 node.
+    Net(Event),
+    /// The NTP server's name resolved; the first address and how many.
+    Resolved(Ipv6Address, u8),
+    /// The lookup failed.
+    ResolveFailed(Failure),
+    /// An NTP reply was accepted (see [`ClockApp::sync_state`]); true when
+    /// the clock was stepped rather than slewed.
+    Synced(bool),
+    /// An NTP datagram was rejected (counted in the client's counters).
+    NtpRejected(sntp::Reject),
+    /// A DNS datagram was rejected (counted in the resolver's counters).
+    DnsRejected(dns::Reject),
+    /// A message arrived from this address; its text is on the display.
+    Message(Ipv6Address),
+    /// A received frame was dropped by the node.
+    Dropped(DropReason),
+}
+
+/// Application counters (16-bit, wrapping).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AppCounters {
+    /// Messages received on [`MESSAGE_PORT`].
+    pub messages: u16,
+    /// Acknowledgements sent.
+    pub acks: u16,
+    /// Acknowledgements given up (no route, neighbor unreachable).
+    pub acks_lost: u16,
+    /// Frames the node used without answering (RA, NA...).
+    pub consumed: u16,
+    /// Events lost because the queue was full.
+    pub events_lost: u16,
+}
+
+/// The application state. See the [crate documentation](crate).
+#[derive(Debug, Clone)]
+pub struct ClockApp {
+    iface: Interface,
+    dns: Resolver,
+    sntp: SntpClient,
+    tz: Tz,
+    name: &'static str,
+    screen: Screen,
+    /// The resolver state seen last, to notice its changes.
+    dns_seen: dns::State,
+    /// When the next lookup may start (`None`: as soon as a DNS server is
+    /// known).
+    dns_next: Option<u64>,
+    /// The last NTP rejection, shown while not synchronized.
+    ntp_reject: Option<sntp::Reject>,
+    message: [u8; MESSAGE_LEN],
+    message_len: u8,
+    message_from: Ipv6Address,
+    message_until: u64,
+    /// The acknowledgement to send: destination, port (0: none), deadline.
+    ack_to: Ipv6Address,
+    ack_port: u16,
+    ack_until: u64,
+    ack_retry: u64,
+    events: [Option<AppEvent>; MAX_EVENTS],
+    counters: AppCounters,
+}
+
+impl ClockApp {
+    /// The application, started at the first call that gives the time.
+    /// Fails only for a TZ string that does not parse.
+    pub fn new(config: AppConfig) -> Result<ClockApp, TzError> {
+        let tz = Tz::parse(config.tz)?;
+        let mut ic = iface::Config::new(config.mac);
+        ic.seed = config.seed;
+        ic.optimistic_dad = config.optimistic_dad;
+        let mut iface: Interface = Interface::new(ic);
+        // MAX_PORTS is 4: this one, the resolver's and the NTP client's.
+        let _ = iface.bind(MESSAGE_PORT);
+        // Distinct generators: the ports come from the interface's.
+        let dns = Resolver::new(dns::Config::new(config.seed.rotate_left(11) ^ 0x6d6e_7321));
+        let sntp = SntpClient::new(
+            SoftClock::new(config.tick_hz),
+            config.seed.rotate_left(22) ^ 0x6e74_7000,
+        );
+        Ok(ClockApp {
+            iface,
+            dns,
+            sntp,
+            tz,
+            name: config.ntp_server_name,
+            screen: Screen::Clock,
+            dns_seen: dns::State::Idle,
+            dns_next: None,
+            ntp_reject: None,
+            message: [0; MESSAGE_LEN],
+            message_len: 0,
+            message_from: Ipv6Address::UNSPECIFIED,
+            message_until: 0,
+            ack_to: Ipv6Address::UNSPECIFIED,
+            ack_port: 0,
+            ack_until: 0,
+            ack_retry: 0,
+            events: [None; MAX_EVENTS],
+            counters: AppCounters::default(),
+        })
+    }
+
+    /// The IPv6 node.
+    pub fn iface(&self) -> &Interface {
+        &self.iface
+    }
+
+    /// The resolver.
+    pub fn resolver(&self) -> &Resolver {
+        &self.dns
+    }
+
+    /// The NTP client (and its clock).
+    pub fn sntp(&self) -> &SntpClient {
+        &self.sntp
+    }
+
+    /// Application counters.
+    pub fn counters(&self) -> &AppCounters {
+        &self.counters
+    }
+
+    /// The NTP server's name.
+    pub fn ntp_server_name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The synchronization state at `now_ms`.
+    pub fn sync_state(&self, now_ms: u64) -> SyncState {
+        self.sntp.sync_state(now_ms)
+    }
+
+    /// UTC at tick count `ticks` as Unix seconds and microseconds, once
+    /// the clock was set by NTP. Unix seconds are the NTP seconds minus
+    /// 2,208,988,800 modulo 2^32, right from 1970 to 2106 across the 2036
+    /// NTP era change.
+    pub fn utc(&self, ticks: u32) -> Option<(u32, u32)> {
+        let clock = self.sntp.clock();
+        if !clock.is_set() {
+            return None;
+        }
+        let t = clock.peek(ticks);
+        Some((t.seconds().wrapping_sub(NTP_UNIX_OFFSET), t.subsec_micros()))
+    }
+
+    /// Takes the frame in `buf[..len]`, received at `now_ms` and tick count
+    /// `ticks` (read as close to its arrival as possible: NTP timestamps
+    /// come from it). Returns the length of an answer built in place to
+    /// transmit.
+    pub fn receive(
+        &mut self,
+        buf: &mut [u8],
+        len: usize,
+        now_ms: u64,
+        ticks: u32,
+    ) -> Option<usize> {
+        let meta = match self.iface.receive(buf, len, now_ms) {
+            Received::Transmit(n) => return Some(n),
+            Received::Udp(meta) => meta,
+            Received::Consumed => {
+                self.counters.consumed = self.counters.consumed.wrapping_add(1);
+                return None;
+            }
+            Received::Dropped(reason) => {
+                self.push(AppEvent::Dropped(reason));
+                return None;
+            }
+        };
+        let payload = buf.get(meta.payload.clone()).unwrap_or(&[]);
+        let before = *self.sntp.counters();
+        if self.sntp.receive(&meta, payload, now_ms, ticks) {
+            let after = *self.sntp.counters();
+            if after.accepted != before.accepted {
+                self.ntp_reject = None;
+                self.push(AppEvent::Synced(after.steps != before.steps));
+            }
+            if let Some(i) = changed(&before.rejected, &after.rejected) {
+                let r = NTP_REJECTS[i];
+                self.ntp_reject = Some(r);
+                self.push(AppEvent::NtpRejected(r));
+            }
+            return None;
+        }
+        let before = self.dns.counters().rejections;
+        if self.dns.receive(&meta, payload, now_ms) {
+            if let Some(i) = changed(&before, &self.dns.counters().rejections) {
+                self.push(AppEvent::DnsRejected(DNS_REJECTS[i]));
+            }
+            self.check_dns(now_ms);
+            return None;
+        }
+        if meta.dst_port != MESSAGE_PORT {
+            return None;
+        }
+        // The message: printable ASCII kept, the rest shown as '?', a
+        // trailing newline (netcat, echo) dropped.
+        let mut text = payload;
+        while let [rest @ .., b'\n' | b'\r'] = text {
+            text = rest;
+        }
+        let n = text.len().min(MESSAGE_LEN);
+        for (d, &s) in self.message.iter_mut().zip(&text[..n]) {
+            *d = if (0x20..0x7f).contains(&s) { s } else { b'?' };
+        }
+        self.message_len = n as u8;
+        self.message_from = meta.src;
+        self.message_until = now_ms + MESSAGE_SHOW_MS as u64;
+        self.counters.messages = self.counters.messages.wrapping_add(1);
+        self.push(AppEvent::Message(meta.src));
+        self.ack_to = meta.src;
+        self.ack_port = meta.src_port;
+        self.ack_until = now_ms + ACK_PATIENCE_MS as u64;
+        self.send_ack(buf, now_ms)
+    }
+
+    /// Builds the next frame to send at `now_ms` (the node's own traffic,
+    /// a pending acknowledgement, a DNS query, an NTP request) and returns
+    /// its length; `None` when there is nothing to send. Call it until it
+    /// gives `None` when the buffer is free.
+    pub fn poll(&mut self, buf: &mut [u8], now_ms: u64, ticks: u32) -> Option<usize> {
+        if let Some(n) = self.iface.poll_transmit(buf, now_ms) {
+            return Some(n);
+        }
+        while let Some(e) = self.iface.poll_event() {
+            self.push(AppEvent::Net(e));
+        }
+        if self.ack_port != 0 && now_ms >= self.ack_retry {
+            if let Some(n) = self.send_ack(buf, now_ms) {
+                return Some(n);
+            }
+        }
+        // The lookup of the NTP server's name: once a DNS server is known,
+        // again when its answer is due for a refresh or after a failure.
+        if self.dns.state() != dns::State::Resolving
+            && self.iface.dns_servers().next().is_some()
+            && self.dns_next.map_or(true, |t| now_ms >= t)
+        {
+            self.dns.resolve(self.name, now_ms);
+            self.check_dns(now_ms);
+        }
+        let n = self.dns.poll_send(&mut self.iface, buf, now_ms);
+        self.check_dns(now_ms);
+        if n.is_some() {
+            return n;
+        }
+        self.sntp.poll_send(&mut self.iface, buf, now_ms, ticks)
+    }
+
+    /// The next time (ms) [`ClockApp::poll`] has something to do, or the
+    /// display changes (a message ends). The display's own pace (once a
+    /// second) is the platform's.
+    pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
+        let mut next = self.iface.poll_at(now_ms);
+        let mut add = |t: Option<u64>| {
+            if let Some(t) = t {
+                next = Some(next.map_or(t, |n| n.min(t)));
+            }
+        };
+        add(self.dns.poll_at());
+        add(self.sntp.poll_at());
+        if self.dns.state() != dns::State::Resolving {
+            add(self.dns_next);
+        }
+        if self.ack_port != 0 {
+            add(Some(self.ack_retry));
+        }
+        if self.message_until > now_ms {
+            add(Some(self.message_until));
+        }
+        next
+    }
+
+    /// The oldest event not yet taken.
+    pub fn poll_event(&mut self) -> Option<AppEvent> {
+        let first = self.events[0].take();
+        self.events.rotate_left(1);
+        first
+    }
+
+    /// The screen shown now.
+    pub fn current_screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// Shows `screen` from now on.
+    pub fn set_screen(&mut self, screen: Screen) {
+        self.screen = screen;
+    }
+
+    /// The "next" button: a message on the display is dismissed, else the
+    /// next screen is shown.
+    pub fn button_next(&mut self, now_ms: u64) {
+        if self.message_until > now_ms {
+            self.message_until = now_ms;
+        } else {
+            self.screen = self.screen.next();
+        }
+    }
+
+    /// The text of the current screen at `now_ms`, tick count `ticks`.
+    pub fn screen(&self, now_ms: u64, ticks: u32) -> ScreenText {
+        self.render(self.screen, now_ms, ticks)
+    }
+
+    /// The text of `screen` at `now_ms`, tick count `ticks`.
+    pub fn render(&self, screen: Screen, now_ms: u64, ticks: u32) -> ScreenText {
+        let mut s = ScreenText::blank();
+        match screen {
+            Screen::Clock => self.render_clock(&mut s, now_ms, ticks),
+            Screen::Network => self.render_network(&mut s),
+            Screen::Counters => self.render_counters(&mut s),
+        }
+        s
+    }
+
+    /// The text of `event` as one log line (`event=<name> key=value...`,
+    /// the format of the host runner, documented in its README) written
+    /// into `out`; the length (cut at `out`'s end, [`EVENT_LINE`] always
+    /// suffices).
+    pub fn event_text(&self, event: &AppEvent, out: &mut [u8]) -> usize {
+        let mut t = TextBuf::new(out);
+        t.str("event=");
+        match *event {
+            AppEvent::Net(e) => net_event_text(&mut t, e),
+            AppEvent::Resolved(addr, n) => {
+                t.str("resolved name=");
+                t.str(self.name);
+                t.str(" addr=");
+                t.ipv6(&addr);
+                t.str(" count=");
+                t.u32(n as u32);
+            }
+            AppEvent::ResolveFailed(f) => {
+                t.str("resolve_failed name=");
+                t.str(self.name);
+                t.str(" reason=");
+                t.str(failure_name(f));
+            }
+            AppEvent::Synced(stepped) => {
+                t.str("sync");
+                let info = match self.sntp.sync_state(0) {
+                    SyncState::Synced(i) | SyncState::Lost(i) => i,
+                    SyncState::NeverSynced => return t.len(),
+                };
+                t.str(" server=");
+                t.ipv6(&info.server);
+                t.str(" offset_us=");
+                t.i64(info.offset_us);
+                t.str(" delay_us=");
+                t.u32(info.delay_us);
+                t.str(" stratum=");
+                t.u32(info.stratum as u32);
+                t.str(if stepped { " step=1" } else { " step=0" });
+            }
+            AppEvent::NtpRejected(r) => {
+                t.str("ntp_rejected reason=");
+                t.str(ntp_reject_name(r));
+                t.str(" count=");
+                t.u32(self.sntp.counters().rejected(r) as u32);
+            }
+            AppEvent::DnsRejected(r) => {
+                t.str("dns_rejected reason=");
+                t.str(dns_reject_name(r));
+                t.str(" count=");
+                t.u32(self.dns.counters().rejected(r) as u32);
+            }
+            AppEvent::Message(from) => {
+                t.str("message from=");
+                t.ipv6(&from);
+                t.str(" len=");
+                t.u32(self.message_len as u32);
+            }
+            AppEvent::Dropped(r) => {
+                t.str("drop reason=");
+                t.str(drop_name(r));
+                t.str(" count=");
+                t.u32(self.iface.counters().dropped(r) as u32);
+            }
+        }
+        t.len()
+    }
+
+    // -- internals ---------------------------------------------------------
+
+    fn push(&mut self, e: AppEvent) {
+        match self.events.iter_mut().find(|s| s.is_none()) {
+            Some(slot) => *slot = Some(e),
+            None => self.counters.events_lost = self.counters.events_lost.wrapping_add(1),
+        }
+    }
+
+    /// Acts on a change of the resolver's state: new NTP servers, the
+    /// time of the next lookup, an event.
+    fn check_dns(&mut self, now_ms: u64) {
+        let state = self.dns.state();
+        if state == self.dns_seen {
+            return;
+        }
+        self.dns_seen = state;
+        match state {
+            dns::State::Resolved => {
+                let addrs = self.dns.addresses();
+                self.sntp.set_servers(addrs);
+                let first = addrs.first().copied().unwrap_or(Ipv6Address::UNSPECIFIED);
+                let n = addrs.len() as u8;
+                // The TTL, but not more often than DNS_REFRESH_MS.
+                let expires = self.dns.expires_at().unwrap_or(now_ms);
+                self.dns_next = Some(expires.max(now_ms + DNS_REFRESH_MS as u64));
+                self.push(AppEvent::Resolved(first, n));
+            }
+            dns::State::Failed(f) => {
+                self.dns_next = Some(now_ms + DNS_RETRY_MS as u64);
+                self.push(AppEvent::ResolveFailed(f));
+            }
+            _ => {}
+        }
+    }
+
+    /// Sends the pending acknowledgement (`ACK\n`) from [`MESSAGE_PORT`];
+    /// kept for a retry while the next hop is resolved.
+    fn send_ack(&mut self, buf: &mut [u8], now_ms: u64) -> Option<usize> {
+        let off = self.iface.udp_payload_offset();
+        if let Some(p) = buf.get_mut(off..off + 4) {
+            p.copy_from_slice(b"ACK\n");
+        }
+        match self
+            .iface
+            .send_udp(buf, now_ms, MESSAGE_PORT, self.ack_to, self.ack_port, 4)
+        {
+            Ok(n) => {
+                self.ack_port = 0;
+                self.counters.acks = self.counters.acks.wrapping_add(1);
+                Some(n)
+            }
+            Err(e) => {
+                if matches!(e, nb::Error::Other(_)) || now_ms >= self.ack_until {
+                    self.ack_port = 0;
+                    self.counters.acks_lost = self.counters.acks_lost.wrapping_add(1);
+                } else {
+                    self.ack_retry = now_ms + ACK_RETRY_MS;
+                }
+                None
+            }
+        }
+    }
+
+    fn render_clock(&self, s: &mut ScreenText, now_ms: u64, ticks: u32) {
+        match self.utc(ticks) {
+            Some((unix, _)) => {
+                let lt = self.tz.local(unix);
+                let d = lt.datetime;
+                let mut r = s.row(0);
+                r.u32_padded(d.hour as u32, 2, b'0');
+                r.put(b':');
+                r.u32_padded(d.minute as u32, 2, b'0');
+                r.put(b':');
+                r.u32_padded(d.second as u32, 2, b'0');
+                let mut r = s.row(1);
+                r.str(d.weekday.short_name());
+                r.put(b' ');
+                r.u32(d.year as u32);
+                r.put(b'-');
+                r.u32_padded(d.month as u32, 2, b'0');
+                r.put(b'-');
+                r.u32_padded(d.day as u32, 2, b'0');
+                r.put(b' ');
+                r.str(lt.abbreviation);
+            }
+            None => s.row(0).str("--:--:--"),
+        }
+        if self.message_until > now_ms {
+            let mut addr = [0u8; 2 * COLS];
+            let mut t = TextBuf::new(&mut addr);
+            t.str("msg ");
+            t.ipv6(&self.message_from);
+            let n = t.len();
+            s.wrap(2, &addr[..n]);
+            s.wrap(4, &self.message[..self.message_len as usize]);
+            return;
+        }
+        let mut addr = [0u8; 2 * COLS];
+        let mut t = TextBuf::new(&mut addr);
+        match self.iface.global_address() {
+            Some(a) => t.ipv6(&a),
+            None => t.str("no global address"),
+        }
+        let n = t.len();
+        s.wrap(2, &addr[..n]);
+        let sync = self.sntp.sync_state(now_ms);
+        let (SyncState::Synced(i) | SyncState::Lost(i)) = sync else {
+            let mut r = s.row(4);
+            r.str("not synced:");
+            let mut r = s.row(5);
+            self.why_not_synced(&mut r);
+            return;
+        };
+        let mut r = s.row(4);
+        r.str(if matches!(sync, SyncState::Lost(_)) {
+            "LOST "
+        } else {
+            "sync "
+        });
+        write_age(&mut r, i.since_s);
+        r.str(" ago s");
+        r.u32(i.stratum as u32);
+        let mut r = s.row(5);
+        write_offset(&mut r, &i);
+        let mut r = s.row(6);
+        r.str(self.name);
+    }
+
+    /// Why the clock is not set yet, most basic reason first.
+    fn why_not_synced(&self, r: &mut TextBuf) {
+        if self.iface.global_address().is_none() {
+            r.str("no address");
+        } else if self.sntp.server().is_some() {
+            match self.ntp_reject {
+                Some(rj) => {
+                    r.str("ntp ");
+                    r.str(ntp_reject_name(rj));
+                }
+                None => r.str("waiting for ntp"),
+            }
+        } else {
+            match self.dns.state() {
+                dns::State::Failed(f) => {
+                    r.str("dns ");
+                    r.str(failure_name(f));
+                }
+                dns::State::Resolving => r.str("resolving name"),
+                _ if self.iface.dns_servers().next().is_none() => r.str("no dns server"),
+                _ => r.str("no ntp server"),
+            }
+        }
+    }
+
+    fn render_network(&self, s: &mut ScreenText) {
+        s.row(0).str("NETWORK");
+        let mut r = s.row(1);
+        r.mac(&self.iface.mac());
+        let mut a = [0u8; 2 * COLS];
+        let mut t = TextBuf::new(&mut a);
+        match self.iface.global_address() {
+            Some(g) => t.ipv6(&g),
+            None => t.ipv6(&self.iface.link_local()),
+        }
+        let n = t.len();
+        s.wrap(2, &a[..n]);
+        let mut line = |row: usize, label: &str, addr: Option<Ipv6Address>| {
+            let mut r = s.row(row);
+            r.str(label);
+            match addr {
+                Some(a) => r.ipv6(&a),
+                None => r.put(b'-'),
+            }
+        };
+        line(4, "gw ", self.iface.default_router());
+        line(5, "dns ", self.iface.dns_servers().next());
+        line(6, "ntp ", self.sntp.server());
+    }
+
+    fn render_counters(&self, s: &mut ScreenText) {
+        s.row(0).str("COUNTERS");
+        let c = self.iface.counters();
+        let dropped: u32 = c.drops.iter().map(|&d| d as u32).sum();
+        let mut r = s.row(1);
+        r.str("rx ");
+        r.u32(c.rx_frames as u32);
+        r.str(" tx ");
+        r.u32(c.tx_frames as u32);
+        let mut r = s.row(2);
+        r.str("drop ");
+        r.u32(dropped);
+        r.str(" udp ");
+        r.u32(c.udp_delivered as u32);
+        r.put(b'/');
+        r.u32(c.udp_sent as u32);
+        let d = self.dns.counters();
+        let mut r = s.row(3);
+        r.str("dns q");
+        r.u32(d.queries as u32);
+        r.str(" r");
+        r.u32(d.replies as u32);
+        r.str(" rej ");
+        r.u32(d.rejections.iter().map(|&x| x as u32).sum());
+        let n = self.sntp.counters();
+        let mut r = s.row(4);
+        r.str("ntp q");
+        r.u32(n.requests as u32);
+        r.str(" ok");
+        r.u32(n.accepted as u32);
+        r.str(" rej ");
+        r.u32(n.rejected.iter().map(|&x| x as u32).sum());
+        let mut r = s.row(5);
+        r.str("ntp to ");
+        r.u32(n.timeouts as u32);
+        r.str(" poll ");
+        r.u32(self.sntp.poll_interval_s());
+        r.put(b's');
+        let mut r = s.row(6);
+        r.str("msg ");
+        r.u32(self.counters.messages as u32);
+        r.str(" ack ");
+        r.u32(self.counters.acks as u32);
+    }
+}
+
+/// The index of the first counter that differs.
+fn changed(before: &[u16], after: &[u16]) -> Option<usize> {
+    before.iter().zip(after).position(|(a, b)| a != b)
+}
+
+/// `12s`, `5m`, `3h`, `2d`: a short age for the display.
+fn write_age(r: &mut TextBuf, s: u32) {
+    let (v, unit) = if s < 120 {
+        (s, b's')
+    } else if s < 7200 {
+        (s / 60, b'm')
+    } else if s < 172_800 {
+        (s / 3600, b'h')
+    } else {
+        (s / 86_400, b'd')
+    };
+    r.u32(v);
+    r.put(unit);
+}
+
+/// `off +0.123ms d0.456ms`: offset and delay with microsecond digits;
+/// offsets beyond ±2147 s (a first step) as whole seconds.
+fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
+    r.str("off ");
+    let us = i.offset_us;
+    if us.unsigned_abs() > i32::MAX as u64 {
+        r.put(if us < 0 { b'-' } else { b'+' });
+        r.str(">2000s");
+    } else {
+        r.put(if us < 0 { b'-' } else { b'+' });
+        write_ms(r, us.unsigned_abs() as u32);
+    }
+    r.str(" d");
+    write_ms(r, i.delay_us);
+}
+
+/// Microseconds as milliseconds with three decimals: `12.345ms`.
+fn write_ms(r: &mut TextBuf, us: u32) {
+    r.u32(us / 1000);
+    r.put(b'.');
+    r.u32_padded(us % 1000, 3, b'0');
+    r.str("ms");
+}
+
+fn net_event_text(t: &mut TextBuf, e: Event) {
+    let (name, a) = match e {
+        Event::AddressAssigned(a) => ("address_assigned", a),
+        Event::AddressDuplicate(a) => ("dad_failed", a),
+        Event::AddressExpired(a) => ("address_expired", a),
+        Event::RouterLearned(a) => ("router_learned", a),
+        Event::RouterLost(a) => ("router_lost", a),
+        Event::DnsServerLearned(a) => ("dns_server_learned", a),
+        Event::DnsServerExpired(a) => ("dns_server_expired", a),
+        Event::NeighborUnreachable(a) => ("neighbor_unreachable", a),
+    };
+    t.str(name);
+    t.str(" addr=");
+    t.ipv6(&a);
+    match e {
+        Event::AddressAssigned(a) if a.is_link_local() => t.str(" scope=link dad=ok"),
+        Event::AddressAssigned(a) => {
+            t.str(" scope=global dad=ok prefix=");
+            t.ipv6(&a.prefix(64));
+            t.str("/64");
+        }
+        Event::AddressDuplicate(_) => t.str(" dad=duplicate"),
+        _ => {}
+    }
+}
+
+const NTP_REJECTS: [sntp::Reject; sntp::Reject::COUNT] = {
+    use sntp::Reject::*;
+    [
+        WrongSource,
+        Truncated,
+        BadVersion,
+        BadMode,
+        NotExpected,
+        BadOrigin,
+        KissDeny,
+        KissRate,
+        KissOther,
+        Unsynchronized,
+        BadStratum,
+        ZeroTransmit,
+        RootDistance,
+    ]
+};
+
+const DNS_REJECTS: [dns::Reject; dns::Reject::COUNT] = {
+    use dns::Reject::*;
+    [
+        WrongSource,
+        WrongPort,
+        Unexpected,
+        Malformed,
+        WrongId,
+        NotResponse,
+        QuestionMismatch,
+    ]
+};
+
+/// The name of an NTP rejection reason in event lines and on the display.
+pub fn ntp_reject_name(r: sntp::Reject) -> &'static str {
+    use sntp::Reject::*;
+    match r {
+        WrongSource => "wrong_source",
+        Truncated => "truncated",
+        BadVersion => "bad_version",
+        BadMode => "bad_mode",
+        NotExpected => "not_expected",
+        BadOrigin => "bad_origin",
+        KissDeny => "kiss_deny",
+        KissRate => "kiss_rate",
+        KissOther => "kiss_other",
+        Unsynchronized => "unsynchronized",
+        BadStratum => "bad_stratum",
+        ZeroTransmit => "zero_transmit",
+        RootDistance => "root_distance",
+    }
+}
+
+/// The name of a DNS rejection reason in event lines.
+pub fn dns_reject_name(r: dns::Reject) -> &'static str {
+    use dns::Reject::*;
+    match r {
+        WrongSource => "wrong_source",
+        WrongPort => "wrong_port",
+        Unexpected => "unexpected",
+        Malformed => "malformed",
+        WrongId => "wrong_id",
+        NotResponse => "not_response",
+        QuestionMismatch => "question_mismatch",
+    }
+}
+
+/// The name of a lookup failure in event lines and on the display.
+pub fn failure_name(f: Failure) -> &'static str {
+    match f {
+        Failure::InvalidName => "invalid_name",
+        Failure::NameTooLong => "name_too_long",
+        Failure::NxDomain => "nxdomain",
+        Failure::NoData => "nodata",
+        Failure::ServerError(_) => "server_error",
+        Failure::Truncated => "truncated",
+        Failure::Timeout => "timeout",
+        Failure::NoServer => "no_server",
+        Failure::TooManyCnames => "too_many_cnames",
+    }
+}
+
+/// The name of a drop reason, as in the host runner's lines.
+pub fn drop_name(r: DropReason) -> &'static str {
+    match r {
+        DropReason::Truncated => "truncated",
+        DropReason::WrongMac => "wrong_mac",
+        DropReason::NotIpv6 => "not_ipv6",
+        DropReason::BadIpv6 => "bad_ipv6",
+        DropReason::WrongDestination => "wrong_destination",
+        DropReason::Looped => "looped",
+        DropReason::BadChecksum => "bad_checksum",
+        DropReason::ExtensionHeader => "extension_header",
+        DropReason::UnknownProtocol => "unknown_protocol",
+        DropReason::InvalidNdp => "invalid_ndp",
+        DropReason::IcmpIgnored => "icmp_ignored",
+        DropReason::NoListener => "no_listener",
+        DropReason::RateLimited => "rate_limited",
+        DropReason::BufferTooSmall => "buffer_too_small",
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,510 @@
+//! The application on the simulator's virtual network (`proiot3_sim::net`:
+//! a router sending RAs with RDNSS, a DNS server, an NTP server whose clock
+//! is the simulation's exact time), with real frames both ways.
+
+extern crate std;
+
+use super::*;
+use proiot3_sim::net::packet::{build_ipv6, parse_ipv6, parse_udp, PROTO_UDP};
+use proiot3_sim::net::{NetConfig, VirtualNet, ROUTER_MAC};
+use std::net::Ipv6Addr;
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+const PS: u64 = 1_000_000_000_000;
+const MAC: MacAddress = MacAddress([2, 0, 0, 0, 0, 0x42]);
+const GLOBAL: &str = "2001:db8:1::ff:fe00:42";
+/// 2026-07-15T10:20:30Z (a Wednesday; CEST in Central Europe).
+const EPOCH: u64 = 1_784_110_830;
+
+/// The app and the network, driven in simulated time with a 1 MHz tick
+/// counter (ticks = simulated microseconds).
+struct Bench {
+    app: ClockApp,
+    net: VirtualNet,
+    t_ps: u64,
+    buf: [u8; 1514],
+    events: Vec<String>,
+    /// Every frame the app sent, with its time.
+    sent: Vec<(u64, Vec<u8>)>,
+}
+
+fn ms(t_ps: u64) -> u64 {
+    t_ps / 1_000_000_000
+}
+
+fn ticks(t_ps: u64) -> u32 {
+    (t_ps / 1_000_000) as u32
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).unwrap()
+}
+
+impl Bench {
+    fn new(cfg: NetConfig, name: &'static str, tz: &'static str) -> Bench {
+        let mut c = AppConfig::new(MAC, 0x1234_5678);
+        c.ntp_server_name = name;
+        c.tz = tz;
+        c.tick_hz = 1_000_000;
+        Bench {
+            app: ClockApp::new(c).unwrap(),
+            net: VirtualNet::new(cfg),
+            t_ps: 0,
+            buf: [0; 1514],
+            events: Vec::new(),
+            sent: Vec::new(),
+        }
+    }
+
+    fn config() -> NetConfig {
+        NetConfig {
+            epoch_unix_s: EPOCH,
+            ra_interval_ps: 4 * PS,
+            ntp_names: std::vec!["ntp.test".into()],
+            ..NetConfig::default()
+        }
+    }
+
+    fn send(&mut self, t: u64, n: usize) {
+        self.sent.push((t, self.buf[..n].to_vec()));
+        self.net.send_from_board(t, self.buf[..n].to_vec());
+    }
+
+    fn deliver(&mut self, t: u64, frame: &[u8]) {
+        self.buf[..frame.len()].copy_from_slice(frame);
+        if let Some(n) = self
+            .app
+            .receive(&mut self.buf, frame.len(), ms(t), ticks(t))
+        {
+            self.send(t, n);
+        }
+    }
+
+    /// Runs for `seconds` of simulated time in 1 ms steps.
+    fn run(&mut self, seconds: u64) {
+        let end = self.t_ps + seconds * PS;
+        while self.t_ps < end {
+            self.t_ps += PS / 1000;
+            let t = self.t_ps;
+            for (at, frame) in self.net.poll(t) {
+                self.deliver(at, &frame);
+            }
+            while let Some(n) = self.app.poll(&mut self.buf, ms(t), ticks(t)) {
+                self.send(t, n);
+            }
+            self.drain_events();
+        }
+    }
+
+    fn drain_events(&mut self) {
+        while let Some(e) = self.app.poll_event() {
+            let mut line = [0u8; EVENT_LINE];
+            let n = self.app.event_text(&e, &mut line);
+            self.events.push(text(&line[..n]));
+        }
+    }
+
+    fn has_event(&self, prefix: &str) -> bool {
+        self.events.iter().any(|e| e.starts_with(prefix))
+    }
+
+    fn screen(&self, which: Screen) -> Vec<String> {
+        let s = self.app.render(which, ms(self.t_ps), ticks(self.t_ps));
+        (0..ROWS).map(|i| text(s.line(i))).collect()
+    }
+
+    /// True time now, Unix microseconds.
+    fn true_us(&self) -> i128 {
+        (self.net.config().true_unix_ps(self.t_ps) / 1_000_000) as i128
+    }
+
+    fn app_us(&self) -> i128 {
+        let (s, us) = self.app.utc(ticks(self.t_ps)).expect("clock set");
+        s as i128 * 1_000_000 + us as i128
+    }
+}
+
+#[test]
+fn resolves_syncs_and_shows_the_time() {
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    assert_eq!(b.screen(Screen::Clock)[0], "--:--:--");
+    assert_eq!(b.screen(Screen::Clock)[5], "no address");
+    b.run(20);
+    let e = &b.events;
+    assert!(
+        b.has_event("event=address_assigned addr=fe80::ff:fe00:42 scope=link dad=ok"),
+        "{e:?}"
+    );
+    assert!(
+        b.has_event(
+            "event=address_assigned addr=2001:db8:1::ff:fe00:42 scope=global dad=ok prefix=2001:db8:1::/64"
+        ),
+        "{e:?}"
+    );
+    assert!(b.has_event("event=router_learned addr=fe80::1"), "{e:?}");
+    assert!(
+        b.has_event("event=dns_server_learned addr=2001:db8:1::53"),
+        "{e:?}"
+    );
+    assert!(
+        b.has_event("event=resolved name=ntp.test addr=2001:db8:1::123 count=1"),
+        "{e:?}"
+    );
+    let sync = e
+        .iter()
+        .find(|l| l.starts_with("event=sync "))
+        .expect("sync");
+    // The first synchronization steps the clock from 1900 to 2026.
+    assert!(
+        sync.starts_with("event=sync server=2001:db8:1::123 offset_us="),
+        "{sync}"
+    );
+    assert!(sync.ends_with(" delay_us=2000 stratum=1 step=1"), "{sync}");
+    // The virtual path is 1 ms each way and symmetric: the clock is right
+    // to a few microseconds (the tick is 1 us).
+    let err = b.app_us() - b.true_us();
+    assert!(err.abs() <= 20, "clock error {err} us");
+
+    let s = b.screen(Screen::Clock);
+    let (secs, _) = b.app.utc(ticks(b.t_ps)).unwrap();
+    let expect = microip6::clock::calendar::DateTime::from_unix(secs);
+    assert_eq!(
+        s[0],
+        std::format!(
+            "{:02}:{:02}:{:02}",
+            expect.hour,
+            expect.minute,
+            expect.second
+        )
+    );
+    assert_eq!(s[1], "Wed 2026-07-15 UTC");
+    // The address is cut after a colon when it does not fit one line.
+    assert_eq!(s[2..4], ["2001:db8:1::ff:fe00:", "42"]);
+    assert!(
+        s[4].starts_with("sync ") && s[4].ends_with("s ago s1"),
+        "{s:?}"
+    );
+    // Offset within a microsecond, delay 2 ms plus the server's 10 us.
+    assert!(
+        [
+            "off +0.000ms d2.0",
+            "off -0.000ms d2.0",
+            "off +0.001ms d2.0",
+            "off -0.001ms d2.0"
+        ]
+        .iter()
+        .any(|p| s[5].starts_with(p)),
+        "{s:?}"
+    );
+    assert_eq!(s[6], "ntp.test");
+    // Hours later, slewed and still right; the screen says how long ago.
+    b.run(100);
+    assert!(
+        b.events
+            .iter()
+            .filter(|l| l.starts_with("event=sync "))
+            .count()
+            >= 3
+    );
+    let err = b.app_us() - b.true_us();
+    assert!(err.abs() <= 20, "clock error {err} us");
+}
+
+#[test]
+fn cname_and_time_zone() {
+    let cfg = NetConfig {
+        cname: Some("ntp.test".into()),
+        ntp_names: std::vec!["time.test".into()],
+        ..Bench::config()
+    };
+    // The virtual DNS server answers "time.test" with a CNAME to
+    // "ntp.test" and its AAAA record.
+    let mut b = Bench::new(cfg, "time.test", "CET-1CEST,M3.5.0,M10.5.0/3");
+    b.run(20);
+    assert!(
+        b.has_event("event=resolved name=time.test addr=2001:db8:1::123"),
+        "{:?}",
+        b.events
+    );
+    assert!(b.has_event("event=sync "), "{:?}", b.events);
+    let s = b.screen(Screen::Clock);
+    let (secs, _) = b.app.utc(ticks(b.t_ps)).unwrap();
+    let local = microip6::clock::calendar::DateTime::from_unix(secs + 7200);
+    assert_eq!(
+        s[0],
+        std::format!("{:02}:{:02}:{:02}", local.hour, local.minute, local.second)
+    );
+    assert_eq!(s[1], "Wed 2026-07-15 CEST");
+}
+
+#[test]
+fn lookup_failure_is_shown_and_retried() {
+    // The server knows another name: NXDOMAIN.
+    let mut b = Bench::new(Bench::config(), "missing.test", "UTC0");
+    b.run(5);
+    assert!(
+        b.has_event("event=resolve_failed name=missing.test reason=nxdomain"),
+        "{:?}",
+        b.events
+    );
+    let s = b.screen(Screen::Clock);
+    assert_eq!(&s[4..6], ["not synced:", "dns nxdomain"]);
+    let queries = b.net.log().dns.len();
+    b.run(DNS_RETRY_MS as u64 / 1000 + 1);
+    assert_eq!(
+        b.net.log().dns.len(),
+        queries + 1,
+        "one retry after DNS_RETRY_MS"
+    );
+}
+
+#[test]
+fn kiss_of_death_is_shown() {
+    let cfg = NetConfig {
+        ntp_kiss: Some(*b"DENY"),
+        ..Bench::config()
+    };
+    let mut b = Bench::new(cfg, "ntp.test", "UTC0");
+    b.run(10);
+    assert!(
+        b.has_event("event=ntp_rejected reason=kiss_deny count=1"),
+        "{:?}",
+        b.events
+    );
+    assert!(!b.has_event("event=sync"));
+    let s = b.screen(Screen::Clock);
+    assert_eq!(s[0], "--:--:--");
+    // The only server is retired: no NTP server left.
+    assert_eq!(&s[4..6], ["not synced:", "no ntp server"]);
+}
+
+/// A datagram from the router's global address (a host that answers
+/// Neighbor Solicitations) to the device.
+fn datagram(src_port: u16, dst_port: u16, data: &[u8]) -> Vec<u8> {
+    build_ipv6(
+        ROUTER_MAC,
+        [2, 0, 0, 0, 0, 0x42],
+        "2001:db8:1::1".parse().unwrap(),
+        GLOBAL.parse().unwrap(),
+        PROTO_UDP,
+        64,
+        &proiot3_sim::net::packet::udp(src_port, dst_port, data),
+    )
+}
+
+#[test]
+fn message_is_shown_and_acknowledged() {
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    b.run(20);
+    let before = b.sent.len();
+    let t = b.t_ps;
+    b.deliver(
+        t,
+        &datagram(
+            40_000,
+            MESSAGE_PORT,
+            b"Hello\tclock, this is a long message!\n",
+        ),
+    );
+    b.drain_events();
+    assert!(
+        b.has_event("event=message from=2001:db8:1::1 len=36"),
+        "{:?}",
+        b.events
+    );
+    // The acknowledgement goes out once the sender's address is resolved
+    // (it is kept while the Neighbor Solicitation is answered), from port
+    // 5000 to the sender's port.
+    b.run(1);
+    let acks: Vec<&Vec<u8>> = b.sent[before..]
+        .iter()
+        .map(|(_, f)| f)
+        .filter(|f| {
+            parse_ipv6(f)
+                .and_then(|p| parse_udp(&p))
+                .is_some_and(|u| u.src_port == 5000)
+        })
+        .collect();
+    assert_eq!(acks.len(), 1);
+    let p = parse_ipv6(acks[0]).unwrap();
+    assert_eq!(p.dst, "2001:db8:1::1".parse::<Ipv6Addr>().unwrap());
+    assert_eq!(p.src, GLOBAL.parse::<Ipv6Addr>().unwrap());
+    let u = parse_udp(&p).unwrap();
+    assert_eq!(
+        (u.src_port, u.dst_port, u.payload),
+        (5000, 40_000, &b"ACK\n"[..])
+    );
+    let s = b.screen(Screen::Clock);
+    assert_eq!(s[2], "msg 2001:db8:1::1");
+    assert_eq!(s[4], "Hello?clock, this is");
+    assert_eq!(s[5], "a long message!");
+    assert_eq!(b.app.counters().messages, 1);
+    assert_eq!(b.app.counters().acks, 1);
+    // Gone after MESSAGE_SHOW_MS.
+    b.run(MESSAGE_SHOW_MS as u64 / 1000 + 1);
+    assert_eq!(b.screen(Screen::Clock)[2], "2001:db8:1::ff:fe00:");
+    // A button press dismisses a message instead of changing screens.
+    let t = b.t_ps;
+    b.deliver(t, &datagram(40_001, MESSAGE_PORT, b"x"));
+    assert_eq!(b.screen(Screen::Clock)[4], "x");
+    b.app.button_next(ms(t));
+    assert_eq!(b.app.current_screen(), Screen::Clock);
+    assert_eq!(b.screen(Screen::Clock)[2], "2001:db8:1::ff:fe00:");
+    // Other ports are not messages (the stack answers port unreachable).
+    b.deliver(t, &datagram(40_002, 5001, b"y"));
+    assert_eq!(b.app.counters().messages, 2);
+}
+
+#[test]
+fn buttons_cycle_screens() {
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    b.run(20);
+    let t = ms(b.t_ps);
+    let order: Vec<Screen> = (0..4)
+        .map(|_| {
+            let s = b.app.current_screen();
+            b.app.button_next(t);
+            s
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            Screen::Clock,
+            Screen::Network,
+            Screen::Counters,
+            Screen::Clock
+        ]
+    );
+    assert_eq!(Screen::Clock.previous(), Screen::Counters);
+    let n = b.screen(Screen::Network);
+    assert_eq!(
+        n,
+        [
+            "NETWORK",
+            "02:00:00:00:00:42",
+            "2001:db8:1::ff:fe00:",
+            "42",
+            "gw fe80::1",
+            "dns 2001:db8:1::53",
+            "ntp 2001:db8:1::123"
+        ]
+    );
+    let c = b.screen(Screen::Counters);
+    assert_eq!(c[0], "COUNTERS");
+    let ic = *b.app.iface().counters();
+    assert_eq!(
+        c[1],
+        std::format!("rx {} tx {}", ic.rx_frames, ic.tx_frames)
+    );
+    assert!(c[3].starts_with("dns q1 r1 rej 0"), "{c:?}");
+    assert!(
+        c[4].starts_with("ntp q") && c[4].ends_with(" rej 0"),
+        "{c:?}"
+    );
+    assert_eq!(c[6], "msg 0 ack 0");
+    // Every line fits the display.
+    for s in [Screen::Clock, Screen::Network, Screen::Counters] {
+        for l in b.screen(s) {
+            assert!(l.len() <= COLS && l.is_ascii(), "{l}");
+        }
+    }
+}
+
+#[test]
+fn forged_replies_are_rejected_and_reported() {
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    b.run(20);
+    // An NTP reply from the real server's address to the client's current
+    // port, but with an origin timestamp that is not ours.
+    let port = b
+        .sent
+        .iter()
+        .rev()
+        .find_map(|(_, f)| {
+            let p = parse_ipv6(f)?;
+            let u = parse_udp(&p)?;
+            (u.dst_port == 123).then_some(u.src_port)
+        })
+        .unwrap();
+    let mut reply = [0u8; 48];
+    reply[0] = 0x24; // LI 0, VN 4, mode 4
+    reply[1] = 1;
+    reply[24..32].copy_from_slice(&[1, 2, 3, 4, 5, 6, 7, 8]);
+    reply[40..48].copy_from_slice(&[0xec, 0, 0, 0, 0, 0, 0, 1]);
+    let f = build_ipv6(
+        [2, 0, 0, 0, 1, 0x23],
+        MAC.0,
+        "2001:db8:1::123".parse().unwrap(),
+        GLOBAL.parse().unwrap(),
+        PROTO_UDP,
+        64,
+        &proiot3_sim::net::packet::udp(123, port, &reply),
+    );
+    let t = b.t_ps;
+    b.deliver(t, &f);
+    b.drain_events();
+    // Outstanding request answered already, or one in flight whose origin
+    // does not match: either way rejected and counted.
+    let last = b.events.last().unwrap().to_string();
+    assert!(
+        last == "event=ntp_rejected reason=not_expected count=1"
+            || last == "event=ntp_rejected reason=bad_origin count=1",
+        "{last}"
+    );
+    assert_eq!(b.app.sntp().counters().rejected.iter().sum::<u16>(), 1);
+}
+
+#[test]
+fn event_lines() {
+    let app = ClockApp::new(AppConfig::new(MAC, 1)).unwrap();
+    let line = |e: AppEvent| {
+        let mut buf = [0u8; EVENT_LINE];
+        let n = app.event_text(&e, &mut buf);
+        text(&buf[..n])
+    };
+    let a = Ipv6Address::new([0x2001, 0xdb8, 1, 0, 0, 0xff, 0xfe00, 0x42]);
+    assert_eq!(
+        line(AppEvent::Net(Event::AddressDuplicate(a))),
+        "event=dad_failed addr=2001:db8:1::ff:fe00:42 dad=duplicate"
+    );
+    assert_eq!(
+        line(AppEvent::ResolveFailed(Failure::Timeout)),
+        "event=resolve_failed name=pool.ntp.org reason=timeout"
+    );
+    assert_eq!(
+        line(AppEvent::DnsRejected(dns::Reject::WrongId)),
+        "event=dns_rejected reason=wrong_id count=0"
+    );
+    assert_eq!(
+        line(AppEvent::Dropped(DropReason::BadChecksum)),
+        "event=drop reason=bad_checksum count=0"
+    );
+    // The longest line fits EVENT_LINE.
+    let long = Ipv6Address::new([0xffff; 8]);
+    let l = line(AppEvent::Net(Event::AddressAssigned(long)));
+    assert_eq!(
+        l,
+        "event=address_assigned addr=ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff scope=global \
+         dad=ok prefix=ffff:ffff:ffff:ffff::/64"
+    );
+    assert!(l.len() < EVENT_LINE);
+    assert!(ClockApp::new(AppConfig {
+        tz: "bogus",
+        ..AppConfig::new(MAC, 1)
+    })
+    .is_err());
+}
+
+#[test]
+fn state_is_small() {
+    // The whole application state: node, resolver, NTP client with its
+    // clock, TZ, screen and message.
+    use core::mem::size_of;
+    let size = size_of::<ClockApp>();
+    let parts = size_of::<Interface>() + size_of::<Resolver>() + size_of::<SntpClient>();
+    std::println!("ClockApp: {size} bytes, of which node, resolver and NTP client {parts}");
+    // The application's own state (TZ, message, events) on a 64-bit host.
+    assert!(size - parts < 340, "{size} - {parts}");
+}

@@ -1,0 +1,257 @@
+//! Text into fixed byte buffers without `core::fmt` (whose machinery alone
+//! is several KB on the MSP430): decimal numbers, hex, MAC and IPv6
+//! addresses (RFC 5952).
+//!
+//! One concrete writer, [`TextBuf`], rather than a trait with provided
+//! methods: every formatter exists once in the firmware, whatever the
+//! output (a display line, a console line) is.
+
+use microip6::wire::{Ipv6Address, MacAddress};
+
+/// Writes into a borrowed byte buffer from a start position; bytes beyond
+/// its end are dropped (the text is cut, never an error).
+#[derive(Debug)]
+pub struct TextBuf<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl<'a> TextBuf<'a> {
+    /// A writer at the start of `buf`.
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        TextBuf { buf, len: 0 }
+    }
+
+    /// The bytes written so far.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// Number of bytes written so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when nothing has been written.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Writes one byte.
+    pub fn put(&mut self, byte: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+
+    /// Writes raw bytes.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.put(b);
+        }
+    }
+
+    /// Writes a string.
+    pub fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+
+    /// Writes `value` in decimal.
+    pub fn u32(&mut self, value: u32) {
+        self.u32_padded(value, 0, b'0');
+    }
+
+    /// Writes `value` in decimal, left-padded with `pad` to `width`.
+    pub fn u32_padded(&mut self, mut value: u32, width: u8, pad: u8) {
+        let mut digits = [0u8; 10];
+        let mut n = 0;
+        loop {
+            // 16-bit steps once the value fits: u16 division is much
+            // cheaper than u32 on the MSP430.
+            let d = if value <= 0xffff {
+                let v = value as u16;
+                value = (v / 10) as u32;
+                (v % 10) as u8
+            } else {
+                let d = (value % 10) as u8;
+                value /= 10;
+                d
+            };
+            digits[n] = b'0' + d;
+            n += 1;
+            if value == 0 {
+                break;
+            }
+        }
+        for _ in n..width as usize {
+            self.put(pad);
+        }
+        while n > 0 {
+            n -= 1;
+            self.put(digits[n]);
+        }
+    }
+
+    /// Writes `value` in decimal with a `-` when negative.
+    pub fn i32(&mut self, value: i32) {
+        if value < 0 {
+            self.put(b'-');
+        }
+        self.u32(value.unsigned_abs());
+    }
+
+    /// Writes `value` in decimal with a `-` when negative. Values beyond
+    /// 32 bits take one 64-bit division per 9 digits (rare: a first clock
+    /// step).
+    pub fn i64(&mut self, value: i64) {
+        if value < 0 {
+            self.put(b'-');
+        }
+        let v = value.unsigned_abs();
+        if v <= u32::MAX as u64 {
+            self.u32(v as u32);
+        } else {
+            let high = v / 1_000_000_000;
+            let low = (v - high * 1_000_000_000) as u32;
+            self.i64(high as i64);
+            self.u32_padded(low, 9, b'0');
+        }
+    }
+
+    /// Writes the low `digits` nibbles of `value` in lower-case hex.
+    pub fn hex(&mut self, value: u16, digits: u8) {
+        let mut i = digits.min(4);
+        while i > 0 {
+            i -= 1;
+            self.put(hex_digit((value >> (4 * i)) as u8));
+        }
+    }
+
+    /// Writes a MAC address as `02:00:00:00:00:42`.
+    pub fn mac(&mut self, mac: &MacAddress) {
+        for (i, &b) in mac.0.iter().enumerate() {
+            if i > 0 {
+                self.put(b':');
+            }
+            self.put(hex_digit(b >> 4));
+            self.put(hex_digit(b));
+        }
+    }
+
+    /// Writes an IPv6 address in RFC 5952 form: lower case, leading zeros
+    /// dropped, the first longest run of two or more zero groups as `::`.
+    pub fn ipv6(&mut self, addr: &Ipv6Address) {
+        let groups = addr.segments();
+        // RFC 5952 4.2.2/4.2.3: the longest run, the first of equals, never
+        // a single group.
+        let (mut best, mut best_len, mut run) = (8usize, 1usize, 0usize);
+        for (i, &g) in groups.iter().enumerate() {
+            run = if g == 0 { run + 1 } else { 0 };
+            if run > best_len {
+                best_len = run;
+                best = i + 1 - run;
+            }
+        }
+        let mut i = 0;
+        while i < 8 {
+            if i == best {
+                self.bytes(b"::");
+                i += best_len;
+                continue;
+            }
+            if i > 0 && i != best + best_len {
+                self.put(b':');
+            }
+            let g = groups[i];
+            let digits = 1 + (g >= 0x10) as u8 + (g >= 0x100) as u8 + (g >= 0x1000) as u8;
+            self.hex(g, digits);
+            i += 1;
+        }
+    }
+}
+
+/// The lower-case hex digit of the low nibble of `nibble`.
+pub fn hex_digit(nibble: u8) -> u8 {
+    let n = nibble & 0xf;
+    if n < 10 {
+        b'0' + n
+    } else {
+        b'a' + n - 10
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    extern crate std;
+    use std::string::String;
+
+    fn render(f: impl FnOnce(&mut TextBuf)) -> String {
+        let mut buf = [0u8; 64];
+        let mut t = TextBuf::new(&mut buf);
+        f(&mut t);
+        String::from_utf8(t.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn decimal() {
+        assert_eq!(render(|t| t.u32(0)), "0");
+        assert_eq!(render(|t| t.u32(65_535)), "65535");
+        assert_eq!(render(|t| t.u32(65_536)), "65536");
+        assert_eq!(render(|t| t.u32(u32::MAX)), "4294967295");
+        assert_eq!(render(|t| t.u32_padded(7, 2, b'0')), "07");
+        assert_eq!(render(|t| t.u32_padded(123, 2, b'0')), "123");
+        assert_eq!(render(|t| t.u32_padded(42, 6, b'0')), "000042");
+        assert_eq!(render(|t| t.i32(i32::MIN)), "-2147483648");
+        assert_eq!(render(|t| t.i64(-1_234)), "-1234");
+        assert_eq!(render(|t| t.i64(4_294_967_296)), "4294967296");
+        assert_eq!(render(|t| t.i64(i64::MIN)), "-9223372036854775808");
+        assert_eq!(
+            render(|t| t.i64(-1_000_000_000_000_000_000)),
+            "-1000000000000000000"
+        );
+    }
+
+    #[test]
+    fn addresses_rfc5952() {
+        let v = |g| render(|t| t.ipv6(&Ipv6Address::new(g)));
+        assert_eq!(
+            v([0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x42]),
+            "fe80::ff:fe00:42"
+        );
+        assert_eq!(v([0x2001, 0xdb8, 0, 1, 0, 0, 0, 1]), "2001:db8:0:1::1");
+        assert_eq!(v([0; 8]), "::");
+        assert_eq!(v([0, 0, 0, 0, 0, 0, 0, 1]), "::1");
+        assert_eq!(v([1, 0, 0, 0, 0, 0, 0, 0]), "1::");
+        // The first of two equal runs; a single zero group stays.
+        assert_eq!(v([1, 0, 0, 2, 0, 0, 3, 4]), "1::2:0:0:3:4");
+        assert_eq!(v([1, 0, 2, 3, 4, 5, 6, 7]), "1:0:2:3:4:5:6:7");
+        assert_eq!(v([1, 0, 0, 2, 0, 0, 0, 3]), "1:0:0:2::3");
+        assert_eq!(
+            v([0xabcd, 0x1234, 0xffff, 0x0fff, 0x00ff, 0x000f, 0x1000, 0x0100]),
+            "abcd:1234:ffff:fff:ff:f:1000:100"
+        );
+        // Checked against the standard library's formatter.
+        for g in [
+            [0x2001, 0xdb8, 1, 0, 0, 0xff, 0xfe00, 0x42],
+            [0, 0, 1, 0, 0, 0, 1, 0],
+        ] {
+            let std_text = std::format!("{}", std::net::Ipv6Addr::from(Ipv6Address::new(g).0));
+            assert_eq!(v(g), std_text);
+        }
+        assert_eq!(
+            render(|t| t.mac(&MacAddress([2, 0, 0, 0, 0, 0x42]))),
+            "02:00:00:00:00:42"
+        );
+    }
+
+    #[test]
+    fn cut_at_the_end_of_the_buffer() {
+        let mut buf = [0u8; 3];
+        let mut t = TextBuf::new(&mut buf);
+        t.str("hello");
+        t.u32(12345);
+        assert_eq!(t.as_bytes(), b"hel");
+    }
+}
