@@ -206,23 +206,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Received {
-        let udp = match UdpPacket::new_checked(&buf[off..end])
-            .and_then(|p| UdpRepr::parse(&p, src, dst).map(|r| (r, p.src_port())))
-        {
-            Ok(u) => u,
+        // (`parse` checks the lengths itself.)
+        let repr = match UdpRepr::parse(&UdpPacket::new_unchecked(&buf[off..end]), src, dst) {
+            Ok(r) => r,
             Err(
                 e @ (wire::Error::Truncated | wire::Error::BadLength | wire::Error::BadChecksum),
             ) => return self.count_drop(length_error(e)),
             // Destination port 0.
             Err(_) => return self.count_drop(DropReason::NoListener),
         };
-        let (repr, src_port) = udp;
         if self.ports.contains(&repr.dst_port) {
             self.counters.udp_delivered = self.counters.udp_delivered.wrapping_add(1);
             let start = off + wire::udp::HEADER_LEN;
             return Received::Udp(UdpMeta {
                 src: *src,
-                src_port,
+                src_port: repr.src_port,
                 dst: *dst,
                 dst_port: repr.dst_port,
                 payload: start..start + repr.payload_len,
@@ -440,11 +438,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // 7.2.5 leaves to the administrator; ignored.
             return Received::Consumed;
         }
-        let Some(i) = self
-            .neighbors
-            .iter()
-            .position(|n| n.state.is_some() && n.ip == target)
-        else {
+        let Some(i) = self.neighbor_index(&target) else {
             // 7.2.5: no entry, nothing to do.
             return Received::Consumed;
         };
@@ -540,12 +534,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if let Some(mac) = slla {
             self.neighbor_learned(src, mac, true);
         }
-        if let Some(n) = self
-            .neighbors
-            .iter_mut()
-            .find(|n| n.state.is_some() && n.ip == *src)
-        {
-            n.is_router |= router_lifetime != 0;
+        if let Some(i) = self.neighbor_index(src) {
+            self.neighbors[i].is_router |= router_lifetime != 0;
         }
         // 6.3.4: MTU between the IPv6 minimum and the link's maximum.
         if let Some(mtu) = mtu {

@@ -557,7 +557,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The router chosen for off-link traffic (RFC 4861 6.3.6), if any.
     pub fn default_router(&self) -> Option<Ipv6Address> {
-        self.select_router()
+        self.select_router().map(|i| self.routers[i].ip)
     }
 
     /// The recursive DNS servers learned from RDNSS options (RFC 8106).
@@ -568,10 +568,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The neighbor cache entry for `ip`: its state and link-layer address
     /// (meaningless while INCOMPLETE).
     pub fn neighbor(&self, ip: &Ipv6Address) -> Option<(NeighborState, MacAddress)> {
+        let n = &self.neighbors[self.neighbor_index(ip)?];
+        Some((n.state?, n.mac))
+    }
+
+    /// Index of the neighbor cache entry for `ip` (not a free slot).
+    fn neighbor_index(&self, ip: &Ipv6Address) -> Option<usize> {
         self.neighbors
             .iter()
-            .find(|n| n.state.is_some() && n.ip == *ip)
-            .and_then(|n| n.state.map(|s| (s, n.mac)))
+            .position(|n| n.state.is_some() && n.ip == *ip)
+    }
+
+    /// The state of the neighbor cache entry at `i` from
+    /// [`Self::neighbor_index`] is known: past INCOMPLETE.
+    fn resolved(&self, i: Option<usize>) -> bool {
+        i.is_some_and(|i| self.neighbors[i].state != Some(NeighborState::Incomplete))
     }
 
     /// Link MTU (from the RA MTU option, RFC 4861 4.6.4).
@@ -912,20 +923,22 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
     /// entry is known reachable or probably so (any state but INCOMPLETE)
     /// first, then one not known unreachable, then any.
-    fn select_router(&self) -> Option<Ipv6Address> {
+    /// Gives the index in the router list.
+    fn select_router(&self) -> Option<usize> {
         let mut fallback = None;
         let mut untried = None;
-        for r in self.routers.iter().filter(|r| r.used()) {
-            fallback.get_or_insert(r.ip);
+        for (i, r) in self.routers.iter().enumerate() {
+            if !r.used() {
+                continue;
+            }
+            fallback.get_or_insert(i);
             if r.unreachable {
                 continue;
             }
-            match self.neighbor(&r.ip) {
-                Some((NeighborState::Incomplete, _)) | None => {
-                    untried.get_or_insert(r.ip);
-                }
-                Some(_) => return Some(r.ip),
+            if self.resolved(self.neighbor_index(&r.ip)) {
+                return Some(i);
             }
+            untried.get_or_insert(i);
         }
         untried.or(fallback)
     }
@@ -953,7 +966,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 && self
                     .addrs
                     .iter()
-                    .any(|a| a.present() && a.addr.solicited_node() == *group))
+                    // Same group: the low 24 bits agree (RFC 4291 2.7.1).
+                    .any(|a| a.present() && a.addr.0[13..] == group.0[13..]))
     }
 
     /// Source address selection (RFC 6724, reduced): link-local for
@@ -1006,11 +1020,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if N == 0 {
             return None;
         }
-        if let Some(i) = self
-            .neighbors
-            .iter()
-            .position(|n| n.state.is_some() && n.ip == *ip)
-        {
+        if let Some(i) = self.neighbor_index(ip) {
             return Some(i);
         }
         if let Some(i) = self.neighbors.iter().position(|n| n.state.is_none()) {

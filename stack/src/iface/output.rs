@@ -434,17 +434,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let next_hop = if self.on_link(dst) {
             *dst
         } else {
-            self.select_router()
-                .ok_or(nb::Error::Other(SendError::NoRoute))?
+            let r = self
+                .select_router()
+                .ok_or(nb::Error::Other(SendError::NoRoute))?;
+            self.routers[r].ip
         };
-        let known = |s: &Option<(NeighborState, MacAddress)>| matches!(s, Some((state, _)) if *state != NeighborState::Incomplete);
-        if optimistic_src && !known(&self.neighbor(&next_hop)) {
+        if optimistic_src && !self.resolved(self.neighbor_index(&next_hop)) {
             // RFC 4429 3.3 (modifies RFC 4861 7.2.2): no address resolution
             // from an optimistic address; send through a default router
             // whose link-layer address is known, or wait for DAD to end.
-            let via_router = self.select_router().map(|r| self.neighbor(&r));
+            let via_router = self
+                .select_router()
+                .and_then(|r| self.neighbor_index(&self.routers[r].ip));
             return match via_router {
-                Some(Some((state, mac))) if state != NeighborState::Incomplete => Ok(mac),
+                Some(k) if self.resolved(Some(k)) => Ok(self.neighbors[k].mac),
                 _ => Err(nb::Error::WouldBlock),
             };
         }
