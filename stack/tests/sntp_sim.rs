@@ -722,3 +722,29 @@ fn jittery_path_still_within_10ms_after_24h() {
     assert!(worst < 10_000, "{worst}");
     assert_eq!(sim.client.counters().steps, 1);
 }
+
+#[test]
+fn unreachable_server_is_skipped() {
+    // The first server's address has no node behind it: address
+    // resolution fails; after 10 s of it the client moves on at once.
+    let mut sim = Sim::new(UNIX_2026, 0, 1);
+    let ghost = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0xdead]);
+    let real = sim.servers[0].addr;
+    sim.client.set_servers(&[ghost]);
+    sim.client.set_servers(&[ghost, real]); // the ghost stays current
+    assert_eq!(sim.client.server(), Some(ghost));
+    sim.run_until_accepted(1, 60 * S);
+    let c = *sim.client.counters();
+    assert_eq!(c.unreachable, 1);
+    assert_eq!(c.timeouts, 0);
+    assert_eq!(c.requests, 1); // nothing was ever sent to the ghost
+    assert!(sim.now < 15 * S, "{}", sim.now);
+    // Alone and unreachable: backoff instead of retrying every 250 ms.
+    let mut sim = Sim::new(UNIX_2026, 0, 1);
+    sim.client.set_servers(&[ghost]);
+    sim.run_until(600 * S);
+    let c = *sim.client.counters();
+    assert_eq!(c.requests, 0);
+    // Given up at 10 s, then after 32 + 10, 64 + 10, 128 + 10, 256 + 10 s.
+    assert_eq!(c.unreachable, 5, "{c:?}");
+}

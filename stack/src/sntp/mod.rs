@@ -75,11 +75,12 @@ use crate::wire::Ipv6Address;
 pub const MAX_SERVERS: usize = 3;
 /// Shortest poll interval, log2 seconds: 16 s (RFC 4330 10: not under 15 s).
 pub const MIN_POLL_LOG2: u8 = 4;
-/// Longest poll interval, log2 seconds: 1024 s (RFC 5905 7.3 MAXPOLL is
-/// 17, but a crystal clock on a 16-bit MCU is better served by 1024 s).
+/// Longest poll interval, log2 seconds: 1024 s (RFC 5905's MAXPOLL is 17,
+/// but the FLL of a crystal clock is better served by 1024 s).
 pub const MAX_POLL_LOG2: u8 = 10;
-/// Replies whose root distance (root delay / 2 + root dispersion) is this
-/// long or longer are refused (RFC 5905 9.2, MAXDIST), in 2^-16 s.
+/// Replies whose root distance (root delay / 2 + root dispersion, RFC 5905
+/// 11.2.1) is this long or longer are refused: 16 s, RFC 5905's MAXDISP,
+/// the dispersion of a server that knows nothing. In 2^-16 s.
 pub const MAX_ROOT_DISTANCE: NtpShort = NtpShort(16 << 16);
 /// Without an accepted reply for this long after a synchronization, the
 /// state is [`SyncState::Lost`] (one hour).
@@ -89,6 +90,9 @@ pub const FAILOVER_AFTER: u8 = 2;
 
 /// Retry delay after `send_udp` said `WouldBlock` (address resolution).
 const RETRY_BLOCKED_MS: u64 = 250;
+/// `WouldBlock`s in a row (10 s) after which the server is deemed
+/// unreachable: the next one is tried.
+const BLOCKED_GIVE_UP: u8 = 40;
 /// Retry delay after another send failure (no port, no route, no address).
 const RETRY_ERROR_MS: u64 = 2000;
 /// Offsets within this plus half the round-trip delay count as "clock
@@ -145,10 +149,14 @@ pub struct Counters {
     pub requests: u16,
     /// Replies accepted.
     pub accepted: u16,
-    /// Requests that got no usable answer before the next poll.
+    /// Requests without an answer (a reply with our origin timestamp)
+    /// before the next poll.
     pub timeouts: u16,
     /// Accepted replies that stepped the clock (the first one included).
     pub steps: u16,
+    /// Servers given up for 10 s of failed address resolution (no
+    /// request could be sent).
+    pub unreachable: u16,
     /// Rejections, indexed by `Reject as usize`.
     pub rejected: [u16; Reject::COUNT],
 }
@@ -201,7 +209,7 @@ struct Sample {
 }
 
 /// An SNTP client with its disciplined clock. See the [module
-/// documentation](self). About 200 bytes.
+/// documentation](self). About 210 bytes on the MSP430.
 #[derive(Debug, Clone)]
 pub struct SntpClient {
     clock: SoftClock,
@@ -225,6 +233,8 @@ pub struct SntpClient {
     losses: u8,
     /// ...and to the current server, for the failover.
     misses: u8,
+    /// `WouldBlock`s in a row for the current request.
+    blocked: u8,
     last: Option<Sample>,
     counters: Counters,
 }
@@ -249,6 +259,7 @@ impl SntpClient {
             stable: 0,
             losses: 0,
             misses: 0,
+            blocked: 0,
             last: None,
             counters: Counters::default(),
         }
@@ -448,12 +459,28 @@ impl SntpClient {
                 self.t1 = t1;
                 self.asked = self.current;
                 self.port_used = true;
+                self.blocked = 0;
                 self.counters.requests = self.counters.requests.wrapping_add(1);
                 self.schedule(now_ms);
                 Some(n)
             }
             Err(nb::Error::WouldBlock) => {
+                self.blocked += 1;
                 self.next_poll_ms = now_ms + RETRY_BLOCKED_MS;
+                if self.blocked >= BLOCKED_GIVE_UP {
+                    // The server (on-link) or the router does not answer
+                    // address resolution: nothing was sent, so the next
+                    // server may be asked at once; alone, back off as for
+                    // an unanswered request.
+                    self.blocked = 0;
+                    self.counters.unreachable = self.counters.unreachable.wrapping_add(1);
+                    let before = self.current;
+                    self.next_server();
+                    if self.current == before {
+                        self.losses = self.losses.saturating_add(1);
+                        self.schedule(now_ms);
+                    }
+                }
                 None
             }
             Err(nb::Error::Other(_)) => {
@@ -545,7 +572,7 @@ impl SntpClient {
         if t3.is_zero() {
             return Err(Reject::ZeroTransmit);
         }
-        // RFC 5905 9.2: root distance below MAXDIST (here 16 s).
+        // Root distance (RFC 5905 11.2.1) below MAXDISP (16 s).
         let distance = (reply.root_delay().0 >> 1) as u64 + reply.root_dispersion().0 as u64;
         if distance >= MAX_ROOT_DISTANCE.0 as u64 {
             return Err(Reject::RootDistance);
