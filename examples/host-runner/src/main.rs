@@ -4,12 +4,14 @@
 //! host-runner --tap <ifname> [--mac 02:00:00:00:00:42] [--optimistic]
 //!             [--udp-echo <port>] [--udp-send <addr>,<port>,<text>]
 //!             [--seconds <n>] [--seed <n>] [--enc28j60 datasheet|mspsim]
+//!             [--clock [--ntp-server <name>] [--tz <posix tz>]]
 //! ```
 //!
 //! It prints one line per event on stdout, as `key=value` pairs separated by
 //! spaces, always starting with `event=` (see this crate's README.md for
 //! the options, signals and every line).
 
+mod clock;
 mod link;
 mod tap;
 
@@ -38,15 +40,18 @@ extern "C" fn on_signal(sig: libc::c_int) {
     // Only atomic stores: async-signal-safe.
     if sig == libc::SIGUSR1 {
         COUNTERS_REQUESTED.store(true, Ordering::SeqCst);
+    } else if sig == libc::SIGUSR2 {
+        clock::BUTTON_PRESSED.store(true, Ordering::SeqCst);
     } else {
         STOP_REQUESTED.store(true, Ordering::SeqCst);
     }
 }
 
-/// SIGUSR1 asks for the counters, SIGTERM and SIGINT for a clean exit.
-/// Without SA_RESTART, so that a signal also ends the wait in `poll`.
+/// SIGUSR1 asks for the counters, SIGUSR2 presses the clock's button,
+/// SIGTERM and SIGINT ask for a clean exit. Without SA_RESTART, so that a
+/// signal also ends the wait in `poll`.
 fn install_signal_handlers() {
-    for sig in [libc::SIGUSR1, libc::SIGTERM, libc::SIGINT] {
+    for sig in [libc::SIGUSR1, libc::SIGUSR2, libc::SIGTERM, libc::SIGINT] {
         // SAFETY: a zeroed sigaction with a handler that only stores to
         // atomics; the pointer arguments are valid for the call.
         unsafe {
@@ -67,11 +72,14 @@ struct Options {
     udp_send: Option<(Ipv6Address, u16, String)>,
     seconds: Option<u64>,
     enc28j60: Option<ChipModel>,
+    clock: bool,
+    ntp_server: &'static str,
+    tz: &'static str,
 }
 
 const USAGE: &str = "usage: host-runner --tap <ifname> [--mac <mac>] [--optimistic] \
 [--udp-echo <port>] [--udp-send <addr>,<port>,<text>] [--seconds <n>] [--seed <n>] \
-[--enc28j60 datasheet|mspsim]";
+[--enc28j60 datasheet|mspsim] [--clock [--ntp-server <name>] [--tz <posix tz>]]";
 
 fn parse_mac(s: &str) -> Option<MacAddress> {
     let mut mac = [0u8; 6];
@@ -92,6 +100,9 @@ fn parse_args() -> Result<Options, String> {
         udp_send: None,
         seconds: None,
         enc28j60: None,
+        clock: false,
+        ntp_server: "pool.ntp.org",
+        tz: "UTC0",
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -107,6 +118,11 @@ fn parse_args() -> Result<Options, String> {
             }
             "--mac" => o.mac = parse_mac(&value()?).ok_or("bad --mac")?,
             "--optimistic" => o.optimistic = true,
+            "--clock" => o.clock = true,
+            // Leaked once: the application keeps `&'static str` (the
+            // firmware's are constants).
+            "--ntp-server" => o.ntp_server = Box::leak(value()?.into_boxed_str()),
+            "--tz" => o.tz = Box::leak(value()?.into_boxed_str()),
             "--seed" => o.seed = value()?.parse().map_err(|_| "bad --seed")?,
             "--udp-echo" => o.udp_echo = Some(value()?.parse().map_err(|_| "bad --udp-echo")?),
             "--seconds" => o.seconds = Some(value()?.parse().map_err(|_| "bad --seconds")?),
@@ -237,6 +253,33 @@ fn main() -> ExitCode {
             }
         },
     };
+    if opts.clock {
+        install_signal_handlers();
+        let out = std::io::stdout();
+        let mut out = out.lock();
+        let m = opts.mac.0;
+        let _ = writeln!(
+            out,
+            "event=start tap={} mac={:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} link_local={}",
+            tap.name(),
+            m[0],
+            m[1],
+            m[2],
+            m[3],
+            m[4],
+            m[5],
+            ip(Ipv6Address::link_local_from_mac(&opts.mac))
+        );
+        let mut config = clock_app::AppConfig::new(opts.mac, opts.seed);
+        config.ntp_server_name = opts.ntp_server;
+        config.tz = opts.tz;
+        config.optimistic_dad = opts.optimistic;
+        config.tick_hz = clock::TICK_HZ;
+        let deadline = opts
+            .seconds
+            .map(|s| Instant::now() + Duration::from_secs(s));
+        return clock::run(tap, config, deadline, &mut out);
+    }
     let mut config = Config::new(opts.mac);
     config.optimistic_dad = opts.optimistic;
     config.seed = opts.seed;

@@ -1,0 +1,223 @@
+//! `--clock`: the display clock's application ([`clock_app::ClockApp`],
+//! the code the firmware runs) on the TAP. The runner only moves frames,
+//! reads its clocks and prints: the application's event lines, the
+//! `event=sync` line with the clock's UTC time, and once a second the
+//! display as an `event=display` line (see README.md).
+
+use crate::link::Link;
+use crate::{counters_line, COUNTERS_REQUESTED, STOP_REQUESTED};
+use clock_app::{AppConfig, AppEvent, ClockApp, Screen, EVENT_LINE, ROWS};
+use microip6::dns;
+use microip6::sntp;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// Set by SIGUSR2: the "next" button.
+pub static BUTTON_PRESSED: AtomicBool = AtomicBool::new(false);
+
+/// The tick counter: microseconds since the start, wrapping (the clock is
+/// read every second, far more often than every 2^31 ticks).
+pub const TICK_HZ: u32 = 1_000_000;
+
+fn utc_text(app: &ClockApp, ticks: u32) -> String {
+    match app.utc(ticks) {
+        Some((s, us)) => format!("utc={s}.{us:06}"),
+        None => "utc=unset".into(),
+    }
+}
+
+/// The display as one line: `line<i>=<text>` with spaces as `_`.
+fn display_line(app: &ClockApp, now_ms: u64, ticks: u32) -> String {
+    let screen = app.current_screen();
+    let text = app.screen(now_ms, ticks);
+    let name = match screen {
+        Screen::Clock => "clock",
+        Screen::Network => "network",
+        Screen::Counters => "counters",
+    };
+    let mut line = format!("event=display screen={name} {}", utc_text(app, ticks));
+    for i in 0..ROWS {
+        let l: String = text
+            .line(i)
+            .iter()
+            .map(|&b| if b == b' ' { '_' } else { b as char })
+            .collect();
+        line.push_str(&format!(" line{i}={l}"));
+    }
+    line
+}
+
+const NTP_REJECTS: [sntp::Reject; sntp::Reject::COUNT] = {
+    use sntp::Reject::*;
+    [
+        WrongSource,
+        Truncated,
+        BadVersion,
+        BadMode,
+        NotExpected,
+        BadOrigin,
+        KissDeny,
+        KissRate,
+        KissOther,
+        Unsynchronized,
+        BadStratum,
+        ZeroTransmit,
+        RootDistance,
+    ]
+};
+
+const DNS_REJECTS: [dns::Reject; dns::Reject::COUNT] = {
+    use dns::Reject::*;
+    [
+        WrongSource,
+        WrongPort,
+        Unexpected,
+        Malformed,
+        WrongId,
+        NotResponse,
+        QuestionMismatch,
+    ]
+};
+
+/// The counters line of clock mode: the node's, then the NTP client's,
+/// the resolver's and the application's.
+fn clock_counters(app: &ClockApp, link: &Link) -> String {
+    let mut line = counters_line(app.iface().counters(), app.counters().consumed as u64);
+    let n = app.sntp().counters();
+    line.push_str(&format!(
+        " ntp_requests={} ntp_accepted={} ntp_timeouts={} ntp_steps={}",
+        n.requests, n.accepted, n.timeouts, n.steps
+    ));
+    for r in NTP_REJECTS {
+        line.push_str(&format!(
+            " ntp_rejected_{}={}",
+            clock_app::ntp_reject_name(r),
+            n.rejected(r)
+        ));
+    }
+    let d = app.resolver().counters();
+    line.push_str(&format!(
+        " dns_queries={} dns_replies={} dns_timeouts={} dns_server_errors={}",
+        d.queries, d.replies, d.timeouts, d.server_errors
+    ));
+    for r in DNS_REJECTS {
+        line.push_str(&format!(
+            " dns_rejected_{}={}",
+            clock_app::dns_reject_name(r),
+            d.rejected(r)
+        ));
+    }
+    let c = app.counters();
+    line.push_str(&format!(
+        " messages={} acks={} acks_lost={} app_events_lost={}",
+        c.messages, c.acks, c.acks_lost, c.events_lost
+    ));
+    line.push_str(&link.driver_counters());
+    line
+}
+
+/// Runs the clock until `deadline` or a stop signal.
+pub fn run(
+    mut link: Link,
+    config: AppConfig,
+    deadline: Option<Instant>,
+    out: &mut impl Write,
+) -> ExitCode {
+    let mut app = match ClockApp::new(config) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("host-runner: bad --tz {:?}: {e:?}", config.tz);
+            return ExitCode::from(2);
+        }
+    };
+    let _ = writeln!(
+        out,
+        "event=clock_start ntp_server={} tz={} message_port={}",
+        config.ntp_server_name,
+        config.tz,
+        clock_app::MESSAGE_PORT
+    );
+    let epoch = Instant::now();
+    let now = || epoch.elapsed().as_millis() as u64;
+    let ticks = || epoch.elapsed().as_micros() as u32;
+    let mut buf = [0u8; crate::FRAME_BUFFER];
+    // The display second printed last (UTC seconds once set, else seconds
+    // since the start).
+    let mut shown: Option<u64> = None;
+    loop {
+        if deadline.is_some_and(|d| Instant::now() >= d) || STOP_REQUESTED.load(Ordering::SeqCst) {
+            break;
+        }
+        loop {
+            let len = match link.recv(&mut buf) {
+                Ok(Some(n)) => n,
+                Ok(None) => break,
+                Err(e) => {
+                    eprintln!("host-runner: read: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            // The tick count right at the frame's arrival: NTP's T4.
+            if let Some(n) = app.receive(&mut buf, len, now(), ticks()) {
+                let _ = link.send(&buf[..n]);
+            }
+        }
+        while let Some(n) = app.poll(&mut buf, now(), ticks()) {
+            let _ = link.send(&buf[..n]);
+        }
+        while let Some(e) = app.poll_event() {
+            let mut line = [0u8; EVENT_LINE];
+            let n = app.event_text(&e, &mut line);
+            let text = String::from_utf8_lossy(&line[..n]);
+            if matches!(e, AppEvent::Synced(_)) {
+                let _ = writeln!(out, "{text} {}", utc_text(&app, ticks()));
+            } else {
+                let _ = writeln!(out, "{text}");
+            }
+        }
+        if BUTTON_PRESSED.swap(false, Ordering::SeqCst) {
+            app.button_next(now());
+            shown = None;
+        }
+        let t = ticks();
+        let second = match app.utc(t) {
+            Some((s, _)) => s as u64,
+            None => now() / 1000,
+        };
+        if shown != Some(second) {
+            shown = Some(second);
+            let _ = writeln!(out, "{}", display_line(&app, now(), t));
+        }
+        if COUNTERS_REQUESTED.swap(false, Ordering::SeqCst) {
+            let _ = writeln!(out, "{}", clock_counters(&app, &link));
+        }
+        let _ = out.flush();
+        // Sleep until the application's next deadline, a frame, or the
+        // next display second.
+        let t = now();
+        let to_second = match app.utc(ticks()) {
+            Some((_, us)) => (1_000_000 - us as u64) / 1000 + 1,
+            None => 1000 - t % 1000,
+        };
+        let mut wait = app
+            .poll_at(t)
+            .map_or(1000, |at| at.saturating_sub(t))
+            .min(to_second);
+        if COUNTERS_REQUESTED.load(Ordering::SeqCst)
+            || STOP_REQUESTED.load(Ordering::SeqCst)
+            || BUTTON_PRESSED.load(Ordering::SeqCst)
+        {
+            wait = 0;
+        }
+        if let Err(e) = link.wait(wait as i32) {
+            eprintln!("host-runner: poll: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let _ = writeln!(out, "{}", clock_counters(&app, &link));
+    let _ = writeln!(out, "event=exit");
+    let _ = out.flush();
+    ExitCode::SUCCESS
+}
