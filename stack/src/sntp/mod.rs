@@ -22,7 +22,8 @@
 //! * Poll interval: 16 s at first (RFC 4330 10: never below 15 s), doubled
 //!   after two offsets in a row within the measurement noise, up to 1024 s,
 //!   halved when offsets grow; exponential backoff without replies, and
-//!   failover to the next server after two requests in a row go unanswered.
+//!   failover to the next server after two requests in a row go unanswered
+//!   (at once when the server's address does not resolve for 10 s).
 //!
 //! # Accuracy (simulated)
 //!
