@@ -20,6 +20,7 @@
 //! - [`disasm`]: a compact disassembler for traces.
 //! - [`net`]: the virtual network (router, DNS, NTP with exact time), the
 //!   TAP bridge and the pcap writer.
+//! - [`ocr`]: reads the time of day the display shows.
 //! - [`session`]: a run on a network with capture, buttons, trace and the
 //!   final report.
 //!
@@ -50,6 +51,7 @@ pub mod loader;
 pub mod memory;
 pub mod multiplier;
 pub mod net;
+pub mod ocr;
 pub mod ports;
 pub mod session;
 pub mod ssd1306;

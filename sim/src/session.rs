@@ -22,6 +22,8 @@ use enc28j60::model::InjectResult;
 
 /// Top of the F1611 RAM (the initial stack pointer of msp430-rt).
 pub const RAM_TOP: u32 = 0x3900;
+/// Display time changes kept in [`Session::shown_times`] (a day of seconds).
+pub const MAX_SHOWN_TIMES: usize = 86_400;
 /// F1611 RAM size, bytes.
 pub const RAM_SIZE: u32 = 10 * 1024;
 
@@ -63,6 +65,11 @@ pub struct Session {
     trace: Option<Box<dyn Write>>,
     /// Unix microseconds at simulated time 0 (pcap timestamps).
     epoch_us: u64,
+    /// Display updates seen by the last check.
+    display_seen: u64,
+    /// Each change of the time of day the display shows: (start time of
+    /// the update burst that drew it, ps; seconds since midnight shown).
+    pub shown_times: Vec<(u64, u32)>,
 }
 
 impl Session {
@@ -86,6 +93,8 @@ impl Session {
             pacer,
             trace: None,
             epoch_us,
+            display_seen: 0,
+            shown_times: Vec::new(),
         }
     }
 
@@ -204,6 +213,7 @@ impl Session {
             }
             let stop = self.run_traced(until);
             self.exchange();
+            self.watch_display();
             let now = self.board.now_ps();
             while let Some(&(at, n, pressed)) = self.buttons.first() {
                 if at > now {
@@ -220,6 +230,28 @@ impl Session {
             }
         }
         Stop::TimeReached
+    }
+
+    /// Reads the display after an update: a new time of day shown is
+    /// logged with the start of the latest update burst (slices are at most
+    /// 10 ms, so that is the burst that drew it).
+    fn watch_display(&mut self) {
+        let d = self.board.devices();
+        if d.display_update_count == self.display_seen {
+            return;
+        }
+        self.display_seen = d.display_update_count;
+        let Some(&burst) = d.display_updates.back() else {
+            return;
+        };
+        if let Some(shown) = crate::ocr::read_time(self.board.display()) {
+            if self.shown_times.last().map(|&(_, s)| s) != Some(shown.seconds) {
+                if self.shown_times.len() >= MAX_SHOWN_TIMES {
+                    self.shown_times.remove(0);
+                }
+                self.shown_times.push((burst, shown.seconds));
+            }
+        }
     }
 
     /// Moves frames between the board and the network at the current time.
@@ -281,6 +313,7 @@ impl Session {
             net_summary: None,
             clock: Vec::new(),
             display_phase_ms: None,
+            display_time: None,
         };
         if let Network::Virtual(v) = &self.net {
             let c = v.counters();
@@ -316,6 +349,32 @@ impl Session {
                 };
                 r.display_phase_ms = Some((t, phase as f64 / 1e9));
             }
+            // Shown time of day minus true UTC time of day when it appeared.
+            let day = 86_400 * i128::from(PS_PER_S);
+            let errors: Vec<(u64, u32, i128)> = self
+                .shown_times
+                .iter()
+                .map(|&(t, shown)| {
+                    let truth = (v.config().true_unix_ps(t) as i128) % day;
+                    let mut e = i128::from(shown) * i128::from(PS_PER_S) - truth;
+                    if e > day / 2 {
+                        e -= day;
+                    } else if e <= -day / 2 {
+                        e += day;
+                    }
+                    (t, shown, e)
+                })
+                .collect();
+            if let Some(&(t, shown, e)) = errors.last() {
+                let max = errors.iter().map(|x| x.2.abs()).max().unwrap_or(0);
+                r.display_time = Some(DisplayTime {
+                    at_ps: t,
+                    shown,
+                    error_ps: e,
+                    changes: errors.len(),
+                    max_abs_error_ps: max,
+                });
+            }
         }
         r
     }
@@ -330,6 +389,21 @@ pub struct ClockSample {
     pub error_ps: i128,
     /// The reply reached the board.
     pub reply_delivered: bool,
+}
+
+/// The time of day the display showed last, against true UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DisplayTime {
+    /// When it appeared (start of the update burst), ps.
+    pub at_ps: u64,
+    /// Seconds since midnight shown.
+    pub shown: u32,
+    /// Shown minus true time of day when it appeared, ps (+-12 h).
+    pub error_ps: i128,
+    /// Changes of the shown time seen in the run.
+    pub changes: usize,
+    /// Largest |error| over those changes, ps.
+    pub max_abs_error_ps: i128,
 }
 
 /// What a run did.
@@ -364,6 +438,9 @@ pub struct Report {
     /// Last display update: (time ps, its offset from the nearest true
     /// whole second in ms): for a clock showing true time, its error then.
     pub display_phase_ms: Option<(u64, f64)>,
+    /// The `HH:MM:SS` the display showed last ([`crate::ocr`]) against
+    /// true UTC time of day (a time zone shows as whole hours).
+    pub display_time: Option<DisplayTime>,
 }
 
 impl std::fmt::Display for Report {
@@ -436,6 +513,20 @@ impl std::fmt::Display for Report {
                 s,
                 "display          last update at {:.6} s, {ms:+.3} ms from a true second boundary",
                 secs(t)
+            );
+        }
+        if let Some(d) = self.display_time {
+            let _ = writeln!(
+                s,
+                "display clock    shows {:02}:{:02}:{:02} since {:.6} s: {:+.3} ms vs true UTC \
+                 ({} changes seen, largest |error| {:.3} ms)",
+                d.shown / 3600,
+                d.shown / 60 % 60,
+                d.shown % 60,
+                secs(d.at_ps),
+                d.error_ps as f64 / 1e9,
+                d.changes,
+                d.max_abs_error_ps as f64 / 1e9
             );
         }
         f.write_str(&s)

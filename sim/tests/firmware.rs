@@ -62,3 +62,41 @@ fn clock_firmware_boots_prints_and_draws() {
         assert!(s.cycles_asleep > s.cycles_awake, "{s:?}");
     }
 }
+
+/// The firmware on the virtual network in a `Session`: the report adds up,
+/// the stack stays in RAM, and whatever `HH:MM:SS` the display shows
+/// advances one second per (true) second, read off the panel.
+#[test]
+fn clock_firmware_session_report_and_display_seconds() {
+    use proiot3_sim::net::NetConfig;
+    use proiot3_sim::session::Session;
+    let Some(elf) = firmware() else {
+        eprintln!("no clock-firmware ELF (cargo xtask firmware, or set PROIOT3_FIRMWARE): skipped");
+        return;
+    };
+    let image = loader::parse_any(&elf).expect("firmware image");
+    let board = Board::new(&image, BoardConfig::default());
+    let mut s = Session::new(board, Session::virtual_net(NetConfig::default()));
+    s.static_ram = loader::elf_static_ram(&elf).ok();
+    assert_eq!(s.run_until(6 * PS_PER_S), Stop::TimeReached);
+    let r = s.report();
+    assert_eq!(r.cycles, r.cycles_awake + r.cycles_asleep);
+    assert!(r.stack_bytes > 0 && r.stack_bytes < 10 * 1024, "{r}");
+    assert!(r.static_ram.is_some(), "{r}");
+    let shown = &s.shown_times;
+    assert!(
+        shown.len() >= 3,
+        "{shown:?}\n{}",
+        s.board.display().render_text()
+    );
+    // One more second shown about a second later: the bring-up demo polls
+    // its seconds counter every 250 ms plus the loop's own time, so a new
+    // value can appear up to one loop late.
+    for w in shown.windows(2) {
+        if w[1].1 == w[0].1 + 1 {
+            let dt = w[1].0 - w[0].0;
+            assert!(dt.abs_diff(PS_PER_S) < PS_PER_S * 3 / 10, "{shown:?}");
+        }
+    }
+    eprintln!("{r}");
+}

@@ -436,6 +436,8 @@ mod tests {
         assert!(stderr.contains("simulated time   5.000000 s"), "{stderr}");
         assert!(stderr.contains("lowest SP 0x"), "{stderr}");
         assert!(stderr.contains("RAM in use"), "{stderr}");
+        // The time the display shows, read off the panel.
+        assert!(stderr.contains("display clock    shows "), "{stderr}");
         let png = std::fs::read(png).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         assert_eq!(
