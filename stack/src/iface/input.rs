@@ -9,7 +9,7 @@ use crate::wire::icmpv6::{Icmpv6Error, Icmpv6Packet, Message};
 use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
 use crate::wire::ipv6ext::{self, ExtDrop, ExtWalk};
 use crate::wire::mld::MldQuery;
-use crate::wire::ndp::{option_type, NdpPacket, PrefixInfo};
+use crate::wire::ndp::{option_type, NdpPacket};
 use crate::wire::udp::{UdpPacket, UdpRepr};
 use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 
@@ -486,10 +486,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if was_router && !router {
             self.remove_router(&target);
         } else if reachable {
-            for r in self.routers.iter_mut() {
-                if r.used() && r.ip == target {
-                    r.unreachable = false;
-                }
+            if let Some(r) = self.router_index(&target) {
+                self.routers[r].unreachable = false;
             }
         }
         Received::Consumed
@@ -563,32 +561,22 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A Prefix Information option (RFC 4861 4.6.2): on-link (6.3.4) and
     /// autonomous address configuration (RFC 4862 5.5.3).
     fn prefix_info(&mut self, o: &[u8; 32]) {
-        let p = PrefixInfo {
-            prefix_len: o[2],
-            on_link: o[3] & 0x80 != 0,
-            autonomous: o[3] & 0x40 != 0,
-            valid_lifetime: u32::from_be_bytes([o[4], o[5], o[6], o[7]]),
-            preferred_lifetime: u32::from_be_bytes([o[8], o[9], o[10], o[11]]),
-            prefix: Ipv6Address::from_bytes(&o[16..]),
-        };
+        // The fields of RFC 4861 4.6.2 (as `wire::ndp::PrefixInfo`).
+        let prefix_len = o[2];
+        let prefix = Ipv6Address::from_bytes(&o[16..]);
+        let valid = u32::from_be_bytes([o[4], o[5], o[6], o[7]]);
         // 6.3.4 and RFC 4862 5.5.3 (b): the link-local prefix is ignored.
-        if p.prefix.is_link_local() || p.prefix_len > 128 {
+        if prefix.is_link_local() || prefix_len > 128 {
             return;
         }
-        if p.on_link {
-            self.on_link_update(
-                &p.prefix.prefix(p.prefix_len),
-                p.prefix_len,
-                p.valid_lifetime,
-            );
+        // L flag.
+        if o[3] & 0x80 != 0 {
+            self.on_link_update(&prefix.prefix(prefix_len), prefix_len, valid);
         }
-        if p.autonomous {
-            self.slaac(
-                &p.prefix,
-                p.prefix_len,
-                p.valid_lifetime,
-                p.preferred_lifetime,
-            );
+        // A flag.
+        if o[3] & 0x40 != 0 {
+            let preferred = u32::from_be_bytes([o[8], o[9], o[10], o[11]]);
+            self.slaac(&prefix, prefix_len, valid, preferred);
         }
     }
 
@@ -602,7 +590,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         destination: Ipv6Address,
         tlla: Option<MacAddress>,
     ) -> Received {
-        if !self.routers.iter().any(|r| r.used() && r.ip == *src) {
+        if self.router_index(src).is_none() {
             return self.count_drop(DropReason::InvalidNdp);
         }
         if let Some(mac) = tlla {
@@ -705,11 +693,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     fn remove_router(&mut self, ip: &Ipv6Address) {
-        for i in 0..R {
-            if self.routers[i].used() && self.routers[i].ip == *ip {
-                self.routers[i] = Router::FREE;
-                self.push_event(Event::RouterLost, ip);
-            }
+        if let Some(i) = self.router_index(ip) {
+            self.routers[i] = Router::FREE;
+            self.push_event(Event::RouterLost, ip);
         }
     }
 
@@ -717,12 +703,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// advertises a non-zero lifetime also ends our solicitations (6.3.7).
     fn router_update(&mut self, ip: &Ipv6Address, lifetime: u32) {
         let until = lifetime_end(self.now_s, lifetime).max(1);
-        if let Some(r) = self.routers.iter_mut().find(|r| r.used() && r.ip == *ip) {
+        if let Some(i) = self.router_index(ip) {
             if lifetime == 0 {
                 self.remove_router(ip);
             } else {
-                r.until = until;
-                r.unreachable = false;
+                self.routers[i].until = until;
+                self.routers[i].unreachable = false;
             }
         } else if lifetime != 0 {
             if let Some(r) = self.routers.iter_mut().find(|r| !r.used()) {
@@ -769,8 +755,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if preferred > valid || len != 64 || self.addrs[0].slot == AddrSlot::Duplicate {
             return;
         }
-        let iid = Ipv6Address::eui64_interface_id(&self.mac);
-        let addr = Ipv6Address::from_prefix_and_iid(prefix, &iid);
+        // The interface identifier is the link-local address's (the
+        // modified EUI-64 of the MAC, RFC 4291 App. A).
+        let mut addr = self.addrs[0].addr;
+        addr.0[..8].copy_from_slice(&prefix.0[..8]);
         let now_s = self.now_s;
         if let Some(i) = self
             .addrs

@@ -572,6 +572,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         Some((n.state?, n.mac))
     }
 
+    /// Index of the default router `ip` in the router list (an address is
+    /// listed once: `router_update` adds only routers not found).
+    fn router_index(&self, ip: &Ipv6Address) -> Option<usize> {
+        self.routers.iter().position(|r| r.used() && r.ip == *ip)
+    }
+
     /// Index of the neighbor cache entry for `ip` (not a free slot).
     fn neighbor_index(&self, ip: &Ipv6Address) -> Option<usize> {
         self.neighbors
@@ -912,10 +918,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn neighbor_failed(&mut self, i: usize) {
         let ip = self.neighbors[i].ip;
         self.neighbors[i] = Neighbor::FREE;
-        for r in self.routers.iter_mut() {
-            if r.used() && r.ip == ip {
-                r.unreachable = true;
-            }
+        if let Some(r) = self.router_index(&ip) {
+            self.routers[r].unreachable = true;
         }
         self.push_event(Event::NeighborUnreachable, &ip);
     }
