@@ -17,7 +17,8 @@
 //! - `clock [OPTIONS]`: builds the firmware and the simulator, then runs the
 //!   firmware on the simulated board on the virtual network with the live
 //!   display and console in the terminal (paced to real time on a
-//!   terminal unless `--fast`), until Ctrl-C or `--seconds N`, and prints
+//!   terminal or without `--seconds`, unless `--fast`), until Ctrl-C or
+//!   `--seconds N`, and prints
 //!   the final report. Options go to `proiot3-sim` (`--net virtual|tap:IF`,
 //!   `--pcap FILE`, `--screenshot FILE.png`, `--trace`, `--drift-ppm PPM`,
 //!   `--button N@MS`, ...; see sim/README.md).
@@ -283,12 +284,13 @@ pub fn build_simulator() -> Result<PathBuf, String> {
 }
 
 /// The `proiot3-sim` command line for `cargo xtask clock ARGS`: the live
-/// view, real-time pacing on a terminal (unless `--fast`), the rest passed
-/// through.
+/// view, real-time pacing on a terminal or without `--seconds` (an
+/// endless run), unless `--fast`; the rest passed through.
 fn clock_command_line(args: &[String], terminal: bool) -> Vec<String> {
     let mut out = vec!["--live".to_string()];
     let fast = args.iter().any(|a| a == "--fast");
-    if terminal && !fast {
+    let bounded = args.iter().any(|a| a == "--seconds" || a == "--time");
+    if (terminal || !bounded) && !fast {
         out.push("--realtime".into());
     }
     out.extend(args.iter().filter(|a| *a != "--fast").cloned());
@@ -399,6 +401,10 @@ mod tests {
         assert_eq!(
             super::clock_command_line(&args[..2], false),
             ["--live", "--seconds", "5"]
+        );
+        assert_eq!(
+            super::clock_command_line(&[], false),
+            ["--live", "--realtime"]
         );
     }
 
