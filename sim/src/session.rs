@@ -331,24 +331,6 @@ impl Session {
                 c.lost_to_hosts,
                 c.lost_to_board
             ));
-            for x in &log.ntp {
-                r.clock.push(ClockSample {
-                    at_ps: x.request_sent_ps,
-                    error_ps: x.client_error_ps(v.config()),
-                    reply_delivered: x.reply_delivered_ps.is_some(),
-                });
-            }
-            if let Some(&t) = d.display_updates.back() {
-                // Phase of the last display update against true whole seconds.
-                let unix = v.config().true_unix_ps(t);
-                let sub = (unix % u128::from(PS_PER_S)) as i128;
-                let phase = if sub * 2 > i128::from(PS_PER_S) {
-                    sub - i128::from(PS_PER_S)
-                } else {
-                    sub
-                };
-                r.display_phase_ms = Some((t, phase as f64 / 1e9));
-            }
             // Shown time of day minus true UTC time of day when it appeared.
             let day = 86_400 * i128::from(PS_PER_S);
             let errors: Vec<(u64, u32, i128)> = self
@@ -365,6 +347,29 @@ impl Session {
                     (t, shown, e)
                 })
                 .collect();
+            for x in &log.ntp {
+                // The first change of the shown time after the reply arrived.
+                let after = x
+                    .reply_delivered_ps
+                    .and_then(|td| errors.iter().find(|e| e.0 > td).map(|e| (e.0, e.2)));
+                r.clock.push(ClockSample {
+                    at_ps: x.request_sent_ps,
+                    error_ps: x.client_error_ps(v.config()),
+                    reply_delivered: x.reply_delivered_ps.is_some(),
+                    display_after: after,
+                });
+            }
+            if let Some(&t) = d.display_updates.back() {
+                // Phase of the last display update against true whole seconds.
+                let unix = v.config().true_unix_ps(t);
+                let sub = (unix % u128::from(PS_PER_S)) as i128;
+                let phase = if sub * 2 > i128::from(PS_PER_S) {
+                    sub - i128::from(PS_PER_S)
+                } else {
+                    sub
+                };
+                r.display_phase_ms = Some((t, phase as f64 / 1e9));
+            }
             if let Some(&(t, shown, e)) = errors.last() {
                 let max = errors.iter().map(|x| x.2.abs()).max().unwrap_or(0);
                 r.display_time = Some(DisplayTime {
@@ -389,6 +394,9 @@ pub struct ClockSample {
     pub error_ps: i128,
     /// The reply reached the board.
     pub reply_delivered: bool,
+    /// The first change of the displayed time after the reply arrived:
+    /// (when, shown minus true time of day, ps).
+    pub display_after: Option<(u64, i128)>,
 }
 
 /// The time of day the display showed last, against true UTC.
@@ -497,15 +505,19 @@ impl std::fmt::Display for Report {
             } else {
                 format!("{ms:+.6} ms")
             };
+            let after = match (c.reply_delivered, c.display_after) {
+                (false, _) => " (reply lost)".to_string(),
+                (true, Some((t, e))) => format!(
+                    "; display after the reply ({:.6} s): {:+.3} ms",
+                    secs(t),
+                    e as f64 / 1e9
+                ),
+                (true, None) => String::new(),
+            };
             let _ = writeln!(
                 s,
-                "clock at NTP request {:>12.6} s: {what}{}",
-                secs(c.at_ps),
-                if c.reply_delivered {
-                    ""
-                } else {
-                    " (reply lost)"
-                }
+                "clock at NTP request {:>12.6} s: {what}{after}",
+                secs(c.at_ps)
             );
         }
         if let Some((t, ms)) = self.display_phase_ms {

@@ -599,3 +599,83 @@ fn session_captures_frames_both_ways_in_pcap() {
     }
     let _ = std::fs::remove_file(path);
 }
+
+/// The report's clock lines: the board's clock error at each NTP request
+/// (from the request's transmit timestamp), the displayed time after the
+/// reply and at the end (from `Session::shown_times`, filled here by hand
+/// as the display reader would).
+#[test]
+fn report_gives_clock_error_at_each_request_and_on_the_display() {
+    use proiot3_sim::session::{Network, Session};
+    use proiot3_sim::{loader, Board, BoardConfig, EncModel};
+    let image = loader::parse_elf(include_bytes!("data/board/clock.elf")).unwrap();
+    let config = BoardConfig {
+        enc_model: EncModel::Mspsim,
+        ..BoardConfig::default()
+    };
+    let cfg = NetConfig {
+        ra_interval_ps: 0,
+        ..NetConfig::default()
+    };
+    let ntp_ip = cfg.ntp_address();
+    let true_ntp = |t: u64| cfg.ntp_timestamp(t);
+    let mut s = Session::new(
+        Board::new(&image, config),
+        Network::Virtual(Box::new(VirtualNet::new(cfg.clone()))),
+    );
+    let Network::Virtual(net) = &mut s.net else {
+        unreachable!()
+    };
+    // Teach the server our MAC, then a request whose transmit timestamp
+    // is 3 ms behind true time when it leaves at 0.5 s.
+    let sn = packet::solicited_node(&ntp_ip);
+    let mut ns = vec![135, 0, 0, 0, 0, 0, 0, 0];
+    ns.extend_from_slice(&ntp_ip.octets());
+    ns.extend_from_slice(&[1, 1]);
+    ns.extend_from_slice(&BOARD_MAC);
+    net.send_from_board(
+        0,
+        packet::build_ipv6(
+            BOARD_MAC,
+            packet::multicast_mac(&sn),
+            board_global(),
+            sn,
+            packet::PROTO_ICMPV6,
+            255,
+            &ns,
+        ),
+    );
+    let mut req = vec![0u8; 48];
+    req[0] = 0x23;
+    let sent = PS_PER_S / 2;
+    req[40..].copy_from_slice(&true_ntp(sent - 3 * MS).to_be_bytes());
+    net.send_from_board(
+        sent,
+        board_udp(proiot3_sim::net::NTP_MAC, ntp_ip, 40123, 123, &req),
+    );
+    s.run_until(PS_PER_S);
+    // NA at 2 ms, NTP reply at 0.5 s + 1 ms + 10 us + 1 ms.
+    assert_eq!(s.frames.delivered, 2);
+    s.shown_times.push((PS_PER_S / 5, 0)); // 00:00:00 shown at 0.2 s
+    s.shown_times.push((PS_PER_S + 4 * MS, 1)); // 00:00:01 at 1.004 s
+    let r = s.report();
+    assert_eq!(r.clock.len(), 1);
+    let c = r.clock[0];
+    assert!((c.error_ps + 3_000_000_000).abs() < 200, "{}", c.error_ps); // 2^-32 s rounding
+    assert_eq!(c.display_after, Some((PS_PER_S + 4 * MS, -4_000_000_000)));
+    let d = r.display_time.unwrap();
+    assert_eq!((d.shown, d.error_ps, d.changes), (1, -4_000_000_000, 2));
+    assert_eq!(d.max_abs_error_ps, 200_000_000_000);
+    let text = r.to_string();
+    assert!(
+        text.contains(
+            "clock at NTP request     0.500000 s: -3.000000 ms; \
+             display after the reply (1.004000 s): -4.000 ms"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("display clock    shows 00:00:01 since 1.004000 s: -4.000 ms vs true UTC"),
+        "{text}"
+    );
+}
