@@ -573,27 +573,39 @@ impl SntpClient {
         if t3.is_zero() {
             return Err(Reject::ZeroTransmit);
         }
-        // Root distance (RFC 5905 11.2.1) below MAXDISP (16 s).
-        let distance = (reply.root_delay().0 >> 1) as u64 + reply.root_dispersion().0 as u64;
-        if distance >= MAX_ROOT_DISTANCE.0 as u64 {
+        // Root distance (RFC 5905 11.2.1) below MAXDISP (16 s), in 32 bits
+        // (saturating: a sum past 2^32 is past MAXDISP too).
+        let distance = (reply.root_delay().0 >> 1).saturating_add(reply.root_dispersion().0);
+        if distance >= MAX_ROOT_DISTANCE.0 {
             return Err(Reject::RootDistance);
         }
         // RFC 5905 8, modulo 2^64: with a = T2 - T1 and b = T3 - T4,
-        // offset = (a + b) / 2 (each half halved first so the sum cannot
-        // overflow) and delay = (T4 - T1) - (T3 - T2) = a - b. A negative
-        // delay (clock rate error on a short path) counts as zero.
-        let a = reply.recv_timestamp().0.wrapping_sub(t1.0) as i64;
+        // delay d = (T4 - T1) - (T3 - T2) = a - b and offset (a + b) / 2 =
+        // b + d / 2. Each 64-bit operation is long on the 16-bit target,
+        // hence this order: three subtractions, one shift, one addition.
+        // A negative delay (clock rate error on a short path) counts as
+        // zero.
+        let a = reply.recv_timestamp().0.wrapping_sub(t1.0);
         let b = t3.0.wrapping_sub(t4.0) as i64;
-        let delay = a.wrapping_sub(b).max(0);
-        let offset = (a >> 1) + (b >> 1);
-        // Within ±STEPT: one addition and one unsigned comparison.
-        let small = (offset.wrapping_add(STEP_THRESHOLD.0) as u64) <= 2 * STEP_THRESHOLD.0 as u64;
+        let half_delay = (a.wrapping_sub(b as u64) as i64) >> 1;
         // Saturated to about 1 s: what the display and the poll use.
-        let delay32 = delay.min(u32::MAX as i64) as u32;
+        let delay32 = if half_delay < 0 {
+            0
+        } else if half_delay >> 31 != 0 {
+            u32::MAX
+        } else {
+            // 2 * half_delay, plus the bit the shift dropped.
+            (a as u32).wrapping_sub(b as u32)
+        };
+        let offset = b.wrapping_add(half_delay);
+        // Within ±STEPT (< 2^31): the low word says it once the high word
+        // is only the sign extension.
+        let small = offset as i32 as i64 == offset
+            && (offset as i32).unsigned_abs() <= STEP_THRESHOLD.0 as u32;
         let offset = if !self.clock.is_set() || !small {
             // Step to T3 + delay / 2: right whatever the clock read before
             // (even decades off, where the offset itself overflows).
-            let time = NtpTimestamp(t3.0.wrapping_add((delay >> 1) as u64));
+            let time = NtpTimestamp(t3.0.wrapping_add(half_delay.max(0) as u64));
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
                 self.poll_log2 = MIN_POLL_LOG2;
@@ -603,10 +615,9 @@ impl SntpClient {
             self.counters.steps = self.counters.steps.wrapping_add(1);
             time.wrapping_sub(t4)
         } else {
-            let offset = NtpDuration(offset);
-            self.clock.slew(ticks, offset);
-            self.adapt_poll(offset.0 as i32, delay32);
-            offset
+            self.clock.slew(ticks, NtpDuration(offset));
+            self.adapt_poll(offset as i32, delay32);
+            NtpDuration(offset)
         };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last = Some(Sample {
