@@ -241,9 +241,15 @@ impl SoftClock {
     ///
     /// Larger offsets are clamped to the threshold (the caller steps them).
     pub fn slew(&mut self, ticks: u32, offset: NtpDuration) {
+        let offset = offset.0.clamp(-STEP_THRESHOLD.0, STEP_THRESHOLD.0) as i32;
+        self.slew_small(ticks, offset);
+    }
+
+    /// [`SoftClock::slew`] of an offset already within ±[`STEP_THRESHOLD`]
+    /// (2^-32 s), as the SNTP client has it: no 64-bit clamp.
+    pub(crate) fn slew_small(&mut self, ticks: u32, offset: i32) {
         // |offset| <= STEPT < 2^30 and so is the pending slew: 32-bit
         // arithmetic from here (cheaper on the 16-bit target).
-        let offset = offset.0.clamp(-STEP_THRESHOLD.0, STEP_THRESHOLD.0) as i32;
         self.now(ticks);
         let interval = ticks.wrapping_sub(self.last_sample);
         self.last_sample = ticks;

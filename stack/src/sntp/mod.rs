@@ -615,7 +615,8 @@ impl SntpClient {
             self.counters.steps = self.counters.steps.wrapping_add(1);
             time.wrapping_sub(t4)
         } else {
-            self.clock.slew(ticks, NtpDuration(offset));
+            // `small`: within ±STEPT, the clock's 32-bit slew.
+            self.clock.slew_small(ticks, offset as i32);
             self.adapt_poll(offset as i32, delay32);
             NtpDuration(offset)
         };
