@@ -81,18 +81,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             Err(_) => return self.count_drop(DropReason::BadIpv6),
         };
         let end = L4 + ip.payload_len;
-        let (src, dst) = (ip.src_addr, ip.dst_addr);
+        let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         // RFC 4291 2.7: a multicast address is never a source.
         if src.is_multicast() {
             return self.count_drop(DropReason::BadIpv6);
         }
         let mut tentative = false;
         if dst.is_multicast() {
-            if !self.listening_to(&dst) {
+            if !self.listening_to(dst) {
                 return self.count_drop(DropReason::WrongDestination);
             }
         } else {
-            match self.our_addr(&dst) {
+            match self.our_addr(dst) {
                 Some(i) => tentative = self.addrs[i].slot == AddrSlot::Tentative,
                 None => return self.count_drop(DropReason::WrongDestination),
             }
@@ -133,7 +133,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         match proto {
             ip_protocol::ICMPV6 => self.icmp_input(buf, off, end, &ip),
-            ip_protocol::UDP => self.udp_input(buf, off, end, &src, &dst),
+            ip_protocol::UDP => self.udp_input(buf, off, end, src, dst),
             // RFC 8200 4 / RFC 4443 3.4: unrecognized Next Header, code 1,
             // pointer to the field that named it.
             _ => self.icmp_error(
