@@ -28,7 +28,10 @@ for p in $probes; do
     cargo +nightly build --release --quiet --bin "$p"
     elf="$CARGO_TARGET_DIR/msp430-none-elf/release/$p"
     echo "== probe $p"
-    $SIZE -A "$elf" | awk '$1 ~ /^\.(text|rodata|data|bss)$/ { printf "%-8s %6d\n", $1, $2 }'
+    $SIZE -A "$elf" | awk '
+        { size[$1] = $2 }
+        END { n = split(".text .rodata .data .bss", s, " ")
+              for (i = 1; i <= n; i++) printf "%-8s %6d\n", s[i], size[s[i]] }'
     echo "-- top $TOP symbols (bytes)"
     $NM --size-sort -S --radix=d "$elf" | awk '$3 ~ /^[tT]$/' | tail -n "$TOP" | $FILT |
         awk '{ s = $2 + 0; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); printf "%6d  %s\n", s, $0 }'
