@@ -70,7 +70,7 @@ pub const FLL_AVERAGE_S: u32 = 256;
 
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
-/// About 60 bytes of state. See the [module documentation](self).
+/// About 66 bytes of state (on the MSP430). See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SoftClock {
     /// Nominal tick rate, ticks per second.
@@ -84,6 +84,9 @@ pub struct SoftClock {
     rate: u64,
     /// The slew rate (500 ppm of a tick), 2^-48 s per tick.
     slew_step: u64,
+    /// The same with the sign of the slew in progress (no negation in
+    /// each reading).
+    slew_rate: i64,
     /// Ticks left to slew, and the direction.
     slew_left: u32,
     slew_neg: bool,
@@ -117,6 +120,7 @@ impl SoftClock {
             freq: 0,
             rate: nominal,
             slew_step,
+            slew_rate: 0,
             slew_left: 0,
             slew_neg: false,
             base_ticks: 0,
@@ -205,9 +209,8 @@ impl SoftClock {
         let slewed = dt.min(self.slew_left);
         // 2^-48 s units below the 32.32 resolution: dt * (rate mod 2^16)
         // < 2^48 and the slew < 2^46 (at most 256 s of 500 ppm).
-        let slew = (slewed as u64 * self.slew_step) as i64;
         let low = (dt as u64 * (self.rate & 0xffff) + self.base_sub as u64) as i64
-            + if self.slew_neg { -slew } else { slew };
+            + slewed as i64 * self.slew_rate;
         let time = self
             .base_time
             .wrapping_add(dt as u64 * (self.rate >> 16))
@@ -247,6 +250,7 @@ impl SoftClock {
 
     /// [`SoftClock::slew`] of an offset already within ±[`STEP_THRESHOLD`]
     /// (2^-32 s), as the SNTP client has it: no 64-bit clamp.
+    #[inline(never)]
     pub(crate) fn slew_small(&mut self, ticks: u32, offset: i32) {
         // |offset| <= STEPT < 2^30 and so is the pending slew: 32-bit
         // arithmetic from here (cheaper on the 16-bit target).
@@ -276,6 +280,9 @@ impl SoftClock {
         let ticks_needed = ((offset.unsigned_abs() as u64) << 16) / self.slew_step;
         self.slew_left = ticks_needed.min(u32::MAX as u64) as u32;
         self.slew_neg = offset < 0;
+        // ±slew_step: all ones or zero, xor, minus.
+        let sign = (offset >> 31) as i64;
+        self.slew_rate = (self.slew_step as i64 ^ sign) - sign;
     }
 
     fn set_freq(&mut self, freq: i32) {
