@@ -454,22 +454,16 @@ impl ClockApp {
     /// display changes (a message ends). The display's own pace (once a
     /// second) is the platform's.
     pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
-        let mut next = self.iface.poll_at(now_ms);
-        let mut add = |t: Option<u64>| {
-            if let Some(t) = t {
-                next = Some(next.map_or(t, |n| n.min(t)));
-            }
-        };
-        add(self.dns.poll_at());
-        add(self.sntp.poll_at());
+        let mut next = earliest(self.iface.poll_at(now_ms), self.dns.poll_at());
+        next = earliest(next, self.sntp.poll_at());
         if self.dns.state() != dns::State::Resolving {
-            add(self.dns_next);
+            next = earliest(next, self.dns_next);
         }
         if self.ack_port != 0 {
-            add(Some(self.ack_retry));
+            next = earliest(next, Some(self.ack_retry));
         }
         if self.message_until > now_ms {
-            add(Some(self.message_until));
+            next = earliest(next, Some(self.message_until));
         }
         next
     }
@@ -477,7 +471,10 @@ impl ClockApp {
     /// The oldest event not yet taken.
     pub fn poll_event(&mut self) -> Option<AppEvent> {
         let first = self.events[0].take();
-        self.events.rotate_left(1);
+        // A plain shift: smaller on the MSP430 than `rotate_left`.
+        for i in 1..MAX_EVENTS {
+            self.events[i - 1] = self.events[i].take();
+        }
         first
     }
 
@@ -766,47 +763,72 @@ impl ClockApp {
     fn render_counters(&self, s: &mut ScreenText) {
         s.row(0).str("COUNTERS");
         let c = self.iface.counters();
-        let dropped: u32 = c.drops.iter().map(|&d| d as u32).sum();
-        let mut r = s.row(1);
-        r.str("rx ");
-        r.u32(c.rx_frames as u32);
-        r.str(" tx ");
-        r.u32(c.tx_frames as u32);
-        let mut r = s.row(2);
-        r.str("drop ");
-        r.u32(dropped);
-        r.str(" udp ");
-        r.u32(c.udp_delivered as u32);
-        r.put(b'/');
-        r.u32(c.udp_sent as u32);
         let d = self.dns.counters();
-        let mut r = s.row(3);
-        r.str("dns q");
-        r.u32(d.queries as u32);
-        r.str(" r");
-        r.u32(d.replies as u32);
-        r.str(" rej ");
-        r.u32(d.rejections.iter().map(|&x| x as u32).sum());
         let n = self.sntp.counters();
-        let mut r = s.row(4);
-        r.str("ntp q");
-        r.u32(n.requests as u32);
-        r.str(" ok");
-        r.u32(n.accepted as u32);
-        r.str(" rej ");
-        r.u32(n.rejected.iter().map(|&x| x as u32).sum());
-        let mut r = s.row(5);
-        r.str("ntp to ");
-        r.u32(n.timeouts as u32);
-        r.str(" poll ");
-        r.u32(self.sntp.poll_interval_s());
-        r.put(b's');
-        let mut r = s.row(6);
-        r.str("msg ");
-        r.u32(self.counters.messages as u32);
-        r.str(" ack ");
-        r.u32(self.counters.acks as u32);
+        let rows: [[(&str, u32); 3]; 6] = [
+            [
+                ("rx ", c.rx_frames as u32),
+                (" tx ", c.tx_frames as u32),
+                ("", 0),
+            ],
+            [
+                ("drop ", total(&c.drops)),
+                (" udp ", c.udp_delivered as u32),
+                ("/", c.udp_sent as u32),
+            ],
+            [
+                ("dns q", d.queries as u32),
+                (" r", d.replies as u32),
+                (" rej ", total(&d.rejections)),
+            ],
+            [
+                ("ntp q", n.requests as u32),
+                (" ok", n.accepted as u32),
+                (" rej ", total(&n.rejected)),
+            ],
+            [
+                ("ntp to ", n.timeouts as u32),
+                (" poll ", self.sntp.poll_interval_s()),
+                ("", 0),
+            ],
+            [
+                ("msg ", self.counters.messages as u32),
+                (" ack ", self.counters.acks as u32),
+                ("", 0),
+            ],
+        ];
+        for (i, items) in rows.iter().enumerate() {
+            // Two-item rows end with an empty label and a 0 not shown.
+            let len = if items[2].0.is_empty() { 2 } else { 3 };
+            pairs(&mut s.row(i + 1), &items[..len]);
+        }
     }
+}
+
+/// The earlier of two optional deadlines. Out of line: 64-bit compares
+/// are long on the 16-bit target.
+#[inline(never)]
+fn earliest(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// `label value` pairs one after the other: one loop for the counters
+/// screen rather than a call sequence per number.
+#[inline(never)]
+fn pairs(r: &mut TextBuf, items: &[(&str, u32)]) {
+    for (label, value) in items {
+        r.str(label);
+        r.u32(*value);
+    }
+}
+
+/// The sum of a counter array.
+fn total(counters: &[u16]) -> u32 {
+    counters.iter().map(|&c| c as u32).sum()
 }
 
 /// The index of the first counter that differs.

@@ -37,7 +37,9 @@ impl<'a> TextBuf<'a> {
         self.len == 0
     }
 
-    /// Writes one byte.
+    /// Writes one byte. Out of line, like the other writers: one copy of
+    /// each in the firmware rather than one per call site.
+    #[inline(never)]
     pub fn put(&mut self, byte: u8) {
         if let Some(slot) = self.buf.get_mut(self.len) {
             *slot = byte;
@@ -46,6 +48,7 @@ impl<'a> TextBuf<'a> {
     }
 
     /// Writes raw bytes.
+    #[inline(never)]
     pub fn bytes(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.put(b);
@@ -53,11 +56,13 @@ impl<'a> TextBuf<'a> {
     }
 
     /// Writes a string.
+    #[inline(never)]
     pub fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
     }
 
     /// Writes `value` in decimal.
+    #[inline(never)]
     pub fn u32(&mut self, value: u32) {
         self.u32_padded(value, 0, b'0');
     }
