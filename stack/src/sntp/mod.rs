@@ -90,12 +90,12 @@ pub const LOST_AFTER_S: u32 = 3600;
 pub const FAILOVER_AFTER: u8 = 2;
 
 /// Retry delay after `send_udp` said `WouldBlock` (address resolution).
-const RETRY_BLOCKED_MS: u64 = 250;
+const RETRY_BLOCKED_MS: u32 = 250;
 /// `WouldBlock`s in a row (10 s) after which the server is deemed
 /// unreachable: the next one is tried.
 const BLOCKED_GIVE_UP: u8 = 40;
 /// Retry delay after another send failure (no port, no route, no address).
-const RETRY_ERROR_MS: u64 = 2000;
+const RETRY_ERROR_MS: u32 = 2000;
 /// Offsets within this plus half the round-trip delay count as "clock
 /// stable" for the poll interval (the delay bounds the measurement error).
 const STABLE_OFFSET: NtpDuration = NtpDuration(4_294_967); // 1 ms
@@ -300,12 +300,16 @@ impl SntpClient {
         }
     }
 
-    /// The next request goes one poll interval after `now_ms`. (One copy:
-    /// the 64-bit addition is not small on the target.)
-    #[inline(never)]
+    /// The next request goes one poll interval after `now_ms`.
     fn schedule(&mut self, now_ms: u64) {
         // At most 1024 s: 1000 << 10 fits 32 bits.
-        let ms = 1000u32 << self.interval_log2();
+        self.retry_in(now_ms, 1000 << self.interval_log2());
+    }
+
+    /// The next attempt goes `ms` after `now_ms`. (One copy: the 64-bit
+    /// addition is not small on the target.)
+    #[inline(never)]
+    fn retry_in(&mut self, now_ms: u64, ms: u32) {
         self.next_poll_ms = now_ms + ms as u64;
     }
 
@@ -431,13 +435,13 @@ impl SntpClient {
             self.port_used = false;
             self.port = iface.bind_ephemeral().unwrap_or(0);
             if self.port == 0 {
-                self.next_poll_ms = now_ms + RETRY_ERROR_MS;
+                self.retry_in(now_ms, RETRY_ERROR_MS);
                 return None;
             }
         }
         let off = iface.udp_payload_offset();
         let Some(payload) = buf.get_mut(off..off + ntp::HEADER_LEN) else {
-            self.next_poll_ms = now_ms + RETRY_ERROR_MS;
+            self.retry_in(now_ms, RETRY_ERROR_MS);
             return None;
         };
         // RFC 4330 3: the bits below the clock's resolution are random,
@@ -467,7 +471,7 @@ impl SntpClient {
             }
             Err(nb::Error::WouldBlock) => {
                 self.blocked += 1;
-                self.next_poll_ms = now_ms + RETRY_BLOCKED_MS;
+                self.retry_in(now_ms, RETRY_BLOCKED_MS);
                 if self.blocked >= BLOCKED_GIVE_UP {
                     // The server (on-link) or the router does not answer
                     // address resolution: nothing was sent, so the next
@@ -485,7 +489,7 @@ impl SntpClient {
                 None
             }
             Err(nb::Error::Other(_)) => {
-                self.next_poll_ms = now_ms + RETRY_ERROR_MS;
+                self.retry_in(now_ms, RETRY_ERROR_MS);
                 None
             }
         }
