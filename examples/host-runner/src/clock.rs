@@ -216,8 +216,13 @@ pub fn run(
             return ExitCode::from(1);
         }
     }
+    let c = app.iface().counters();
+    let _ = writeln!(
+        out,
+        "event=exit rx_frames={} tx_frames={} udp_delivered={} udp_sent={} icmp_errors_sent={}",
+        c.rx_frames, c.tx_frames, c.udp_delivered, c.udp_sent, c.icmp_errors_sent
+    );
     let _ = writeln!(out, "{}", clock_counters(&app, &link));
-    let _ = writeln!(out, "event=exit");
     let _ = out.flush();
     ExitCode::SUCCESS
 }
