@@ -660,11 +660,21 @@ impl SntpClient {
             return SyncState::NeverSynced;
         };
         // 32-bit division (cheaper on the MCU); saturates after 49 days.
-        let elapsed = now_ms.saturating_sub(s.at_ms).min(u32::MAX as u64) as u32;
+        // (The borrow of the subtraction, no 64-bit comparison: long.)
+        let (d, before) = now_ms.overflowing_sub(s.at_ms);
+        let elapsed = if before {
+            0
+        } else if d >> 32 != 0 {
+            u32::MAX
+        } else {
+            d as u32
+        };
         let since = elapsed / 1000;
         let info = SyncInfo {
-            offset_us: s.offset.to_micros(),
-            delay_us: ((s.delay as u64 * 1_000_000 + (1 << 31)) >> 32) as u32,
+            // NtpDuration::to_micros, with 32-bit products for the fraction.
+            offset_us: s.offset.seconds_floor() as i64 * 1_000_000
+                + frac_micros(s.offset.0 as u32) as i64,
+            delay_us: frac_micros(s.delay),
             stratum: s.stratum,
             server: s.server,
             since_s: since,
@@ -675,6 +685,16 @@ impl SntpClient {
             SyncState::Synced(info)
         }
     }
+}
+
+/// `f` 2^-32 s in microseconds, rounded to nearest (ties up):
+/// `(f * 15625 + 2^25) >> 26` (10^6 / 2^32 = 15625 / 2^26), from the two
+/// 16-bit halves of `f` so that every product fits 32 bits.
+#[inline(never)]
+fn frac_micros(f: u32) -> u32 {
+    let hi = (f >> 16) * 15625;
+    let lo = (f & 0xffff) * 15625 + (1 << 25);
+    (hi + (lo >> 16)) >> 10
 }
 
 #[cfg(test)]
@@ -952,6 +972,24 @@ mod tests {
             panic!()
         };
         assert_eq!(far.since_s, u32::MAX / 1000);
+    }
+
+    #[test]
+    fn microseconds_of_a_fraction_round_like_ntp_duration() {
+        let mut f = 0u32;
+        for step in [1u32, 3, 4294, 4295, 65_537, 1_000_003] {
+            for k in 0..2000u32 {
+                f = f.wrapping_add(step.wrapping_mul(k | 1));
+                for v in [f, u32::MAX - f, step * k] {
+                    let want = NtpDuration(v as i64).to_micros();
+                    assert_eq!(frac_micros(v) as i64, want, "{v}");
+                }
+            }
+        }
+        // Half a microsecond is 2147.48 units of 2^-32 s.
+        assert_eq!(frac_micros(2147), 0);
+        assert_eq!(frac_micros(2148), 1);
+        assert_eq!(frac_micros(u32::MAX), 1_000_000);
     }
 
     #[test]
