@@ -308,7 +308,9 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// and nothing is sent. Otherwise (another name, an expired answer, a
     /// failure) a new lookup starts, abandoning one in progress.
     pub fn resolve(&mut self, name: &str, now_ms: u64) {
-        let same = wire_eq_dotted(&self.name[..self.orig_len as usize], name);
+        let mut wire = [0; NAME];
+        let last = &self.name[..self.orig_len as usize];
+        let (len, same) = encode_name_cmp(name.as_bytes(), &mut wire, last);
         if same && self.state == State::Resolving {
             return;
         }
@@ -318,11 +320,12 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         }
         self.end_query();
         self.count = 0;
-        let Some(len) = encode_name(name.as_bytes(), &mut self.name) else {
+        let Some(len) = len else {
             self.orig_len = 0;
             self.state = State::Failed(Failure::InvalidName);
             return;
         };
+        self.name = wire;
         self.orig_len = len as u16;
         self.cur_start = 0;
         self.cur_len = len as u16;
@@ -729,40 +732,17 @@ fn encode_name(dotted: &[u8], out: &mut [u8]) -> Option<usize> {
     Some(len_at + 1).filter(|&n| n <= 255)
 }
 
-/// The labels of a wire-form name we built ourselves (validated, ends with
-/// the root byte).
-fn wire_labels(wire: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut pos = 0;
-    core::iter::from_fn(move || {
-        let len = *wire.get(pos)? as usize;
-        if len == 0 {
-            return None;
-        }
-        let label = wire.get(pos + 1..pos + 1 + len)?;
-        pos += 1 + len;
-        Some(label)
-    })
-}
-
-/// Name equality of our wire-form name (built from a dotted name, so its
-/// labels hold no dots) and a dotted name, ASCII case-insensitive.
-fn wire_eq_dotted(wire: &[u8], dotted: &str) -> bool {
-    let s = strip_dot(dotted.as_bytes());
-    // An empty `wire` (nothing resolved yet) matches nothing.
-    let mut at = 0;
-    for label in wire_labels(wire) {
-        if at != 0 {
-            if s.get(at) != Some(&b'.') {
-                return false;
-            }
-            at += 1;
-        }
-        match s.get(at..at + label.len()) {
-            Some(part) if part.eq_ignore_ascii_case(label) => at += label.len(),
-            _ => return false,
-        }
-    }
-    !wire.is_empty() && at == s.len()
+/// [`encode_name`] of `dotted` into `out`, and whether that is the name
+/// `wire` (wire form; ASCII case-insensitive, RFC 4343: length bytes are
+/// under 64, never letters). One encoder for both, rather than a
+/// comparison of labels with a dotted string.
+fn encode_name_cmp(dotted: &[u8], out: &mut [u8], wire: &[u8]) -> (Option<usize>, bool) {
+    let len = encode_name(dotted, out);
+    let same = match len {
+        Some(n) => out.get(..n).is_some_and(|o| o.eq_ignore_ascii_case(wire)),
+        None => false,
+    };
+    (len, same)
 }
 
 #[cfg(test)]
@@ -846,9 +826,19 @@ mod tests {
             })
         }
 
-        /// The labels of a wire-form name.
+        /// The labels of a wire-form name we built ourselves (validated,
+        /// ends with the root byte).
         fn wire_labels(wire: &[u8]) -> impl Iterator<Item = &[u8]> {
-            super::super::wire_labels(wire)
+            let mut pos = 0;
+            core::iter::from_fn(move || {
+                let len = *wire.get(pos)? as usize;
+                if len == 0 {
+                    return None;
+                }
+                let label = wire.get(pos + 1..pos + 1 + len)?;
+                pos += 1 + len;
+                Some(label)
+            })
         }
     }
     use crate::wire::dns::DnsPacket;
@@ -996,13 +986,19 @@ mod tests {
         let mut wire = [0u8; 32];
         let n = encode_name(b"Pool.NTP.org", &mut wire).unwrap();
         let wire = &wire[..n];
-        assert!(wire_eq_dotted(wire, "pool.ntp.org"));
-        assert!(wire_eq_dotted(wire, "POOL.ntp.ORG."));
-        assert!(!wire_eq_dotted(wire, "pool.ntp"));
-        assert!(!wire_eq_dotted(wire, "pool.ntp.org.uk"));
-        assert!(!wire_eq_dotted(wire, "xpool.ntp.org"));
-        assert!(!wire_eq_dotted(&[], "pool.ntp.org"));
-        assert!(wire_eq_dotted(&[0], "."));
+        let same = |w: &[u8], dotted: &str| encode_name_cmp(dotted.as_bytes(), &mut [0; 64], w).1;
+        assert!(same(wire, "pool.ntp.org"));
+        assert!(same(wire, "POOL.ntp.ORG."));
+        assert!(!same(wire, "pool.ntp"));
+        assert!(!same(wire, "pool.ntp.org.uk"));
+        assert!(!same(wire, "xpool.ntp.org"));
+        assert!(!same(wire, "pool..ntp.org"));
+        assert!(!same(&[], "pool.ntp.org"));
+        assert!(same(&[0], "."));
+        assert!(!same(&[0], ""));
+        // A name that does not fit the buffer is no match.
+        assert!(!encode_name_cmp(b"pool.ntp.org", &mut [0; 13], wire).1);
+        assert_eq!(encode_name_cmp(b"pool.ntp.org", &mut [0; 14], wire), (Some(14), true));
         // Against a name in a message (a query for pool.ntp.org).
         let msg = [
             &[0u8, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0][..],
@@ -1049,7 +1045,9 @@ mod tests {
                 // Too small a buffer, by one byte: refused, never cut.
                 assert_eq!(encode_name(name.as_bytes(), &mut a[..n - 1]), None);
                 assert_eq!(encode_name(name.as_bytes(), &mut a[..n]), Some(n));
-                assert!(wire_eq_dotted(&a[..n], &name.to_ascii_uppercase()));
+                let upper = name.to_ascii_uppercase();
+                let mut c = [0u8; 300];
+                assert_eq!(encode_name_cmp(upper.as_bytes(), &mut c, &a[..n]), (Some(n), true));
             }
         }
     }
