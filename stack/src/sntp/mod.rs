@@ -326,43 +326,45 @@ impl SntpClient {
         self.servers = [Ipv6Address::UNSPECIFIED; MAX_SERVERS];
         self.denied = 0;
         self.current = 0;
-        for s in servers {
-            self.add_server(*s);
-        }
-        for i in 0..MAX_SERVERS {
-            let a = self.servers[i];
-            if a.is_unspecified() {
-                continue;
-            }
-            if let Some(j) = old.iter().position(|o| *o == a) {
-                self.denied |= (old_denied >> j & 1) << i;
-            }
-            if a == polled {
-                self.current = i as u8;
-            }
-        }
         // The outstanding request stays valid while its server is listed
         // (replies are matched against `servers[asked]`).
-        match self.servers.iter().position(|s| *s == asked) {
-            Some(i) if !asked.is_unspecified() => self.asked = i as u8,
-            _ => self.t1 = NtpTimestamp(0),
+        let mut asked_listed = false;
+        for s in servers {
+            let Some(i) = self.add(*s) else {
+                continue;
+            };
+            if let Some(j) = old.iter().position(|o| o == s) {
+                self.denied |= (old_denied >> j & 1) << i;
+            }
+            // (Never unspecified here: `add` refuses it.)
+            if *s == polled {
+                self.current = i as u8;
+            }
+            if *s == asked {
+                self.asked = i as u8;
+                asked_listed = true;
+            }
+        }
+        if !asked_listed {
+            self.t1 = NtpTimestamp(0);
         }
     }
 
     /// Adds a server at the end of the list; false if it is unspecified,
     /// already listed, or the list is full.
     pub fn add_server(&mut self, server: Ipv6Address) -> bool {
+        self.add(server).is_some()
+    }
+
+    /// [`SntpClient::add_server`], giving the slot.
+    fn add(&mut self, server: Ipv6Address) -> Option<usize> {
         if server.is_unspecified() || server.is_multicast() || self.servers.contains(&server) {
-            return false;
+            return None;
         }
-        match self.servers.iter().position(|s| s.is_unspecified()) {
-            Some(i) => {
-                self.servers[i] = server;
-                self.denied &= !(1 << i);
-                true
-            }
-            None => false,
-        }
+        let i = self.servers.iter().position(|s| s.is_unspecified())?;
+        self.servers[i] = server;
+        self.denied &= !(1 << i);
+        Some(i)
     }
 
     /// The server the next request goes to, if any is usable.
