@@ -70,11 +70,14 @@ pub const FLL_AVERAGE_S: u32 = 256;
 
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
-/// About 66 bytes of state (on the MSP430). See the [module documentation](self).
+/// About 70 bytes of state (on the MSP430). See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SoftClock {
     /// Nominal tick rate, ticks per second.
     hz: u32,
+    /// `2^noise_bits() - 1`: derived from `hz` in `new` (where a constant
+    /// rate folds it), not for every request.
+    noise_mask: u32,
     /// Nominal length of a tick, 2^-48 s.
     nominal: u64,
     /// Frequency correction, 2^-32 units (dimensionless); positive makes
@@ -114,8 +117,17 @@ impl SoftClock {
         // at 1 MHz, 2e-12 at 1 kHz), an error the FLL absorbs.
         let nominal = ((1u64 << 48) + hz as u64 / 2) / hz as u64;
         let slew_step = scale(nominal, MAX_FREQ) as u64;
+        // leading_zeros(hz - 1), as a loop: the MSP430 has no such
+        // instruction and the library routine is large.
+        let mut noise_mask = u32::MAX;
+        let mut h = hz - 1;
+        while h != 0 {
+            h >>= 1;
+            noise_mask >>= 1;
+        }
         SoftClock {
             hz,
+            noise_mask,
             nominal,
             freq: 0,
             rate: nominal,
@@ -145,15 +157,13 @@ impl SoftClock {
     /// Fraction bits of an [`NtpTimestamp`] below the length of one tick:
     /// these bits carry no information (17 at 32768 Hz, 22 at 1 kHz).
     pub fn noise_bits(&self) -> u32 {
-        // leading_zeros(hz - 1), as a loop: the MSP430 has no such
-        // instruction and the library routine is large.
-        let mut bits = 32;
-        let mut h = self.hz - 1;
-        while h != 0 {
-            h >>= 1;
-            bits -= 1;
-        }
-        bits
+        self.noise_mask.count_ones()
+    }
+
+    /// The fraction bits below the length of one tick, set
+    /// (`2^noise_bits() - 1`).
+    pub(crate) fn noise_mask(&self) -> u32 {
+        self.noise_mask
     }
 
     /// The frequency correction in parts per billion, rounded (positive: the clock

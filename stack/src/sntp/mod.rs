@@ -449,7 +449,7 @@ impl SntpClient {
         // RFC 4330 3: the bits below the clock's resolution are random,
         // which also makes T1 hard to guess for an off-path attacker.
         // At most 28 bits (16 Hz): a 32-bit mask.
-        let mask = ((1u32 << self.clock.noise_bits()) - 1) as u64;
+        let mask = self.clock.noise_mask() as u64;
         let t = self.clock.now(ticks).0;
         let mut t1 = NtpTimestamp(t & !mask | self.rng.next_u32() as u64 & mask);
         if t1.is_zero() {
