@@ -422,6 +422,10 @@ impl ClockApp {
     /// its length; `None` when there is nothing to send. Call it until it
     /// gives `None` when the buffer is free.
     pub fn poll(&mut self, buf: &mut [u8], now_ms: u64, ticks: u32) -> Option<usize> {
+        // A recorded reading: the clock must be read at least every 2^31
+        // ticks (18 hours at 32768 Hz), NTP traffic or not (`utc` and the
+        // screens only peek).
+        self.sntp.now(ticks);
         if let Some(n) = self.iface.poll_transmit(buf, now_ms) {
             return Some(n);
         }
