@@ -552,13 +552,17 @@ impl SntpClient {
         let stratum = reply.stratum();
         if stratum == 0 {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
-            return Err(match reply.ref_id() {
-                ntp::KISS_DENY | ntp::KISS_RSTR => {
+            // The codes as 32-bit words: two comparisons each on the target.
+            const DENY: u32 = u32::from_be_bytes(ntp::KISS_DENY);
+            const RSTR: u32 = u32::from_be_bytes(ntp::KISS_RSTR);
+            const RATE: u32 = u32::from_be_bytes(ntp::KISS_RATE);
+            return Err(match u32::from_be_bytes(reply.ref_id()) {
+                DENY | RSTR => {
                     self.denied |= 1 << asked;
                     self.next_server();
                     Reject::KissDeny
                 }
-                ntp::KISS_RATE => {
+                RATE => {
                     self.poll_log2 = (self.poll_log2 + 1).min(MAX_POLL_LOG2);
                     self.stable = 0;
                     self.next_server();
