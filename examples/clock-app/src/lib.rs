@@ -522,6 +522,7 @@ impl ClockApp {
     /// the format of the host runner, documented in its README) written
     /// into `out`; the length (cut at `out`'s end, [`EVENT_LINE`] always
     /// suffices).
+    #[inline(never)]
     pub fn event_text(&self, event: &AppEvent, out: &mut [u8]) -> usize {
         let mut t = TextBuf::new(out);
         t.str("event=");
@@ -649,6 +650,7 @@ impl ClockApp {
         }
     }
 
+    #[inline(never)]
     fn render_clock(&self, s: &mut ScreenText, now_ms: u64, ticks: u32) {
         match self.utc(ticks) {
             Some((unix, _)) => {
@@ -715,6 +717,7 @@ impl ClockApp {
     }
 
     /// Why the clock is not set yet, most basic reason first.
+    #[inline(never)]
     fn why_not_synced(&self, r: &mut TextBuf) {
         if self.iface.global_address().is_none() {
             r.str("no address");
@@ -739,6 +742,7 @@ impl ClockApp {
         }
     }
 
+    #[inline(never)]
     fn render_network(&self, s: &mut ScreenText) {
         s.row(0).str("NETWORK");
         let mut r = s.row(1);
@@ -764,6 +768,7 @@ impl ClockApp {
         line(6, "ntp ", self.sntp.server());
     }
 
+    #[inline(never)]
     fn render_counters(&self, s: &mut ScreenText) {
         s.row(0).str("COUNTERS");
         let c = self.iface.counters();

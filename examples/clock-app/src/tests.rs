@@ -508,3 +508,20 @@ fn state_is_small() {
     // The application's own state (TZ, message, events) on a 64-bit host.
     assert!(size - parts < 340, "{size} - {parts}");
 }
+
+#[test]
+fn no_dns_server_is_shown() {
+    let cfg = NetConfig {
+        rdnss: false,
+        ..Bench::config()
+    };
+    let mut b = Bench::new(cfg, "ntp.test", "UTC0");
+    b.run(10);
+    assert!(b.app.iface().global_address().is_some());
+    assert_eq!(
+        &b.screen(Screen::Clock)[4..6],
+        ["not synced:", "no dns server"]
+    );
+    assert!(b.net.log().dns.is_empty(), "no query without a server");
+    assert!(!b.has_event("event=resolve"));
+}
