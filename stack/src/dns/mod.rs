@@ -998,7 +998,10 @@ mod tests {
         assert!(!same(&[0], ""));
         // A name that does not fit the buffer is no match.
         assert!(!encode_name_cmp(b"pool.ntp.org", &mut [0; 13], wire).1);
-        assert_eq!(encode_name_cmp(b"pool.ntp.org", &mut [0; 14], wire), (Some(14), true));
+        assert_eq!(
+            encode_name_cmp(b"pool.ntp.org", &mut [0; 14], wire),
+            (Some(14), true)
+        );
         // Against a name in a message (a query for pool.ntp.org).
         let msg = [
             &[0u8, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0][..],
@@ -1047,7 +1050,10 @@ mod tests {
                 assert_eq!(encode_name(name.as_bytes(), &mut a[..n]), Some(n));
                 let upper = name.to_ascii_uppercase();
                 let mut c = [0u8; 300];
-                assert_eq!(encode_name_cmp(upper.as_bytes(), &mut c, &a[..n]), (Some(n), true));
+                assert_eq!(
+                    encode_name_cmp(upper.as_bytes(), &mut c, &a[..n]),
+                    (Some(n), true)
+                );
             }
         }
     }
