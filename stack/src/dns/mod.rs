@@ -499,7 +499,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if p.opcode() != 0 || p.question_count() != 1 {
             return Err(Reject::QuestionMismatch);
         }
-        let (same, answers) = reply::question_is(payload, qname).map_err(|_| Reject::Malformed)?;
+        let (same, answers) = reply::question_is(payload, qname).ok_or(Reject::Malformed)?;
         if !same {
             return Err(Reject::QuestionMismatch);
         }
@@ -532,7 +532,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         }
         // A malformed answer section is rejected like any bad datagram.
         let answer = reply::read_answer(payload, answers, p.answer_count(), qname, &mut self.addrs)
-            .map_err(|_| Reject::Malformed)?;
+            .ok_or(Reject::Malformed)?;
         self.counters.replies = self.counters.replies.wrapping_add(1);
         match answer {
             Answer::Addresses(n, ttl) => {
@@ -866,12 +866,12 @@ mod tests {
         if p.question_count() != 1 {
             return Some((false, None));
         }
-        let (same, at) = reply::question_is(msg, qname).ok()?;
+        let (same, at) = reply::question_is(msg, qname)?;
         if !same {
             return Some((false, None));
         }
         let mut out = [Ipv6Address::UNSPECIFIED; 4];
-        let answer = reply::read_answer(msg, at, p.answer_count(), qname, &mut out).ok();
+        let answer = reply::read_answer(msg, at, p.answer_count(), qname, &mut out);
         Some((
             true,
             answer.map(|a| match a {

@@ -10,11 +10,17 @@
 //! 16-bit target.
 
 use crate::wire::dns::{rtype, CLASS_IN, HEADER_LEN, MAX_NAME_LEN};
-use crate::wire::{Error, Ipv6Address};
+use crate::wire::Ipv6Address;
 
 fn be16(b: &[u8], at: usize) -> u16 {
     u16::from_be_bytes([b[at], b[at + 1]])
 }
+
+// Every function here answers `None` for a malformed message (truncated,
+// a bad label type, a forward pointer, a name over 255 bytes, a bad
+// record): the resolver rejects all of them for one reason
+// (`Reject::Malformed`), and an `Option` costs less code than a `Result`
+// with the reason on the 16-bit target.
 
 /// A walk through a name: where the next label is, where the current run
 /// of labels started (a pointer must go before it), the length so far.
@@ -34,37 +40,38 @@ impl Cursor {
         }
     }
 
-    /// The next label's bounds in `msg`, `None` at the root.
-    fn next_label(&mut self, msg: &[u8]) -> Result<Option<(usize, usize)>, Error> {
+    /// Moves past the next label and gives its length: the label is
+    /// `msg[self.pos - len..self.pos]`. 0 at the root (the cursor stays on
+    /// the root byte); `None` if malformed.
+    fn next_label(&mut self, msg: &[u8]) -> Option<usize> {
         loop {
-            let b = *msg.get(self.pos).ok_or(Error::Truncated)?;
+            let b = *msg.get(self.pos)?;
             match b >> 6 {
-                0 if b == 0 => return Ok(None),
+                0 if b == 0 => return Some(0),
                 0 => {
-                    let start = self.pos + 1;
-                    let end = start + b as usize;
-                    self.len += 1 + b as usize;
-                    if self.len > MAX_NAME_LEN {
-                        return Err(Error::NameTooLong);
-                    }
-                    if end > msg.len() {
-                        return Err(Error::Truncated);
+                    let len = b as usize;
+                    let end = self.pos + 1 + len;
+                    self.len += 1 + len;
+                    // RFC 1035 3.1: at most 255 bytes.
+                    if self.len > MAX_NAME_LEN || end > msg.len() {
+                        return None;
                     }
                     self.pos = end;
-                    return Ok(Some((start, end)));
+                    return Some(len);
                 }
                 3 => {
-                    let lo = *msg.get(self.pos + 1).ok_or(Error::Truncated)?;
+                    let lo = *msg.get(self.pos + 1)?;
                     let target = ((b & 0x3f) as usize) << 8 | lo as usize;
                     // RFC 1035 4.1.4 "prior occurrence": strictly before
                     // the run, so positions decrease and loops cannot be.
                     if target >= self.run {
-                        return Err(Error::BadPointer);
+                        return None;
                     }
                     self.pos = target;
                     self.run = target;
                 }
-                _ => return Err(Error::BadValue),
+                // Label types 0b01 and 0b10: reserved (RFC 1035 4.1.4).
+                _ => return None,
             }
         }
     }
@@ -72,7 +79,7 @@ impl Cursor {
 
 /// Checks the whole name at `start`; returns where the record goes on
 /// after it (after its root byte or its first pointer).
-fn name_end(msg: &[u8], start: usize) -> Result<usize, Error> {
+fn name_end(msg: &[u8], start: usize) -> Option<usize> {
     let mut c = Cursor::new(start);
     let mut end = None;
     loop {
@@ -81,21 +88,23 @@ fn name_end(msg: &[u8], start: usize) -> Result<usize, Error> {
         if msg.get(c.pos).is_some_and(|b| b >> 6 == 3) && end.is_none() {
             end = Some(c.pos + 2);
         }
-        if c.next_label(msg)?.is_none() {
-            return Ok(end.unwrap_or(c.pos + 1));
+        if c.next_label(msg)? == 0 {
+            return Some(end.unwrap_or(c.pos + 1));
         }
     }
 }
 
 /// Name equality, label by label, ASCII case-insensitive (RFC 4343), of
 /// the names at `a` in `ma` and at `b` in `mb`.
-fn names_eq(ma: &[u8], a: usize, mb: &[u8], b: usize) -> Result<bool, Error> {
+fn names_eq(ma: &[u8], a: usize, mb: &[u8], b: usize) -> Option<bool> {
     let (mut ca, mut cb) = (Cursor::new(a), Cursor::new(b));
     loop {
-        match (ca.next_label(ma)?, cb.next_label(mb)?) {
-            (None, None) => return Ok(true),
-            (Some((s, e)), Some((t, f))) if ma[s..e].eq_ignore_ascii_case(&mb[t..f]) => {}
-            _ => return Ok(false),
+        let (la, lb) = (ca.next_label(ma)?, cb.next_label(mb)?);
+        if la != lb || !ma[ca.pos - la..ca.pos].eq_ignore_ascii_case(&mb[cb.pos - lb..cb.pos]) {
+            return Some(false);
+        }
+        if la == 0 {
+            return Some(true);
         }
     }
 }
@@ -105,25 +114,28 @@ fn names_eq(ma: &[u8], a: usize, mb: &[u8], b: usize) -> Result<bool, Error> {
 pub(super) fn expand_name(msg: &[u8], start: usize, out: &mut [u8]) -> Option<usize> {
     let mut c = Cursor::new(start);
     let mut n = 0;
-    while let Some((s, e)) = c.next_label(msg).ok()? {
-        *out.get_mut(n)? = (e - s) as u8;
-        out.get_mut(n + 1..n + 1 + e - s)?
-            .copy_from_slice(&msg[s..e]);
-        n += 1 + e - s;
+    loop {
+        let len = c.next_label(msg)?;
+        // The length byte, then the label (nothing for the root).
+        *out.get_mut(n)? = len as u8;
+        out.get_mut(n + 1..n + 1 + len)?
+            .copy_from_slice(&msg[c.pos - len..c.pos]);
+        n += 1 + len;
+        if len == 0 {
+            return Some(n);
+        }
     }
-    *out.get_mut(n)? = 0;
-    Some(n + 1)
 }
 
-/// The question of a message with QDCOUNT 1: `Ok(true)` when it is
-/// `qname` (our wire form), AAAA, IN; where it ends.
-pub(super) fn question_is(msg: &[u8], qname: &[u8]) -> Result<(bool, usize), Error> {
+/// The question of a message with QDCOUNT 1: `true` when it is `qname`
+/// (our wire form), AAAA, IN; where it ends.
+pub(super) fn question_is(msg: &[u8], qname: &[u8]) -> Option<(bool, usize)> {
     let end = name_end(msg, HEADER_LEN)?;
-    let fixed = msg.get(end..end + 4).ok_or(Error::Truncated)?;
+    let fixed = msg.get(end..end + 4)?;
     let same = be16(fixed, 0) == rtype::AAAA
         && be16(fixed, 2) == CLASS_IN
         && names_eq(msg, HEADER_LEN, qname, 0)?;
-    Ok((same, end + 4))
+    Some((same, end + 4))
 }
 
 /// What the answer section gave for our question.
@@ -150,7 +162,7 @@ pub(super) fn read_answer(
     count: u16,
     qname: &[u8],
     out: &mut [Ipv6Address],
-) -> Result<Answer, Error> {
+) -> Option<Answer> {
     // The position of the owner sought; None: the question's name.
     let mut owner: Option<usize> = None;
     let mut ttl = u32::MAX;
@@ -158,7 +170,7 @@ pub(super) fn read_answer(
     for _ in 0..count {
         let name = pos;
         pos = name_end(msg, pos)?;
-        let fixed = msg.get(pos..pos + 10).ok_or(Error::Truncated)?;
+        let fixed = msg.get(pos..pos + 10)?;
         let rr_type = be16(fixed, 0);
         let class = be16(fixed, 2);
         let raw_ttl = u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]]);
@@ -171,22 +183,22 @@ pub(super) fn read_answer(
         let rdata = pos + 10;
         let rdata_end = rdata + be16(fixed, 8) as usize;
         if rdata_end > msg.len() {
-            return Err(Error::Truncated);
+            return None;
         }
         pos = rdata_end;
         if class != CLASS_IN {
             continue;
         }
-        let ours = match owner {
-            Some(o) => names_eq(msg, name, msg, o)?,
-            None => names_eq(msg, name, qname, 0)?,
+        let (other, at) = match owner {
+            Some(o) => (msg, o),
+            None => (qname, 0),
         };
-        if !ours {
+        if !names_eq(msg, name, other, at)? {
             continue;
         }
         if rr_type == rtype::AAAA {
             if rdata_end - rdata != 16 {
-                return Err(Error::BadLength);
+                return None;
             }
             let a = Ipv6Address::from_bytes(&msg[rdata..rdata_end]);
             if found < out.len() && !out[..found].contains(&a) {
@@ -199,13 +211,13 @@ pub(super) fn read_answer(
             // record moves the chain at most once: loops end with the
             // section.
             if name_end(&msg[..rdata_end], rdata)? != rdata_end {
-                return Err(Error::BadLength);
+                return None;
             }
             owner = Some(rdata);
             ttl = ttl.min(rr_ttl);
         }
     }
-    Ok(match owner {
+    Some(match owner {
         _ if found > 0 => Answer::Addresses(found, ttl),
         Some(target) => Answer::Alias(target, ttl),
         None => Answer::NoData,
