@@ -521,3 +521,25 @@ fn forged_ntp_replies_are_rejected() {
     let from = runner.mark();
     assert_clock_agrees(&runner, from);
 }
+
+/// The same application through the ENC28J60 driver and the datasheet
+/// chip model bridged to the TAP (`--enc28j60 datasheet`): it resolves,
+/// synchronizes and keeps the host's time within 5 ms.
+#[test]
+fn clock_through_enc28j60_driver_and_model() {
+    if !have_daemons("clock_enc28j60") {
+        return;
+    }
+    let Some(mut ns) = Netns::create("clock_enc28j60") else {
+        return;
+    };
+    let runner = clock_link(&mut ns, &["--enc28j60", "datasheet"]);
+    ns.radvd();
+    dnsmasq(&mut ns);
+    chrony(&mut ns);
+    let t = secs(30);
+    runner.wait_event(0, "resolved", &[("name", NAME), ("addr", NTP_ADDR)], t);
+    runner.wait_event(0, "sync", &[("server", NTP_ADDR), ("step", "1")], t);
+    let from = runner.mark();
+    assert_clock_agrees(&runner, from);
+}
