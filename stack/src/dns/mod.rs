@@ -440,13 +440,13 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         let off = iface.udp_payload_offset();
         let Some(len) = self.write_query(buf.get_mut(off..).unwrap_or(&mut [])) else {
             // The buffer cannot even hold the query: nothing can be sent.
-            self.next_try = now.wrapping_add(RETRY_MS);
+            self.retry_later(now);
             return None;
         };
         match iface.send_udp(buf, now_ms, self.port, self.server, PORT, len) {
             Ok(n) => {
                 // The reply is awaited for the whole interval from now on.
-                self.attempt_end = now.wrapping_add(self.timeout_ms());
+                self.wait_reply(now);
                 self.sent = true;
                 self.counters.queries = self.counters.queries.wrapping_add(1);
                 Some(n)
@@ -454,7 +454,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             Err(_) => {
                 // WouldBlock (next hop, tentative source) or no route or
                 // source yet: try again until the query's time is up.
-                self.next_try = now.wrapping_add(RETRY_MS);
+                self.retry_later(now);
                 None
             }
         }
@@ -581,13 +581,13 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                 // Every server was tried.
                 self.give_up(iface);
             } else {
-                self.next_try = now.wrapping_add(RETRY_MS);
+                self.retry_later(now);
             }
             return false;
         };
         self.had_server = true;
         let Ok(port) = iface.bind_ephemeral() else {
-            self.next_try = now.wrapping_add(RETRY_MS);
+            self.retry_later(now);
             return false;
         };
         self.port = port;
@@ -596,14 +596,23 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.sent = false;
         // Until the query can go out (next hop resolution), at most one
         // interval; then the whole interval again from its transmission.
-        self.attempt_end = now.wrapping_add(self.timeout_ms());
+        self.wait_reply(now);
         true
     }
 
-    /// The reply timeout of the current query: exponential backoff per
-    /// server (RFC 1035 7.2).
-    fn timeout_ms(&self) -> u32 {
-        (self.config.initial_timeout_ms as u32) << self.tries.min(8)
+    /// The reply to the current query is awaited until one timeout after
+    /// `now`: exponential backoff per server (RFC 1035 7.2). (Out of line,
+    /// as `retry_later`: one copy of the 32-bit arithmetic.)
+    #[inline(never)]
+    fn wait_reply(&mut self, now: u32) {
+        let timeout = (self.config.initial_timeout_ms as u32) << self.tries.min(8);
+        self.attempt_end = now.wrapping_add(timeout);
+    }
+
+    /// The next attempt to send goes [`RETRY_MS`] after `now`.
+    #[inline(never)]
+    fn retry_later(&mut self, now: u32) {
+        self.next_try = now.wrapping_add(RETRY_MS);
     }
 
     /// Server `index` of the list: the configured ones, then the RDNSS
@@ -614,17 +623,19 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         mut index: u8,
     ) -> Option<Ipv6Address> {
         let configured = &self.config.servers;
-        let learned = iface.dns_servers().filter(|s| !configured.contains(s));
-        for s in configured
-            .iter()
-            .copied()
-            .filter(|s| !s.is_unspecified())
-            .chain(learned)
-        {
+        for s in configured.iter().filter(|s| !s.is_unspecified()) {
             if index == 0 {
-                return Some(s);
+                return Some(*s);
             }
             index -= 1;
+        }
+        for s in iface.dns_servers() {
+            if !configured.contains(&s) {
+                if index == 0 {
+                    return Some(s);
+                }
+                index -= 1;
+            }
         }
         None
     }
