@@ -531,14 +531,23 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             }
         }
         // A malformed answer section is rejected like any bad datagram.
-        let answer = reply::read_answer(payload, answers, p.answer_count(), qname, &mut self.addrs)
-            .ok_or(Reject::Malformed)?;
+        let count = p.answer_count();
+        let answer = reply::read_answer(
+            payload,
+            answers,
+            count,
+            qname,
+            &mut self.addrs,
+            self.chain_ttl,
+        )
+        .ok_or(Reject::Malformed)?;
         self.counters.replies = self.counters.replies.wrapping_add(1);
         match answer {
             Answer::Addresses(n, ttl) => {
                 // RFC 2181 8: TTLs over 2^31 - 1 were read as 0; cap the
                 // rest, and keep within u32 milliseconds.
-                let ttl = ttl.min(self.chain_ttl).min(self.config.max_ttl_s);
+                // (`ttl` includes the CNAMEs of earlier replies.)
+                let ttl = ttl.min(self.config.max_ttl_s);
                 let ttl_ms = ttl.min(u32::MAX / 1000) * 1000;
                 self.count = n as u8;
                 self.expires = now_ms + ttl_ms as u64;
@@ -547,7 +556,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             Answer::NoData => self.finish(State::Failed(Failure::NoData)),
             Answer::Alias(target, ttl) => {
                 // RFC 1034 5.3.3 step 3: restart with the canonical name.
-                self.chain_ttl = self.chain_ttl.min(ttl);
+                self.chain_ttl = ttl; // the smaller one already
                 self.requeries = self.requeries.saturating_add(1);
                 if self.requeries > self.config.max_requeries {
                     self.finish(State::Failed(Failure::TooManyCnames));
@@ -882,7 +891,7 @@ mod tests {
             return Some((false, None));
         }
         let mut out = [Ipv6Address::UNSPECIFIED; 4];
-        let answer = reply::read_answer(msg, at, p.answer_count(), qname, &mut out);
+        let answer = reply::read_answer(msg, at, p.answer_count(), qname, &mut out, u32::MAX);
         Some((
             true,
             answer.map(|a| match a {

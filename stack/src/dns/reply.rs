@@ -155,17 +155,19 @@ pub(super) enum Answer {
 /// name as they come (RFC 1034 3.6.2; servers put a chain in order, RFC
 /// 1034 4.3.2 step 3a) and storing the AAAA addresses of the name the
 /// chain reached in `out` (RFC 3596 2.2). Records out of that order only
-/// cost a query for the target. Any malformed record is an error.
+/// cost a query for the target. Any malformed record is an error. The
+/// TTL of the answer is the smallest of `ttl` (the CNAMEs followed before)
+/// and those of the records used.
 pub(super) fn read_answer(
     msg: &[u8],
     mut pos: usize,
     count: u16,
     qname: &[u8],
     out: &mut [Ipv6Address],
+    mut ttl: u32,
 ) -> Option<Answer> {
     // The position of the owner sought; None: the question's name.
     let mut owner: Option<usize> = None;
-    let mut ttl = u32::MAX;
     let mut found = 0;
     for _ in 0..count {
         let name = pos;
@@ -205,7 +207,6 @@ pub(super) fn read_answer(
                 out[found] = a;
                 found += 1;
             }
-            ttl = ttl.min(rr_ttl);
         } else if rr_type == rtype::CNAME && found == 0 {
             // RFC 1035 3.3.1: the RDATA is one name, read within it. Each
             // record moves the chain at most once: loops end with the
@@ -214,8 +215,10 @@ pub(super) fn read_answer(
                 return None;
             }
             owner = Some(rdata);
-            ttl = ttl.min(rr_ttl);
+        } else {
+            continue;
         }
+        ttl = ttl.min(rr_ttl);
     }
     Some(match owner {
         _ if found > 0 => Answer::Addresses(found, ttl),
