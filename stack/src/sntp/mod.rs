@@ -102,7 +102,7 @@ const STABLE_OFFSET: NtpDuration = NtpDuration(4_294_967); // 1 ms
 /// Consecutive stable offsets before the poll interval doubles.
 const STABLE_TO_DOUBLE: u8 = 2;
 /// Offsets beyond this many times the stable limit halve the interval.
-const UNSTABLE_FACTOR: i32 = 4;
+const UNSTABLE_FACTOR: u32 = 4;
 
 /// Why a datagram to our port was not used. Each has a counter
 /// ([`Counters::rejected`]).
@@ -615,7 +615,10 @@ impl SntpClient {
         let offset = if !self.clock.is_set() || !small {
             // Step to T3 + delay / 2: right whatever the clock read before
             // (even decades off, where the offset itself overflows).
-            let time = NtpTimestamp(t3.0.wrapping_add(half_delay.max(0) as u64));
+            // T3 + max(d, 0) / 2 - T4 = b + max(d, 0) / 2: `offset`, or
+            // `b` for a negative delay. No further 64-bit arithmetic.
+            let step = if half_delay < 0 { b } else { offset };
+            let time = t4.wrapping_add(NtpDuration(step));
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
                 self.poll_log2 = MIN_POLL_LOG2;
@@ -623,7 +626,7 @@ impl SntpClient {
             }
             self.clock.step(ticks, time);
             self.counters.steps = self.counters.steps.wrapping_add(1);
-            time.wrapping_sub(t4)
+            NtpDuration(step)
         } else {
             // `small`: within ±STEPT, the clock's 32-bit slew.
             self.clock.slew_small(ticks, offset as i32);
@@ -646,8 +649,9 @@ impl SntpClient {
     /// holds; two in a row double the interval. An offset four times that
     /// halves it.
     fn adapt_poll(&mut self, offset: i32, delay: u32) {
-        let limit = ((delay >> 1) as i32).saturating_add(STABLE_OFFSET.0 as i32);
-        let off = offset.unsigned_abs() as i32;
+        // Unsigned: no overflow (under 2^31 + 2^23) and shifts for `/`.
+        let limit = (delay >> 1) + STABLE_OFFSET.0 as u32;
+        let off = offset.unsigned_abs();
         if off <= limit {
             self.stable += 1;
             if self.stable >= STABLE_TO_DOUBLE {
