@@ -380,15 +380,18 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if self.state != State::Resolving {
             return None;
         }
+        // The earliest deadline (all within 24 days of each other), by the
+        // sign of 32-bit differences: shorter than signed comparisons here.
+        let mut next = self.overall_end;
+        if self.port != 0 && !due(self.attempt_end, next) {
+            next = self.attempt_end;
+        }
+        if !self.sent && !due(self.next_try, next) {
+            next = self.next_try;
+        }
         let now = self.last_now as u32;
-        let mut ahead = self.overall_end.wrapping_sub(now) as i32;
-        if self.port != 0 {
-            ahead = ahead.min(self.attempt_end.wrapping_sub(now) as i32);
-        }
-        if !self.sent {
-            ahead = ahead.min(self.next_try.wrapping_sub(now) as i32);
-        }
-        Some(self.last_now + ahead.max(0) as u64)
+        let ahead = if due(now, next) { 0 } else { next.wrapping_sub(now) };
+        Some(self.last_now + ahead as u64)
     }
 
     /// Runs the timers and, when a query is due, builds it into `buf` as a
