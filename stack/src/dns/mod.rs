@@ -390,7 +390,11 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             next = self.next_try;
         }
         let now = self.last_now as u32;
-        let ahead = if due(now, next) { 0 } else { next.wrapping_sub(now) };
+        let ahead = if due(now, next) {
+            0
+        } else {
+            next.wrapping_sub(now)
+        };
         Some(self.last_now + ahead as u64)
     }
 
