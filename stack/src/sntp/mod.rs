@@ -448,13 +448,14 @@ impl SntpClient {
         };
         // RFC 4330 3: the bits below the clock's resolution are random,
         // which also makes T1 hard to guess for an off-path attacker.
-        // At most 28 bits (16 Hz): a 32-bit mask.
-        let mask = self.clock.noise_mask() as u64;
-        let t = self.clock.now(ticks).0;
-        let mut t1 = NtpTimestamp(t & !mask | self.rng.next_u32() as u64 & mask);
-        if t1.is_zero() {
-            t1 = NtpTimestamp(1); // zero means "no request outstanding"
+        // At most 28 bits (16 Hz): only the fraction changes.
+        let mask = self.clock.noise_mask();
+        let t = self.clock.now(ticks);
+        let mut fraction = t.fraction() & !mask | self.rng.next_u32() & mask;
+        if t.seconds() == 0 && fraction == 0 {
+            fraction = 1; // zero means "no request outstanding"
         }
+        let t1 = NtpTimestamp::new(t.seconds(), fraction);
         // RFC 4330 5: a request with every field zero but the first byte
         // (LI 0, VN 4, mode 3) and the transmit timestamp.
         payload.fill(0);
