@@ -210,7 +210,7 @@ struct Sample {
 }
 
 /// An SNTP client with its disciplined clock. See the [module
-/// documentation](self). About 210 bytes on the MSP430.
+/// documentation](self). About 220 bytes on the MSP430.
 #[derive(Debug, Clone)]
 pub struct SntpClient {
     clock: SoftClock,
