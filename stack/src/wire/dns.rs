@@ -396,7 +396,7 @@ impl<'a> Name<'a> {
         if !s.is_empty() {
             for part in s.split('.') {
                 match labels.next() {
-                    Some(l) if l.eq_ignore_ascii_case(part.as_bytes()) => {}
+                    Some(l) if label_eq(l, part.as_bytes()) => {}
                     _ => return false,
                 }
             }
@@ -409,7 +409,7 @@ impl<'a> Name<'a> {
         let mut labels = self.labels();
         for part in other {
             match labels.next() {
-                Some(l) if l.eq_ignore_ascii_case(part) => {}
+                Some(l) if label_eq(l, part) => {}
                 _ => return false,
             }
         }
@@ -808,6 +808,13 @@ impl QueryRepr<'_> {
         matches!(packet.questions().next(), Some(Ok(q))
             if q.qtype == self.qtype && q.qclass == CLASS_IN && q.name.eq_dotted(self.name))
     }
+}
+
+/// Label equality, ASCII case-insensitive (RFC 4343 section 3). Servers
+/// echo the query's case, so the exact comparison settles most calls
+/// before the byte-by-byte case folding.
+fn label_eq(a: &[u8], b: &[u8]) -> bool {
+    a == b || a.eq_ignore_ascii_case(b)
 }
 
 #[cfg(test)]

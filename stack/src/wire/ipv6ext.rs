@@ -427,6 +427,17 @@ pub enum ExtWalk {
     },
 }
 
+/// True for the extension headers this walk recognises (RFC 8200 4).
+fn is_extension_header(next_header: u8) -> bool {
+    matches!(
+        next_header,
+        ip_protocol::HOP_BY_HOP
+            | ip_protocol::ROUTING
+            | ip_protocol::FRAGMENT
+            | ip_protocol::DESTINATION_OPTIONS
+    )
+}
+
 /// Follows the extension header chain of `packet` (a whole IPv6 packet,
 /// fixed header included, e.g. the buffer of a checked
 /// [`super::ipv6::Ipv6Packet`]; bytes after 40 + Payload Length are
@@ -441,20 +452,22 @@ pub fn walk(packet: &[u8], dst_is_multicast: bool) -> ExtWalk {
     {
         return ExtWalk::Drop(ExtDrop::Truncated);
     }
+    let next_header = packet[6];
+    // Most packets carry no extension header: answer at once.
+    if !is_extension_header(next_header) && next_header != ip_protocol::NO_NEXT_HEADER {
+        return ExtWalk::Upper {
+            protocol: next_header,
+            offset: HEADER_LEN,
+            next_header_pointer: 6,
+        };
+    }
     let end = HEADER_LEN + u16::from_be_bytes([packet[4], packet[5]]) as usize;
     let packet = &packet[..end];
-    let mut next_header = packet[6];
+    let mut next_header = next_header;
     let mut nh_pointer = 6usize;
     let mut offset = HEADER_LEN;
     for index in 0..=MAX_EXT_HEADERS {
-        let is_ext = matches!(
-            next_header,
-            ip_protocol::HOP_BY_HOP
-                | ip_protocol::ROUTING
-                | ip_protocol::FRAGMENT
-                | ip_protocol::DESTINATION_OPTIONS
-        );
-        if !is_ext {
+        if !is_extension_header(next_header) {
             return if next_header == ip_protocol::NO_NEXT_HEADER {
                 ExtWalk::NoNextHeader
             } else {
