@@ -1,0 +1,109 @@
+//! The clock firmware's use of `ClockApp`: each call in its own
+//! `#[inline(never)]` function so that the report names what each one
+//! costs (LTO inlines what only one caller uses into it).
+#![no_std]
+#![no_main]
+
+use clock_app::{AppConfig, AppEvent, ClockApp, Screen, ScreenText, EVENT_LINE};
+use core::hint::black_box;
+use core::mem::MaybeUninit;
+use core::ptr::addr_of_mut;
+use microip6::wire::MacAddress;
+
+static mut FRAME: [u8; 600] = [0; 600];
+static mut APP: MaybeUninit<ClockApp> = MaybeUninit::uninit();
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    loop {}
+}
+
+#[inline(never)]
+fn app_new(app: &mut MaybeUninit<ClockApp>) -> bool {
+    let mut config = AppConfig::new(MacAddress(black_box([2, 0, 0, 0, 0, 0x42])), black_box(7));
+    config.ntp_server_name = black_box("pool.ntp.org");
+    config.tz = black_box("CET-1CEST,M3.5.0,M10.5.0/3");
+    match ClockApp::new(config) {
+        Ok(a) => {
+            app.write(a);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+#[inline(never)]
+fn app_receive(app: &mut ClockApp, buf: &mut [u8], len: usize, now: u64, ticks: u32) -> Option<usize> {
+    app.receive(buf, len, now, ticks)
+}
+
+#[inline(never)]
+fn app_poll(app: &mut ClockApp, buf: &mut [u8], now: u64, ticks: u32) -> Option<usize> {
+    app.poll(buf, now, ticks)
+}
+
+#[inline(never)]
+fn app_poll_at(app: &mut ClockApp, now: u64) -> Option<u64> {
+    app.poll_at(now)
+}
+
+#[inline(never)]
+fn app_poll_event(app: &mut ClockApp) -> Option<AppEvent> {
+    app.poll_event()
+}
+
+#[inline(never)]
+fn app_event_text(app: &ClockApp, e: &AppEvent, out: &mut [u8]) -> usize {
+    app.event_text(e, out)
+}
+
+#[inline(never)]
+fn app_render(app: &ClockApp, screen: Screen, now: u64, ticks: u32) -> ScreenText {
+    app.render(screen, now, ticks)
+}
+
+#[inline(never)]
+fn app_button_next(app: &mut ClockApp, now: u64) {
+    app.button_next(now)
+}
+
+#[inline(never)]
+fn app_utc(app: &ClockApp, ticks: u32) -> Option<(u32, u32)> {
+    app.utc(ticks)
+}
+
+#[no_mangle]
+pub extern "C" fn probe() -> ! {
+    // SAFETY: single-threaded probe; the statics are borrowed once, here.
+    let (slot, buf) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
+    if !app_new(slot) {
+        loop {}
+    }
+    // SAFETY: app_new wrote it.
+    let app = unsafe { slot.assume_init_mut() };
+    loop {
+        let now: u64 = black_box(0);
+        let ticks: u32 = black_box(0);
+        if let Some(len) = black_box(None) {
+            if let Some(n) = app_receive(app, buf, len, now, ticks) {
+                black_box(&buf[..n]);
+            }
+        }
+        while let Some(n) = app_poll(app, buf, now, ticks) {
+            black_box(&buf[..n]);
+        }
+        while let Some(e) = app_poll_event(app) {
+            let mut line = [0u8; EVENT_LINE];
+            let n = app_event_text(app, &e, &mut line);
+            black_box(&line[..n]);
+        }
+        if black_box(false) {
+            app_button_next(app, now);
+        }
+        black_box(app_utc(app, ticks));
+        for s in [Screen::Clock, Screen::Network, Screen::Counters] {
+            black_box(app_render(app, black_box(s), now, ticks));
+        }
+        black_box(app_poll_at(app, now));
+    }
+}
