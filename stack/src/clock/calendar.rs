@@ -124,27 +124,80 @@ pub const fn civil_from_days(days: u32) -> (u32, u8, u8) {
     (year, month as u8, day as u8)
 }
 
+/// Days from 1968-03-01 (the start of a March-based year and of a 4-year
+/// leap cycle) to 1970-01-01.
+const DAYS_1968_03_TO_1970: u16 = 671;
+/// 2100-03-01 counted from 1968-03-01 as if 2100 were a leap year: 33
+/// four-year cycles. 2100 is the only year divisible by 4 between 1970 and
+/// 2106 that is not a leap year (divisible by 100, not by 400).
+const DAYS_1968_03_TO_2100_03: u16 = 33 * 1461;
+
+/// [`days_from_civil`] for years 1970 to 2107 in 16-bit arithmetic (the
+/// MSP430 is a 16-bit CPU; 32-bit divisions are library calls): March-based
+/// years counted from 1968-03-01 in 4-year cycles, the missing 2100-02-29
+/// taken out.
+pub(crate) const fn days_from_civil_1970(year: u32, month: u8, day: u8) -> u32 {
+    let m = month as u16;
+    // Shift the year start to March so that the leap day ends the year.
+    let (y, mp) = if m > 2 {
+        ((year - 1968) as u16, m - 3)
+    } else {
+        ((year - 1969) as u16, m + 9)
+    };
+    let doy = (153 * mp + 2) / 5 + day as u16 - 1; // [0, 365]
+    let mut z = y * 365 + y / 4 + doy;
+    if z >= DAYS_1968_03_TO_2100_03 {
+        z -= 1;
+    }
+    (z - DAYS_1968_03_TO_1970) as u32
+}
+
+/// Calendar fields of day `days` since 1970-01-01 (at most 50,000, the
+/// `u32` Unix range): (year, month, day, day of the year), all in 16-bit
+/// arithmetic; the inverse of [`days_from_civil_1970`].
+const fn civil_from_days_1970(days: u32) -> (u16, u8, u8, u16) {
+    let mut z = days as u16 + DAYS_1968_03_TO_1970;
+    // From 2100-03-01 on, count as if 2100-02-29 existed.
+    if z >= DAYS_1968_03_TO_2100_03 - 1 {
+        z += 1;
+    }
+    let cycle = z / 1461;
+    let r = z - cycle * 1461; // [0, 1460]
+    let yoc = if r == 1460 { 3 } else { r / 365 }; // year of the cycle
+    let doy = r - yoc * 365; // [0, 365], March 1st = 0
+    let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let year = 1968 + 4 * cycle + yoc;
+    if mp < 10 {
+        // March to December of `year`: its leap day came before.
+        let leap = (yoc == 0 && year != 2100) as u16;
+        (year, mp as u8 + 3, day as u8, doy + 59 + leap)
+    } else {
+        (year + 1, mp as u8 - 9, day as u8, doy - 306)
+    }
+}
+
 impl DateTime {
     /// The UTC calendar time of Unix time `unix` (seconds since
     /// 1970-01-01T00:00:00Z, leap seconds not counted, as POSIX defines).
     pub const fn from_unix(unix: u32) -> DateTime {
         let days = unix / 86_400;
         let sod = unix - days * 86_400;
-        let (year, month, day) = civil_from_days(days);
-        let jan1 = days_from_civil(year, 1, 1);
-        let hour = sod / 3600;
-        let rem = sod - hour * 3600;
+        let (year, month, day, yday) = civil_from_days_1970(days);
+        // 3600 = 16 * 225: the hour in 16 bits.
+        let hour = (sod >> 4) as u16 / 225;
+        let rem = (sod as u16).wrapping_sub(hour.wrapping_mul(3600)); // < 3600
         let minute = rem / 60;
         DateTime {
-            year: year as u16,
+            year,
             month,
             day,
             hour: hour as u8,
             minute: minute as u8,
             second: (rem - minute * 60) as u8,
             // 1970-01-01 was a Thursday (4).
-            weekday: Weekday::from_number(days + 4),
-            yday: (days - jan1) as u16,
+            weekday: Weekday::from_number(((days as u16 + 4) % 7) as u32),
+            yday,
         }
     }
 
@@ -210,6 +263,7 @@ mod tests {
                 (prev.0 + 1, 1, 1)
             };
             assert_eq!((y, m, d), next_of_prev, "day {days}");
+            assert_eq!(days_from_civil_1970(y, m, d), days);
             prev = (y, m, d);
         }
     }

@@ -6,7 +6,9 @@
 //! The string is parsed once into a small [`Tz`] (no allocation); each
 //! conversion computes that year's two transitions with 32-bit arithmetic.
 
-use super::calendar::{days_from_civil, days_in_month, is_leap_year, DateTime};
+#[cfg(test)]
+use super::calendar::days_from_civil;
+use super::calendar::{days_from_civil_1970, DateTime};
 
 /// Why a TZ string was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,12 +219,15 @@ impl Cursor<'_> {
     }
 }
 
-/// Days since 1970-01-01 of `rule`'s day in `year`.
+/// Days since 1970-01-01 of `rule`'s day in `year` (1970 to 2106, the
+/// years of `u32` Unix time), in 16-bit arithmetic where it fits.
 fn rule_day(year: u32, day: RuleDay) -> u32 {
-    let jan1 = days_from_civil(year, 1, 1);
+    let jan1 = days_from_civil_1970(year, 1, 1);
+    // Every fourth year is a leap year from 1970 to 2106, except 2100.
+    let leap = year % 4 == 0 && year != 2100;
     match day {
         RuleDay::Julian1(n) => {
-            let leap_shift = u32::from(is_leap_year(year) && n >= 60);
+            let leap_shift = u32::from(leap && n >= 60);
             jan1 + n as u32 - 1 + leap_shift
         }
         RuleDay::Julian0(n) => jan1 + n as u32,
@@ -231,15 +236,20 @@ fn rule_day(year: u32, day: RuleDay) -> u32 {
             week,
             weekday,
         } => {
-            let first = days_from_civil(year, month, 1);
-            let first_wd = (first + 4) % 7; // 1970-01-01 was a Thursday
-            let mut d = first + (weekday as u32 + 7 - first_wd) % 7 + (week as u32 - 1) * 7;
+            let first = days_from_civil_1970(year, month, 1);
+            let first_wd = (first as u16 + 4) % 7; // 1970-01-01 was a Thursday
+            let mut d = (weekday as u16 + 7 - first_wd) % 7 + (week as u16 - 1) * 7;
             // Week 5 means "the last such weekday of the month".
-            let last = first + days_in_month(year, month) as u32 - 1;
-            while d > last {
+            let len = if month == 2 {
+                28 + leap as u16
+            } else {
+                // 31 days in months 1, 3, 5, 7, 8, 10, 12.
+                30 + ((month + (month >> 3)) & 1) as u16
+            };
+            while d >= len {
                 d -= 7;
             }
-            d
+            first + d as u32
         }
     }
 }
