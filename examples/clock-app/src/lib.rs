@@ -58,7 +58,7 @@
 
 pub mod text;
 
-use microip6::clock::calendar::NTP_UNIX_OFFSET;
+use microip6::clock::calendar::{DateTime, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::{Tz, TzError};
 use microip6::dns::{self, Failure, Resolver};
@@ -654,8 +654,10 @@ impl ClockApp {
     fn render_clock(&self, s: &mut ScreenText, now_ms: u64, ticks: u32) {
         match self.utc(ticks) {
             Some((unix, _)) => {
-                let lt = self.tz.local(unix);
-                let d = lt.datetime;
+                // Not `Tz::local`: its `&str` abbreviation costs a UTF-8
+                // validation on the target.
+                let (offset, is_dst) = self.tz.offset_at(unix);
+                let d = DateTime::from_unix(unix.wrapping_add(offset as u32));
                 let mut r = s.row(0);
                 r.u32_padded(d.hour as u32, 2, b'0');
                 r.put(b':');
@@ -671,7 +673,7 @@ impl ClockApp {
                 r.put(b'-');
                 r.u32_padded(d.day as u32, 2, b'0');
                 r.put(b' ');
-                r.str(lt.abbreviation);
+                r.bytes(self.tz.abbreviation_bytes(is_dst));
             }
             None => s.row(0).str("--:--:--"),
         }

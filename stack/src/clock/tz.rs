@@ -348,6 +348,18 @@ impl Tz {
         }
     }
 
+    /// The zone abbreviation as ASCII bytes: daylight saving time's when
+    /// `is_dst` (as [`Tz::offset_at`] tells) and the zone has one, else
+    /// standard time's. No UTF-8 validation, unlike
+    /// [`LocalTime::abbreviation`] (a few hundred bytes on the MSP430).
+    pub fn abbreviation_bytes(&self, is_dst: bool) -> &[u8] {
+        let name = match (&self.dst, is_dst) {
+            (Some(d), true) => &d.name,
+            _ => &self.std_name,
+        };
+        &name.bytes[..name.len as usize]
+    }
+
     /// The local time at UTC instant `unix`.
     pub fn local(&self, unix: u32) -> LocalTime<'_> {
         let (offset, is_dst) = self.offset_at(unix);
@@ -381,6 +393,9 @@ mod tests {
         assert_eq!(tz.offset_at(t), (7200, true));
         let l = tz.local(t);
         assert_eq!((l.datetime.hour, l.abbreviation), (3, "CEST"));
+        assert_eq!(tz.abbreviation_bytes(true), b"CEST");
+        assert_eq!(tz.abbreviation_bytes(false), b"CET");
+        assert_eq!(Tz::UTC.abbreviation_bytes(true), b"UTC");
         // 2026-10-25 01:00 UTC: back from 03:00 CEST to 02:00 CET.
         let t = utc(2026, 10, 25, 1, 0);
         assert_eq!(tz.offset_at(t - 1), (7200, true));
