@@ -158,6 +158,11 @@ pub struct Devices {
     pub display_updates: VecDeque<u64>,
     /// Display update bursts so far.
     pub display_update_count: u64,
+    /// SPI bytes exchanged with the ENC28J60 (CS low, pins selected).
+    pub spi_bytes: u64,
+    /// Time USART1 spent shifting those bytes, ps (the SPI transfer time
+    /// of [`crate::perf`]'s cost split).
+    pub spi_busy_ps: u64,
     last_display_write: Option<u64>,
     mclk: ClockDomain,
     synced_cycle: u64,
@@ -216,6 +221,8 @@ impl Devices {
             tx_frames: VecDeque::new(),
             display_updates: VecDeque::new(),
             display_update_count: 0,
+            spi_bytes: 0,
+            spi_busy_ps: 0,
             last_display_write: None,
             mclk,
             synced_cycle: 0,
@@ -332,6 +339,7 @@ impl Devices {
         let enc = &mut self.enc;
         let tx_frames = &mut self.tx_frames;
         let mut unwired = false;
+        let mut exchanged = 0u64;
         self.usart1
             .sync(&self.clock, &mut self.sfr, t, &mut |b, at| {
                 if !spi_pins {
@@ -345,12 +353,17 @@ impl Devices {
                 if ns > enc.now_ns() {
                     enc.advance_ns(ns - enc.now_ns());
                 }
+                exchanged += 1;
                 let r = enc.exchange(b);
                 while let Some(f) = enc.pop_transmitted() {
                     tx_frames.push_back((at, f));
                 }
                 r
             });
+        if exchanged > 0 {
+            self.spi_bytes += exchanged;
+            self.spi_busy_ps += exchanged * self.usart1.byte_ps(&self.clock);
+        }
         if unwired {
             self.note("USART1 byte with P5.1-P5.3 not selected (P5SEL): not on the bus".into());
         }

@@ -21,6 +21,7 @@
 //! - [`net`]: the virtual network (router, DNS, NTP with exact time), the
 //!   TAP bridge and the pcap writer.
 //! - [`ocr`]: reads the time of day the display shows.
+//! - [`perf`]: per-frame CPU cost accounting.
 //! - [`session`]: a run on a network with capture, buttons, trace and the
 //!   final report.
 //!
@@ -52,6 +53,7 @@ pub mod memory;
 pub mod multiplier;
 pub mod net;
 pub mod ocr;
+pub mod perf;
 pub mod ports;
 pub mod session;
 pub mod ssd1306;

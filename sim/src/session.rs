@@ -18,6 +18,7 @@ use crate::disasm;
 use crate::net::pcap::PcapWriter;
 use crate::net::tap::Tap;
 use crate::net::{NetConfig, VirtualNet};
+use crate::perf::{FrameCost, FrameKind};
 use enc28j60::model::InjectResult;
 
 /// Top of the F1611 RAM (the initial stack pointer of msp430-rt).
@@ -70,7 +71,12 @@ pub struct Session {
     /// Each change of the time of day the display shows: (start time of
     /// the update burst that drew it, ps; seconds since midnight shown).
     pub shown_times: Vec<(u64, u32)>,
+    /// Per-frame costs ([`Session::measure_frames`]); `None`: not measured.
+    pub frame_costs: Option<Vec<FrameCost>>,
 }
+
+/// Longest a measured frame may take to be handled, ps.
+const SETTLE_LIMIT_PS: u64 = PS_PER_S / 20;
 
 impl Session {
     /// A session for `board` on `net`. TAP networks are paced to real time.
@@ -95,6 +101,7 @@ impl Session {
             epoch_us,
             display_seen: 0,
             shown_times: Vec::new(),
+            frame_costs: None,
         }
     }
 
@@ -254,6 +261,103 @@ impl Session {
         }
     }
 
+    /// Measures the cost of every frame the network delivers while the
+    /// board is idle ([`crate::perf`]); the results collect in
+    /// [`Session::frame_costs`]. While a frame is being measured the board
+    /// is stepped until it is idle again (at most 50 ms, never past the
+    /// network's next event); frames delivered together are not measured.
+    pub fn measure_frames(&mut self) {
+        self.frame_costs.get_or_insert_with(Vec::new);
+    }
+
+    /// The board is idle: CPU in a low-power mode, no received frame
+    /// waiting in the ENC28J60, USART1 not shifting.
+    pub fn board_idle(&self) -> bool {
+        let d = self.board.devices();
+        self.board.cpu.is_sleeping() && d.enc.pending_frames() == 0 && !d.usart1.busy()
+    }
+
+    /// Steps the board until it is idle ([`Session::board_idle`]) or time
+    /// `limit_ps`; true if idle.
+    fn settle(&mut self, limit_ps: u64) -> bool {
+        loop {
+            if self.board_idle() {
+                return true;
+            }
+            let now = self.board.now_ps();
+            if now >= limit_ps {
+                return false;
+            }
+            match self.board.step() {
+                crate::StepResult::Illegal(_) => return false,
+                crate::StepResult::Sleeping => {
+                    if self.board_idle() {
+                        return true;
+                    }
+                    let d = self.board.devices();
+                    let next = d.time_of_cycle(d.next_event_cycle().max(self.board.cpu.cycles));
+                    let _ = self.board.run_until(next.min(limit_ps).max(now + 1));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Delivers `frame` to the ENC28J60 now and, if the board was idle,
+    /// measures what handling it cost (also recorded in
+    /// [`Session::frame_costs`] when measuring). The frame goes into the
+    /// capture and counts as delivered.
+    pub fn inject_measured(&mut self, frame: &[u8]) -> Option<FrameCost> {
+        let now = self.board.now_ps();
+        self.record(now, frame);
+        self.deliver_measured(now, frame, true)
+    }
+
+    fn deliver_measured(&mut self, t: u64, frame: &[u8], measure: bool) -> Option<FrameCost> {
+        let idle = measure && self.board_idle();
+        let before = (
+            self.board.stats().cycles_awake,
+            self.board.devices().spi_busy_ps,
+            self.board.devices().spi_bytes,
+            self.frames.out + self.board.devices().tx_frames.len() as u64,
+        );
+        self.frames.delivered += 1;
+        if self.board.inject_frame(frame) != InjectResult::Accepted {
+            self.frames.refused += 1;
+        }
+        if let Network::Virtual(v) = &mut self.net {
+            v.note_delivery(t, frame);
+        }
+        if !idle {
+            return None;
+        }
+        let mut limit = t + SETTLE_LIMIT_PS;
+        if let Network::Virtual(v) = &self.net {
+            if let Some(te) = v.next_event_ps() {
+                limit = limit.min(te.max(t + 1));
+            }
+        }
+        if !self.settle(limit) {
+            return None;
+        }
+        let d = self.board.devices();
+        let spi_ps = d.spi_busy_ps - before.1;
+        let cost = FrameCost {
+            kind: FrameKind::of(frame),
+            len: frame.len(),
+            at_ps: t,
+            awake_cycles: self.board.stats().cycles_awake - before.0,
+            spi_cycles: d.cycle_of_time(t + spi_ps) - d.cycle_of_time(t),
+            spi_bytes: d.spi_bytes - before.2,
+            frames_sent: self.frames.out + d.tx_frames.len() as u64 - before.3,
+            settle_ps: self.board.now_ps() - t,
+        };
+        if let Some(v) = &mut self.frame_costs {
+            v.push(cost);
+        }
+        Some(cost)
+    }
+
     /// Moves frames between the board and the network at the current time.
     fn exchange(&mut self) {
         for (t, f) in self.board.take_frames_timed() {
@@ -280,15 +384,10 @@ impl Session {
             }
             Network::None => Vec::new(),
         };
+        let measure = self.frame_costs.is_some() && incoming.len() == 1;
         for (t, f) in incoming {
             self.record(t, &f);
-            self.frames.delivered += 1;
-            if self.board.inject_frame(&f) != InjectResult::Accepted {
-                self.frames.refused += 1;
-            }
-            if let Network::Virtual(v) = &mut self.net {
-                v.note_delivery(t, &f);
-            }
+            let _ = self.deliver_measured(t, &f, measure);
         }
     }
 

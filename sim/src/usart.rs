@@ -203,6 +203,21 @@ impl Usart {
         hz * bits as f64 / self.frame_clocks() as f64
     }
 
+    /// Duration of one byte (frame) at the current clock settings, ps
+    /// (0 without a clock).
+    pub fn byte_ps(&self, clk: &BasicClock) -> u64 {
+        let hz = match self.source() {
+            ClockSource::Aclk => clk.aclk_hz(),
+            ClockSource::Smclk => clk.smclk_hz(),
+            ClockSource::External => 0.0,
+        };
+        if hz > 0.0 {
+            (self.frame_clocks() as f64 * 1e12 / hz).round() as u64
+        } else {
+            0
+        }
+    }
+
     /// BRCLK cycles one byte (frame) takes.
     pub fn frame_clocks(&self) -> u64 {
         if self.is_spi() {

@@ -222,6 +222,8 @@ pub struct NetCounters {
     pub neighbor_solicitations: u64,
     /// Echo requests answered.
     pub echo_replies: u64,
+    /// Echo replies the hosts received (answers to [`VirtualNet::ping`]).
+    pub echo_replies_received: u64,
     /// Frames the hosts could not use (not for them, bad checksum...).
     pub ignored: u64,
 }
@@ -414,6 +416,18 @@ impl VirtualNet {
             Some(d) => self.schedule(t_ps + d, Event::ToHosts(t_ps, frame)),
             None => self.counters.lost_to_hosts += 1,
         }
+    }
+
+    /// The router sends an echo request (RFC 4443 4.1) to `dst` at `t_ps`
+    /// (from fe80::1 to a link-local `dst`, else from its global address),
+    /// resolving `dst` first if it has not learned its MAC; the answers
+    /// count in [`NetCounters::echo_replies_received`].
+    pub fn ping(&mut self, t_ps: u64, dst: Ipv6Addr, ident: u16, seq: u16) {
+        let mut m = vec![128, 0, 0, 0];
+        m.extend_from_slice(&ident.to_be_bytes());
+        m.extend_from_slice(&seq.to_be_bytes());
+        m.extend_from_slice(b"proiot3-sim ping");
+        self.host_send(t_ps, 0, dst, PROTO_ICMPV6, m);
     }
 
     /// Time of the next thing that happens on the segment, ps.
@@ -616,6 +630,11 @@ impl VirtualNet {
                 } else {
                     self.host_send(t, i, dst, PROTO_ICMPV6, reply);
                 }
+                true
+            }
+            // Echo reply (RFC 4443 4.2): an answer to `ping`.
+            129 if !p.dst.is_multicast() && self.hosts[i].owns(&p.dst) => {
+                self.counters.echo_replies_received += 1;
                 true
             }
             // Router Solicitation (RFC 4861 6.1.1, 6.2.6).

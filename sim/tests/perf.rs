@@ -1,0 +1,125 @@
+//! Performance figures of the clock firmware on the simulated board
+//! (printed, never asserted against wall time): simulated MHz, time from
+//! reset to the first NTP sync on the virtual network, the fraction of
+//! time in low-power modes while idle, and CPU cycles per received frame
+//! by kind, split into SPI transfer and processing ([`proiot3_sim::perf`]).
+//!
+//! Run with `cargo test --release -p proiot3-sim --test perf -- --nocapture`.
+//! Skips when the firmware ELF is not built. The per-frame rows need a
+//! firmware that talks to the network (it sent at least one frame); until
+//! then only the measurement's consistency is checked.
+
+mod common;
+
+use proiot3_sim::clock::PS_PER_S;
+use proiot3_sim::net::NetConfig;
+use proiot3_sim::perf::{self, FrameKind};
+use proiot3_sim::session::{Network, Session};
+use proiot3_sim::{loader, Board, BoardConfig, Stop};
+
+#[test]
+fn firmware_performance_figures() {
+    let Some(elf) = common::firmware() else {
+        eprintln!("SKIPPED: no clock-firmware ELF (cargo xtask firmware, or PROIOT3_FIRMWARE)");
+        return;
+    };
+    let image = loader::parse_any(&elf).expect("firmware image");
+    let board = Board::new(
+        &image,
+        BoardConfig {
+            mac: Some(common::BOARD_MAC),
+            ..BoardConfig::default()
+        },
+    );
+    let mut s = Session::new(board, Session::virtual_net(NetConfig::default()));
+    s.static_ram = loader::elf_static_ram(&elf).ok();
+    s.measure_frames();
+
+    // Boot and sync.
+    let wall = std::time::Instant::now();
+    assert_eq!(s.run_until(20 * PS_PER_S), Stop::TimeReached);
+    let boot_wall = wall.elapsed().as_secs_f64();
+    let boot_cycles = s.board.cpu.cycles;
+    let boot_awake = s.board.stats().cycles_awake;
+
+    // Frames of our own, each while idle, 100 ms apart.
+    let mut t = s.board.now_ps();
+    for i in 0..5u16 {
+        for f in [
+            common::neighbor_solicitation(),
+            common::echo_request(i),
+            common::foreign_unicast(),
+        ] {
+            t += PS_PER_S / 10;
+            assert_eq!(s.run_until(t), Stop::TimeReached);
+            let _ = s.inject_measured(&f);
+        }
+    }
+
+    // Idle: 60 s with no frame of ours.
+    let idle_from = s.board.stats();
+    let t_idle = s.board.now_ps();
+    assert_eq!(s.run_until(t_idle + 60 * PS_PER_S), Stop::TimeReached);
+    let idle_to = s.board.stats();
+    let total_wall = wall.elapsed().as_secs_f64();
+
+    let awake = idle_to.cycles_awake - idle_from.cycles_awake;
+    let asleep = idle_to.cycles_asleep - idle_from.cycles_asleep;
+    let lpm = 100.0 * asleep as f64 / (awake + asleep).max(1) as f64;
+    let sim_s = s.board.now_ps() as f64 / PS_PER_S as f64;
+    let networked = s.frames.out > 0;
+    let Network::Virtual(v) = &s.net else {
+        unreachable!()
+    };
+    let first_sync = v
+        .log()
+        .ntp
+        .iter()
+        .find_map(|x| x.reply_delivered_ps)
+        .map(|t| t as f64 / PS_PER_S as f64);
+    let costs = s.frame_costs.clone().unwrap_or_default();
+
+    println!("{}", s.report());
+    println!(
+        "simulator speed      {:.1} simulated MHz over the first 20 s ({} cycles, {} awake, \
+         in {:.3} s wall; awake cycles alone {:.1} MHz), {:.0}x real time over the whole run \
+         ({sim_s:.0} s in {total_wall:.3} s)",
+        boot_cycles as f64 / boot_wall / 1e6,
+        boot_cycles,
+        boot_awake,
+        boot_wall,
+        boot_awake as f64 / boot_wall / 1e6,
+        sim_s / total_wall
+    );
+    match first_sync {
+        Some(t) => println!("reset to first sync  {t:.3} s (first NTP reply delivered)"),
+        None => println!("reset to first sync  none (the firmware sent no NTP request)"),
+    }
+    println!("low-power while idle {lpm:.2} % over 60 s ({awake} cycles awake)");
+    println!("frames sent by the firmware: {}", s.frames.out);
+    println!("{}", perf::table(&costs));
+
+    for c in &costs {
+        assert!(c.spi_cycles <= c.awake_cycles + 8, "{c:?}");
+        assert!(c.settle_ps <= PS_PER_S / 20, "{c:?}");
+    }
+    assert!(s.board.devices().resets.is_empty());
+    if networked {
+        // The answers exist and cost something.
+        for k in [FrameKind::NeighborSolicitation, FrameKind::EchoRequest] {
+            let c: Vec<_> = costs.iter().filter(|c| c.kind == k).collect();
+            assert!(!c.is_empty(), "no {k:?} measured");
+            assert!(
+                c.iter().all(|c| c.frames_sent >= 1 && c.spi_bytes > 0),
+                "{c:?}"
+            );
+        }
+        let foreign: Vec<_> = costs
+            .iter()
+            .filter(|c| c.kind == FrameKind::Other)
+            .collect();
+        assert!(foreign.iter().all(|c| c.frames_sent == 0), "{foreign:?}");
+    } else {
+        eprintln!("the firmware sent no frame: per-frame rows are those of a board that does not read the ENC28J60");
+    }
+}
