@@ -772,46 +772,51 @@ impl ClockApp {
 
     #[inline(never)]
     fn render_counters(&self, s: &mut ScreenText) {
-        s.row(0).str("COUNTERS");
         let c = self.iface.counters();
         let d = self.dns.counters();
         let n = self.sntp.counters();
-        let rows: [[(&str, u32); 3]; 6] = [
-            [
-                ("rx ", c.rx_frames as u32),
-                (" tx ", c.tx_frames as u32),
-                ("", 0),
-            ],
-            [
-                ("drop ", total(&c.drops)),
-                (" udp ", c.udp_delivered as u32),
-                ("/", c.udp_sent as u32),
-            ],
-            [
-                ("dns q", d.queries as u32),
-                (" r", d.replies as u32),
-                (" rej ", total(&d.rejections)),
-            ],
-            [
-                ("ntp q", n.requests as u32),
-                (" ok", n.accepted as u32),
-                (" rej ", total(&n.rejected)),
-            ],
-            [
-                ("ntp to ", n.timeouts as u32),
-                (" poll ", self.sntp.poll_interval_s()),
-                ("", 0),
-            ],
-            [
-                ("msg ", self.counters.messages as u32),
-                (" ack ", self.counters.acks as u32),
-                ("", 0),
-            ],
+        let values = [
+            c.rx_frames as u32,
+            c.tx_frames as u32,
+            total(&c.drops),
+            c.udp_delivered as u32,
+            c.udp_sent as u32,
+            d.queries as u32,
+            d.replies as u32,
+            total(&d.rejections),
+            n.requests as u32,
+            n.accepted as u32,
+            total(&n.rejected),
+            n.timeouts as u32,
+            self.sntp.poll_interval_s(),
+            self.counters.messages as u32,
+            self.counters.acks as u32,
         ];
-        for (i, items) in rows.iter().enumerate() {
-            // Two-item rows end with an empty label and a 0 not shown.
-            let len = if items[2].0.is_empty() { 2 } else { 3 };
-            pairs(&mut s.row(i + 1), &items[..len]);
+        fill(s, COUNTERS_TEMPLATE, &values);
+    }
+}
+
+/// The counters screen: a `0` byte stands for the next value, `\n` starts
+/// the next line. A table and one loop rather than a call sequence per
+/// label and number.
+const COUNTERS_TEMPLATE: &[u8] = b"COUNTERS\nrx \0 tx \0\ndrop \0 udp \0/\0\n\
+dns q\0 r\0 rej \0\nntp q\0 ok\0 rej \0\nntp to \0 poll \0\nmsg \0 ack \0";
+
+/// Writes `template` from line 0 of `s`: its bytes, each `0` replaced by
+/// the next of `values` in decimal, each `\n` moving to the next line.
+#[inline(never)]
+fn fill(s: &mut ScreenText, template: &[u8], values: &[u32]) {
+    let mut values = values.iter();
+    let mut row = 0;
+    let mut r = s.row(0);
+    for &c in template {
+        match c {
+            b'\n' => {
+                row += 1;
+                r = s.row(row);
+            }
+            0 => r.u32(values.next().copied().unwrap_or(0)),
+            _ => r.put(c),
         }
     }
 }
@@ -824,16 +829,6 @@ fn earliest(a: Option<u64>, b: Option<u64>) -> Option<u64> {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, None) => x,
         (None, y) => y,
-    }
-}
-
-/// `label value` pairs one after the other: one loop for the counters
-/// screen rather than a call sequence per number.
-#[inline(never)]
-fn pairs(r: &mut TextBuf, items: &[(&str, u32)]) {
-    for (label, value) in items {
-        r.str(label);
-        r.u32(*value);
     }
 }
 
