@@ -313,6 +313,14 @@ impl Session {
         self.deliver_measured(now, frame, true)
     }
 
+    /// Delivers `frame` to the ENC28J60 now (captured, counted as
+    /// delivered), outside the network's schedule: e.g. hostile frames.
+    pub fn inject(&mut self, frame: &[u8]) {
+        let now = self.board.now_ps();
+        self.record(now, frame);
+        let _ = self.deliver_measured(now, frame, false);
+    }
+
     fn deliver_measured(&mut self, t: u64, frame: &[u8], measure: bool) -> Option<FrameCost> {
         let idle = measure && self.board_idle();
         let before = (
