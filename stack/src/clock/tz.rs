@@ -112,14 +112,15 @@ impl Cursor<'_> {
         }
     }
 
-    fn number(&mut self, max_digits: usize) -> Option<u32> {
+    /// Up to `max_digits` (at most 4) decimal digits, in 16 bits.
+    fn number(&mut self, max_digits: usize) -> Option<u16> {
         let start = self.pos;
-        let mut v: u32 = 0;
+        let mut v: u16 = 0;
         while let Some(c @ b'0'..=b'9') = self.peek() {
             if self.pos - start == max_digits {
                 return None;
             }
-            v = v * 10 + (c - b'0') as u32;
+            v = v * 10 + (c - b'0') as u16;
             self.pos += 1;
         }
         (self.pos > start).then_some(v)
@@ -153,30 +154,24 @@ impl Cursor<'_> {
     }
 
     /// `[+|-]hh[:mm[:ss]]` in seconds, hours up to `max_hours`.
-    fn hms(&mut self, max_hours: u32) -> Option<i32> {
+    fn hms(&mut self, max_hours: u16) -> Option<i32> {
         let negative = if self.eat(b'-') {
             true
         } else {
             self.eat(b'+');
             false
         };
-        let h = self.number(3)?;
-        let mut secs = h * 3600;
+        let h = self.number(3).filter(|&h| h <= max_hours)?;
+        // Minutes and seconds in 16 bits, hours as 225 * 16 seconds.
+        let mut ms: u16 = 0;
         if self.eat(b':') {
-            let m = self.number(2).filter(|&m| m < 60)?;
-            secs += m * 60;
+            ms = self.number(2).filter(|&m| m < 60)? * 60;
             if self.eat(b':') {
-                secs += self.number(2).filter(|&s| s < 60)?;
+                ms += self.number(2).filter(|&s| s < 60)?;
             }
         }
-        if h > max_hours {
-            return None;
-        }
-        Some(if negative {
-            -(secs as i32)
-        } else {
-            secs as i32
-        })
+        let secs = (((h * 225) as u32) << 4) as i32 + ms as i32;
+        Some(if negative { -secs } else { secs })
     }
 
     /// A POSIX offset (west positive) as seconds east of UTC.
