@@ -458,16 +458,17 @@ impl ClockApp {
     /// display changes (a message ends). The display's own pace (once a
     /// second) is the platform's.
     pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
-        let mut next = earliest(self.iface.poll_at(now_ms), self.dns.poll_at());
-        next = earliest(next, self.sntp.poll_at());
+        let mut next = self.iface.poll_at(now_ms);
+        earliest(&mut next, self.dns.poll_at());
+        earliest(&mut next, self.sntp.poll_at());
         if self.dns.state() != dns::State::Resolving {
-            next = earliest(next, self.dns_next);
+            earliest(&mut next, self.dns_next);
         }
         if self.ack_port != 0 {
-            next = earliest(next, Some(self.ack_retry));
+            earliest(&mut next, Some(self.ack_retry));
         }
-        if self.message_until > now_ms {
-            next = earliest(next, Some(self.message_until));
+        if self.message_shown(now_ms) {
+            earliest(&mut next, Some(self.message_until));
         }
         next
     }
@@ -495,7 +496,7 @@ impl ClockApp {
     /// The "next" button: a message on the display is dismissed, else the
     /// next screen is shown.
     pub fn button_next(&mut self, now_ms: u64) {
-        if self.message_until > now_ms {
+        if self.message_shown(now_ms) {
             self.message_until = now_ms;
         } else {
             self.screen = self.screen.next();
@@ -588,6 +589,13 @@ impl ClockApp {
 
     // -- internals ---------------------------------------------------------
 
+    /// True while a message is on the display. Out of line: a 64-bit
+    /// compare, three callers.
+    #[inline(never)]
+    fn message_shown(&self, now_ms: u64) -> bool {
+        self.message_until > now_ms
+    }
+
     fn push(&mut self, e: AppEvent) {
         match self.events.iter_mut().find(|s| s.is_none()) {
             Some(slot) => *slot = Some(e),
@@ -677,7 +685,7 @@ impl ClockApp {
             }
             None => s.row(0).str("--:--:--"),
         }
-        if self.message_until > now_ms {
+        if self.message_shown(now_ms) {
             let mut addr = [0u8; 2 * COLS];
             let mut t = TextBuf::new(&mut addr);
             t.str("msg ");
@@ -821,14 +829,14 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u32]) {
     }
 }
 
-/// The earlier of two optional deadlines. Out of line: 64-bit compares
-/// are long on the 16-bit target.
+/// Lowers the optional deadline `next` to `t` when `t` is earlier. Out of
+/// line and by reference: 64-bit compares are long on the 16-bit target.
 #[inline(never)]
-fn earliest(a: Option<u64>, b: Option<u64>) -> Option<u64> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, None) => x,
-        (None, y) => y,
+fn earliest(next: &mut Option<u64>, t: Option<u64>) {
+    if let Some(t) = t {
+        if next.map_or(true, |n| t < n) {
+            *next = Some(t);
+        }
     }
 }
 
@@ -844,12 +852,13 @@ fn changed(before: &[u16], after: &[u16]) -> Option<usize> {
 
 /// `12s`, `5m`, `3h`, `2d`: a short age for the display.
 fn write_age(r: &mut TextBuf, s: u32) {
+    // 16-bit divisions where the quotient allows (3600 = 16 * 225).
     let (v, unit) = if s < 120 {
         (s, b's')
     } else if s < 7200 {
-        (s / 60, b'm')
+        ((s as u16 / 60) as u32, b'm')
     } else if s < 172_800 {
-        (s / 3600, b'h')
+        (((s >> 4) as u16 / 225) as u32, b'h')
     } else {
         (s / 86_400, b'd')
     };
@@ -862,22 +871,24 @@ fn write_age(r: &mut TextBuf, s: u32) {
 fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     r.str("off ");
     let us = i.offset_us;
-    if us.unsigned_abs() > i32::MAX as u64 {
-        r.put(if us < 0 { b'-' } else { b'+' });
+    r.put(if us < 0 { b'-' } else { b'+' });
+    let abs = us.unsigned_abs();
+    if abs >> 31 != 0 {
         r.str(">2000s");
     } else {
-        r.put(if us < 0 { b'-' } else { b'+' });
-        write_ms(r, us.unsigned_abs() as u32);
+        write_ms(r, abs as u32);
     }
     r.str(" d");
     write_ms(r, i.delay_us);
 }
 
 /// Microseconds as milliseconds with three decimals: `12.345ms`.
+#[inline(never)]
 fn write_ms(r: &mut TextBuf, us: u32) {
-    r.u32(us / 1000);
+    let ms = us / 1000;
+    r.u32(ms);
     r.put(b'.');
-    r.u32_padded(us % 1000, 3, b'0');
+    r.u32_padded((us - ms * 1000) as u16 as u32, 3, b'0');
     r.str("ms");
 }
 
