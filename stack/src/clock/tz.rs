@@ -330,12 +330,10 @@ impl Tz {
         let year = DateTime::from_unix(unix.wrapping_add(self.std_offset as u32)).year as u32;
         let start = transition_utc(year, dst.start, self.std_offset);
         let end = transition_utc(year, dst.end, dst.offset);
-        let in_dst = if start <= end {
-            start <= unix && unix < end
-        } else {
-            // Southern hemisphere: DST spans the new year.
-            !(end <= unix && unix < start)
-        };
+        // start <= unix < end; when start > end (southern hemisphere: DST
+        // spans the new year) the complement of end <= unix < start. One
+        // wrapping compare covers both.
+        let in_dst = unix.wrapping_sub(start) < end.wrapping_sub(start);
         if in_dst {
             (dst.offset, true)
         } else {
