@@ -685,24 +685,24 @@ impl ClockApp {
             }
             None => s.row(0).str("--:--:--"),
         }
-        if self.message_shown(now_ms) {
-            let mut addr = [0u8; 2 * COLS];
-            let mut t = TextBuf::new(&mut addr);
-            t.str("msg ");
-            t.ipv6(&self.message_from);
-            let n = t.len();
-            s.wrap(2, &addr[..n]);
+        // Lines 2-3: the sender of a message on the display, else the
+        // global address.
+        let shown = self.message_shown(now_ms);
+        let mut addr = [0u8; 2 * COLS];
+        let mut t = TextBuf::new(&mut addr);
+        match (shown, self.iface.global_address()) {
+            (true, _) => {
+                t.str("msg ");
+                t.ipv6(&self.message_from);
+            }
+            (false, Some(a)) => t.ipv6(&a),
+            (false, None) => t.str("no global address"),
+        }
+        s.wrap(2, t.as_bytes());
+        if shown {
             s.wrap(4, &self.message[..self.message_len as usize]);
             return;
         }
-        let mut addr = [0u8; 2 * COLS];
-        let mut t = TextBuf::new(&mut addr);
-        match self.iface.global_address() {
-            Some(a) => t.ipv6(&a),
-            None => t.str("no global address"),
-        }
-        let n = t.len();
-        s.wrap(2, &addr[..n]);
         let sync = self.sntp.sync_state(now_ms);
         let (SyncState::Synced(i) | SyncState::Lost(i)) = sync else {
             let mut r = s.row(4);
@@ -872,11 +872,11 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     r.str("off ");
     let us = i.offset_us;
     r.put(if us < 0 { b'-' } else { b'+' });
-    let abs = us.unsigned_abs();
-    if abs >> 31 != 0 {
-        r.str(">2000s");
-    } else {
-        write_ms(r, abs as u32);
+    // Within ±(2^31 - 1) µs: a sign-extension test rather than a 64-bit
+    // absolute value.
+    match i32::try_from(us) {
+        Ok(v) if v != i32::MIN => write_ms(r, v.unsigned_abs()),
+        _ => r.str(">2000s"),
     }
     r.str(" d");
     write_ms(r, i.delay_us);
