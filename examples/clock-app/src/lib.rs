@@ -527,21 +527,23 @@ impl ClockApp {
     pub fn event_text(&self, event: &AppEvent, out: &mut [u8]) -> usize {
         let mut t = TextBuf::new(out);
         t.str("event=");
-        match *event {
-            AppEvent::Net(e) => net_event_text(&mut t, e),
+        // `<head> reason=<name> count=<n>`: the rejections and drops share
+        // one writer.
+        let (head, reason, count) = match *event {
+            AppEvent::Net(e) => {
+                net_event_text(&mut t, e);
+                return t.len();
+            }
             AppEvent::Resolved(addr, n) => {
-                t.str("resolved name=");
-                t.str(self.name);
-                t.str(" addr=");
-                t.ipv6(&addr);
-                t.str(" count=");
-                t.u32(n as u32);
+                key_str(&mut t, "resolved name=", self.name);
+                key_ip(&mut t, " addr=", &addr);
+                key_u32(&mut t, " count=", n as u32);
+                return t.len();
             }
             AppEvent::ResolveFailed(f) => {
-                t.str("resolve_failed name=");
-                t.str(self.name);
-                t.str(" reason=");
-                t.str(failure_name(f));
+                key_str(&mut t, "resolve_failed name=", self.name);
+                key_str(&mut t, " reason=", failure_name(f));
+                return t.len();
             }
             AppEvent::Synced(stepped) => {
                 t.str("sync");
@@ -549,41 +551,34 @@ impl ClockApp {
                     SyncState::Synced(i) | SyncState::Lost(i) => i,
                     SyncState::NeverSynced => return t.len(),
                 };
-                t.str(" server=");
-                t.ipv6(&info.server);
+                key_ip(&mut t, " server=", &info.server);
                 t.str(" offset_us=");
                 t.i64(info.offset_us);
-                t.str(" delay_us=");
-                t.u32(info.delay_us);
-                t.str(" stratum=");
-                t.u32(info.stratum as u32);
+                key_u32(&mut t, " delay_us=", info.delay_us);
+                key_u32(&mut t, " stratum=", info.stratum as u32);
                 t.str(if stepped { " step=1" } else { " step=0" });
-            }
-            AppEvent::NtpRejected(r) => {
-                t.str("ntp_rejected reason=");
-                t.str(ntp_reject_name(r));
-                t.str(" count=");
-                t.u32(self.sntp.counters().rejected(r) as u32);
-            }
-            AppEvent::DnsRejected(r) => {
-                t.str("dns_rejected reason=");
-                t.str(dns_reject_name(r));
-                t.str(" count=");
-                t.u32(self.dns.counters().rejected(r) as u32);
+                return t.len();
             }
             AppEvent::Message(from) => {
-                t.str("message from=");
-                t.ipv6(&from);
-                t.str(" len=");
-                t.u32(self.message_len as u32);
+                key_ip(&mut t, "message from=", &from);
+                key_u32(&mut t, " len=", self.message_len as u32);
+                return t.len();
             }
-            AppEvent::Dropped(r) => {
-                t.str("drop reason=");
-                t.str(drop_name(r));
-                t.str(" count=");
-                t.u32(self.iface.counters().dropped(r) as u32);
-            }
-        }
+            AppEvent::NtpRejected(r) => (
+                "ntp_rejected",
+                ntp_reject_name(r),
+                self.sntp.counters().rejected(r),
+            ),
+            AppEvent::DnsRejected(r) => (
+                "dns_rejected",
+                dns_reject_name(r),
+                self.dns.counters().rejected(r),
+            ),
+            AppEvent::Dropped(r) => ("drop", drop_name(r), self.iface.counters().dropped(r)),
+        };
+        t.str(head);
+        key_str(&mut t, " reason=", reason);
+        key_u32(&mut t, " count=", count as u32);
         t.len()
     }
 
@@ -892,6 +887,27 @@ fn write_ms(r: &mut TextBuf, us: u32) {
     r.str("ms");
 }
 
+/// `key` then `value` in decimal: one call per field of a log line.
+#[inline(never)]
+fn key_u32(t: &mut TextBuf, key: &str, value: u32) {
+    t.str(key);
+    t.u32(value);
+}
+
+/// `key` then `value`.
+#[inline(never)]
+fn key_str(t: &mut TextBuf, key: &str, value: &str) {
+    t.str(key);
+    t.str(value);
+}
+
+/// `key` then the address (RFC 5952).
+#[inline(never)]
+fn key_ip(t: &mut TextBuf, key: &str, addr: &Ipv6Address) {
+    t.str(key);
+    t.ipv6(addr);
+}
+
 fn net_event_text(t: &mut TextBuf, e: Event) {
     let (name, a) = match e {
         Event::AddressAssigned(a) => ("address_assigned", a),
@@ -904,13 +920,11 @@ fn net_event_text(t: &mut TextBuf, e: Event) {
         Event::NeighborUnreachable(a) => ("neighbor_unreachable", a),
     };
     t.str(name);
-    t.str(" addr=");
-    t.ipv6(&a);
+    key_ip(t, " addr=", &a);
     match e {
         Event::AddressAssigned(a) if a.is_link_local() => t.str(" scope=link dad=ok"),
         Event::AddressAssigned(a) => {
-            t.str(" scope=global dad=ok prefix=");
-            t.ipv6(&a.prefix(64));
+            key_ip(t, " scope=global dad=ok prefix=", &a.prefix(64));
             t.str("/64");
         }
         Event::AddressDuplicate(_) => t.str(" dad=duplicate"),
