@@ -136,7 +136,8 @@ const DAYS_1968_03_TO_2100_03: u16 = 33 * 1461;
 /// MSP430 is a 16-bit CPU; 32-bit divisions are library calls): March-based
 /// years counted from 1968-03-01 in 4-year cycles, the missing 2100-02-29
 /// taken out.
-pub(crate) const fn days_from_civil_1970(year: u32, month: u8, day: u8) -> u32 {
+#[inline(never)]
+pub(crate) const fn days_from_civil_1970(year: u32, month: u8, day: u8) -> u16 {
     let m = month as u16;
     // Shift the year start to March so that the leap day ends the year.
     let (y, mp) = if m > 2 {
@@ -149,7 +150,7 @@ pub(crate) const fn days_from_civil_1970(year: u32, month: u8, day: u8) -> u32 {
     if z >= DAYS_1968_03_TO_2100_03 {
         z -= 1;
     }
-    (z - DAYS_1968_03_TO_1970) as u32
+    z - DAYS_1968_03_TO_1970
 }
 
 /// Calendar fields of day `days` since 1970-01-01 (at most 50,000, the
@@ -263,7 +264,7 @@ mod tests {
                 (prev.0 + 1, 1, 1)
             };
             assert_eq!((y, m, d), next_of_prev, "day {days}");
-            assert_eq!(days_from_civil_1970(y, m, d), days);
+            assert_eq!(days_from_civil_1970(y, m, d) as u32, days);
             prev = (y, m, d);
         }
     }

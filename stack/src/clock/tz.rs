@@ -215,24 +215,23 @@ impl Cursor<'_> {
 }
 
 /// Days since 1970-01-01 of `rule`'s day in `year` (1970 to 2106, the
-/// years of `u32` Unix time), in 16-bit arithmetic where it fits.
+/// years of `u32` Unix time: at most 50,404, 16-bit arithmetic).
 fn rule_day(year: u32, day: RuleDay) -> u32 {
-    let jan1 = days_from_civil_1970(year, 1, 1);
     // Every fourth year is a leap year from 1970 to 2106, except 2100.
     let leap = year % 4 == 0 && year != 2100;
-    match day {
+    let days = match day {
         RuleDay::Julian1(n) => {
-            let leap_shift = u32::from(leap && n >= 60);
-            jan1 + n as u32 - 1 + leap_shift
+            let leap_shift = u16::from(leap && n >= 60);
+            days_from_civil_1970(year, 1, 1) + n - 1 + leap_shift
         }
-        RuleDay::Julian0(n) => jan1 + n as u32,
+        RuleDay::Julian0(n) => days_from_civil_1970(year, 1, 1) + n,
         RuleDay::MonthWeekDay {
             month,
             week,
             weekday,
         } => {
             let first = days_from_civil_1970(year, month, 1);
-            let first_wd = (first as u16 + 4) % 7; // 1970-01-01 was a Thursday
+            let first_wd = (first + 4) % 7; // 1970-01-01 was a Thursday
             let mut d = (weekday as u16 + 7 - first_wd) % 7 + (week as u16 - 1) * 7;
             // Week 5 means "the last such weekday of the month".
             let len = if month == 2 {
@@ -244,9 +243,10 @@ fn rule_day(year: u32, day: RuleDay) -> u32 {
             while d >= len {
                 d -= 7;
             }
-            first + d as u32
+            first + d
         }
-    }
+    };
+    days as u32
 }
 
 /// The UTC instant of `rule` in `year`, `offset` being the local time's
