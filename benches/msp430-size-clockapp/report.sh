@@ -31,3 +31,6 @@ $NM --size-sort -S --radix=d "$elf" | awk '$3 ~ /^[tT]$/' | $FILT |
 echo "-- __mspabi_* call sites"
 $OBJDUMP -dr --no-show-raw-insn "$elf" |
     awk '/>:$/ { f = $2 } /call[ \t]+#0$/ { getline; print $NF }' | sort | uniq -c | sort -rn
+echo "-- without the screens and the event text (--features no-text)"
+cargo +nightly build --release --quiet --features no-text
+$SIZE -A "$elf" | awk '$1 ~ /^\.(text|rodata)$/ { printf "%-8s %6d\n", $1, $2 }'
