@@ -10,12 +10,13 @@
 //! - clocks ([`clock`]), watchdog ([`watchdog`]), a 32768 Hz monotonic clock
 //!   with low-power sleep ([`time`]);
 //! - the ENC28J60 SPI bus as an `embedded_hal::spi::SpiDevice` ([`spi`]);
-//! - the UART console ([`uart`]) and allocation-free text output ([`text`]);
+//! - the UART console ([`uart`]; text formatting is the application's,
+//!   e.g. `clock_app::text::TextBuf`);
 //! - the SSD1306 display ([`display`], font in [`font`]);
 //! - buttons, LEDs ([`io`]), an entropy seed ([`entropy`]) and the MAC address
 //!   from information memory ([`config`]).
 //!
-//! The hardware-independent parts ([`text`], [`font`], [`display`],
+//! The hardware-independent parts ([`font`], [`display`],
 //! [`config`]) also build on the host, where `cargo test` checks them.
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(target_arch = "msp430", feature(asm_experimental_arch))]
@@ -24,7 +25,6 @@
 pub mod config;
 pub mod display;
 pub mod font;
-pub mod text;
 
 #[cfg(target_arch = "msp430")]
 pub mod abi;

@@ -1,9 +1,8 @@
 //! The console: USART0 as UART, 115200 8N1 from SMCLK, P3.4 TXD, P3.5 RXD.
-//! Polled, no buffers; implements [`TextSink`] for allocation-free output.
+//! Polled, no buffers: callers format into a byte buffer and [`Uart::write`] it.
 
 use crate::clock::SMCLK_HZ;
 use crate::periph;
-use crate::text::TextSink;
 
 /// Console bit rate.
 pub const BAUD: u32 = 115_200;
@@ -59,6 +58,13 @@ impl Uart {
         p.usart0.txbuf().write(|w| unsafe { w.bits(b) });
     }
 
+    /// Sends `bytes` (waiting for room before each).
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_byte(b);
+        }
+    }
+
     /// A received byte, if one is waiting.
     pub fn read_byte(&mut self) -> Option<u8> {
         let p = periph();
@@ -81,8 +87,3 @@ impl Default for Uart {
     }
 }
 
-impl TextSink for Uart {
-    fn put(&mut self, byte: u8) {
-        self.write_byte(byte);
-    }
-}

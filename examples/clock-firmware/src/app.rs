@@ -1,93 +1,328 @@
-//! The application. For now: board bring-up — banner, display test, helper
-//! self-test, then a loop that shows the uptime, blinks an LED and sleeps.
-//! The network clock replaces this module's `run`.
+//! The network clock: a thin board layer around [`clock_app::ClockApp`].
+//!
+//! One loop: take the frames the ENC28J60 holds (its INT line is not wired:
+//! EPKTCNT is polled), hand them to the application and send its answers;
+//! let the application send what is due (router solicitation, DAD, MLD,
+//! DNS, NTP); log its events on the UART; redraw the display lines that
+//! changed when the shown second changes or a button was pressed; then sleep
+//! in LPM3 until the next deadline, waking every [`IDLE_POLL_TICKS`] to look
+//! for frames (every [`FAST_POLL_TICKS`] for [`FAST_WINDOW_TICKS`] after a
+//! transmission, when an answer is expected: an NTP reply's arrival time is
+//! the moment the loop notices it, so a slow poll would skew the offset).
 
-use embedded_hal::spi::{Operation, SpiDevice};
+use core::mem::MaybeUninit;
+use core::ptr::addr_of_mut;
+
+use clock_app::text::TextBuf;
+#[cfg(feature = "event-log")]
+use clock_app::EVENT_LINE;
+use clock_app::{AppConfig, ClockApp, ScreenText, COLS, ROWS};
+use enc28j60::{solicited_node_mac, Config, Enc28j60, ALL_NODES_MAC};
+use microip6::wire::MacAddress;
 use proiot3::display::WIDTH;
-use proiot3::text::{BufSink, TextSink};
-use proiot3::{io, time, watchdog, Board};
+use proiot3::spi::Spi;
+use proiot3::time::{self, Delay};
+use proiot3::{io, watchdog, Board};
+
+/// The NTP server's DNS name: `CLOCK_NTP_SERVER` at build time, else
+/// `pool.ntp.org`.
+const NTP_SERVER: &str = match option_env!("CLOCK_NTP_SERVER") {
+    Some(name) => name,
+    None => "pool.ntp.org",
+};
+
+/// The local time zone (POSIX TZ): `CLOCK_TZ` at build time, else UTC.
+/// Central Europe: `CLOCK_TZ="CET-1CEST,M3.5.0,M10.5.0/3"`.
+const TZ: &str = match option_env!("CLOCK_TZ") {
+    Some(tz) => tz,
+    None => "UTC0",
+};
+
+/// The one frame buffer: the largest frame the stack builds or needs to
+/// read (RA with options, DNS answers with a CNAME chain) fits; longer
+/// frames are dropped by the driver.
+const FRAME_LEN: usize = 600;
+
+/// ENC28J60 poll interval when nothing is expected (20 ms).
+const IDLE_POLL_TICKS: u32 = 655;
+/// Poll interval right after a transmission (about 61 us).
+const FAST_POLL_TICKS: u32 = 2;
+/// How long after a transmission the fast poll lasts (250 ms: a DNS or NTP
+/// round trip on most networks).
+const FAST_WINDOW_TICKS: u32 = 8192;
+/// Frames taken per loop turn before the application gets to poll.
+const FRAMES_PER_TURN: u8 = 8;
+/// Wait before retrying a failed ENC28J60 initialisation.
+const ENC_RETRY_MS: u32 = 2000;
+
+type Eth = Enc28j60<Spi, Delay>;
+
+/// The application (in `.bss`, written once by [`start_app`]).
+static mut APP: MaybeUninit<ClockApp> = MaybeUninit::uninit();
+/// The frame buffer lent to the driver and the application.
+static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
+
+/// Milliseconds from the 32-bit 32768 Hz tick counter, extended to 64 bits
+/// (the counter wraps after 36 hours).
+struct Monotonic {
+    last: u32,
+    total: u64,
+}
+
+impl Monotonic {
+    /// Milliseconds since start at tick count `ticks` (not older than the
+    /// previous call's).
+    fn ms(&mut self, ticks: u32) -> u64 {
+        self.total += u64::from(ticks.wrapping_sub(self.last));
+        self.last = ticks;
+        // 1000/32768 = 125/4096
+        (self.total * 125) >> 12
+    }
+}
+
+/// Writes `bytes` and a line end to the console.
+fn line(board: &mut Board, bytes: &[u8]) {
+    board.console.write(bytes);
+    board.console.write(b"\r\n");
+}
 
 /// Runs forever with the initialised board.
 pub fn run(mut board: Board) -> ! {
-    let con = &mut board.console;
-    con.newline();
-    con.write_str("proiot3 clock firmware ");
-    con.write_str(env!("CARGO_PKG_VERSION"));
-    con.newline();
-    con.write_str("mac ");
-    con.write_mac(&board.mac);
-    con.write_str(" dco ");
-    con.write_str(if board.clock_locked {
-        "locked"
+    let mut buf = [0u8; 64];
+    let mut t = TextBuf::new(&mut buf);
+    t.str("proiot3 clock firmware ");
+    t.str(env!("CARGO_PKG_VERSION"));
+    let n = t.len();
+    line(&mut board, b"");
+    line(&mut board, &buf[..n]);
+    let mac = MacAddress(board.mac);
+    let mut t = TextBuf::new(&mut buf);
+    t.str("mac ");
+    t.mac(&mac);
+    t.str(if board.clock_locked {
+        " dco locked"
     } else {
-        "UNLOCKED"
+        " dco UNLOCKED"
     });
-    con.write_str(" seed ");
-    con.write_hex((board.seed >> 32) as u32, 8);
-    con.write_hex(board.seed as u32, 8);
-    con.newline();
-
-    // ENC28J60 bring-up: EREVID (bank 3, 0x12) through the SpiDevice API.
-    // BFS/BFC on ECON1 (0x1F) select bank 3 and back (datasheet 4.2).
-    let mut rev = [0u8; 1];
-    let _ = board
-        .spi
-        .transaction(&mut [Operation::Write(&[0x9F, 0x03])]);
-    let _ = board
-        .spi
-        .transaction(&mut [Operation::Write(&[0x12]), Operation::Read(&mut rev)]);
-    let _ = board
-        .spi
-        .transaction(&mut [Operation::Write(&[0xBF, 0x03])]);
-    con.write_str("enc28j60 erevid ");
-    con.write_hex(u32::from(rev[0]), 2);
-    con.newline();
-
-    let d = &mut board.display;
-    d.text(0, 0, b"PROIOT3 CLOCK", 1);
+    t.str(" ntp ");
+    t.str(NTP_SERVER);
+    let n = t.len();
+    line(&mut board, &buf[..n]);
 
     #[cfg(feature = "selftest")]
     {
         let failures = crate::selftest::abi_selftest();
-        con.write_str("abi selftest: ");
+        let mut t = TextBuf::new(&mut buf);
+        t.str("abi selftest: ");
         if failures == 0 {
-            con.write_str("ok");
+            t.str("ok");
         } else {
-            con.write_u32(u32::from(failures));
-            con.write_str(" FAILED");
+            t.u32(u32::from(failures));
+            t.str(" FAILED");
         }
-        con.newline();
-        let msg: &[u8] = if failures == 0 {
-            b"ABI OK"
-        } else {
-            b"ABI FAIL"
-        };
-        d.text(7, 0, msg, 1);
+        let n = t.len();
+        line(&mut board, &buf[..n]);
     }
 
+    let seed = (board.seed as u32) ^ ((board.seed >> 32) as u32);
+    let mut config = AppConfig::new(mac, seed);
+    config.ntp_server_name = NTP_SERVER;
+    config.tz = TZ;
+    config.optimistic_dad = true;
+    config.tick_hz = time::TICK_HZ;
+    // SAFETY: `run` is entered once (it never returns), so this is the
+    // only reference to the slot; statics keep the application and the
+    // frame buffer off the stack (no copies in `run`'s frame).
+    let (app, frame) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
+    let app = start_app(&mut board, app, config);
     watchdog::start();
-    let mut last = u32::MAX;
+    let mut eth = start_ethernet(&mut board, mac.0);
+
+    let mut clock = Monotonic {
+        last: time::ticks(),
+        total: 0,
+    };
+    let mut shown = ScreenText {
+        lines: [[0; COLS]; ROWS],
+    };
+    let mut shown_second = u32::MAX;
+    let mut fast_until: Option<u32> = None;
+    let mut buttons = 0u8;
     loop {
-        let secs = time::seconds();
-        if secs != last {
-            last = secs;
-            let mut buf = [0u8; 8];
-            let mut line = BufSink::new(&mut buf);
-            line.write_u32_padded(secs / 3600 % 100, 2, b'0');
-            line.put(b':');
-            line.write_u32_padded(secs / 60 % 60, 2, b'0');
-            line.put(b':');
-            line.write_u32_padded(secs % 60, 2, b'0');
-            let end = board.display.text(3, 16, line.as_bytes(), 2);
-            board.display.clear_area(end, WIDTH - 1, 3, 4);
-            io::toggle_leds(0x04);
-            let events = io::take_button_events();
-            if events != 0 {
-                board.console.write_str("buttons ");
-                board.console.write_hex(u32::from(events), 2);
-                board.console.newline();
+        // Frames first: their arrival time is the tick count read just
+        // before the driver fetches them.
+        let mut sent = false;
+        for _ in 0..FRAMES_PER_TURN {
+            let ticks = time::ticks();
+            let Ok(Some(len)) = eth.receive(frame) else {
+                break;
+            };
+            let now = clock.ms(ticks);
+            if let Some(n) = app.receive(frame, len, now, ticks) {
+                let _ = eth.transmit(&frame[..n]);
+                sent = true;
             }
         }
-        time::sleep_ms(250);
+        loop {
+            let ticks = time::ticks();
+            let now = clock.ms(ticks);
+            let Some(n) = app.poll(frame, now, ticks) else {
+                break;
+            };
+            let _ = eth.transmit(&frame[..n]);
+            sent = true;
+        }
+        if sent {
+            fast_until = Some(time::ticks().wrapping_add(FAST_WINDOW_TICKS));
+        }
+        log_events(&mut board, app);
+
+        // The display: once per shown second (local time once synced,
+        // uptime before), at once after a button.
+        buttons |= io::take_button_events();
+        let ticks = time::ticks();
+        let now = clock.ms(ticks);
+        if buttons != 0 {
+            buttons = 0;
+            app.button_next(now);
+            shown_second = u32::MAX;
+        }
+        let (second, to_next) = match app.utc(ticks) {
+            Some((s, us)) => (s, us_to_ticks(1_000_000 - us)),
+            None => (ticks >> 15, 0x8000 - (ticks & 0x7FFF)),
+        };
+        if second != shown_second {
+            shown_second = second;
+            draw(&mut board, app, now, ticks, &mut shown);
+        }
+
+        // Sleep until the next deadline, the next second (one tick past
+        // the boundary) or a button, polling the ENC28J60 meanwhile.
+        let mut wake = ticks.wrapping_add(to_next + 1);
+        if let Some(at) = app.poll_at(now) {
+            let in_ms = at.saturating_sub(now).min(2000) as u32;
+            // ms * 32768 / 1000 = ms * 4096 / 125, rounded up.
+            let at_ticks = ticks.wrapping_add(((in_ms << 12) + 124) / 125);
+            if (at_ticks.wrapping_sub(wake) as i32) < 0 {
+                wake = at_ticks;
+            }
+        }
+        loop {
+            let now_ticks = time::ticks();
+            let left = wake.wrapping_sub(now_ticks) as i32;
+            if left <= 0 {
+                break;
+            }
+            let fast = match fast_until {
+                Some(end) if (end.wrapping_sub(now_ticks) as i32) > 0 => true,
+                _ => {
+                    fast_until = None;
+                    false
+                }
+            };
+            let step = if fast {
+                FAST_POLL_TICKS
+            } else {
+                IDLE_POLL_TICKS
+            };
+            time::sleep_ticks((left as u32).min(step) as u16);
+            buttons |= io::take_button_events();
+            if buttons != 0 {
+                break;
+            }
+            if let Ok(n) = eth.pending_frames() {
+                if n > 0 {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The application, built in place (its constructor's temporaries live
+/// only in this function's frame). A bad `CLOCK_TZ` is reported and the
+/// board stops there (a build-time mistake, not a run-time condition).
+#[inline(never)]
+fn start_app<'a>(
+    board: &mut Board,
+    slot: &'a mut MaybeUninit<ClockApp>,
+    config: AppConfig,
+) -> &'a mut ClockApp {
+    match ClockApp::new(config) {
+        Ok(app) => slot.write(app),
+        Err(_) => {
+            line(board, b"bad CLOCK_TZ");
+            loop {
+                time::sleep_ms(1000);
+            }
+        }
+    }
+}
+
+/// Takes the application's events, each as a text line on the console
+/// (feature `event-log`; without it they are only drained).
+#[inline(never)]
+fn log_events(board: &mut Board, app: &mut ClockApp) {
+    while let Some(_e) = app.poll_event() {
+        #[cfg(feature = "event-log")]
+        {
+            let mut text = [0u8; EVENT_LINE];
+            let n = app.event_text(&_e, &mut text);
+            line(board, &text[..n]);
+        }
+    }
+}
+
+/// Initialises the ENC28J60 until it answers (retrying every
+/// [`ENC_RETRY_MS`], the display saying so) and sets its multicast filter:
+/// all-nodes and our solicited-node group (every address of ours ends in
+/// the interface identifier from the MAC, RFC 4862 5.3 / RFC 2464 4).
+fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
+    loop {
+        match Enc28j60::new(Spi::new(), Delay, Config::new(mac)) {
+            Ok(mut eth) => {
+                let groups = [ALL_NODES_MAC, solicited_node_mac([mac[3], mac[4], mac[5]])];
+                let _ = eth.set_multicast_filter(&groups);
+                let rev = eth.revision();
+                if !rev.is_known() {
+                    line(board, b"warning: enc28j60 revision unknown");
+                }
+                return eth;
+            }
+            Err(_) => {
+                line(board, b"enc28j60 not answering, retrying");
+                board.display.text(7, 0, b"NO ETHERNET", 1);
+                time::sleep_ms(ENC_RETRY_MS);
+            }
+        }
+    }
+}
+
+/// Microseconds (below one second) to 32768 Hz ticks, rounded down:
+/// `us / 16 * 8590 / 16384` (0.0327682 ticks per us, within 5 ppm; the
+/// product stays below 2^32).
+fn us_to_ticks(us: u32) -> u32 {
+    ((us >> 4) * 8590) >> 14
+}
+
+/// Draws the lines of the current screen that differ from `shown`: line 0
+/// (the time) twice the size on pages 0-1, lines 1..7 on pages 2..7.
+#[inline(never)]
+fn draw(board: &mut Board, app: &ClockApp, now: u64, ticks: u32, shown: &mut ScreenText) {
+    let text = app.screen(now, ticks);
+    for i in 0..ROWS {
+        if text.lines[i] == shown.lines[i] {
+            continue;
+        }
+        shown.lines[i] = text.lines[i];
+        let d = &mut board.display;
+        let l = text.line(i);
+        let (page, col, scale) = if i == 0 {
+            (0, 16, 2)
+        } else {
+            (i as u8 + 1, 1, 1)
+        };
+        let end = d.text(page, col, l, scale);
+        d.clear_area(end, WIDTH - 1, page, page + scale - 1);
     }
 }

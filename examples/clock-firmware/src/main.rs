@@ -1,16 +1,13 @@
 //! proiot3 display-clock firmware.
 //!
 //! `main` brings the board up ([`proiot3::Board::init`]) and hands it to
-//! [`app::run`]; the application (today a board bring-up demo, later the
-//! network clock) lives in `app.rs`.
+//! [`app::run`], the network clock (`app.rs`).
 #![no_std]
 #![no_main]
 
 mod app;
 #[cfg(feature = "selftest")]
 mod selftest;
-
-use proiot3::text::TextSink;
 
 #[msp430_rt::entry]
 fn main() -> ! {
@@ -19,11 +16,13 @@ fn main() -> ! {
 }
 
 /// Panics print a marker on the console and reset the board: a clock should
-/// come back by itself. No `core::fmt` (the message is not printed).
+/// come back by itself. No `core::fmt` (the message is not printed). The
+/// release profile's `panic = "immediate-abort"` traps instead of calling
+/// this (the illegal instruction or the watchdog resets the board).
 #[panic_handler]
 fn panic(_info: &core::panic::PanicInfo) -> ! {
     let mut console = proiot3::uart::Uart::new();
-    console.write_str("\r\n!panic, resetting\r\n");
+    console.write(b"\r\n!panic, resetting\r\n");
     console.flush();
     proiot3::reset()
 }
