@@ -182,7 +182,7 @@ impl Cursor<'_> {
     fn rule(&mut self) -> Result<Rule, TzError> {
         let day = if self.eat(b'J') {
             match self.number(3) {
-                Some(n @ 1..=365) => RuleDay::Julian1(n as u16),
+                Some(n @ 1..=365) => RuleDay::Julian1(n),
                 _ => return Err(TzError::BadRule),
             }
         } else if self.eat(b'M') {
@@ -199,7 +199,7 @@ impl Cursor<'_> {
             }
         } else {
             match self.number(3) {
-                Some(n @ 0..=365) => RuleDay::Julian0(n as u16),
+                Some(n @ 0..=365) => RuleDay::Julian0(n),
                 _ => return Err(TzError::BadRule),
             }
         };
