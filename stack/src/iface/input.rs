@@ -286,7 +286,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         let icmp_len = end - off;
         // Extension headers of the request are not echoed.
-        buf.copy_within(off..end, L4);
+        if off != L4 {
+            buf.copy_within(off..end, L4);
+        }
         let mut reply = Icmpv6Packet::new_unchecked(&mut buf[L4..L4 + icmp_len]);
         if reply.make_echo_reply().is_err() {
             return self.count_drop(DropReason::IcmpIgnored);

@@ -748,6 +748,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// apart (the millisecond timers themselves span at most 24 days).
     fn advance(&mut self, now_ms: u64) {
         let now32 = now_ms as u32;
+        // Same millisecond as the last call: every timer due now has run
+        // already (a timer set since then is due later), so a burst of
+        // frames pays for the timer scan once.
+        if self.started && now32 == self.now_ms {
+            return;
+        }
         if !self.started {
             // The only 64-bit division: once, at the first call.
             self.now_s = (now_ms / 1000) as u32;
