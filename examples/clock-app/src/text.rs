@@ -74,15 +74,14 @@ impl<'a> TextBuf<'a> {
         loop {
             // 16-bit steps once the value fits: u16 division is much
             // cheaper than u32 on the MSP430.
-            let d = if value <= 0xffff {
-                let v = value as u16;
-                value = (v / 10) as u32;
-                (v % 10) as u8
+            // The remainder by a multiply: one division call per digit.
+            let q = if value <= 0xffff {
+                (value as u16 / 10) as u32
             } else {
-                let d = (value % 10) as u8;
-                value /= 10;
-                d
+                value / 10
             };
+            let d = (value as u8).wrapping_sub((q as u8).wrapping_mul(10));
+            value = q;
             digits[n] = b'0' + d;
             n += 1;
             if value == 0 {
