@@ -3,9 +3,9 @@
 //! bridged to the TAP (`--enc28j60 datasheet|mspsim`), so the driver carries
 //! real traffic.
 
-use crate::tap::Tap;
 use enc28j60::model::{Enc28j60Model, ModelDelay, ModelSpi, SharedModel};
 use enc28j60::{Config, Enc28j60, ALL_NODES_MAC};
+use linux_tap::Tap;
 use microip6::wire::MacAddress;
 use std::io;
 

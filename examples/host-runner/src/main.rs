@@ -13,7 +13,6 @@
 
 mod clock;
 mod link;
-mod tap;
 
 use link::{ChipModel, Link};
 
@@ -233,7 +232,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let tap = match tap::Tap::open(&opts.tap) {
+    let tap = match linux_tap::Tap::open(&opts.tap) {
         Ok(t) => t,
         Err(e) => {
             eprintln!(

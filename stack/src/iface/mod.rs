@@ -1016,7 +1016,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if a.slot == AddrSlot::Assigned {
                 score += 256;
             }
-            if best.map_or(true, |(s, _)| score > s) {
+            if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, i));
             }
         }
