@@ -42,6 +42,62 @@ Reset:
 5:  jmp 5b
     .size Reset, . - Reset
 
+    ; memcpy/memmove/memset as byte loops: a few dozen bytes instead of
+    ; compiler_builtins' word-wise versions (about 700 bytes); copies here
+    ; are short or rare (a frame, the application's one-time set-up).
+    ; MSP430 EABI: arguments in r12, r13, r14; r12 returned; r11-r15 free.
+    ; One section: memmove's forward case jumps into memcpy (jhs reaches
+    ; only +-1 KB).
+    .section .text.proiot3_mem,"ax",@progbits
+    .global memcpy
+    .type memcpy,@function
+    .p2align 1
+memcpy:
+    mov r12, r15
+1:  tst r14
+    jz 2f
+    mov.b @r13+, r11
+    mov.b r11, 0(r15)
+    inc r15
+    dec r14
+    jmp 1b
+2:  ret
+    .size memcpy, . - memcpy
+
+    .global memmove
+    .type memmove,@function
+    .p2align 1
+memmove:
+    cmp r12, r13                ; src - dst: src >= dst copies forward
+    jhs memcpy
+    mov r12, r15                ; backward from the end
+    add r14, r15
+    add r14, r13
+1:  tst r14
+    jz 2f
+    dec r15
+    dec r13
+    mov.b @r13, r11
+    mov.b r11, 0(r15)
+    dec r14
+    jmp 1b
+2:  ret
+    .size memmove, . - memmove
+
+    .global memset
+    .type memset,@function
+    .p2align 1
+memset:
+    mov r12, r15
+1:  tst r14
+    jz 2f
+    mov.b r13, 0(r15)
+    inc r15
+    dec r14
+    jmp 1b
+2:  ret
+    .size memset, . - memset
+
     .section .text.TIMERA1,"ax",@progbits
     .global TIMERA1
     .type TIMERA1,@function

@@ -262,13 +262,13 @@ fn start_app<'a>(
 /// Takes the application's events, each as a text line on the console
 /// (feature `event-log`; without it they are only drained).
 #[inline(never)]
-fn log_events(board: &mut Board, app: &mut ClockApp) {
+fn log_events(_board: &mut Board, app: &mut ClockApp) {
     while let Some(_e) = app.poll_event() {
         #[cfg(feature = "event-log")]
         {
             let mut text = [0u8; EVENT_LINE];
             let n = app.event_text(&_e, &mut text);
-            line(board, &text[..n]);
+            line(_board, &text[..n]);
         }
     }
 }
