@@ -90,22 +90,16 @@ fn line(board: &mut Board, bytes: &[u8]) {
 pub fn run(mut board: Board) -> ! {
     let mut buf = [0u8; 64];
     let mut t = TextBuf::new(&mut buf);
-    t.str("proiot3 clock firmware ");
-    t.str(env!("CARGO_PKG_VERSION"));
+    t.str("\r\nproiot3 clock firmware");
     let n = t.len();
-    line(&mut board, b"");
     line(&mut board, &buf[..n]);
     let mac = MacAddress(board.mac);
     let mut t = TextBuf::new(&mut buf);
     t.str("mac ");
     t.mac(&mac);
-    t.str(if board.clock_locked {
-        " dco locked"
-    } else {
-        " dco UNLOCKED"
-    });
-    t.str(" ntp ");
-    t.str(NTP_SERVER);
+    if !board.clock_locked {
+        t.str(" DCO UNLOCKED");
+    }
     let n = t.len();
     line(&mut board, &buf[..n]);
 
@@ -148,6 +142,8 @@ pub fn run(mut board: Board) -> ! {
     let mut shown_second = u32::MAX;
     let mut fast_until: Option<u32> = None;
     let mut buttons = 0u8;
+    #[cfg(not(feature = "event-log"))]
+    let mut seen = 0u8;
     loop {
         // Frames first: their arrival time is the tick count read just
         // before the driver fetches them.
@@ -187,12 +183,15 @@ pub fn run(mut board: Board) -> ! {
             app.button_next(now);
             shown_second = u32::MAX;
         }
-        let (second, to_next) = match app.utc(ticks) {
+        let utc = app.utc(ticks);
+        let (second, to_next) = match utc {
             Some((s, us)) => (s, us_to_ticks(1_000_000 - us)),
             None => (ticks >> 15, 0x8000 - (ticks & 0x7FFF)),
         };
         if second != shown_second {
             shown_second = second;
+            #[cfg(not(feature = "event-log"))]
+            milestones(&mut board, app, utc.is_some(), &mut seen);
             draw(&mut board, app, now, ticks, &mut shown);
         }
 
@@ -259,8 +258,9 @@ fn start_app<'a>(
     }
 }
 
-/// Takes the application's events, each as a text line on the console
-/// (feature `event-log`; without it they are only drained).
+/// Takes the application's events, each as the application's text line on
+/// the console (feature `event-log`; the text does not fit the flash yet,
+/// so without it they are only drained and [`milestones`] logs instead).
 #[inline(never)]
 fn log_events(_board: &mut Board, app: &mut ClockApp) {
     while let Some(_e) = app.poll_event() {
@@ -273,8 +273,32 @@ fn log_events(_board: &mut Board, app: &mut ClockApp) {
     }
 }
 
+/// Without `event-log`: one console line when the global address appears
+/// (`address ADDR`) and at the first sync (`synced`), from the
+/// application's state. `seen` keeps what was logged (bit 0 address, bit 1
+/// sync).
+#[cfg(not(feature = "event-log"))]
+#[inline(never)]
+fn milestones(board: &mut Board, app: &ClockApp, synced: bool, seen: &mut u8) {
+    if *seen & 1 == 0 {
+        if let Some(a) = app.iface().global_address() {
+            *seen |= 1;
+            let mut text = [0u8; 48];
+            let mut t = TextBuf::new(&mut text);
+            t.str("address ");
+            t.ipv6(&a);
+            let n = t.len();
+            line(board, &text[..n]);
+        }
+    }
+    if synced && *seen & 2 == 0 {
+        *seen |= 2;
+        line(board, b"synced");
+    }
+}
+
 /// Initialises the ENC28J60 until it answers (retrying every
-/// [`ENC_RETRY_MS`], the display saying so) and sets its multicast filter:
+/// [`ENC_RETRY_MS`], the console saying so) and sets its multicast filter:
 /// all-nodes and our solicited-node group (every address of ours ends in
 /// the interface identifier from the MAC, RFC 4862 5.3 / RFC 2464 4).
 fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
@@ -285,13 +309,12 @@ fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
                 let _ = eth.set_multicast_filter(&groups);
                 let rev = eth.revision();
                 if !rev.is_known() {
-                    line(board, b"warning: enc28j60 revision unknown");
+                    line(board, b"enc28j60: unknown revision");
                 }
                 return eth;
             }
             Err(_) => {
-                line(board, b"enc28j60 not answering, retrying");
-                board.display.text(7, 0, b"NO ETHERNET", 1);
+                line(board, b"enc28j60: no answer");
                 time::sleep_ms(ENC_RETRY_MS);
             }
         }
