@@ -10,7 +10,7 @@
 //!             [--net-seed N] [--epoch now|UNIX_SECONDS] [--ntp-name NAME]...
 //!             [--cname NAME] [--stratum N] [--kiss CODE] [--ra-interval S] [--ra-o]
 //!             [--no-rdnss] [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F]
-//!             [--screen] [--screen-every S] [--stats] [--report] [--seed N]
+//!             [--screen] [--screen-every S] [--stats] [--report] [--frame-costs] [--seed N]
 //!             [--mac aa:bb:cc:dd:ee:ff] [--stdin]
 //! ```
 //!
@@ -59,6 +59,7 @@ struct Args {
     presses: Vec<(u8, f64)>,
     stats: bool,
     report: bool,
+    frame_costs: bool,
     stdin: bool,
     trace: Option<Option<String>>,
 }
@@ -71,7 +72,8 @@ fn usage() -> String {
      [--epoch now|UNIX_SECONDS] [--ntp-name NAME]... [--cname NAME] [--stratum N] \
      [--kiss CODE] [--ra-interval S] [--ra-o] [--no-rdnss] \
      [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F] [--screen] \
-     [--screen-every S] [--stats] [--report] [--seed N] [--mac aa:bb:cc:dd:ee:ff] [--stdin]"
+     [--screen-every S] [--stats] [--report] [--frame-costs] [--seed N] \
+     [--mac aa:bb:cc:dd:ee:ff] [--stdin]"
         .into()
 }
 
@@ -97,6 +99,7 @@ fn parse() -> Result<Args, String> {
         presses: Vec::new(),
         stats: false,
         report: false,
+        frame_costs: false,
         stdin: false,
         trace: None,
     };
@@ -196,6 +199,7 @@ fn parse() -> Result<Args, String> {
             }
             "--stats" => a.stats = true,
             "--report" => a.report = true,
+            "--frame-costs" => a.frame_costs = true,
             "--stdin" => a.stdin = true,
             "--seed" => {
                 let v = value(it.next(), "--seed N")?;
@@ -394,6 +398,9 @@ fn main() -> ExitCode {
     if args.realtime {
         session.pace(1.0);
     }
+    if args.frame_costs {
+        session.measure_frames();
+    }
     // SAFETY: installs a handler that only stores to an atomic.
     unsafe {
         libc::signal(
@@ -504,6 +511,17 @@ fn main() -> ExitCode {
                 ""
             },
             session.report()
+        );
+    }
+    if let Some(costs) = session.frame_costs.as_ref().filter(|_| args.frame_costs) {
+        let s = session.report();
+        eprintln!(
+            "\n--- received frames, CPU cycles from arrival until idle (SPI: USART1 shifting) ---\n{}\
+             simulator: {:.1} simulated MHz ({} cycles in {:.3} s wall)",
+            proiot3_sim::perf::table(costs),
+            s.cycles as f64 / wall.elapsed().as_secs_f64().max(1e-9) / 1e6,
+            s.cycles,
+            wall.elapsed().as_secs_f64()
         );
     }
     if args.stats {

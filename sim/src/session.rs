@@ -421,6 +421,7 @@ impl Session {
             clock: Vec::new(),
             display_phase_ms: None,
             display_time: None,
+            first_sync_ps: None,
         };
         if let Network::Virtual(v) = &self.net {
             let c = v.counters();
@@ -454,6 +455,7 @@ impl Session {
                     (t, shown, e)
                 })
                 .collect();
+            r.first_sync_ps = log.ntp.iter().find_map(|x| x.reply_delivered_ps);
             for x in &log.ntp {
                 // The first change of the shown time after the reply arrived.
                 let after = x
@@ -556,6 +558,9 @@ pub struct Report {
     /// The `HH:MM:SS` the display showed last ([`crate::ocr`]) against
     /// true UTC time of day (a time zone shows as whole hours).
     pub display_time: Option<DisplayTime>,
+    /// When the first NTP reply reached the board (virtual network), ps
+    /// after reset: the time to the first sync.
+    pub first_sync_ps: Option<u64>,
 }
 
 impl std::fmt::Display for Report {
@@ -625,6 +630,13 @@ impl std::fmt::Display for Report {
                 s,
                 "clock at NTP request {:>12.6} s: {what}{after}",
                 secs(c.at_ps)
+            );
+        }
+        if let Some(t) = self.first_sync_ps {
+            let _ = writeln!(
+                s,
+                "first sync       {:.6} s after reset (first NTP reply delivered)",
+                secs(t)
             );
         }
         if let Some((t, ms)) = self.display_phase_ms {

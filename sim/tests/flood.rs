@@ -212,7 +212,7 @@ fn firmware_survives_a_flood_of_hostile_frames() {
         "{:?}",
         s.board.devices().resets
     );
-    let new_diagnostics = &s.board.chip.diagnostics()[..];
+    let new_diagnostics = s.board.chip.diagnostics();
     assert_eq!(
         s.board.chip.diagnostic_count(),
         diagnostics_before,

@@ -14,7 +14,7 @@ mod common;
 use proiot3_sim::clock::PS_PER_S;
 use proiot3_sim::net::NetConfig;
 use proiot3_sim::perf::{self, FrameKind};
-use proiot3_sim::session::{Network, Session};
+use proiot3_sim::session::Session;
 use proiot3_sim::{loader, Board, BoardConfig, Stop};
 
 #[test]
@@ -68,15 +68,7 @@ fn firmware_performance_figures() {
     let lpm = 100.0 * asleep as f64 / (awake + asleep).max(1) as f64;
     let sim_s = s.board.now_ps() as f64 / PS_PER_S as f64;
     let networked = s.frames.out > 0;
-    let Network::Virtual(v) = &s.net else {
-        unreachable!()
-    };
-    let first_sync = v
-        .log()
-        .ntp
-        .iter()
-        .find_map(|x| x.reply_delivered_ps)
-        .map(|t| t as f64 / PS_PER_S as f64);
+    let first_sync = s.report().first_sync_ps.map(|t| t as f64 / PS_PER_S as f64);
     let costs = s.frame_costs.clone().unwrap_or_default();
 
     println!("{}", s.report());
