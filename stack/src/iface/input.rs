@@ -62,11 +62,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // A frame from our own MAC is not dropped: a board with the same MAC
         // is exactly what DAD must detect. Our own looped-back probes are
         // told apart by their nonce (see `ndp_input`).
-        let (eth_dst, kind) = match EthernetFrame::new_checked(&buf[..len]) {
-            Ok(f) => (f.dst_addr(), f.ethertype()),
+        let (eth_dst, eth_src, kind) = match EthernetFrame::new_checked(&buf[..len]) {
+            Ok(f) => (f.dst_addr(), f.src_addr(), f.ethertype()),
             Err(_) => return self.count_drop(DropReason::Truncated),
         };
-        if !self.accepts_mac(&eth_dst) {
+        // IEEE 802.3 3.2.3: a source address is always an individual one;
+        // answers go to the frame's source, never to a group.
+        if !self.accepts_mac(&eth_dst) || eth_src.is_multicast() {
             return self.count_drop(DropReason::WrongMac);
         }
         if kind != ethertype::IPV6 {

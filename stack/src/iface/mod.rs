@@ -243,7 +243,8 @@ pub enum Received {
 pub enum DropReason {
     /// Shorter than its headers or than its length fields say.
     Truncated = 0,
-    /// Destination MAC neither ours nor a group we listen to.
+    /// Destination MAC neither ours nor a group we listen to, or a group
+    /// source MAC.
     WrongMac,
     /// Not an IPv6 EtherType.
     NotIpv6,

@@ -1190,6 +1190,25 @@ fn no_router_no_global_source() {
     );
 }
 
+/// Found by the `iface_receive` fuzz target: an echo request (or a UDP
+/// datagram to a closed port) from a group source MAC was answered to that
+/// group, with a unicast IPv6 destination.
+#[test]
+fn frames_from_a_group_source_mac_are_dropped() {
+    let mut t = T::up();
+    let tx = t.i.counters().tx_frames;
+    let mut f = hx(ECHO_REQ);
+    f[6] = 0x53; // 53:54:00:12:34:56, I/G bit set
+    assert_eq!(t.rx(&f), Received::Dropped(DropReason::WrongMac));
+    let mut f = hx(UDP_CLOSED);
+    f[6..12].copy_from_slice(&[0xff; 6]);
+    assert_eq!(t.rx(&f), Received::Dropped(DropReason::WrongMac));
+    assert_eq!(t.i.counters().tx_frames, tx);
+    // The same frames from an individual address are answered.
+    assert!(matches!(t.rx(&hx(ECHO_REQ)), Received::Transmit(_)));
+    assert_eq!(t.dropped(DropReason::WrongMac), 2);
+}
+
 #[test]
 fn frames_not_for_us_are_dropped_early() {
     let mut t = T::up();
