@@ -14,7 +14,7 @@ mod common;
 use proiot3_sim::clock::PS_PER_S;
 use proiot3_sim::net::NetConfig;
 use proiot3_sim::perf::{self, FrameKind};
-use proiot3_sim::session::Session;
+use proiot3_sim::session::{Network, Session};
 use proiot3_sim::{loader, Board, BoardConfig, Stop};
 
 #[test]
@@ -114,4 +114,37 @@ fn firmware_performance_figures() {
     } else {
         eprintln!("the firmware sent no frame: per-frame rows are those of a board that does not read the ENC28J60");
     }
+}
+
+/// The cost split on a known program (tests/data/board/rx.s): it wakes 64
+/// times a second, reads EPKTCNT (6 SPI bytes: two bank-select commands
+/// and the read), and reads and releases each waiting frame (RBM command,
+/// 6 header bytes, the frame, PKTDEC: 9 + frame bytes), then polls again.
+/// SPI at SMCLK/2 is 16 MCLK cycles per byte.
+#[test]
+fn frame_cost_split_into_spi_and_processing_on_a_receiver_program() {
+    let image = loader::parse_any(include_bytes!("data/board/rx.elf")).unwrap();
+    let board = Board::new(
+        &image,
+        BoardConfig {
+            enc_model: proiot3_sim::EncModel::Mspsim,
+            ..BoardConfig::default()
+        },
+    );
+    let mut s = Session::new(board, Network::None);
+    s.measure_frames();
+    assert_eq!(s.run_until(PS_PER_S / 2), Stop::TimeReached);
+    let frame = common::foreign_unicast();
+    let cost = s.inject_measured(&frame).expect("measured");
+    assert_eq!(s.board.chip.peek_word(0x1100), 1, "frames read");
+    assert_eq!(cost.kind, FrameKind::Other);
+    let bytes = 6 + (9 + frame.len() as u64) + 6;
+    assert_eq!(cost.spi_bytes, bytes, "{cost:?}");
+    assert!(cost.spi_cycles.abs_diff(16 * bytes) <= 1, "{cost:?}");
+    // Polling each byte, the loop around it and the calls cost more.
+    assert!(cost.processing_cycles() > cost.spi_cycles / 2, "{cost:?}");
+    // Picked up at the next 1/64 s tick at the latest.
+    assert!(cost.settle_ps < PS_PER_S / 64 + PS_PER_S / 100, "{cost:?}");
+    assert_eq!(s.frame_costs.as_ref().map(Vec::len), Some(1));
+    println!("{}", perf::table(s.frame_costs.as_ref().unwrap()));
 }
