@@ -27,8 +27,9 @@ pub fn start() {
 }
 
 /// TAR read twice until two reads agree: the timer runs from ACLK,
-/// asynchronous to MCLK (SLAU049 section 11.2.1.1).
-#[inline]
+/// asynchronous to MCLK (SLAU049 section 11.2.1.1). Out of line: small,
+/// and `cargo xtask boot-test` sets a breakpoint on it.
+#[inline(never)]
 fn tar() -> u16 {
     let ta = periph().timer_a3;
     loop {
