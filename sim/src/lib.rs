@@ -20,6 +20,7 @@
 //! - [`disasm`]: a compact disassembler for traces.
 //! - [`net`]: the virtual network (router, DNS, NTP with exact time), the
 //!   TAP bridge and the pcap writer.
+//! - [`flood`]: hostile frames (corpora, vectors, mutations).
 //! - [`ocr`]: reads the time of day the display shows.
 //! - [`perf`]: per-frame CPU cost accounting.
 //! - [`session`]: a run on a network with capture, buttons, trace and the
@@ -48,6 +49,7 @@ pub mod clock;
 pub mod cpu;
 pub mod disasm;
 pub mod flash;
+pub mod flood;
 pub mod loader;
 pub mod memory;
 pub mod multiplier;

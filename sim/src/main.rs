@@ -10,8 +10,9 @@
 //!             [--net-seed N] [--epoch now|UNIX_SECONDS] [--ntp-name NAME]...
 //!             [--cname NAME] [--stratum N] [--kiss CODE] [--ra-interval S] [--ra-o]
 //!             [--no-rdnss] [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F]
-//!             [--screen] [--screen-every S] [--stats] [--report] [--frame-costs] [--seed N]
-//!             [--mac aa:bb:cc:dd:ee:ff] [--stdin]
+//!             [--screen] [--screen-every S] [--stats] [--report] [--frame-costs]
+//!             [--flood DIR|FILE]... [--flood-rate N] [--flood-from S] [--flood-seed N]
+//!             [--seed N] [--mac aa:bb:cc:dd:ee:ff] [--stdin]
 //! ```
 //!
 //! `--seed` turns on ACLK capture jitter (+-200 ns) with that seed, so the
@@ -60,6 +61,10 @@ struct Args {
     stats: bool,
     report: bool,
     frame_costs: bool,
+    flood: Vec<String>,
+    flood_rate: f64,
+    flood_from: f64,
+    flood_seed: u64,
     stdin: bool,
     trace: Option<Option<String>>,
 }
@@ -72,7 +77,8 @@ fn usage() -> String {
      [--epoch now|UNIX_SECONDS] [--ntp-name NAME]... [--cname NAME] [--stratum N] \
      [--kiss CODE] [--ra-interval S] [--ra-o] [--no-rdnss] \
      [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F] [--screen] \
-     [--screen-every S] [--stats] [--report] [--frame-costs] [--seed N] \
+     [--screen-every S] [--stats] [--report] [--frame-costs] [--flood DIR|FILE]... [--flood-rate N] \
+     [--flood-from S] [--flood-seed N] [--seed N] \
      [--mac aa:bb:cc:dd:ee:ff] [--stdin]"
         .into()
 }
@@ -100,6 +106,10 @@ fn parse() -> Result<Args, String> {
         stats: false,
         report: false,
         frame_costs: false,
+        flood: Vec::new(),
+        flood_rate: 500.0,
+        flood_from: 5.0,
+        flood_seed: 1,
         stdin: false,
         trace: None,
     };
@@ -200,6 +210,13 @@ fn parse() -> Result<Args, String> {
             "--stats" => a.stats = true,
             "--report" => a.report = true,
             "--frame-costs" => a.frame_costs = true,
+            "--flood" => a.flood.push(value(it.next(), "--flood DIR|FILE")?),
+            "--flood-rate" => a.flood_rate = num(it.next(), "--flood-rate FRAMES_PER_S")?,
+            "--flood-from" => a.flood_from = num(it.next(), "--flood-from SECONDS")?,
+            "--flood-seed" => {
+                let v = value(it.next(), "--flood-seed N")?;
+                a.flood_seed = v.parse().map_err(|e| format!("--flood-seed: {e}"))?;
+            }
             "--stdin" => a.stdin = true,
             "--seed" => {
                 let v = value(it.next(), "--seed N")?;
@@ -429,6 +446,31 @@ fn main() -> ExitCode {
     } else {
         u64::MAX
     };
+    if !args.flood.is_empty() {
+        let mut pool = Vec::new();
+        for p in &args.flood {
+            match proiot3_sim::flood::Flood::read_frames(std::path::Path::new(p)) {
+                Ok(f) => pool.extend(f),
+                Err(e) => {
+                    eprintln!("--flood {p}: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        let mut flood = proiot3_sim::flood::Flood::new(pool, args.flood_seed);
+        if let Some(mac) = args.config.mac {
+            flood.readdress_to(mac);
+        }
+        let interval = (PS_PER_S as f64 / args.flood_rate.max(1e-3)) as u64;
+        let start = (args.flood_from.max(0.0) * PS_PER_S as f64) as u64;
+        eprintln!(
+            "flood: {} frames in the pool, {} per second from {} s",
+            flood.pool_len(),
+            args.flood_rate,
+            args.flood_from
+        );
+        session.flood(flood, start, interval, u64::MAX);
+    }
     let mut out = std::io::stdout();
     let mut view = View {
         tty: args.live && out.is_terminal(),
@@ -511,6 +553,15 @@ fn main() -> ExitCode {
                 ""
             },
             session.report()
+        );
+    }
+    if !args.flood.is_empty() {
+        let d = session.board.devices();
+        eprintln!(
+            "flood: {} hostile frames delivered; resets {:?}; memory diagnostics {}",
+            session.flood_sent(),
+            d.resets,
+            session.board.chip.diagnostic_count()
         );
     }
     if let Some(costs) = session.frame_costs.as_ref().filter(|_| args.frame_costs) {

@@ -73,6 +73,9 @@ pub struct Session {
     pub shown_times: Vec<(u64, u32)>,
     /// Per-frame costs ([`Session::measure_frames`]); `None`: not measured.
     pub frame_costs: Option<Vec<FrameCost>>,
+    /// Hostile frames ([`Session::flood`]): source, next time, interval,
+    /// end (ps).
+    flood: Option<(crate::flood::Flood, u64, u64, u64)>,
 }
 
 /// Longest a measured frame may take to be handled, ps.
@@ -102,6 +105,7 @@ impl Session {
             display_seen: 0,
             shown_times: Vec::new(),
             frame_costs: None,
+            flood: None,
         }
     }
 
@@ -218,8 +222,14 @@ impl Session {
             if let Some(&(at, _, _)) = self.buttons.first() {
                 until = until.min(at.max(now + 1));
             }
+            if let Some((_, next, _, end)) = &self.flood {
+                if next < end {
+                    until = until.min((*next).max(now + 1));
+                }
+            }
             let stop = self.run_traced(until);
             self.exchange();
+            self.flood_due();
             self.watch_display();
             let now = self.board.now_ps();
             while let Some(&(at, n, pressed)) = self.buttons.first() {
@@ -311,6 +321,39 @@ impl Session {
         let now = self.board.now_ps();
         self.record(now, frame);
         self.deliver_measured(now, frame, true)
+    }
+
+    /// Delivers a frame from `flood` every `interval_ps` from `start_ps`
+    /// until `end_ps` (outside the network's schedule, captured, counted
+    /// as delivered); [`Session::flood_sent`] counts them.
+    pub fn flood(
+        &mut self,
+        flood: crate::flood::Flood,
+        start_ps: u64,
+        interval_ps: u64,
+        end_ps: u64,
+    ) {
+        self.flood = Some((flood, start_ps, interval_ps.max(1), end_ps));
+    }
+
+    /// Hostile frames delivered so far by [`Session::flood`].
+    pub fn flood_sent(&self) -> u64 {
+        self.flood.as_ref().map_or(0, |f| f.0.sent)
+    }
+
+    fn flood_due(&mut self) {
+        let now = self.board.now_ps();
+        loop {
+            let Some((flood, next, interval, end)) = &mut self.flood else {
+                return;
+            };
+            if *next > now || *next >= *end {
+                return;
+            }
+            *next += *interval;
+            let f = flood.next_frame();
+            self.inject(&f);
+        }
     }
 
     /// Delivers `frame` to the ENC28J60 now (captured, counted as

@@ -95,3 +95,43 @@ fn bad_options_are_refused() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn flood_and_frame_costs_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("proiot3-sim-cli-flood-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // One broadcast frame to mutate.
+    let mut frame = vec![0xFF; 6];
+    frame.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x42, 0x86, 0xDD, 0x60]);
+    frame.resize(80, 0);
+    std::fs::write(dir.join("frame"), &frame).unwrap();
+    let rx = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/board/rx.elf");
+    let out = sim()
+        .args([
+            rx,
+            "--seconds",
+            "1",
+            "--enc-model",
+            "mspsim",
+            "--net",
+            "none",
+        ])
+        .args(["--flood", dir.to_str().unwrap(), "--flood-rate", "100"])
+        .args(["--flood-from", "0.5", "--frame-costs"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("flood: 1 frames in the pool, 100 per second from 0.5 s"),
+        "{text}"
+    );
+    // 0.50, 0.51, ... 0.99 s and 1.00 s.
+    assert!(
+        text.contains("flood: 51 hostile frames delivered; resets []"),
+        "{text}"
+    );
+    assert!(text.contains("frame (median)"), "{text}");
+    assert!(text.contains("simulated MHz"), "{text}");
+}

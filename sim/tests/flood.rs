@@ -16,100 +16,30 @@
 
 mod common;
 
+use std::path::Path;
+
 use proiot3_sim::clock::PS_PER_S;
+use proiot3_sim::flood::Flood;
 use proiot3_sim::net::NetConfig;
 use proiot3_sim::session::{Network, Session, RAM_TOP};
 use proiot3_sim::{loader, Board, BoardConfig, Stop};
 
 const STACK_BUDGET: u32 = 1024;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    (0..s.len() / 2)
-        .map(|i| u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok())
-        .collect()
-}
-
-/// Every `"hex": "..."` frame of the stack's JSONL vectors.
-fn vector_frames() -> Vec<Vec<u8>> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../stack/tests/vectors");
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in entries.flatten() {
-        if e.path().extension().is_some_and(|x| x == "jsonl") {
-            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
-            for part in text.split("\"hex\": \"").skip(1) {
-                if let Some(f) = part.split('"').next().and_then(unhex) {
-                    out.push(f);
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Files of the Ethernet-level fuzz corpora, if fuzzing left any.
-fn corpus_frames() -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
+/// The stack's test vectors and the Ethernet-level fuzz corpora.
+fn hostile_pool() -> (Vec<Vec<u8>>, usize, usize) {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let vectors =
+        Flood::read_frames(Path::new(&format!("{root}/stack/tests/vectors"))).unwrap_or_default();
+    let mut corpus = Vec::new();
     for target in ["ethernet_ipv6", "frame_walk"] {
-        let dir = format!("{}/../fuzz/corpus/{target}", env!("CARGO_MANIFEST_DIR"));
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for e in entries.flatten() {
-                if let Ok(b) = std::fs::read(e.path()) {
-                    if !b.is_empty() && b.len() <= 1518 {
-                        out.push(b);
-                    }
-                }
-            }
-        }
+        let dir = format!("{root}/fuzz/corpus/{target}");
+        corpus.extend(Flood::read_frames(Path::new(&dir)).unwrap_or_default());
     }
-    out
-}
-
-fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
-    let mut f = base.to_vec();
-    if f.is_empty() {
-        f.push(rng.next() as u8);
-    }
-    match rng.below(4) {
-        0 => {
-            for _ in 0..=rng.below(8) {
-                let i = rng.below(f.len());
-                f[i] ^= 1 << rng.below(8);
-            }
-        }
-        1 => f.truncate(14 + rng.below(f.len().saturating_sub(14).max(1))),
-        2 => {
-            let n = rng.below(200);
-            for _ in 0..n {
-                f.push(rng.next() as u8);
-            }
-        }
-        _ => {
-            // Header fields the parsers rely on: payload length, next
-            // header, hop limit, ICMPv6 type/code, UDP length.
-            for at in [18, 19, 20, 21, 54, 55, 58, 59] {
-                if at < f.len() && rng.below(2) == 0 {
-                    f[at] = rng.next() as u8;
-                }
-            }
-        }
-    }
-    f
+    let (nv, nc) = (vectors.len(), corpus.len());
+    let mut pool = vectors;
+    pool.extend(corpus);
+    (pool, nv, nc)
 }
 
 #[test]
@@ -134,50 +64,21 @@ fn firmware_survives_a_flood_of_hostile_frames() {
     assert_eq!(s.run_until(5 * PS_PER_S), Stop::TimeReached);
     let diagnostics_before = s.board.chip.diagnostic_count();
 
-    let mut pool = vector_frames();
-    let from_vectors = pool.len();
-    let readdressed: Vec<Vec<u8>> = pool
-        .iter()
-        .filter(|f| f.len() >= 14 && f[0] & 1 == 0)
-        .map(|f| {
-            let mut g = f.clone();
-            g[..6].copy_from_slice(&common::BOARD_MAC);
-            g
-        })
-        .collect();
-    pool.extend(readdressed);
-    let corpus = corpus_frames();
-    let from_corpus = corpus.len();
-    pool.extend(corpus);
-    let bases = [
+    let (mut pool, from_vectors, from_corpus) = hostile_pool();
+    pool.extend([
         common::neighbor_solicitation(),
         common::echo_request(1),
         common::foreign_unicast(),
-    ];
-    pool.extend(bases.iter().cloned());
-    let mut rng = Rng(seed | 1);
+    ]);
+    let mut flood = Flood::new(pool, seed);
+    flood.readdress_to(common::BOARD_MAC);
 
     let start = s.board.now_ps();
     let end = start + 10 * PS_PER_S;
-    let mut t = start;
-    let mut sent = 0u64;
-    while t < end {
-        t += 2 * PS_PER_S / 1000;
-        let stop = s.run_until(t);
-        assert_eq!(stop, Stop::TimeReached, "after {sent} hostile frames");
-        let f = if rng.below(2) == 0 {
-            pool[rng.below(pool.len())].clone()
-        } else {
-            let base = if rng.below(2) == 0 {
-                &bases[rng.below(bases.len())]
-            } else {
-                &pool[rng.below(pool.len())]
-            };
-            mutate(&mut rng, base)
-        };
-        s.inject(&f);
-        sent += 1;
-    }
+    s.flood(flood, start, 2 * PS_PER_S / 1000, end);
+    assert_eq!(s.run_until(end), Stop::TimeReached);
+    let sent = s.flood_sent();
+    assert!(sent >= 4999, "{sent} frames");
     let shown_during = s
         .shown_times
         .iter()
