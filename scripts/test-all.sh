@@ -38,6 +38,8 @@ cargo test --workspace --all-features
 
 stage "fuzz: ${FUZZ_SECONDS}s per target"
 (
+    # Corpora start from the frames of stack/tests/vectors (idempotent).
+    fuzz/seed-corpus.sh
     cd fuzz
     for target in $(cargo +nightly fuzz list); do
         mkdir -p "corpus/$target"
