@@ -112,10 +112,17 @@ impl<'a> TextBuf<'a> {
         if value < 0 {
             self.put(b'-');
         }
-        let v = value.unsigned_abs();
-        if v <= u32::MAX as u64 {
-            self.u32(v as u32);
+        // |value| by 32-bit halves: LLVM's 64-bit negate and compare are
+        // long carry sequences on the MSP430.
+        let (mut high, mut low) = ((value >> 32) as u32, value as u32);
+        if value < 0 {
+            low = low.wrapping_neg();
+            high = !high + (low == 0) as u32;
+        }
+        if high == 0 {
+            self.u32(low);
         } else {
+            let v = (high as u64) << 32 | low as u64;
             let high = v / 1_000_000_000;
             let low = (v - high * 1_000_000_000) as u32;
             self.i64(high as i64);
