@@ -58,7 +58,7 @@
 
 pub mod text;
 
-use microip6::clock::calendar::{DateTime, NTP_UNIX_OFFSET};
+use microip6::clock::calendar::{DateTime, Weekday, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::{Tz, TzError};
 use microip6::dns::{self, Failure, Resolver};
@@ -441,7 +441,7 @@ impl ClockApp {
         // again when its answer is due for a refresh or after a failure.
         if self.dns.state() != dns::State::Resolving
             && self.iface.dns_servers().next().is_some()
-            && self.dns_next.map_or(true, |t| now_ms >= t)
+            && self.dns_next.is_none_or(|t| now_ms >= t)
         {
             self.dns.resolve(self.name, now_ms);
             self.check_dns(now_ms);
@@ -661,22 +661,18 @@ impl ClockApp {
                 // validation on the target.
                 let (offset, is_dst) = self.tz.offset_at(unix);
                 let d = DateTime::from_unix(unix.wrapping_add(offset as u32));
-                let mut r = s.row(0);
-                r.u32_padded(d.hour as u32, 2, b'0');
-                r.put(b':');
-                r.u32_padded(d.minute as u32, 2, b'0');
-                r.put(b':');
-                r.u32_padded(d.second as u32, 2, b'0');
-                let mut r = s.row(1);
-                r.str(d.weekday.short_name());
-                r.put(b' ');
-                r.u32(d.year as u32);
-                r.put(b'-');
-                r.u32_padded(d.month as u32, 2, b'0');
-                r.put(b'-');
-                r.u32_padded(d.day as u32, 2, b'0');
-                r.put(b' ');
-                r.bytes(self.tz.abbreviation_bytes(is_dst));
+                let values = [
+                    d.hour as u32,
+                    d.minute as u32,
+                    d.second as u32,
+                    d.weekday as u32,
+                    d.year as u32,
+                    d.month as u32,
+                    d.day as u32,
+                ];
+                fill(s, CLOCK_TEMPLATE, &values);
+                // After `Www YYYY-MM-DD ` (years 1970 to 2106: 15 bytes).
+                TextBuf::new(&mut s.lines[1][15..]).bytes(self.tz.abbreviation_bytes(is_dst));
             }
             None => s.row(0).str("--:--:--"),
         }
@@ -799,26 +795,38 @@ impl ClockApp {
     }
 }
 
-/// The counters screen: a `0` byte stands for the next value, `\n` starts
-/// the next line. A table and one loop rather than a call sequence per
-/// label and number.
+/// The counters screen, a [`fill`] template.
 const COUNTERS_TEMPLATE: &[u8] = b"COUNTERS\nrx \0 tx \0\ndrop \0 udp \0/\0\n\
 dns q\0 r\0 rej \0\nntp q\0 ok\0 rej \0\nntp to \0 poll \0\nmsg \0 ack \0";
 
-/// Writes `template` from line 0 of `s`: its bytes, each `0` replaced by
-/// the next of `values` in decimal, each `\n` moving to the next line.
+/// The time and date lines of the clock screen, a [`fill`] template:
+/// `12:34:56`, `Sat 2026-11-21 ` (the zone name follows).
+const CLOCK_TEMPLATE: &[u8] = b"\x01:\x01:\x01\n\x02 \0-\x01-\x01 ";
+
+/// Writes `template` from line 0 of `s`: its bytes, except that a `0`
+/// writes the next of `values` in decimal, a `1` the next value as two
+/// digits at least, a `2` the next value as a weekday name, and a `\n`
+/// moves to the next line. A table and one loop rather than a call
+/// sequence per label and number.
 #[inline(never)]
 fn fill(s: &mut ScreenText, template: &[u8], values: &[u32]) {
-    let mut values = values.iter();
+    let mut values = values.iter().copied();
     let mut row = 0;
     let mut r = s.row(0);
     for &c in template {
+        let v = if c <= 2 {
+            values.next().unwrap_or(0)
+        } else {
+            0
+        };
         match c {
             b'\n' => {
                 row += 1;
                 r = s.row(row);
             }
-            0 => r.u32(values.next().copied().unwrap_or(0)),
+            0 => r.u32(v),
+            1 => r.u32_padded(v, 2, b'0'),
+            2 => r.str(Weekday::from_number(v).short_name()),
             _ => r.put(c),
         }
     }
@@ -829,7 +837,7 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u32]) {
 #[inline(never)]
 fn earliest(next: &mut Option<u64>, t: Option<u64>) {
     if let Some(t) = t {
-        if next.map_or(true, |n| t < n) {
+        if next.is_none_or(|n| t < n) {
             *next = Some(t);
         }
     }
