@@ -33,7 +33,13 @@ fn app_new(app: &mut MaybeUninit<ClockApp>) -> bool {
 }
 
 #[inline(never)]
-fn app_receive(app: &mut ClockApp, buf: &mut [u8], len: usize, now: u64, ticks: u32) -> Option<usize> {
+fn app_receive(
+    app: &mut ClockApp,
+    buf: &mut [u8],
+    len: usize,
+    now: u64,
+    ticks: u32,
+) -> Option<usize> {
     app.receive(buf, len, now, ticks)
 }
 
