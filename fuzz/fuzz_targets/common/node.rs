@@ -400,7 +400,9 @@ impl Node {
             Received::Udp(meta) => {
                 assert_eq!(after.udp_delivered, before.udp_delivered.wrapping_add(1));
                 assert!(meta.payload.start <= meta.payload.end && meta.payload.end <= len);
-                assert!(!meta.src.is_multicast() && !meta.src.is_unspecified());
+                // (RFC 4291 2.7: never from a group. The unspecified
+                // source is not excluded by RFC 4291 2.5.2.)
+                assert!(!meta.src.is_multicast());
                 assert!(meta.dst_port != 0);
             }
             Received::Dropped(reason) => {
