@@ -251,7 +251,7 @@ pub fn run(mut board: Board) -> ! {
         if let Some(at) = app.poll_at(now) {
             let in_ms = at.saturating_sub(now).min(2000) as u32;
             // ms * 32768 / 1000 = ms * 4096 / 125, rounded up.
-            let at_ticks = ticks.wrapping_add(((in_ms << 12) + 124) / 125);
+            let at_ticks = ticks.wrapping_add((in_ms << 12).div_ceil(125));
             if (at_ticks.wrapping_sub(wake) as i32) < 0 {
                 wake = at_ticks;
             }
