@@ -464,7 +464,7 @@ mod tests {
         let sim = super::build_simulator().unwrap();
         let png = std::env::temp_dir().join("xtask-clock-smoke.png");
         let pcap = std::env::temp_dir().join("xtask-clock-smoke.pcap");
-        let mut args: Vec<String> = ["--seconds", "5", "--fast"].map(String::from).to_vec();
+        let mut args: Vec<String> = ["--seconds", "8", "--fast"].map(String::from).to_vec();
         args.extend(["--screenshot".into(), png.display().to_string()]);
         args.extend(["--pcap".into(), pcap.display().to_string()]);
         let out = std::process::Command::new(sim)
@@ -476,10 +476,10 @@ mod tests {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{stdout}\n{stderr}");
         assert!(stdout.contains("proiot3 clock firmware"), "{stdout}");
-        assert!(stdout.contains("--- display at 5.000 s ---"), "{stdout}");
-        // The uptime clock drawn in block characters at the end.
+        assert!(stdout.contains("--- display at 8.000 s ---"), "{stdout}");
+        // The clock (synced at about 4 s) drawn in block characters.
         assert!(stdout.contains('█'));
-        assert!(stderr.contains("simulated time   5.000000 s"), "{stderr}");
+        assert!(stderr.contains("simulated time   8.000000 s"), "{stderr}");
         assert!(stderr.contains("lowest SP 0x"), "{stderr}");
         assert!(stderr.contains("RAM in use"), "{stderr}");
         // The time the display shows, read off the panel.
