@@ -5,7 +5,8 @@
 //! show the true time on the display (read back from the simulated GDDRAM
 //! with `ocr`), keep its clock within 1 ms of true time at every NTP
 //! request after the first sync, never reset, sleep most of the time when
-//! idle and keep its stack within budget.
+//! idle, keep its stack within budget and leave the clock screen on a
+//! button press.
 //!
 //! The ELF comes from `$PROIOT3_FIRMWARE`, else
 //! `<target>/firmware/msp430-none-elf/release/clock-firmware` under
@@ -94,6 +95,16 @@ fn clock_end_to_end(elf: &[u8], model: EncModel) {
         assert!(shown.scale >= 2, "{model:?}: time drawn large: {shown:?}");
     }
     let (idle_from, idle_to) = (idle_from.unwrap(), idle_to.unwrap());
+    // A button press (P1.3 at 41 s) leaves the clock screen: the network
+    // screen has no large time line.
+    s.press(3, 41 * PS_PER_S, PS_PER_S / 20);
+    assert_eq!(s.run_until(41 * PS_PER_S + PS_PER_S / 2), Stop::TimeReached);
+    let after_press = ocr::read_time(s.board.display());
+    assert!(
+        after_press.is_none_or(|t| t.scale == 1),
+        "{model:?}: {after_press:?}\n{}",
+        s.board.display().render_text()
+    );
     let awake = idle_to.cycles_awake - idle_from.cycles_awake;
     let asleep = idle_to.cycles_asleep - idle_from.cycles_asleep;
     let lpm = asleep as f64 / (awake + asleep) as f64;
