@@ -158,6 +158,8 @@ pub struct Devices {
     pub display_updates: VecDeque<u64>,
     /// Display update bursts so far.
     pub display_update_count: u64,
+    /// GDDRAM data writes so far (display RAM changed when this moves).
+    pub display_write_count: u64,
     /// SPI bytes exchanged with the ENC28J60 (CS low, pins selected).
     pub spi_bytes: u64,
     /// Time USART1 spent shifting those bytes, ps (the SPI transfer time
@@ -221,6 +223,7 @@ impl Devices {
             tx_frames: VecDeque::new(),
             display_updates: VecDeque::new(),
             display_update_count: 0,
+            display_write_count: 0,
             spi_bytes: 0,
             spi_busy_ps: 0,
             last_display_write: None,
@@ -462,7 +465,8 @@ impl Devices {
     }
 
     /// Records a GDDRAM write at `t` (ps) for the display-update log.
-    fn display_written(&mut self, t: u64) {
+    pub(crate) fn display_written(&mut self, t: u64) {
+        self.display_write_count += 1;
         let new_burst = match self.last_display_write {
             Some(last) => t.saturating_sub(last) >= DISPLAY_BURST_GAP_PS,
             None => true,

@@ -66,7 +66,7 @@ pub struct Session {
     trace: Option<Box<dyn Write>>,
     /// Unix microseconds at simulated time 0 (pcap timestamps).
     epoch_us: u64,
-    /// Display updates seen by the last check.
+    /// GDDRAM writes seen by the last display check.
     display_seen: u64,
     /// Each change of the time of day the display shows: (start time of
     /// the update burst that drew it, ps; seconds since midnight shown).
@@ -249,25 +249,38 @@ impl Session {
         Stop::TimeReached
     }
 
-    /// Reads the display after an update: a new time of day shown is
-    /// logged with the start of the latest update burst (slices are at most
-    /// 10 ms, so that is the burst that drew it).
+    /// Reads the display whenever its RAM changed: a new time of day
+    /// shown is logged with the start of the update burst that drew it
+    /// (slices are at most 10 ms). A slice may end while a redraw is half
+    /// done, so the panel is read again after every slice with writes, and
+    /// a later read within the same burst replaces that burst's entry: the
+    /// log keeps what the finished redraw shows.
     fn watch_display(&mut self) {
         let d = self.board.devices();
-        if d.display_update_count == self.display_seen {
+        if d.display_write_count == self.display_seen {
             return;
         }
-        self.display_seen = d.display_update_count;
+        self.display_seen = d.display_write_count;
         let Some(&burst) = d.display_updates.back() else {
             return;
         };
-        if let Some(shown) = crate::ocr::read_time(self.board.display()) {
-            if self.shown_times.last().map(|&(_, s)| s) != Some(shown.seconds) {
-                if self.shown_times.len() >= MAX_SHOWN_TIMES {
-                    self.shown_times.remove(0);
-                }
-                self.shown_times.push((burst, shown.seconds));
+        let Some(shown) = crate::ocr::read_time(self.board.display()) else {
+            return;
+        };
+        let n = self.shown_times.len();
+        if n > 0 && self.shown_times[n - 1].0 == burst {
+            // Same burst read again: keep only the final reading, and drop
+            // it if it equals what the previous burst showed.
+            if n > 1 && self.shown_times[n - 2].1 == shown.seconds {
+                self.shown_times.pop();
+            } else {
+                self.shown_times[n - 1].1 = shown.seconds;
             }
+        } else if self.shown_times.last().map(|&(_, s)| s) != Some(shown.seconds) {
+            if n >= MAX_SHOWN_TIMES {
+                self.shown_times.remove(0);
+            }
+            self.shown_times.push((burst, shown.seconds));
         }
     }
 
@@ -471,7 +484,7 @@ impl Session {
             let log = v.log();
             r.net_summary = Some(format!(
                 "RA {} (RS {}), NA {} / NS {} by hosts, echo {}, DNS queries {}, NTP requests {}, \
-                 lost {} to hosts / {} to board",
+                 forwarded {}, lost {} to hosts / {} to board",
                 c.router_advertisements,
                 c.router_solicitations,
                 c.neighbor_advertisements,
@@ -479,6 +492,7 @@ impl Session {
                 c.echo_replies,
                 log.dns.len(),
                 log.ntp.len(),
+                c.forwarded,
                 c.lost_to_hosts,
                 c.lost_to_board
             ));
@@ -704,5 +718,71 @@ impl std::fmt::Display for Report {
             );
         }
         f.write_str(&s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{loader, BoardConfig};
+
+    /// Writes `text` at page 3, column `col`, scale 1, through the
+    /// board's display as the firmware does (page addressing), each GDDRAM
+    /// byte counted as written at `t`.
+    fn draw(s: &mut Session, t: u64, col: u8, text: &[u8]) {
+        let d = s.board.devices_mut();
+        for c in [0xB3, col & 0x0F, 0x10 | (col >> 4)] {
+            d.display.write(c, false);
+        }
+        for &ch in text {
+            let g = match ch {
+                b'0'..=b'9' => crate::ocr::GLYPHS[usize::from(ch - b'0')],
+                _ => crate::ocr::GLYPHS[10],
+            };
+            for column in g.iter().chain([0u8].iter()) {
+                d.display.write(*column, true);
+                d.display_written(t);
+            }
+        }
+    }
+
+    /// A slice that ends in the middle of a redraw must not leave the log
+    /// one second behind: the panel is read again when the rest is drawn.
+    #[test]
+    fn display_is_read_again_when_a_redraw_finishes_in_a_later_slice() {
+        let image =
+            loader::parse_elf(include_bytes!("../tests/data/board/clock.elf")).expect("ELF");
+        let mut s = Session::new(Board::new(&image, BoardConfig::default()), Network::None);
+        for c in [0x8D, 0x14, 0xA1, 0xC8, 0xAF] {
+            s.board.devices_mut().display.write(c, false);
+        }
+        let ms = PS_PER_S / 1000;
+        draw(&mut s, 1000 * ms, 0, b"00:00:03");
+        s.watch_display();
+        // Next burst: the slice ends after "00:00:" (the panel still reads
+        // 00:00:03), the seconds are drawn 1 ms later in the next slice.
+        draw(&mut s, 2000 * ms, 0, b"00:00:");
+        s.watch_display();
+        draw(&mut s, 2001 * ms, 36, b"04");
+        s.watch_display();
+        // A half-drawn 00:00:59 -> 00:01:00 reads 00:01:59 for a moment;
+        // the finished redraw replaces it in the same burst's entry.
+        draw(&mut s, 3000 * ms, 0, b"00:00:59");
+        s.watch_display();
+        draw(&mut s, 4000 * ms, 0, b"00:01:");
+        s.watch_display();
+        draw(&mut s, 4001 * ms, 36, b"00");
+        s.watch_display();
+        // No writes: nothing read or logged again.
+        s.watch_display();
+        assert_eq!(
+            s.shown_times,
+            vec![
+                (1000 * ms, 3),
+                (2000 * ms, 4),
+                (3000 * ms, 59),
+                (4000 * ms, 60)
+            ]
+        );
     }
 }
