@@ -151,10 +151,28 @@ pub fn run(mut board: Board) -> ! {
     config.optimistic_dad = true;
     config.tick_hz = time::TICK_HZ;
     // SAFETY: `run` is entered once (it never returns), so this is the
-    // only reference to the slot; statics keep the application and the
-    // frame buffer off the stack (no copies in `run`'s frame).
-    let (app, frame) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
-    let app = start_app(&mut board, app, config);
+    // only reference to the slot until `serve` takes over.
+    let slot = unsafe { &mut *addr_of_mut!(APP) };
+    start_app(&mut board, slot, config);
+    serve(board, mac)
+}
+
+/// The clock's loop (see the module documentation) on the application
+/// [`start_app`] built. A function of its own: its frame (about 500 bytes)
+/// is not on the stack under [`start_app`]'s 1.3 KB of temporaries, which
+/// sit on `run`'s small frame instead.
+#[inline(never)]
+fn serve(mut board: Board, mac: MacAddress) -> ! {
+    // SAFETY: entered once from `run` (never returns), after `start_app`
+    // initialised `APP` and with no other reference to it or `FRAME` left;
+    // the statics keep the application and the frame buffer off the stack
+    // and at fixed addresses (much less code than through pointers).
+    let (app, frame) = unsafe {
+        (
+            (*addr_of_mut!(APP)).assume_init_mut(),
+            &mut *addr_of_mut!(FRAME),
+        )
+    };
     watchdog::start();
     let mut eth = start_ethernet(&mut board, mac.0);
 
@@ -169,6 +187,12 @@ pub fn run(mut board: Board) -> ! {
     };
     let mut shown_second = u32::MAX;
     let mut buttons = 0u8;
+    // After an NTP request the reply is awaited awake until this tick
+    // count, even when other frames come first (the server's Neighbor
+    // Solicitation): T4 is the tick count when the reply is fetched, and a
+    // reply left waiting in the chip during a sleep would be stamped late.
+    let mut awaiting_reply = false;
+    let mut reply_until = start;
     #[cfg(not(feature = "event-log"))]
     let mut synced = false;
     'turn: loop {
@@ -202,6 +226,8 @@ pub fn run(mut board: Board) -> ! {
                 while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
                 let _ = eth.transmit(f);
                 let end = time::ticks();
+                awaiting_reply = true;
+                reply_until = end.wrapping_add(REPLY_WAIT_TICKS);
                 // The reply: wait awake, then straight to the top of the
                 // loop, which reads the tick count and takes the frame.
                 while end
@@ -262,7 +288,12 @@ pub fn run(mut board: Board) -> ! {
             if left <= 0 {
                 break;
             }
-            time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
+            if awaiting_reply && (reply_until.wrapping_sub(now_ticks) as i32) > 0 {
+                // Awake: poll the chip for the NTP reply.
+            } else {
+                awaiting_reply = false;
+                time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
+            }
             buttons |= io::take_button_events();
             if buttons != 0 {
                 break;
@@ -276,17 +307,18 @@ pub fn run(mut board: Board) -> ! {
     }
 }
 
-/// The application, built in place (its constructor's temporaries live
-/// only in this function's frame). A bad `CLOCK_TZ` is reported and the
-/// board stops there (a build-time mistake, not a run-time condition).
+/// The application, written into `slot`. `ClockApp::new` builds the
+/// stack's parts by value, so about 1.3 KB of temporaries live in this
+/// function's frame before the copy into the static (the compiler does not
+/// build a returned value straight into a static); `run` calls it before
+/// the loop's frame exists. A bad `CLOCK_TZ` stops the board here (a
+/// build-time mistake, not a run-time condition).
 #[inline(never)]
-fn start_app<'a>(
-    _board: &mut Board,
-    slot: &'a mut MaybeUninit<ClockApp>,
-    config: AppConfig,
-) -> &'a mut ClockApp {
+fn start_app(_board: &mut Board, slot: &mut MaybeUninit<ClockApp>, config: AppConfig) {
     match ClockApp::new(config) {
-        Ok(app) => slot.write(app),
+        Ok(app) => {
+            slot.write(app);
+        }
         // A bad `CLOCK_TZ` (a build-time mistake): no clock at all.
         Err(_) => proiot3::reset(),
     }
