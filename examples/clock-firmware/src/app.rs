@@ -68,7 +68,7 @@ const ENC_RETRY_MS: u32 = 2000;
 
 type Eth = Enc28j60<Spi, Delay>;
 
-/// The application (in `.bss`, written once by [`start_app`]).
+/// The application (in `.bss`, written once by [`start`]).
 static mut APP: MaybeUninit<ClockApp> = MaybeUninit::uninit();
 /// The frame buffer lent to the driver and the application.
 static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
@@ -144,29 +144,10 @@ pub fn run(mut board: Board) -> ! {
         }
     }
 
-    let seed = (board.seed as u32) ^ ((board.seed >> 32) as u32);
-    let mut config = AppConfig::new(mac, seed);
-    config.ntp_server_name = NTP_SERVER;
-    config.tz = TZ;
-    config.optimistic_dad = true;
-    config.tick_hz = time::TICK_HZ;
-    // SAFETY: `run` is entered once (it never returns), so this is the
-    // only reference to the slot until `serve` takes over.
-    let slot = unsafe { &mut *addr_of_mut!(APP) };
-    start_app(&mut board, slot, config);
-    serve(board, mac)
-}
-
-/// The clock's loop (see the module documentation) on the application
-/// [`start_app`] built. A function of its own: its frame (about 500 bytes)
-/// is not on the stack under [`start_app`]'s 1.3 KB of temporaries, which
-/// sit on `run`'s small frame instead.
-#[inline(never)]
-fn serve(mut board: Board, mac: MacAddress) -> ! {
-    // SAFETY: entered once from `run` (never returns), after `start_app`
-    // initialised `APP` and with no other reference to it or `FRAME` left;
-    // the statics keep the application and the frame buffer off the stack
-    // and at fixed addresses (much less code than through pointers).
+    // SAFETY: `run` is entered once (it never returns) after `start`
+    // initialised `APP` (see `main`), and this is the only reference to
+    // the application and the frame buffer; statics keep them off the
+    // stack and at fixed addresses (much less code than through pointers).
     let (app, frame) = unsafe {
         (
             (*addr_of_mut!(APP)).assume_init_mut(),
@@ -187,12 +168,6 @@ fn serve(mut board: Board, mac: MacAddress) -> ! {
     };
     let mut shown_second = u32::MAX;
     let mut buttons = 0u8;
-    // After an NTP request the reply is awaited awake until this tick
-    // count, even when other frames come first (the server's Neighbor
-    // Solicitation): T4 is the tick count when the reply is fetched, and a
-    // reply left waiting in the chip during a sleep would be stamped late.
-    let mut awaiting_reply = false;
-    let mut reply_until = start;
     #[cfg(not(feature = "event-log"))]
     let mut synced = false;
     'turn: loop {
@@ -226,8 +201,6 @@ fn serve(mut board: Board, mac: MacAddress) -> ! {
                 while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
                 let _ = eth.transmit(f);
                 let end = time::ticks();
-                awaiting_reply = true;
-                reply_until = end.wrapping_add(REPLY_WAIT_TICKS);
                 // The reply: wait awake, then straight to the top of the
                 // loop, which reads the tick count and takes the frame.
                 while end
@@ -288,12 +261,7 @@ fn serve(mut board: Board, mac: MacAddress) -> ! {
             if left <= 0 {
                 break;
             }
-            if awaiting_reply && (reply_until.wrapping_sub(now_ticks) as i32) > 0 {
-                // Awake: poll the chip for the NTP reply.
-            } else {
-                awaiting_reply = false;
-                time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
-            }
+            time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
             buttons |= io::take_button_events();
             if buttons != 0 {
                 break;
@@ -307,14 +275,30 @@ fn serve(mut board: Board, mac: MacAddress) -> ! {
     }
 }
 
-/// The application, written into `slot`. `ClockApp::new` builds the
-/// stack's parts by value, so about 1.3 KB of temporaries live in this
-/// function's frame before the copy into the static (the compiler does not
-/// build a returned value straight into a static); `run` calls it before
-/// the loop's frame exists. A bad `CLOCK_TZ` stops the board here (a
-/// build-time mistake, not a run-time condition).
+/// Builds the application in `APP` from the board's MAC and seed and the
+/// build-time settings. Called by `main` before [`run`]: `ClockApp::new`
+/// builds the stack's parts by value, so about 1.3 KB of temporaries sit in
+/// [`start_app`]'s frame before the copy into the static (the compiler
+/// does not build a returned value straight into a static), and they
+/// should not come on top of the loop's 600-byte frame.
 #[inline(never)]
-fn start_app(_board: &mut Board, slot: &mut MaybeUninit<ClockApp>, config: AppConfig) {
+pub fn start(board: &Board) {
+    let seed = (board.seed as u32) ^ ((board.seed >> 32) as u32);
+    let mut config = AppConfig::new(MacAddress(board.mac), seed);
+    config.ntp_server_name = NTP_SERVER;
+    config.tz = TZ;
+    config.optimistic_dad = true;
+    config.tick_hz = time::TICK_HZ;
+    // SAFETY: `start` is called once, before `run`: no other reference to
+    // the slot exists.
+    let slot = unsafe { &mut *addr_of_mut!(APP) };
+    start_app(slot, config);
+}
+
+/// The application, written into `slot`. A bad `CLOCK_TZ` stops the board
+/// here (a build-time mistake, not a run-time condition).
+#[inline(never)]
+fn start_app(slot: &mut MaybeUninit<ClockApp>, config: AppConfig) {
     match ClockApp::new(config) {
         Ok(app) => {
             slot.write(app);

@@ -1,7 +1,8 @@
 //! proiot3 display-clock firmware.
 //!
-//! `main` brings the board up ([`proiot3::Board::init`]) and hands it to
-//! [`app::run`], the network clock (`app.rs`).
+//! `main` brings the board up ([`proiot3::Board::init`]), builds the
+//! application ([`app::start`]) and hands the board to [`app::run`], the
+//! network clock (`app.rs`).
 #![no_std]
 #![no_main]
 
@@ -12,6 +13,11 @@ mod selftest;
 #[msp430_rt::entry]
 fn main() -> ! {
     let board = proiot3::Board::init();
+    // The application first, from this shallow frame (its construction's
+    // temporaries are not on top of the loop's frame); the bring-up image
+    // has no network clock.
+    #[cfg(not(feature = "selftest"))]
+    app::start(&board);
     app::run(board)
 }
 
