@@ -18,6 +18,9 @@
 //! a frame arrives (up to [`REPLY_WAIT_TICKS`]), reading the tick count at
 //! once.
 
+// The bring-up image (feature `selftest`) does not start the application.
+#![cfg_attr(feature = "selftest", allow(dead_code))]
+
 use core::mem::MaybeUninit;
 use core::ptr::addr_of_mut;
 
