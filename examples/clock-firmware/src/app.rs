@@ -76,6 +76,13 @@ static mut APP: MaybeUninit<ClockApp> = MaybeUninit::uninit();
 /// The frame buffer lent to the driver and the application.
 static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
 
+/// After an NTP request, the low 16 bits of the tick count until which the
+/// reply is awaited awake even when other frames come first (the server's
+/// Neighbor Solicitation): T4 is the tick count when the reply is fetched,
+/// and a reply left in the chip during a sleep would be stamped late. A
+/// static, not a local: the loop's registers are all taken.
+static mut REPLY_UNTIL: Option<u16> = None;
+
 /// Milliseconds from the 32-bit 32768 Hz tick counter, extended to 64 bits
 /// (the counter wraps after 36 hours).
 struct Monotonic {
@@ -204,6 +211,8 @@ pub fn run(mut board: Board) -> ! {
                 while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
                 let _ = eth.transmit(f);
                 let end = time::ticks();
+                // SAFETY: only this loop touches it (no interrupt handler).
+                unsafe { REPLY_UNTIL = Some((end as u16).wrapping_add(REPLY_WAIT_TICKS as u16)) };
                 // The reply: wait awake, then straight to the top of the
                 // loop, which reads the tick count and takes the frame.
                 while end
@@ -264,7 +273,14 @@ pub fn run(mut board: Board) -> ! {
             if left <= 0 {
                 break;
             }
-            time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
+            // SAFETY: as above.
+            match unsafe { REPLY_UNTIL } {
+                Some(until) if (until.wrapping_sub(now_ticks as u16) as i16) > 0 => {}
+                _ => {
+                    unsafe { REPLY_UNTIL = None };
+                    time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
+                }
+            }
             buttons |= io::take_button_events();
             if buttons != 0 {
                 break;

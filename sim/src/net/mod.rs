@@ -549,7 +549,8 @@ impl VirtualNet {
         h.solicits.remove(&ip);
         let (ready, rest): (Vec<_>, Vec<_>) = h.waiting.drain(..).partition(|(d, _, _)| *d == ip);
         h.waiting = rest;
-        for (dst, nh, p) in ready {
+        for (dst, nh, mut p) in ready {
+            self.restamp_ntp_reply(t, nh, &mut p);
             self.host_send(t, i, dst, nh, p);
         }
         let h = &mut self.hosts[i];
@@ -811,6 +812,31 @@ impl VirtualNet {
         let datagram = packet::udp(u.dst_port, u.src_port, &payload);
         self.host_send(at, i, p.src, PROTO_UDP, datagram);
         true
+    }
+
+    /// An NTP reply that waited for address resolution leaves now: like a
+    /// server that stamps its transmit timestamp as the reply goes out
+    /// (RFC 5905 8: T3 is the time the reply left), it gets the departure
+    /// time, and the exchange log follows.
+    fn restamp_ntp_reply(&mut self, t: u64, nh: u8, datagram: &mut [u8]) {
+        if nh != PROTO_UDP || datagram.len() < 8 + 48 || datagram[0..2] != 123u16.to_be_bytes() {
+            return;
+        }
+        let origin = u64::from_be_bytes(datagram[8 + 24..8 + 32].try_into().unwrap_or_default());
+        let depart = t + self.cfg.ntp_processing_ps;
+        if datagram[8] & 7 == 4 && datagram[9] != 0 {
+            let stamp = self.cfg.ntp_timestamp(depart);
+            datagram[8 + 40..8 + 48].copy_from_slice(&stamp.to_be_bytes());
+        }
+        if let Some(x) = self
+            .log
+            .ntp
+            .iter_mut()
+            .rev()
+            .find(|x| x.client_transmit == origin && x.reply_delivered_ps.is_none())
+        {
+            x.server_transmit_ps = depart;
+        }
     }
 
     /// The NTP server (RFC 5905 section 7.3, 8): answers a mode-3 request
