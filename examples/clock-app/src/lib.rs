@@ -379,7 +379,7 @@ impl ClockApp {
                 self.push(AppEvent::Synced(after.steps != before.steps));
             }
             if let Some(i) = changed(&before.rejected, &after.rejected) {
-                let r = NTP_REJECTS[i];
+                let r = sntp::Reject::ALL[i];
                 self.ntp_reject = Some(r);
                 self.push(AppEvent::NtpRejected(r));
             }
@@ -388,7 +388,7 @@ impl ClockApp {
         let before = self.dns.counters().rejections;
         if self.dns.receive(&meta, payload, now_ms) {
             if let Some(i) = changed(&before, &self.dns.counters().rejections) {
-                self.push(AppEvent::DnsRejected(DNS_REJECTS[i]));
+                self.push(AppEvent::DnsRejected(dns::Reject::ALL[i]));
             }
             self.check_dns(now_ms);
             return None;
@@ -939,38 +939,6 @@ fn net_event_text(t: &mut TextBuf, e: Event) {
         _ => {}
     }
 }
-
-const NTP_REJECTS: [sntp::Reject; sntp::Reject::COUNT] = {
-    use sntp::Reject::*;
-    [
-        WrongSource,
-        Truncated,
-        BadVersion,
-        BadMode,
-        NotExpected,
-        BadOrigin,
-        KissDeny,
-        KissRate,
-        KissOther,
-        Unsynchronized,
-        BadStratum,
-        ZeroTransmit,
-        RootDistance,
-    ]
-};
-
-const DNS_REJECTS: [dns::Reject; dns::Reject::COUNT] = {
-    use dns::Reject::*;
-    [
-        WrongSource,
-        WrongPort,
-        Unexpected,
-        Malformed,
-        WrongId,
-        NotResponse,
-        QuestionMismatch,
-    ]
-};
 
 /// The name of an NTP rejection reason in event lines and on the display.
 pub fn ntp_reject_name(r: sntp::Reject) -> &'static str {

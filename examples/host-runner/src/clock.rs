@@ -49,38 +49,6 @@ fn display_line(app: &ClockApp, now_ms: u64, ticks: u32) -> String {
     line
 }
 
-const NTP_REJECTS: [sntp::Reject; sntp::Reject::COUNT] = {
-    use sntp::Reject::*;
-    [
-        WrongSource,
-        Truncated,
-        BadVersion,
-        BadMode,
-        NotExpected,
-        BadOrigin,
-        KissDeny,
-        KissRate,
-        KissOther,
-        Unsynchronized,
-        BadStratum,
-        ZeroTransmit,
-        RootDistance,
-    ]
-};
-
-const DNS_REJECTS: [dns::Reject; dns::Reject::COUNT] = {
-    use dns::Reject::*;
-    [
-        WrongSource,
-        WrongPort,
-        Unexpected,
-        Malformed,
-        WrongId,
-        NotResponse,
-        QuestionMismatch,
-    ]
-};
-
 /// The counters line of clock mode: the node's, then the NTP client's,
 /// the resolver's and the application's.
 fn clock_counters(app: &ClockApp, link: &Link) -> String {
@@ -90,7 +58,7 @@ fn clock_counters(app: &ClockApp, link: &Link) -> String {
         " ntp_requests={} ntp_accepted={} ntp_timeouts={} ntp_steps={}",
         n.requests, n.accepted, n.timeouts, n.steps
     ));
-    for r in NTP_REJECTS {
+    for r in sntp::Reject::ALL {
         line.push_str(&format!(
             " ntp_rejected_{}={}",
             clock_app::ntp_reject_name(r),
@@ -102,7 +70,7 @@ fn clock_counters(app: &ClockApp, link: &Link) -> String {
         " dns_queries={} dns_replies={} dns_timeouts={} dns_server_errors={}",
         d.queries, d.replies, d.timeouts, d.server_errors
     ));
-    for r in DNS_REJECTS {
+    for r in dns::Reject::ALL {
         line.push_str(&format!(
             " dns_rejected_{}={}",
             clock_app::dns_reject_name(r),

@@ -192,6 +192,20 @@ pub enum Reject {
 impl Reject {
     /// Number of reasons (size of the counter array).
     pub const COUNT: usize = Reject::QuestionMismatch as usize + 1;
+
+    /// Every reason, in counter order (`ALL[r as usize] == r`).
+    pub const ALL: [Reject; Reject::COUNT] = {
+        use Reject::*;
+        [
+            WrongSource,
+            WrongPort,
+            Unexpected,
+            Malformed,
+            WrongId,
+            NotResponse,
+            QuestionMismatch,
+        ]
+    };
 }
 
 /// Statistics, readable with [`Resolver::counters`]. 16-bit, wrapping.
@@ -774,6 +788,13 @@ fn encode_name_cmp(dotted: &[u8], out: &mut [u8], wire: &[u8]) -> (Option<usize>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_reject_reason_is_listed_in_counter_order() {
+        for (i, r) in super::Reject::ALL.iter().enumerate() {
+            assert_eq!(*r as usize, i);
+        }
+    }
+
     use super::*;
 
     /// The answer reading of the first version, on the wire module's

@@ -141,6 +141,26 @@ pub enum Reject {
 impl Reject {
     /// Number of reasons (size of the counter array).
     pub const COUNT: usize = Reject::RootDistance as usize + 1;
+
+    /// Every reason, in counter order (`ALL[r as usize] == r`).
+    pub const ALL: [Reject; Reject::COUNT] = {
+        use Reject::*;
+        [
+            WrongSource,
+            Truncated,
+            BadVersion,
+            BadMode,
+            NotExpected,
+            BadOrigin,
+            KissDeny,
+            KissRate,
+            KissOther,
+            Unsynchronized,
+            BadStratum,
+            ZeroTransmit,
+            RootDistance,
+        ]
+    };
 }
 
 /// Client statistics (16-bit, wrapping).
@@ -710,6 +730,13 @@ fn frac_micros(f: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_reject_reason_is_listed_in_counter_order() {
+        for (i, r) in super::Reject::ALL.iter().enumerate() {
+            assert_eq!(*r as usize, i);
+        }
+    }
+
     use super::*;
     use crate::wire::ntp::NtpRepr;
     use core::ops::Range;
