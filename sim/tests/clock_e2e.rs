@@ -14,7 +14,8 @@
 //! says so and passes (building it needs the nightly MSP430 toolchain;
 //! `scripts/test-all.sh` runs `cargo xtask firmware` first).
 
-use std::path::PathBuf;
+mod common;
+use common::firmware;
 
 use proiot3_sim::clock::PS_PER_S;
 use proiot3_sim::net::NetConfig;
@@ -25,23 +26,6 @@ use proiot3_sim::{loader, ocr, Board, BoardConfig, EncModel, Stop};
 /// start-up (about 2 KB, its constructor's temporaries), the main loop
 /// needs well under 1 KB.
 const STACK_BUDGET: u32 = 2560;
-
-fn firmware() -> Option<Vec<u8>> {
-    let mut candidates = Vec::new();
-    if let Some(p) = std::env::var_os("PROIOT3_FIRMWARE") {
-        candidates.push(PathBuf::from(p));
-    }
-    let rel = "firmware/msp430-none-elf/release/clock-firmware";
-    if let Some(t) = std::env::var_os("CARGO_TARGET_DIR") {
-        candidates.push(PathBuf::from(t).join(rel));
-    }
-    candidates.push(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../target")
-            .join(rel),
-    );
-    candidates.into_iter().find_map(|p| std::fs::read(p).ok())
-}
 
 /// True UTC time of day (seconds since midnight) at simulated `t_ps`.
 fn true_time_of_day(s: &Session, t_ps: u64) -> u32 {

@@ -5,27 +5,11 @@
 //! Without an ELF the test says so and passes (the firmware needs the
 //! nightly MSP430 toolchain, which a plain `cargo test` does not have).
 
-use std::path::PathBuf;
+mod common;
+use common::firmware;
 
 use proiot3_sim::clock::PS_PER_S;
 use proiot3_sim::{loader, Board, BoardConfig, EncModel, Stop};
-
-fn firmware() -> Option<Vec<u8>> {
-    let mut candidates = Vec::new();
-    if let Some(p) = std::env::var_os("PROIOT3_FIRMWARE") {
-        candidates.push(PathBuf::from(p));
-    }
-    let rel = "firmware/msp430-none-elf/release/clock-firmware";
-    if let Some(t) = std::env::var_os("CARGO_TARGET_DIR") {
-        candidates.push(PathBuf::from(t).join(rel));
-    }
-    candidates.push(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../target")
-            .join(rel),
-    );
-    candidates.into_iter().find_map(|p| std::fs::read(p).ok())
-}
 
 fn run(model: EncModel) -> Option<Board> {
     let Some(elf) = firmware() else {

@@ -30,8 +30,9 @@
 //! message when mspdebug or the ELF is missing. `FW_DIFF_STEPS` sets the
 //! number of instructions (default 20,000).
 
+mod common;
+use common::firmware;
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 use proiot3_sim::disasm::disassemble;
@@ -41,23 +42,6 @@ use proiot3_sim::{Board, BoardConfig, Bus, Devices, StepResult, F1611};
 const RAM: (u16, u16) = (0x1100, 0x2800);
 /// Instructions between whole-RAM comparisons.
 const RAM_EVERY: usize = 1000;
-
-fn firmware() -> Option<Vec<u8>> {
-    let mut candidates = Vec::new();
-    if let Some(p) = std::env::var_os("PROIOT3_FIRMWARE") {
-        candidates.push(PathBuf::from(p));
-    }
-    let rel = "firmware/msp430-none-elf/release/clock-firmware";
-    if let Some(t) = std::env::var_os("CARGO_TARGET_DIR") {
-        candidates.push(PathBuf::from(t).join(rel));
-    }
-    candidates.push(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../target")
-            .join(rel),
-    );
-    candidates.into_iter().find_map(|p| std::fs::read(p).ok())
-}
 
 /// The board's memory map, recording the peripheral reads and RAM writes
 /// of a step.
