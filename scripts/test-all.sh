@@ -34,7 +34,8 @@ cargo xtask boot-test
 (cd drivers/proiot3 && cargo test)
 
 stage "host tests (cargo test)"
-cargo test --workspace --all-features
+mkdir -p target
+cargo test --workspace --all-features 2>&1 | tee target/test-all-cargo-test.log
 
 stage "fuzz: ${FUZZ_SECONDS}s per target"
 (
@@ -56,3 +57,6 @@ stage "fuzz: ${FUZZ_SECONDS}s per target"
 )
 
 stage "all stages passed"
+# One closing line for the whole suite: the cargo test totals.
+awk '/^test result:/ { p += $4; f += $6 } END { printf "%d passed, %d failed\n", p, f }' \
+    target/test-all-cargo-test.log
