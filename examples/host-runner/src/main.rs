@@ -153,25 +153,6 @@ fn ip(a: Ipv6Address) -> Ipv6Addr {
     a.into()
 }
 
-fn drop_name(r: DropReason) -> &'static str {
-    match r {
-        DropReason::Truncated => "truncated",
-        DropReason::WrongMac => "wrong_mac",
-        DropReason::NotIpv6 => "not_ipv6",
-        DropReason::BadIpv6 => "bad_ipv6",
-        DropReason::WrongDestination => "wrong_destination",
-        DropReason::Looped => "looped",
-        DropReason::BadChecksum => "bad_checksum",
-        DropReason::ExtensionHeader => "extension_header",
-        DropReason::UnknownProtocol => "unknown_protocol",
-        DropReason::InvalidNdp => "invalid_ndp",
-        DropReason::IcmpIgnored => "icmp_ignored",
-        DropReason::NoListener => "no_listener",
-        DropReason::RateLimited => "rate_limited",
-        DropReason::BufferTooSmall => "buffer_too_small",
-    }
-}
-
 const ALL_DROP_REASONS: [DropReason; DropReason::COUNT] = [
     DropReason::Truncated,
     DropReason::WrongMac,
@@ -199,7 +180,11 @@ fn counters_line(c: &Counters, consumed: u64) -> String {
         c.rx_frames, c.tx_frames, c.udp_delivered, c.udp_sent, c.icmp_errors_sent, c.events_lost
     );
     for r in ALL_DROP_REASONS {
-        line.push_str(&format!(" drop_{}={}", drop_name(r), c.dropped(r)));
+        line.push_str(&format!(
+            " drop_{}={}",
+            clock_app::drop_name(r),
+            c.dropped(r)
+        ));
     }
     line
 }
@@ -252,23 +237,23 @@ fn main() -> ExitCode {
             }
         },
     };
+    install_signal_handlers();
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let m = opts.mac.0;
+    let _ = writeln!(
+        out,
+        "event=start tap={} mac={:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} link_local={}",
+        tap.name(),
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        m[4],
+        m[5],
+        ip(Ipv6Address::link_local_from_mac(&opts.mac))
+    );
     if opts.clock {
-        install_signal_handlers();
-        let out = std::io::stdout();
-        let mut out = out.lock();
-        let m = opts.mac.0;
-        let _ = writeln!(
-            out,
-            "event=start tap={} mac={:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} link_local={}",
-            tap.name(),
-            m[0],
-            m[1],
-            m[2],
-            m[3],
-            m[4],
-            m[5],
-            ip(Ipv6Address::link_local_from_mac(&opts.mac))
-        );
         let mut config = clock_app::AppConfig::new(opts.mac, opts.seed);
         config.ntp_server_name = opts.ntp_server;
         config.tz = opts.tz;
@@ -292,22 +277,6 @@ fn main() -> ExitCode {
         .map(|_| iface.bind_ephemeral().expect("bind ephemeral port"));
     let mut pending_send = opts.udp_send.clone();
     let mut consumed: u64 = 0;
-    install_signal_handlers();
-    let out = std::io::stdout();
-    let mut out = out.lock();
-    let m = opts.mac.0;
-    let _ = writeln!(
-        out,
-        "event=start tap={} mac={:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x} link_local={}",
-        tap.name(),
-        m[0],
-        m[1],
-        m[2],
-        m[3],
-        m[4],
-        m[5],
-        ip(iface.link_local())
-    );
     let _ = out.flush();
 
     let epoch = Instant::now();
@@ -369,7 +338,7 @@ fn main() -> ExitCode {
                     let _ = writeln!(
                         out,
                         "event=drop reason={} count={}",
-                        drop_name(reason),
+                        clock_app::drop_name(reason),
                         iface.counters().dropped(reason)
                     );
                 }
