@@ -128,10 +128,15 @@ impl Config {
 }
 
 /// Where a lookup stands.
+///
+/// `repr(u8)` so that [`State::Idle`] is a zero byte: [`Resolver::UNCONFIGURED`]
+/// is all zeros (a `static` holding it goes to `.bss`, without an image in
+/// flash).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum State {
     /// No lookup was started.
-    Idle,
+    Idle = 0,
     /// Queries are under way.
     Resolving,
     /// The addresses are in [`Resolver::addresses`].
@@ -228,6 +233,17 @@ pub struct Counters {
 }
 
 impl Counters {
+    /// All counters at zero.
+    pub const ZERO: Counters = Counters {
+        queries: 0,
+        replies: 0,
+        timeouts: 0,
+        server_errors: 0,
+        truncated: 0,
+        cache_hits: 0,
+        rejections: [0; Reject::COUNT],
+    };
+
     /// The number of datagrams rejected for `reason`.
     pub fn rejected(&self, reason: Reject) -> u16 {
         self.rejections[reason as usize]
@@ -283,36 +299,72 @@ pub struct Resolver<const NAME: usize = 96, const ADDRS: usize = 4> {
 }
 
 impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
-    /// An idle resolver.
+    /// A resolver without configuration, every byte zero, so that a
+    /// `static` initialised with it takes no flash: no server, all timeouts
+    /// 0 (a lookup fails at once with [`Failure::NoServer`]), and the
+    /// generator of IDs stuck at 0. Its methods are safe to call, but it is
+    /// meant to be set up in place with [`Resolver::configure`] before use.
+    pub const UNCONFIGURED: Self = Resolver {
+        config: Config {
+            servers: [Ipv6Address::UNSPECIFIED; MAX_CONFIGURED_SERVERS],
+            seed: 0,
+            initial_timeout_ms: 0,
+            tries_per_server: 0,
+            overall_timeout_ms: 0,
+            max_ttl_s: 0,
+            max_requeries: 0,
+        },
+        rng: Rng::ZERO,
+        state: State::Idle,
+        name: [0; NAME],
+        orig_len: 0,
+        cur_start: 0,
+        cur_len: 0,
+        port: 0,
+        id: 0,
+        server: Ipv6Address::UNSPECIFIED,
+        sent: false,
+        release: 0,
+        server_index: 0,
+        tries: 0,
+        requeries: 0,
+        last_rcode: 0,
+        had_server: false,
+        chain_ttl: 0,
+        last_now: 0,
+        next_try: 0,
+        attempt_end: 0,
+        overall_end: 0,
+        expires: 0,
+        addrs: [Ipv6Address::UNSPECIFIED; ADDRS],
+        count: 0,
+        counters: Counters::ZERO,
+    };
+
+    /// An idle resolver: [`Resolver::UNCONFIGURED`] set up by
+    /// [`Resolver::configure`].
     pub fn new(config: Config) -> Self {
-        Resolver {
-            config,
-            rng: Rng::new(config.seed),
-            state: State::Idle,
-            name: [0; NAME],
-            orig_len: 0,
-            cur_start: 0,
-            cur_len: 0,
-            port: 0,
-            id: 0,
-            server: Ipv6Address::UNSPECIFIED,
-            sent: false,
-            release: 0,
-            server_index: 0,
-            tries: 0,
-            requeries: 0,
-            last_rcode: 0,
-            had_server: false,
-            chain_ttl: u32::MAX,
-            last_now: 0,
-            next_try: 0,
-            attempt_end: 0,
-            overall_end: 0,
-            expires: 0,
-            addrs: [Ipv6Address::UNSPECIFIED; ADDRS],
-            count: 0,
-            counters: Counters::default(),
-        }
+        let mut r = Self::UNCONFIGURED;
+        r.configure(config);
+        r
+    }
+
+    /// Puts the resolver in place in the state [`Resolver::new`] gives: idle,
+    /// counters at zero, nothing kept, with `config` and a generator seeded
+    /// from `config.seed`. Building a big value in place avoids the copies
+    /// (and the stack) of `*r = Resolver::new(config)` on a small target. A
+    /// lookup in progress is abandoned; its port is unbound at the next
+    /// [`Resolver::poll_send`].
+    pub fn configure(&mut self, config: Config) {
+        let release = if self.port != 0 {
+            self.port
+        } else {
+            self.release
+        };
+        *self = Self::UNCONFIGURED;
+        self.config = config;
+        self.rng = Rng::new(config.seed);
+        self.release = release;
     }
 
     /// Starts looking up the AAAA records of `name` (dotted, like
@@ -1173,6 +1225,62 @@ mod tests {
         assert_eq!(wakeups, 1 + 14_000 / 250); // t0 itself, then every 250 ms
         assert_eq!(dns.counters().queries, 0);
         assert_eq!(dns.state(), State::Failed(Failure::Timeout));
+    }
+
+    /// Every number in a `Debug` rendering is 0, every flag false, the
+    /// state idle: the value is all zero bytes (padding aside).
+    fn prints_as_zeros(text: &str) -> bool {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .all(|word| word == "0" || !word.starts_with(|c: char| c.is_ascii_digit()))
+            && !text.contains("true")
+            && text.contains("state: Idle")
+    }
+
+    #[test]
+    fn unconfigured_is_zeros_and_configure_gives_new() {
+        use crate::iface::{self, Interface};
+        use crate::wire::MacAddress;
+        let zero: Resolver = Resolver::UNCONFIGURED;
+        let text = std::format!("{zero:?}");
+        assert!(prints_as_zeros(&text), "{text}");
+        let small = Resolver::<48, 1>::UNCONFIGURED;
+        assert!(prints_as_zeros(&std::format!("{small:?}")));
+        // A test that can fail: a configured resolver does not print so.
+        let mut config = Config::new(7);
+        config.servers[0] = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+        let new: Resolver = Resolver::new(config);
+        assert!(!prints_as_zeros(&std::format!("{new:?}")));
+
+        // Unconfigured: methods work; a lookup fails at once, no server.
+        let mut ifc: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let mut buf = [0u8; 600];
+        let mut dns = zero.clone();
+        assert_eq!(
+            (dns.state(), dns.poll_at(), dns.addresses()),
+            (State::Idle, None, &[][..])
+        );
+        dns.resolve("ntp.test", 5);
+        assert_eq!(dns.poll_send(&mut ifc, &mut buf, 5), None);
+        assert_eq!(dns.state(), State::Failed(Failure::NoServer));
+
+        // configure() in place gives what new() gives, field for field.
+        let mut dns: Resolver = Resolver::UNCONFIGURED;
+        dns.configure(config);
+        assert_eq!(std::format!("{dns:?}"), std::format!("{new:?}"));
+        // Also over a lookup in flight: it is abandoned and its port is
+        // unbound at the next poll_send.
+        let mut ifc: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        dns.resolve("ntp.test", 0);
+        assert_eq!(dns.poll_send(&mut ifc, &mut buf, 0), None); // address tentative
+        let port = dns.port;
+        assert!(port >= 49152);
+        dns.configure(config);
+        assert_eq!(dns.release, port);
+        dns.release = 0;
+        assert_eq!(std::format!("{dns:?}"), std::format!("{new:?}"));
+        dns.release = port;
+        assert_eq!(dns.poll_send(&mut ifc, &mut buf, 1), None);
+        assert!(!ifc.unbind(port), "the abandoned query's port was unbound");
     }
 
     #[test]
