@@ -2,15 +2,15 @@
 //! and inputs that the optimiser cannot see through.
 
 use core::hint::black_box;
-use core::mem::MaybeUninit;
 use core::ptr::addr_of_mut;
 use microip6::iface::{Config, Interface};
 use microip6::wire::MacAddress;
 
 /// The firmware's one frame buffer (the ENC28J60 driver reads into it).
 static mut FRAME: [u8; 600] = [0; 600];
-/// The interface state, in RAM for the whole program.
-static mut IFACE: MaybeUninit<Interface> = MaybeUninit::uninit();
+/// The interface state, in RAM for the whole program (`.bss`: all zero
+/// until `configure`, which builds it in place).
+static mut IFACE: Interface = Interface::UNCONFIGURED;
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
@@ -24,7 +24,8 @@ pub fn state() -> (&'static mut Interface, &'static mut [u8; 600]) {
     config.optimistic_dad = black_box(false);
     // SAFETY: single-threaded probe; `state` runs once, before any other use.
     unsafe {
-        let iface = (*addr_of_mut!(IFACE)).write(Interface::new(config));
+        let iface = &mut *addr_of_mut!(IFACE);
+        iface.configure(config);
         (iface, &mut *addr_of_mut!(FRAME))
     }
 }

@@ -755,8 +755,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // (c) preferred over valid: ignore. (d) prefix + 64-bit interface
         // identifier must make 128 bits. RFC 4862 5.4.5: once the EUI-64
         // link-local address proved duplicate, so is its interface
-        // identifier: no more addresses from it.
-        if preferred > valid || len != 64 || self.addrs[0].slot == AddrSlot::Duplicate {
+        // identifier: no more addresses from it (nor from an unconfigured
+        // interface's, which has none).
+        if preferred > valid || len != 64 || !self.addrs[0].present() {
             return;
         }
         // The interface identifier is the link-local address's (the

@@ -419,23 +419,40 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// A new interface. Its link-local address (RFC 4862 5.3, modified
     /// EUI-64 of RFC 4291 Appendix A) is tentative; DAD, the MLD report and
     /// Router Solicitations start at the first call that gives the time.
+    ///
+    /// The same as [`Interface::UNCONFIGURED`] followed by
+    /// [`Interface::configure`]; for a state kept in a `static`, use those
+    /// two instead to build it in place, without a copy on the stack.
     pub fn new(config: Config) -> Self {
-        // Built from an all-zero constant (empty tables, zero timers and
-        // counters: a memset) with the few other fields set after: much
-        // less code than a field-by-field literal on the 16-bit target.
-        let mut i = const { Self::ZEROED };
-        i.mac = config.mac;
-        i.optimistic = config.optimistic_dad;
-        i.dad_transmits = config.dad_transmits;
-        i.rng = Rng::new(config.seed);
-        i.params = LinkParams {
+        let mut i = const { Self::UNCONFIGURED };
+        i.configure(config);
+        i
+    }
+
+    /// Puts the interface, in place, in exactly the state that
+    /// [`Interface::new`] with `config` returns, whatever it held before
+    /// (addresses, neighbors, bound ports, counters and events are all
+    /// forgotten; see [`Interface::restart`] to keep ports and counters).
+    ///
+    /// Meant for an interface kept in a `static` initialised with
+    /// [`Interface::UNCONFIGURED`]: no interface-sized temporary is built.
+    pub fn configure(&mut self, config: Config) {
+        // From the all-zero state (empty tables, zero timers and counters:
+        // a memset) with the few other fields set after: much less code
+        // than a field-by-field literal on the 16-bit target.
+        *self = const { Self::UNCONFIGURED };
+        self.mac = config.mac;
+        self.optimistic = config.optimistic_dad;
+        self.dad_transmits = config.dad_transmits;
+        self.rng = Rng::new(config.seed);
+        self.params = LinkParams {
             mtu: consts::ETHERNET_MTU,
             hop_limit: consts::DEFAULT_HOP_LIMIT,
             base_reachable_ms: consts::REACHABLE_TIME_MS,
             reachable_ms: consts::REACHABLE_TIME_MS,
             retrans_ms: consts::RETRANS_TIMER_MS,
         };
-        i.addrs[0] = AddrEntry {
+        self.addrs[0] = AddrEntry {
             addr: Ipv6Address::link_local_from_mac(&config.mac),
             slot: AddrSlot::Tentative,
             dad_left: 0,
@@ -443,15 +460,27 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             preferred_until: tables::INFINITE,
             valid_until: tables::INFINITE,
         };
-        i.icmp_burst = config.icmp_error_burst;
-        i.icmp_interval_ms = config.icmp_error_interval_ms;
-        i.icmp_tokens = config.icmp_error_burst;
-        i
+        self.icmp_burst = config.icmp_error_burst;
+        self.icmp_interval_ms = config.icmp_error_interval_ms;
+        self.icmp_tokens = config.icmp_error_burst;
     }
 
-    /// The all-zero state `new` starts from (not a valid interface: no
-    /// MAC, no link parameters, a zero generator state).
-    const ZEROED: Self = Interface {
+    /// True until [`Interface::configure`] (or `new`): the link-local slot
+    /// is free only in [`Interface::UNCONFIGURED`] (its valid lifetime is
+    /// infinite and DAD failure marks it duplicate, not free).
+    fn unconfigured(&self) -> bool {
+        self.addrs[0].slot == AddrSlot::Free
+    }
+
+    /// An interface that is not configured yet: every byte zero, so that a
+    /// `static` initialised with it lands in `.bss` (no flash image, no
+    /// copy at start-up). Call [`Interface::configure`] before use.
+    ///
+    /// Every method may be called on it and none panics, but it does
+    /// nothing useful: it has no address, sends nothing, its timers do not
+    /// start, `send_udp` fails with `NoSourceAddress` and received frames
+    /// are dropped or ignored.
+    pub const UNCONFIGURED: Self = Interface {
         mac: MacAddress([0; 6]),
         optimistic: false,
         dad_transmits: 0,
@@ -502,8 +531,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// unplugged cable, another switch): every address, neighbor, router,
     /// prefix and DNS server is forgotten, and the link-local address goes
     /// through DAD again with new Router Solicitations (RFC 4862 5.3, 5.4).
-    /// Bound ports, counters and the configuration stay.
+    /// Bound ports, counters and the configuration stay. Does nothing to an
+    /// unconfigured interface.
     pub fn restart(&mut self) {
+        if self.unconfigured() {
+            return;
+        }
         let config = Config {
             mac: self.mac,
             optimistic_dad: self.optimistic,
@@ -512,10 +545,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             icmp_error_burst: self.icmp_burst,
             icmp_error_interval_ms: self.icmp_interval_ms,
         };
-        let mut fresh = Self::new(config);
-        fresh.ports = self.ports;
-        fresh.counters = self.counters;
-        *self = fresh;
+        let (ports, counters) = (self.ports, self.counters);
+        self.configure(config);
+        self.ports = ports;
+        self.counters = counters;
     }
 
     /// The interface's MAC address.
@@ -671,7 +704,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The largest UDP payload that fits a buffer of `buf_len` bytes and
     /// the link MTU.
     pub fn max_udp_payload(&self, buf_len: usize) -> usize {
-        let by_mtu = self.params.mtu as usize - 48;
+        // (Saturating: the MTU is 0 in an unconfigured interface.)
+        let by_mtu = (self.params.mtu as usize).saturating_sub(48);
         buf_len.saturating_sub(output::UDP_PAYLOAD).min(by_mtu)
     }
 
@@ -752,7 +786,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // Same millisecond as the last call: every timer due now has run
         // already (a timer set since then is due later), so a burst of
         // frames pays for the timer scan once.
-        if self.started && now32 == self.now_ms {
+        if (self.started && now32 == self.now_ms) || self.unconfigured() {
             return;
         }
         if !self.started {

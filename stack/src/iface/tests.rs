@@ -9,6 +9,7 @@ use crate::wire::checksum;
 use crate::wire::ip_protocol;
 use core::net::Ipv6Addr;
 use core::str::FromStr;
+use std::format;
 use std::vec::Vec;
 
 const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
@@ -1608,4 +1609,86 @@ fn restart_forgets_the_link_and_runs_dad_again() {
     assert!(frames.iter().any(|f| f[54] == 133));
     t.run_to(t.now + 2_000);
     assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Preferred));
+}
+
+#[test]
+fn configure_on_a_used_interface_equals_new() {
+    // A used interface: addresses from an RA, a router, a neighbor, a
+    // bound port, counters, pending events, running timers.
+    let mut used = T::up();
+    used.i.bind(123).unwrap();
+    used.rx(&RaSpec::new(ip("fe80::1"), RTR)
+        .prefix("2001:db8:1::", 86_400, 14_400)
+        .build());
+    used.rx(&hx(NS_FROM_PEER));
+    used.run_to(used.now + 1_500);
+    assert_eq!(used.i.addresses().count(), 2);
+    let mut config = Config::new(PEER);
+    config.seed = 0x0bad_cafe;
+    config.optimistic_dad = true;
+    used.i.configure(config);
+    let mut fresh = T::with(config);
+    // Exactly the state `new` returns (Debug prints every field).
+    assert_eq!(format!("{:?}", used.i), format!("{:?}", fresh.i));
+    assert_eq!(used.i.counters(), &Counters::default());
+    assert_eq!(used.i.poll_event(), None);
+    // And the same behaviour from there, at any clock: same frames out,
+    // same answers, same deadlines.
+    used.now = 50_000;
+    fresh.now = 50_000;
+    for t in [&mut used, &mut fresh] {
+        t.i.bind(123).unwrap();
+    }
+    let a = used.run_to(53_000);
+    let b = fresh.run_to(53_000);
+    assert!(a.iter().any(|f| f[54] == 135), "DAD probe");
+    assert!(a.iter().all(|f| f[6..12] == PEER.0), "from the new MAC");
+    assert_eq!(a, b);
+    let ra = RaSpec::new(ip("fe80::1"), RTR)
+        .prefix("2001:db8:2::", 86_400, 14_400)
+        .build();
+    assert_eq!(used.rx(&ra), fresh.rx(&ra));
+    assert_eq!(used.run_to(60_000), fresh.run_to(60_000));
+    assert_eq!(used.i.poll_at(used.now), fresh.i.poll_at(fresh.now));
+    assert_eq!(used.events(), fresh.events());
+    assert_eq!(format!("{:?}", used.i), format!("{:?}", fresh.i));
+}
+
+#[test]
+fn unconfigured_interface_is_inert() {
+    // A `static` can hold it (a constant, all zero bytes).
+    static UNCONFIGURED: Interface = Interface::UNCONFIGURED;
+    let mut t = T::new();
+    t.i = UNCONFIGURED.clone();
+    t.i.restart();
+    assert_eq!(t.run_to(10_000), Vec::<Vec<u8>>::new());
+    assert_eq!(t.i.addresses().count(), 0);
+    assert_eq!(t.i.max_udp_payload(600), 0);
+    t.i.bind(123).unwrap();
+    let all_nodes = ip("ff02::1");
+    assert_eq!(
+        t.send(all_nodes, b"x"),
+        Err(nb::Error::Other(SendError::TooLarge))
+    );
+    assert_eq!(
+        t.send(all_nodes, b""),
+        Err(nb::Error::Other(SendError::NoSourceAddress))
+    );
+    // Frames are dropped or ignored; an RA's prefix forms no address.
+    let ra = RaSpec::new(ip("fe80::1"), RTR)
+        .prefix("2001:db8:1::", 86_400, 14_400)
+        .build();
+    for f in [hx(NS_FROM_PEER), hx(ECHO_REQ), hx(UDP_CLOSED), ra] {
+        assert!(!matches!(t.rx(&f), Received::Transmit(_)));
+    }
+    assert_eq!(t.run_to(20_000), Vec::<Vec<u8>>::new());
+    assert_eq!(t.i.addresses().count(), 0);
+    // Configured in place, it starts like a new one.
+    let mut config = Config::new(ME);
+    config.seed = 0xdead_beef;
+    t.i.configure(config);
+    t.now = 0;
+    let frames = t.run_to(1_000);
+    assert!(frames.contains(&hx(MLD_UNSPEC)));
+    assert!(frames.contains(&hx(RS_UNSPEC)));
 }
