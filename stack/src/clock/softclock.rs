@@ -107,16 +107,50 @@ pub struct SoftClock {
 }
 
 impl SoftClock {
+    /// A clock without a tick rate, every byte zero, so that a `static`
+    /// initialised with it takes no flash. It is safe to use but useless:
+    /// it reads 0 (the NTP epoch) at every tick count, steps are kept but
+    /// do not run, slews are ignored. Set it up in place with
+    /// [`SoftClock::configure`].
+    pub const UNCONFIGURED: SoftClock = SoftClock {
+        hz: 0,
+        noise_mask: 0,
+        nominal: 0,
+        freq: 0,
+        rate: 0,
+        slew_step: 0,
+        slew_rate: 0,
+        slew_left: 0,
+        slew_neg: false,
+        base_ticks: 0,
+        base_time: 0,
+        base_sub: 0,
+        last_sample: 0,
+        set: false,
+        freq_known: false,
+    };
+
     /// A clock fed by a counter of `hz` ticks per second (clamped to
     /// 16..=16 777 216). It is not set: it reads 0 (the NTP epoch) at tick
     /// 0 and runs from there until the first [`SoftClock::step`].
+    /// [`SoftClock::UNCONFIGURED`] set up by [`SoftClock::configure`].
     pub fn new(hz: u32) -> SoftClock {
+        let mut c = SoftClock::UNCONFIGURED;
+        c.configure(hz);
+        c
+    }
+
+    /// Puts the clock, in place, in the state [`SoftClock::new`]`(hz)`
+    /// gives (not set, no frequency correction, no slew): building it in
+    /// place avoids the copies of `*c = SoftClock::new(hz)` on a small
+    /// target.
+    pub fn configure(&mut self, hz: u32) {
+        *self = SoftClock::UNCONFIGURED;
         let hz = hz.clamp(16, 1 << 24);
         // The only division by the tick rate: once here. Exact for powers
         // of two; otherwise within half a 2^-48 s unit per tick (1.8 ppb
         // at 1 MHz, 2e-12 at 1 kHz), an error the FLL absorbs.
         let nominal = ((1u64 << 48) + hz as u64 / 2) / hz as u64;
-        let slew_step = scale(nominal, MAX_FREQ) as u64;
         // leading_zeros(hz - 1), as a loop: the MSP430 has no such
         // instruction and the library routine is large.
         let mut noise_mask = u32::MAX;
@@ -125,23 +159,11 @@ impl SoftClock {
             h >>= 1;
             noise_mask >>= 1;
         }
-        SoftClock {
-            hz,
-            noise_mask,
-            nominal,
-            freq: 0,
-            rate: nominal,
-            slew_step,
-            slew_rate: 0,
-            slew_left: 0,
-            slew_neg: false,
-            base_ticks: 0,
-            base_time: 0,
-            base_sub: 0,
-            last_sample: 0,
-            set: false,
-            freq_known: false,
-        }
+        self.hz = hz;
+        self.noise_mask = noise_mask;
+        self.nominal = nominal;
+        self.rate = nominal;
+        self.slew_step = scale(nominal, MAX_FREQ) as u64;
     }
 
     /// The nominal tick rate.
@@ -262,6 +284,9 @@ impl SoftClock {
     /// (2^-32 s), as the SNTP client has it: no 64-bit clamp.
     #[inline(never)]
     pub(crate) fn slew_small(&mut self, ticks: u32, offset: i32) {
+        if self.slew_step == 0 {
+            return; // UNCONFIGURED: no rate to divide by
+        }
         // |offset| <= STEPT < 2^30 and so is the pending slew: 32-bit
         // arithmetic from here (cheaper on the 16-bit target).
         self.now(ticks);
@@ -316,11 +341,46 @@ fn scale(nominal: u64, freq: i32) -> i64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn micros(a: NtpTimestamp, b: NtpTimestamp) -> i64 {
         a.wrapping_sub(b).to_micros()
+    }
+
+    /// Every number in a `Debug` rendering is 0 and every flag false: the
+    /// value is all zero bytes (padding aside).
+    pub(crate) fn prints_as_zeros(text: &str) -> bool {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .all(|word| word == "0" || !word.starts_with(|c: char| c.is_ascii_digit()))
+            && !text.contains("true")
+            && !text.contains("Some")
+    }
+
+    #[test]
+    fn unconfigured_is_zeros_and_configure_gives_new() {
+        let zero = SoftClock::UNCONFIGURED;
+        assert!(prints_as_zeros(&std::format!("{zero:?}")));
+        assert!(!prints_as_zeros(&std::format!(
+            "{:?}",
+            SoftClock::new(32768)
+        )));
+        // Safe to use: it does not run, slews are ignored.
+        let mut c = zero.clone();
+        assert_eq!(c.now(12_345), NtpTimestamp(0));
+        c.slew(20_000, NtpDuration::from_micros(5000));
+        c.step(30_000, NtpTimestamp::new(7, 0));
+        assert_eq!(c.now(40_000), NtpTimestamp::new(7, 0));
+        assert_eq!(c.pending_slew(), NtpDuration(0));
+        // configure() in place, over a used clock, gives what new() gives.
+        for hz in [32768, 1000, 7] {
+            let mut c = SoftClock::new(1000);
+            c.step(5, NtpTimestamp::new(100, 0));
+            c.slew(20_000, NtpDuration::from_micros(-3000));
+            c.configure(hz);
+            assert_eq!(c, SoftClock::new(hz));
+        }
+        assert_eq!(SoftClock::new(7).hz(), 16);
     }
 
     #[test]

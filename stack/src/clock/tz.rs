@@ -28,8 +28,10 @@ pub enum TzError {
 /// 6; tzdata's longest are 6).
 pub const MAX_NAME: usize = 7;
 
-/// The day of a transition rule (POSIX `TZ` "rule" date forms).
+/// The day of a transition rule (POSIX `TZ` "rule" date forms). `repr(u8)`:
+/// the first variant's tag is 0, so an all-zero [`Tz`] is one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum RuleDay {
     /// `Jn`: Julian day 1-365, February 29 never counted.
     Julian1(u16),
@@ -76,7 +78,10 @@ pub struct Tz {
     /// Seconds to add to UTC for local standard time (east positive: the
     /// opposite sign of the POSIX offset).
     std_offset: i32,
-    dst: Option<Dst>,
+    /// Daylight saving time, if `has_dst` (not an `Option`: all zeros must
+    /// be a valid zone).
+    dst: Dst,
+    has_dst: bool,
 }
 
 /// A local time: the calendar fields, the UTC offset in effect and the
@@ -258,29 +263,73 @@ fn transition_utc(year: u32, rule: Rule, offset: i32) -> u32 {
         .wrapping_sub(offset as u32)
 }
 
+const NO_NAME: Name = Name {
+    bytes: [0; MAX_NAME],
+    len: 0,
+};
+
 impl Tz {
+    /// UTC without an abbreviation, every byte zero, so that a `static`
+    /// initialised with it takes no flash; [`Tz::configure`] sets it up
+    /// in place.
+    pub const UNCONFIGURED: Tz = Tz {
+        std_name: NO_NAME,
+        std_offset: 0,
+        dst: Dst {
+            name: NO_NAME,
+            offset: 0,
+            start: Rule {
+                day: RuleDay::Julian1(0),
+                time: 0,
+            },
+            end: Rule {
+                day: RuleDay::Julian1(0),
+                time: 0,
+            },
+        },
+        has_dst: false,
+    };
+
     /// UTC, the zone of an empty or absent TZ.
     pub const UTC: Tz = Tz {
         std_name: Name {
             bytes: [b'U', b'T', b'C', 0, 0, 0, 0],
             len: 3,
         },
-        std_offset: 0,
-        dst: None,
+        ..Tz::UNCONFIGURED
     };
 
     /// Parses a POSIX TZ string. A leading ':' (implementation-defined
-    /// form) is refused as a bad name.
+    /// form) is refused as a bad name. [`Tz::UNCONFIGURED`] set up by
+    /// [`Tz::configure`].
     pub fn parse(s: &str) -> Result<Tz, TzError> {
+        let mut tz = Tz::UNCONFIGURED;
+        tz.configure(s)?;
+        Ok(tz)
+    }
+
+    /// Parses the POSIX TZ string `s` into `self`, in place (no copy of
+    /// the zone on a small target): the zone [`Tz::parse`] gives. On an
+    /// error `self` is [`Tz::UNCONFIGURED`] (UTC without abbreviation).
+    pub fn configure(&mut self, s: &str) -> Result<(), TzError> {
+        *self = Tz::UNCONFIGURED;
+        let r = self.parse_fields(s);
+        if r.is_err() {
+            *self = Tz::UNCONFIGURED;
+        }
+        r
+    }
+
+    fn parse_fields(&mut self, s: &str) -> Result<(), TzError> {
         let mut c = Cursor {
             s: s.as_bytes(),
             pos: 0,
         };
         let std_name = c.name()?;
         let std_offset = c.offset()?;
-        let dst = if c.peek().is_none() {
-            None
-        } else {
+        self.std_name = std_name;
+        self.std_offset = std_offset;
+        if c.peek().is_some() {
             let name = c.name()?;
             let offset = match c.peek() {
                 None | Some(b',') => std_offset + 3600, // POSIX: one hour ahead
@@ -304,29 +353,27 @@ impl Tz {
                 };
                 (us(3, 2), us(11, 1))
             };
-            Some(Dst {
+            self.dst = Dst {
                 name,
                 offset,
                 start,
                 end,
-            })
-        };
+            };
+            self.has_dst = true;
+        }
         if c.peek().is_some() {
             return Err(TzError::TrailingCharacters);
         }
-        Ok(Tz {
-            std_name,
-            std_offset,
-            dst,
-        })
+        Ok(())
     }
 
     /// The offset east of UTC in seconds at UTC instant `unix`, and
     /// whether daylight saving time is in effect.
     pub fn offset_at(&self, unix: u32) -> (i32, bool) {
-        let Some(dst) = &self.dst else {
+        if !self.has_dst {
             return (self.std_offset, false);
-        };
+        }
+        let dst = &self.dst;
         let year = DateTime::from_unix(unix.wrapping_add(self.std_offset as u32)).year as u32;
         let start = transition_utc(year, dst.start, self.std_offset);
         let end = transition_utc(year, dst.end, dst.offset);
@@ -346,9 +393,10 @@ impl Tz {
     /// standard time's. No UTF-8 validation, unlike
     /// [`LocalTime::abbreviation`] (a few hundred bytes on the MSP430).
     pub fn abbreviation_bytes(&self, is_dst: bool) -> &[u8] {
-        let name = match (&self.dst, is_dst) {
-            (Some(d), true) => &d.name,
-            _ => &self.std_name,
+        let name = if is_dst && self.has_dst {
+            &self.dst.name
+        } else {
+            &self.std_name
         };
         &name.bytes[..name.len as usize]
     }
@@ -356,9 +404,10 @@ impl Tz {
     /// The local time at UTC instant `unix`.
     pub fn local(&self, unix: u32) -> LocalTime<'_> {
         let (offset, is_dst) = self.offset_at(unix);
-        let abbreviation = match (&self.dst, is_dst) {
-            (Some(d), true) => d.name.as_str(),
-            _ => self.std_name.as_str(),
+        let abbreviation = if is_dst {
+            self.dst.name.as_str()
+        } else {
+            self.std_name.as_str()
         };
         LocalTime {
             datetime: DateTime::from_unix(unix.wrapping_add(offset as u32)),
@@ -451,6 +500,24 @@ mod tests {
             weekday: 0,
         };
         assert_eq!(rule_day(2026, d), days_from_civil(2026, 2, 22));
+    }
+
+    #[test]
+    fn unconfigured_is_zeros_and_configure_gives_parse() {
+        use crate::clock::softclock::tests::prints_as_zeros;
+        let zero = Tz::UNCONFIGURED;
+        assert!(prints_as_zeros(&std::format!("{zero:?}")));
+        assert!(!prints_as_zeros(&std::format!("{:?}", Tz::UTC)));
+        assert_eq!(zero.offset_at(1_795_132_800), (0, false));
+        assert_eq!(zero.abbreviation_bytes(true), b"");
+        let mut tz = Tz::UTC;
+        for s in ["CET-1CEST,M3.5.0,M10.5.0/3", "EST5EDT", "<+0330>-3:30"] {
+            tz.configure(s).unwrap();
+            assert_eq!(tz, Tz::parse(s).unwrap());
+        }
+        assert_eq!(tz.configure("CET-1CEST,M3.5.0"), Err(TzError::BadRule));
+        assert_eq!(tz, Tz::UNCONFIGURED);
+        assert_eq!(Tz::parse("UTC0").unwrap(), Tz::UTC);
     }
 
     #[test]

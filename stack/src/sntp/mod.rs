@@ -248,7 +248,9 @@ pub struct SntpClient {
     /// Transmit timestamp of the outstanding request (zero: none).
     t1: NtpTimestamp,
     next_poll_ms: u64,
-    poll_log2: u8,
+    /// The poll interval exponent above [`MIN_POLL_LOG2`] (zero: 16 s, so
+    /// that [`SntpClient::UNCONFIGURED`] is all zeros).
+    poll_up: u8,
     stable: u8,
     /// Unanswered requests in a row (all servers), for the backoff...
     losses: u8,
@@ -256,34 +258,75 @@ pub struct SntpClient {
     misses: u8,
     /// `WouldBlock`s in a row for the current request.
     blocked: u8,
-    last: Option<Sample>,
+    /// The last accepted sample, valid once `synced`.
+    last: Sample,
+    synced: bool,
     counters: Counters,
 }
 
 impl SntpClient {
+    /// A client without configuration, every byte zero, so that a
+    /// `static` initialised with it takes no flash: no server (it never
+    /// polls), a [`SoftClock::UNCONFIGURED`] clock and a random generator
+    /// stuck at zero. Its methods are safe to call, but it is meant to be
+    /// set up in place with [`SntpClient::configure`] before use.
+    pub const UNCONFIGURED: SntpClient = SntpClient {
+        clock: SoftClock::UNCONFIGURED,
+        rng: Rng::ZERO,
+        servers: [Ipv6Address::UNSPECIFIED; MAX_SERVERS],
+        denied: 0,
+        current: 0,
+        asked: 0,
+        port: 0,
+        port_used: false,
+        t1: NtpTimestamp(0),
+        next_poll_ms: 0,
+        poll_up: 0,
+        stable: 0,
+        losses: 0,
+        misses: 0,
+        blocked: 0,
+        last: Sample {
+            at_ms: 0,
+            offset: NtpDuration(0),
+            delay: 0,
+            stratum: 0,
+            server: Ipv6Address::UNSPECIFIED,
+        },
+        synced: false,
+        counters: Counters {
+            requests: 0,
+            accepted: 0,
+            timeouts: 0,
+            steps: 0,
+            unreachable: 0,
+            rejected: [0; Reject::COUNT],
+        },
+    };
+
     /// A client that disciplines `clock`, with its random generator (T1
     /// noise bits, source ports are drawn by the interface) seeded by
     /// `seed`. It polls as soon as it has a server.
+    /// [`SntpClient::UNCONFIGURED`] set up by [`SntpClient::configure`].
     pub fn new(clock: SoftClock, seed: u32) -> SntpClient {
-        SntpClient {
-            clock,
-            rng: Rng::new(seed),
-            servers: [Ipv6Address::UNSPECIFIED; MAX_SERVERS],
-            denied: 0,
-            current: 0,
-            asked: 0,
-            port: 0,
-            port_used: false,
-            t1: NtpTimestamp(0),
-            next_poll_ms: 0,
-            poll_log2: MIN_POLL_LOG2,
-            stable: 0,
-            losses: 0,
-            misses: 0,
-            blocked: 0,
-            last: None,
-            counters: Counters::default(),
-        }
+        let mut c = SntpClient::UNCONFIGURED;
+        c.configure(clock, seed);
+        c
+    }
+
+    /// Puts the client, in place, in the state [`SntpClient::new`] gives:
+    /// no server, nothing outstanding, counters at zero, `clock`, and a
+    /// generator seeded by `seed`. Building it in place avoids the copies
+    /// (and the stack) of `*c = SntpClient::new(..)` on a small target.
+    /// The source port of an earlier life is released (unbound) at the
+    /// next [`SntpClient::poll_send`].
+    pub fn configure(&mut self, clock: SoftClock, seed: u32) {
+        let port = self.port;
+        *self = SntpClient::UNCONFIGURED;
+        self.clock = clock;
+        self.rng = Rng::new(seed);
+        self.port = port;
+        self.port_used = port != 0;
     }
 
     /// The clock.
@@ -316,7 +359,7 @@ impl SntpClient {
         if self.losses > 0 {
             (MIN_POLL_LOG2 + self.losses.min(MAX_POLL_LOG2)).min(MAX_POLL_LOG2)
         } else {
-            self.poll_log2
+            MIN_POLL_LOG2 + self.poll_up
         }
     }
 
@@ -584,7 +627,7 @@ impl SntpClient {
                     Reject::KissDeny
                 }
                 RATE => {
-                    self.poll_log2 = (self.poll_log2 + 1).min(MAX_POLL_LOG2);
+                    self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
                     self.stable = 0;
                     self.next_server();
                     self.schedule(now_ms);
@@ -642,7 +685,7 @@ impl SntpClient {
             let time = t4.wrapping_add(NtpDuration(step));
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
-                self.poll_log2 = MIN_POLL_LOG2;
+                self.poll_up = 0;
                 self.stable = 0;
             }
             self.clock.step(ticks, time);
@@ -655,13 +698,14 @@ impl SntpClient {
             NtpDuration(offset)
         };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
-        self.last = Some(Sample {
+        self.last = Sample {
             at_ms: now_ms,
             offset,
             delay: delay32,
             stratum,
             server: meta.src,
-        });
+        };
+        self.synced = true;
         Ok(())
     }
 
@@ -677,19 +721,20 @@ impl SntpClient {
             self.stable += 1;
             if self.stable >= STABLE_TO_DOUBLE {
                 self.stable = 0;
-                self.poll_log2 = (self.poll_log2 + 1).min(MAX_POLL_LOG2);
+                self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
             }
         } else if off / UNSTABLE_FACTOR > limit {
             self.stable = 0;
-            self.poll_log2 = (self.poll_log2 - 1).max(MIN_POLL_LOG2);
+            self.poll_up = self.poll_up.saturating_sub(1);
         }
     }
 
     /// The synchronization state at `now_ms`, for the display.
     pub fn sync_state(&self, now_ms: u64) -> SyncState {
-        let Some(s) = self.last else {
+        if !self.synced {
             return SyncState::NeverSynced;
-        };
+        }
+        let s = &self.last;
         // 32-bit division (cheaper on the MCU); saturates after 49 days.
         // (The borrow of the subtraction, no 64-bit comparison: long.)
         let (d, before) = now_ms.overflowing_sub(s.at_ms);
@@ -803,6 +848,43 @@ mod tests {
             SyncState::Synced(i) => i,
             s => panic!("{s:?}"),
         }
+    }
+
+    #[test]
+    fn unconfigured_is_zeros_and_configure_gives_new() {
+        use crate::clock::softclock::tests::prints_as_zeros;
+        use crate::iface::{Config, Interface};
+        use crate::wire::MacAddress;
+        let zero = SntpClient::UNCONFIGURED;
+        let text = std::format!("{zero:?}");
+        assert!(prints_as_zeros(&text), "{text}");
+        assert!(!prints_as_zeros(&std::format!("{:?}", client())));
+        // Safe to use: no server, never polls, not our port, not set.
+        let mut c = zero.clone();
+        let mut ifc: Interface = Interface::new(Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let mut buf = [0u8; 600];
+        assert_eq!(c.poll_at(), None);
+        assert_eq!(c.poll_send(&mut ifc, &mut buf, 5000, 100), None);
+        assert!(!c.receive(&meta(SERVER, 123, 0..48), &[0; 48], 5000, 100));
+        assert_eq!(c.sync_state(5000), SyncState::NeverSynced);
+        assert_eq!(c.now(100), NtpTimestamp(0));
+        assert_eq!(c.poll_interval_s(), 16);
+        // configure() in place gives what new() gives, field for field.
+        let new = SntpClient::new(SoftClock::new(32768), 9);
+        let mut c = zero.clone();
+        c.configure(SoftClock::new(32768), 9);
+        assert_eq!(std::format!("{c:?}"), std::format!("{new:?}"));
+        // Over a used client: all reset but its port, released at the next
+        // poll_send.
+        let mut c = client();
+        let t1 = ask(&mut c, 100);
+        let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), 5000, 104));
+        c.configure(SoftClock::new(32768), 9);
+        assert_eq!((c.port, c.port_used), (PORT, true));
+        c.port_used = false;
+        c.port = 0;
+        assert_eq!(std::format!("{c:?}"), std::format!("{new:?}"));
     }
 
     #[test]
@@ -980,7 +1062,7 @@ mod tests {
         }
         assert_eq!(c.poll_interval_s(), 16);
         // Backoff: 16 s doubled per loss, at most 1024 s, even after 255.
-        c.poll_log2 = 7;
+        c.poll_up = 7 - MIN_POLL_LOG2;
         for (losses, s) in [(1u8, 32u32), (2, 64), (6, 1024), (255, 1024)] {
             c.losses = losses;
             assert_eq!(c.poll_interval_s(), s);
@@ -1058,7 +1140,7 @@ mod tests {
         }
         // RATE on SERVER: 32 s, moved to OTHER; RSTR from OTHER: back to
         // SERVER; DENY from SERVER: none left.
-        assert_eq!(c.poll_log2, MIN_POLL_LOG2 + 1);
+        assert_eq!(c.poll_up, 1);
         assert_eq!(c.denied, 0b11);
         assert_eq!(c.server(), None);
         assert_eq!(c.poll_at(), None);
