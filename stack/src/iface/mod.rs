@@ -123,6 +123,10 @@ use crate::wire::{Ipv6Address, MacAddress};
 use core::ops::Range;
 use tables::{AddrEntry, AddrSlot, DnsServer, Neighbor, Prefix, Router};
 
+/// The longest wait `poll_at` gives for a lifetime end (about 23 days, so
+/// that the milliseconds fit 32 bits).
+const MAX_LIFETIME_WAIT_S: u32 = 2_000_000;
+
 /// Addresses per interface: the link-local one and two SLAAC addresses.
 pub const MAX_ADDRESSES: usize = 3;
 // One bit per address slot in the MLDv1 report mask.
@@ -377,8 +381,8 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     started: bool,
     rng: Rng,
     /// The caller's clock at the last call: wrapping milliseconds, and
-    /// seconds plus the milliseconds since the last whole second (kept
-    /// incrementally to avoid a 64-bit division per call on the target).
+    /// seconds since the first call plus the milliseconds since the last
+    /// whole one (kept incrementally: no 64-bit division on the target).
     now_ms: u32,
     now_s: u32,
     sub_ms: u16,
@@ -452,14 +456,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             reachable_ms: consts::REACHABLE_TIME_MS,
             retrans_ms: consts::RETRANS_TIMER_MS,
         };
-        self.addrs[0] = AddrEntry {
-            addr: Ipv6Address::link_local_from_mac(&config.mac),
-            slot: AddrSlot::Tentative,
-            dad_left: 0,
-            dad_at: 0,
-            preferred_until: tables::INFINITE,
-            valid_until: tables::INFINITE,
-        };
+        // The rest of the entry is zero already.
+        let ll = &mut self.addrs[0];
+        ll.addr = Ipv6Address::link_local_from_mac(&config.mac);
+        ll.slot = AddrSlot::Tentative;
+        ll.preferred_until = tables::INFINITE;
+        ll.valid_until = tables::INFINITE;
         self.icmp_burst = config.icmp_error_burst;
         self.icmp_interval_ms = config.icmp_error_interval_ms;
         self.icmp_tokens = config.icmp_error_burst;
@@ -765,16 +767,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         for d in self.dns.iter() {
             t.s(d.until);
         }
-        // u64::MAX for none: no deadline reaches it (a delay is below
-        // 2^31 ms, a lifetime end below 2^32 s).
-        let mut best = u64::MAX;
-        if t.delay != u32::MAX {
-            best = now_ms + t.delay as u64;
-        }
         if t.until_s != u32::MAX {
-            best = best.min(t.until_s as u64 * 1000);
+            // Lifetimes end at whole seconds of our count, which started
+            // at the first call: the delay to one is exact in milliseconds.
+            // Beyond MAX_LIFETIME_WAIT_S the answer comes early, which is
+            // harmless: the caller asks again then.
+            let secs = t.until_s.wrapping_sub(self.now_s).min(MAX_LIFETIME_WAIT_S);
+            t.delay = t
+                .delay
+                .min((secs * 1000).saturating_sub(self.sub_ms as u32));
         }
-        (best != u64::MAX).then_some(best)
+        // One 64-bit addition: the deadlines were compared as 32-bit
+        // delays (u32::MAX for none; no delay reaches it).
+        (t.delay != u32::MAX).then(|| now_ms + t.delay as u64)
     }
 
     /// Records the time and runs the timers that need no transmission.
@@ -783,32 +788,29 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// apart (the millisecond timers themselves span at most 24 days).
     fn advance(&mut self, now_ms: u64) {
         let now32 = now_ms as u32;
-        // Same millisecond as the last call: every timer due now has run
-        // already (a timer set since then is due later), so a burst of
-        // frames pays for the timer scan once.
-        if (self.started && now32 == self.now_ms) || self.unconfigured() {
+        if self.unconfigured() {
             return;
         }
         if !self.started {
-            // The only 64-bit division: once, at the first call.
-            self.now_s = (now_ms / 1000) as u32;
-            self.sub_ms = (now_ms % 1000) as u16;
+            // The second count starts at 0 here (only differences of
+            // seconds matter): no 64-bit division.
+            self.started = true;
+            self.now_ms = now32;
+            self.start();
         } else {
+            // Same millisecond as the last call: every timer due now has
+            // run already (a timer set since then is due later), so a
+            // burst of frames pays for the timer scan once.
+            if now32 == self.now_ms {
+                return;
+            }
             let total = now32
                 .wrapping_sub(self.now_ms)
                 .wrapping_add(self.sub_ms as u32);
-            if total >= 1000 {
-                let secs = total / 1000;
-                self.now_s = self.now_s.wrapping_add(secs);
-                self.sub_ms = (total - secs * 1000) as u16;
-            } else {
-                self.sub_ms = total as u16;
-            }
-        }
-        self.now_ms = now32;
-        if !self.started {
-            self.started = true;
-            self.start();
+            let secs = total / 1000;
+            self.now_s = self.now_s.wrapping_add(secs);
+            self.sub_ms = (total - secs * 1000) as u16;
+            self.now_ms = now32;
         }
         self.expire();
     }

@@ -1692,3 +1692,46 @@ fn unconfigured_interface_is_inert() {
     assert!(frames.contains(&hx(MLD_UNSPEC)));
     assert!(frames.contains(&hx(RS_UNSPEC)));
 }
+
+#[test]
+fn lifetime_deadlines_are_exact_from_any_clock_start() {
+    // A clock that starts far from zero and not on a whole second (a Unix
+    // time in milliseconds, say): a router lifetime of 600 s ends exactly
+    // 600 s after the RA, and poll_at says so.
+    let start: u64 = 1_763_700_000_123;
+    let mut t = T::new();
+    t.now = start;
+    t.run_to(start + 2_500);
+    while t.i.poll_event().is_some() {}
+    t.now = start + 3_000;
+    let mut ra = RaSpec::new(ip("fe80::1"), RTR);
+    ra.router_lifetime = 600;
+    t.rx(&ra.build());
+    // The RA's ReachableTime and the neighbor's timers are much sooner.
+    t.run_to(start + 100_000);
+    let end = start + 603_000;
+    assert_eq!(t.i.poll_at(t.now), Some(end));
+    t.run_to(end - 1);
+    assert_eq!(t.i.routers().count(), 1);
+    t.run_to(end);
+    assert_eq!(t.i.routers().count(), 0);
+    let lost = Event::RouterLost(ip("fe80::1"));
+    assert_eq!(t.events().last(), Some(&lost));
+    // A prefix of about 50 days: the wake-up comes early (about 23 days,
+    // the most a 32-bit millisecond delay holds), and again and again
+    // until the end itself, which is exact.
+    let ra = RaSpec::new(ip("fe80::1"), RTR).prefix("2001:db8:1::", 4_320_000, 4_320_000);
+    let mut ra = ra;
+    ra.router_lifetime = 0;
+    t.rx(&ra.build());
+    let at = t.now;
+    t.run_to(at + 100_000);
+    assert_eq!(t.i.addresses().count(), 2);
+    let wake = t.i.poll_at(t.now).unwrap();
+    assert!(wake > at + 20 * 86_400_000 && wake < at + 24 * 86_400_000);
+    let end = at + 4_320_000_000;
+    t.run_to(end - 1);
+    assert_eq!(t.i.addresses().count(), 2);
+    t.run_to(end);
+    assert_eq!(t.i.addresses().count(), 1);
+}

@@ -224,8 +224,27 @@ impl Ipv6Address {
     /// The link-local address `fe80::/64` + modified EUI-64 of `mac`
     /// (RFC 4862 5.3, RFC 4291 Appendix A).
     pub const fn link_local_from_mac(mac: &MacAddress) -> Ipv6Address {
-        let ll = Ipv6Address([0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        Ipv6Address::from_prefix_and_iid(&ll, &Ipv6Address::eui64_interface_id(mac))
+        // One literal (what `from_prefix_and_iid` with
+        // `eui64_interface_id` gives): much less code on the target.
+        let m = &mac.0;
+        Ipv6Address([
+            0xfe,
+            0x80,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            m[0] ^ 0x02,
+            m[1],
+            m[2],
+            0xff,
+            0xfe,
+            m[3],
+            m[4],
+            m[5],
+        ])
     }
 
     /// True when the first `len` bits of `self` and `prefix` agree.
