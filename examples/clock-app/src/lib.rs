@@ -50,7 +50,7 @@
 //! let text = app.screen(now_ms, ticks);
 //! assert_eq!(text.line(0), b"--:--:--");
 //! // Sleep until the next deadline, a frame or a button.
-//! let _next = app.poll_at(now_ms);
+//! let _wait_ms = app.poll_in(now_ms);
 //! ```
 #![no_std]
 #![forbid(unsafe_code)]
@@ -89,7 +89,11 @@ pub const DNS_RETRY_MS: u32 = 10_000;
 /// retried before it is given up.
 const ACK_PATIENCE_MS: u32 = 3_000;
 /// Retry pace of a pending acknowledgement.
-const ACK_RETRY_MS: u64 = 100;
+const ACK_RETRY_MS: u32 = 100;
+/// The longest wait [`ClockApp::poll_in`] reports, and the farthest
+/// deadline the application keeps: its own deadlines are the low 32 bits
+/// of `now_ms`, compared by wrapping difference (right within 2^31 ms).
+pub const MAX_WAIT_MS: u32 = 1 << 30;
 /// Events kept for [`ClockApp::poll_event`]; more are counted as lost.
 const MAX_EVENTS: usize = 6;
 
@@ -246,20 +250,26 @@ pub struct ClockApp {
     screen: Screen,
     /// The resolver state seen last, to notice its changes.
     dns_seen: dns::State,
-    /// When the next lookup may start (`None`: as soon as a DNS server is
-    /// known).
-    dns_next: Option<u64>,
+    /// Whether a lookup waits for `dns_next` (else it starts as soon as a
+    /// DNS server is known).
+    dns_wait: bool,
+    /// When the next lookup may start (ms, low 32 bits of `now_ms`; the
+    /// application's deadlines are all kept so: no 64-bit arithmetic on
+    /// the 16-bit target).
+    dns_next: u32,
     /// The last NTP rejection, shown while not synchronized.
     ntp_reject: Option<sntp::Reject>,
     message: [u8; MESSAGE_LEN],
     message_len: u8,
     message_from: Ipv6Address,
-    message_until: u64,
+    /// Whether a message is on the display, until `message_until`.
+    message_on: bool,
+    message_until: u32,
     /// The acknowledgement to send: destination, port (0: none), deadline.
     ack_to: Ipv6Address,
     ack_port: u16,
-    ack_until: u64,
-    ack_retry: u64,
+    ack_until: u32,
+    ack_retry: u32,
     events: [Option<AppEvent>; MAX_EVENTS],
     counters: AppCounters,
 }
@@ -289,11 +299,13 @@ impl ClockApp {
             name: config.ntp_server_name,
             screen: Screen::Clock,
             dns_seen: dns::State::Idle,
-            dns_next: None,
+            dns_wait: false,
+            dns_next: 0,
             ntp_reject: None,
             message: [0; MESSAGE_LEN],
             message_len: 0,
             message_from: Ipv6Address::UNSPECIFIED,
+            message_on: false,
             message_until: 0,
             ack_to: Ipv6Address::UNSPECIFIED,
             ack_port: 0,
@@ -408,12 +420,13 @@ impl ClockApp {
         }
         self.message_len = n as u8;
         self.message_from = meta.src;
-        self.message_until = now_ms + MESSAGE_SHOW_MS as u64;
+        self.message_on = true;
+        self.message_until = (now_ms as u32).wrapping_add(MESSAGE_SHOW_MS);
         self.counters.messages = self.counters.messages.wrapping_add(1);
         self.push(AppEvent::Message(meta.src));
         self.ack_to = meta.src;
         self.ack_port = meta.src_port;
-        self.ack_until = now_ms + ACK_PATIENCE_MS as u64;
+        self.ack_until = (now_ms as u32).wrapping_add(ACK_PATIENCE_MS);
         self.send_ack(buf, now_ms)
     }
 
@@ -426,13 +439,16 @@ impl ClockApp {
         // ticks (18 hours at 32768 Hz), NTP traffic or not (`utc` and the
         // screens only peek).
         self.sntp.now(ticks);
+        // A message that timed out stays off (its deadline compares
+        // wrapping: it would come back 2^31 ms later).
+        self.message_on = self.message_shown(now_ms);
         if let Some(n) = self.iface.poll_transmit(buf, now_ms) {
             return Some(n);
         }
         while let Some(e) = self.iface.poll_event() {
             self.push(AppEvent::Net(e));
         }
-        if self.ack_port != 0 && now_ms >= self.ack_retry {
+        if self.ack_port != 0 && reached(now_ms, self.ack_retry) {
             if let Some(n) = self.send_ack(buf, now_ms) {
                 return Some(n);
             }
@@ -441,7 +457,7 @@ impl ClockApp {
         // again when its answer is due for a refresh or after a failure.
         if self.dns.state() != dns::State::Resolving
             && self.iface.dns_servers().next().is_some()
-            && self.dns_next.is_none_or(|t| now_ms >= t)
+            && (!self.dns_wait || reached(now_ms, self.dns_next))
         {
             self.dns.resolve(self.name, now_ms);
             self.check_dns(now_ms);
@@ -454,23 +470,35 @@ impl ClockApp {
         self.sntp.poll_send(&mut self.iface, buf, now_ms, ticks)
     }
 
-    /// The next time (ms) [`ClockApp::poll`] has something to do, or the
-    /// display changes (a message ends). The display's own pace (once a
-    /// second) is the platform's.
-    pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
-        let mut next = self.iface.poll_at(now_ms);
-        earliest(&mut next, self.dns.poll_at());
-        earliest(&mut next, self.sntp.poll_at());
-        if self.dns.state() != dns::State::Resolving {
-            earliest(&mut next, self.dns_next);
+    /// Milliseconds from `now_ms` until [`ClockApp::poll`] has something
+    /// to do or the display changes (a message ends), at most
+    /// [`MAX_WAIT_MS`]; 0 when something is due. `None`: nothing is
+    /// scheduled. The display's own pace (once a second) is the
+    /// platform's.
+    pub fn poll_in(&mut self, now_ms: u64) -> Option<u32> {
+        let mut next = u32::MAX;
+        for at in [
+            self.iface.poll_at(now_ms),
+            self.dns.poll_at(),
+            self.sntp.poll_at(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            next = next.min(ms_until(now_ms, at));
         }
-        if self.ack_port != 0 {
-            earliest(&mut next, Some(self.ack_retry));
-        }
-        if self.message_shown(now_ms) {
-            earliest(&mut next, Some(self.message_until));
-        }
-        next
+        let mut own = |on: bool, t: u32| {
+            if on {
+                next = next.min(((t.wrapping_sub(now_ms as u32) as i32).max(0)) as u32);
+            }
+        };
+        own(
+            self.dns_wait && self.dns.state() != dns::State::Resolving,
+            self.dns_next,
+        );
+        own(self.ack_port != 0, self.ack_retry);
+        own(self.message_shown(now_ms), self.message_until);
+        (next != u32::MAX).then_some(next)
     }
 
     /// The oldest event not yet taken.
@@ -497,7 +525,7 @@ impl ClockApp {
     /// next screen is shown.
     pub fn button_next(&mut self, now_ms: u64) {
         if self.message_shown(now_ms) {
-            self.message_until = now_ms;
+            self.message_on = false;
         } else {
             self.screen = self.screen.next();
         }
@@ -584,11 +612,10 @@ impl ClockApp {
 
     // -- internals ---------------------------------------------------------
 
-    /// True while a message is on the display. Out of line: a 64-bit
-    /// compare, three callers.
+    /// True while a message is on the display.
     #[inline(never)]
     fn message_shown(&self, now_ms: u64) -> bool {
-        self.message_until > now_ms
+        self.message_on && !reached(now_ms, self.message_until)
     }
 
     fn push(&mut self, e: AppEvent) {
@@ -613,12 +640,14 @@ impl ClockApp {
                 let first = addrs.first().copied().unwrap_or(Ipv6Address::UNSPECIFIED);
                 let n = addrs.len() as u8;
                 // The TTL, but not more often than DNS_REFRESH_MS.
-                let expires = self.dns.expires_at().unwrap_or(now_ms);
-                self.dns_next = Some(expires.max(now_ms + DNS_REFRESH_MS as u64));
+                let ttl = self.dns.expires_at().map_or(0, |t| ms_until(now_ms, t));
+                self.dns_wait = true;
+                self.dns_next = (now_ms as u32).wrapping_add(ttl.max(DNS_REFRESH_MS));
                 self.push(AppEvent::Resolved(first, n));
             }
             dns::State::Failed(f) => {
-                self.dns_next = Some(now_ms + DNS_RETRY_MS as u64);
+                self.dns_wait = true;
+                self.dns_next = (now_ms as u32).wrapping_add(DNS_RETRY_MS);
                 self.push(AppEvent::ResolveFailed(f));
             }
             _ => {}
@@ -642,11 +671,11 @@ impl ClockApp {
                 Some(n)
             }
             Err(e) => {
-                if matches!(e, nb::Error::Other(_)) || now_ms >= self.ack_until {
+                if matches!(e, nb::Error::Other(_)) || reached(now_ms, self.ack_until) {
                     self.ack_port = 0;
                     self.counters.acks_lost = self.counters.acks_lost.wrapping_add(1);
                 } else {
-                    self.ack_retry = now_ms + ACK_RETRY_MS;
+                    self.ack_retry = (now_ms as u32).wrapping_add(ACK_RETRY_MS);
                 }
                 None
             }
@@ -832,14 +861,21 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u32]) {
     }
 }
 
-/// Lowers the optional deadline `next` to `t` when `t` is earlier. Out of
-/// line and by reference: 64-bit compares are long on the 16-bit target.
+/// True when `now_ms` is at or past the deadline `t` (low 32 bits of the
+/// milliseconds, compared by wrapping difference).
+fn reached(now_ms: u64, t: u32) -> bool {
+    (now_ms as u32).wrapping_sub(t) as i32 >= 0
+}
+
+/// Milliseconds from `now_ms` to the stack's deadline `at` (0 when past),
+/// at most [`MAX_WAIT_MS`]. Out of line: the only 64-bit arithmetic of
+/// the application, shared by every caller.
 #[inline(never)]
-fn earliest(next: &mut Option<u64>, t: Option<u64>) {
-    if let Some(t) = t {
-        if next.is_none_or(|n| t < n) {
-            *next = Some(t);
-        }
+fn ms_until(now_ms: u64, at: u64) -> u32 {
+    if at <= now_ms {
+        0
+    } else {
+        (at - now_ms).min(MAX_WAIT_MS as u64) as u32
     }
 }
 

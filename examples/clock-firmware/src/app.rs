@@ -83,32 +83,62 @@ static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
 /// static, not a local: the loop's registers are all taken.
 static mut REPLY_UNTIL: Option<u16> = None;
 
-/// Milliseconds from the 32-bit 32768 Hz tick counter, extended to 64 bits
-/// (the counter wraps after 36 hours).
+/// The application's time from the 32-bit 32768 Hz tick counter: the
+/// milliseconds (64-bit, as the stack takes them) and the tick count, read
+/// together by [`Monotonic::read`].
 struct Monotonic {
-    last: u32,
-    total: u64,
-    /// The latest tick count given to the application.
-    app_last: u32,
+    /// The counter's high half at the last reading, to notice its wrap
+    /// (every 36 h).
+    last_high: u16,
+    /// Milliseconds at the counter's last wrap, by 32-bit halves (LLVM's
+    /// 64-bit add is a long carry sequence on the MSP430).
+    base_low: u32,
+    base_high: u32,
+    /// Milliseconds at the last reading.
+    now: u64,
+    /// The latest tick count given to the application: never older than
+    /// one it was given already (polls get counts ahead, see the module
+    /// documentation).
+    ticks: u32,
 }
 
 impl Monotonic {
-    /// Milliseconds since start at tick count `ticks` (not older than the
-    /// previous call's).
-    fn ms(&mut self, ticks: u32) -> u64 {
-        self.total += u64::from(ticks.wrapping_sub(self.last));
-        self.last = ticks;
-        // 1000/32768 = 125/4096
-        (self.total * 125) >> 12
-    }
-
-    /// `ticks` for the application, never before a count it was given
-    /// already (polls get counts the transmit lead ahead, see the module doc).
-    fn app_ticks(&mut self, ticks: u32) -> u32 {
-        if (ticks.wrapping_sub(self.app_last) as i32) > 0 {
-            self.app_last = ticks;
+    /// Reads the time at counter value `ticks` (not older than the
+    /// previous reading's), the application's tick count `ahead` of it.
+    /// One 64-bit add per reading; no 64-bit multiply.
+    #[inline(never)]
+    fn read(&mut self, ticks: u32, ahead: u32) {
+        let high = (ticks >> 16) as u16;
+        if high < self.last_high {
+            // 2^32 ticks = 131,072,000 ms.
+            let (low, carry) = self.base_low.overflowing_add(131_072_000);
+            self.base_low = low;
+            self.base_high += u32::from(carry);
         }
-        self.app_last
+        self.last_high = high;
+        // 2^16 ticks are 2000 ms; 1000/32768 = 125/4096.
+        let ms = u32::from(high) * 2000 + ((u32::from(ticks as u16) * 125) >> 12);
+        let (low, carry) = self.base_low.overflowing_add(ms);
+        self.now = u64::from(self.base_high + u32::from(carry)) << 32 | u64::from(low);
+        let t = ticks.wrapping_add(ahead);
+        if (t.wrapping_sub(self.ticks) as i32) > 0 {
+            self.ticks = t;
+        }
+    }
+}
+
+/// True while an NTP reply is awaited (see [`REPLY_UNTIL`]); forgets the
+/// wait once it is over.
+fn awaiting_reply() -> bool {
+    // SAFETY: only the loop touches it (no interrupt handler).
+    unsafe {
+        match REPLY_UNTIL {
+            Some(until) if (until.wrapping_sub(time::ticks() as u16) as i16) > 0 => true,
+            _ => {
+                REPLY_UNTIL = None;
+                false
+            }
+        }
     }
 }
 
@@ -169,9 +199,11 @@ pub fn run(mut board: Board) -> ! {
 
     let start = time::ticks();
     let mut clock = Monotonic {
-        last: start,
-        total: 0,
-        app_last: start,
+        last_high: (start >> 16) as u16,
+        base_low: 0,
+        base_high: 0,
+        now: 0,
+        ticks: start,
     };
     let mut shown = ScreenText {
         lines: [[0; COLS]; ROWS],
@@ -188,20 +220,28 @@ pub fn run(mut board: Board) -> ! {
             let Ok(Some(len)) = eth.receive(frame) else {
                 break;
             };
-            let now = clock.ms(ticks);
-            let ticks = clock.app_ticks(ticks);
-            if let Some(n) = app.receive(frame, len, now, ticks) {
+            // UDP from port 123: the NTP reply awaited, if any, is here.
+            if len > 55
+                && frame[12] == 0x86
+                && frame[20] == 17
+                && frame[54] == 0
+                && frame[55] == 123
+            {
+                // SAFETY: only this loop touches it (no interrupt handler).
+                unsafe { REPLY_UNTIL = None };
+            }
+            clock.read(ticks, 0);
+            if let Some(n) = app.receive(frame, len, clock.now, clock.ticks) {
                 let _ = eth.transmit(&frame[..n]);
             }
         }
         loop {
-            let ticks = time::ticks();
-            let now = clock.ms(ticks);
             // Every poll is stamped ahead (the application cannot say
             // which call builds the request); readings after it repeat
             // that time until the counter catches up (at most 6 ms early).
-            let t1 = clock.app_ticks(ticks.wrapping_add(TX_HOLD));
-            let Some(n) = app.poll(frame, now, t1) else {
+            clock.read(time::ticks(), TX_HOLD);
+            let t1 = clock.ticks;
+            let Some(n) = app.poll(frame, clock.now, t1) else {
                 break;
             };
             let f = &frame[..n];
@@ -228,14 +268,18 @@ pub fn run(mut board: Board) -> ! {
             }
             let _ = eth.transmit(f);
         }
-        log_events(&mut board, app);
+        // The console and the display wait while an NTP reply is awaited:
+        // it is stamped when it is taken, not after a redraw.
+        let awaiting = awaiting_reply();
+        if !awaiting {
+            log_events(&mut board, app);
+        }
 
         // The display: once per shown second (local time once synced,
         // uptime before), at once after a button.
         buttons |= io::take_button_events();
-        let raw_ticks = time::ticks();
-        let now = clock.ms(raw_ticks);
-        let ticks = clock.app_ticks(raw_ticks);
+        clock.read(time::ticks(), 0);
+        let (now, ticks) = (clock.now, clock.ticks);
         if buttons != 0 {
             buttons = 0;
             app.button_next(now);
@@ -246,7 +290,7 @@ pub fn run(mut board: Board) -> ! {
             Some((s, us)) => (s, us_to_ticks(1_000_000 - us)),
             None => (ticks >> 15, 0x8000 - (ticks & 0x7FFF)),
         };
-        if second != shown_second {
+        if second != shown_second && !awaiting {
             shown_second = second;
             #[cfg(not(feature = "event-log"))]
             if utc.is_some() && !synced {
@@ -258,28 +302,19 @@ pub fn run(mut board: Board) -> ! {
 
         // Sleep until the next deadline, the next second (one tick past
         // the boundary) or a button, polling the ENC28J60 meanwhile.
-        let mut wake = ticks.wrapping_add(to_next + 1);
-        if let Some(at) = app.poll_at(now) {
-            let in_ms = at.saturating_sub(now).min(2000) as u32;
+        let mut wait = to_next + 1;
+        if let Some(in_ms) = app.poll_in(now) {
             // ms * 32768 / 1000 = ms * 4096 / 125, rounded up.
-            let at_ticks = ticks.wrapping_add((in_ms << 12).div_ceil(125));
-            if (at_ticks.wrapping_sub(wake) as i32) < 0 {
-                wake = at_ticks;
-            }
+            wait = wait.min((in_ms.min(2000) << 12).div_ceil(125));
         }
+        let wake = ticks.wrapping_add(wait);
         loop {
-            let now_ticks = time::ticks();
-            let left = wake.wrapping_sub(now_ticks) as i32;
+            let left = wake.wrapping_sub(time::ticks()) as i32;
             if left <= 0 {
                 break;
             }
-            // SAFETY: as above.
-            match unsafe { REPLY_UNTIL } {
-                Some(until) if (until.wrapping_sub(now_ticks as u16) as i16) > 0 => {}
-                _ => {
-                    unsafe { REPLY_UNTIL = None };
-                    time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
-                }
+            if !awaiting_reply() {
+                time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
             }
             buttons |= io::take_button_events();
             if buttons != 0 {

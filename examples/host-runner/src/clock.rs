@@ -169,10 +169,7 @@ pub fn run(
             Some((_, us)) => (1_000_000 - us as u64) / 1000 + 1,
             None => 1000 - t % 1000,
         };
-        let mut wait = app
-            .poll_at(t)
-            .map_or(1000, |at| at.saturating_sub(t))
-            .min(to_second);
+        let mut wait = app.poll_in(t).map_or(1000, u64::from).min(to_second);
         if COUNTERS_REQUESTED.load(Ordering::SeqCst)
             || STOP_REQUESTED.load(Ordering::SeqCst)
             || BUTTON_PRESSED.load(Ordering::SeqCst)
