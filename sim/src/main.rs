@@ -9,7 +9,7 @@
 //!             [--delay MS | --delay UP/DOWN] [--jitter MS] [--loss PERCENT]
 //!             [--net-seed N] [--epoch now|UNIX_SECONDS] [--ntp-name NAME]...
 //!             [--cname NAME] [--stratum N] [--kiss CODE] [--ra-interval S] [--ra-o]
-//!             [--no-rdnss] [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F]
+//!             [--no-rdnss] [--router forward|no-forward] [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F]
 //!             [--screen] [--screen-every S] [--stats] [--report] [--frame-costs]
 //!             [--flood DIR|FILE]... [--flood-rate N] [--flood-from S] [--flood-seed N]
 //!             [--seed N] [--mac aa:bb:cc:dd:ee:ff] [--stdin]
@@ -76,7 +76,7 @@ fn usage() -> String {
      [--delay MS|UP/DOWN] [--jitter MS] [--loss PERCENT] [--net-seed N] \
      [--epoch now|UNIX_SECONDS] [--ntp-name NAME]... [--cname NAME] [--stratum N] \
      [--kiss CODE] [--ra-interval S] [--ra-o] [--no-rdnss] \
-     [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F] [--screen] \
+     [--router forward|no-forward] [--enc-model datasheet|mspsim] [--xt2 HZ] [--dco-scale F] [--screen] \
      [--screen-every S] [--stats] [--report] [--frame-costs] [--flood DIR|FILE]... [--flood-rate N] \
      [--flood-from S] [--flood-seed N] [--seed N] \
      [--mac aa:bb:cc:dd:ee:ff] [--stdin]"
@@ -196,6 +196,13 @@ fn parse() -> Result<Args, String> {
             }
             "--ra-o" => a.net_config.ra_flags |= 0x40,
             "--no-rdnss" => a.net_config.rdnss = false,
+            "--router" => {
+                a.net_config.router_forwards = match value(it.next(), "--router")?.as_str() {
+                    "forward" => true,
+                    "no-forward" => false,
+                    v => return Err(format!("--router forward|no-forward, not {v}")),
+                }
+            }
             "--screen" => a.screen = true,
             "--screen-every" => a.screen_every = num(it.next(), "--screen-every")?,
             "--screenshot" => a.screenshot = Some(value(it.next(), "--screenshot")?),

@@ -484,7 +484,7 @@ impl Session {
             let log = v.log();
             r.net_summary = Some(format!(
                 "RA {} (RS {}), NA {} / NS {} by hosts, echo {}, DNS queries {}, NTP requests {}, \
-                 lost {} to hosts / {} to board",
+                 forwarded {}, lost {} to hosts / {} to board",
                 c.router_advertisements,
                 c.router_solicitations,
                 c.neighbor_advertisements,
@@ -492,6 +492,7 @@ impl Session {
                 c.echo_replies,
                 log.dns.len(),
                 log.ntp.len(),
+                c.forwarded,
                 c.lost_to_hosts,
                 c.lost_to_board
             ));

@@ -11,7 +11,7 @@ use microip6::iface::{self, Interface, Received};
 use microip6::sntp::SntpClient;
 use microip6::wire::{Ipv6Address, MacAddress};
 use proiot3_sim::clock::PS_PER_S;
-use proiot3_sim::net::{packet, pcap, NetConfig, VirtualNet, NTP_UNIX_OFFSET};
+use proiot3_sim::net::{packet, pcap, NetConfig, VirtualNet, NTP_UNIX_OFFSET, ROUTER_MAC};
 
 const MS: u64 = PS_PER_S / 1000;
 const US: u64 = PS_PER_S / 1_000_000;
@@ -197,6 +197,20 @@ fn hosts_answer_neighbor_solicitations_and_echo() {
 
 /// Sends a DNS query for `name`/`qtype` and returns the reply payload.
 fn dns_query(net: &mut VirtualNet, at: u64, id: u16, name: &str, qtype: u16) -> Vec<u8> {
+    dns_query_via(net, at, id, name, qtype, proiot3_sim::net::DNS_MAC)
+}
+
+/// A DNS query from the board's global address sent to `dst_mac` (the
+/// DNS host's, or the router's to be forwarded); answers the hosts' NS
+/// for the board and returns the reply's UDP payload.
+fn dns_query_via(
+    net: &mut VirtualNet,
+    at: u64,
+    id: u16,
+    name: &str,
+    qtype: u16,
+    dst_mac: [u8; 6],
+) -> Vec<u8> {
     let mut q = id.to_be_bytes().to_vec();
     q.extend_from_slice(&hex("0100 0001 0000 0000 0000"));
     q.extend_from_slice(&proiot3_sim::net::dns::encode_name(name));
@@ -205,10 +219,7 @@ fn dns_query(net: &mut VirtualNet, at: u64, id: u16, name: &str, qtype: u16) -> 
     // The board's NS taught nothing: the server learns our MAC from an NS
     // it sends; answer it so that the reply can go out.
     let dns_ip = net.config().dns_address();
-    net.send_from_board(
-        at,
-        board_udp(proiot3_sim::net::DNS_MAC, dns_ip, 40000, 53, &q),
-    );
+    net.send_from_board(at, board_udp(dst_mac, dns_ip, 40000, 53, &q));
     let mut reply = None;
     let mut t = at;
     while reply.is_none() && t < at + PS_PER_S {
@@ -240,6 +251,85 @@ fn dns_query(net: &mut VirtualNet, at: u64, id: u16, name: &str, qtype: u16) -> 
         }
     }
     reply.expect("a DNS reply")
+}
+
+/// The board's first query goes from an optimistic address, which may not
+/// resolve (RFC 4429 3.3), to the default router's MAC: the router
+/// forwards it to the DNS host, whose answer comes back directly.
+#[test]
+fn router_forwards_a_query_sent_to_its_mac_to_the_dns_host() {
+    let mut net = VirtualNet::new(NetConfig::default());
+    let r = dns_query_via(&mut net, 0, 0x1234, "pool.ntp.org", 28, ROUTER_MAC);
+    assert_eq!(&r[..4], &hex("1234 8180")[..]);
+    assert_eq!(
+        &r[r.len() - 16..],
+        &hex("20010db8000100000000000000000123")[..]
+    );
+    assert_eq!(net.counters().forwarded, 1);
+    assert_eq!(net.log().dns.len(), 1);
+
+    // Hop limit 1 is not forwarded (RFC 8200 3), nor a link-local
+    // destination (RFC 4291 2.5.6).
+    let mut net = VirtualNet::new(NetConfig::default());
+    let dns_ip = net.config().dns_address();
+    let mut f = board_udp(ROUTER_MAC, dns_ip, 40000, 53, b"x");
+    f[14 + 7] = 1;
+    net.send_from_board(0, f);
+    let ll: Ipv6Addr = "fe80::53".parse().unwrap();
+    net.send_from_board(0, board_udp(ROUTER_MAC, ll, 40000, 53, b"x"));
+    assert!(run(&mut net, PS_PER_S).is_empty());
+    assert_eq!(net.counters().forwarded, 0);
+    assert_eq!(net.counters().ignored, 2);
+    assert!(net.log().dns.is_empty());
+
+    // `router_forwards: false` (`--router no-forward`): dropped.
+    let mut net = VirtualNet::new(NetConfig {
+        router_forwards: false,
+        ..NetConfig::default()
+    });
+    net.send_from_board(0, board_udp(ROUTER_MAC, dns_ip, 40000, 53, b"x"));
+    assert!(run(&mut net, PS_PER_S).is_empty());
+    assert_eq!(net.counters().forwarded, 0);
+    assert_eq!(net.counters().ignored, 1);
+    assert!(net.log().dns.is_empty());
+}
+
+/// A packet for an on-link address no host owns (here the board's own)
+/// is held while the router resolves it, then forwarded with the router's
+/// MAC as source and the hop limit one less.
+#[test]
+fn router_resolves_then_forwards_to_the_board() {
+    let mut net = VirtualNet::new(NetConfig::default());
+    let sent = board_udp(ROUTER_MAC, board_global(), 40000, 7, b"hello");
+    net.send_from_board(0, sent.clone());
+    let frames = run(&mut net, 10 * MS);
+    assert_eq!(frames.len(), 1);
+    let p = packet::parse_ipv6(&frames[0].1).unwrap();
+    let m = packet::parse_icmpv6(&p).unwrap();
+    assert_eq!((m[0], &m[8..24]), (135, &board_global().octets()[..]));
+    let mut na = vec![136, 0, 0, 0, 0x60, 0, 0, 0];
+    na.extend_from_slice(&board_global().octets());
+    na.extend_from_slice(&[2, 1]);
+    na.extend_from_slice(&BOARD_MAC);
+    let na = packet::build_ipv6(
+        BOARD_MAC,
+        ROUTER_MAC,
+        board_global(),
+        p.src,
+        packet::PROTO_ICMPV6,
+        255,
+        &na,
+    );
+    net.send_from_board(10 * MS, na);
+    let frames = run(&mut net, 20 * MS);
+    assert_eq!(frames.len(), 1);
+    let got = &frames[0].1;
+    let mut want = sent.clone();
+    want[0..6].copy_from_slice(&BOARD_MAC);
+    want[6..12].copy_from_slice(&ROUTER_MAC);
+    want[14 + 7] = 63;
+    assert_eq!(got, &want);
+    assert_eq!(net.counters().forwarded, 1);
 }
 
 #[test]

@@ -93,6 +93,9 @@ pub struct NetConfig {
     pub ntp_processing_ps: u64,
     /// Answer NTP requests with this Kiss-o'-Death code (RFC 5905 7.4).
     pub ntp_kiss: Option<[u8; 4]>,
+    /// The router forwards packets sent to its MAC for other addresses
+    /// (default; `false`: it drops them, as before forwarding existed).
+    pub router_forwards: bool,
 }
 
 /// 2025-01-01T00:00:00Z, the default start of true time.
@@ -119,6 +122,7 @@ impl Default for NetConfig {
             ntp_stratum: 1,
             ntp_processing_ps: 10_000_000, // 10 us
             ntp_kiss: None,
+            router_forwards: true,
         }
     }
 }
@@ -226,6 +230,8 @@ pub struct NetCounters {
     pub echo_replies_received: u64,
     /// Frames the hosts could not use (not for them, bad checksum...).
     pub ignored: u64,
+    /// Packets the router forwarded to another host on the segment.
+    pub forwarded: u64,
 }
 
 /// What the segment logged.
@@ -268,6 +274,9 @@ struct Host {
     neighbors: HashMap<Ipv6Addr, [u8; 6]>,
     /// Packets waiting for address resolution: (dst, next header, payload).
     waiting: Vec<(Ipv6Addr, u8, Vec<u8>)>,
+    /// Frames the router forwards once `dst` is resolved (its Ethernet
+    /// addresses are filled in then).
+    forward_waiting: Vec<(Ipv6Addr, Vec<u8>)>,
     solicits: HashMap<Ipv6Addr, u8>,
 }
 
@@ -346,6 +355,7 @@ impl VirtualNet {
             global: cfg.server_address(iid),
             neighbors: HashMap::new(),
             waiting: Vec::new(),
+            forward_waiting: Vec::new(),
             solicits: HashMap::new(),
         };
         let hosts = vec![
@@ -509,6 +519,7 @@ impl VirtualNet {
         if *n >= MAX_MULTICAST_SOLICIT {
             h.solicits.remove(&target);
             h.waiting.retain(|(d, _, _)| *d != target);
+            h.forward_waiting.retain(|(d, _)| *d != target);
             return;
         }
         *n += 1;
@@ -545,6 +556,14 @@ impl VirtualNet {
         for (dst, nh, mut p) in ready {
             self.restamp_ntp_reply(t, nh, &mut p);
             self.host_send(t, i, dst, nh, p);
+        }
+        let h = &mut self.hosts[i];
+        let (ready, rest): (Vec<_>, Vec<_>) =
+            h.forward_waiting.drain(..).partition(|(d, _)| *d == ip);
+        h.forward_waiting = rest;
+        for (_, mut f) in ready {
+            f[0..6].copy_from_slice(&mac);
+            self.host_emit(t, f);
         }
     }
 
@@ -591,6 +610,14 @@ impl VirtualNet {
             self.counters.ignored += 1;
             return;
         };
+        if p.dst_mac == ROUTER_MAC && !p.dst.is_multicast() && !self.hosts[0].owns(&p.dst) {
+            if !self.cfg.router_forwards {
+                self.counters.ignored += 1;
+                return;
+            }
+            self.forward(t, sent, frame, &p);
+            return;
+        }
         let mut used = false;
         for i in 0..self.hosts.len() {
             if self.hosts[i].listens(&p.dst_mac, &p.dst) {
@@ -599,6 +626,53 @@ impl VirtualNet {
         }
         if !used {
             self.counters.ignored += 1;
+        }
+    }
+
+    /// The router forwards a packet sent to its MAC for another address
+    /// (RFC 8200 3, RFC 4861 8.2): e.g. the board's first DNS query, sent
+    /// from an optimistic address, which may not do address resolution
+    /// and so goes to the default router (RFC 4429 3.3). Only on-link
+    /// destinations are reachable (the segment has no uplink); link-local
+    /// source or destination is never forwarded (RFC 4291 2.5.6); hop
+    /// limit <= 1 is dropped (RFC 8200 3; no Time Exceeded is sent). The
+    /// frame goes out with the router's MAC as source and the hop limit
+    /// one less; a host gets it at once (the router knows their MACs),
+    /// the board after the router resolved it with its own NS (the frame
+    /// is held meanwhile, dropped after three unanswered solicitations).
+    /// No Redirect is sent.
+    fn forward(&mut self, t: u64, sent: u64, frame: &[u8], p: &Ipv6Frame<'_>) {
+        let link_local = |a: &Ipv6Addr| a.segments()[0] & 0xffc0 == 0xfe80;
+        let prefix = self.cfg.prefix.octets();
+        let on_link = p.dst.octets()[..8] == prefix[..8];
+        if link_local(&p.src) || link_local(&p.dst) || !on_link || p.hop_limit <= 1 {
+            self.counters.ignored += 1;
+            return;
+        }
+        let mut f = frame.to_vec();
+        f[6..12].copy_from_slice(&ROUTER_MAC);
+        f[packet::ETH_LEN + 7] -= 1;
+        self.counters.forwarded += 1;
+        if let Some(host) = self.hosts.iter().position(|h| h.owns(&p.dst)) {
+            f[0..6].copy_from_slice(&self.hosts[host].mac);
+            // The hosts share the router's side of the segment: no path
+            // delay, and the NTP log keeps the time it left the board.
+            self.hosts_receive(t, sent, &f);
+            return;
+        }
+        match self.hosts[0].neighbors.get(&p.dst).copied() {
+            Some(mac) => {
+                f[0..6].copy_from_slice(&mac);
+                self.host_emit(t, f);
+            }
+            None => {
+                let h = &mut self.hosts[0];
+                h.forward_waiting.push((p.dst, f));
+                if let std::collections::hash_map::Entry::Vacant(e) = h.solicits.entry(p.dst) {
+                    e.insert(0);
+                    self.resolve_retry(t, 0, p.dst);
+                }
+            }
         }
     }
 
