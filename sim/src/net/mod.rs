@@ -554,8 +554,8 @@ impl VirtualNet {
         let (ready, rest): (Vec<_>, Vec<_>) = h.waiting.drain(..).partition(|(d, _, _)| *d == ip);
         h.waiting = rest;
         for (dst, nh, mut p) in ready {
-            self.restamp_ntp_reply(t, nh, &mut p);
-            self.host_send(t, i, dst, nh, p);
+            let at = self.restamp_ntp_reply(t, nh, &mut p);
+            self.host_send(at, i, dst, nh, p);
         }
         let h = &mut self.hosts[i];
         let (ready, rest): (Vec<_>, Vec<_>) =
@@ -825,10 +825,12 @@ impl VirtualNet {
     /// An NTP reply that waited for address resolution leaves now: like a
     /// server that stamps its transmit timestamp as the reply goes out
     /// (RFC 5905 8: T3 is the time the reply left), it gets the departure
-    /// time, and the exchange log follows.
-    fn restamp_ntp_reply(&mut self, t: u64, nh: u8, datagram: &mut [u8]) {
+    /// time, and the exchange log follows. Returns when the datagram
+    /// leaves: `t` plus the server's processing time for an NTP reply,
+    /// else `t`.
+    fn restamp_ntp_reply(&mut self, t: u64, nh: u8, datagram: &mut [u8]) -> u64 {
         if nh != PROTO_UDP || datagram.len() < 8 + 48 || datagram[0..2] != 123u16.to_be_bytes() {
-            return;
+            return t;
         }
         let origin = u64::from_be_bytes(datagram[8 + 24..8 + 32].try_into().unwrap_or_default());
         let depart = t + self.cfg.ntp_processing_ps;
@@ -845,6 +847,7 @@ impl VirtualNet {
         {
             x.server_transmit_ps = depart;
         }
+        depart
     }
 
     /// The NTP server (RFC 5905 section 7.3, 8): answers a mode-3 request
