@@ -170,6 +170,62 @@ const MAX_SKIPPED_PER_CALL: u8 = 8;
 /// Late collision retries (errata "late collision").
 const MAX_LATE_COLLISION_RETRIES: u8 = 16;
 
+/// MAC set-up in half duplex, (register, value) in the order of DS 6.5.
+///
+/// - Step 1: MACON1: receive enabled (full duplex also honours and sends
+///   pause frames).
+/// - Step 2: MACON3: pad to 60 bytes and append the CRC, check lengths
+///   (FULDPX in full duplex).
+/// - Step 3: MACON4: DEFER for IEEE 802.3 conformance in half duplex.
+/// - Step 4: MAMXFL: maximum frame length.
+/// - Steps 5-7: back-to-back gap MABBIPG 0x12 half / 0x15 full, non
+///   back-to-back gap MAIPGL 0x12 and (half duplex only, unused in full)
+///   MAIPGH 0x0C.
+/// - Errata "late collision" (B5 and later): link pulses can be taken for
+///   late collisions; a collision window (MACLCON2) of 63 instead of the
+///   default 55 makes that rarer, and transmit retries the rest. Unused in
+///   full duplex.
+static MAC_SETUP_HALF: [(u8, u8); 9] = [
+    (MACON1, MACON1_MARXEN),
+    (MACON3, MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN),
+    (MACON4, MACON4_DEFER),
+    (MAMXFLL, MAX_FRAME_WITH_CRC as u8),
+    (MAMXFLH, (MAX_FRAME_WITH_CRC >> 8) as u8),
+    (MABBIPG, 0x12),
+    (MAIPGL, 0x12),
+    (MAIPGH, 0x0C),
+    (MACLCON2, 63),
+];
+
+/// MAC set-up in full duplex: as [`MAC_SETUP_HALF`] with pause frames,
+/// FULDPX, no DEFER and a back-to-back gap of 0x15 (DS 6.5).
+static MAC_SETUP_FULL: [(u8, u8); 9] = [
+    (MACON1, MACON1_MARXEN | MACON1_TXPAUS | MACON1_RXPAUS),
+    (
+        MACON3,
+        MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN | MACON3_FULDPX,
+    ),
+    (MACON4, 0),
+    (MAMXFLL, MAX_FRAME_WITH_CRC as u8),
+    (MAMXFLH, (MAX_FRAME_WITH_CRC >> 8) as u8),
+    (MABBIPG, 0x15),
+    (MAIPGL, 0x12),
+    (MAIPGH, 0x0C),
+    (MACLCON2, 63),
+];
+
+/// The MAC address registers in the order of the address's bytes: MAADR1
+/// is the first byte on the wire, and the registers are not in address
+/// order (DS table 3-2).
+const MAADR: [u8; 6] = [MAADR1, MAADR2, MAADR3, MAADR4, MAADR5, MAADR6];
+
+/// Adds one to an event counter (wrapping). One out-of-line copy: each
+/// inline 32-bit increment costs about 20 bytes on the MSP430.
+#[inline(never)]
+fn bump(counter: &mut u32) {
+    *counter = counter.wrapping_add(1);
+}
+
 /// An ENC28J60 on an SPI device (chip select inside) with a delay source.
 pub struct Enc28j60<SPI, D> {
     spi: SPI,
@@ -267,53 +323,23 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             ERXFCON_UCEN | ERXFCON_CRCEN | ERXFCON_BCEN | multicast,
         )?;
 
-        // MAC (DS 6.5 steps 1-7), then our address, as one (register, value)
-        // list: smaller code on the MSP430 than one call per register.
-        let full = config.full_duplex;
-        let m = config.mac;
-        let duplex = |full_value: u8, half_value: u8| if full { full_value } else { half_value };
-        let mac_setup: [(u8, u8); 15] = [
-            // Step 1: receive enabled; full duplex also honours/sends pause frames.
-            (
-                MACON1,
-                MACON1_MARXEN | duplex(MACON1_TXPAUS | MACON1_RXPAUS, 0),
-            ),
-            // Step 2: pad to 60 bytes and append the CRC, check lengths.
-            (
-                MACON3,
-                MACON3_PADCFG0 | MACON3_TXCRCEN | MACON3_FRMLNEN | duplex(MACON3_FULDPX, 0),
-            ),
-            // Step 3: DEFER for IEEE 802.3 conformance in half duplex.
-            (MACON4, duplex(0, MACON4_DEFER)),
-            // Step 4: maximum frame length.
-            (MAMXFLL, MAX_FRAME_WITH_CRC as u8),
-            (MAMXFLH, (MAX_FRAME_WITH_CRC >> 8) as u8),
-            // Steps 5-7: back-to-back gap 0x15 full / 0x12 half, non
-            // back-to-back gap 0x12 and (half duplex only, unused in full) 0x0C.
-            (MABBIPG, duplex(0x15, 0x12)),
-            (MAIPGL, 0x12),
-            (MAIPGH, 0x0C),
-            // Errata "late collision" (B5 and later): link pulses can be taken for late
-            // collisions; a collision window of 63 instead of the default 55
-            // makes that rarer, and transmit retries the rest. Unused in full
-            // duplex.
-            (MACLCON2, 63),
-            // MAADR1 is the first byte on the wire; the registers are not in
-            // address order (DS table 3-2).
-            (MAADR1, m[0]),
-            (MAADR2, m[1]),
-            (MAADR3, m[2]),
-            (MAADR4, m[3]),
-            (MAADR5, m[4]),
-            (MAADR6, m[5]),
-        ];
-        for (reg, value) in mac_setup {
+        // MAC (DS 6.5 steps 1-7) from a table in flash, then our address:
+        // one loop, smaller on the MSP430 than a write per register.
+        let setup = if config.full_duplex {
+            &MAC_SETUP_FULL
+        } else {
+            &MAC_SETUP_HALF
+        };
+        for &(reg, value) in setup.iter() {
             self.write_reg(reg, value)?;
+        }
+        for (&reg, &byte) in MAADR.iter().zip(config.mac.iter()) {
+            self.write_reg(reg, byte)?;
         }
 
         // PHY (DS 6.6): PDPXMD must match MACON3.FULDPX. In half duplex,
         // HDLDIS stops our own frames looping back into the receive buffer.
-        if full {
+        if config.full_duplex {
             self.phy_write(PHCON1, PHCON1_PDPXMD)?;
         } else {
             self.phy_write(PHCON1, 0)?;
@@ -553,18 +579,17 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         let len = usize::from(count - 4);
         let result = if status & 0x0080 == 0 {
             // Receive-OK (bit 23) clear.
-            self.counters.rx_dropped_bad_status =
-                self.counters.rx_dropped_bad_status.wrapping_add(1);
+            bump(&mut self.counters.rx_dropped_bad_status);
             None
         } else if len > buf.len() {
-            self.counters.rx_dropped_too_long = self.counters.rx_dropped_too_long.wrapping_add(1);
+            bump(&mut self.counters.rx_dropped_too_long);
             None
         } else {
             // ERDPT wraps from ERXND to ERXST by itself (DS 3.2.1), so a frame
             // that wraps at the buffer end reads in one go. The CRC is not read.
             self.read_buffer(&mut buf[..len])?;
             self.erdpt = self.rx_advance(start, 6 + len);
-            self.counters.rx_frames = self.counters.rx_frames.wrapping_add(1);
+            bump(&mut self.counters.rx_frames);
             Some(len)
         };
         self.release_frame(next)?;
@@ -595,14 +620,14 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             self.bit_set(ECON2, ECON2_PKTDEC)?;
         }
         self.bit_clear(EIR, EIR_RXERIF)?;
-        self.counters.rx_resets = self.counters.rx_resets.wrapping_add(1);
+        bump(&mut self.counters.rx_resets);
         self.bit_set(ECON1, ECON1_RXEN)
     }
 
     /// Counts and clears a receive buffer overflow (EIR.RXERIF, DS 12.1.2).
     fn check_rx_overflow(&mut self) -> Res<(), SPI::Error> {
         if self.read_reg(EIR)? & EIR_RXERIF != 0 {
-            self.counters.rx_overflows = self.counters.rx_overflows.wrapping_add(1);
+            bump(&mut self.counters.rx_overflows);
             self.bit_clear(EIR, EIR_RXERIF)?;
         }
         Ok(())
@@ -645,7 +670,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             self.bit_set(ECON1, ECON1_TXRTS)?;
             let eir = self.wait_tx(frame.len())?;
             if eir & EIR_TXERIF == 0 {
-                self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
+                bump(&mut self.counters.tx_frames);
                 return Ok(());
             }
             // Aborted: TXRTS may be stuck set (errata "TX stall").
@@ -658,11 +683,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             let late = tsv3 & TSV3_LATE_COLLISION != 0 || tsv3 & other == 0;
             if late && retries < MAX_LATE_COLLISION_RETRIES {
                 retries += 1;
-                self.counters.tx_late_collision_retries =
-                    self.counters.tx_late_collision_retries.wrapping_add(1);
+                bump(&mut self.counters.tx_late_collision_retries);
                 continue;
             }
-            self.counters.tx_errors = self.counters.tx_errors.wrapping_add(1);
+            bump(&mut self.counters.tx_errors);
             return Err(Error::TxFailed(tsv3));
         }
     }
@@ -685,7 +709,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
                 .delay_us(if poll == 0 { wire_us } else { TX_POLL_US });
         }
         self.bit_clear(ECON1, ECON1_TXRTS)?;
-        self.counters.tx_timeouts = self.counters.tx_timeouts.wrapping_add(1);
+        bump(&mut self.counters.tx_timeouts);
         Err(Error::TxTimeout)
     }
 
@@ -726,7 +750,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     pub fn link_dropped(&mut self) -> Res<bool, SPI::Error> {
         let dropped = self.phy_read(PHSTAT1)? & PHSTAT1_LLSTAT == 0;
         if dropped {
-            self.counters.link_drops = self.counters.link_drops.wrapping_add(1);
+            bump(&mut self.counters.link_drops);
         }
         Ok(dropped)
     }
@@ -752,7 +776,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         self.bit_clear(EIE, EIE_INTIE)?;
         let eir = self.read_reg(EIR)?;
         if eir & EIR_RXERIF != 0 {
-            self.counters.rx_overflows = self.counters.rx_overflows.wrapping_add(1);
+            bump(&mut self.counters.rx_overflows);
             self.bit_clear(EIR, EIR_RXERIF)?;
         }
         if eir & EIR_LINKIF != 0 {

@@ -37,10 +37,13 @@ pub use driver::{
 pub fn hash_index(mac: &[u8; 6]) -> u8 {
     let mut crc: u32 = 0xFFFF_FFFF;
     for &byte in mac {
-        for bit in 0..8 {
-            let feedback = ((byte >> bit) as u32 ^ (crc >> 31)) & 1;
+        let mut bits = byte;
+        // u8 counter and sign test: 16-bit friendly on the MSP430.
+        for _ in 0..8u8 {
+            let feedback = (bits & 1 != 0) != ((crc as i32) < 0);
+            bits >>= 1;
             crc <<= 1;
-            if feedback != 0 {
+            if feedback {
                 crc ^= 0x04C1_1DB7;
             }
         }
