@@ -23,24 +23,42 @@ pub const DEFAULT_MAC: [u8; 6] = [0x02, 0x00, 0x00, 0x00, 0x00, 0x42];
 /// The MAC address from a raw record, or `None` when the record is absent
 /// or the address unusable (multicast bit set, all zero).
 pub fn mac_from_record(record: &[u8; 10]) -> Option<[u8; 6]> {
-    if record[..4] != MAGIC {
+    if !record_valid(record) {
         return None;
     }
     let mut mac = [0u8; 6];
     mac.copy_from_slice(&record[4..]);
-    if mac[0] & 0x01 != 0 || mac == [0; 6] {
-        return None;
-    }
     Some(mac)
+}
+
+/// Whether `record` holds the magic and a unicast, non-zero address.
+/// Byte loops rather than slice comparisons: no `memcmp` calls on the
+/// MSP430.
+fn record_valid(record: &[u8; 10]) -> bool {
+    let mut differs = 0u8;
+    for i in 0..MAGIC.len() {
+        differs |= record[i] ^ MAGIC[i];
+    }
+    let mut any = 0u8;
+    for &b in &record[4..] {
+        any |= b;
+    }
+    differs == 0 && record[4] & 0x01 == 0 && any != 0
 }
 
 /// The board's MAC address: from information memory if programmed, else
 /// [`DEFAULT_MAC`].
 #[cfg(target_arch = "msp430")]
 pub fn mac_address() -> [u8; 6] {
-    // SAFETY: information memory is always mapped and readable.
-    let record = unsafe { core::ptr::read_volatile(INFO_ADDR as *const [u8; 10]) };
-    mac_from_record(&record).unwrap_or(DEFAULT_MAC)
+    // SAFETY: information memory is always mapped and readable, and the
+    // firmware never writes it. Read in place: a volatile copy of the
+    // record costs more code than it reads.
+    let record = unsafe { &*(INFO_ADDR as *const [u8; 10]) };
+    let mut mac = DEFAULT_MAC;
+    if record_valid(record) {
+        mac.copy_from_slice(&record[4..]);
+    }
+    mac
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! Commands and the init sequence follow the SSD1306 datasheet (rev 1.1,
 //! section 9 command table and section 8.7/application note power-up order).
 
-use crate::font::{glyph, scaled_column, ADVANCE, GLYPH_WIDTH};
+use crate::font::{glyph, scaled_column, ADVANCE};
 
 /// Display width in pixels (columns).
 pub const WIDTH: u8 = 128;
@@ -113,8 +113,10 @@ impl<B: DisplayBus> Ssd1306<B> {
         for row in 0..scale {
             for &ch in &text[..usize::from(count)] {
                 let g = glyph(ch);
-                // The glyph's columns, then the blank gap column(s).
-                for &column in g.iter().chain([0u8; ADVANCE - GLYPH_WIDTH].iter()) {
+                // The glyph's columns, then the blank gap column(s); an
+                // index loop, smaller than a chained iterator.
+                for i in 0..ADVANCE {
+                    let column = g.get(i).copied().unwrap_or(0);
                     let byte = scaled_column(column, scale, row);
                     for _ in 0..scale {
                         self.bus.data(byte);
