@@ -30,6 +30,10 @@ pub struct Symbol {
     pub size: u32,
     /// Memory it occupies: "flash" or "ram".
     pub region: &'static str,
+    /// In an executable section.
+    exec: bool,
+    /// In the interrupt vector table.
+    vector: bool,
 }
 
 impl Image {
@@ -91,6 +95,8 @@ impl Image {
                 addr: sym.st_value(endian),
                 size,
                 region,
+                exec: section.flags & SHF_EXECINSTR != 0,
+                vector: section.name == ".vector_table",
             });
         }
         symbols.sort_by(|a, b| b.size.cmp(&a.size).then(a.addr.cmp(&b.addr)));
@@ -118,6 +124,28 @@ impl Image {
             .iter()
             .find(|s| s.name.ends_with(suffix))
             .map(|s| (s.addr, s.size))
+    }
+
+    /// (address, size, name) of every sized symbol in executable sections,
+    /// by address.
+    pub fn code_symbols(&self) -> Vec<(u32, u32, &str)> {
+        let mut v: Vec<_> = self
+            .symbols
+            .iter()
+            .filter(|s| s.exec)
+            .map(|s| (s.addr, s.size, s.name.as_str()))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// (name, size) of every sized read-only data symbol in flash (not
+    /// code, not the vector table).
+    pub fn rodata_symbols(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.symbols
+            .iter()
+            .filter(|s| s.region == "flash" && !s.exec && !s.vector)
+            .map(|s| (s.name.as_str(), s.size))
     }
 
     /// `len` loadable bytes at `addr`, if the image holds them.
