@@ -347,10 +347,17 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         }
         self.phy_write(PHLCON, config.phlcon)?;
 
-        // Interrupts off and flags clear; polling is the default.
-        self.write_reg(EIE, 0)?;
-        self.bit_clear(EIR, EIR_DMAIF | EIR_TXIF | EIR_TXERIF | EIR_RXERIF)?;
-        self.bit_set(ECON1, ECON1_RXEN)
+        // Interrupts off and flags clear (polling is the default), then
+        // reception on.
+        self.commands(&[
+            (OP_WCR, EIE, 0),
+            (
+                OP_BFC,
+                EIR,
+                EIR_DMAIF | EIR_TXIF | EIR_TXERIF | EIR_RXERIF,
+            ),
+            (OP_BFS, ECON1, ECON1_RXEN),
+        ])
     }
 
     /// Receive buffer pointers (DS 6.1), read pointer at the buffer start.
@@ -436,6 +443,20 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn command(&mut self, opcode: u8, reg: u8, arg: u8) -> Res<(), SPI::Error> {
         self.select_bank(reg)?;
         self.op(opcode | (reg & ADDR_MASK), arg)
+    }
+
+    /// A sequence of WCR/BFS/BFC commands, (opcode, register, argument),
+    /// from a table in flash: smaller than a call per command where
+    /// sequences are fixed.
+    #[inline(never)]
+    fn commands(&mut self, list: &[(u8, u8, u8)]) -> Res<(), SPI::Error> {
+        // Walked by pattern, not by index: no multiply by the element size.
+        let mut rest = list;
+        while let [(opcode, reg, arg), tail @ ..] = rest {
+            self.command(*opcode, *reg, *arg)?;
+            rest = tail;
+        }
+        Ok(())
     }
 
     fn op(&mut self, opcode: u8, arg: u8) -> Res<(), SPI::Error> {
@@ -608,9 +629,11 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// Resets the receive logic and buffer after a corrupt header (DS 11.3).
     fn reset_rx(&mut self) -> Res<(), SPI::Error> {
-        self.bit_clear(ECON1, ECON1_RXEN)?;
-        self.bit_set(ECON1, ECON1_RXRST)?;
-        self.bit_clear(ECON1, ECON1_RXRST)?;
+        self.commands(&[
+            (OP_BFC, ECON1, ECON1_RXEN),
+            (OP_BFS, ECON1, ECON1_RXRST),
+            (OP_BFC, ECON1, ECON1_RXRST),
+        ])?;
         self.init_rx_buffer()?;
         // Frames counted before the reset are gone: bring EPKTCNT to 0.
         for _ in 0..255u16 {
@@ -664,10 +687,12 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         loop {
             // Errata "TX stall": an aborted transmission can stall the transmit
             // logic; reset it before each send, and clear the flags.
-            self.bit_set(ECON1, ECON1_TXRST)?;
-            self.bit_clear(ECON1, ECON1_TXRST)?;
-            self.bit_clear(EIR, EIR_TXIF | EIR_TXERIF)?;
-            self.bit_set(ECON1, ECON1_TXRTS)?;
+            self.commands(&[
+                (OP_BFS, ECON1, ECON1_TXRST),
+                (OP_BFC, ECON1, ECON1_TXRST),
+                (OP_BFC, EIR, EIR_TXIF | EIR_TXERIF),
+                (OP_BFS, ECON1, ECON1_TXRTS),
+            ])?;
             let eir = self.wait_tx(frame.len())?;
             if eir & EIR_TXERIF == 0 {
                 bump(&mut self.counters.tx_frames);
