@@ -117,15 +117,19 @@ fn alarm_sleep(ticks: u16) {
     }
 }
 
-/// Sleeps `ms` milliseconds in LPM3 (see [`sleep_ticks`]).
+/// Sleeps `ms` milliseconds in LPM3 (see [`sleep_ticks`]): whole seconds
+/// exactly, the rest short by at most 1 tick (31 us).
+#[inline(never)]
 pub fn sleep_ms(ms: u32) {
     let mut left = ms;
-    while left > 0 {
-        let chunk = left.min(1000);
-        left -= chunk;
-        // ms * 32768 / 1000 = ms * 4096 / 125
-        sleep_ticks(((chunk << 12) / 125) as u16);
+    while left >= 1000 {
+        left -= 1000;
+        sleep_ticks(TICK_HZ as u16);
     }
+    let rest = left as u16;
+    // ms * 32.768 ticks = 32 ms + 0.768 ms, and 0.768 ~ 49.125 / 64:
+    // 16-bit arithmetic, no division (999 ms -> 32734 ticks, exact 32735).
+    sleep_ticks((rest << 5) + ((rest * 49 + (rest >> 3)) >> 6));
 }
 
 /// Busy-waits about `n` * 3 MCLK cycles.
