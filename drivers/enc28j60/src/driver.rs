@@ -351,11 +351,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         // reception on.
         self.commands(&[
             (OP_WCR, EIE, 0),
-            (
-                OP_BFC,
-                EIR,
-                EIR_DMAIF | EIR_TXIF | EIR_TXERIF | EIR_RXERIF,
-            ),
+            (OP_BFC, EIR, EIR_DMAIF | EIR_TXIF | EIR_TXERIF | EIR_RXERIF),
             (OP_BFS, ECON1, ECON1_RXEN),
         ])
     }
