@@ -1098,9 +1098,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u16 {
     let mut n = 0;
     for (x, y) in a.0.iter().zip(b.0.iter()) {
-        let d = x ^ y;
+        let mut d = x ^ y;
         if d != 0 {
-            return n + d.leading_zeros() as u16;
+            // (A loop: `leading_zeros` is a long bit trick on the target.)
+            while d & 0x80 == 0 {
+                n += 1;
+                d <<= 1;
+            }
+            return n;
         }
         n += 8;
     }

@@ -92,7 +92,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         }
         if self.mldv1_pending != 0 {
-            let i = self.mldv1_pending.trailing_zeros() as usize;
+            // The lowest bit set (a loop: `trailing_zeros` is a long bit
+            // trick on the 16-bit target).
+            let mut i = 0;
+            while self.mldv1_pending >> i & 1 == 0 {
+                i += 1;
+            }
             self.mldv1_pending &= !(1 << i);
             let group = self.addrs[i].addr.solicited_node();
             if let Some(n) = self.build_mldv1_report(buf, &group) {
@@ -278,7 +283,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return None;
         }
         let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
-        let count = slots.count_ones() as usize;
+        let mut count = 0;
+        for i in 0..MAX_ADDRESSES {
+            count += (slots >> i & 1) as usize;
+        }
         let len = mld::REPORT_HEADER_LEN + count * mld::RECORD_HEADER_LEN;
         let m = buf.get_mut(start..start + len)?;
         m.fill(0);

@@ -22,6 +22,9 @@ impl Rng {
     pub(crate) const ZERO: Rng = Rng(0);
 
     /// The next 32 random bits.
+    // Not inlined: `below` and every caller share one copy of the
+    // 32-bit shifts (long on the 16-bit target).
+    #[inline(never)]
     pub fn next_u32(&mut self) -> u32 {
         let mut x = self.0;
         x ^= x << 13;

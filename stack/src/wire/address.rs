@@ -194,6 +194,8 @@ impl Ipv6Address {
 
     /// The solicited-node multicast group of this address: `ff02::1:ff00:0/104`
     /// with the address's low 24 bits (RFC 4291 2.7.1).
+    // One shared copy: the stack builds groups in many places.
+    #[inline(never)]
     pub const fn solicited_node(&self) -> Ipv6Address {
         let a = &self.0;
         Ipv6Address([

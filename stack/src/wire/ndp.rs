@@ -447,7 +447,7 @@ impl<'a> Iterator for NdpOptionIter<'a> {
 /// `Err(BadOption)` for a zero length or one running past the end (RFC
 /// 4861 4.6, 6.1), after which `rest` is empty. Every step consumes at
 /// least 8 bytes, so walks end.
-fn split_option<'a>(rest: &mut &'a [u8]) -> Option<Result<&'a [u8]>> {
+pub(crate) fn split_option<'a>(rest: &mut &'a [u8]) -> Option<Result<&'a [u8]>> {
     if rest.is_empty() {
         return None;
     }
@@ -466,6 +466,13 @@ fn split_option<'a>(rest: &mut &'a [u8]) -> Option<Result<&'a [u8]>> {
 #[derive(Debug, Clone)]
 pub(crate) struct RawOptionIter<'a> {
     rest: &'a [u8],
+}
+
+impl<'a> RawOptionIter<'a> {
+    /// The options in `options` (the bytes after a message's fixed part).
+    pub(crate) fn new(options: &'a [u8]) -> RawOptionIter<'a> {
+        RawOptionIter { rest: options }
+    }
 }
 
 impl<'a> Iterator for RawOptionIter<'a> {
