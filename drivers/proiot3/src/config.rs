@@ -54,11 +54,13 @@ pub fn mac_address() -> [u8; 6] {
     // firmware never writes it. Read in place: a volatile copy of the
     // record costs more code than it reads.
     let record = unsafe { &*(INFO_ADDR as *const [u8; 10]) };
-    let mut mac = DEFAULT_MAC;
-    if record_valid(record) {
-        mac.copy_from_slice(&record[4..]);
-    }
-    mac
+    let [_, _, _, _, stored @ ..] = record;
+    // One 6-byte copy from whichever source applies.
+    *(if record_valid(record) {
+        stored
+    } else {
+        &DEFAULT_MAC
+    })
 }
 
 #[cfg(test)]

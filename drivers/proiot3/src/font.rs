@@ -100,17 +100,22 @@ pub fn scaled_column(column: u8, scale: u8, page: u8) -> u8 {
     }
     let first_row = u16::from(page) * 8;
     let mut out = 0u8;
-    let mut src = 0u8; // source row of output row y
-    let mut rep = 0u8; // how many output rows src has covered so far
+    let mut out_bit = 1u8; // bit of output row y, once y reaches the page
+    let mut src = column; // bit 0: source row of output row y
+    let mut rep = 0u8; // how many output rows that source row has covered
     let mut y = 0u16;
+    // Single-bit shifts only: the MSP430 shifts one bit per instruction.
     while y < first_row + 8 {
-        if y >= first_row && src < 8 && column & (1 << src) != 0 {
-            out |= 1 << (y - first_row);
+        if y >= first_row {
+            if src & 1 != 0 {
+                out |= out_bit;
+            }
+            out_bit <<= 1;
         }
         rep += 1;
         if rep == scale {
             rep = 0;
-            src += 1;
+            src >>= 1;
         }
         y += 1;
     }
@@ -128,6 +133,26 @@ mod tests {
         assert_eq!(glyph(b'_'), &[0x40; 5]);
         assert_eq!(glyph(0x7f), glyph(b'?'));
         assert_eq!(glyph(b' '), &[0; 5]);
+    }
+
+    /// Every column byte, scale and page against the definition: output
+    /// row y shows source row y / scale.
+    #[test]
+    fn scaling_matches_row_division() {
+        for column in 0..=255u8 {
+            for scale in 1..=4u8 {
+                for page in 0..scale {
+                    let mut want = 0u8;
+                    for bit in 0..8u16 {
+                        let src = (u16::from(page) * 8 + bit) / u16::from(scale);
+                        if src < 8 && column & (1 << src) != 0 {
+                            want |= 1 << bit;
+                        }
+                    }
+                    assert_eq!(scaled_column(column, scale, page), want);
+                }
+            }
+        }
     }
 
     #[test]
