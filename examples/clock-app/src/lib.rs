@@ -94,8 +94,9 @@ const ACK_RETRY_MS: u32 = 100;
 /// deadline the application keeps: its own deadlines are the low 32 bits
 /// of `now_ms`, compared by wrapping difference (right within 2^31 ms).
 pub const MAX_WAIT_MS: u32 = 1 << 30;
-/// Events kept for [`ClockApp::poll_event`]; more are counted as lost.
-const MAX_EVENTS: usize = 6;
+/// The application's own events kept for [`ClockApp::poll_event`]; more
+/// are counted as lost. The node's events wait in the node's queue.
+const MAX_EVENTS: usize = 4;
 
 /// What the application needs to start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,9 +205,12 @@ impl ScreenText {
 
 /// Something worth a log line ([`ClockApp::event_text`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Tags from 1: an empty queue slot (`None`) is then all zero bytes, and
+// [`ClockApp::UNCONFIGURED`] can live in `.bss`.
+#[repr(u8)]
 pub enum AppEvent {
     /// An event of the IPv6 node.
-    Net(Event),
+    Net(Event) = 1,
     /// The NTP server's name resolved; the first address and how many.
     Resolved(Ipv6Address, u8),
     /// The lookup failed.
@@ -246,7 +250,9 @@ pub struct ClockApp {
     dns: Resolver,
     sntp: SntpClient,
     tz: Tz,
-    name: &'static str,
+    /// The NTP server's name (`None` only before [`ClockApp::configure`]:
+    /// a zero pointer, for `.bss`).
+    name: Option<&'static str>,
     screen: Screen,
     /// The resolver state seen last, to notice its changes.
     dns_seen: dns::State,
@@ -257,16 +263,17 @@ pub struct ClockApp {
     /// application's deadlines are all kept so: no 64-bit arithmetic on
     /// the 16-bit target).
     dns_next: u32,
-    /// The last NTP rejection, shown while not synchronized.
-    ntp_reject: Option<sntp::Reject>,
+    /// The last NTP rejection, shown while not synchronized: its index in
+    /// [`sntp::Reject::ALL`] plus one, 0 for none.
+    ntp_reject: u8,
     message: [u8; MESSAGE_LEN],
     message_len: u8,
     message_from: Ipv6Address,
     /// Whether a message is on the display, until `message_until`.
     message_on: bool,
     message_until: u32,
-    /// The acknowledgement to send: destination, port (0: none), deadline.
-    ack_to: Ipv6Address,
+    /// The acknowledgement to send to `message_from`: port (0: none),
+    /// deadline.
     ack_port: u16,
     ack_until: u32,
     ack_retry: u32,
@@ -275,45 +282,68 @@ pub struct ClockApp {
 }
 
 impl ClockApp {
-    /// The application, started at the first call that gives the time.
-    /// Fails only for a TZ string that does not parse.
+    /// The state before [`ClockApp::configure`]: all zero bytes, so that
+    /// a `static` of it takes no flash and no start-up copy (`.bss`).
+    pub const UNCONFIGURED: ClockApp = ClockApp {
+        iface: Interface::UNCONFIGURED,
+        dns: Resolver::UNCONFIGURED,
+        sntp: SntpClient::UNCONFIGURED,
+        tz: Tz::UNCONFIGURED,
+        name: None,
+        screen: Screen::Clock,
+        dns_seen: dns::State::Idle,
+        dns_wait: false,
+        dns_next: 0,
+        ntp_reject: 0,
+        message: [0; MESSAGE_LEN],
+        message_len: 0,
+        message_from: Ipv6Address::UNSPECIFIED,
+        message_on: false,
+        message_until: 0,
+        ack_port: 0,
+        ack_until: 0,
+        ack_retry: 0,
+        events: [None; MAX_EVENTS],
+        counters: AppCounters {
+            messages: 0,
+            acks: 0,
+            acks_lost: 0,
+            consumed: 0,
+            events_lost: 0,
+        },
+    };
+
+    /// The application, started at the first call that gives the time:
+    /// [`ClockApp::UNCONFIGURED`] set up by [`ClockApp::configure`]. Fails
+    /// only for a TZ string that does not parse.
     pub fn new(config: AppConfig) -> Result<ClockApp, TzError> {
-        let tz = Tz::parse(config.tz)?;
+        let mut app = ClockApp::UNCONFIGURED;
+        app.configure(config)?;
+        Ok(app)
+    }
+
+    /// Puts the application, in place, in the state [`ClockApp::new`]
+    /// gives (for a `static` of [`ClockApp::UNCONFIGURED`]: no
+    /// application-sized temporary on the stack). On a TZ error the
+    /// application stays unusable.
+    pub fn configure(&mut self, config: AppConfig) -> Result<(), TzError> {
+        *self = ClockApp::UNCONFIGURED;
+        self.tz.configure(config.tz)?;
         let mut ic = iface::Config::new(config.mac);
         ic.seed = config.seed;
         ic.optimistic_dad = config.optimistic_dad;
-        let mut iface: Interface = Interface::new(ic);
+        self.iface.configure(ic);
         // MAX_PORTS is 4: this one, the resolver's and the NTP client's.
-        let _ = iface.bind(MESSAGE_PORT);
+        let _ = self.iface.bind(MESSAGE_PORT);
         // Distinct generators: the ports come from the interface's.
-        let dns = Resolver::new(dns::Config::new(config.seed.rotate_left(11) ^ 0x6d6e_7321));
-        let sntp = SntpClient::new(
+        self.dns
+            .configure(dns::Config::new(config.seed.rotate_left(11) ^ 0x6d6e_7321));
+        self.sntp.configure(
             SoftClock::new(config.tick_hz),
             config.seed.rotate_left(22) ^ 0x6e74_7000,
         );
-        Ok(ClockApp {
-            iface,
-            dns,
-            sntp,
-            tz,
-            name: config.ntp_server_name,
-            screen: Screen::Clock,
-            dns_seen: dns::State::Idle,
-            dns_wait: false,
-            dns_next: 0,
-            ntp_reject: None,
-            message: [0; MESSAGE_LEN],
-            message_len: 0,
-            message_from: Ipv6Address::UNSPECIFIED,
-            message_on: false,
-            message_until: 0,
-            ack_to: Ipv6Address::UNSPECIFIED,
-            ack_port: 0,
-            ack_until: 0,
-            ack_retry: 0,
-            events: [None; MAX_EVENTS],
-            counters: AppCounters::default(),
-        })
+        self.name = Some(config.ntp_server_name);
+        Ok(())
     }
 
     /// The IPv6 node.
@@ -338,7 +368,7 @@ impl ClockApp {
 
     /// The NTP server's name.
     pub fn ntp_server_name(&self) -> &'static str {
-        self.name
+        self.name.unwrap_or("")
     }
 
     /// The synchronization state at `now_ms`.
@@ -387,12 +417,12 @@ impl ClockApp {
         if self.sntp.receive(&meta, payload, now_ms, ticks) {
             let after = *self.sntp.counters();
             if after.accepted != before.accepted {
-                self.ntp_reject = None;
+                self.ntp_reject = 0;
                 self.push(AppEvent::Synced(after.steps != before.steps));
             }
             if let Some(i) = changed(&before.rejected, &after.rejected) {
                 let r = sntp::Reject::ALL[i];
-                self.ntp_reject = Some(r);
+                self.ntp_reject = i as u8 + 1;
                 self.push(AppEvent::NtpRejected(r));
             }
             return None;
@@ -424,7 +454,6 @@ impl ClockApp {
         self.message_until = (now_ms as u32).wrapping_add(MESSAGE_SHOW_MS);
         self.counters.messages = self.counters.messages.wrapping_add(1);
         self.push(AppEvent::Message(meta.src));
-        self.ack_to = meta.src;
         self.ack_port = meta.src_port;
         self.ack_until = (now_ms as u32).wrapping_add(ACK_PATIENCE_MS);
         self.send_ack(buf, now_ms)
@@ -445,9 +474,6 @@ impl ClockApp {
         if let Some(n) = self.iface.poll_transmit(buf, now_ms) {
             return Some(n);
         }
-        while let Some(e) = self.iface.poll_event() {
-            self.push(AppEvent::Net(e));
-        }
         if self.ack_port != 0 && reached(now_ms, self.ack_retry) {
             if let Some(n) = self.send_ack(buf, now_ms) {
                 return Some(n);
@@ -459,7 +485,7 @@ impl ClockApp {
             && self.iface.dns_servers().next().is_some()
             && (!self.dns_wait || reached(now_ms, self.dns_next))
         {
-            self.dns.resolve(self.name, now_ms);
+            self.dns.resolve(self.ntp_server_name(), now_ms);
             self.check_dns(now_ms);
         }
         let n = self.dns.poll_send(&mut self.iface, buf, now_ms);
@@ -501,14 +527,15 @@ impl ClockApp {
         (next != u32::MAX).then_some(next)
     }
 
-    /// The oldest event not yet taken.
+    /// The oldest event not yet taken: the application's own, then the
+    /// node's.
     pub fn poll_event(&mut self) -> Option<AppEvent> {
         let first = self.events[0].take();
         // A plain shift: smaller on the MSP430 than `rotate_left`.
         for i in 1..MAX_EVENTS {
             self.events[i - 1] = self.events[i].take();
         }
-        first
+        first.or_else(|| self.iface.poll_event().map(AppEvent::Net))
     }
 
     /// The screen shown now.
@@ -563,13 +590,13 @@ impl ClockApp {
                 return t.len();
             }
             AppEvent::Resolved(addr, n) => {
-                key_str(&mut t, "resolved name=", self.name);
+                key_str(&mut t, "resolved name=", self.ntp_server_name());
                 key_ip(&mut t, " addr=", &addr);
                 key_u32(&mut t, " count=", n as u32);
                 return t.len();
             }
             AppEvent::ResolveFailed(f) => {
-                key_str(&mut t, "resolve_failed name=", self.name);
+                key_str(&mut t, "resolve_failed name=", self.ntp_server_name());
                 key_str(&mut t, " reason=", failure_name(f));
                 return t.len();
             }
@@ -661,10 +688,14 @@ impl ClockApp {
         if let Some(p) = buf.get_mut(off..off + 4) {
             p.copy_from_slice(b"ACK\n");
         }
-        match self
-            .iface
-            .send_udp(buf, now_ms, MESSAGE_PORT, self.ack_to, self.ack_port, 4)
-        {
+        match self.iface.send_udp(
+            buf,
+            now_ms,
+            MESSAGE_PORT,
+            self.message_from,
+            self.ack_port,
+            4,
+        ) {
             Ok(n) => {
                 self.ack_port = 0;
                 self.counters.acks = self.counters.acks.wrapping_add(1);
@@ -743,7 +774,7 @@ impl ClockApp {
         let mut r = s.row(5);
         write_offset(&mut r, &i);
         let mut r = s.row(6);
-        r.str(self.name);
+        r.str(self.ntp_server_name());
     }
 
     /// Why the clock is not set yet, most basic reason first.
@@ -752,10 +783,10 @@ impl ClockApp {
         if self.iface.global_address().is_none() {
             r.str("no address");
         } else if self.sntp.server().is_some() {
-            match self.ntp_reject {
-                Some(rj) => {
+            match self.ntp_reject.checked_sub(1) {
+                Some(i) => {
                     r.str("ntp ");
-                    r.str(ntp_reject_name(rj));
+                    r.str(ntp_reject_name(sntp::Reject::ALL[i as usize]));
                 }
                 None => r.str("waiting for ntp"),
             }

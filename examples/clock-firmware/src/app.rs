@@ -21,7 +21,6 @@
 // The bring-up image (feature `selftest`) does not start the application.
 #![cfg_attr(feature = "selftest", allow(dead_code))]
 
-use core::mem::MaybeUninit;
 use core::ptr::addr_of_mut;
 
 use clock_app::text::TextBuf;
@@ -71,8 +70,9 @@ const ENC_RETRY_MS: u32 = 2000;
 
 type Eth = Enc28j60<Spi, Delay>;
 
-/// The application (in `.bss`, written once by [`start`]).
-static mut APP: MaybeUninit<ClockApp> = MaybeUninit::uninit();
+/// The application: all zero bytes in `.bss` ([`ClockApp::UNCONFIGURED`]),
+/// set up in place by [`start`].
+static mut APP: ClockApp = ClockApp::UNCONFIGURED;
 /// The frame buffer lent to the driver and the application.
 static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
 
@@ -185,15 +185,10 @@ pub fn run(mut board: Board) -> ! {
     }
 
     // SAFETY: `run` is entered once (it never returns) after `start`
-    // initialised `APP` (see `main`), and this is the only reference to
+    // configured `APP` (see `main`), and this is the only reference to
     // the application and the frame buffer; statics keep them off the
     // stack and at fixed addresses (much less code than through pointers).
-    let (app, frame) = unsafe {
-        (
-            (*addr_of_mut!(APP)).assume_init_mut(),
-            &mut *addr_of_mut!(FRAME),
-        )
-    };
+    let (app, frame) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
     watchdog::start();
     let mut eth = start_ethernet(&mut board, mac.0);
 
@@ -235,7 +230,11 @@ pub fn run(mut board: Board) -> ! {
                 let _ = eth.transmit(&frame[..n]);
             }
         }
-        loop {
+        // While an NTP reply is awaited only frames are taken: a poll
+        // would move the application's tick count ahead (T4 would get it),
+        // the console and the display would delay the reply's stamp.
+        let awaiting = awaiting_reply();
+        while !awaiting {
             // Every poll is stamped ahead (the application cannot say
             // which call builds the request); readings after it repeat
             // that time until the counter catches up (at most 6 ms early).
@@ -268,9 +267,6 @@ pub fn run(mut board: Board) -> ! {
             }
             let _ = eth.transmit(f);
         }
-        // The console and the display wait while an NTP reply is awaited:
-        // it is stamped when it is taken, not after a redraw.
-        let awaiting = awaiting_reply();
         if !awaiting {
             log_events(&mut board, app);
         }
@@ -329,12 +325,10 @@ pub fn run(mut board: Board) -> ! {
     }
 }
 
-/// Builds the application in `APP` from the board's MAC and seed and the
-/// build-time settings. Called by `main` before [`run`]: `ClockApp::new`
-/// builds the stack's parts by value, so about 1.3 KB of temporaries sit in
-/// [`start_app`]'s frame before the copy into the static (the compiler
-/// does not build a returned value straight into a static), and they
-/// should not come on top of the loop's 600-byte frame.
+/// Sets up the application in `APP`, in place, from the board's MAC and
+/// seed and the build-time settings. Called by `main` before [`run`]. A
+/// bad `CLOCK_TZ` (a build-time mistake, not a run-time condition) stops
+/// the board here.
 #[inline(never)]
 pub fn start(board: &Board) {
     let seed = (board.seed as u32) ^ ((board.seed >> 32) as u32);
@@ -344,21 +338,10 @@ pub fn start(board: &Board) {
     config.optimistic_dad = true;
     config.tick_hz = time::TICK_HZ;
     // SAFETY: `start` is called once, before `run`: no other reference to
-    // the slot exists.
-    let slot = unsafe { &mut *addr_of_mut!(APP) };
-    start_app(slot, config);
-}
-
-/// The application, written into `slot`. A bad `CLOCK_TZ` stops the board
-/// here (a build-time mistake, not a run-time condition).
-#[inline(never)]
-fn start_app(slot: &mut MaybeUninit<ClockApp>, config: AppConfig) {
-    match ClockApp::new(config) {
-        Ok(app) => {
-            slot.write(app);
-        }
-        // A bad `CLOCK_TZ` (a build-time mistake): no clock at all.
-        Err(_) => proiot3::reset(),
+    // the application exists.
+    let app = unsafe { &mut *addr_of_mut!(APP) };
+    if app.configure(config).is_err() {
+        proiot3::reset();
     }
 }
 
