@@ -102,7 +102,10 @@ impl SpiDevice for Spi {
         // A stale received byte would satisfy the first wait early.
         let _ = periph().usart1.rxbuf().read().bits();
         self.select(true);
-        for op in operations.iter_mut() {
+        // Walked by pattern, not by index: no multiply by the element size.
+        let mut rest = operations;
+        while let [op, tail @ ..] = rest {
+            rest = tail;
             match op {
                 Operation::Read(buf) => self.read_raw(buf),
                 Operation::Write(buf) => self.write_raw(buf),
