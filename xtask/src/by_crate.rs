@@ -1,13 +1,21 @@
 //! The firmware's flash by crate, from the ELF's line information (the way
 //! `scripts/size-by-source.py` attributes code): every instruction counts
-//! for the innermost frame of its inline chain that lies in this
-//! repository, so core's helpers inlined into our code (a u64
-//! `wrapping_sub`, a `memcpy` of a big value) count for the crate that used
-//! them. Instructions with no frame in the repository (LTO leaves some line
-//! records pointing into core) count for the crate of the function symbol
-//! holding them; the board's assembly (`__mspabi_*`, `mem*`, `Reset`, the
-//! interrupt handlers) counts for `proiot3`. Named read-only data counts
-//! for the crate of its symbol.
+//! for the innermost frame of its inline chain that is ours, so core's
+//! helpers inlined into our code (a u64 `wrapping_sub`, a `memcpy` of a big
+//! value) count for the crate that used them. A frame is ours when its
+//! source file lies in this repository or, failing that, when its function
+//! is one of our crates' (with fat LTO some line records point into core
+//! while the function names stay right). Instructions with no such frame
+//! count for the crate of the function symbol holding them; the board's
+//! assembly (`__mspabi_*`, `mem*`, `Reset`, the interrupt handlers) counts
+//! for `proiot3`. Named read-only data counts for the crate of its symbol.
+//!
+//! The figures are as good as the debug information: fat LTO drops the
+//! inline frames of some code inlined into big functions (`app::run`),
+//! which then counts for the crate it was inlined into, so a change of
+//! inlining can move a few hundred bytes between crates with no change in
+//! size. Compare totals first; `cargo xtask size OLD.elf` reports an
+//! earlier build the same way.
 //!
 //! Needs `llvm-objdump` and `llvm-symbolizer` (Debian: llvm-14); without
 //! them the breakdown is skipped with a note.
@@ -149,21 +157,37 @@ pub fn parse_objdump(text: &str) -> Vec<(u32, u32)> {
     out
 }
 
-/// The source files of each address's inline chain, innermost first, from
+/// One frame of an inline chain: function name and source file.
+pub type Frame = (String, String);
+
+/// Each address's inline chain, innermost frame first, from
 /// `llvm-symbolizer --inlining` output (blocks of function/location line
 /// pairs separated by blank lines, one block per queried address).
-pub fn parse_symbolizer(text: &str) -> Vec<Vec<String>> {
+pub fn parse_symbolizer(text: &str) -> Vec<Vec<Frame>> {
     text.trim_end_matches('\n')
         .split("\n\n")
         .map(|block| {
-            block
-                .lines()
-                .skip(1)
-                .step_by(2)
-                .map(|loc| loc.rsplitn(3, ':').nth(2).unwrap_or(loc).to_string())
+            let lines: Vec<&str> = block.lines().collect();
+            lines
+                .chunks(2)
+                .filter_map(|pair| {
+                    let [function, loc] = pair else { return None };
+                    let file = loc.rsplitn(3, ':').nth(2).unwrap_or(loc);
+                    Some((function.to_string(), file.to_string()))
+                })
                 .collect()
         })
         .collect()
+}
+
+/// The crate of the innermost frame that is ours (by file under `root`,
+/// else by function name), if any.
+fn crate_of_chain(chain: &[Frame], root: &str) -> Option<usize> {
+    chain.iter().find_map(|(function, file)| {
+        file.strip_prefix(root)
+            .and_then(crate_of_path)
+            .or_else(|| Some(crate_of_symbol(function)).filter(|&c| c != CRATES.len() - 1))
+    })
 }
 
 /// The breakdown of the ELF at `path` (already parsed as `image`), or why
@@ -216,9 +240,7 @@ pub fn breakdown(path: &Path, image: &Image) -> Result<Breakdown, String> {
         let symbol = containing(&functions, *addr);
         let bucket = match symbol {
             Some(name) if is_board_assembly(name) => 4,
-            _ => chain
-                .iter()
-                .find_map(|file| crate_of_path(file.strip_prefix(&root)?))
+            _ => crate_of_chain(chain, &root)
                 .unwrap_or_else(|| symbol.map_or(CRATES.len() - 1, crate_of_symbol)),
         };
         result.code[bucket] += u64::from(*len);
@@ -301,15 +323,40 @@ mod tests {
                     microip6::clock::softclock::SoftClock::project\n/work/main/stack/src/clock/softclock.rs:120:9\n\
                     \n\
                     ??\n??:0:0\n\n";
+        let chains = parse_symbolizer(text);
+        let frame = |f: &str, l: &str| (f.to_string(), l.to_string());
         assert_eq!(
-            parse_symbolizer(text),
+            chains,
             vec![
                 vec![
-                    "/rust/core/src/num/uint_macros.rs".to_string(),
-                    "/work/main/stack/src/clock/softclock.rs".to_string()
+                    frame(
+                        "core::num::<impl u64>::wrapping_sub",
+                        "/rust/core/src/num/uint_macros.rs"
+                    ),
+                    frame(
+                        "microip6::clock::softclock::SoftClock::project",
+                        "/work/main/stack/src/clock/softclock.rs"
+                    ),
                 ],
-                vec!["??".to_string()],
+                vec![frame("??", "??")],
             ]
+        );
+        assert_eq!(crate_of_chain(&chains[0], "/work/main/"), Some(0));
+        assert_eq!(crate_of_chain(&chains[1], "/work/main/"), None);
+    }
+
+    /// A line record pointing into core (fat LTO) inside our function: the
+    /// function name decides; core's own frames are skipped.
+    #[test]
+    fn chain_falls_back_to_function_names() {
+        let text = "core::ptr::write_volatile\n/rust/core/src/ptr/mod.rs:2194:9\n\
+                    <enc28j60::driver::Enc28j60<proiot3::spi::Spi, proiot3::time::Delay>>::select_bank\n\
+                    /rust/core/src/ops/bit.rs:490:17\n";
+        let chains = parse_symbolizer(text);
+        assert_eq!(chains[0].len(), 2);
+        assert_eq!(
+            crate_of_chain(&chains[0], "/work/main/").map(|c| CRATES[c]),
+            Some("enc28j60")
         );
     }
 

@@ -6,6 +6,8 @@
 //!   crate from the line information) and fails if the image exceeds the
 //!   MSP430F1611 (48 KB flash, 10 KB RAM); flash against the size goal
 //!   (`FLASH_BUDGET`, 12 KB) is reported, not enforced.
+//! - `size ELF`: the same size report for an ELF built earlier (to
+//!   compare two builds); no build, no limit checks.
 //! - `abi-test`: builds the helper test image and runs it under
 //!   `mspdebug sim`, checking every `__mspabi_*` helper against values
 //!   computed here.
@@ -50,6 +52,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("firmware") => firmware(),
+        Some("size") => match args.get(1) {
+            Some(path) => size(Path::new(path)).map(|_| ()),
+            None => Err("usage: cargo xtask size ELF".into()),
+        },
         Some("abi-test") => abi_test::run(),
         Some("boot-test") => boot_test(),
         Some("check-svd") => check_svd(),
@@ -59,7 +65,7 @@ fn main() -> ExitCode {
             args.get(2).map(String::as_str),
         ),
         _ => {
-            eprintln!("usage: cargo xtask <firmware | abi-test | boot-test | clock [OPTIONS] | check-svd | mac-hex MAC [FILE]>");
+            eprintln!("usage: cargo xtask <firmware | size ELF | abi-test | boot-test | clock [OPTIONS] | check-svd | mac-hex MAC [FILE]>");
             return ExitCode::from(2);
         }
     };
@@ -131,6 +137,22 @@ fn build_firmware_in(target_dir: &std::path::Path, args: &[&str]) -> Result<Path
     Ok(target_dir.join("msp430-none-elf/release"))
 }
 
+/// Prints the size report of the ELF at `elf_path` (sections, largest
+/// symbols, per crate, the budget line); returns (flash, static RAM).
+fn size(elf_path: &Path) -> Result<(u64, u64), String> {
+    let data = std::fs::read(elf_path).map_err(|e| format!("{}: {e}", elf_path.display()))?;
+    let image = elf::Image::parse(&data)?;
+    let report = image.size_report();
+    println!("ELF  {}", elf_path.display());
+    print!("{}", report.render(20));
+    match by_crate::breakdown(elf_path, &image) {
+        Ok(b) => print!("{}", b.render()),
+        Err(e) => println!("flash by crate: skipped ({e})"),
+    }
+    println!("{}", budget_line(report.flash()));
+    Ok((report.flash(), report.ram()))
+}
+
 fn firmware() -> Result<(), String> {
     let out = build_firmware()?;
     let elf_path = out.join("clock-firmware");
@@ -139,29 +161,14 @@ fn firmware() -> Result<(), String> {
     let hex_path = out.join("clock-firmware.hex");
     std::fs::write(&hex_path, image.intel_hex())
         .map_err(|e| format!("{}: {e}", hex_path.display()))?;
-    let report = image.size_report();
-    println!("ELF  {}", elf_path.display());
     println!("HEX  {}", hex_path.display());
-    print!("{}", report.render(20));
-    match by_crate::breakdown(&elf_path, &image) {
-        Ok(b) => print!("{}", b.render()),
-        Err(e) => println!("flash by crate: skipped ({e})"),
-    }
-    println!("{}", budget_line(report.flash()));
+    let (flash, ram) = size(&elf_path)?;
     let mut errors = Vec::new();
-    if report.flash() > FLASH_LIMIT {
-        errors.push(format!(
-            "flash {} B exceeds {} B",
-            report.flash(),
-            FLASH_LIMIT
-        ));
+    if flash > FLASH_LIMIT {
+        errors.push(format!("flash {flash} B exceeds {FLASH_LIMIT} B"));
     }
-    if report.ram() > RAM_LIMIT {
-        errors.push(format!(
-            "static RAM {} B exceeds {} B",
-            report.ram(),
-            RAM_LIMIT
-        ));
+    if ram > RAM_LIMIT {
+        errors.push(format!("static RAM {ram} B exceeds {RAM_LIMIT} B"));
     }
     if errors.is_empty() {
         Ok(())
