@@ -2,7 +2,7 @@
 //! views, answer in place.
 
 use super::output::{Ndp, IP, L4, NONCE_OPTION};
-use super::tables::{self, lifetime_end, AddrEntry, AddrSlot, Neighbor, NeighborState, Router};
+use super::tables::{self, lifetime_end, AddrSlot, Neighbor, NeighborState, Router};
 use super::{consts, DropReason, Event, Interface, Received, UdpMeta};
 use crate::wire::ethernet::{ethertype, EthernetFrame};
 use crate::wire::icmpv6::{Icmpv6Error, Icmpv6Packet, Message};
@@ -57,6 +57,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                             .any(|a| a.present() && a.addr.0[13..16] == m[3..6]))))
     }
 
+    // Not inlined: the caller's `match` on the result would otherwise be
+    // copied to each of the many return points (hundreds of bytes).
+    #[inline(never)]
     fn process(&mut self, buf: &mut [u8], len: usize) -> Received {
         // Cheap filters first: link-layer destination, loop, EtherType.
         // A frame from our own MAC is not dropped: a board with the same MAC
@@ -810,6 +813,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let mut addr = self.addrs[0].addr;
         addr.0[..8].copy_from_slice(&prefix.0[..8]);
         let now_s = self.now_s;
+        let preferred_until = lifetime_end(now_s, preferred);
         if let Some(i) = self
             .addrs
             .iter()
@@ -820,21 +824,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 return;
             }
             // (e) preferred lifetime: reset to the advertised value.
-            a.preferred_until = lifetime_end(now_s, preferred);
+            a.preferred_until = preferred_until;
             // (e) valid lifetime, the "two-hour rule" against spoofed
-            // short lifetimes.
-            let remaining = if a.valid_until == tables::INFINITE {
-                tables::INFINITE
+            // short lifetimes (an infinite remaining lifetime counts as
+            // more than two hours, as INFINITE - now does).
+            let remaining = a.valid_until.saturating_sub(now_s);
+            let valid = if valid > consts::TWO_HOURS_S || valid > remaining {
+                valid
+            } else if remaining > consts::TWO_HOURS_S {
+                consts::TWO_HOURS_S
             } else {
-                a.valid_until.saturating_sub(now_s)
-            };
-            if valid > consts::TWO_HOURS_S || valid > remaining {
-                a.valid_until = lifetime_end(now_s, valid);
-            } else if remaining <= consts::TWO_HOURS_S {
                 // Keep the current valid lifetime.
-            } else {
-                a.valid_until = now_s.saturating_add(consts::TWO_HOURS_S);
-            }
+                return;
+            };
+            a.valid_until = lifetime_end(now_s, valid);
             return;
         }
         // (d) a new prefix with a non-zero valid lifetime: form an address.
@@ -842,11 +845,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return;
         }
         if let Some(i) = self.addrs.iter().position(|a| a.slot == AddrSlot::Free) {
-            self.addrs[i] = AddrEntry {
-                preferred_until: lifetime_end(now_s, preferred),
-                valid_until: lifetime_end(now_s, valid),
-                ..AddrEntry::FREE
-            };
+            // A free entry is all zero (`AddrEntry::FREE`); `begin_dad`
+            // sets the address and the DAD fields.
+            let a = &mut self.addrs[i];
+            a.preferred_until = preferred_until;
+            a.valid_until = lifetime_end(now_s, valid);
             self.begin_dad(i, addr);
         }
     }
