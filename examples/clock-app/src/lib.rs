@@ -62,7 +62,7 @@ use microip6::clock::calendar::{DateTime, Weekday, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::{Tz, TzError};
 use microip6::dns::{self, Failure, Resolver};
-use microip6::iface::{self, DropReason, Event, Interface, Received};
+use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
 use microip6::wire::{Ipv6Address, MacAddress};
 use text::TextBuf;
@@ -167,7 +167,10 @@ pub struct ScreenText {
 }
 
 impl ScreenText {
-    fn blank() -> ScreenText {
+    /// All spaces. Out of line: the value is written straight into the
+    /// caller's slot (built inline, it goes through a temporary copy).
+    #[inline(never)]
+    pub fn blank() -> ScreenText {
         ScreenText {
             lines: [[b' '; COLS]; ROWS],
         }
@@ -393,6 +396,7 @@ impl ClockApp {
     /// `ticks` (read as close to its arrival as possible: NTP timestamps
     /// come from it). Returns the length of an answer built in place to
     /// transmit.
+    #[inline(never)]
     pub fn receive(
         &mut self,
         buf: &mut [u8],
@@ -412,15 +416,31 @@ impl ClockApp {
                 return None;
             }
         };
+        self.receive_udp(buf, &meta, now_ms, ticks)
+    }
+
+    /// The datagram `meta` in `buf` for the NTP client, the resolver or
+    /// the message service. Out of line: its locals and the node's input
+    /// path are not on the stack together.
+    #[inline(never)]
+    fn receive_udp(
+        &mut self,
+        buf: &mut [u8],
+        meta: &UdpMeta,
+        now_ms: u64,
+        ticks: u32,
+    ) -> Option<usize> {
         let payload = buf.get(meta.payload.clone()).unwrap_or(&[]);
         let before = *self.sntp.counters();
-        if self.sntp.receive(&meta, payload, now_ms, ticks) {
-            let after = *self.sntp.counters();
-            if after.accepted != before.accepted {
+        if self.sntp.receive(meta, payload, now_ms, ticks) {
+            let after = self.sntp.counters();
+            let synced = (after.accepted != before.accepted).then_some(after.steps != before.steps);
+            let rejected = changed(&before.rejected, &after.rejected);
+            if let Some(stepped) = synced {
                 self.ntp_reject = 0;
-                self.push(AppEvent::Synced(after.steps != before.steps));
+                self.push(AppEvent::Synced(stepped));
             }
-            if let Some(i) = changed(&before.rejected, &after.rejected) {
+            if let Some(i) = rejected {
                 let r = sntp::Reject::ALL[i];
                 self.ntp_reject = i as u8 + 1;
                 self.push(AppEvent::NtpRejected(r));
@@ -428,7 +448,7 @@ impl ClockApp {
             return None;
         }
         let before = self.dns.counters().rejections;
-        if self.dns.receive(&meta, payload, now_ms) {
+        if self.dns.receive(meta, payload, now_ms) {
             if let Some(i) = changed(&before, &self.dns.counters().rejections) {
                 self.push(AppEvent::DnsRejected(dns::Reject::ALL[i]));
             }
@@ -462,7 +482,10 @@ impl ClockApp {
     /// Builds the next frame to send at `now_ms` (the node's own traffic,
     /// a pending acknowledgement, a DNS query, an NTP request) and returns
     /// its length; `None` when there is nothing to send. Call it until it
-    /// gives `None` when the buffer is free.
+    /// gives `None` when the buffer is free. Out of line: the locals of
+    /// the frames it builds stay off the caller's frame (the firmware's
+    /// loop, under every other call).
+    #[inline(never)]
     pub fn poll(&mut self, buf: &mut [u8], now_ms: u64, ticks: u32) -> Option<usize> {
         // A recorded reading: the clock must be read at least every 2^31
         // ticks (18 hours at 32768 Hz), NTP traffic or not (`utc` and the
@@ -501,6 +524,7 @@ impl ClockApp {
     /// [`MAX_WAIT_MS`]; 0 when something is due. `None`: nothing is
     /// scheduled. The display's own pace (once a second) is the
     /// platform's.
+    #[inline(never)]
     pub fn poll_in(&mut self, now_ms: u64) -> Option<u32> {
         let mut next = u32::MAX;
         for at in [
@@ -566,12 +590,21 @@ impl ClockApp {
     /// The text of `screen` at `now_ms`, tick count `ticks`.
     pub fn render(&self, screen: Screen, now_ms: u64, ticks: u32) -> ScreenText {
         let mut s = ScreenText::blank();
-        match screen {
-            Screen::Clock => self.render_clock(&mut s, now_ms, ticks),
-            Screen::Network => self.render_network(&mut s),
-            Screen::Counters => self.render_counters(&mut s),
-        }
+        self.render_into(screen, now_ms, ticks, &mut s);
         s
+    }
+
+    /// [`ClockApp::render`] into `s` (every line rewritten): no
+    /// screen-sized temporary besides `s` on a small target's stack.
+    #[inline(never)]
+    pub fn render_into(&self, screen: Screen, now_ms: u64, ticks: u32, s: &mut ScreenText) {
+        // In place: a blank value would be built apart and copied.
+        s.lines.as_flattened_mut().fill(b' ');
+        match screen {
+            Screen::Clock => self.render_clock(s, now_ms, ticks),
+            Screen::Network => self.render_network(s),
+            Screen::Counters => self.render_counters(s),
+        }
     }
 
     /// The text of `event` as one log line (`event=<name> key=value...`,

@@ -26,7 +26,7 @@ use core::ptr::addr_of_mut;
 use clock_app::text::TextBuf;
 #[cfg(feature = "event-log")]
 use clock_app::EVENT_LINE;
-use clock_app::{AppConfig, ClockApp, ScreenText, COLS, ROWS};
+use clock_app::{AppConfig, ClockApp, ScreenText, ROWS};
 use enc28j60::{solicited_node_mac, Config, Enc28j60, ALL_NODES_MAC};
 use microip6::wire::MacAddress;
 use proiot3::spi::Spi;
@@ -148,26 +148,31 @@ fn line(board: &mut Board, bytes: &[u8]) {
     board.console.write(b"\r\n");
 }
 
+/// The greeting: the firmware's name and the MAC. Out of line: its
+/// buffer is not part of the loop's frame.
+#[inline(never)]
+fn greet(board: &mut Board) {
+    line(board, b"\r\nproiot3 clock firmware");
+    let mut buf = [0u8; 21];
+    let mut t = TextBuf::new(&mut buf);
+    t.str("mac ");
+    t.mac(&MacAddress(board.mac));
+    let n = t.len();
+    line(board, &buf[..n]);
+}
+
 /// Runs forever with the initialised board.
 #[cfg_attr(feature = "selftest", allow(unreachable_code, unused_variables))]
 pub fn run(mut board: Board) -> ! {
-    let mut buf = [0u8; 64];
-    let mut t = TextBuf::new(&mut buf);
-    t.str("\r\nproiot3 clock firmware");
-    let n = t.len();
-    line(&mut board, &buf[..n]);
+    greet(&mut board);
     let mac = MacAddress(board.mac);
-    let mut t = TextBuf::new(&mut buf);
-    t.str("mac ");
-    t.mac(&mac);
-    let n = t.len();
-    line(&mut board, &buf[..n]);
 
     // The bring-up image (`cargo xtask boot-test`): the helper self-test,
     // then an idle loop; the network clock does not fit beside it.
     #[cfg(feature = "selftest")]
     {
         let failures = crate::selftest::abi_selftest();
+        let mut buf = [0u8; 32];
         let mut t = TextBuf::new(&mut buf);
         t.str("abi selftest: ");
         if failures == 0 {
@@ -200,9 +205,7 @@ pub fn run(mut board: Board) -> ! {
         now: 0,
         ticks: start,
     };
-    let mut shown = ScreenText {
-        lines: [[0; COLS]; ROWS],
-    };
+    let mut shown = [0u32; ROWS];
     let mut shown_second = u32::MAX;
     let mut buttons = 0u8;
     #[cfg(not(feature = "event-log"))]
@@ -361,6 +364,7 @@ fn log_events(_board: &mut Board, app: &mut ClockApp) {
     }
 }
 
+#[inline(never)]
 /// Initialises the ENC28J60 until it answers (retrying every
 /// [`ENC_RETRY_MS`], the console saying so) and sets its multicast filter:
 /// all-nodes and our solicited-node group (every address of ours ends in
@@ -392,16 +396,24 @@ fn us_to_ticks(us: u32) -> u32 {
     ((us >> 4) * 8590) >> 14
 }
 
-/// Draws the lines of the current screen that differ from `shown`: line 0
-/// (the time) twice the size on pages 0-1, lines 1..7 on pages 2..7.
+/// Draws the lines of the current screen that changed: line 0 (the time)
+/// twice the size on pages 0-1, lines 1..7 on pages 2..7. `shown` holds a
+/// hash of each line drawn (28 bytes of stack rather than a 147-byte copy
+/// of the text): a rotate-xor, which tells apart any two lines that
+/// differ in one character (the time's usual change).
 #[inline(never)]
-fn draw(board: &mut Board, app: &ClockApp, now: u64, ticks: u32, shown: &mut ScreenText) {
-    let text = app.screen(now, ticks);
+fn draw(board: &mut Board, app: &ClockApp, now: u64, ticks: u32, shown: &mut [u32; ROWS]) {
+    let mut text = ScreenText::blank();
+    app.render_into(app.current_screen(), now, ticks, &mut text);
     for i in 0..ROWS {
-        if text.lines[i] == shown.lines[i] {
+        let mut hash = 1u32;
+        for &b in &text.lines[i] {
+            hash = hash.rotate_left(5) ^ u32::from(b);
+        }
+        if hash == shown[i] {
             continue;
         }
-        shown.lines[i] = text.lines[i];
+        shown[i] = hash;
         // Whole lines, trailing spaces included: they clear what a longer
         // text left (the time line is cut after 9 characters, column 124).
         let (page, col, scale) = if i == 0 {
