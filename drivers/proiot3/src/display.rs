@@ -59,9 +59,14 @@ impl<B: DisplayBus> Ssd1306<B> {
     /// Limits writes to columns `col0..=col1` of pages `page0..=page1`
     /// (horizontal addressing: data fills a page's columns, then the next page).
     pub fn set_window(&mut self, col0: u8, col1: u8, page0: u8, page1: u8) {
-        for c in [0x21, col0, col1, 0x22, page0, page1] {
-            self.bus.command(c);
-        }
+        // Column address, then page address (SSD1306 commands 0x21, 0x22).
+        // Six calls: smaller on the MSP430 than a loop over a stack array.
+        self.bus.command(0x21);
+        self.bus.command(col0);
+        self.bus.command(col1);
+        self.bus.command(0x22);
+        self.bus.command(page0);
+        self.bus.command(page1);
     }
 
     /// Fills pages `page0..=page1` (all columns) with `pattern`.
