@@ -12,15 +12,12 @@
 //! - forwarding (the default, like a real router): the first DNS query,
 //!   sent from the optimistic address to the router's MAC, is forwarded,
 //!   so the first sync comes under 2 s after reset (the target).
-//!   The first reply then follows the NTP host's own Neighbor Solicitation
-//!   for the board, and the current firmware stamps that reply's T4 up to
-//!   6 ms late (its polls are stamped `TX_HOLD` ahead and the tick count
-//!   handed to the application never goes back; see sim/README.md): about
-//!   2.2 ms of error that the clock discipline carries on. Bound here: [`FORWARDED_ERROR_MS`], to become
-//!   1 ms once the firmware stamps T4 at the fetch.
+//!   The forwarded request reaches servers that do not know the board yet:
+//!   the first NTP reply follows the server's own Neighbor Solicitation,
+//!   which the firmware must not let delay the reply's T4.
 //! - not forwarding: the first query is lost and retried 2 s later from
-//!   the preferred address, the servers answer directly: first sync about
-//!   3.1 s, clock error below 1 ms at every request after it.
+//!   the preferred address, the servers answer directly (first sync under
+//!   4 s).
 //!
 //! The ELF comes from `$PROIOT3_FIRMWARE`, else
 //! `<target>/firmware/msp430-none-elf/release/clock-firmware` under
@@ -40,10 +37,6 @@ use proiot3_sim::{loader, ocr, Board, BoardConfig, EncModel, Stop};
 /// start-up (about 2 KB, its constructor's temporaries), the main loop
 /// needs well under 1 KB.
 const STACK_BUDGET: u32 = 2560;
-
-/// Clock error bound at the NTP requests after the first sync with a
-/// forwarding router, ms (the firmware's late T4, see the module doc).
-const FORWARDED_ERROR_MS: f64 = 5.0;
 
 /// True UTC time of day (seconds since midnight) at simulated `t_ps`.
 fn true_time_of_day(s: &Session, t_ps: u64) -> u32 {
@@ -167,14 +160,9 @@ fn clock_end_to_end(elf: &[u8], model: EncModel, router_forwards: bool) {
         .map(|c| c.error_ps as f64 / 1e9)
         .collect();
     assert!(after_sync.len() >= 2, "{model:?}\n{r}");
-    let bound = if router_forwards {
-        FORWARDED_ERROR_MS
-    } else {
-        1.0
-    };
     for e in &after_sync {
         assert!(
-            e.abs() < bound,
+            e.abs() < 1.0,
             "{model:?} forwarding {router_forwards}: clock error {e} ms\n{r}"
         );
     }
