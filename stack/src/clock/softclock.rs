@@ -68,36 +68,67 @@ const MIN_FLL_INTERVAL_S: u32 = 8;
 /// `t` seconds moves the correction by `t / (t + FLL_AVERAGE_S)` of it.
 pub const FLL_AVERAGE_S: u32 = 256;
 
+/// Slowest and fastest tick rates (Hz). From 64 Hz up, 500 ppm of a tick
+/// (in 2^-48 s) fits 32 bits.
+const MIN_HZ: u32 = 64;
+const MAX_HZ: u32 = 1 << 24;
+
+/// A number as 16-bit words, least significant first: the MSP430 is a
+/// 16-bit CPU, on which 64-bit arithmetic is long inline code; one small
+/// multiply-accumulate loop ([`mac`]) does the clock's wide arithmetic.
+type Words<const N: usize> = [u16; N];
+
+/// `acc += a * b`, modulo `2^(16 * N)` (`N` at least 5).
+#[inline(never)]
+pub(crate) fn mac<const N: usize>(acc: &mut Words<N>, a: u32, b: &Words<3>) {
+    let a = [a as u16, (a >> 16) as u16];
+    for (i, &ai) in a.iter().enumerate() {
+        let mut carry = 0u32;
+        for j in 0..N - i {
+            let p = if j < 3 { ai as u32 * b[j] as u32 } else { 0 };
+            // At most (2^16 - 1)^2 + 2 (2^16 - 1) = 2^32 - 1.
+            let s = p + acc[i + j] as u32 + carry;
+            acc[i + j] = s as u16;
+            carry = s >> 16;
+        }
+    }
+}
+
+/// The low 32 bits of `words[at..at + 2]`.
+fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
+    words[at] as u32 | (words[at + 1] as u32) << 16
+}
+
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
-/// About 70 bytes of state (on the MSP430). See the [module documentation](self).
+/// About 60 bytes of state (on the MSP430). See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SoftClock {
     /// Nominal tick rate, ticks per second.
     hz: u32,
-    /// `2^noise_bits() - 1`: derived from `hz` in `new` (where a constant
-    /// rate folds it), not for every request.
+    /// `2^noise_bits() - 1`: derived from `hz` in `configure`, not for
+    /// every request.
     noise_mask: u32,
     /// Nominal length of a tick, 2^-48 s.
-    nominal: u64,
+    nominal: Words<3>,
     /// Frequency correction, 2^-32 units (dimensionless); positive makes
     /// the clock run faster.
     freq: i32,
-    /// Length of a tick with the frequency correction, 2^-48 s.
-    rate: u64,
-    /// The slew rate (500 ppm of a tick), 2^-48 s per tick.
-    slew_step: u64,
-    /// The same with the sign of the slew in progress (no negation in
-    /// each reading).
-    slew_rate: i64,
+    /// Length of a tick with the frequency correction, 2^-48 s...
+    rate: Words<3>,
+    /// ...and while a slew runs: 500 ppm longer or shorter.
+    slew_rate: Words<3>,
+    /// 500 ppm of a nominal tick, 2^-48 s.
+    slew_step: Words<3>,
+    /// Ticks to slew 2^-32 s at 500 ppm, in 2^-32 ticks: `hz * 2000`.
+    slew_ticks: Words<3>,
     /// Ticks left to slew, and the direction.
     slew_left: u32,
     slew_neg: bool,
-    /// Tick count, time (32.32) and time below 2^-32 s (in 2^-48 s) at
-    /// the last reading.
+    /// Tick count and time (2^-48 s: 16 bits below the 32.32 timestamp)
+    /// at the last reading.
     base_ticks: u32,
-    base_time: u64,
-    base_sub: u16,
+    base_time: Words<5>,
     /// Tick count of the last discipline (start of the FLL interval).
     last_sample: u32,
     /// True once stepped.
@@ -115,23 +146,23 @@ impl SoftClock {
     pub const UNCONFIGURED: SoftClock = SoftClock {
         hz: 0,
         noise_mask: 0,
-        nominal: 0,
+        nominal: [0; 3],
         freq: 0,
-        rate: 0,
-        slew_step: 0,
-        slew_rate: 0,
+        rate: [0; 3],
+        slew_rate: [0; 3],
+        slew_step: [0; 3],
+        slew_ticks: [0; 3],
         slew_left: 0,
         slew_neg: false,
         base_ticks: 0,
-        base_time: 0,
-        base_sub: 0,
+        base_time: [0; 5],
         last_sample: 0,
         set: false,
         freq_known: false,
     };
 
     /// A clock fed by a counter of `hz` ticks per second (clamped to
-    /// 16..=16 777 216). It is not set: it reads 0 (the NTP epoch) at tick
+    /// 64..=16 777 216). It is not set: it reads 0 (the NTP epoch) at tick
     /// 0 and runs from there until the first [`SoftClock::step`].
     /// [`SoftClock::UNCONFIGURED`] set up by [`SoftClock::configure`].
     pub fn new(hz: u32) -> SoftClock {
@@ -146,11 +177,16 @@ impl SoftClock {
     /// target.
     pub fn configure(&mut self, hz: u32) {
         *self = SoftClock::UNCONFIGURED;
-        let hz = hz.clamp(16, 1 << 24);
+        let hz = hz.clamp(MIN_HZ, MAX_HZ);
         // The only division by the tick rate: once here. Exact for powers
         // of two; otherwise within half a 2^-48 s unit per tick (1.8 ppb
         // at 1 MHz, 2e-12 at 1 kHz), an error the FLL absorbs.
         let nominal = ((1u64 << 48) + hz as u64 / 2) / hz as u64;
+        self.nominal = [
+            nominal as u16,
+            (nominal >> 16) as u16,
+            (nominal >> 32) as u16,
+        ];
         // leading_zeros(hz - 1), as a loop: the MSP430 has no such
         // instruction and the library routine is large.
         let mut noise_mask = u32::MAX;
@@ -161,9 +197,14 @@ impl SoftClock {
         }
         self.hz = hz;
         self.noise_mask = noise_mask;
-        self.nominal = nominal;
-        self.rate = nominal;
-        self.slew_step = scale(nominal, MAX_FREQ) as u64;
+        // nominal * MAX_FREQ / 2^32 < 2^32 for hz >= MIN_HZ.
+        let mut step = [0; 5];
+        mac(&mut step, MAX_FREQ as u32, &self.nominal);
+        self.slew_step = [step[2], step[3], 0];
+        let mut per_unit = [0; 5];
+        mac(&mut per_unit, hz, &[2000, 0, 0]);
+        self.slew_ticks = [per_unit[0], per_unit[1], per_unit[2]];
+        self.set_freq(0);
     }
 
     /// The nominal tick rate.
@@ -209,29 +250,31 @@ impl SoftClock {
     /// The slew not yet applied, in 2^-32 s (positive: the clock will
     /// still advance by this much more than its rate).
     pub fn pending_slew(&self) -> NtpDuration {
-        let v = ((self.slew_left as u64 * self.slew_step) >> 16) as i64;
-        NtpDuration(if self.slew_neg { -v } else { v })
+        NtpDuration(self.pending_slew32() as i64)
+    }
+
+    /// [`SoftClock::pending_slew`] (at most 2^31 ticks of 500 ppm of a
+    /// tick: under 2^30 units).
+    fn pending_slew32(&self) -> i32 {
+        let mut v = [0; 5];
+        mac(&mut v, self.slew_left, &self.slew_step);
+        let v = word32(&v, 1) as i32;
+        if self.slew_neg {
+            -v
+        } else {
+            v
+        }
     }
 
     /// The time at `ticks`, without recording the reading. Valid while
     /// `ticks` is less than 2^31 ticks after the last [`SoftClock::now`].
     pub fn peek(&self, ticks: u32) -> NtpTimestamp {
-        NtpTimestamp(self.project(ticks).0)
+        // A reading of a copy: one code path.
+        self.clone().now(ticks)
     }
 
     /// The time at `ticks`, recorded as the base of later readings.
     pub fn now(&mut self, ticks: u32) -> NtpTimestamp {
-        let (time, sub, slewed, dt) = self.project(ticks);
-        self.base_ticks = self.base_ticks.wrapping_add(dt);
-        self.base_time = time;
-        self.base_sub = sub;
-        self.slew_left -= slewed;
-        NtpTimestamp(time)
-    }
-
-    /// Time, sub-unit remainder, ticks of slew consumed and ticks elapsed
-    /// from the base to `ticks` (0 if `ticks` is before the base).
-    fn project(&self, ticks: u32) -> (u64, u16, u32, u32) {
         let mut dt = ticks.wrapping_sub(self.base_ticks);
         // A stale reading repeats the last time; the counter of a clock
         // never set may start anywhere, and only differences matter then.
@@ -239,15 +282,11 @@ impl SoftClock {
             dt = 0;
         }
         let slewed = dt.min(self.slew_left);
-        // 2^-48 s units below the 32.32 resolution: dt * (rate mod 2^16)
-        // < 2^48 and the slew < 2^46 (at most 256 s of 500 ppm).
-        let low = (dt as u64 * (self.rate & 0xffff) + self.base_sub as u64) as i64
-            + slewed as i64 * self.slew_rate;
-        let time = self
-            .base_time
-            .wrapping_add(dt as u64 * (self.rate >> 16))
-            .wrapping_add((low >> 16) as u64);
-        (time, (low & 0xffff) as u16, slewed, dt)
+        mac(&mut self.base_time, slewed, &self.slew_rate);
+        mac(&mut self.base_time, dt - slewed, &self.rate);
+        self.base_ticks = self.base_ticks.wrapping_add(dt);
+        self.slew_left -= slewed;
+        timestamp(&self.base_time)
     }
 
     /// Sets the clock to `time` at tick `ticks`: the first synchronization,
@@ -255,9 +294,15 @@ impl SoftClock {
     /// dropped; the frequency correction is kept and the next frequency
     /// estimate measures from here.
     pub fn step(&mut self, ticks: u32, time: NtpTimestamp) {
+        let t = time.0;
         self.base_ticks = ticks;
-        self.base_time = time.0;
-        self.base_sub = 0;
+        self.base_time = [
+            0,
+            t as u16,
+            (t >> 16) as u16,
+            (t >> 32) as u16,
+            (t >> 48) as u16,
+        ];
         self.slew_left = 0;
         self.last_sample = ticks;
         self.set = true;
@@ -284,18 +329,17 @@ impl SoftClock {
     /// (2^-32 s), as the SNTP client has it: no 64-bit clamp.
     #[inline(never)]
     pub(crate) fn slew_small(&mut self, ticks: u32, offset: i32) {
-        if self.slew_step == 0 {
-            return; // UNCONFIGURED: no rate to divide by
-        }
         // |offset| <= STEPT < 2^30 and so is the pending slew: 32-bit
         // arithmetic from here (cheaper on the 16-bit target).
         self.now(ticks);
         let interval = ticks.wrapping_sub(self.last_sample);
         self.last_sample = ticks;
-        if self.set && interval >= MIN_FLL_INTERVAL_S * self.hz && interval < 1 << 31 {
+        let hz = self.hz;
+        // (`hz` is 0 only UNCONFIGURED: no frequency estimate then.)
+        if self.set && interval >= MIN_FLL_INTERVAL_S * hz && interval < 1 << 31 && hz != 0 {
             // Offset grown since the last discipline beyond what was still
             // to be slewed: the clock's own drift over `interval` ticks.
-            let residual = offset - self.pending_slew().0 as i32;
+            let residual = offset - self.pending_slew32();
             // freq (2^-32) = residual (2^-32 s) * hz / interval, in full
             // the first time. Later, weighted by interval / (interval +
             // FLL_AVERAGE_S): short intervals, where the tick quantization
@@ -303,41 +347,56 @@ impl SoftClock {
             // |residual| / 8 (the interval is 8 s or more).
             let mut divisor = interval as u64;
             if self.freq_known {
-                divisor += FLL_AVERAGE_S as u64 * self.hz as u64;
+                divisor += (FLL_AVERAGE_S * hz) as u64;
             }
-            let q = (residual.unsigned_abs() as u64 * self.hz as u64 / divisor) as i32;
+            let q = (residual.unsigned_abs() as u64 * hz as u64 / divisor) as i32;
             let change = if residual < 0 { -q } else { q };
-            self.set_freq(self.freq.saturating_add(change));
             self.freq_known = true;
+            // |change| < 2^28: no overflow; clamped by set_freq.
+            self.freq = self.freq.wrapping_add(change);
         }
         // Phase: slew the whole offset, which includes what was left of
-        // the previous slew. In 2^-48 s it fits 64 bits.
-        let ticks_needed = ((offset.unsigned_abs() as u64) << 16) / self.slew_step;
-        self.slew_left = ticks_needed.min(u32::MAX as u64) as u32;
+        // the previous slew: |offset| / 500 ppm of a tick = |offset| * hz
+        // * 2000 / 2^32 ticks (under 2^32: |offset| < 2^29.03).
+        let mut ticks_needed = [0; 5];
+        mac(&mut ticks_needed, offset.unsigned_abs(), &self.slew_ticks);
+        self.slew_left = word32(&ticks_needed, 2);
         self.slew_neg = offset < 0;
-        // ±slew_step: all ones or zero, xor, minus.
-        let sign = (offset >> 31) as i64;
-        self.slew_rate = (self.slew_step as i64 ^ sign) - sign;
+        self.set_freq(self.freq);
     }
 
-    fn set_freq(&mut self, freq: i32) {
-        self.freq = freq.clamp(-MAX_FREQ, MAX_FREQ);
-        // nominal * freq / 2^32 as (nominal / 2^16) * freq / 2^16: shifts
-        // by whole 16-bit words, short on the target. Exact when the rate is
-        // a power of two (the 32768 Hz crystal); otherwise the low 16 bits
-        // of `nominal` dropped are a fraction of it under 7e-8 at 1 kHz,
-        // 2.4e-4 at 1 MHz, 4e-3 at the highest rate (nominal 2^24): the
-        // correction is that much short (0.03 ppb, 0.12 ppm, 2 ppm at the
-        // 500 ppm limit), a gain error the FLL's next estimate takes up.
-        let correction = ((self.nominal >> 16) as i64 * self.freq as i64) >> 16;
-        self.rate = (self.nominal as i64 + correction) as u64;
+    /// Sets the frequency correction (clamped to ±500 ppm) and the tick
+    /// lengths that follow from it.
+    fn set_freq(&mut self, mut freq: i32) {
+        // One unsigned comparison for both limits (`clamp` is long on the
+        // target).
+        if (freq.wrapping_add(MAX_FREQ)) as u32 > 2 * MAX_FREQ as u32 {
+            freq = if freq < 0 { -MAX_FREQ } else { MAX_FREQ };
+        }
+        self.freq = freq;
+        self.rate = self.scaled(freq);
+        let slew = if self.slew_neg { -MAX_FREQ } else { MAX_FREQ };
+        self.slew_rate = self.scaled(freq + slew);
+    }
+
+    /// `nominal * (1 + f / 2^32)`, rounded down, for |f| < 2^31: with `f`
+    /// read as unsigned (`f + 2^32` when negative), `nominal * f / 2^32`
+    /// plus `nominal` when `f` is not negative.
+    fn scaled(&self, f: i32) -> Words<3> {
+        let n = self.nominal;
+        let mut v = if f < 0 {
+            [0; 5]
+        } else {
+            [0, 0, n[0], n[1], n[2]]
+        };
+        mac(&mut v, f as u32, &n);
+        [v[2], v[3], v[4]]
     }
 }
 
-/// `nominal * freq / 2^32` for `freq` within ±500 ppm: `nominal` < 2^45 so
-/// `(nominal >> 8) * freq` < 2^58.
-fn scale(nominal: u64, freq: i32) -> i64 {
-    ((nominal >> 8) as i64 * freq as i64) >> 24
+/// The 32.32 timestamp of a time in 2^-48 s.
+fn timestamp(t: &Words<5>) -> NtpTimestamp {
+    NtpTimestamp(word32(t, 1) as u64 | (word32(t, 3) as u64) << 32)
 }
 
 #[cfg(test)]
@@ -373,14 +432,14 @@ pub(crate) mod tests {
         assert_eq!(c.now(40_000), NtpTimestamp::new(7, 0));
         assert_eq!(c.pending_slew(), NtpDuration(0));
         // configure() in place, over a used clock, gives what new() gives.
-        for hz in [32768, 1000, 7] {
+        for hz in [32768, 1000, 7, 1 << 30] {
             let mut c = SoftClock::new(1000);
             c.step(5, NtpTimestamp::new(100, 0));
             c.slew(20_000, NtpDuration::from_micros(-3000));
             c.configure(hz);
             assert_eq!(c, SoftClock::new(hz));
         }
-        assert_eq!(SoftClock::new(7).hz(), 16);
+        assert_eq!(SoftClock::new(7).hz(), 64);
     }
 
     #[test]

@@ -98,7 +98,7 @@ const BLOCKED_GIVE_UP: u8 = 40;
 const RETRY_ERROR_MS: u32 = 2000;
 /// Offsets within this plus half the round-trip delay count as "clock
 /// stable" for the poll interval (the delay bounds the measurement error).
-const STABLE_OFFSET: NtpDuration = NtpDuration(4_294_967); // 1 ms
+const STABLE_OFFSET: u32 = 16_777; // 1 ms in 2^-24 s
 /// Consecutive stable offsets before the poll interval doubles.
 const STABLE_TO_DOUBLE: u8 = 2;
 /// Offsets beyond this many times the stable limit halve the interval.
@@ -192,9 +192,10 @@ impl Counters {
 /// The last accepted reply, for the display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncInfo {
-    /// Clock offset measured (true minus local time), microseconds. For
-    /// the first synchronization of a clock never set, the difference
-    /// from whatever it read, modulo 2^32 s.
+    /// Clock offset measured (true minus local time), microseconds.
+    /// Beyond ±32 s (the first synchronization of a clock never set, a
+    /// clock far off: stepped), about the difference from whatever it
+    /// read in whole seconds, modulo 2^32 s.
     pub offset_us: i64,
     /// Round-trip delay, microseconds (at most one second).
     pub delay_us: u32,
@@ -222,8 +223,11 @@ pub enum SyncState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sample {
     at_ms: u64,
-    offset: NtpDuration,
-    /// Round-trip delay, 2^-32 s, at most 1 s.
+    /// Offset, 2^-24 s (within ±32 s), when `far_s` is 0...
+    offset: i32,
+    /// ...else in whole seconds (an offset beyond ±32 s, stepped).
+    far_s: i32,
+    /// Round-trip delay, 2^-24 s, at most 1 s.
     delay: u32,
     stratum: u8,
     server: Ipv6Address,
@@ -288,7 +292,8 @@ impl SntpClient {
         blocked: 0,
         last: Sample {
             at_ms: 0,
-            offset: NtpDuration(0),
+            offset: 0,
+            far_s: 0,
             delay: 0,
             stratum: 0,
             server: Ipv6Address::UNSPECIFIED,
@@ -653,36 +658,32 @@ impl SntpClient {
         if distance >= MAX_ROOT_DISTANCE.0 {
             return Err(Reject::RootDistance);
         }
-        // RFC 5905 8, modulo 2^64: with a = T2 - T1 and b = T3 - T4,
-        // delay d = (T4 - T1) - (T3 - T2) = a - b and offset (a + b) / 2 =
-        // b + d / 2. Each 64-bit operation is long on the 16-bit target,
-        // hence this order: three subtractions, one shift, one addition.
+        // RFC 5905 8: with a = T2 - T1 and b = T3 - T4, delay d = (T4 -
+        // T1) - (T3 - T2) = a - b and offset (a + b) / 2 = b + d / 2.
+        // 64-bit arithmetic is long on the 16-bit target: the differences
+        // are taken on the middle 32 bits of the timestamps (2^-24 s
+        // units, 60 ns, modulo 256 s), right while they are within ±128 s.
+        // Whole seconds tell when a or b may not be: then the offset is
+        // "far" and stepped. The delay is a difference of two intervals
+        // (ours, the server's), right whatever the clocks read.
+        let t2 = reply.recv_timestamp();
+        let a = mid(t2).wrapping_sub(mid(t1)) as i32;
+        let b = mid(t3).wrapping_sub(mid(t4)) as i32;
+        let d = a.wrapping_sub(b);
+        let b_s = t3.seconds().wrapping_sub(t4.seconds());
+        let a_s = t2.seconds().wrapping_sub(t1.seconds());
+        // |a|, |b| < 31 s: |a - b| < 64 s, within the 128 s range.
+        let far = b_s.wrapping_add(32) >= 64 || a_s.wrapping_add(32) >= 64;
         // A negative delay (clock rate error on a short path) counts as
-        // zero.
-        let a = reply.recv_timestamp().0.wrapping_sub(t1.0);
-        let b = t3.0.wrapping_sub(t4.0) as i64;
-        let half_delay = (a.wrapping_sub(b as u64) as i64) >> 1;
-        // Saturated to about 1 s: what the display and the poll use.
-        let delay32 = if half_delay < 0 {
-            0
-        } else if half_delay >> 31 != 0 {
-            u32::MAX
-        } else {
-            // 2 * half_delay, plus the bit the shift dropped.
-            (a as u32).wrapping_sub(b as u32)
-        };
-        let offset = b.wrapping_add(half_delay);
-        // Within ±STEPT (< 2^31): the low word says it once the high word
-        // is only the sign extension.
-        let small = offset as i32 as i64 == offset
-            && (offset as i32).unsigned_abs() <= STEP_THRESHOLD.0 as u32;
-        let offset = if !self.clock.is_set() || !small {
+        // zero; saturated at 1 s for the display and the poll.
+        let half_delay = if d < 0 { 0 } else { d >> 1 };
+        let delay = (d.max(0) as u32).min(1 << 24);
+        let offset = b.wrapping_add(d >> 1);
+        let mut far_s = 0;
+        let offset = if !self.clock.is_set() || far || offset.unsigned_abs() > STEP_24 {
             // Step to T3 + delay / 2: right whatever the clock read before
-            // (even decades off, where the offset itself overflows).
-            // T3 + max(d, 0) / 2 - T4 = b + max(d, 0) / 2: `offset`, or
-            // `b` for a negative delay. No further 64-bit arithmetic.
-            let step = if half_delay < 0 { b } else { offset };
-            let time = t4.wrapping_add(NtpDuration(step));
+            // (even decades off).
+            let time = t3.wrapping_add(NtpDuration((half_delay as i64) << 8));
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
                 self.poll_up = 0;
@@ -690,18 +691,22 @@ impl SntpClient {
             }
             self.clock.step(ticks, time);
             self.counters.steps = self.counters.steps.wrapping_add(1);
-            NtpDuration(step)
+            if far {
+                far_s = b_s as i32;
+            }
+            b + half_delay
         } else {
-            // `small`: within ±STEPT, the clock's 32-bit slew.
-            self.clock.slew_small(ticks, offset as i32);
-            self.adapt_poll(offset as i32, delay32);
-            NtpDuration(offset)
+            // Within ±STEPT (2^29 units of 2^-32 s): the clock's 32-bit slew.
+            self.clock.slew_small(ticks, offset << 8);
+            self.adapt_poll(offset, delay);
+            offset
         };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last = Sample {
             at_ms: now_ms,
             offset,
-            delay: delay32,
+            far_s,
+            delay,
             stratum,
             server: meta.src,
         };
@@ -709,13 +714,13 @@ impl SntpClient {
         Ok(())
     }
 
-    /// Poll interval adaptation: an offset (2^-32 s, within ±128 ms) within
+    /// Poll interval adaptation: an offset (2^-24 s, within ±128 ms) within
     /// the measurement noise (1 ms plus half the delay) means the clock
     /// holds; two in a row double the interval. An offset four times that
     /// halves it.
     fn adapt_poll(&mut self, offset: i32, delay: u32) {
         // Unsigned: no overflow (under 2^31 + 2^23) and shifts for `/`.
-        let limit = (delay >> 1) + STABLE_OFFSET.0 as u32;
+        let limit = (delay >> 1) + STABLE_OFFSET;
         let off = offset.unsigned_abs();
         if off <= limit {
             self.stable += 1;
@@ -746,11 +751,15 @@ impl SntpClient {
             d as u32
         };
         let since = elapsed / 1000;
+        let offset_us = if s.far_s != 0 {
+            s.far_s as i64 * 1_000_000
+        } else {
+            let us = micros24(s.offset.unsigned_abs()) as i32;
+            (if s.offset < 0 { -us } else { us }) as i64
+        };
         let info = SyncInfo {
-            // NtpDuration::to_micros, with 32-bit products for the fraction.
-            offset_us: s.offset.seconds_floor() as i64 * 1_000_000
-                + frac_micros(s.offset.0 as u32) as i64,
-            delay_us: frac_micros(s.delay),
+            offset_us,
+            delay_us: micros24(s.delay),
             stratum: s.stratum,
             server: s.server,
             since_s: since,
@@ -763,14 +772,22 @@ impl SntpClient {
     }
 }
 
-/// `f` 2^-32 s in microseconds, rounded to nearest (ties up):
-/// `(f * 15625 + 2^25) >> 26` (10^6 / 2^32 = 15625 / 2^26), from the two
-/// 16-bit halves of `f` so that every product fits 32 bits.
+/// [`STEP_THRESHOLD`] in 2^-24 s.
+const STEP_24: u32 = (STEP_THRESHOLD.0 >> 8) as u32;
+
+/// The middle 32 bits of a timestamp: 2^-24 s units, modulo 256 s.
+fn mid(t: NtpTimestamp) -> u32 {
+    (t.0 >> 8) as u32
+}
+
+/// `x` 2^-24 s in microseconds, rounded to nearest (ties up):
+/// `(x * 15625 + 2^17) >> 18` (10^6 / 2^24 = 15625 / 2^18), from the two
+/// 16-bit halves of `x` so that every product fits 32 bits.
 #[inline(never)]
-fn frac_micros(f: u32) -> u32 {
-    let hi = (f >> 16) * 15625;
-    let lo = (f & 0xffff) * 15625 + (1 << 25);
-    (hi + (lo >> 16)) >> 10
+fn micros24(x: u32) -> u32 {
+    let hi = (x >> 16) * 15625;
+    let lo = (x & 0xffff) * 15625 + (1 << 17);
+    (hi + (lo >> 16)) >> 2
 }
 
 #[cfg(test)]
@@ -1041,8 +1058,8 @@ mod tests {
     #[test]
     fn poll_interval_adapts_and_backs_off() {
         let mut c = client();
-        let d = ms(4).0 as u32;
-        let ms = |v: i32| ms(v).0 as i32;
+        let d = (ms(4).0 >> 8) as u32;
+        let ms = |v: i32| (ms(v).0 >> 8) as i32;
         assert_eq!(c.poll_interval_s(), 16);
         for expect in [16, 32, 32, 64] {
             c.adapt_poll(ms(1), d);
@@ -1095,21 +1112,22 @@ mod tests {
     }
 
     #[test]
-    fn microseconds_of_a_fraction_round_like_ntp_duration() {
+    fn microseconds_of_2_pow_minus_24_round_like_ntp_duration() {
         let mut f = 0u32;
         for step in [1u32, 3, 4294, 4295, 65_537, 1_000_003] {
             for k in 0..2000u32 {
                 f = f.wrapping_add(step.wrapping_mul(k | 1));
                 for v in [f, u32::MAX - f, step * k] {
-                    let want = NtpDuration(v as i64).to_micros();
-                    assert_eq!(frac_micros(v) as i64, want, "{v}");
+                    let want = NtpDuration((v as i64) << 8).to_micros();
+                    assert_eq!(micros24(v) as i64, want, "{v}");
                 }
             }
         }
-        // Half a microsecond is 2147.48 units of 2^-32 s.
-        assert_eq!(frac_micros(2147), 0);
-        assert_eq!(frac_micros(2148), 1);
-        assert_eq!(frac_micros(u32::MAX), 1_000_000);
+        // Half a microsecond is 8.39 units of 2^-24 s.
+        assert_eq!(micros24(8), 0);
+        assert_eq!(micros24(9), 1);
+        assert_eq!(micros24(1 << 24), 1_000_000);
+        assert_eq!(micros24(u32::MAX), 256_000_000);
     }
 
     #[test]
