@@ -623,7 +623,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // L flag.
         if o[3] & 0x80 != 0 {
-            self.on_link_update(&prefix.prefix(prefix_len), prefix_len, valid);
+            self.on_link_update(&prefix, prefix_len, valid);
         }
         // A flag.
         if o[3] & 0x40 != 0 {
@@ -778,23 +778,33 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Prefix List update (RFC 4861 6.3.4 "on-link" rules).
+    /// The prefix is kept as advertised: only its first `len` bits are
+    /// ever compared (no masking code needed).
     fn on_link_update(&mut self, prefix: &Ipv6Address, len: u8, valid: u32) {
-        let now_s = self.now_s;
-        let existing = self
-            .prefixes
-            .iter_mut()
-            .find(|p| p.until != 0 && p.len == len && p.prefix == *prefix);
-        match existing {
-            Some(p) if valid == 0 => *p = super::tables::Prefix::FREE,
-            Some(p) => p.until = lifetime_end(now_s, valid).max(1),
-            None if valid != 0 => {
-                if let Some(p) = self.prefixes.iter_mut().find(|p| p.until == 0) {
-                    p.prefix = *prefix;
-                    p.len = len;
-                    p.until = lifetime_end(now_s, valid).max(1);
-                }
+        let until = lifetime_end(self.now_s, valid).max(1);
+        let mut free = None;
+        for (i, p) in self.prefixes.iter_mut().enumerate() {
+            if p.until == 0 {
+                free.get_or_insert(i);
+            } else if p.len == len && prefix.matches_prefix(&p.prefix, len) {
+                *p = if valid == 0 {
+                    super::tables::Prefix::FREE
+                } else {
+                    super::tables::Prefix {
+                        prefix: *prefix,
+                        len,
+                        until,
+                    }
+                };
+                return;
             }
-            None => {}
+        }
+        if let (Some(i), true) = (free, valid != 0) {
+            self.prefixes[i] = super::tables::Prefix {
+                prefix: *prefix,
+                len,
+                until,
+            };
         }
     }
 

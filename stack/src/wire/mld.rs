@@ -351,11 +351,11 @@ impl<T: AsRef<[u8]>> MldQuery<T> {
 
     /// Multicast Address: `::` in a General Query (RFC 3810 5.1.5).
     pub fn group(&self) -> Ipv6Address {
-        let mut a = [0u8; 16];
-        for (i, b) in a.iter_mut().enumerate() {
-            *b = self.byte(8 + i);
+        // (`::` for a short unchecked buffer.)
+        match self.buffer.as_ref().get(8..24) {
+            Some(g) => Ipv6Address::from_bytes(g),
+            None => Ipv6Address::UNSPECIFIED,
         }
-        Ipv6Address(a)
     }
 
     /// True for a General Query (unspecified Multicast Address).
