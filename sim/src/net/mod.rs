@@ -3,8 +3,9 @@
 //! - [`VirtualNet`]: an in-process Ethernet segment between the board's
 //!   ENC28J60 and three simulated hosts: a router (Router Advertisements
 //!   with prefix, MTU and RDNSS, periodically and in answer to Router
-//!   Solicitations), a DNS server and an NTP server whose clock is the
-//!   simulator's exact time. Path delay (each direction), jitter, loss and
+//!   Solicitations; it forwards packets sent to its MAC for other on-link
+//!   addresses, [`NetConfig::router_forwards`]), a DNS server and an NTP
+//!   server whose clock is the simulator's exact time. Path delay (each direction), jitter, loss and
 //!   the seed are configurable ([`NetConfig`]).
 //! - [`tap::Tap`]: a Linux TAP interface (the kernel, radvd, dnsmasq,
 //!   chrony on the other side), driven in real time.
