@@ -89,6 +89,7 @@ fn bad_options_are_refused() {
         &["--net", "tap:"][..],
         &["--delay", "x"],
         &["--button", "3"],
+        &["--router", "sometimes"],
         &["--bogus"],
     ] {
         let out = sim().arg(ELF).args(args).output().unwrap();
