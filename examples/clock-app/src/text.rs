@@ -68,23 +68,37 @@ impl<'a> TextBuf<'a> {
     }
 
     /// Writes `value` in decimal, left-padded with `pad` to `width`.
-    pub fn u32_padded(&mut self, mut value: u32, width: u8, pad: u8) {
-        let mut digits = [0u8; 10];
+    pub fn u32_padded(&mut self, value: u32, width: u8, pad: u8) {
+        self.decimal(&mut [(value >> 16) as u16, value as u16], width, pad);
+    }
+
+    /// Writes the number in `limbs` (16-bit, most significant first; at
+    /// most 64 bits) in decimal, left-padded with `pad` to `width`. One
+    /// routine for every width, by long division in 16-bit steps: no
+    /// 64-bit arithmetic, and a 16-bit division (much cheaper than a
+    /// 32-bit one on the MSP430) wherever the running remainder is zero.
+    #[inline(never)]
+    fn decimal(&mut self, limbs: &mut [u16], width: u8, pad: u8) {
+        let mut digits = [0u8; 20];
         let mut n = 0;
         loop {
-            // 16-bit steps once the value fits: u16 division is much
-            // cheaper than u32 on the MSP430.
-            // The remainder by a multiply: one division call per digit.
-            let q = if value <= 0xffff {
-                (value as u16 / 10) as u32
-            } else {
-                value / 10
-            };
-            let d = (value as u8).wrapping_sub((q as u8).wrapping_mul(10));
-            value = q;
-            digits[n] = b'0' + d;
+            let mut rem = 0u16;
+            let mut rest = false;
+            for l in limbs.iter_mut() {
+                let q = if rem == 0 {
+                    *l / 10
+                } else {
+                    // Below 10 * 2^16: the quotient fits 16 bits.
+                    (((rem as u32) << 16 | *l as u32) / 10) as u16
+                };
+                // The remainder by a multiply, exact modulo 2^16.
+                rem = l.wrapping_sub(q.wrapping_mul(10));
+                *l = q;
+                rest |= q != 0;
+            }
+            digits[n] = b'0' + rem as u8;
             n += 1;
-            if value == 0 {
+            if !rest || n == digits.len() {
                 break;
             }
         }
@@ -105,29 +119,22 @@ impl<'a> TextBuf<'a> {
         self.u32(value.unsigned_abs());
     }
 
-    /// Writes `value` in decimal with a `-` when negative. Values beyond
-    /// 32 bits take one 64-bit division per 9 digits (rare: a first clock
-    /// step).
+    /// Writes `value` in decimal with a `-` when negative.
     pub fn i64(&mut self, value: i64) {
         if value < 0 {
             self.put(b'-');
         }
-        // |value| by 32-bit halves: LLVM's 64-bit negate and compare are
-        // long carry sequences on the MSP430.
-        let (mut high, mut low) = ((value >> 32) as u32, value as u32);
-        if value < 0 {
-            low = low.wrapping_neg();
-            high = !high + (low == 0) as u32;
-        }
-        if high == 0 {
-            self.u32(low);
-        } else {
-            let v = (high as u64) << 32 | low as u64;
-            let high = v / 1_000_000_000;
-            let low = (v - high * 1_000_000_000) as u32;
-            self.i64(high as i64);
-            self.u32_padded(low, 9, b'0');
-        }
+        let m = value.unsigned_abs();
+        self.decimal(
+            &mut [
+                (m >> 48) as u16,
+                (m >> 32) as u16,
+                (m >> 16) as u16,
+                m as u16,
+            ],
+            0,
+            b'0',
+        );
     }
 
     /// Writes the low `digits` nibbles of `value` in lower-case hex.

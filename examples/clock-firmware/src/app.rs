@@ -208,7 +208,6 @@ pub fn run(mut board: Board) -> ! {
     let mut shown = [0u32; ROWS];
     let mut shown_second = u32::MAX;
     let mut buttons = 0u8;
-    #[cfg(not(feature = "event-log"))]
     let mut synced = false;
     'turn: loop {
         // Frames first: their arrival time is the tick count read just
@@ -291,7 +290,6 @@ pub fn run(mut board: Board) -> ! {
         };
         if second != shown_second && !awaiting {
             shown_second = second;
-            #[cfg(not(feature = "event-log"))]
             if utc.is_some() && !synced {
                 synced = true;
                 line(&mut board, b"synced");
@@ -349,9 +347,8 @@ pub fn start(board: &Board) {
 }
 
 /// Takes the application's events, each as the application's text line on
-/// the console (feature `event-log`; the text does not fit the flash yet,
-/// so without it they are only drained and `synced` is logged at the first
-/// sync).
+/// the console (feature `event-log`, on by default; without it they are
+/// only drained). `synced` is logged at the first sync either way.
 #[inline(never)]
 fn log_events(_board: &mut Board, app: &mut ClockApp) {
     while let Some(_e) = app.poll_event() {
