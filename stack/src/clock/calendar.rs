@@ -135,15 +135,15 @@ const DAYS_1968_03_TO_2100_03: u16 = 33 * 1461;
 /// [`days_from_civil`] for years 1970 to 2107 in 16-bit arithmetic (the
 /// MSP430 is a 16-bit CPU; 32-bit divisions are library calls): March-based
 /// years counted from 1968-03-01 in 4-year cycles, the missing 2100-02-29
-/// taken out.
+/// taken out. Month 13 is January of the next year.
 #[inline(never)]
-pub(crate) const fn days_from_civil_1970(year: u32, month: u8, day: u8) -> u16 {
+pub(crate) const fn days_from_civil_1970(year: u16, month: u8, day: u8) -> u16 {
     let m = month as u16;
     // Shift the year start to March so that the leap day ends the year.
     let (y, mp) = if m > 2 {
-        ((year - 1968) as u16, m - 3)
+        (year - 1968, m - 3)
     } else {
-        ((year - 1969) as u16, m + 9)
+        (year - 1969, m + 9)
     };
     let doy = (153 * mp + 2) / 5 + day as u16 - 1; // [0, 365]
     let mut z = y * 365 + y / 4 + doy;
@@ -264,7 +264,7 @@ mod tests {
                 (prev.0 + 1, 1, 1)
             };
             assert_eq!((y, m, d), next_of_prev, "day {days}");
-            assert_eq!(days_from_civil_1970(y, m, d) as u32, days);
+            assert_eq!(days_from_civil_1970(y as u16, m, d) as u32, days);
             prev = (y, m, d);
         }
     }

@@ -28,26 +28,41 @@ pub enum TzError {
 /// 6; tzdata's longest are 6).
 pub const MAX_NAME: usize = 7;
 
-/// The day of a transition rule (POSIX `TZ` "rule" date forms). `repr(u8)`:
-/// the first variant's tag is 0, so an all-zero [`Tz`] is one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-enum RuleDay {
-    /// `Jn`: Julian day 1-365, February 29 never counted.
-    Julian1(u16),
-    /// `n`: zero-based day 0-365, February 29 counted in leap years.
-    Julian0(u16),
-    /// `Mm.w.d`: day `d` (0 = Sunday) of week `w` (1-5, 5 = last) of month `m`.
-    MonthWeekDay { month: u8, week: u8, weekday: u8 },
-}
-
-/// A transition: a day and a local time of day in seconds (may be
-/// negative or beyond 24 h).
+/// A transition rule (POSIX `TZ` "rule" date forms), reduced at parse
+/// time to "a day after the first of a month" or "a weekday of a week
+/// of a month", and a local time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Rule {
-    day: RuleDay,
+    /// Month 1-12.
+    month: u8,
+    /// `Mm.w.d`: week 1-5 (5: the last such weekday of the month); 0 for
+    /// the Julian forms: the transition is `day` days after the first of
+    /// `month`. (`Jn`, February 29 never counted: January 1st + n - 1
+    /// before March, March 1st + n - 60 from day 60 on; `n`, zero-based:
+    /// January 1st + n.)
+    week: u8,
+    /// `Mm.w.d`: day of the week, 0 = Sunday.
+    weekday: u8,
+    /// Julian forms: days after the first of `month`.
+    day: u16,
+    /// Local time of day in seconds (may be negative or beyond 24 h).
     time: i32,
 }
+
+/// The US rules (second Sunday of March, first Sunday of November, at
+/// 02:00), the default of a TZ with a DST name but no rule.
+const US_START: Rule = Rule {
+    month: 3,
+    week: 2,
+    weekday: 0,
+    day: 0,
+    time: 2 * 3600,
+};
+const US_END: Rule = Rule {
+    month: 11,
+    week: 1,
+    ..US_START
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Name {
@@ -56,31 +71,33 @@ struct Name {
 }
 
 impl Name {
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+
     fn as_str(&self) -> &str {
         // Only ASCII alphanumerics, '+' and '-' are ever stored.
-        core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+        core::str::from_utf8(self.as_bytes()).unwrap_or("")
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Dst {
-    name: Name,
-    /// Seconds to add to UTC during daylight saving time.
-    offset: i32,
-    start: Rule,
-    end: Rule,
-}
+const NO_NAME: Name = Name {
+    bytes: [0; MAX_NAME],
+    len: 0,
+};
 
 /// A parsed time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tz {
     std_name: Name,
-    /// Seconds to add to UTC for local standard time (east positive: the
-    /// opposite sign of the POSIX offset).
+    dst_name: Name,
+    /// Seconds to add to UTC for local standard time and daylight saving
+    /// time (east positive: the opposite sign of the POSIX offset).
     std_offset: i32,
-    /// Daylight saving time, if `has_dst` (not an `Option`: all zeros must
-    /// be a valid zone).
-    dst: Dst,
+    dst_offset: i32,
+    /// Daylight saving time starts and ends (when `has_dst`).
+    start: Rule,
+    end: Rule,
     has_dst: bool,
 }
 
@@ -98,175 +115,173 @@ pub struct LocalTime<'a> {
     pub abbreviation: &'a str,
 }
 
+/// The parser: a position in the string and the first error met. After
+/// an error it goes on (every step is bounded and only moves forward),
+/// which spares an early return at every step.
 struct Cursor<'a> {
     s: &'a [u8],
     pos: usize,
+    /// What a malformed number is (offsets, then rules).
+    kind: TzError,
+    error: Option<TzError>,
 }
 
 impl Cursor<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.s.get(self.pos).copied()
+    fn fail(&mut self, e: TzError) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    /// The next byte; 0 at the end (never valid inside a TZ string).
+    fn peek(&self) -> u8 {
+        self.s.get(self.pos).copied().unwrap_or(0)
     }
 
     fn eat(&mut self, c: u8) -> bool {
-        if self.peek() == Some(c) {
-            self.pos += 1;
-            true
-        } else {
-            false
+        let found = self.peek() == c;
+        self.pos += found as usize;
+        found
+    }
+
+    /// `c`, or a failure of the current kind.
+    fn expect(&mut self, c: u8) {
+        if !self.eat(c) {
+            self.fail(self.kind);
         }
     }
 
-    /// Up to `max_digits` (at most 4) decimal digits, in 16 bits.
-    fn number(&mut self, max_digits: usize) -> Option<u16> {
-        let start = self.pos;
+    /// 1 to `digits` decimal digits for a value in `min..=max` (else a
+    /// failure of the current kind).
+    fn number(&mut self, digits: u8, min: u16, max: u16) -> u16 {
         let mut v: u16 = 0;
-        while let Some(c @ b'0'..=b'9') = self.peek() {
-            if self.pos - start == max_digits {
-                return None;
+        let mut n = 0;
+        loop {
+            let d = self.peek().wrapping_sub(b'0');
+            if d > 9 {
+                break;
             }
-            v = v * 10 + (c - b'0') as u16;
+            if n == digits {
+                n = 0; // too many digits
+                break;
+            }
+            v = v * 10 + d as u16;
+            n += 1;
             self.pos += 1;
         }
-        (self.pos > start).then_some(v)
+        if n == 0 || v < min || v > max {
+            self.fail(self.kind);
+        }
+        v
     }
 
     /// `std`/`dst` names: 3+ alphabetic characters, or `<...>` with
     /// alphanumerics, '+' and '-'.
-    fn name(&mut self) -> Result<Name, TzError> {
-        let mut name = Name {
-            bytes: [0; MAX_NAME],
-            len: 0,
-        };
+    fn name(&mut self, name: &mut Name) {
         let quoted = self.eat(b'<');
         loop {
-            let c = match self.peek() {
-                Some(c) if c.is_ascii_alphabetic() => c,
-                Some(c) if quoted && (c.is_ascii_digit() || c == b'+' || c == b'-') => c,
-                _ => break,
-            };
+            let c = self.peek();
+            let letter = (c | 0x20).wrapping_sub(b'a') < 26;
+            let other = c.wrapping_sub(b'0') < 10 || c == b'+' || c == b'-';
+            if !(letter || quoted && other) {
+                break;
+            }
             if name.len as usize == MAX_NAME {
-                return Err(TzError::BadName);
+                self.fail(TzError::BadName);
+                break;
             }
             name.bytes[name.len as usize] = c;
             name.len += 1;
             self.pos += 1;
         }
         if (quoted && !self.eat(b'>')) || name.len < 3 {
-            return Err(TzError::BadName);
+            self.fail(TzError::BadName);
         }
-        Ok(name)
     }
 
     /// `[+|-]hh[:mm[:ss]]` in seconds, hours up to `max_hours`.
-    fn hms(&mut self, max_hours: u16) -> Option<i32> {
-        let negative = if self.eat(b'-') {
-            true
-        } else {
+    fn hms(&mut self, max_hours: u16) -> i32 {
+        let negative = self.eat(b'-');
+        if !negative {
             self.eat(b'+');
-            false
-        };
-        let h = self.number(3).filter(|&h| h <= max_hours)?;
-        // Minutes and seconds in 16 bits, hours as 225 * 16 seconds.
-        let mut ms: u16 = 0;
-        if self.eat(b':') {
-            ms = self.number(2).filter(|&m| m < 60)? * 60;
+        }
+        // ((h * 60 + m) * 60 + s), absent fields zero.
+        let mut secs = self.number(3, 0, max_hours) as u32;
+        for _ in 0..2 {
+            secs *= 60;
             if self.eat(b':') {
-                ms += self.number(2).filter(|&s| s < 60)?;
+                secs += self.number(2, 0, 59) as u32;
             }
         }
-        let secs = (((h * 225) as u32) << 4) as i32 + ms as i32;
-        Some(if negative { -secs } else { secs })
+        let secs = secs as i32;
+        if negative {
+            -secs
+        } else {
+            secs
+        }
     }
 
     /// A POSIX offset (west positive) as seconds east of UTC.
-    fn offset(&mut self) -> Result<i32, TzError> {
-        self.hms(24).map(|o| -o).ok_or(TzError::BadOffset)
+    fn offset(&mut self) -> i32 {
+        -self.hms(24)
     }
 
-    fn rule(&mut self) -> Result<Rule, TzError> {
-        let day = if self.eat(b'J') {
-            match self.number(3) {
-                Some(n @ 1..=365) => RuleDay::Julian1(n),
-                _ => return Err(TzError::BadRule),
-            }
-        } else if self.eat(b'M') {
-            let month = self.number(2).filter(|m| (1..=12).contains(m));
-            let week = self.eat(b'.').then(|| self.number(1)).flatten();
-            let weekday = self.eat(b'.').then(|| self.number(1)).flatten();
-            match (month, week, weekday) {
-                (Some(m), Some(w @ 1..=5), Some(d @ 0..=6)) => RuleDay::MonthWeekDay {
-                    month: m as u8,
-                    week: w as u8,
-                    weekday: d as u8,
-                },
-                _ => return Err(TzError::BadRule),
-            }
+    fn rule(&mut self, rule: &mut Rule) {
+        if self.eat(b'M') {
+            rule.month = self.number(2, 1, 12) as u8;
+            self.expect(b'.');
+            rule.week = self.number(1, 1, 5) as u8;
+            self.expect(b'.');
+            rule.weekday = self.number(1, 0, 6) as u8;
         } else {
-            match self.number(3) {
-                Some(n @ 0..=365) => RuleDay::Julian0(n),
-                _ => return Err(TzError::BadRule),
-            }
-        };
+            // `Jn` (1-365, no February 29) or `n` (0-365).
+            let julian1 = self.eat(b'J') as u16;
+            let n = self.number(3, julian1, 365).wrapping_sub(julian1);
+            // From day 59 (zero-based, without February 29): March 1st.
+            (rule.month, rule.day) = if julian1 != 0 && n >= 59 {
+                (3, n - 59)
+            } else {
+                (1, n)
+            };
+        }
         // Default transition time 02:00:00 local (POSIX); RFC 8536 3.3.1
         // allows -167..167 hours.
-        let time = if self.eat(b'/') {
-            self.hms(167).ok_or(TzError::BadRule)?
+        rule.time = if self.eat(b'/') {
+            self.hms(167)
         } else {
             2 * 3600
         };
-        Ok(Rule { day, time })
     }
 }
 
 /// Days since 1970-01-01 of `rule`'s day in `year` (1970 to 2106, the
 /// years of `u32` Unix time: at most 50,404, 16-bit arithmetic).
-fn rule_day(year: u32, day: RuleDay) -> u32 {
-    // Every fourth year is a leap year from 1970 to 2106, except 2100.
-    let leap = year % 4 == 0 && year != 2100;
-    let days = match day {
-        RuleDay::Julian1(n) => {
-            let leap_shift = u16::from(leap && n >= 60);
-            days_from_civil_1970(year, 1, 1) + n - 1 + leap_shift
-        }
-        RuleDay::Julian0(n) => days_from_civil_1970(year, 1, 1) + n,
-        RuleDay::MonthWeekDay {
-            month,
-            week,
-            weekday,
-        } => {
-            let first = days_from_civil_1970(year, month, 1);
-            let first_wd = (first + 4) % 7; // 1970-01-01 was a Thursday
-            let mut d = (weekday as u16 + 7 - first_wd) % 7 + (week as u16 - 1) * 7;
-            // Week 5 means "the last such weekday of the month".
-            let len = if month == 2 {
-                28 + leap as u16
-            } else {
-                // 31 days in months 1, 3, 5, 7, 8, 10, 12.
-                30 + ((month + (month >> 3)) & 1) as u16
-            };
-            while d >= len {
-                d -= 7;
-            }
-            first + d
-        }
-    };
-    days as u32
+fn rule_day(year: u16, rule: &Rule) -> u16 {
+    let first = days_from_civil_1970(year, rule.month, 1);
+    if rule.week == 0 {
+        return first + rule.day;
+    }
+    // The first `weekday` on or after the first of the month: 1970-01-01
+    // was a Thursday (4), and 56,000 (a multiple of 7 above every day
+    // count) keeps the difference positive.
+    let mut d = (rule.weekday as u16 + 56_003 - first) % 7 + (rule.week as u16 - 1) * 7;
+    // Week 5 means "the last such weekday of the month". (Month 13 is
+    // January of the next year.)
+    let len = days_from_civil_1970(year, rule.month + 1, 1) - first;
+    while d >= len {
+        d -= 7;
+    }
+    first + d
 }
 
 /// The UTC instant of `rule` in `year`, `offset` being the local time's
 /// offset before the transition. Wrapping arithmetic: exact for
 /// transitions inside 1970..2106.
-fn transition_utc(year: u32, rule: Rule, offset: i32) -> u32 {
-    (rule_day(year, rule.day) * 86_400)
+fn transition_utc(year: u16, rule: &Rule, offset: i32) -> u32 {
+    (rule_day(year, rule) as u32 * 86_400)
         .wrapping_add(rule.time as u32)
         .wrapping_sub(offset as u32)
 }
-
-const NO_NAME: Name = Name {
-    bytes: [0; MAX_NAME],
-    len: 0,
-};
 
 impl Tz {
     /// UTC without an abbreviation, every byte zero, so that a `static`
@@ -274,18 +289,22 @@ impl Tz {
     /// in place.
     pub const UNCONFIGURED: Tz = Tz {
         std_name: NO_NAME,
+        dst_name: NO_NAME,
         std_offset: 0,
-        dst: Dst {
-            name: NO_NAME,
-            offset: 0,
-            start: Rule {
-                day: RuleDay::Julian1(0),
-                time: 0,
-            },
-            end: Rule {
-                day: RuleDay::Julian1(0),
-                time: 0,
-            },
+        dst_offset: 0,
+        start: Rule {
+            month: 0,
+            week: 0,
+            weekday: 0,
+            day: 0,
+            time: 0,
+        },
+        end: Rule {
+            month: 0,
+            week: 0,
+            weekday: 0,
+            day: 0,
+            time: 0,
         },
         has_dst: false,
     };
@@ -313,58 +332,42 @@ impl Tz {
     /// error `self` is [`Tz::UNCONFIGURED`] (UTC without abbreviation).
     pub fn configure(&mut self, s: &str) -> Result<(), TzError> {
         *self = Tz::UNCONFIGURED;
-        let r = self.parse_fields(s);
-        if r.is_err() {
-            *self = Tz::UNCONFIGURED;
-        }
-        r
-    }
-
-    fn parse_fields(&mut self, s: &str) -> Result<(), TzError> {
         let mut c = Cursor {
             s: s.as_bytes(),
             pos: 0,
+            kind: TzError::BadOffset,
+            error: None,
         };
-        let std_name = c.name()?;
-        let std_offset = c.offset()?;
-        self.std_name = std_name;
-        self.std_offset = std_offset;
-        if c.peek().is_some() {
-            let name = c.name()?;
-            let offset = match c.peek() {
-                None | Some(b',') => std_offset + 3600, // POSIX: one hour ahead
-                _ => c.offset()?,
+        c.name(&mut self.std_name);
+        self.std_offset = c.offset();
+        if c.pos < c.s.len() {
+            self.has_dst = true;
+            c.name(&mut self.dst_name);
+            self.dst_offset = match c.peek() {
+                0 | b',' => self.std_offset + 3600, // POSIX: one hour ahead
+                _ => c.offset(),
             };
-            let (start, end) = if c.eat(b',') {
-                let start = c.rule()?;
-                if !c.eat(b',') {
-                    return Err(TzError::BadRule);
-                }
-                (start, c.rule()?)
+            c.kind = TzError::BadRule;
+            if c.eat(b',') {
+                c.rule(&mut self.start);
+                c.expect(b',');
+                c.rule(&mut self.end);
             } else {
                 // No rule: the US rules, as glibc and tzcode assume.
-                let us = |month, week| Rule {
-                    day: RuleDay::MonthWeekDay {
-                        month,
-                        week,
-                        weekday: 0,
-                    },
-                    time: 2 * 3600,
-                };
-                (us(3, 2), us(11, 1))
-            };
-            self.dst = Dst {
-                name,
-                offset,
-                start,
-                end,
-            };
-            self.has_dst = true;
+                self.start = US_START;
+                self.end = US_END;
+            }
         }
-        if c.peek().is_some() {
-            return Err(TzError::TrailingCharacters);
+        if c.pos < c.s.len() {
+            c.fail(TzError::TrailingCharacters);
         }
-        Ok(())
+        match c.error {
+            Some(e) => {
+                *self = Tz::UNCONFIGURED;
+                Err(e)
+            }
+            None => Ok(()),
+        }
     }
 
     /// The offset east of UTC in seconds at UTC instant `unix`, and
@@ -373,16 +376,15 @@ impl Tz {
         if !self.has_dst {
             return (self.std_offset, false);
         }
-        let dst = &self.dst;
-        let year = DateTime::from_unix(unix.wrapping_add(self.std_offset as u32)).year as u32;
-        let start = transition_utc(year, dst.start, self.std_offset);
-        let end = transition_utc(year, dst.end, dst.offset);
+        let year = DateTime::from_unix(unix.wrapping_add(self.std_offset as u32)).year;
+        let start = transition_utc(year, &self.start, self.std_offset);
+        let end = transition_utc(year, &self.end, self.dst_offset);
         // start <= unix < end; when start > end (southern hemisphere: DST
         // spans the new year) the complement of end <= unix < start. One
         // wrapping compare covers both.
         let in_dst = unix.wrapping_sub(start) < end.wrapping_sub(start);
         if in_dst {
-            (dst.offset, true)
+            (self.dst_offset, true)
         } else {
             (self.std_offset, false)
         }
@@ -393,27 +395,25 @@ impl Tz {
     /// standard time's. No UTF-8 validation, unlike
     /// [`LocalTime::abbreviation`] (a few hundred bytes on the MSP430).
     pub fn abbreviation_bytes(&self, is_dst: bool) -> &[u8] {
-        let name = if is_dst && self.has_dst {
-            &self.dst.name
+        self.name(is_dst).as_bytes()
+    }
+
+    fn name(&self, is_dst: bool) -> &Name {
+        if is_dst && self.has_dst {
+            &self.dst_name
         } else {
             &self.std_name
-        };
-        &name.bytes[..name.len as usize]
+        }
     }
 
     /// The local time at UTC instant `unix`.
     pub fn local(&self, unix: u32) -> LocalTime<'_> {
         let (offset, is_dst) = self.offset_at(unix);
-        let abbreviation = if is_dst {
-            self.dst.name.as_str()
-        } else {
-            self.std_name.as_str()
-        };
         LocalTime {
             datetime: DateTime::from_unix(unix.wrapping_add(offset as u32)),
             offset,
             is_dst,
-            abbreviation,
+            abbreviation: self.name(is_dst).as_str(),
         }
     }
 }
@@ -477,29 +477,53 @@ mod tests {
     #[test]
     fn julian_rules() {
         // J60 is March 1st every year; 59 is March 1st in leap years only.
-        assert_eq!(
-            rule_day(2024, RuleDay::Julian1(60)),
-            days_from_civil(2024, 3, 1)
-        );
-        assert_eq!(
-            rule_day(2023, RuleDay::Julian1(60)),
-            days_from_civil(2023, 3, 1)
-        );
-        assert_eq!(
-            rule_day(2024, RuleDay::Julian0(59)),
-            days_from_civil(2024, 2, 29)
-        );
-        assert_eq!(
-            rule_day(2023, RuleDay::Julian0(59)),
-            days_from_civil(2023, 3, 1)
-        );
-        // Fifth Sunday of February 2026 does not exist: the last one (22nd).
-        let d = RuleDay::MonthWeekDay {
-            month: 2,
-            week: 5,
-            weekday: 0,
+        let day = |rule: &str, year: u16| {
+            let tz = Tz::parse(&std::format!("CET-1CEST,{rule},M10.5.0")).unwrap();
+            rule_day(year, &tz.start) as u32
         };
-        assert_eq!(rule_day(2026, d), days_from_civil(2026, 2, 22));
+        assert_eq!(day("J60", 2024), days_from_civil(2024, 3, 1));
+        assert_eq!(day("J60", 2023), days_from_civil(2023, 3, 1));
+        assert_eq!(day("J59", 2024), days_from_civil(2024, 2, 28));
+        assert_eq!(day("J1", 2024), days_from_civil(2024, 1, 1));
+        assert_eq!(day("J365", 2024), days_from_civil(2024, 12, 31));
+        assert_eq!(day("59", 2024), days_from_civil(2024, 2, 29));
+        assert_eq!(day("59", 2023), days_from_civil(2023, 3, 1));
+        assert_eq!(day("0", 2100), days_from_civil(2100, 1, 1));
+        assert_eq!(day("365", 2024), days_from_civil(2024, 12, 31));
+        // Fifth Sunday of February 2026 does not exist: the last one (22nd).
+        assert_eq!(day("M2.5.0", 2026), days_from_civil(2026, 2, 22));
+        // Last Saturday of December 2106 (the 25th), first Monday of
+        // January 1970 (the 5th).
+        assert_eq!(day("M12.5.6", 2105), days_from_civil(2105, 12, 26));
+        assert_eq!(day("M1.1.1", 1970), days_from_civil(1970, 1, 5));
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Any string: no panic; a zone parsed is usable and the same
+            /// through `configure` over a used zone; an error leaves
+            /// UNCONFIGURED.
+            #[test]
+            fn any_string_parses_or_fails_cleanly(
+                s in "[A-Z<>+:,./J0-9M-]{0,40}",
+                unix in any::<u32>(),
+            ) {
+                let mut tz = Tz::parse("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+                let r = tz.configure(&s);
+                prop_assert_eq!(r, Tz::parse(&s).map(|_| ()));
+                match r {
+                    Ok(()) => {
+                        prop_assert_eq!(Ok(tz), Tz::parse(&s));
+                        let (off, _) = tz.offset_at(unix);
+                        prop_assert!(off.abs() <= 25 * 3600);
+                    }
+                    Err(_) => prop_assert_eq!(tz, Tz::UNCONFIGURED),
+                }
+            }
+        }
     }
 
     #[test]
