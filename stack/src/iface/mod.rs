@@ -773,13 +773,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // Beyond MAX_LIFETIME_WAIT_S the answer comes early, which is
             // harmless: the caller asks again then.
             let secs = t.until_s.wrapping_sub(self.now_s).min(MAX_LIFETIME_WAIT_S);
-            t.delay = t
-                .delay
-                .min((secs * 1000).saturating_sub(self.sub_ms as u32));
+            t.ms(self
+                .now_ms
+                .wrapping_add(secs * 1000)
+                .wrapping_sub(self.sub_ms as u32));
         }
         // One 64-bit addition: the deadlines were compared as 32-bit
         // delays (u32::MAX for none; no delay reaches it).
-        (t.delay != u32::MAX).then(|| now_ms + t.delay as u64)
+        if t.delay == u32::MAX {
+            return None;
+        }
+        // The sum in two halves: LLVM's 64-bit add is long on the target.
+        let low = (now_ms as u32).wrapping_add(t.delay);
+        let high = ((now_ms >> 32) as u32).wrapping_add((low < t.delay) as u32);
+        Some((high as u64) << 32 | low as u64)
     }
 
     /// Records the time and runs the timers that need no transmission.
