@@ -247,6 +247,22 @@ pub struct Enc28j60<SPI, D> {
 
 type Res<T, E> = Result<T, Error<E>>;
 
+/// An SPI error inside the register layer. A type of its own so that `?`
+/// turns it into [`Error::Spi`] in the driver's operations; with a bus
+/// that cannot fail (`Infallible`, as on the MSP430 board) it is
+/// uninhabited, the register layer's results carry no error and callers
+/// test none (about 4 bytes of MSP430 code per register access).
+struct SpiError<E>(E);
+
+impl<E> From<SpiError<E>> for Error<E> {
+    fn from(e: SpiError<E>) -> Self {
+        Error::Spi(e.0)
+    }
+}
+
+/// Result of the register layer.
+type Io<T, E> = Result<T, SpiError<E>>;
+
 impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// Resets and initialises the chip, leaving reception enabled.
     ///
@@ -353,11 +369,12 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             (OP_WCR, EIE, 0),
             (OP_BFC, EIR, EIR_DMAIF | EIR_TXIF | EIR_TXERIF | EIR_RXERIF),
             (OP_BFS, ECON1, ECON1_RXEN),
-        ])
+        ])?;
+        Ok(())
     }
 
     /// Receive buffer pointers (DS 6.1), read pointer at the buffer start.
-    fn init_rx_buffer(&mut self) -> Res<(), SPI::Error> {
+    fn init_rx_buffer(&mut self) -> Io<(), SPI::Error> {
         self.write_reg16(ERXSTL, 0)?;
         self.write_reg16(ERXNDL, self.rx_end)?;
         // Errata "odd ERXRDPT": ERXRDPT must be odd, so "nothing read yet" is ERXND.
@@ -387,7 +404,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     // ---- register access (DS 4.2) ----
 
     /// Switches bank through ECON1.BSEL, cached (DS 3.1).
-    fn select_bank(&mut self, reg: u8) -> Res<(), SPI::Error> {
+    fn select_bank(&mut self, reg: u8) -> Io<(), SPI::Error> {
         if reg & ADDR_MASK >= COMMON_START {
             return Ok(());
         }
@@ -415,7 +432,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// Writes a pointer register pair (ERDPT, EWRPT, ETXND: not latched),
     /// skipping bytes that already hold the value.
     #[inline(never)]
-    fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Res<(), SPI::Error> {
+    fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Io<(), SPI::Error> {
         if known == PTR_UNKNOWN || known as u8 != value as u8 {
             self.write_reg(reg_low, value as u8)?;
         }
@@ -436,7 +453,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// WCR/BFS/BFC on `reg` after selecting its bank. Not inlined: it is
     /// called from many places and each copy would cost flash.
     #[inline(never)]
-    fn command(&mut self, opcode: u8, reg: u8, arg: u8) -> Res<(), SPI::Error> {
+    fn command(&mut self, opcode: u8, reg: u8, arg: u8) -> Io<(), SPI::Error> {
         self.select_bank(reg)?;
         self.op(opcode | (reg & ADDR_MASK), arg)
     }
@@ -445,7 +462,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// from a table in flash: smaller than a call per command where
     /// sequences are fixed.
     #[inline(never)]
-    fn commands(&mut self, list: &[(u8, u8, u8)]) -> Res<(), SPI::Error> {
+    fn commands(&mut self, list: &[(u8, u8, u8)]) -> Io<(), SPI::Error> {
         // Walked by pattern, not by index: no multiply by the element size.
         let mut rest = list;
         while let [(opcode, reg, arg), tail @ ..] = rest {
@@ -455,49 +472,49 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         Ok(())
     }
 
-    fn op(&mut self, opcode: u8, arg: u8) -> Res<(), SPI::Error> {
-        self.spi.write(&[opcode, arg]).map_err(Error::Spi)
+    fn op(&mut self, opcode: u8, arg: u8) -> Io<(), SPI::Error> {
+        self.spi.write(&[opcode, arg]).map_err(SpiError)
     }
 
     /// RCR; MAC and MII registers shift out a dummy byte first (DS 4.2.1).
     #[inline(never)]
-    fn read_reg(&mut self, reg: u8) -> Res<u8, SPI::Error> {
+    fn read_reg(&mut self, reg: u8) -> Io<u8, SPI::Error> {
         self.select_bank(reg)?;
         let mut buf = [OP_RCR | (reg & ADDR_MASK), 0, 0];
         let len = if reg & MAC_MII != 0 { 3 } else { 2 };
         self.spi
             .transfer_in_place(&mut buf[..len])
-            .map_err(Error::Spi)?;
+            .map_err(SpiError)?;
         Ok(buf[len - 1])
     }
 
-    fn write_reg(&mut self, reg: u8, value: u8) -> Res<(), SPI::Error> {
+    fn write_reg(&mut self, reg: u8, value: u8) -> Io<(), SPI::Error> {
         self.command(OP_WCR, reg, value)
     }
 
     /// Writes a 16-bit register pair, low byte first (ERXRDPT latches the low
     /// byte until the high byte is written, DS 6.1).
     #[inline(never)]
-    fn write_reg16(&mut self, reg_low: u8, value: u16) -> Res<(), SPI::Error> {
+    fn write_reg16(&mut self, reg_low: u8, value: u16) -> Io<(), SPI::Error> {
         self.write_reg(reg_low, value as u8)?;
         self.write_reg(reg_low + 1, (value >> 8) as u8)
     }
 
     /// BFS, for ETH registers only (DS 4.2.5).
-    fn bit_set(&mut self, reg: u8, mask: u8) -> Res<(), SPI::Error> {
+    fn bit_set(&mut self, reg: u8, mask: u8) -> Io<(), SPI::Error> {
         self.command(OP_BFS, reg, mask)
     }
 
     /// BFC, for ETH registers only (DS 4.2.6).
-    fn bit_clear(&mut self, reg: u8, mask: u8) -> Res<(), SPI::Error> {
+    fn bit_clear(&mut self, reg: u8, mask: u8) -> Io<(), SPI::Error> {
         self.command(OP_BFC, reg, mask)
     }
 
     /// RBM from ERDPT into `buf`, one transaction.
-    fn read_buffer(&mut self, buf: &mut [u8]) -> Res<(), SPI::Error> {
+    fn read_buffer(&mut self, buf: &mut [u8]) -> Io<(), SPI::Error> {
         self.spi
             .transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)])
-            .map_err(Error::Spi)
+            .map_err(SpiError)
     }
 
     /// Waits for MISTAT.BUSY to clear, bounded (DS 3.3.1, 3.3.2).
@@ -614,7 +631,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     /// Frees the frame's space and decrements EPKTCNT (DS 7.2.4).
-    fn release_frame(&mut self, next: u16) -> Res<(), SPI::Error> {
+    fn release_frame(&mut self, next: u16) -> Io<(), SPI::Error> {
         self.next_packet = next;
         // Errata "odd ERXRDPT": an even ERXRDPT can corrupt the buffer; use the
         // byte before the next frame (odd), or ERXND when it is at ERXST.
@@ -640,11 +657,12 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         }
         self.bit_clear(EIR, EIR_RXERIF)?;
         bump(&mut self.counters.rx_resets);
-        self.bit_set(ECON1, ECON1_RXEN)
+        self.bit_set(ECON1, ECON1_RXEN)?;
+        Ok(())
     }
 
     /// Counts and clears a receive buffer overflow (EIR.RXERIF, DS 12.1.2).
-    fn check_rx_overflow(&mut self) -> Res<(), SPI::Error> {
+    fn check_rx_overflow(&mut self) -> Io<(), SPI::Error> {
         if self.read_reg(EIR)? & EIR_RXERIF != 0 {
             bump(&mut self.counters.rx_overflows);
             self.bit_clear(EIR, EIR_RXERIF)?;
@@ -736,7 +754,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// Reads byte 3 of the transmit status vector written after ETXND
     /// (DS 7.1, table 5-4). Only called when TXERIF is set.
-    fn read_tsv_byte3(&mut self, tx_end: u16) -> Res<u8, SPI::Error> {
+    fn read_tsv_byte3(&mut self, tx_end: u16) -> Io<u8, SPI::Error> {
         self.write_pointer(ERDPTL, tx_end + 1, self.erdpt)?;
         let mut tsv = [0u8; TSV_LEN as usize];
         self.read_buffer(&mut tsv)?;
@@ -783,7 +801,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             // Link changes reach EIR.LINKIF only through PHIE (DS 12.1.5).
             self.phy_write(PHIE, PHIE_PGEIE | PHIE_PLNKIE)?;
         }
-        self.write_reg(EIE, EIE_INTIE | (sources & !EIE_INTIE))
+        self.write_reg(EIE, EIE_INTIE | (sources & !EIE_INTIE))?;
+        Ok(())
     }
 
     /// Interrupt service: returns the EIR flags seen, counts and clears
@@ -828,7 +847,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             return Err(Error::Timeout);
         }
         self.bit_set(ECON2, ECON2_VRPS)?;
-        self.bit_set(ECON2, ECON2_PWRSV)
+        self.bit_set(ECON2, ECON2_PWRSV)?;
+        Ok(())
     }
 
     /// Leaves power save mode (DS 16.3) and re-enables reception. Waits 1 ms
@@ -836,6 +856,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     pub fn wake(&mut self) -> Res<(), SPI::Error> {
         self.bit_clear(ECON2, ECON2_PWRSV)?;
         self.delay.delay_us(1000);
-        self.bit_set(ECON1, ECON1_RXEN)
+        self.bit_set(ECON1, ECON1_RXEN)?;
+        Ok(())
     }
 }
