@@ -76,7 +76,7 @@ const MAX_HZ: u32 = 1 << 24;
 /// A number as 16-bit words, least significant first: the MSP430 is a
 /// 16-bit CPU, on which 64-bit arithmetic is long inline code; one small
 /// multiply-accumulate loop ([`mac`]) does the clock's wide arithmetic.
-type Words<const N: usize> = [u16; N];
+pub(crate) type Words<const N: usize> = [u16; N];
 
 /// `acc += a * b`, modulo `2^(16 * N)` (`N` at least 5).
 #[inline(never)]
@@ -94,8 +94,8 @@ pub(crate) fn mac<const N: usize>(acc: &mut Words<N>, a: u32, b: &Words<3>) {
     }
 }
 
-/// The low 32 bits of `words[at..at + 2]`.
-fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
+/// The 32 bits of `words[at..at + 2]`.
+pub(crate) fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
     words[at] as u32 | (words[at + 1] as u32) << 16
 }
 
@@ -286,7 +286,13 @@ impl SoftClock {
         mac(&mut self.base_time, dt - slewed, &self.rate);
         self.base_ticks = self.base_ticks.wrapping_add(dt);
         self.slew_left -= slewed;
-        timestamp(&self.base_time)
+        to_ntp(&self.time_words())
+    }
+
+    /// The time of the last reading (or step), 32.32 as 16-bit words.
+    pub(crate) fn time_words(&self) -> Words<4> {
+        let t = &self.base_time;
+        [t[1], t[2], t[3], t[4]]
     }
 
     /// Sets the clock to `time` at tick `ticks`: the first synchronization,
@@ -394,9 +400,9 @@ impl SoftClock {
     }
 }
 
-/// The 32.32 timestamp of a time in 2^-48 s.
-fn timestamp(t: &Words<5>) -> NtpTimestamp {
-    NtpTimestamp(word32(t, 1) as u64 | (word32(t, 3) as u64) << 32)
+/// The timestamp of a 32.32 time in 16-bit words.
+pub(crate) fn to_ntp(t: &Words<4>) -> NtpTimestamp {
+    NtpTimestamp(word32(t, 0) as u64 | (word32(t, 2) as u64) << 32)
 }
 
 #[cfg(test)]

@@ -67,9 +67,9 @@
 //! let _display_time = sntp.now(ticks);
 //! ```
 
-use crate::clock::softclock::{SoftClock, STEP_THRESHOLD};
+use crate::clock::softclock::{to_ntp, word32, SoftClock, Words, STEP_THRESHOLD};
 use crate::iface::{Interface, Rng, UdpMeta};
-use crate::wire::ntp::{self, LeapIndicator, Mode, NtpDuration, NtpPacket, NtpShort, NtpTimestamp};
+use crate::wire::ntp::{self, LeapIndicator, Mode, NtpShort, NtpTimestamp};
 use crate::wire::Ipv6Address;
 
 /// Servers remembered at once (from DNS or configuration).
@@ -98,7 +98,7 @@ const BLOCKED_GIVE_UP: u8 = 40;
 const RETRY_ERROR_MS: u32 = 2000;
 /// Offsets within this plus half the round-trip delay count as "clock
 /// stable" for the poll interval (the delay bounds the measurement error).
-const STABLE_OFFSET: u32 = 16_777; // 1 ms in 2^-24 s
+const STABLE_OFFSET: u32 = 4_294_967; // 1 ms in 2^-32 s
 /// Consecutive stable offsets before the poll interval doubles.
 const STABLE_TO_DOUBLE: u8 = 2;
 /// Offsets beyond this many times the stable limit halve the interval.
@@ -223,11 +223,9 @@ pub enum SyncState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sample {
     at_ms: u64,
-    /// Offset, 2^-24 s (within ±32 s), when `far_s` is 0...
-    offset: i32,
-    /// ...else in whole seconds (an offset beyond ±32 s, stepped).
-    far_s: i32,
-    /// Round-trip delay, 2^-24 s, at most 1 s.
+    /// Offset, 32.32 s.
+    offset: Words<4>,
+    /// Round-trip delay, 2^-32 s, at most 1 s.
     delay: u32,
     stratum: u8,
     server: Ipv6Address,
@@ -249,8 +247,9 @@ pub struct SntpClient {
     /// Our bound source port (0: none) and whether a request went from it.
     port: u16,
     port_used: bool,
-    /// Transmit timestamp of the outstanding request (zero: none).
-    t1: NtpTimestamp,
+    /// Transmit timestamp of the outstanding request (zero: none), 32.32
+    /// in 16-bit words.
+    t1: Words<4>,
     next_poll_ms: u64,
     /// The poll interval exponent above [`MIN_POLL_LOG2`] (zero: 16 s, so
     /// that [`SntpClient::UNCONFIGURED`] is all zeros).
@@ -283,7 +282,7 @@ impl SntpClient {
         asked: 0,
         port: 0,
         port_used: false,
-        t1: NtpTimestamp(0),
+        t1: [0; 4],
         next_poll_ms: 0,
         poll_up: 0,
         stable: 0,
@@ -292,8 +291,7 @@ impl SntpClient {
         blocked: 0,
         last: Sample {
             at_ms: 0,
-            offset: 0,
-            far_s: 0,
+            offset: [0; 4],
             delay: 0,
             stratum: 0,
             server: Ipv6Address::UNSPECIFIED,
@@ -414,7 +412,7 @@ impl SntpClient {
             }
         }
         if !asked_listed {
-            self.t1 = NtpTimestamp(0);
+            self.t1 = [0; 4];
         }
     }
 
@@ -481,10 +479,10 @@ impl SntpClient {
         if now_ms < self.next_poll_ms {
             return None;
         }
-        if !self.t1.is_zero() {
+        if self.t1 != [0; 4] {
             // The previous request went unanswered: back off (RFC 4330
             // 10) and, after a few in a row, try the next server.
-            self.t1 = NtpTimestamp(0);
+            self.t1 = [0; 4];
             self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
             self.losses = self.losses.saturating_add(1);
             self.misses += 1;
@@ -518,18 +516,22 @@ impl SntpClient {
         // which also makes T1 hard to guess for an off-path attacker.
         // At most 28 bits (16 Hz): only the fraction changes.
         let mask = self.clock.noise_mask();
-        let t = self.clock.now(ticks);
-        let mut fraction = t.fraction() & !mask | self.rng.next_u32() & mask;
-        if t.seconds() == 0 && fraction == 0 {
-            fraction = 1; // zero means "no request outstanding"
+        self.clock.now(ticks);
+        let mut t1 = self.clock.time_words();
+        let fraction = word32(&t1, 0) & !mask | self.rng.next_u32() & mask;
+        t1[0] = fraction as u16;
+        t1[1] = (fraction >> 16) as u16;
+        if t1 == [0; 4] {
+            t1[0] = 1; // zero means "no request outstanding"
         }
-        let t1 = NtpTimestamp::new(t.seconds(), fraction);
         // RFC 4330 5: a request with every field zero but the first byte
         // (LI 0, VN 4, mode 3) and the transmit timestamp.
         payload.fill(0);
-        let mut request = NtpPacket::new_unchecked(payload);
-        request.set_li_vn_mode(LeapIndicator::NoWarning, 4, Mode::Client);
-        request.set_xmit_timestamp(t1);
+        payload[0] = LeapIndicator::NoWarning.bits() << 6 | 4 << 3 | Mode::Client.bits();
+        for (i, w) in t1.iter().enumerate() {
+            let at = 46 - 2 * i;
+            payload[at..at + 2].copy_from_slice(&w.to_be_bytes());
+        }
         match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
             Ok(n) => {
                 self.t1 = t1;
@@ -575,8 +577,8 @@ impl SntpClient {
         if self.port == 0 || meta.dst_port != self.port {
             return false;
         }
-        let t4 = self.clock.now(ticks);
-        if let Err(reason) = self.accept(meta, payload, now_ms, ticks, t4) {
+        self.clock.now(ticks);
+        if let Err(reason) = self.accept(meta, payload, now_ms, ticks) {
             let c = &mut self.counters.rejected[reason as usize];
             *c = c.wrapping_add(1);
         }
@@ -589,123 +591,125 @@ impl SntpClient {
         payload: &[u8],
         now_ms: u64,
         ticks: u32,
-        t4: NtpTimestamp,
     ) -> Result<(), Reject> {
         let asked = self.asked as usize;
         if meta.src != self.servers[asked] || meta.src_port != ntp::PORT {
             return Err(Reject::WrongSource);
         }
-        // The fields are read from the checked view one by one: cheaper on
-        // the 16-bit target than a full `NtpRepr`.
-        let reply = NtpPacket::new_checked(payload).map_err(|_| Reject::Truncated)?;
+        // The 48-byte header (RFC 5905 7.3; extension fields and a MAC
+        // may follow), read in place: cheaper on the 16-bit target than a
+        // view's getters or a full `NtpRepr`.
+        let h: &[u8; ntp::HEADER_LEN] = payload.first_chunk().ok_or(Reject::Truncated)?;
         // RFC 4330 5: versions 1 to 4.
-        if !(1..=4).contains(&reply.version()) {
+        let version = h[0] >> 3 & 7;
+        if version == 0 || version > 4 {
             return Err(Reject::BadVersion);
         }
-        if reply.mode() != Mode::Server {
+        if h[0] & 7 != Mode::Server.bits() {
             return Err(Reject::BadMode);
         }
-        if self.t1.is_zero() {
+        if self.t1 == [0; 4] {
             return Err(Reject::NotExpected);
         }
         // RFC 5905 8: the origin must be our T1, else the packet is bogus
         // (forged, or an old duplicate); the request stays outstanding.
-        let t1 = reply.orig_timestamp();
-        if t1 != self.t1 {
+        if be_words(h, 24) != self.t1 {
             return Err(Reject::BadOrigin);
         }
+        let t1 = self.t1;
         // The request is answered: a duplicate or replay will not match.
-        self.t1 = NtpTimestamp(0);
+        self.t1 = [0; 4];
         self.losses = 0;
         self.misses = 0;
-        let stratum = reply.stratum();
+        let stratum = h[1];
         if stratum == 0 {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
-            // The codes as 32-bit words: two comparisons each on the target.
-            const DENY: u32 = u32::from_be_bytes(ntp::KISS_DENY);
-            const RSTR: u32 = u32::from_be_bytes(ntp::KISS_RSTR);
-            const RATE: u32 = u32::from_be_bytes(ntp::KISS_RATE);
-            return Err(match u32::from_be_bytes(reply.ref_id()) {
-                DENY | RSTR => {
-                    self.denied |= 1 << asked;
-                    self.next_server();
-                    Reject::KissDeny
-                }
-                RATE => {
-                    self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
-                    self.stable = 0;
-                    self.next_server();
-                    self.schedule(now_ms);
-                    Reject::KissRate
-                }
-                _ => Reject::KissOther,
+            let code = [h[12], h[13], h[14], h[15]];
+            return Err(if code == ntp::KISS_DENY || code == ntp::KISS_RSTR {
+                self.denied |= 1 << asked;
+                self.next_server();
+                Reject::KissDeny
+            } else if code == ntp::KISS_RATE {
+                self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
+                self.stable = 0;
+                self.next_server();
+                self.schedule(now_ms);
+                Reject::KissRate
+            } else {
+                Reject::KissOther
             });
         }
         // RFC 4330 5 sanity checks.
-        if reply.leap_indicator() == LeapIndicator::Unsynchronized {
+        if h[0] >> 6 == LeapIndicator::Unsynchronized.bits() {
             return Err(Reject::Unsynchronized);
         }
         if stratum > 15 {
             return Err(Reject::BadStratum);
         }
-        let t3 = reply.xmit_timestamp();
-        if t3.is_zero() {
+        let t3 = be_words(h, 40);
+        if t3 == [0; 4] {
             return Err(Reject::ZeroTransmit);
         }
         // Root distance (RFC 5905 11.2.1) below MAXDISP (16 s), in 32 bits
         // (saturating: a sum past 2^32 is past MAXDISP too).
-        let distance = (reply.root_delay().0 >> 1).saturating_add(reply.root_dispersion().0);
-        if distance >= MAX_ROOT_DISTANCE.0 {
+        let root = |at: usize| u32::from_be_bytes([h[at], h[at + 1], h[at + 2], h[at + 3]]);
+        if (root(4) >> 1).saturating_add(root(8)) >= MAX_ROOT_DISTANCE.0 {
             return Err(Reject::RootDistance);
         }
-        // RFC 5905 8: with a = T2 - T1 and b = T3 - T4, delay d = (T4 -
-        // T1) - (T3 - T2) = a - b and offset (a + b) / 2 = b + d / 2.
-        // 64-bit arithmetic is long on the 16-bit target: the differences
-        // are taken on the middle 32 bits of the timestamps (2^-24 s
-        // units, 60 ns, modulo 256 s), right while they are within ±128 s.
-        // Whole seconds tell when a or b may not be: then the offset is
-        // "far" and stepped. The delay is a difference of two intervals
-        // (ours, the server's), right whatever the clocks read.
-        let t2 = reply.recv_timestamp();
-        let a = mid(t2).wrapping_sub(mid(t1)) as i32;
-        let b = mid(t3).wrapping_sub(mid(t4)) as i32;
-        let d = a.wrapping_sub(b);
-        let b_s = t3.seconds().wrapping_sub(t4.seconds());
-        let a_s = t2.seconds().wrapping_sub(t1.seconds());
-        // |a|, |b| < 31 s: |a - b| < 64 s, within the 128 s range.
-        let far = b_s.wrapping_add(32) >= 64 || a_s.wrapping_add(32) >= 64;
-        // A negative delay (clock rate error on a short path) counts as
-        // zero; saturated at 1 s for the display and the poll.
-        let half_delay = if d < 0 { 0 } else { d >> 1 };
-        let delay = (d.max(0) as u32).min(1 << 24);
-        let offset = b.wrapping_add(d >> 1);
-        let mut far_s = 0;
-        let offset = if !self.clock.is_set() || far || offset.unsigned_abs() > STEP_24 {
-            // Step to T3 + delay / 2: right whatever the clock read before
-            // (even decades off).
-            let time = t3.wrapping_add(NtpDuration((half_delay as i64) << 8));
-            if self.clock.is_set() {
-                // Something changed (server, path, our clock): watch closely.
-                self.poll_up = 0;
-                self.stable = 0;
-            }
-            self.clock.step(ticks, time);
-            self.counters.steps = self.counters.steps.wrapping_add(1);
-            if far {
-                far_s = b_s as i32;
-            }
-            b + half_delay
+        // RFC 5905 8, modulo 2^64: with a = T2 - T1 and b = T3 - T4,
+        // delay d = (T4 - T1) - (T3 - T2) = a - b and offset (a + b) / 2 =
+        // b + d / 2, on 16-bit words (64-bit operations are long inline
+        // code on the target).
+        let t4 = self.clock.time_words();
+        let mut a = be_words(h, 32);
+        add4(&mut a, &t1, true);
+        let mut b = t3;
+        add4(&mut b, &t4, true);
+        let mut d = a;
+        add4(&mut d, &b, true);
+        // Saturated to 1 s: what the display and the poll use. A negative
+        // delay (clock rate error on a short path) counts as zero.
+        let negative_delay = (d[3] as i16) < 0;
+        let delay = if negative_delay {
+            0
+        } else if d[2] | d[3] != 0 {
+            u32::MAX
         } else {
-            // Within ±STEPT (2^29 units of 2^-32 s): the clock's 32-bit slew.
-            self.clock.slew_small(ticks, offset << 8);
-            self.adapt_poll(offset, delay);
-            offset
+            word32(&d, 0)
         };
+        shr1(&mut d);
+        let mut offset = b;
+        add4(&mut offset, &d, false);
+        // Within ±STEPT (< 2^31): the low word says it when the high words
+        // only extend its sign.
+        let low = word32(&offset, 0) as i32;
+        let sign = (low >> 31) as u16;
+        let small = offset[2] == sign && offset[3] == sign;
+        let offset =
+            if !self.clock.is_set() || !small || low.unsigned_abs() > STEP_THRESHOLD.0 as u32 {
+                // Step to T3 + delay / 2 = T4 + b + max(d, 0) / 2: right
+                // whatever the clock read before (even decades off).
+                let step = if negative_delay { b } else { offset };
+                let mut time = t4;
+                add4(&mut time, &step, false);
+                if self.clock.is_set() {
+                    // Something changed (server, path, our clock): watch closely.
+                    self.poll_up = 0;
+                    self.stable = 0;
+                }
+                self.clock.step(ticks, to_ntp(&time));
+                self.counters.steps = self.counters.steps.wrapping_add(1);
+                step
+            } else {
+                // Within ±STEPT: the clock's 32-bit slew.
+                self.clock.slew_small(ticks, low);
+                self.adapt_poll(low, delay);
+                offset
+            };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last = Sample {
             at_ms: now_ms,
             offset,
-            far_s,
             delay,
             stratum,
             server: meta.src,
@@ -714,7 +718,7 @@ impl SntpClient {
         Ok(())
     }
 
-    /// Poll interval adaptation: an offset (2^-24 s, within ±128 ms) within
+    /// Poll interval adaptation: an offset (2^-32 s, within ±128 ms) within
     /// the measurement noise (1 ms plus half the delay) means the clock
     /// holds; two in a row double the interval. An offset four times that
     /// halves it.
@@ -751,15 +755,18 @@ impl SntpClient {
             d as u32
         };
         let since = elapsed / 1000;
-        let offset_us = if s.far_s != 0 {
-            s.far_s as i64 * 1_000_000
+        // Within ±0.5 s: microseconds; beyond, whole seconds.
+        let low = word32(&s.offset, 0) as i32;
+        let high = word32(&s.offset, 2) as i32;
+        let offset_us = if high == low >> 31 {
+            let us = frac_micros(low.unsigned_abs()) as i32;
+            (if low < 0 { -us } else { us }) as i64
         } else {
-            let us = micros24(s.offset.unsigned_abs()) as i32;
-            (if s.offset < 0 { -us } else { us }) as i64
+            high as i64 * 1_000_000
         };
         let info = SyncInfo {
             offset_us,
-            delay_us: micros24(s.delay),
+            delay_us: frac_micros(s.delay),
             stratum: s.stratum,
             server: s.server,
             since_s: since,
@@ -772,22 +779,47 @@ impl SntpClient {
     }
 }
 
-/// [`STEP_THRESHOLD`] in 2^-24 s.
-const STEP_24: u32 = (STEP_THRESHOLD.0 >> 8) as u32;
-
-/// The middle 32 bits of a timestamp: 2^-24 s units, modulo 256 s.
-fn mid(t: NtpTimestamp) -> u32 {
-    (t.0 >> 8) as u32
+/// The 32.32 timestamp at `h[at..at + 8]` (big-endian) as 16-bit words.
+fn be_words(h: &[u8; ntp::HEADER_LEN], at: usize) -> Words<4> {
+    let mut w = [0; 4];
+    for (i, w) in w.iter_mut().enumerate() {
+        let j = at + 6 - 2 * i;
+        *w = u16::from_be_bytes([h[j], h[j + 1]]);
+    }
+    w
 }
 
-/// `x` 2^-24 s in microseconds, rounded to nearest (ties up):
-/// `(x * 15625 + 2^17) >> 18` (10^6 / 2^24 = 15625 / 2^18), from the two
-/// 16-bit halves of `x` so that every product fits 32 bits.
+/// `x += y`, or `x -= y` if `sub`, modulo 2^64.
 #[inline(never)]
-fn micros24(x: u32) -> u32 {
-    let hi = (x >> 16) * 15625;
-    let lo = (x & 0xffff) * 15625 + (1 << 17);
-    (hi + (lo >> 16)) >> 2
+fn add4(x: &mut Words<4>, y: &Words<4>, sub: bool) {
+    // x - y = x + !y + 1.
+    let flip = if sub { u16::MAX } else { 0 };
+    let mut carry = sub as u32;
+    for (x, y) in x.iter_mut().zip(y) {
+        let s = *x as u32 + (*y ^ flip) as u32 + carry;
+        *x = s as u16;
+        carry = s >> 16;
+    }
+}
+
+/// `x >>= 1`, keeping the sign (two's complement).
+fn shr1(x: &mut Words<4>) {
+    let mut high = x[3] & 0x8000;
+    for w in x.iter_mut().rev() {
+        let v = *w;
+        *w = v >> 1 | high;
+        high = v << 15;
+    }
+}
+
+/// `f` 2^-32 s in microseconds, rounded to nearest (ties up):
+/// `(f * 15625 + 2^25) >> 26` (10^6 / 2^32 = 15625 / 2^26), from the two
+/// 16-bit halves of `f` so that every product fits 32 bits.
+#[inline(never)]
+fn frac_micros(f: u32) -> u32 {
+    let hi = (f >> 16) * 15625;
+    let lo = (f & 0xffff) * 15625 + (1 << 25);
+    (hi + (lo >> 16)) >> 10
 }
 
 #[cfg(test)]
@@ -800,7 +832,7 @@ mod tests {
     }
 
     use super::*;
-    use crate::wire::ntp::NtpRepr;
+    use crate::wire::ntp::{NtpDuration, NtpPacket, NtpRepr};
     use core::ops::Range;
 
     const SERVER: Ipv6Address = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x123]);
@@ -852,12 +884,23 @@ mod tests {
         b
     }
 
+    fn words(t: NtpTimestamp) -> Words<4> {
+        let t = t.0;
+        [
+            t as u16,
+            (t >> 16) as u16,
+            (t >> 32) as u16,
+            (t >> 48) as u16,
+        ]
+    }
+
     /// Sends a request at tick `t1_tick` (as poll_send does, without the
     /// interface) and returns its T1.
     fn ask(c: &mut SntpClient, t1_tick: u32) -> NtpTimestamp {
-        c.t1 = c.clock.now(t1_tick);
+        let t1 = c.clock.now(t1_tick);
+        c.t1 = words(t1);
         c.asked = c.current;
-        c.t1
+        t1
     }
 
     fn synced(c: &SntpClient, now_ms: u64) -> SyncInfo {
@@ -1011,7 +1054,7 @@ mod tests {
         assert_eq!(c.counters.rejected(Reject::WrongSource), 2);
         assert!(c.receive(&meta(SERVER, 123, 0..47), &good[..47], 0, 110));
         assert_eq!(c.counters.rejected(Reject::Truncated), 1);
-        assert_eq!(c.t1, t1);
+        assert_eq!(c.t1, words(t1));
         // A longer reply (extension field, MAC) is fine; then the same
         // reply again is a duplicate.
         let mut long = [0u8; 68];
@@ -1038,16 +1081,16 @@ mod tests {
         // b denied us and is polled... no: b denied, d is current.
         c.denied = 0b010;
         c.current = 2;
-        c.t1 = NtpTimestamp(5);
+        c.t1 = [5, 0, 0, 0];
         c.asked = 2;
         c.set_servers(&[d, b]);
         assert_eq!(c.servers[..2], [d, b]);
         assert_eq!(c.denied, 0b010); // b kept its DENY
         assert_eq!(c.server(), Some(d));
         // d moved to slot 0: its reply is still expected.
-        assert_eq!((c.t1, c.asked), (NtpTimestamp(5), 0));
+        assert_eq!((c.t1, c.asked), ([5, 0, 0, 0], 0));
         c.set_servers(&[b]);
-        assert!(c.t1.is_zero()); // d left: nothing more expected
+        assert_eq!(c.t1, [0; 4]); // d left: nothing more expected
         assert_eq!(c.server(), None);
         assert_eq!(c.poll_at(), None);
         assert!(c.add_server(a));
@@ -1058,8 +1101,8 @@ mod tests {
     #[test]
     fn poll_interval_adapts_and_backs_off() {
         let mut c = client();
-        let d = (ms(4).0 >> 8) as u32;
-        let ms = |v: i32| (ms(v).0 >> 8) as i32;
+        let d = ms(4).0 as u32;
+        let ms = |v: i32| ms(v).0 as i32;
         assert_eq!(c.poll_interval_s(), 16);
         for expect in [16, 32, 32, 64] {
             c.adapt_poll(ms(1), d);
@@ -1112,22 +1155,43 @@ mod tests {
     }
 
     #[test]
-    fn microseconds_of_2_pow_minus_24_round_like_ntp_duration() {
+    fn microseconds_of_a_fraction_round_like_ntp_duration() {
         let mut f = 0u32;
         for step in [1u32, 3, 4294, 4295, 65_537, 1_000_003] {
             for k in 0..2000u32 {
                 f = f.wrapping_add(step.wrapping_mul(k | 1));
                 for v in [f, u32::MAX - f, step * k] {
-                    let want = NtpDuration((v as i64) << 8).to_micros();
-                    assert_eq!(micros24(v) as i64, want, "{v}");
+                    let want = NtpDuration(v as i64).to_micros();
+                    assert_eq!(frac_micros(v) as i64, want, "{v}");
                 }
             }
         }
-        // Half a microsecond is 8.39 units of 2^-24 s.
-        assert_eq!(micros24(8), 0);
-        assert_eq!(micros24(9), 1);
-        assert_eq!(micros24(1 << 24), 1_000_000);
-        assert_eq!(micros24(u32::MAX), 256_000_000);
+        // Half a microsecond is 2147.48 units of 2^-32 s.
+        assert_eq!(frac_micros(2147), 0);
+        assert_eq!(frac_micros(2148), 1);
+        assert_eq!(frac_micros(u32::MAX), 1_000_000);
+    }
+
+    #[test]
+    fn word_arithmetic_is_64_bit_arithmetic() {
+        let mut r = crate::iface::Rng::new(3);
+        let mut v = || (r.next_u32() as u64) << 32 | r.next_u32() as u64;
+        for _ in 0..10_000 {
+            let (x, y) = (v(), v());
+            let (wx, wy) = (words(NtpTimestamp(x)), words(NtpTimestamp(y)));
+            let mut s = wx;
+            add4(&mut s, &wy, false);
+            assert_eq!(to_ntp(&s).0, x.wrapping_add(y));
+            let mut s = wx;
+            add4(&mut s, &wy, true);
+            assert_eq!(to_ntp(&s).0, x.wrapping_sub(y));
+            let mut s = wx;
+            shr1(&mut s);
+            assert_eq!(to_ntp(&s).0, ((x as i64) >> 1) as u64);
+            let mut h = [0u8; 48];
+            h[40..].copy_from_slice(&x.to_be_bytes());
+            assert_eq!(be_words(&h, 40), wx);
+        }
     }
 
     #[test]
@@ -1152,7 +1216,7 @@ mod tests {
             assert!(c.receive(&meta(from, 123, 0..48), &forged, 1000, 110));
             forgeries += 1;
             assert_eq!(c.counters.rejected(Reject::BadOrigin), forgeries);
-            assert_eq!(c.t1, t1);
+            assert_eq!(c.t1, words(t1));
             assert!(c.receive(&meta(from, 123, 0..48), &b, 1000, 110));
             assert!(c.counters.rejected(reason) >= 1);
         }
@@ -1206,13 +1270,13 @@ mod tests {
                 if n.accepted == 1 {
                     prop_assert!(from_server && src_port == 123 && b.len() >= 48);
                     prop_assert_eq!(&b[24..32], &t1.0.to_be_bytes()[..]);
-                    prop_assert!(c.t1.is_zero());
+                    prop_assert_eq!(c.t1, [0; 4]);
                     let p = NtpPacket::new_checked(&b[..]).unwrap();
                     prop_assert!(p.stratum() >= 1 && p.stratum() <= 15);
                     prop_assert!(p.mode() == Mode::Server);
                 } else if n.rejected(Reject::BadOrigin) == 1 || n.rejected(Reject::WrongSource) == 1 {
                     // A forgery does not cancel the request.
-                    prop_assert_eq!(c.t1, t1);
+                    prop_assert_eq!(c.t1, words(t1));
                 }
                 // A second copy is never accepted.
                 c.receive(&m, &b, 2000, 1010);
