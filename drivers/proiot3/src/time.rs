@@ -147,17 +147,15 @@ pub fn delay_cycles(n: u16) {
 /// Delay loops (3 cycles each) per 4 microseconds at MCLK, rounded up.
 const LOOPS_PER_4US: u32 = (crate::clock::MCLK_HZ * 4).div_ceil(3_000_000);
 
+/// Longest wait per delay loop: its loop count, `us` * [`LOOPS_PER_4US`] / 4
+/// rounded up, stays within 16 bits.
+const CHUNK_US: u32 = 0xFFFF * 4 / LOOPS_PER_4US;
+
 /// Busy-waits at least `us` microseconds (up to 65535) at
 /// [`crate::clock::MCLK_HZ`].
 #[inline]
 pub fn delay_us(us: u16) {
-    let loops = (u32::from(us) * LOOPS_PER_4US).div_ceil(4);
-    let mut left = loops;
-    while left > 0 {
-        let n = left.min(0xFFFF);
-        delay_cycles(n as u16);
-        left -= n;
-    }
+    embedded_hal::delay::DelayNs::delay_us(&mut Delay, u32::from(us));
 }
 
 /// Busy-waiting `embedded_hal::delay::DelayNs` at [`crate::clock::MCLK_HZ`]
@@ -171,18 +169,21 @@ impl embedded_hal::delay::DelayNs for Delay {
         self.delay_us(ns.div_ceil(1000));
     }
 
+    /// The single copy of the delay code (the free `delay_us` calls it too): one
+    /// delay loop per [`CHUNK_US`].
+    #[inline(never)]
     fn delay_us(&mut self, us: u32) {
         let mut left = us;
         while left > 0 {
-            let part = left.min(0xFFFF);
-            delay_us(part as u16);
+            let part = left.min(CHUNK_US);
             left -= part;
+            delay_cycles((part * LOOPS_PER_4US).div_ceil(4) as u16);
         }
     }
 
     fn delay_ms(&mut self, ms: u32) {
         for _ in 0..ms {
-            delay_us(1000);
+            self.delay_us(1000);
         }
     }
 }
