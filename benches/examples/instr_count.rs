@@ -9,7 +9,8 @@
 //!
 //! `benches/instr_count.sh` runs every pair and prints the ratios.
 //! Arguments: frame (`ns`, `echo`, `ntp-udp`, `ntp`, `dns`, `dns-exact`: microip6
-//! with byte-for-byte name comparison), side
+//! with byte-for-byte name comparison, `dns-question`: microip6 comparing the
+//! answers' owners with the question's name), side
 //! (`microip6`, `smoltcp`, `none`: the loop alone), iterations.
 
 use microip6_benches::frames::*;
@@ -30,7 +31,7 @@ macro_rules! run {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: instr_count <ns|echo|ntp-udp|ntp|dns|dns-exact> <microip6|smoltcp|none> <iterations>";
+    let usage = "usage: instr_count <ns|echo|ntp-udp|ntp|dns|dns-exact|dns-question> <microip6|smoltcp|none> <iterations>";
     let (frame, side, n) = match &args[1..] {
         [f, s, n] => (f.as_str(), s.as_str(), n.parse::<u64>().expect(usage)),
         _ => panic!("{usage}"),
@@ -45,6 +46,7 @@ fn main() {
         ("ntp-udp", "smoltcp") => run!(n, NTP_REPLY, s::udp),
         ("ntp", "microip6") => run!(n, NTP_REPLY, m::ntp_reply),
         ("dns", "microip6") => run!(n, DNS_AAAA_REPLY, m::dns_aaaa_reply),
+        ("dns-question", "microip6") => run!(n, DNS_AAAA_REPLY, m::dns_aaaa_reply_question_name),
         ("dns-exact", "microip6") => run!(n, DNS_AAAA_REPLY, m::dns_aaaa_reply_exact_names),
         ("dns", "smoltcp") => run!(n, DNS_AAAA_REPLY, s::dns_aaaa_reply),
         _ => panic!("{usage}"),

@@ -240,7 +240,7 @@ pub mod microip6_side {
     /// class IN whose name is the one asked for; then every answer: its
     /// owner name compared with the name asked for, AAAA data kept.
     pub fn dns_aaaa_reply(frame: &[u8]) -> Option<DnsFields> {
-        dns_reply_with(frame, |n| n.eq_labels(&frames::QNAME_LABELS))
+        dns_reply_with(frame, |n| n.eq_labels(&frames::QNAME_LABELS), false)
     }
 
     /// [`dns_aaaa_reply`] with names compared byte for byte, as smoltcp
@@ -248,19 +248,35 @@ pub mod microip6_side {
     /// which `Name::eq_labels` does): the DNS parsing work alone, for
     /// comparison.
     pub fn dns_aaaa_reply_exact_names(frame: &[u8]) -> Option<DnsFields> {
-        dns_reply_with(frame, |n| {
-            n.labels().eq(frames::QNAME_LABELS.iter().copied())
-        })
+        dns_reply_with(
+            frame,
+            |n| n.labels().eq(frames::QNAME_LABELS.iter().copied()),
+            false,
+        )
+    }
+
+    /// [`dns_aaaa_reply`] with each answer's owner compared with the
+    /// question's name (`Name == Name`, ASCII case-insensitive) once the
+    /// question was found to be the name asked for: the same verdicts
+    /// (equality is transitive), and an owner written as a pointer to the
+    /// question, as servers write them, is equal without reading labels.
+    pub fn dns_aaaa_reply_question_name(frame: &[u8]) -> Option<DnsFields> {
+        dns_reply_with(frame, |n| n.eq_labels(&frames::QNAME_LABELS), true)
     }
 
     #[inline(always)]
-    fn dns_reply_with(frame: &[u8], is_qname: impl Fn(&Name<'_>) -> bool) -> Option<DnsFields> {
+    fn dns_reply_with(
+        frame: &[u8],
+        is_qname: impl Fn(&Name<'_>) -> bool,
+        owner_vs_question: bool,
+    ) -> Option<DnsFields> {
         let u = udp(frame)?;
         let dns = DnsPacket::new_checked(u.payload).ok()?;
         if dns.opcode() != 0 || !dns.is_response() || dns.question_count() != 1 {
             return None;
         }
-        let q = dns.questions().next()?.ok()?;
+        let mut questions = dns.questions();
+        let q = questions.next()?.ok()?;
         if q.qtype != rtype::AAAA || q.qclass != CLASS_IN || !is_qname(&q.name) {
             return None;
         }
@@ -270,7 +286,9 @@ pub mod microip6_side {
             addrs: [[0; 16]; MAX_AAAA],
             n_addrs: 0,
         };
-        for rec in dns.records() {
+        // The records go on from the end of the question (as smoltcp's
+        // `DnsQuestion::parse` gives the rest), not from a second reading.
+        for rec in questions.into_records() {
             let rec = rec.ok()?;
             if rec.section != Section::Answer {
                 break;
@@ -278,7 +296,12 @@ pub mod microip6_side {
             if rec.class != CLASS_IN {
                 return None;
             }
-            if !is_qname(&rec.name) {
+            let ours = if owner_vs_question {
+                rec.name == q.name
+            } else {
+                is_qname(&rec.name)
+            };
+            if !ours {
                 continue;
             }
             if rec.rtype == rtype::AAAA && out.n_addrs < MAX_AAAA {

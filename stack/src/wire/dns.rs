@@ -205,36 +205,17 @@ impl<T: AsRef<[u8]>> DnsPacket<T> {
             } else {
                 self.question_count()
             },
+            known: Known {
+                start: usize::MAX,
+                wire_len: 0,
+            },
         }
     }
 
     /// The answer, authority and additional sections, in order. The
     /// questions are skipped first; an error there is the only item.
     pub fn records(&self) -> Records<'_> {
-        let msg = self.buffer.as_ref();
-        let mut q = self.questions();
-        let mut records = Records {
-            msg,
-            pos: 0,
-            left: [0; 3],
-            section: 0,
-            error: None,
-        };
-        for item in &mut q {
-            if let Err(e) = item {
-                records.error = Some(e);
-                return records;
-            }
-        }
-        if msg.len() >= HEADER_LEN {
-            records.left = [
-                self.answer_count(),
-                self.authority_count(),
-                self.additional_count(),
-            ];
-        }
-        records.pos = q.pos;
-        records
+        self.questions().into_records()
     }
 
     /// The first answer record of type `rtype` for the name of the first
@@ -307,14 +288,18 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> DnsPacket<T> {
     }
 }
 
-/// A domain name inside a message: where it starts and its expanded wire
-/// length. Only [`DnsPacket`]'s readers make these, after validation.
+/// A domain name inside a message: where its first label is and its
+/// expanded wire length. Only [`DnsPacket`]'s readers make these, after
+/// validation.
 ///
 /// Equality is DNS name equality: label by label, ASCII case-insensitive
 /// (RFC 4343), wherever the two names are stored.
 #[derive(Debug, Clone, Copy)]
 pub struct Name<'a> {
     msg: &'a [u8],
+    /// The first label (or the root byte): the compression pointers the
+    /// name starts with are already followed, so that the names written as
+    /// pointers to the same place have the same `start` (see `eq`).
     start: usize,
     wire_len: u8,
 }
@@ -327,6 +312,8 @@ fn read_name(msg: &[u8], start: usize) -> Result<(Name<'_>, usize)> {
     // before it (RFC 1035 4.1.4 "prior occurrence").
     let mut run = start;
     let mut end = None;
+    // Where the first label is: past the pointers the name starts with.
+    let mut first = start;
     let mut wire_len = 1; // the root byte
     loop {
         let b = *msg.get(pos).ok_or(Error::Truncated)?;
@@ -346,6 +333,10 @@ fn read_name(msg: &[u8], start: usize) -> Result<(Name<'_>, usize)> {
                     return Err(Error::BadPointer);
                 }
                 end.get_or_insert(pos + 2);
+                if wire_len == 1 {
+                    // No label yet.
+                    first = target;
+                }
                 pos = target;
                 run = target;
             }
@@ -356,10 +347,46 @@ fn read_name(msg: &[u8], start: usize) -> Result<(Name<'_>, usize)> {
     }
     let name = Name {
         msg,
-        start,
+        start: first,
         wire_len: wire_len as u8,
     };
     Ok((name, end.unwrap_or(pos + 1)))
+}
+
+/// The last name a section iterator read: where its first label is and its
+/// wire length (`start` `usize::MAX`: none).
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    start: usize,
+    wire_len: u8,
+}
+
+/// [`read_name`], except for a name that is a single pointer to the first
+/// label of `known` (how servers write the owners of the answers: a pointer
+/// to the question's name): that name is `known` again, without reading it
+/// a second time. It is valid, and the same name, since reading from its
+/// first label is what validated `known` (with the run of labels starting
+/// there too); the pointer goes backwards, since `known` comes before.
+/// Any other name is read, and becomes `known`.
+#[inline(always)]
+fn read_name_after<'a>(msg: &'a [u8], pos: usize, known: &mut Known) -> Result<(Name<'a>, usize)> {
+    if let Some(&[hi, lo]) = msg.get(pos..pos + 2) {
+        let target = ((hi & 0x3f) as usize) << 8 | lo as usize;
+        if hi >= 0xc0 && target == known.start && target < pos {
+            let name = Name {
+                msg,
+                start: target,
+                wire_len: known.wire_len,
+            };
+            return Ok((name, pos + 2));
+        }
+    }
+    let (name, end) = read_name(msg, pos)?;
+    *known = Known {
+        start: name.start,
+        wire_len: name.wire_len,
+    };
+    Ok((name, end))
 }
 
 impl<'a> Name<'a> {
@@ -383,7 +410,9 @@ impl<'a> Name<'a> {
         self.wire_len == 1
     }
 
-    /// Offset of the name's first byte in the message.
+    /// Offset of the name's first label (or root byte) in the message,
+    /// after the compression pointers it starts with: a name written as a
+    /// pointer to the question's name has the question's offset.
     pub fn offset(&self) -> usize {
         self.start
     }
@@ -462,12 +491,17 @@ impl<'a> Name<'a> {
 
 impl PartialEq for Name<'_> {
     fn eq(&self, other: &Name<'_>) -> bool {
+        // The same labels of the same message (a name and a pointer to
+        // it): equal without reading them. Both were validated from there.
+        if self.msg.as_ptr() == other.msg.as_ptr() && self.start == other.start {
+            return true;
+        }
         let mut a = self.labels();
         let mut b = other.labels();
         loop {
             match (a.next(), b.next()) {
                 (None, None) => return true,
-                (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+                (Some(x), Some(y)) if label_eq(x, y) => {}
                 _ => return false,
             }
         }
@@ -487,30 +521,30 @@ pub struct Labels<'a> {
 impl<'a> Iterator for Labels<'a> {
     type Item = &'a [u8];
 
+    #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
         // The name was validated when read; the checks here only make sure
         // that iteration ends whatever the bytes.
         loop {
             let b = *self.msg.get(self.pos)?;
-            match b >> 6 {
-                0 if b == 0 => return None,
-                0 => {
-                    let label = self.msg.get(self.pos + 1..self.pos + 1 + b as usize)?;
-                    self.pos += 1 + b as usize;
-                    return Some(label);
-                }
-                3 => {
-                    let lo = *self.msg.get(self.pos + 1)?;
-                    let target = ((b & 0x3f) as usize) << 8 | lo as usize;
-                    if target >= self.run {
-                        self.pos = self.msg.len();
-                        return None;
-                    }
-                    self.pos = target;
-                    self.run = target;
-                }
-                _ => return None,
+            // A label (length 1 to 63), the usual case: one comparison.
+            if b.wrapping_sub(1) < 0x3f {
+                let start = self.pos + 1;
+                self.pos = start + b as usize;
+                return self.msg.get(start..self.pos);
             }
+            if b < 0xc0 {
+                // The root, or a reserved label type.
+                return None;
+            }
+            let lo = *self.msg.get(self.pos + 1)?;
+            let target = ((b & 0x3f) as usize) << 8 | lo as usize;
+            if target >= self.run {
+                self.pos = self.msg.len();
+                return None;
+            }
+            self.pos = target;
+            self.run = target;
         }
     }
 }
@@ -533,6 +567,44 @@ pub struct Questions<'a> {
     msg: &'a [u8],
     pos: usize,
     left: u16,
+    known: Known,
+}
+
+impl<'a> Questions<'a> {
+    /// The answer, authority and additional sections that follow: the
+    /// questions not read yet are skipped, an error there being the only
+    /// item (nothing follows a question that `next` gave as an error).
+    /// After the questions were read, this goes on from where they ended
+    /// instead of reading them again (as [`DnsPacket::records`] does).
+    pub fn into_records(mut self) -> Records<'a> {
+        let mut records = Records {
+            msg: self.msg,
+            pos: 0,
+            known: self.known,
+            left: [0; 3],
+            section: 0,
+            error: None,
+        };
+        for item in &mut self {
+            if let Err(e) = item {
+                records.error = Some(e);
+                return records;
+            }
+        }
+        if self.pos == usize::MAX {
+            // The error was given by `next` already.
+            return records;
+        }
+        if let Some(h) = self.msg.get(..HEADER_LEN) {
+            records.left = [
+                be16(h, field::ANCOUNT),
+                be16(h, field::NSCOUNT),
+                be16(h, field::ARCOUNT),
+            ];
+        }
+        records.pos = self.pos;
+        records
+    }
 }
 
 impl<'a> Iterator for Questions<'a> {
@@ -543,7 +615,7 @@ impl<'a> Iterator for Questions<'a> {
             return None;
         }
         self.left -= 1;
-        let item = read_name(self.msg, self.pos).and_then(|(name, end)| {
+        let item = read_name_after(self.msg, self.pos, &mut self.known).and_then(|(name, end)| {
             let fixed = self.msg.get(end..end + 4).ok_or(Error::Truncated)?;
             self.pos = end + 4;
             Ok(Question {
@@ -553,7 +625,9 @@ impl<'a> Iterator for Questions<'a> {
             })
         });
         if item.is_err() {
+            // Nothing follows, not even the records (`into_records`).
             self.left = 0;
+            self.pos = usize::MAX;
         }
         Some(item)
     }
@@ -585,7 +659,6 @@ pub struct Record<'a> {
     pub ttl: u32,
     /// RDATA, `rdlength` bytes.
     pub rdata: &'a [u8],
-    rdata_offset: usize,
 }
 
 impl<'a> Record<'a> {
@@ -631,10 +704,12 @@ impl<'a> Record<'a> {
         if self.rtype != rtype::CNAME {
             return Err(Error::BadValue);
         }
-        let rdata_end = self.rdata_offset + self.rdata.len();
+        // Where the RDATA is in the message (it is a part of it).
+        let rdata_offset = self.rdata.as_ptr() as usize - self.name.msg.as_ptr() as usize;
+        let rdata_end = rdata_offset + self.rdata.len();
         // Read within the message up to the end of the RDATA only, so that
         // a name running past it is an error, not the next record.
-        let (name, end) = read_name(&self.name.msg[..rdata_end], self.rdata_offset)?;
+        let (name, end) = read_name(&self.name.msg[..rdata_end], rdata_offset)?;
         if end != rdata_end {
             return Err(Error::BadLength);
         }
@@ -651,6 +726,7 @@ impl<'a> Record<'a> {
 pub struct Records<'a> {
     msg: &'a [u8],
     pos: usize,
+    known: Known,
     left: [u16; 3],
     section: usize,
     error: Option<Error>,
@@ -658,7 +734,7 @@ pub struct Records<'a> {
 
 impl<'a> Records<'a> {
     fn read(&mut self, section: Section) -> Result<Record<'a>> {
-        let (name, end) = read_name(self.msg, self.pos)?;
+        let (name, end) = read_name_after(self.msg, self.pos, &mut self.known)?;
         let fixed = self.msg.get(end..end + 10).ok_or(Error::Truncated)?;
         let rdlength = be16(fixed, 8) as usize;
         let rdata_offset = end + 10;
@@ -676,7 +752,6 @@ impl<'a> Records<'a> {
             class: be16(fixed, 2),
             ttl: u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]]),
             rdata,
-            rdata_offset,
         })
     }
 }
@@ -811,10 +886,37 @@ impl QueryRepr<'_> {
 }
 
 /// Label equality, ASCII case-insensitive (RFC 4343 section 3). Servers
-/// echo the query's case, so the exact comparison settles most calls
-/// before the byte-by-byte case folding.
+/// echo the query's case, so the bytes are normally equal: they are
+/// compared first, as two overlapping words for the usual short labels
+/// (no `memcmp` call, no loop), and folded only when they differ.
+#[inline(always)]
 fn label_eq(a: &[u8], b: &[u8]) -> bool {
-    a == b || a.eq_ignore_ascii_case(b)
+    a.len() == b.len() && (bytes_eq(a, b) || label_eq_folded(a, b))
+}
+
+/// The case-folding comparison, out of the hot path.
+#[cold]
+#[inline(never)]
+fn label_eq_folded(a: &[u8], b: &[u8]) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// `a == b` for slices of the same length.
+#[inline(always)]
+fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if b.len() != n {
+        return false;
+    }
+    if (4..=8).contains(&n) {
+        let w = |s: &[u8], at: usize| u32::from_ne_bytes([s[at], s[at + 1], s[at + 2], s[at + 3]]);
+        (w(a, 0) == w(b, 0)) & (w(a, n - 4) == w(b, n - 4))
+    } else if (2..4).contains(&n) {
+        let w = |s: &[u8], at: usize| u16::from_ne_bytes([s[at], s[at + 1]]);
+        (w(a, 0) == w(b, 0)) & (w(a, n - 2) == w(b, n - 2))
+    } else {
+        a == b
+    }
 }
 
 #[cfg(test)]
@@ -971,6 +1073,65 @@ mod tests {
         let r = p.records().next().unwrap().unwrap();
         assert!(q.name != r.name);
         assert_eq!(p.resolve(rtype::AAAA), Ok(None));
+    }
+
+    #[test]
+    fn label_comparison_folds_letters_only() {
+        assert!(label_eq(b"Pool", b"pOOL"));
+        assert!(label_eq(b"", b""));
+        assert!(label_eq(b"a-b_9", b"A-B_9"));
+        // Bytes 0x20 apart that are not letters: '@' and '`', '[' and '{'.
+        assert!(!label_eq(b"@", b"`"));
+        assert!(!label_eq(b"x[", b"X{"));
+        assert!(!label_eq(b"pool", b"poo"));
+        // Every length of the word comparisons, a difference at each end.
+        for n in 1..20 {
+            let a: std::vec::Vec<u8> = (0..n).map(|i| b'a' + i as u8).collect();
+            assert!(label_eq(&a, &a.to_ascii_uppercase()), "{n}");
+            for at in [0, n - 1] {
+                let mut b = a.clone();
+                b[at] = b'9';
+                assert!(!label_eq(&a, &b), "{n} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn owners_written_as_pointers_share_the_question_name() {
+        let m = hex(CNAME_REPLY);
+        let p = DnsPacket::new_checked(&m[..]).unwrap();
+        let mut qs = p.questions();
+        let q = qs.next().unwrap().unwrap();
+        assert_eq!(q.name.offset(), 12);
+        let recs: std::vec::Vec<_> = qs.into_records().map(|r| r.unwrap()).collect();
+        // The same records as when the questions are read again.
+        assert_eq!(
+            recs,
+            p.records()
+                .map(|r| r.unwrap())
+                .collect::<std::vec::Vec<_>>()
+        );
+        // The CNAME's owner is the pointer c00c: the question's name.
+        assert_eq!(recs[0].name.offset(), 12);
+        assert_eq!(recs[0].name.wire_len(), q.name.wire_len());
+        assert!(recs[0].name == q.name && recs[0].name.eq_dotted("time.example.com"));
+        // The AAAA's owner points to the CNAME's target (046e747031 c011):
+        // the target's first label, not the question.
+        let target = recs[0].cname().unwrap();
+        assert_eq!(target.offset(), 46);
+        assert_eq!(recs[1].name.offset(), 46);
+        assert!(recs[1].name == target && recs[1].name != q.name);
+        // A question that fails (a pointer to itself): nothing follows.
+        let bad = hex("0001 8180 0001 0001 0000 0000 01 ff c0 0c");
+        let p = DnsPacket::new_checked(&bad[..]).unwrap();
+        let mut qs = p.questions();
+        assert_eq!(qs.next(), Some(Err(Error::BadPointer)));
+        assert_eq!(qs.into_records().collect::<std::vec::Vec<_>>(), []);
+        // Not read yet: the error is the records' only item.
+        assert_eq!(
+            p.records().collect::<std::vec::Vec<_>>(),
+            [Err(Error::BadPointer)]
+        );
     }
 
     #[test]
