@@ -43,18 +43,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// True if `mac` is ours or the Ethernet mapping (RFC 2464 7) of a group
-    /// we listen to: all-nodes or a solicited-node group of ours.
+    /// we listen to: all-nodes or the solicited-node group of ours.
     fn accepts_mac(&self, mac: &MacAddress) -> bool {
         let m = &mac.0;
         *mac == self.mac
             || (m[0] == 0x33
                 && m[1] == 0x33
                 && (m[2..6] == [0, 0, 0, 1]
-                    || (m[2] == 0xff
-                        && self
-                            .addrs
-                            .iter()
-                            .any(|a| a.present() && a.addr.0[13..16] == m[3..6]))))
+                    || (m[2] == 0xff && m[3..6] == *self.group_bits() && self.any_present())))
     }
 
     // Not inlined: the caller's `match` on the result would otherwise be

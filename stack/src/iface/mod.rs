@@ -129,8 +129,6 @@ const MAX_LIFETIME_WAIT_S: u32 = 2_000_000;
 
 /// Addresses per interface: the link-local one and two SLAAC addresses.
 pub const MAX_ADDRESSES: usize = 3;
-// One bit per address slot in the MLDv1 report mask.
-const _: () = assert!(MAX_ADDRESSES <= 8);
 
 /// On-link prefixes remembered from Router Advertisements (L flag).
 pub const MAX_PREFIXES: usize = 2;
@@ -408,8 +406,8 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     /// MLDv1 compatibility (RFC 3810 8.2.1): an MLDv1 querier was heard;
     /// reports are MLDv1 until this time (s); 0 when none.
     mldv1_until: u32,
-    /// MLDv1 reports still to send, one bit per address slot.
-    mldv1_pending: u8,
+    /// An MLDv1 report is still to send.
+    mldv1_pending: bool,
     /// ICMP error token bucket (RFC 4443 2.4 (f)).
     icmp_burst: u8,
     icmp_interval_ms: u16,
@@ -512,7 +510,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         mld_query_pending: false,
         mld_query_at: 0,
         mldv1_until: 0,
-        mldv1_pending: 0,
+        mldv1_pending: false,
         icmp_burst: 0,
         icmp_interval_ms: 0,
         icmp_tokens: 0,
@@ -737,7 +735,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if self.mld_query_pending {
             t.ms(self.mld_query_at);
         }
-        if self.mldv1_pending != 0 {
+        if self.mldv1_pending {
             t.delay = 0;
         }
         for n in self.neighbors.iter() {
@@ -1015,16 +1013,27 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.addrs.iter().position(|a| a.present() && a.addr == *ip)
     }
 
-    /// True if `group` is all-nodes or the solicited-node group of one of
-    /// our present addresses (RFC 4861 7.2.1 / RFC 4862 5.4.2).
+    /// True if some address is present (not free, not duplicate).
+    fn any_present(&self) -> bool {
+        self.addrs.iter().any(|a| a.present())
+    }
+
+    /// The low 24 bits of every address of ours (those of its
+    /// solicited-node group, RFC 4291 2.7.1): every address has the
+    /// link-local address's interface identifier (RFC 4862 5.5.3 (d)
+    /// with the modified EUI-64 of the MAC), so all our addresses share
+    /// one solicited-node group.
+    fn group_bits(&self) -> &[u8] {
+        &self.addrs[0].addr.0[13..]
+    }
+
+    /// True if `group` is all-nodes or the solicited-node group of our
+    /// present addresses (RFC 4861 7.2.1 / RFC 4862 5.4.2).
     fn listening_to(&self, group: &Ipv6Address) -> bool {
         *group == Ipv6Address::ALL_NODES
             || (group.is_solicited_node_multicast()
-                && self
-                    .addrs
-                    .iter()
-                    // Same group: the low 24 bits agree (RFC 4291 2.7.1).
-                    .any(|a| a.present() && a.addr.0[13..] == group.0[13..]))
+                && group.0[13..] == *self.group_bits()
+                && self.any_present())
     }
 
     /// Source address selection (RFC 6724, reduced): link-local for

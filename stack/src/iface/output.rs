@@ -77,7 +77,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if unsolicited || answer {
             if self.mldv1_until != 0 && !tables::expired(self.now_s, self.mldv1_until) {
                 // RFC 3810 8.2.1: MLDv1 reports, one per group.
-                self.mldv1_pending = self.distinct_groups();
+                self.mldv1_pending = self.any_present();
             } else if let Some(n) = self.build_mld_report(
                 buf,
                 // RFC 3810 6.1: state change CHANGE_TO_EXCLUDE {}; 6.2:
@@ -91,15 +91,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 return Some(n);
             }
         }
-        if self.mldv1_pending != 0 {
-            // The lowest bit set (a loop: `trailing_zeros` is a long bit
-            // trick on the 16-bit target).
-            let mut i = 0;
-            while self.mldv1_pending >> i & 1 == 0 {
-                i += 1;
-            }
-            self.mldv1_pending &= !(1 << i);
-            let group = self.addrs[i].addr.solicited_node();
+        if self.mldv1_pending {
+            self.mldv1_pending = false;
+            let group = self.addrs[0].addr.solicited_node();
             if let Some(n) = self.build_mldv1_report(buf, &group) {
                 return Some(n);
             }
@@ -273,54 +267,27 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
-    /// An MLDv2 Report (RFC 3810 5.2) with one record of `record_type` per
-    /// solicited-node group of our addresses (never all-nodes, RFC 3810
-    /// 6), hop limit 1, with a Hop-by-Hop Router Alert (RFC 2711).
+    /// An MLDv2 Report (RFC 3810 5.2) with one record of `record_type`
+    /// for the solicited-node group our addresses share (never all-nodes,
+    /// RFC 3810 6), hop limit 1, with a Hop-by-Hop Router Alert (RFC 2711).
     fn build_mld_report(&mut self, buf: &mut [u8], record_type: u8) -> Option<usize> {
-        let slots = self.distinct_groups();
-        if slots == 0 {
+        if !self.any_present() {
             // Every address went (duplicate): nothing to report.
             return None;
         }
+        const LEN: usize = mld::REPORT_HEADER_LEN + mld::RECORD_HEADER_LEN;
         let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
-        let mut count = 0;
-        for i in 0..MAX_ADDRESSES {
-            count += (slots >> i & 1) as usize;
-        }
-        let len = mld::REPORT_HEADER_LEN + count * mld::RECORD_HEADER_LEN;
-        let m = buf.get_mut(start..start + len)?;
+        let m = buf.get_mut(start..start + LEN)?;
         m.fill(0);
         m[0] = 143;
-        m[7] = count as u8;
-        let mut at = mld::REPORT_HEADER_LEN;
-        for i in 0..MAX_ADDRESSES {
-            if slots & (1 << i) != 0 {
-                // Record: type, no aux data, no sources, the group.
-                m[at] = record_type;
-                let group = self.addrs[i].addr.solicited_node();
-                m[at + 4..at + 20].copy_from_slice(&group.0);
-                at += mld::RECORD_HEADER_LEN;
-            }
-        }
+        m[7] = 1;
+        // The record: type, no aux data, no sources, the group.
+        let r = &mut m[mld::REPORT_HEADER_LEN..];
+        r[0] = record_type;
+        r[4..20].copy_from_slice(&self.addrs[0].addr.solicited_node().0);
         let src = self.mld_source();
         let dst = Ipv6Address::ALL_MLDV2_ROUTERS;
-        Some(self.finish_icmp(buf, start, len, mld::HOP_LIMIT, None, &src, &dst))
-    }
-
-    /// Address slots whose solicited-node groups are distinct (one bit per
-    /// present slot, the first slot of each group). Two addresses share
-    /// their group when their last 24 bits agree (RFC 4291 2.7.1).
-    fn distinct_groups(&self) -> u8 {
-        let mut mask = 0u8;
-        for i in 0..MAX_ADDRESSES {
-            let a = &self.addrs[i];
-            let seen = (0..i)
-                .any(|j| mask & (1 << j) != 0 && self.addrs[j].addr.0[13..] == a.addr.0[13..]);
-            if a.present() && !seen {
-                mask |= 1 << i;
-            }
-        }
-        mask
+        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, &src, &dst))
     }
 
     /// An MLDv1 Report (RFC 2710 3, type 131) for `group`, sent to the
