@@ -377,7 +377,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         let mut wire = [0; NAME];
         let last = &self.name[..self.orig_len as usize];
         let (len, same) = encode_name_cmp(name.as_bytes(), &mut wire, last);
-        if same && self.state == State::Resolving {
+        if same && matches!(self.state, State::Resolving) {
             return;
         }
         if same && self.is_fresh(now_ms) {
@@ -432,7 +432,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
 
     /// True when resolved and the answer's TTL has not run out at `now_ms`.
     pub fn is_fresh(&self, now_ms: u64) -> bool {
-        self.state == State::Resolved && now_ms < self.expires
+        matches!(self.state, State::Resolved) && now_ms < self.expires
     }
 
     /// Statistics and rejection counters.
@@ -443,7 +443,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// The next time (ms) at which [`Resolver::poll_send`] has something to
     /// do: send a query, or notice a timeout. `None` unless resolving.
     pub fn poll_at(&self) -> Option<u64> {
-        if self.state != State::Resolving {
+        if !matches!(self.state, State::Resolving) {
             return None;
         }
         // The earliest deadline (all within 24 days of each other), by the
@@ -479,7 +479,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             iface.unbind(self.release);
             self.release = 0;
         }
-        if self.state != State::Resolving {
+        if !matches!(self.state, State::Resolving) {
             return None;
         }
         self.last_now = now_ms;
@@ -743,6 +743,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
 
     /// Forgets the query in flight; its port is unbound at the next
     /// `poll_send`, so that late or forged replies to it are not delivered.
+    /// (Out of line: called from six places.)
+    #[inline(never)]
     fn end_query(&mut self) {
         if self.port != 0 {
             self.release = self.port;
@@ -757,6 +759,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.next_try = now;
     }
 
+    #[inline(never)]
     fn finish(&mut self, state: State) {
         self.end_query();
         self.state = state;

@@ -23,20 +23,27 @@ fn be16(b: &[u8], at: usize) -> u16 {
 // with the reason on the 16-bit target.
 
 /// A walk through a name: where the next label is, where the current run
-/// of labels started (a pointer must go before it), the length so far.
+/// of labels started (a pointer must go before it), the length so far,
+/// where the name goes on in the message after its first pointer (0
+/// before one: a pointer is never at 0).
 #[derive(Clone, Copy)]
 struct Cursor {
     pos: usize,
     run: usize,
     len: usize,
+    end: usize,
 }
 
 impl Cursor {
     fn new(pos: usize) -> Cursor {
         Cursor {
             pos,
-            run: pos,
+            // Opaque to the optimiser: otherwise LLVM builds the struct as
+            // one 64-bit value, `pos` spread by a 64-bit multiply (a
+            // library call on the 16-bit target).
+            run: core::hint::black_box(pos),
             len: 1, // the root byte
+            end: 0,
         }
     }
 
@@ -46,65 +53,61 @@ impl Cursor {
     fn next_label(&mut self, msg: &[u8]) -> Option<usize> {
         loop {
             let b = *msg.get(self.pos)?;
-            match b >> 6 {
-                0 if b == 0 => return Some(0),
-                0 => {
-                    let len = b as usize;
-                    let end = self.pos + 1 + len;
-                    self.len += 1 + len;
-                    // RFC 1035 3.1: at most 255 bytes.
-                    if self.len > MAX_NAME_LEN || end > msg.len() {
-                        return None;
-                    }
-                    self.pos = end;
-                    return Some(len);
+            // By comparisons rather than `b >> 6` (six shifts on the target).
+            if b < 0x40 {
+                if b == 0 {
+                    return Some(0);
                 }
-                3 => {
-                    let lo = *msg.get(self.pos + 1)?;
-                    let target = ((b & 0x3f) as usize) << 8 | lo as usize;
-                    // RFC 1035 4.1.4 "prior occurrence": strictly before
-                    // the run, so positions decrease and loops cannot be.
-                    if target >= self.run {
-                        return None;
-                    }
-                    self.pos = target;
-                    self.run = target;
+                let len = b as usize;
+                let end = self.pos + 1 + len;
+                self.len += 1 + len;
+                // RFC 1035 3.1: at most 255 bytes.
+                if self.len > MAX_NAME_LEN || end > msg.len() {
+                    return None;
                 }
-                // Label types 0b01 and 0b10: reserved (RFC 1035 4.1.4).
-                _ => return None,
+                self.pos = end;
+                return Some(len);
             }
+            // Label types 0b01 and 0b10: reserved (RFC 1035 4.1.4).
+            if b < 0xc0 {
+                return None;
+            }
+            let lo = *msg.get(self.pos + 1)?;
+            let target = ((b & 0x3f) as usize) << 8 | lo as usize;
+            // RFC 1035 4.1.4 "prior occurrence": strictly before the run,
+            // so positions decrease and loops cannot be.
+            if target >= self.run {
+                return None;
+            }
+            if self.end == 0 {
+                self.end = self.pos + 2;
+            }
+            self.pos = target;
+            self.run = target;
         }
     }
 }
 
-/// Checks the whole name at `start`; returns where the record goes on
-/// after it (after its root byte or its first pointer).
-fn name_end(msg: &[u8], start: usize) -> Option<usize> {
-    let mut c = Cursor::new(start);
-    let mut end = None;
-    loop {
-        // A pointer at the start of a step is the first one of the name or
-        // comes after one already followed.
-        if msg.get(c.pos).is_some_and(|b| b >> 6 == 3) && end.is_none() {
-            end = Some(c.pos + 2);
-        }
-        if c.next_label(msg)? == 0 {
-            return Some(end.unwrap_or(c.pos + 1));
-        }
-    }
-}
+/// The root name, to check a name without comparing it.
+const ROOT: &[u8] = &[0];
 
-/// Name equality, label by label, ASCII case-insensitive (RFC 4343), of
-/// the names at `a` in `ma` and at `b` in `mb`.
-fn names_eq(ma: &[u8], a: usize, mb: &[u8], b: usize) -> Option<bool> {
-    let (mut ca, mut cb) = (Cursor::new(a), Cursor::new(b));
+/// Checks the whole name at `start` in `msg` and compares it, label by
+/// label, ASCII case-insensitively (RFC 4343), with the valid name at `at`
+/// in `other`: whether they are equal, and where the record goes on after
+/// the name (after its root byte or its first pointer). One walk for both
+/// (and one function for the three uses).
+fn name_is(msg: &[u8], start: usize, other: &[u8], at: usize) -> Option<(bool, usize)> {
+    let (mut c, mut o) = (Cursor::new(start), Cursor::new(at));
+    let mut same = true;
     loop {
-        let (la, lb) = (ca.next_label(ma)?, cb.next_label(mb)?);
-        if la != lb || !ma[ca.pos - la..ca.pos].eq_ignore_ascii_case(&mb[cb.pos - lb..cb.pos]) {
-            return Some(false);
+        let len = c.next_label(msg)?;
+        if same {
+            let olen = o.next_label(other)?;
+            same = len == olen
+                && msg[c.pos - len..c.pos].eq_ignore_ascii_case(&other[o.pos - olen..o.pos]);
         }
-        if la == 0 {
-            return Some(true);
+        if len == 0 {
+            return Some((same, if c.end == 0 { c.pos + 1 } else { c.end }));
         }
     }
 }
@@ -130,11 +133,9 @@ pub(super) fn expand_name(msg: &[u8], start: usize, out: &mut [u8]) -> Option<us
 /// The question of a message with QDCOUNT 1: `true` when it is `qname`
 /// (our wire form), AAAA, IN; where it ends.
 pub(super) fn question_is(msg: &[u8], qname: &[u8]) -> Option<(bool, usize)> {
-    let end = name_end(msg, HEADER_LEN)?;
+    let (same, end) = name_is(msg, HEADER_LEN, qname, 0)?;
     let fixed = msg.get(end..end + 4)?;
-    let same = be16(fixed, 0) == rtype::AAAA
-        && be16(fixed, 2) == CLASS_IN
-        && names_eq(msg, HEADER_LEN, qname, 0)?;
+    let same = same && be16(fixed, 0) == rtype::AAAA && be16(fixed, 2) == CLASS_IN;
     Some((same, end + 4))
 }
 
@@ -170,9 +171,12 @@ pub(super) fn read_answer(
     let mut owner: Option<usize> = None;
     let mut found = 0;
     for _ in 0..count {
-        let name = pos;
-        pos = name_end(msg, pos)?;
-        let fixed = msg.get(pos..pos + 10)?;
+        let (other, at) = match owner {
+            Some(o) => (msg, o),
+            None => (qname, 0),
+        };
+        let (ours, end) = name_is(msg, pos, other, at)?;
+        let fixed = msg.get(end..end + 10)?;
         let rr_type = be16(fixed, 0);
         let class = be16(fixed, 2);
         let raw_ttl = u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]]);
@@ -182,20 +186,13 @@ pub(super) fn read_answer(
         } else {
             raw_ttl
         };
-        let rdata = pos + 10;
+        let rdata = end + 10;
         let rdata_end = rdata + be16(fixed, 8) as usize;
         if rdata_end > msg.len() {
             return None;
         }
         pos = rdata_end;
-        if class != CLASS_IN {
-            continue;
-        }
-        let (other, at) = match owner {
-            Some(o) => (msg, o),
-            None => (qname, 0),
-        };
-        if !names_eq(msg, name, other, at)? {
+        if class != CLASS_IN || !ours {
             continue;
         }
         if rr_type == rtype::AAAA {
@@ -211,7 +208,7 @@ pub(super) fn read_answer(
             // RFC 1035 3.3.1: the RDATA is one name, read within it. Each
             // record moves the chain at most once: loops end with the
             // section.
-            if name_end(&msg[..rdata_end], rdata)? != rdata_end {
+            if name_is(&msg[..rdata_end], rdata, ROOT, 0)?.1 != rdata_end {
                 return None;
             }
             owner = Some(rdata);
