@@ -3,7 +3,7 @@
 
 use super::output::{Ndp, IP, L4, NONCE_OPTION};
 use super::tables::{self, lifetime_end, AddrSlot, Neighbor, NeighborState, Router};
-use super::{consts, DropReason, Event, Interface, Received, UdpMeta};
+use super::{consts, DropReason, EventKind, Interface, Received, UdpMeta};
 use crate::wire::ethernet::{ethertype, EthernetFrame};
 use crate::wire::icmpv6::{Icmpv6Error, Icmpv6Packet, Message};
 use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
@@ -705,7 +705,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let a = self.addrs[i].addr;
         self.addrs[i].slot = AddrSlot::Duplicate;
         self.addrs[i].dad_left = 0;
-        self.push_event(Event::AddressDuplicate, &a);
+        self.push_event(EventKind::AddressDuplicate, &a);
     }
 
     /// Records `mac` for neighbor `ip` (RFC 4861 7.2.3, 6.3.4): a new entry
@@ -743,7 +743,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn remove_router(&mut self, ip: &Ipv6Address) {
         if let Some(i) = self.router_index(ip) {
             self.routers[i] = Router::FREE;
-            self.push_event(Event::RouterLost, ip);
+            self.push_event(EventKind::RouterLost, ip);
         }
     }
 
@@ -765,7 +765,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     until,
                     unreachable: false,
                 };
-                self.push_event(Event::RouterLearned, ip);
+                self.push_event(EventKind::RouterLearned, ip);
             }
         }
         if lifetime != 0 {
@@ -874,7 +874,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         {
             if lifetime == 0 {
                 self.dns[i] = super::tables::DnsServer::FREE;
-                self.push_event(Event::DnsServerExpired, addr);
+                self.push_event(EventKind::DnsServerExpired, addr);
             } else {
                 self.dns[i].until = until;
             }
@@ -900,6 +900,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         };
         self.dns[slot] = super::tables::DnsServer { addr: *addr, until };
-        self.push_event(Event::DnsServerLearned, addr);
+        self.push_event(EventKind::DnsServerLearned, addr);
     }
 }

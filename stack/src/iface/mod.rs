@@ -332,6 +332,20 @@ pub enum Event {
     NeighborUnreachable(Ipv6Address),
 }
 
+/// The kinds of [`Event`], stored as their tags (`Event`'s discriminants).
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum EventKind {
+    AddressAssigned = 1,
+    AddressDuplicate,
+    AddressExpired,
+    RouterLearned,
+    RouterLost,
+    DnsServerLearned,
+    DnsServerExpired,
+    NeighborUnreachable,
+}
+
 /// Why [`Interface::send_udp`] refused a datagram (besides `WouldBlock`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SendError {
@@ -413,7 +427,9 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     icmp_interval_ms: u16,
     icmp_tokens: u8,
     icmp_refill_at: u32,
-    events: [Option<Event>; MAX_EVENTS],
+    /// Pending events as (`EventKind` tag, address); tag 0 is an empty
+    /// slot (all zero bytes).
+    events: [(u8, Ipv6Address); MAX_EVENTS],
     counters: Counters,
 }
 
@@ -515,7 +531,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         icmp_interval_ms: 0,
         icmp_tokens: 0,
         icmp_refill_at: 0,
-        events: [None; MAX_EVENTS],
+        events: [(0, Ipv6Address::UNSPECIFIED); MAX_EVENTS],
         counters: Counters {
             rx_frames: 0,
             tx_frames: 0,
@@ -647,9 +663,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The oldest pending event, if any.
     pub fn poll_event(&mut self) -> Option<Event> {
-        let e = self.events[0].take();
+        let (tag, a) = self.events[0];
+        self.events[0].0 = 0;
         self.events.rotate_left(1);
-        e
+        // One match here rather than one event constructor per kind.
+        Some(match tag {
+            1 => Event::AddressAssigned(a),
+            2 => Event::AddressDuplicate(a),
+            3 => Event::AddressExpired(a),
+            4 => Event::RouterLearned(a),
+            5 => Event::RouterLost(a),
+            6 => Event::DnsServerLearned(a),
+            7 => Event::DnsServerExpired(a),
+            8 => Event::NeighborUnreachable(a),
+            _ => return None,
+        })
     }
 
     /// Binds a UDP port: datagrams to it are delivered by `receive`.
@@ -843,12 +871,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.params.reachable_ms = base / 2 + self.rng.below(base);
     }
 
-    /// Queues the event `kind(addr)`. The constructor and a reference
-    /// are passed rather than the event: one copy of the address, here,
-    /// instead of one event built at every call site.
-    fn push_event(&mut self, kind: fn(Ipv6Address) -> Event, addr: &Ipv6Address) {
-        match self.events.iter_mut().find(|s| s.is_none()) {
-            Some(slot) => *slot = Some(kind(*addr)),
+    /// Queues the event `kind(addr)` (a tag and the address: storing
+    /// them is less code than building `Event`s at every call site).
+    fn push_event(&mut self, kind: EventKind, addr: &Ipv6Address) {
+        match self.events.iter_mut().find(|s| s.0 == 0) {
+            Some(slot) => *slot = (kind as u8, *addr),
             None => self.counters.events_lost = self.counters.events_lost.wrapping_add(1),
         }
     }
@@ -907,13 +934,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             {
                 self.addrs[i].slot = AddrSlot::Assigned;
                 let addr = self.addrs[i].addr;
-                self.push_event(Event::AddressAssigned, &addr);
+                self.push_event(EventKind::AddressAssigned, &addr);
             }
             if slot != AddrSlot::Free && tables::expired(now_s, valid_until) {
                 let addr = self.addrs[i].addr;
                 self.addrs[i] = AddrEntry::FREE;
                 if slot != AddrSlot::Duplicate {
-                    self.push_event(Event::AddressExpired, &addr);
+                    self.push_event(EventKind::AddressExpired, &addr);
                 }
             }
         }
@@ -921,7 +948,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if self.routers[i].used() && tables::expired(now_s, self.routers[i].until) {
                 let ip = self.routers[i].ip;
                 self.routers[i] = Router::FREE;
-                self.push_event(Event::RouterLost, &ip);
+                self.push_event(EventKind::RouterLost, &ip);
             }
         }
         for p in self.prefixes.iter_mut() {
@@ -933,7 +960,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if self.dns[i].until != 0 && tables::expired(now_s, self.dns[i].until) {
                 let addr = self.dns[i].addr;
                 self.dns[i] = DnsServer::FREE;
-                self.push_event(Event::DnsServerExpired, &addr);
+                self.push_event(EventKind::DnsServerExpired, &addr);
             }
         }
         // Neighbor states driven by time alone (RFC 4861 7.3.3).
@@ -972,7 +999,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if let Some(r) = self.router_index(&ip) {
             self.routers[r].unreachable = true;
         }
-        self.push_event(Event::NeighborUnreachable, &ip);
+        self.push_event(EventKind::NeighborUnreachable, &ip);
     }
 
     /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
