@@ -630,7 +630,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         Ok(result)
     }
 
-    /// Frees the frame's space and decrements EPKTCNT (DS 7.2.4).
+    /// Frees the frame's space and decrements EPKTCNT (DS 7.2.4). Out of
+    /// line: `receive_one` reaches it from two paths, and inlined it was
+    /// copied into both.
+    #[inline(never)]
     fn release_frame(&mut self, next: u16) -> Io<(), SPI::Error> {
         self.next_packet = next;
         // Errata "odd ERXRDPT": an even ERXRDPT can corrupt the buffer; use the
