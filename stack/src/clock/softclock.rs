@@ -353,7 +353,7 @@ impl SoftClock {
             // |residual| / 8 (the interval is 8 s or more).
             let mut divisor = interval as u64;
             if self.freq_known {
-                divisor += (FLL_AVERAGE_S * hz) as u64;
+                divisor += FLL_AVERAGE_S as u64 * hz as u64;
             }
             let q = (residual.unsigned_abs() as u64 * hz as u64 / divisor) as i32;
             let change = if residual < 0 { -q } else { q };
@@ -518,14 +518,19 @@ pub(crate) mod tests {
 
     #[test]
     fn fll_learns_a_crystal_error() {
-        // A crystal 50 ppm fast: 32768 nominal ticks take 1 s / 1.00005.
-        let hz = 32768u32;
-        let true_ticks = |s: f64| (s * hz as f64 * 1.000_05) as u32;
+        fll_learns(32768, &[16.0, 16.0, 32.0, 64.0, 128.0, 256.0]);
+        // The fastest counter: intervals under 2^31 ticks (128 s).
+        fll_learns(1 << 24, &[16.0, 16.0, 32.0, 64.0, 100.0, 120.0, 120.0]);
+    }
+
+    fn fll_learns(hz: u32, intervals: &[f64]) {
+        // A crystal 50 ppm fast: `hz` nominal ticks take 1 s / 1.00005.
+        let true_ticks = |s: f64| (s * hz as f64 * 1.000_05) as u64 as u32;
         let mut c = SoftClock::new(hz);
         let start = NtpTimestamp::new(3_000_000_000, 0);
         c.step(true_ticks(0.0), start);
         let mut t = 0.0;
-        for interval in [16.0, 16.0, 32.0, 64.0, 128.0, 256.0] {
+        for &interval in intervals {
             t += interval;
             let ticks = true_ticks(t);
             let truth = start.wrapping_add(NtpDuration((t * 4_294_967_296.0) as i64));
@@ -534,8 +539,12 @@ pub(crate) mod tests {
         }
         let ppb = c.frequency_ppb();
         assert!((ppb + 49_998).abs() < 200, "{ppb}");
-        // Left alone for 1024 s after the slew completes: under 1 ms off.
-        t += 1024.0;
+        // Left alone for 1024 s after the slew completes (read every
+        // 64 s): under 1 ms off.
+        for _ in 0..16 {
+            t += 64.0;
+            c.now(true_ticks(t));
+        }
         let truth = start.wrapping_add(NtpDuration((t * 4_294_967_296.0) as i64));
         let err = truth.wrapping_sub(c.now(true_ticks(t))).to_micros();
         assert!(err.abs() < 1000, "{err}");

@@ -98,11 +98,11 @@ const BLOCKED_GIVE_UP: u8 = 40;
 const RETRY_ERROR_MS: u32 = 2000;
 /// Offsets within this plus half the round-trip delay count as "clock
 /// stable" for the poll interval (the delay bounds the measurement error).
-const STABLE_OFFSET: u32 = 4_294_967; // 1 ms in 2^-32 s
+const STABLE_OFFSET: u16 = 66; // 1 ms in 2^-16 s
 /// Consecutive stable offsets before the poll interval doubles.
 const STABLE_TO_DOUBLE: u8 = 2;
 /// Offsets beyond this many times the stable limit halve the interval.
-const UNSTABLE_FACTOR: u32 = 4;
+const UNSTABLE_FACTOR: u16 = 4;
 
 /// Why a datagram to our port was not used. Each has a counter
 /// ([`Counters::rejected`]).
@@ -359,17 +359,23 @@ impl SntpClient {
 
     /// The poll interval exponent, backoff included.
     fn interval_log2(&self) -> u8 {
-        if self.losses > 0 {
-            (MIN_POLL_LOG2 + self.losses.min(MAX_POLL_LOG2)).min(MAX_POLL_LOG2)
-        } else {
-            MIN_POLL_LOG2 + self.poll_up
-        }
+        MIN_POLL_LOG2
+            + if self.losses > 0 {
+                self.losses.min(MAX_POLL_LOG2 - MIN_POLL_LOG2)
+            } else {
+                self.poll_up
+            }
+    }
+
+    /// The poll interval in milliseconds (at most 1024 s: 1000 << 10
+    /// fits 32 bits).
+    fn interval_ms(&self) -> u32 {
+        1000 << self.interval_log2()
     }
 
     /// The next request goes one poll interval after `now_ms`.
     fn schedule(&mut self, now_ms: u64) {
-        // At most 1024 s: 1000 << 10 fits 32 bits.
-        self.retry_in(now_ms, 1000 << self.interval_log2());
+        self.retry_in(now_ms, self.interval_ms());
     }
 
     /// The next attempt goes `ms` after `now_ms`. (One copy: the 64-bit
@@ -387,8 +393,8 @@ impl SntpClient {
     pub fn set_servers(&mut self, servers: &[Ipv6Address]) {
         let old = self.servers;
         let old_denied = self.denied;
-        let polled = old[self.current as usize];
-        let asked = old[self.asked as usize];
+        let polled = &old[self.current as usize];
+        let asked = &old[self.asked as usize];
         self.servers = [Ipv6Address::UNSPECIFIED; MAX_SERVERS];
         self.denied = 0;
         self.current = 0;
@@ -403,10 +409,10 @@ impl SntpClient {
                 self.denied |= (old_denied >> j & 1) << i;
             }
             // (Never unspecified here: `add` refuses it.)
-            if *s == polled {
+            if s == polled {
                 self.current = i as u8;
             }
-            if *s == asked {
+            if s == asked {
                 self.asked = i as u8;
                 asked_listed = true;
             }
@@ -479,6 +485,29 @@ impl SntpClient {
         if now_ms < self.next_poll_ms {
             return None;
         }
+        // One place for the 64-bit deadline arithmetic (long on the target).
+        match self.try_send(iface, buf, now_ms, ticks) {
+            Ok(n) => {
+                self.schedule(now_ms);
+                Some(n)
+            }
+            Err(0) => None,
+            Err(wait_ms) => {
+                self.retry_in(now_ms, wait_ms);
+                None
+            }
+        }
+    }
+
+    /// [`SntpClient::poll_send`] once due: the frame length, or how long to
+    /// wait before the next attempt (0: no change, no server).
+    fn try_send<const N: usize, const R: usize, const D: usize>(
+        &mut self,
+        iface: &mut Interface<N, R, D>,
+        buf: &mut [u8],
+        now_ms: u64,
+        ticks: u32,
+    ) -> Result<usize, u32> {
         if self.t1 != [0; 4] {
             // The previous request went unanswered: back off (RFC 4330
             // 10) and, after a few in a row, try the next server.
@@ -493,7 +522,7 @@ impl SntpClient {
         if !self.usable(self.current as usize) {
             self.next_server();
         }
-        let server = self.server()?;
+        let server = self.server().ok_or(0u32)?;
         // A fresh random source port per request (RFC 9109); kept across
         // WouldBlock retries of the same request.
         if self.port_used || self.port == 0 {
@@ -503,15 +532,13 @@ impl SntpClient {
             self.port_used = false;
             self.port = iface.bind_ephemeral().unwrap_or(0);
             if self.port == 0 {
-                self.retry_in(now_ms, RETRY_ERROR_MS);
-                return None;
+                return Err(RETRY_ERROR_MS);
             }
         }
         let off = iface.udp_payload_offset();
-        let Some(payload) = buf.get_mut(off..off + ntp::HEADER_LEN) else {
-            self.retry_in(now_ms, RETRY_ERROR_MS);
-            return None;
-        };
+        let payload = buf
+            .get_mut(off..off + ntp::HEADER_LEN)
+            .ok_or(RETRY_ERROR_MS)?;
         // RFC 4330 3: the bits below the clock's resolution are random,
         // which also makes T1 hard to guess for an off-path attacker.
         // At most 28 bits (16 Hz): only the fraction changes.
@@ -539,12 +566,10 @@ impl SntpClient {
                 self.port_used = true;
                 self.blocked = 0;
                 self.counters.requests = self.counters.requests.wrapping_add(1);
-                self.schedule(now_ms);
-                Some(n)
+                Ok(n)
             }
             Err(nb::Error::WouldBlock) => {
                 self.blocked += 1;
-                self.retry_in(now_ms, RETRY_BLOCKED_MS);
                 if self.blocked >= BLOCKED_GIVE_UP {
                     // The server (on-link) or the router does not answer
                     // address resolution: nothing was sent, so the next
@@ -556,15 +581,12 @@ impl SntpClient {
                     self.next_server();
                     if self.current == before {
                         self.losses = self.losses.saturating_add(1);
-                        self.schedule(now_ms);
+                        return Err(self.interval_ms());
                     }
                 }
-                None
+                Err(RETRY_BLOCKED_MS)
             }
-            Err(nb::Error::Other(_)) => {
-                self.retry_in(now_ms, RETRY_ERROR_MS);
-                None
-            }
+            Err(nb::Error::Other(_)) => Err(RETRY_ERROR_MS),
         }
     }
 
@@ -650,10 +672,7 @@ impl SntpClient {
         if t3 == [0; 4] {
             return Err(Reject::ZeroTransmit);
         }
-        // Root distance (RFC 5905 11.2.1) below MAXDISP (16 s), in 32 bits
-        // (saturating: a sum past 2^32 is past MAXDISP too).
-        let root = |at: usize| u32::from_be_bytes([h[at], h[at + 1], h[at + 2], h[at + 3]]);
-        if (root(4) >> 1).saturating_add(root(8)) >= MAX_ROOT_DISTANCE.0 {
+        if root_distance_s(h) >= MAX_ROOT_DISTANCE.seconds() as u32 {
             return Err(Reject::RootDistance);
         }
         // RFC 5905 8, modulo 2^64: with a = T2 - T1 and b = T3 - T4,
@@ -703,7 +722,8 @@ impl SntpClient {
             } else {
                 // Within ±STEPT: the clock's 32-bit slew.
                 self.clock.slew_small(ticks, low);
-                self.adapt_poll(low, delay);
+                // In 2^-16 s (16-bit: |low| < 2^30, delay < 2^32).
+                self.adapt_poll((low.unsigned_abs() >> 16) as u16, (delay >> 16) as u16);
                 offset
             };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
@@ -718,21 +738,19 @@ impl SntpClient {
         Ok(())
     }
 
-    /// Poll interval adaptation: an offset (2^-32 s, within ±128 ms) within
-    /// the measurement noise (1 ms plus half the delay) means the clock
-    /// holds; two in a row double the interval. An offset four times that
-    /// halves it.
-    fn adapt_poll(&mut self, offset: i32, delay: u32) {
-        // Unsigned: no overflow (under 2^31 + 2^23) and shifts for `/`.
+    /// Poll interval adaptation: an offset (absolute value, 2^-16 s, at
+    /// most 128 ms) within the measurement noise (1 ms plus half the
+    /// delay, 2^-16 s) means the clock holds; two in a row double the
+    /// interval. An offset four times that halves it.
+    fn adapt_poll(&mut self, offset: u16, delay: u16) {
         let limit = (delay >> 1) + STABLE_OFFSET;
-        let off = offset.unsigned_abs();
-        if off <= limit {
+        if offset <= limit {
             self.stable += 1;
             if self.stable >= STABLE_TO_DOUBLE {
                 self.stable = 0;
                 self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
             }
-        } else if off / UNSTABLE_FACTOR > limit {
+        } else if offset / UNSTABLE_FACTOR > limit {
             self.stable = 0;
             self.poll_up = self.poll_up.saturating_sub(1);
         }
@@ -777,6 +795,16 @@ impl SntpClient {
             SyncState::Synced(info)
         }
     }
+}
+
+/// Whole seconds of the root distance (RFC 5905 11.2.1): root delay / 2
+/// + root dispersion (16.16 s), on 16-bit words: the seconds, plus the
+/// carry out of the sum of the fractions. (Below MAXDISP, 16 s, exactly
+/// when the whole seconds are.)
+fn root_distance_s(h: &[u8; ntp::HEADER_LEN]) -> u32 {
+    let word = |at: usize| u16::from_be_bytes([h[at], h[at + 1]]) as u32;
+    let fractions = (word(4) & 1) << 15 | word(6) >> 1;
+    (word(4) >> 1) + word(8) + ((fractions + word(10)) >> 16)
 }
 
 /// The 32.32 timestamp at `h[at..at + 8]` (big-endian) as 16-bit words.
@@ -1101,8 +1129,8 @@ mod tests {
     #[test]
     fn poll_interval_adapts_and_backs_off() {
         let mut c = client();
-        let d = ms(4).0 as u32;
-        let ms = |v: i32| ms(v).0 as i32;
+        let d = (ms(4).0 >> 16) as u16;
+        let ms = |v: i32| (ms(v).0.unsigned_abs() >> 16) as u16;
         assert_eq!(c.poll_interval_s(), 16);
         for expect in [16, 32, 32, 64] {
             c.adapt_poll(ms(1), d);
@@ -1170,6 +1198,36 @@ mod tests {
         assert_eq!(frac_micros(2147), 0);
         assert_eq!(frac_micros(2148), 1);
         assert_eq!(frac_micros(u32::MAX), 1_000_000);
+    }
+
+    #[test]
+    fn root_distance_whole_seconds() {
+        let mut r = crate::iface::Rng::new(5);
+        let edges = [
+            0,
+            1,
+            0x000f_ffff,
+            0x0010_0000,
+            0x001f_ffff,
+            0x0020_0000,
+            u32::MAX,
+        ];
+        for i in 0..20_000 {
+            let (delay, dispersion) = if i < 49 {
+                (edges[i % 7], edges[i / 7])
+            } else {
+                (r.next_u32() >> (i % 17), r.next_u32() >> (i % 19))
+            };
+            let mut h = [0u8; 48];
+            h[4..8].copy_from_slice(&delay.to_be_bytes());
+            h[8..12].copy_from_slice(&dispersion.to_be_bytes());
+            let exact = (delay as u64 + 2 * dispersion as u64) >> 17;
+            assert_eq!(
+                root_distance_s(&h) as u64,
+                exact,
+                "{delay:x} {dispersion:x}"
+            );
+        }
     }
 
     #[test]
