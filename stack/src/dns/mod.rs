@@ -401,8 +401,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.last_rcode = 0;
         self.had_server = false;
         self.chain_ttl = u32::MAX;
-        self.last_now = now_ms;
-        self.next_try = now_ms as u32;
+        self.next_try = self.tick(now_ms);
         self.overall_end = self.next_try.wrapping_add(self.config.overall_timeout_ms);
         self.state = State::Resolving;
     }
@@ -482,8 +481,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if !matches!(self.state, State::Resolving) {
             return None;
         }
-        self.last_now = now_ms;
-        let now = now_ms as u32;
+        let now = self.tick(now_ms);
         if due(now, self.overall_end) {
             self.give_up(iface);
             return None;
@@ -541,8 +539,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if self.port == 0 || meta.dst_port != self.port {
             return false;
         }
-        self.last_now = now_ms;
-        if let Err(reason) = self.accept(meta, payload, now_ms) {
+        let now = self.tick(now_ms);
+        if let Err(reason) = self.accept(meta, payload, now) {
             let c = &mut self.counters.rejections[reason as usize];
             *c = c.wrapping_add(1);
         }
@@ -551,7 +549,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
 
     /// Checks a datagram to our port against the query (RFC 5452 9.1) and
     /// acts on an accepted reply.
-    fn accept(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64) -> Result<(), Reject> {
+    fn accept(&mut self, meta: &UdpMeta, payload: &[u8], now: u32) -> Result<(), Reject> {
         if meta.src != self.server {
             return Err(Reject::WrongSource);
         }
@@ -568,7 +566,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if !p.is_response() {
             return Err(Reject::NotResponse);
         }
-        let qname = &self.name[self.cur_start as usize..][..self.cur_len as usize];
+        // (Borrowing the name only: `self.addrs` is written below.)
+        let qname = name_at(&self.name, self.cur_start, self.cur_len);
         if p.opcode() != 0 || p.question_count() != 1 {
             return Err(Reject::QuestionMismatch);
         }
@@ -598,7 +597,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                 self.counters.replies = self.counters.replies.wrapping_add(1);
                 self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
                 self.end_query();
-                self.next_server(now_ms as u32);
+                self.next_server(now);
                 self.last_rcode = rc;
                 return Ok(());
             }
@@ -623,7 +622,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                 let ttl = ttl.min(self.config.max_ttl_s);
                 let ttl_ms = ttl.min(u32::MAX / 1000) * 1000;
                 self.count = n as u8;
-                self.expires = now_ms + ttl_ms as u64;
+                self.expires = self.last_now + ttl_ms as u64;
                 self.finish(State::Resolved);
             }
             Answer::NoData => self.finish(State::Failed(Failure::NoData)),
@@ -642,13 +641,27 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                         self.cur_len = len as u16;
                         self.end_query();
                         self.tries = 0;
-                        self.next_try = now_ms as u32;
+                        self.next_try = now;
                     }
                     None => self.finish(State::Failed(Failure::NameTooLong)),
                 }
             }
         }
         Ok(())
+    }
+
+    /// Notes the time of a call (for `poll_at`); its low 32 bits, the
+    /// wrapping milliseconds of the deadlines. (Out of line: the 64-bit
+    /// store once.)
+    #[inline(never)]
+    fn tick(&mut self, now_ms: u64) -> u32 {
+        self.last_now = now_ms;
+        now_ms as u32
+    }
+
+    /// The name asked now, in wire form.
+    fn qname(&self) -> &[u8] {
+        name_at(&self.name, self.cur_start, self.cur_len)
     }
 
     /// Picks the server and a fresh port and ID for a new query (RFC 5452
@@ -725,7 +738,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// Writes the query for the current name (RFC 1035 4.1) at the start
     /// of `out`; its length, or `None` if it does not fit.
     fn write_query(&self, out: &mut [u8]) -> Option<usize> {
-        let name = &self.name[self.cur_start as usize..][..self.cur_len as usize];
+        let name = self.qname();
         let end = HEADER_LEN + name.len();
         let out = out.get_mut(..end + 4)?;
         let mut p = DnsPacket::new_unchecked(&mut *out);
@@ -779,6 +792,13 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.finish(State::Failed(failure));
         iface.unbind(core::mem::take(&mut self.release));
     }
+}
+
+/// `len` bytes of `name` from `start`. (Out of line: one copy of the
+/// bounds checks.)
+#[inline(never)]
+fn name_at(name: &[u8], start: u16, len: u16) -> &[u8] {
+    &name[start as usize..][..len as usize]
 }
 
 /// True when the wrapping millisecond time `t` has come at `now` (both
