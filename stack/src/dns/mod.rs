@@ -282,7 +282,8 @@ pub struct Resolver<const NAME: usize = 96, const ADDRS: usize = 4> {
     last_rcode: u8,
     /// A server was found in the list at least once.
     had_server: bool,
-    /// Smallest TTL of the CNAMEs followed to reach the current name.
+    /// Smallest TTL of the CNAMEs followed to reach the current name, and
+    /// of `config.max_ttl_s`.
     chain_ttl: u32,
     /// The time of the last call (ms), and as wrapping `u32` milliseconds
     /// (cheaper on a 16-bit CPU) when to try sending, when the query in
@@ -363,6 +364,10 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         };
         *self = Self::UNCONFIGURED;
         self.config = config;
+        // Answers are kept for whole milliseconds in 32 bits (49 days):
+        // the cap is applied once here, as the TTL every answer starts
+        // from (`chain_ttl`), rather than at every answer.
+        self.config.max_ttl_s = config.max_ttl_s.min(u32::MAX / 1000);
         self.rng = Rng::new(config.seed);
         self.release = release;
     }
@@ -400,7 +405,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.requeries = 0;
         self.last_rcode = 0;
         self.had_server = false;
-        self.chain_ttl = u32::MAX;
+        self.chain_ttl = self.config.max_ttl_s;
         self.next_try = self.tick(now_ms);
         self.overall_end = self.next_try.wrapping_add(self.config.overall_timeout_ms);
         self.state = State::Resolving;
@@ -496,7 +501,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             self.end_query();
             iface.unbind(core::mem::take(&mut self.release));
             self.last_rcode = 0;
-            self.tries = self.tries.saturating_add(1);
+            self.tries = self.tries.wrapping_add(1);
             if self.tries >= self.config.tries_per_server {
                 self.next_server(now);
             }
@@ -616,11 +621,11 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.counters.replies = self.counters.replies.wrapping_add(1);
         match answer {
             Answer::Addresses(n, ttl) => {
-                // RFC 2181 8: TTLs over 2^31 - 1 were read as 0; cap the
-                // rest, and keep within u32 milliseconds.
-                // (`ttl` includes the CNAMEs of earlier replies.)
-                let ttl = ttl.min(self.config.max_ttl_s);
-                let ttl_ms = ttl.min(u32::MAX / 1000) * 1000;
+                // RFC 2181 8: TTLs over 2^31 - 1 were read as 0. `ttl` is
+                // also the smallest of the CNAMEs of earlier replies, and of
+                // `max_ttl_s` (where `chain_ttl` started), which fits u32
+                // milliseconds.
+                let ttl_ms = ttl * 1000;
                 self.count = n as u8;
                 self.expires = self.last_now + ttl_ms as u64;
                 self.finish(State::Resolved);
@@ -629,7 +634,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             Answer::Alias(target, ttl) => {
                 // RFC 1034 5.3.3 step 3: restart with the canonical name.
                 self.chain_ttl = ttl; // the smaller one already
-                self.requeries = self.requeries.saturating_add(1);
+                self.requeries = self.requeries.wrapping_add(1);
                 if self.requeries > self.config.max_requeries {
                     self.finish(State::Failed(Failure::TooManyCnames));
                     return Ok(());
@@ -767,7 +772,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     }
 
     fn next_server(&mut self, now: u32) {
-        self.server_index = self.server_index.saturating_add(1);
+        self.server_index = self.server_index.wrapping_add(1);
         self.tries = 0;
         self.next_try = now;
     }
@@ -826,22 +831,23 @@ fn encode_name(dotted: &[u8], out: &mut [u8]) -> Option<usize> {
     if dotted.is_empty() {
         return None;
     }
-    // `len_at` is where the current label's length byte goes.
+    // `len_at` is where the current label's length byte goes; the byte
+    // `i` of `s` goes at `i + 1`, a dot at the end of `s` closes the last
+    // label. (An index loop: smaller than a chained iterator.)
     let mut len_at = 0;
-    let mut n = 1;
     if !s.is_empty() {
-        for &c in s.iter().chain(core::iter::once(&b'.')) {
+        for i in 0..=s.len() {
+            let c = s.get(i).copied().unwrap_or(b'.');
             if c == b'.' {
-                let label = n - len_at - 1;
+                let label = i - len_at;
                 if label == 0 || label > 63 {
                     return None;
                 }
                 *out.get_mut(len_at)? = label as u8;
-                len_at = n;
+                len_at = i + 1;
             } else {
-                *out.get_mut(n)? = c;
+                *out.get_mut(i + 1)? = c;
             }
-            n += 1;
         }
     }
     *out.get_mut(len_at)? = 0;
