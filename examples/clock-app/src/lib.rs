@@ -96,7 +96,7 @@ const ACK_RETRY_MS: u32 = 100;
 pub const MAX_WAIT_MS: u32 = 1 << 30;
 /// The application's own events kept for [`ClockApp::poll_event`]; more
 /// are counted as lost. The node's events wait in the node's queue.
-const MAX_EVENTS: usize = 4;
+const MAX_EVENTS: usize = 8;
 
 /// What the application needs to start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +185,9 @@ impl ScreenText {
         &l[..end]
     }
 
-    /// A writer on line `i` (from its start; the rest stays spaces).
+    /// A writer on line `i` (from its start; the rest stays spaces). Out
+    /// of line: one copy of the index check and the writer's set-up.
+    #[inline(never)]
     fn row(&mut self, i: usize) -> TextBuf<'_> {
         TextBuf::new(&mut self.lines[i])
     }
@@ -228,6 +230,22 @@ pub enum AppEvent {
     /// A message arrived from this address; its text is on the display.
     Message(Ipv6Address),
     /// A received frame was dropped by the node.
+    Dropped(DropReason),
+}
+
+/// An [`AppEvent`] of the application's queue: the addresses are taken
+/// from the state when it is given out (the resolved addresses, the last
+/// message's sender), so a slot is 3 bytes rather than 18.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Tags from 1: an empty slot (`None`) is all zero bytes (`.bss`).
+#[repr(u8)]
+enum Queued {
+    Resolved = 1,
+    ResolveFailed(Failure),
+    Synced(bool),
+    NtpRejected(sntp::Reject),
+    DnsRejected(dns::Reject),
+    Message,
     Dropped(DropReason),
 }
 
@@ -280,7 +298,7 @@ pub struct ClockApp {
     ack_port: u16,
     ack_until: u32,
     ack_retry: u32,
-    events: [Option<AppEvent>; MAX_EVENTS],
+    events: [Option<Queued>; MAX_EVENTS],
     counters: AppCounters,
 }
 
@@ -412,7 +430,7 @@ impl ClockApp {
                 return None;
             }
             Received::Dropped(reason) => {
-                self.push(AppEvent::Dropped(reason));
+                self.push(Queued::Dropped(reason));
                 return None;
             }
         };
@@ -438,19 +456,19 @@ impl ClockApp {
             let rejected = changed(&before.rejected, &after.rejected);
             if let Some(stepped) = synced {
                 self.ntp_reject = 0;
-                self.push(AppEvent::Synced(stepped));
+                self.push(Queued::Synced(stepped));
             }
             if let Some(i) = rejected {
                 let r = sntp::Reject::ALL[i];
                 self.ntp_reject = i as u8 + 1;
-                self.push(AppEvent::NtpRejected(r));
+                self.push(Queued::NtpRejected(r));
             }
             return None;
         }
         let before = self.dns.counters().rejections;
         if self.dns.receive(meta, payload, now_ms) {
             if let Some(i) = changed(&before, &self.dns.counters().rejections) {
-                self.push(AppEvent::DnsRejected(dns::Reject::ALL[i]));
+                self.push(Queued::DnsRejected(dns::Reject::ALL[i]));
             }
             self.check_dns(now_ms);
             return None;
@@ -473,7 +491,7 @@ impl ClockApp {
         self.message_on = true;
         self.message_until = (now_ms as u32).wrapping_add(MESSAGE_SHOW_MS);
         self.counters.messages = self.counters.messages.wrapping_add(1);
-        self.push(AppEvent::Message(meta.src));
+        self.push(Queued::Message);
         self.ack_port = meta.src_port;
         self.ack_until = (now_ms as u32).wrapping_add(ACK_PATIENCE_MS);
         self.send_ack(buf, now_ms)
@@ -526,28 +544,23 @@ impl ClockApp {
     /// platform's.
     #[inline(never)]
     pub fn poll_in(&mut self, now_ms: u64) -> Option<u32> {
-        let mut next = u32::MAX;
-        for at in [
-            self.iface.poll_at(now_ms),
-            self.dns.poll_at(),
-            self.sntp.poll_at(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            next = next.min(ms_until(now_ms, at));
-        }
-        let mut own = |on: bool, t: u32| {
+        let mut next = ms_until(now_ms, self.iface.poll_at(now_ms))
+            .min(ms_until(now_ms, self.dns.poll_at()))
+            .min(ms_until(now_ms, self.sntp.poll_at()));
+        // The application's own deadlines, the first one due (at most one
+        // of each kind is pending).
+        for (on, t) in [
+            (
+                self.dns_wait && self.dns.state() != dns::State::Resolving,
+                self.dns_next,
+            ),
+            (self.ack_port != 0, self.ack_retry),
+            (self.message_shown(now_ms), self.message_until),
+        ] {
             if on {
-                next = next.min(((t.wrapping_sub(now_ms as u32) as i32).max(0)) as u32);
+                next = next.min((t.wrapping_sub(now_ms as u32) as i32).max(0) as u32);
             }
-        };
-        own(
-            self.dns_wait && self.dns.state() != dns::State::Resolving,
-            self.dns_next,
-        );
-        own(self.ack_port != 0, self.ack_retry);
-        own(self.message_shown(now_ms), self.message_until);
+        }
         (next != u32::MAX).then_some(next)
     }
 
@@ -559,7 +572,22 @@ impl ClockApp {
         for i in 1..MAX_EVENTS {
             self.events[i - 1] = self.events[i].take();
         }
-        first.or_else(|| self.iface.poll_event().map(AppEvent::Net))
+        let Some(q) = first else {
+            return self.iface.poll_event().map(AppEvent::Net);
+        };
+        Some(match q {
+            Queued::Resolved => {
+                let addrs = self.dns.addresses();
+                let first = addrs.first().copied();
+                AppEvent::Resolved(first.unwrap_or(Ipv6Address::UNSPECIFIED), addrs.len() as u8)
+            }
+            Queued::ResolveFailed(f) => AppEvent::ResolveFailed(f),
+            Queued::Synced(stepped) => AppEvent::Synced(stepped),
+            Queued::NtpRejected(r) => AppEvent::NtpRejected(r),
+            Queued::DnsRejected(r) => AppEvent::DnsRejected(r),
+            Queued::Message => AppEvent::Message(self.message_from),
+            Queued::Dropped(r) => AppEvent::Dropped(r),
+        })
     }
 
     /// The screen shown now.
@@ -678,7 +706,7 @@ impl ClockApp {
         self.message_on && !reached(now_ms, self.message_until)
     }
 
-    fn push(&mut self, e: AppEvent) {
+    fn push(&mut self, e: Queued) {
         match self.events.iter_mut().find(|s| s.is_none()) {
             Some(slot) => *slot = Some(e),
             None => self.counters.events_lost = self.counters.events_lost.wrapping_add(1),
@@ -697,18 +725,16 @@ impl ClockApp {
             dns::State::Resolved => {
                 let addrs = self.dns.addresses();
                 self.sntp.set_servers(addrs);
-                let first = addrs.first().copied().unwrap_or(Ipv6Address::UNSPECIFIED);
-                let n = addrs.len() as u8;
                 // The TTL, but not more often than DNS_REFRESH_MS.
-                let ttl = self.dns.expires_at().map_or(0, |t| ms_until(now_ms, t));
+                let ttl = ms_until(now_ms, self.dns.expires_at());
                 self.dns_wait = true;
                 self.dns_next = (now_ms as u32).wrapping_add(ttl.max(DNS_REFRESH_MS));
-                self.push(AppEvent::Resolved(first, n));
+                self.push(Queued::Resolved);
             }
             dns::State::Failed(f) => {
                 self.dns_wait = true;
                 self.dns_next = (now_ms as u32).wrapping_add(DNS_RETRY_MS);
-                self.push(AppEvent::ResolveFailed(f));
+                self.push(Queued::ResolveFailed(f));
             }
             _ => {}
         }
@@ -932,14 +958,26 @@ fn reached(now_ms: u64, t: u32) -> bool {
 }
 
 /// Milliseconds from `now_ms` to the stack's deadline `at` (0 when past),
-/// at most [`MAX_WAIT_MS`]. Out of line: the only 64-bit arithmetic of
-/// the application, shared by every caller.
+/// at most [`MAX_WAIT_MS`]; `u32::MAX` for none. Out of line, shared by
+/// every caller, and by 32-bit halves: the only 64-bit arithmetic of the
+/// application, long carry sequences on the 16-bit target.
 #[inline(never)]
-fn ms_until(now_ms: u64, at: u64) -> u32 {
-    if at <= now_ms {
+fn ms_until(now_ms: u64, at: Option<u64>) -> u32 {
+    let Some(at) = at else {
+        return u32::MAX;
+    };
+    let (at_high, at_low) = ((at >> 32) as u32, at as u32);
+    let (now_high, now_low) = ((now_ms >> 32) as u32, now_ms as u32);
+    let low = at_low.wrapping_sub(now_low);
+    let high = at_high
+        .wrapping_sub(now_high)
+        .wrapping_sub(u32::from(at_low < now_low));
+    if (high as i32) < 0 {
         0
+    } else if high != 0 {
+        MAX_WAIT_MS
     } else {
-        (at - now_ms).min(MAX_WAIT_MS as u64) as u32
+        low.min(MAX_WAIT_MS)
     }
 }
 
