@@ -5,7 +5,7 @@ use super::output::{Ndp, IP, L4, NONCE_OPTION};
 use super::tables::{self, lifetime_end, AddrSlot, Neighbor, NeighborState, Router};
 use super::{consts, DropReason, EventKind, Interface, Received, UdpMeta};
 use crate::wire::ethernet::{ethertype, EthernetFrame};
-use crate::wire::icmpv6::{Icmpv6Error, Icmpv6Packet, Message};
+use crate::wire::icmpv6::{msg_type, Icmpv6Error, Icmpv6Packet};
 use crate::wire::ipv6::{Ipv6Packet, Ipv6Repr};
 use crate::wire::ipv6ext::{self, ExtDrop, ExtWalk};
 use crate::wire::mld::MldQuery;
@@ -126,8 +126,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             && !(proto == ip_protocol::ICMPV6
                 && off < end
                 && matches!(
-                    Message::from(buf[off]),
-                    Message::NeighborSolicit | Message::NeighborAdvert
+                    buf[off],
+                    msg_type::NEIGHBOR_SOLICIT | msg_type::NEIGHBOR_ADVERT
                 ))
         {
             return self.count_drop(DropReason::WrongDestination);
@@ -240,23 +240,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn icmp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         let msg = match Icmpv6Packet::new_checked(&buf[off..end]) {
-            Ok(p) if p.verify_checksum(src, dst) => p.msg_type(),
+            Ok(p) if p.verify_checksum(src, dst) => p.msg_type_raw(),
             Ok(_) => return self.count_drop(DropReason::BadChecksum),
             Err(_) => return self.count_drop(DropReason::Truncated),
         };
         match msg {
-            Message::EchoRequest => self.echo_reply(buf, off, end, src, dst),
-            Message::NeighborSolicit
-            | Message::NeighborAdvert
-            | Message::RouterAdvert
-            | Message::Redirect => self.ndp_input(buf, off, end, ip),
-            Message::MldQuery => self.mld_query_input(&buf[off..end], src),
+            msg_type::ECHO_REQUEST => self.echo_reply(buf, off, end, src, dst),
+            msg_type::ROUTER_ADVERT..=msg_type::REDIRECT => self.ndp_input(buf, off, end, ip),
+            msg_type::MLD_QUERY => self.mld_query_input(&buf[off..end], src),
             // RFC 4443 2.4 (a): errors go to the upper layer; there is none
-            // that uses them here.
-            Message::DstUnreachable
-            | Message::PacketTooBig
-            | Message::TimeExceeded
-            | Message::ParamProblem => Received::Consumed,
+            // that uses them here (the types of RFC 4443 3).
+            msg_type::DST_UNREACHABLE..=msg_type::PARAM_PROBLEM => Received::Consumed,
             // RFC 4443 2.4 (b): unknown informational messages are dropped;
             // so are RS, MLD reports and echo replies at this host.
             _ => self.count_drop(DropReason::IcmpIgnored),
@@ -321,11 +315,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn ndp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         let m = &buf[off..end];
-        let kind = Message::from(m[0]);
+        let kind = m[0];
         // Only NS, NA, RA and Redirect come here: 16 bytes for an RA,
         // 24 for NS and NA, 40 for a Redirect (the message lengths of
         // 6.1.2, 7.1.1, 7.1.2, 8.1), then the options.
-        let fixed = ndp::fixed_len(kind).unwrap_or(usize::MAX);
+        let fixed = match kind {
+            msg_type::ROUTER_ADVERT => 16,
+            msg_type::REDIRECT => 40,
+            _ => 24,
+        };
         if ip.hop_limit != ndp::HOP_LIMIT || m.len() < fixed || m[1] != 0 {
             return self.count_drop(DropReason::InvalidNdp);
         }
@@ -379,11 +377,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             && match kind {
                 // 7.1.1: from :: only to a solicited-node group, without
                 // SLLAO.
-                Message::NeighborSolicit => {
+                msg_type::NEIGHBOR_SOLICIT => {
                     !src.is_unspecified() || (dst.is_solicited_node_multicast() && !any_slla)
                 }
                 // 7.1.2: S clear when sent to a group.
-                Message::NeighborAdvert => !dst.is_multicast() || flags & 0x40 == 0,
+                msg_type::NEIGHBOR_ADVERT => !dst.is_multicast() || flags & 0x40 == 0,
                 // 8.1: from a link-local source; Destination not multicast.
                 _ => {
                     let dest = Ipv6Address::from_bytes(&head[24..40]);
@@ -396,14 +394,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return self.count_drop(DropReason::InvalidNdp);
         }
         match kind {
-            Message::NeighborSolicit => {
+            msg_type::NEIGHBOR_SOLICIT => {
                 if own_nonce && src.is_unspecified() {
                     return self.count_drop(DropReason::Looped);
                 }
                 let eth_src = MacAddress::from_bytes(&buf[6..12]);
                 self.ns_input(buf, src, target, slla, eth_src)
             }
-            Message::NeighborAdvert => self.na_input(
+            msg_type::NEIGHBOR_ADVERT => self.na_input(
                 target,
                 tlla,
                 flags & 0x80 != 0,

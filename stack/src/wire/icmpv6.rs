@@ -26,6 +26,29 @@ pub const IPV6_MIN_MTU: usize = 1280;
 /// 1280 - 40 (IPv6 header) - 8 (ICMPv6 header).
 pub const ERROR_MAX_INVOKING: usize = IPV6_MIN_MTU - 40 - HEADER_LEN;
 
+/// The raw type values of [`Message`], for code that matches on the type
+/// byte itself (no conversion: less code on the 16-bit target).
+pub mod msg_type {
+    /// Destination Unreachable (RFC 4443 3.1).
+    pub const DST_UNREACHABLE: u8 = 1;
+    /// Parameter Problem (RFC 4443 3.4), the highest error type used here.
+    pub const PARAM_PROBLEM: u8 = 4;
+    /// Echo Request (RFC 4443 4.1).
+    pub const ECHO_REQUEST: u8 = 128;
+    /// Echo Reply (RFC 4443 4.2).
+    pub const ECHO_REPLY: u8 = 129;
+    /// Multicast Listener Query (RFC 3810 5.1).
+    pub const MLD_QUERY: u8 = 130;
+    /// Router Advertisement (RFC 4861 4.2).
+    pub const ROUTER_ADVERT: u8 = 134;
+    /// Neighbor Solicitation (RFC 4861 4.3).
+    pub const NEIGHBOR_SOLICIT: u8 = 135;
+    /// Neighbor Advertisement (RFC 4861 4.4).
+    pub const NEIGHBOR_ADVERT: u8 = 136;
+    /// Redirect (RFC 4861 4.5).
+    pub const REDIRECT: u8 = 137;
+}
+
 /// ICMPv6 message types used by this stack (IANA "ICMPv6 Parameters").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
@@ -310,7 +333,7 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
     /// afterwards. Returns `BadValue` (and changes nothing) if the message is
     /// not an Echo Request with code 0.
     pub fn make_echo_reply(&mut self) -> Result<()> {
-        if self.msg_type() != Message::EchoRequest || self.msg_code() != 0 {
+        if self.msg_type_raw() != msg_type::ECHO_REQUEST || self.msg_code() != 0 {
             return Err(Error::BadValue);
         }
         // HC' = ~(~HC + ~m + m'), m = first word before, m' = after.
@@ -318,7 +341,7 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
         c.add_u16(!self.checksum());
         c.add_u16(!0x8000);
         c.add_u16(0x8100);
-        self.set_msg_type(Message::EchoReply);
+        self.buffer.as_mut()[0] = msg_type::ECHO_REPLY;
         self.set_checksum(c.finish());
         Ok(())
     }

@@ -300,7 +300,7 @@ impl<T: AsRef<[u8]>> MldQuery<T> {
         if d.len() < QUERY_V1_LEN {
             return Err(Error::Truncated);
         }
-        if Message::from(d[0]) != Message::MldQuery {
+        if d[0] != crate::wire::icmpv6::msg_type::MLD_QUERY {
             return Err(Error::Unsupported);
         }
         if d.len() == QUERY_V1_LEN {
