@@ -290,6 +290,7 @@ impl SoftClock {
     }
 
     /// The time of the last reading (or step), 32.32 as 16-bit words.
+    #[inline(never)]
     pub(crate) fn time_words(&self) -> Words<4> {
         let t = &self.base_time;
         [t[1], t[2], t[3], t[4]]

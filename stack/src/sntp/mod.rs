@@ -638,7 +638,12 @@ impl SntpClient {
         if be_words(h, 24) != self.t1 {
             return Err(Reject::BadOrigin);
         }
-        let t1 = self.t1;
+        // RFC 5905 8, modulo 2^64: with a = T2 - T1 and b = T3 - T4,
+        // delay d = (T4 - T1) - (T3 - T2) = a - b and offset (a + b) / 2 =
+        // b + d / 2, on 16-bit words (64-bit operations are long inline
+        // code on the target), in place (copies are long too).
+        let mut a = be_words(h, 32);
+        add4(&mut a, &self.t1, true);
         // The request is answered: a duplicate or replay will not match.
         self.t1 = [0; 4];
         self.losses = 0;
@@ -668,24 +673,16 @@ impl SntpClient {
         if stratum > 15 {
             return Err(Reject::BadStratum);
         }
-        let t3 = be_words(h, 40);
-        if t3 == [0; 4] {
+        let mut b = be_words(h, 40);
+        if b == [0; 4] {
             return Err(Reject::ZeroTransmit);
         }
         if root_distance_s(h) >= MAX_ROOT_DISTANCE.seconds() as u32 {
             return Err(Reject::RootDistance);
         }
-        // RFC 5905 8, modulo 2^64: with a = T2 - T1 and b = T3 - T4,
-        // delay d = (T4 - T1) - (T3 - T2) = a - b and offset (a + b) / 2 =
-        // b + d / 2, on 16-bit words (64-bit operations are long inline
-        // code on the target).
-        let t4 = self.clock.time_words();
-        let mut a = be_words(h, 32);
-        add4(&mut a, &t1, true);
-        let mut b = t3;
-        add4(&mut b, &t4, true);
-        let mut d = a;
-        add4(&mut d, &b, true);
+        add4(&mut b, &self.clock.time_words(), true);
+        let d = &mut a;
+        add4(d, &b, true);
         // Saturated to 1 s: what the display and the poll use. A negative
         // delay (clock rate error on a short path) counts as zero.
         let negative_delay = (d[3] as i16) < 0;
@@ -696,21 +693,22 @@ impl SntpClient {
         } else {
             word32(&d, 0)
         };
-        shr1(&mut d);
-        let mut offset = b;
-        add4(&mut offset, &d, false);
+        shr1(d);
+        add4(d, &b, false);
+        let offset = d;
         // Within ±STEPT (< 2^31): the low word says it when the high words
         // only extend its sign.
-        let low = word32(&offset, 0) as i32;
+        let low = word32(offset, 0) as i32;
         let sign = (low >> 31) as u16;
         let small = offset[2] == sign && offset[3] == sign;
-        let offset =
+        // The sample, written in place.
+        self.last.offset =
             if !self.clock.is_set() || !small || low.unsigned_abs() > STEP_THRESHOLD.0 as u32 {
                 // Step to T3 + delay / 2 = T4 + b + max(d, 0) / 2: right
                 // whatever the clock read before (even decades off).
-                let step = if negative_delay { b } else { offset };
-                let mut time = t4;
-                add4(&mut time, &step, false);
+                let step = if negative_delay { &b } else { &*offset };
+                let mut time = self.clock.time_words();
+                add4(&mut time, step, false);
                 if self.clock.is_set() {
                     // Something changed (server, path, our clock): watch closely.
                     self.poll_up = 0;
@@ -718,22 +716,19 @@ impl SntpClient {
                 }
                 self.clock.step(ticks, to_ntp(&time));
                 self.counters.steps = self.counters.steps.wrapping_add(1);
-                step
+                *step
             } else {
                 // Within ±STEPT: the clock's 32-bit slew.
                 self.clock.slew_small(ticks, low);
                 // In 2^-16 s (16-bit: |low| < 2^30, delay < 2^32).
                 self.adapt_poll((low.unsigned_abs() >> 16) as u16, (delay >> 16) as u16);
-                offset
+                *offset
             };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
-        self.last = Sample {
-            at_ms: now_ms,
-            offset,
-            delay,
-            stratum,
-            server: meta.src,
-        };
+        self.last.at_ms = now_ms;
+        self.last.delay = delay;
+        self.last.stratum = stratum;
+        self.last.server = meta.src;
         self.synced = true;
         Ok(())
     }
