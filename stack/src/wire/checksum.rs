@@ -33,7 +33,9 @@ pub struct Checksum {
 /// the 31 bits left after a previous fold.
 const WORDS_PER_FOLD: usize = 0x8000;
 
-#[inline]
+// Not inlined on the 16-bit target: one copy for the many callers.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+#[cfg_attr(not(target_pointer_width = "16"), inline)]
 fn fold(sum: u32) -> u32 {
     let s = (sum & 0xffff) + (sum >> 16);
     (s & 0xffff) + (s >> 16)
