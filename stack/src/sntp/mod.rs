@@ -691,7 +691,7 @@ impl SntpClient {
         } else if d[2] | d[3] != 0 {
             u32::MAX
         } else {
-            word32(&d, 0)
+            word32(d, 0)
         };
         shr1(d);
         add4(d, &b, false);
@@ -792,8 +792,8 @@ impl SntpClient {
     }
 }
 
-/// Whole seconds of the root distance (RFC 5905 11.2.1): root delay / 2
-/// + root dispersion (16.16 s), on 16-bit words: the seconds, plus the
+/// Whole seconds of the root distance (RFC 5905 11.2.1), root delay / 2
+/// plus root dispersion (16.16 s), on 16-bit words: the seconds, plus the
 /// carry out of the sum of the fractions. (Below MAXDISP, 16 s, exactly
 /// when the whole seconds are.)
 fn root_distance_s(h: &[u8; ntp::HEADER_LEN]) -> u32 {
