@@ -807,7 +807,8 @@ fn name_at(name: &[u8], start: u16, len: u16) -> &[u8] {
 }
 
 /// True when the wrapping millisecond time `t` has come at `now` (both
-/// within 24 days of each other).
+/// within 24 days of each other). (Out of line: used in six places.)
+#[inline(never)]
 fn due(now: u32, t: u32) -> bool {
     now.wrapping_sub(t) as i32 >= 0
 }
