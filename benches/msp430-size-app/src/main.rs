@@ -6,7 +6,6 @@
 #![no_main]
 
 use core::hint::black_box;
-use core::mem::MaybeUninit;
 use core::ptr::addr_of_mut;
 use microip6::clock::softclock::SoftClock;
 use microip6::dns::{self, Resolver};
@@ -14,10 +13,11 @@ use microip6::iface::{Config, Interface, Received, UdpMeta};
 use microip6::sntp::{SntpClient, SyncState};
 use microip6::wire::{Ipv6Address, MacAddress};
 
-static mut FRAME: [u8; 600] = [0; 600];
-static mut IFACE: MaybeUninit<Interface> = MaybeUninit::uninit();
-static mut SNTP: MaybeUninit<SntpClient> = MaybeUninit::uninit();
-static mut DNS: MaybeUninit<Resolver> = MaybeUninit::uninit();
+static mut FRAME: [u8; 574] = [0; 574];
+// All zero (`.bss`), configured in place as in the firmware.
+static mut IFACE: Interface = Interface::UNCONFIGURED;
+static mut SNTP: SntpClient = SntpClient::UNCONFIGURED;
+static mut DNS: Resolver = Resolver::UNCONFIGURED;
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
@@ -92,15 +92,18 @@ pub extern "C" fn probe() -> ! {
     config.seed = black_box(0x1234_5678);
     let mut dc = dns::Config::new(black_box(0x5eed));
     dc.servers[0] = black_box(Ipv6Address::UNSPECIFIED);
-    // SAFETY: single-threaded probe; the statics are written once, here.
+    // SAFETY: single-threaded probe; the statics are borrowed once, here.
     let (iface, buf, sntp, dns) = unsafe {
         (
-            (*addr_of_mut!(IFACE)).write(Interface::new(config)),
+            &mut *addr_of_mut!(IFACE),
             &mut *addr_of_mut!(FRAME),
-            (*addr_of_mut!(SNTP)).write(SntpClient::new(SoftClock::new(32768), black_box(7))),
-            (*addr_of_mut!(DNS)).write(Resolver::new(dc)),
+            &mut *addr_of_mut!(SNTP),
+            &mut *addr_of_mut!(DNS),
         )
     };
+    iface.configure(config);
+    sntp.configure(SoftClock::new(32768), black_box(7));
+    dns.configure(dc);
     loop {
         let now: u64 = black_box(0);
         let ticks: u32 = black_box(0);

@@ -6,12 +6,12 @@
 
 use clock_app::{AppConfig, AppEvent, ClockApp, Screen, ScreenText, EVENT_LINE};
 use core::hint::black_box;
-use core::mem::MaybeUninit;
 use core::ptr::addr_of_mut;
 use microip6::wire::MacAddress;
 
-static mut FRAME: [u8; 600] = [0; 600];
-static mut APP: MaybeUninit<ClockApp> = MaybeUninit::uninit();
+static mut FRAME: [u8; 574] = [0; 574];
+/// All zero (`.bss`), configured in place as in the firmware.
+static mut APP: ClockApp = ClockApp::UNCONFIGURED;
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
@@ -19,17 +19,11 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 }
 
 #[inline(never)]
-fn app_new(app: &mut MaybeUninit<ClockApp>) -> bool {
+fn app_configure(app: &mut ClockApp) -> bool {
     let mut config = AppConfig::new(MacAddress(black_box([2, 0, 0, 0, 0, 0x42])), black_box(7));
     config.ntp_server_name = black_box("pool.ntp.org");
     config.tz = black_box("CET-1CEST,M3.5.0,M10.5.0/3");
-    match ClockApp::new(config) {
-        Ok(a) => {
-            app.write(a);
-            true
-        }
-        Err(_) => false,
-    }
+    app.configure(config).is_ok()
 }
 
 #[inline(never)]
@@ -49,8 +43,8 @@ fn app_poll(app: &mut ClockApp, buf: &mut [u8], now: u64, ticks: u32) -> Option<
 }
 
 #[inline(never)]
-fn app_poll_at(app: &mut ClockApp, now: u64) -> Option<u64> {
-    app.poll_at(now)
+fn app_poll_in(app: &mut ClockApp, now: u64) -> Option<u32> {
+    app.poll_in(now)
 }
 
 #[inline(never)]
@@ -64,8 +58,8 @@ fn app_event_text(app: &ClockApp, e: &AppEvent, out: &mut [u8]) -> usize {
 }
 
 #[inline(never)]
-fn app_render(app: &ClockApp, screen: Screen, now: u64, ticks: u32) -> ScreenText {
-    app.render(screen, now, ticks)
+fn app_render(app: &ClockApp, screen: Screen, now: u64, ticks: u32, text: &mut ScreenText) {
+    app.render_into(screen, now, ticks, text)
 }
 
 #[inline(never)]
@@ -81,12 +75,10 @@ fn app_utc(app: &ClockApp, ticks: u32) -> Option<(u32, u32)> {
 #[no_mangle]
 pub extern "C" fn probe() -> ! {
     // SAFETY: single-threaded probe; the statics are borrowed once, here.
-    let (slot, buf) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
-    if !app_new(slot) {
+    let (app, buf) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
+    if !app_configure(app) {
         loop {}
     }
-    // SAFETY: app_new wrote it.
-    let app = unsafe { slot.assume_init_mut() };
     loop {
         let now: u64 = black_box(0);
         let ticks: u32 = black_box(0);
@@ -113,13 +105,14 @@ pub extern "C" fn probe() -> ! {
         black_box(app_utc(app, ticks));
         if !cfg!(feature = "no-text") {
             for s in [Screen::Clock, Screen::Network, Screen::Counters] {
-                let text = app_render(app, black_box(s), now, ticks);
+                let mut text = ScreenText::blank();
+                app_render(app, black_box(s), now, ticks, &mut text);
                 // The display draws each line without its trailing spaces.
                 for i in 0..clock_app::ROWS {
                     black_box(text.line(black_box(i)));
                 }
             }
         }
-        black_box(app_poll_at(app, now));
+        black_box(app_poll_in(app, now));
     }
 }

@@ -48,9 +48,12 @@ const TZ: &str = match option_env!("CLOCK_TZ") {
 };
 
 /// The one frame buffer: the largest frame the stack builds or needs to
-/// read (RA with options, DNS answers with a CNAME chain) fits; longer
-/// frames are dropped by the driver.
-const FRAME_LEN: usize = 600;
+/// read fits. The largest it reads is a DNS answer: the resolver sends no
+/// EDNS(0) record, so an answer over UDP is at most 512 bytes (RFC 1035
+/// 4.2.1), 14 + 40 + 8 + 512 = 574 with its Ethernet, IPv6 and UDP
+/// headers; an RA with a prefix, RDNSS, MTU and source link-layer options
+/// is about 150. Longer frames are dropped by the driver.
+const FRAME_LEN: usize = 14 + 40 + 8 + 512;
 
 /// ENC28J60 poll interval when nothing is expected (20 ms).
 const IDLE_POLL_TICKS: u32 = 655;
