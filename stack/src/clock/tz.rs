@@ -117,7 +117,8 @@ pub struct LocalTime<'a> {
 
 /// The parser: a position in the string and the first error met. After
 /// an error it goes on (every step is bounded and only moves forward),
-/// which spares an early return at every step.
+/// which spares an early return at every step. `const`, like
+/// [`Tz::parse`], so that a zone known at build time costs no code.
 struct Cursor<'a> {
     s: &'a [u8],
     pos: usize,
@@ -127,25 +128,29 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
-    fn fail(&mut self, e: TzError) {
+    const fn fail(&mut self, e: TzError) {
         if self.error.is_none() {
             self.error = Some(e);
         }
     }
 
     /// The next byte; 0 at the end (never valid inside a TZ string).
-    fn peek(&self) -> u8 {
-        self.s.get(self.pos).copied().unwrap_or(0)
+    const fn peek(&self) -> u8 {
+        if self.pos < self.s.len() {
+            self.s[self.pos]
+        } else {
+            0
+        }
     }
 
-    fn eat(&mut self, c: u8) -> bool {
+    const fn eat(&mut self, c: u8) -> bool {
         let found = self.peek() == c;
         self.pos += found as usize;
         found
     }
 
     /// `c`, or a failure of the current kind.
-    fn expect(&mut self, c: u8) {
+    const fn expect(&mut self, c: u8) {
         if !self.eat(c) {
             self.fail(self.kind);
         }
@@ -153,7 +158,7 @@ impl Cursor<'_> {
 
     /// 1 to `digits` decimal digits for a value in `min..=max` (else a
     /// failure of the current kind).
-    fn number(&mut self, digits: u8, min: u16, max: u16) -> u16 {
+    const fn number(&mut self, digits: u8, min: u16, max: u16) -> u16 {
         let mut v: u16 = 0;
         let mut n = 0;
         loop {
@@ -177,7 +182,7 @@ impl Cursor<'_> {
 
     /// `std`/`dst` names: 3+ alphabetic characters, or `<...>` with
     /// alphanumerics, '+' and '-'.
-    fn name(&mut self, name: &mut Name) {
+    const fn name(&mut self, name: &mut Name) {
         let quoted = self.eat(b'<');
         loop {
             let c = self.peek();
@@ -200,18 +205,20 @@ impl Cursor<'_> {
     }
 
     /// `[+|-]hh[:mm[:ss]]` in seconds, hours up to `max_hours`.
-    fn hms(&mut self, max_hours: u16) -> i32 {
+    const fn hms(&mut self, max_hours: u16) -> i32 {
         let negative = self.eat(b'-');
         if !negative {
             self.eat(b'+');
         }
         // ((h * 60 + m) * 60 + s), absent fields zero.
         let mut secs = self.number(3, 0, max_hours) as u32;
-        for _ in 0..2 {
+        let mut field = 0;
+        while field < 2 {
             secs *= 60;
             if self.eat(b':') {
                 secs += self.number(2, 0, 59) as u32;
             }
+            field += 1;
         }
         let secs = secs as i32;
         if negative {
@@ -222,11 +229,11 @@ impl Cursor<'_> {
     }
 
     /// A POSIX offset (west positive) as seconds east of UTC.
-    fn offset(&mut self) -> i32 {
+    const fn offset(&mut self) -> i32 {
         -self.hms(24)
     }
 
-    fn rule(&mut self, rule: &mut Rule) {
+    const fn rule(&mut self, rule: &mut Rule) {
         if self.eat(b'M') {
             rule.month = self.number(2, 1, 12) as u8;
             self.expect(b'.');
@@ -238,11 +245,13 @@ impl Cursor<'_> {
             let julian1 = self.eat(b'J') as u16;
             let n = self.number(3, julian1, 365).wrapping_sub(julian1);
             // From day 59 (zero-based, without February 29): March 1st.
-            (rule.month, rule.day) = if julian1 != 0 && n >= 59 {
-                (3, n - 59)
+            if julian1 != 0 && n >= 59 {
+                rule.month = 3;
+                rule.day = n - 59;
             } else {
-                (1, n)
-            };
+                rule.month = 1;
+                rule.day = n;
+            }
         }
         // Default transition time 02:00:00 local (POSIX); RFC 8536 3.3.1
         // allows -167..167 hours.
@@ -321,16 +330,30 @@ impl Tz {
     /// Parses a POSIX TZ string. A leading ':' (implementation-defined
     /// form) is refused as a bad name. [`Tz::UNCONFIGURED`] set up by
     /// [`Tz::configure`].
-    pub fn parse(s: &str) -> Result<Tz, TzError> {
+    ///
+    /// `const`: a zone known at build time can be parsed by the compiler,
+    /// and then the parser takes no flash:
+    ///
+    /// ```
+    /// use microip6::clock::Tz;
+    /// const CET: Tz = match Tz::parse("CET-1CEST,M3.5.0,M10.5.0/3") {
+    ///     Ok(tz) => tz,
+    ///     Err(_) => panic!("bad TZ"),
+    /// };
+    /// assert_eq!(CET.offset_at(1_795_132_800), (3600, false)); // 2026-11-20
+    /// ```
+    pub const fn parse(s: &str) -> Result<Tz, TzError> {
         let mut tz = Tz::UNCONFIGURED;
-        tz.configure(s)?;
-        Ok(tz)
+        match tz.configure(s) {
+            Ok(()) => Ok(tz),
+            Err(e) => Err(e),
+        }
     }
 
     /// Parses the POSIX TZ string `s` into `self`, in place (no copy of
     /// the zone on a small target): the zone [`Tz::parse`] gives. On an
     /// error `self` is [`Tz::UNCONFIGURED`] (UTC without abbreviation).
-    pub fn configure(&mut self, s: &str) -> Result<(), TzError> {
+    pub const fn configure(&mut self, s: &str) -> Result<(), TzError> {
         *self = Tz::UNCONFIGURED;
         let mut c = Cursor {
             s: s.as_bytes(),
@@ -524,6 +547,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn parsed_at_compile_time_equals_at_run_time() {
+        const fn parsed(s: &str) -> Tz {
+            match Tz::parse(s) {
+                Ok(tz) => tz,
+                Err(_) => panic!("bad TZ"),
+            }
+        }
+        const ZONES: [(&str, Tz); 4] = [
+            (
+                "CET-1CEST,M3.5.0,M10.5.0/3",
+                parsed("CET-1CEST,M3.5.0,M10.5.0/3"),
+            ),
+            ("EST5EDT", parsed("EST5EDT")),
+            ("<+0330>-3:30", parsed("<+0330>-3:30")),
+            (
+                "<-02>2<-01>,J60/-1,300/0",
+                parsed("<-02>2<-01>,J60/-1,300/0"),
+            ),
+        ];
+        for (s, tz) in ZONES {
+            assert_eq!(Ok(tz), Tz::parse(s), "{s}");
+        }
+        const BAD: Result<Tz, TzError> = Tz::parse("CET-1CEST,M13.5.0,M10.5.0");
+        assert_eq!(BAD, Err(TzError::BadRule));
     }
 
     #[test]
