@@ -192,19 +192,31 @@ impl ScreenText {
         TextBuf::new(&mut self.lines[i])
     }
 
-    /// `text` over lines `first` and `first + 1` (cut beyond); when it
-    /// does not fit one line, the first ends after its last colon, if any
-    /// (an address breaks between groups).
-    fn wrap(&mut self, first: usize, text: &[u8]) {
-        let mut cut = text.len().min(COLS);
-        if cut < text.len() {
-            if let Some(p) = text[..cut].iter().rposition(|&c| c == b':') {
-                cut = p + 1;
-            }
+    /// A writer over lines `first` and `first + 1` as one run of
+    /// `2 * COLS` bytes (no separate buffer on the stack), to be broken by
+    /// [`ScreenText::wrap`].
+    fn pair(&mut self, first: usize) -> TextBuf<'_> {
+        TextBuf::new(&mut self.lines.as_flattened_mut()[first * COLS..(first + 2) * COLS])
+    }
+
+    /// Breaks the `len` bytes written by [`ScreenText::pair`] at line
+    /// `first`: when they do not fit one line, the first ends after its
+    /// last colon, if any (an address breaks between groups), and the rest
+    /// moves to the start of the next line (cut beyond).
+    #[inline(never)]
+    fn wrap(&mut self, first: usize, len: usize) {
+        let run = &mut self.lines.as_flattened_mut()[first * COLS..(first + 2) * COLS];
+        if len <= COLS {
+            return;
         }
-        let (a, b) = text.split_at(cut);
-        self.row(first).bytes(a);
-        self.row(first + 1).bytes(b);
+        let Some(p) = run[..COLS].iter().rposition(|&c| c == b':') else {
+            return;
+        };
+        let cut = p + 1;
+        let n = (len - cut).min(COLS);
+        run.copy_within(cut..cut + n, COLS);
+        run[cut..COLS].fill(b' ');
+        run[COLS + n..].fill(b' ');
     }
 }
 
@@ -774,32 +786,11 @@ impl ClockApp {
 
     #[inline(never)]
     fn render_clock(&self, s: &mut ScreenText, now_ms: u64, ticks: u32) {
-        match self.utc(ticks) {
-            Some((unix, _)) => {
-                // Not `Tz::local`: its `&str` abbreviation costs a UTF-8
-                // validation on the target.
-                let (offset, is_dst) = self.tz.offset_at(unix);
-                let d = DateTime::from_unix(unix.wrapping_add(offset as u32));
-                let values = [
-                    d.hour as u32,
-                    d.minute as u32,
-                    d.second as u32,
-                    d.weekday as u32,
-                    d.year as u32,
-                    d.month as u32,
-                    d.day as u32,
-                ];
-                fill(s, CLOCK_TEMPLATE, &values);
-                // After `Www YYYY-MM-DD ` (years 1970 to 2106: 15 bytes).
-                TextBuf::new(&mut s.lines[1][15..]).bytes(self.tz.abbreviation_bytes(is_dst));
-            }
-            None => s.row(0).str("--:--:--"),
-        }
+        self.render_time(s, ticks);
         // Lines 2-3: the sender of a message on the display, else the
         // global address.
         let shown = self.message_shown(now_ms);
-        let mut addr = [0u8; 2 * COLS];
-        let mut t = TextBuf::new(&mut addr);
+        let mut t = s.pair(2);
         match (shown, self.iface.global_address()) {
             (true, _) => {
                 t.str("msg ");
@@ -808,11 +799,21 @@ impl ClockApp {
             (false, Some(a)) => t.ipv6(&a),
             (false, None) => t.str("no global address"),
         }
-        s.wrap(2, t.as_bytes());
+        let n = t.len();
+        s.wrap(2, n);
         if shown {
-            s.wrap(4, &self.message[..self.message_len as usize]);
+            let n = self.message_len as usize;
+            s.pair(4).bytes(&self.message[..n]);
+            s.wrap(4, n);
             return;
         }
+        self.render_sync(s, now_ms);
+    }
+
+    /// Lines 4 to 6 of the clock screen: the synchronization state. Out of
+    /// line, like [`ClockApp::render_time`].
+    #[inline(never)]
+    fn render_sync(&self, s: &mut ScreenText, now_ms: u64) {
         let sync = self.sntp.sync_state(now_ms);
         let (SyncState::Synced(i) | SyncState::Lost(i)) = sync else {
             let mut r = s.row(4);
@@ -834,6 +835,33 @@ impl ClockApp {
         write_offset(&mut r, &i);
         let mut r = s.row(6);
         r.str(self.ntp_server_name());
+    }
+
+    /// Lines 0 and 1 of the clock screen: local time and date. Out of
+    /// line: its locals and the clock's reading are not on the stack
+    /// under the address writer's.
+    #[inline(never)]
+    fn render_time(&self, s: &mut ScreenText, ticks: u32) {
+        let Some((unix, _)) = self.utc(ticks) else {
+            s.row(0).str("--:--:--");
+            return;
+        };
+        // Not `Tz::local`: its `&str` abbreviation costs a UTF-8
+        // validation on the target.
+        let (offset, is_dst) = self.tz.offset_at(unix);
+        let d = DateTime::from_unix(unix.wrapping_add(offset as u32));
+        let values = [
+            d.hour as u32,
+            d.minute as u32,
+            d.second as u32,
+            d.weekday as u32,
+            d.year as u32,
+            d.month as u32,
+            d.day as u32,
+        ];
+        fill(s, CLOCK_TEMPLATE, &values);
+        // After `Www YYYY-MM-DD ` (years 1970 to 2106: 15 bytes).
+        TextBuf::new(&mut s.lines[1][15..]).bytes(self.tz.abbreviation_bytes(is_dst));
     }
 
     /// Why the clock is not set yet, most basic reason first.
@@ -867,14 +895,13 @@ impl ClockApp {
         s.row(0).str("NETWORK");
         let mut r = s.row(1);
         r.mac(&self.iface.mac());
-        let mut a = [0u8; 2 * COLS];
-        let mut t = TextBuf::new(&mut a);
+        let mut t = s.pair(2);
         match self.iface.global_address() {
             Some(g) => t.ipv6(&g),
             None => t.ipv6(&self.iface.link_local()),
         }
         let n = t.len();
-        s.wrap(2, &a[..n]);
+        s.wrap(2, n);
         let mut line = |row: usize, label: &str, addr: Option<Ipv6Address>| {
             let mut r = s.row(row);
             r.str(label);

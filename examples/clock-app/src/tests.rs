@@ -525,3 +525,29 @@ fn no_dns_server_is_shown() {
     assert!(b.net.log().dns.is_empty(), "no query without a server");
     assert!(!b.has_event("event=resolve"));
 }
+
+#[test]
+fn two_line_text_breaks_after_the_last_colon_of_the_first_line() {
+    let wrapped = |text: &[u8]| {
+        let mut s = ScreenText::blank();
+        s.pair(2).bytes(text);
+        s.wrap(2, text.len().min(2 * COLS));
+        (text_of(s.line(2)), text_of(s.line(3)))
+    };
+    fn text_of(b: &[u8]) -> String {
+        text(b)
+    }
+    assert_eq!(wrapped(b"fe80::1"), ("fe80::1".into(), "".into()));
+    assert_eq!(
+        wrapped(b"2001:db8:1::ff:fe00:42"),
+        ("2001:db8:1::ff:fe00:".into(), "42".into())
+    );
+    // No colon: cut at the line's end.
+    assert_eq!(
+        wrapped(b"abcdefghijklmnopqrstuvwxyz"),
+        ("abcdefghijklmnopqrstu".into(), "vwxyz".into())
+    );
+    // A colon first: the rest is cut at the second line's end.
+    let long = [b":".as_slice(), &[b'x'; 41]].concat();
+    assert_eq!(wrapped(&long), (":".into(), "x".repeat(21)));
+}
