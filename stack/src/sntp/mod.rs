@@ -163,6 +163,20 @@ impl Reject {
     };
 }
 
+/// What became of a datagram to our port ([`SntpClient::receive_outcome`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A reply was accepted; `stepped`: it set the clock outright (the
+    /// first synchronization, or an offset beyond the step threshold)
+    /// rather than slewing it.
+    Accepted {
+        /// The clock was stepped.
+        stepped: bool,
+    },
+    /// The datagram was rejected (and counted) for this reason.
+    Rejected(Reject),
+}
+
 /// Client statistics (16-bit, wrapping).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counters {
@@ -594,17 +608,36 @@ impl SntpClient {
     /// `&buf[meta.payload]`) at `now_ms` and tick count `ticks` (read as
     /// close to its arrival as possible: it is T4). Returns false if it is
     /// not for our port (another client's), true otherwise, whether the
-    /// reply was accepted or rejected (see [`SntpClient::counters`]).
+    /// reply was accepted or rejected (see [`SntpClient::counters`], or
+    /// [`SntpClient::receive_outcome`] to be told which).
     pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64, ticks: u32) -> bool {
+        self.receive_outcome(meta, payload, now_ms, ticks).is_some()
+    }
+
+    /// [`SntpClient::receive`], telling what became of the datagram:
+    /// `None` if it is not for our port, else whether it was accepted
+    /// (and stepped the clock) or why it was rejected. The counters count
+    /// it the same way; this spares a caller comparing them before and
+    /// after.
+    pub fn receive_outcome(
+        &mut self,
+        meta: &UdpMeta,
+        payload: &[u8],
+        now_ms: u64,
+        ticks: u32,
+    ) -> Option<Outcome> {
         if self.port == 0 || meta.dst_port != self.port {
-            return false;
+            return None;
         }
         self.clock.now(ticks);
-        if let Err(reason) = self.accept(meta, payload, now_ms, ticks) {
-            let c = &mut self.counters.rejected[reason as usize];
-            *c = c.wrapping_add(1);
-        }
-        true
+        Some(match self.accept(meta, payload, now_ms, ticks) {
+            Ok(stepped) => Outcome::Accepted { stepped },
+            Err(reason) => {
+                let c = &mut self.counters.rejected[reason as usize];
+                *c = c.wrapping_add(1);
+                Outcome::Rejected(reason)
+            }
+        })
     }
 
     fn accept(
@@ -613,7 +646,7 @@ impl SntpClient {
         payload: &[u8],
         now_ms: u64,
         ticks: u32,
-    ) -> Result<(), Reject> {
+    ) -> Result<bool, Reject> {
         let asked = self.asked as usize;
         if meta.src != self.servers[asked] || meta.src_port != ntp::PORT {
             return Err(Reject::WrongSource);
@@ -702,6 +735,7 @@ impl SntpClient {
         let sign = (low >> 31) as u16;
         let small = offset[2] == sign && offset[3] == sign;
         // The sample, written in place.
+        let mut stepped = false;
         self.last.offset =
             if !self.clock.is_set() || !small || low.unsigned_abs() > STEP_THRESHOLD.0 as u32 {
                 // Step to T3 + delay / 2 = T4 + b + max(d, 0) / 2: right
@@ -716,6 +750,7 @@ impl SntpClient {
                 }
                 self.clock.step(ticks, to_ntp(&time));
                 self.counters.steps = self.counters.steps.wrapping_add(1);
+                stepped = true;
                 *step
             } else {
                 // Within ±STEPT: the clock's 32-bit slew.
@@ -730,7 +765,7 @@ impl SntpClient {
         self.last.stratum = stratum;
         self.last.server = meta.src;
         self.synced = true;
-        Ok(())
+        Ok(stepped)
     }
 
     /// Poll interval adaptation: an offset (absolute value, 2^-16 s, at
@@ -768,12 +803,13 @@ impl SntpClient {
             d as u32
         };
         let since = elapsed / 1000;
-        // Within ±0.5 s: microseconds; beyond, whole seconds.
-        let low = word32(&s.offset, 0) as i32;
+        // Within ±0.5 s (high word 0 or -1, the sign of the low word):
+        // microseconds as NtpDuration::to_micros, whole seconds times 10^6
+        // plus the fraction's, in 32 bits; beyond, whole seconds.
+        let low = word32(&s.offset, 0);
         let high = word32(&s.offset, 2) as i32;
-        let offset_us = if high == low >> 31 {
-            let us = frac_micros(low.unsigned_abs()) as i32;
-            (if low < 0 { -us } else { us }) as i64
+        let offset_us = if high == (low as i32) >> 31 {
+            (frac_micros(low) as i32).wrapping_sub(high & 1_000_000) as i64
         } else {
             high as i64 * 1_000_000
         };
@@ -784,11 +820,11 @@ impl SntpClient {
             server: s.server,
             since_s: since,
         };
-        if since >= LOST_AFTER_S {
-            SyncState::Lost(info)
+        (if since >= LOST_AFTER_S {
+            SyncState::Lost
         } else {
-            SyncState::Synced(info)
-        }
+            SyncState::Synced
+        })(info)
     }
 }
 
@@ -1017,7 +1053,10 @@ mod tests {
         let t1 = ask(&mut c, 3000);
         let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
         let b = reply(t1, t2, t2.wrapping_add(ms(1)));
-        assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 9000, 3042));
+        assert_eq!(
+            c.receive_outcome(&meta(SERVER, 123, 0..48), &b, 9000, 3042),
+            Some(Outcome::Accepted { stepped: true })
+        );
         assert!(c.clock.is_set());
         assert_eq!(c.counters.steps, 1);
         // Delay 42 - 1 = 41 ms; T4 = T3 + 20.5 ms.
@@ -1058,6 +1097,7 @@ mod tests {
         let mut m = meta(SERVER, 123, 0..48);
         m.dst_port = 53;
         assert!(!c.receive(&m, &good, 0, 110));
+        assert_eq!(c.receive_outcome(&m, &good, 0, 110), None);
         assert_eq!(c.counters.rejected.iter().sum::<u16>(), 0);
         // Each bad variant is ours and rejected, the request outstanding.
         // (reason, byte, xor): broadcast mode, version 0, origin.
@@ -1072,7 +1112,10 @@ mod tests {
             assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 0, 110));
             assert_eq!(c.counters.rejected(reason), 1, "{reason:?}");
         }
-        assert!(c.receive(&meta(OTHER, 123, 0..48), &good, 0, 110));
+        assert_eq!(
+            c.receive_outcome(&meta(OTHER, 123, 0..48), &good, 0, 110),
+            Some(Outcome::Rejected(Reject::WrongSource))
+        );
         assert!(c.receive(&meta(SERVER, 1123, 0..48), &good, 0, 110));
         assert_eq!(c.counters.rejected(Reject::WrongSource), 2);
         assert!(c.receive(&meta(SERVER, 123, 0..47), &good[..47], 0, 110));
@@ -1082,7 +1125,10 @@ mod tests {
         // reply again is a duplicate.
         let mut long = [0u8; 68];
         long[..48].copy_from_slice(&good);
-        assert!(c.receive(&meta(SERVER, 123, 0..68), &long, 0, 110));
+        assert_eq!(
+            c.receive_outcome(&meta(SERVER, 123, 0..68), &long, 0, 110),
+            Some(Outcome::Accepted { stepped: false })
+        );
         assert_eq!(c.counters.accepted, 1);
         assert!(c.receive(&meta(SERVER, 123, 0..48), &good, 0, 110));
         assert_eq!(c.counters.rejected(Reject::NotExpected), 1);
