@@ -217,7 +217,7 @@ pub fn run(mut board: Board) -> ! {
         // before the driver fetches them.
         for _ in 0..FRAMES_PER_TURN {
             let ticks = time::ticks();
-            let Ok(Some(len)) = eth.receive(frame) else {
+            let Some(len) = take_frame(&mut eth, frame) else {
                 break;
             };
             // UDP from port 123: the NTP reply awaited, if any, is here.
@@ -232,7 +232,7 @@ pub fn run(mut board: Board) -> ! {
             }
             clock.read(ticks, 0);
             if let Some(n) = app.receive(frame, len, clock.now, clock.ticks) {
-                let _ = eth.transmit(&frame[..n]);
+                send(&mut eth, &frame[..n]);
             }
         }
         // While an NTP reply is awaited only frames are taken: a poll
@@ -253,7 +253,7 @@ pub fn run(mut board: Board) -> ! {
             // extension headers) to port 123.
             if n > 57 && f[12] == 0x86 && f[20] == 17 && f[57] == 123 && f[56] == 0 {
                 while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
-                let _ = eth.transmit(f);
+                send(&mut eth, f);
                 let end = time::ticks();
                 // SAFETY: only this loop touches it (no interrupt handler).
                 unsafe { REPLY_UNTIL = Some((end as u16).wrapping_add(REPLY_WAIT_TICKS as u16)) };
@@ -264,13 +264,13 @@ pub fn run(mut board: Board) -> ! {
                     .wrapping_sub(time::ticks()) as i32
                     > 0
                 {
-                    if let Ok(1..) = eth.pending_frames() {
+                    if frame_pending(&mut eth) {
                         break;
                     }
                 }
                 continue 'turn;
             }
-            let _ = eth.transmit(f);
+            send(&mut eth, f);
         }
         if !awaiting {
             log_events(&mut board, app);
@@ -322,10 +322,8 @@ pub fn run(mut board: Board) -> ! {
             if buttons != 0 {
                 break;
             }
-            if let Ok(n) = eth.pending_frames() {
-                if n > 0 {
-                    break;
-                }
+            if frame_pending(&mut eth) {
+                break;
             }
         }
     }
@@ -389,6 +387,25 @@ fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
             }
         }
     }
+}
+
+/// The driver's calls, out of line: their locals are not part of the
+/// loop's frame (under every other call of the loop).
+#[inline(never)]
+fn take_frame(eth: &mut Eth, frame: &mut [u8]) -> Option<usize> {
+    eth.receive(frame).ok().flatten()
+}
+
+/// Sends `f` (a failure is the stack's to retry: a lost frame).
+#[inline(never)]
+fn send(eth: &mut Eth, f: &[u8]) {
+    let _ = eth.transmit(f);
+}
+
+/// True when the ENC28J60 holds a received frame.
+#[inline(never)]
+fn frame_pending(eth: &mut Eth) -> bool {
+    matches!(eth.pending_frames(), Ok(1..))
 }
 
 /// Microseconds (below one second) to 32768 Hz ticks, rounded down:
