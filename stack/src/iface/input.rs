@@ -181,21 +181,36 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if !self.take_icmp_token() {
             return self.count_drop(DropReason::RateLimited);
         }
-        let peer_mac = MacAddress::from_bytes(&buf[6..12]);
         let Ok(icmp_len) = error.build_in_place(buf, L4, IP, end - IP, &from, &src) else {
             return self.count_drop(DropReason::BufferTooSmall);
         };
+        self.answer_headers(buf, icmp_len, &from, &src);
+        self.counters.icmp_errors_sent = self.counters.icmp_errors_sent.wrapping_add(1);
+        Received::Transmit(L4 + icmp_len)
+    }
+
+    /// The headers of an ICMPv6 answer of `icmp_len` bytes, in place at
+    /// `L4`, to the frame in `buf`: back to its link-layer source (whose
+    /// Ethernet header is still there; ICMP messages move only bytes from
+    /// `L4` on).
+    #[inline(never)]
+    fn answer_headers(
+        &self,
+        buf: &mut [u8],
+        icmp_len: usize,
+        from: &Ipv6Address,
+        to: &Ipv6Address,
+    ) {
+        let peer_mac = MacAddress::from_bytes(&buf[6..12]);
         self.write_headers(
             buf,
             Some(&peer_mac),
             icmp_len,
             ip_protocol::ICMPV6,
             self.params.hop_limit,
-            &from,
-            &src,
+            from,
+            to,
         );
-        self.counters.icmp_errors_sent = self.counters.icmp_errors_sent.wrapping_add(1);
-        Received::Transmit(L4 + icmp_len)
     }
 
     /// UDP (RFC 768; checksum mandatory over IPv6, RFC 8200 8.1).
@@ -292,16 +307,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // The incremental update assumed swapped addresses.
             reply.fill_checksum(&from, src);
         }
-        let peer_mac = MacAddress::from_bytes(&buf[6..12]);
-        self.write_headers(
-            buf,
-            Some(&peer_mac),
-            icmp_len,
-            ip_protocol::ICMPV6,
-            self.params.hop_limit,
-            &from,
-            src,
-        );
+        self.answer_headers(buf, icmp_len, &from, src);
         Received::Transmit(L4 + icmp_len)
     }
 
