@@ -746,12 +746,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // deadlines are compared in 32 bits and converted once, at the end.
         let mut t = Soonest {
             now: self.now_ms,
+            now_s: self.now_s,
             delay: u32::MAX,
             until_s: u32::MAX,
         };
         for a in self.addrs.iter() {
             if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
                 t.ms(a.dad_at);
+            }
+            // Lifetimes, in seconds (free slots have 0, past ends are
+            // skipped by `s`).
+            if a.usable() {
+                t.s(a.preferred_until);
+                t.s(a.valid_until);
             }
         }
         if self.rs_left > 0 {
@@ -767,21 +774,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             t.delay = 0;
         }
         for n in self.neighbors.iter() {
-            if matches!(
-                n.state,
-                Some(NeighborState::Incomplete | NeighborState::Reachable)
-                    | Some(NeighborState::Delay | NeighborState::Probe)
-            ) {
+            // Every state but STALE (and free) has a timer running.
+            if n.state.is_some() && n.state != Some(NeighborState::Stale) {
                 t.ms(n.timer);
-            }
-        }
-        // Lifetimes, in seconds.
-        for a in self.addrs.iter() {
-            if a.slot == AddrSlot::Assigned || a.slot == AddrSlot::Optimistic {
-                if !tables::expired(self.now_s, a.preferred_until) {
-                    t.s(a.preferred_until);
-                }
-                t.s(a.valid_until);
             }
         }
         for r in self.routers.iter() {
@@ -1164,6 +1159,7 @@ fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u16 {
 /// scheduled).
 struct Soonest {
     now: u32,
+    now_s: u32,
     delay: u32,
     until_s: u32,
 }
@@ -1178,11 +1174,11 @@ impl Soonest {
         self.delay = self.delay.min(if d <= 0 { 0 } else { d as u32 });
     }
 
-    /// Counts the lifetime end `end` (s) unless it is infinite or marks a
-    /// free slot (0).
+    /// Counts the lifetime end `end` (s) unless it is infinite or past
+    /// (a deprecated address's preferred end; 0, a free slot).
     #[inline(never)]
     fn s(&mut self, end: u32) {
-        if end != tables::INFINITE && end != 0 {
+        if end != tables::INFINITE && end > self.now_s {
             self.until_s = self.until_s.min(end);
         }
     }
