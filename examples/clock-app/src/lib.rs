@@ -434,19 +434,20 @@ impl ClockApp {
         now_ms: u64,
         ticks: u32,
     ) -> Option<usize> {
-        let meta = match self.iface.receive(buf, len, now_ms) {
-            Received::Transmit(n) => return Some(n),
-            Received::Udp(meta) => meta,
+        // Matched by reference: the datagram's metadata is not copied out
+        // (40 bytes more of stack under the node's input path).
+        match &self.iface.receive(buf, len, now_ms) {
+            Received::Transmit(n) => Some(*n),
+            Received::Udp(meta) => self.receive_udp(buf, meta, now_ms, ticks),
             Received::Consumed => {
                 self.counters.consumed = self.counters.consumed.wrapping_add(1);
-                return None;
+                None
             }
             Received::Dropped(reason) => {
-                self.push(Queued::Dropped(reason));
-                return None;
+                self.push(Queued::Dropped(*reason));
+                None
             }
-        };
-        self.receive_udp(buf, &meta, now_ms, ticks)
+        }
     }
 
     /// The datagram `meta` in `buf` for the NTP client, the resolver or
@@ -851,13 +852,13 @@ impl ClockApp {
         let (offset, is_dst) = self.tz.offset_at(unix);
         let d = DateTime::from_unix(unix.wrapping_add(offset as u32));
         let values = [
-            d.hour as u32,
-            d.minute as u32,
-            d.second as u32,
-            d.weekday as u32,
-            d.year as u32,
-            d.month as u32,
-            d.day as u32,
+            d.hour as u16,
+            d.minute as u16,
+            d.second as u16,
+            d.weekday as u16,
+            d.year,
+            d.month as u16,
+            d.day as u16,
         ];
         fill(s, CLOCK_TEMPLATE, &values);
         // After `Www YYYY-MM-DD ` (years 1970 to 2106: 15 bytes).
@@ -920,22 +921,24 @@ impl ClockApp {
         let c = self.iface.counters();
         let d = self.dns.counters();
         let n = self.sntp.counters();
+        // All 16-bit, wrapping, like the counters (the poll interval is at
+        // most 2^MAX_POLL_LOG2 s).
         let values = [
-            c.rx_frames as u32,
-            c.tx_frames as u32,
+            c.rx_frames,
+            c.tx_frames,
             total(&c.drops),
-            c.udp_delivered as u32,
-            c.udp_sent as u32,
-            d.queries as u32,
-            d.replies as u32,
+            c.udp_delivered,
+            c.udp_sent,
+            d.queries,
+            d.replies,
             total(&d.rejections),
-            n.requests as u32,
-            n.accepted as u32,
+            n.requests,
+            n.accepted,
             total(&n.rejected),
-            n.timeouts as u32,
-            self.sntp.poll_interval_s(),
-            self.counters.messages as u32,
-            self.counters.acks as u32,
+            n.timeouts,
+            self.sntp.poll_interval_s() as u16,
+            self.counters.messages,
+            self.counters.acks,
         ];
         fill(s, COUNTERS_TEMPLATE, &values);
     }
@@ -955,7 +958,7 @@ const CLOCK_TEMPLATE: &[u8] = b"\x01:\x01:\x01\n\x02 \0-\x01-\x01 ";
 /// moves to the next line. A table and one loop rather than a call
 /// sequence per label and number.
 #[inline(never)]
-fn fill(s: &mut ScreenText, template: &[u8], values: &[u32]) {
+fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
     let mut values = values.iter().copied();
     let mut row = 0;
     let mut r = s.row(0);
@@ -970,9 +973,9 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u32]) {
                 row += 1;
                 r = s.row(row);
             }
-            0 => r.u32(v),
-            1 => r.u32_padded(v, 2, b'0'),
-            2 => r.str(Weekday::from_number(v).short_name()),
+            0 => r.u32(v.into()),
+            1 => r.u32_padded(v.into(), 2, b'0'),
+            2 => r.str(Weekday::from_number(v.into()).short_name()),
             _ => r.put(c),
         }
     }
@@ -1009,8 +1012,8 @@ fn ms_until(now_ms: u64, at: Option<u64>) -> u32 {
 }
 
 /// The sum of a counter array.
-fn total(counters: &[u16]) -> u32 {
-    counters.iter().map(|&c| c as u32).sum()
+fn total(counters: &[u16]) -> u16 {
+    counters.iter().fold(0, |a, &c| a.wrapping_add(c))
 }
 
 /// The index of the first counter that differs.

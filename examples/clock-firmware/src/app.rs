@@ -408,11 +408,14 @@ fn frame_pending(eth: &mut Eth) -> bool {
     matches!(eth.pending_frames(), Ok(1..))
 }
 
-/// Microseconds (below one second) to 32768 Hz ticks, rounded down:
-/// `us / 16 * 8590 / 16384` (0.0327682 ticks per us, within 5 ppm; the
-/// product stays below 2^32).
+/// Microseconds (below one second) to 32768 Hz ticks, in 16-bit steps:
+/// `us / 32` (below 31250) times 1 + 1/32 + 1/64 + 1/512 = 1.048828, for
+/// 32768 / 31250 = 1.048576: from one tick short (the division) to 8
+/// ticks (0.25 ms) long; the loop wakes one tick past the boundary, and
+/// again if it was not reached.
 fn us_to_ticks(us: u32) -> u32 {
-    ((us >> 4) * 8590) >> 14
+    let x = (us >> 5) as u16;
+    u32::from(x + (x >> 5) + (x >> 6) + (x >> 9))
 }
 
 /// Draws the lines of the current screen that changed: line 0 (the time)
