@@ -41,8 +41,9 @@
 //! * Neighbor Discovery: NS answered (DAD probes to all-nodes), address
 //!   resolution and NUD with the RFC 4861 7.3 states, bounded eviction,
 //!   router failover (6.3.6); every NDP message validated (6.1, 7.1, 8.1).
-//! * MLDv2 reports for our solicited-node groups at start, when an address
-//!   is added and in answer to queries; MLDv1 when an MLDv1 querier is
+//! * MLDv2 reports for our solicited-node group (all our addresses share
+//!   the EUI-64 interface identifier, so they have one) at start, when an
+//!   address is added and in answer to queries; MLDv1 when an MLDv1 querier is
 //!   present (RFC 3810 8.2.1).
 //! * ICMPv6: echo replies, port unreachable, Parameter Problem (RFC 8200 4),
 //!   rate-limited, never about errors, to multicast (but for the RFC 4443
@@ -134,9 +135,10 @@ pub const MAX_ADDRESSES: usize = 3;
 pub const MAX_PREFIXES: usize = 2;
 /// UDP ports that can be bound at once.
 pub const MAX_PORTS: usize = 4;
-/// The smallest buffer that holds every frame the stack builds itself (an
-/// MLDv2 report for three groups is 130 bytes). Smaller buffers make
-/// `poll_transmit` skip frames.
+/// The smallest buffer the stack supports: it holds every frame the stack
+/// builds itself (the largest, an MLDv2 report, is 90 bytes) and an ICMP
+/// error with a useful quote. Smaller buffers make `poll_transmit` skip
+/// frames.
 pub const MIN_BUFFER: usize = 130;
 /// Events waiting for [`Interface::poll_event`]; more are counted as lost.
 pub const MAX_EVENTS: usize = 4;
