@@ -338,10 +338,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // `NdpRepr::parse` does, the first of each kind counts; an option of
         // the wrong length is unknown, RFC 4861 4.6); every option must
         // have a non-zero length inside the message (4.6, 6.1).
-        let mut slla = None;
+        // Options are remembered by their offset in the message (0: none;
+        // options start at 16 or later), read when used: less copying.
+        let mut slla_at = 0;
         let mut any_slla = false;
-        let mut tlla = None;
-        let mut mtu = None;
+        let mut tlla_at = 0;
+        let mut mtu_at = 0;
         let mut own_nonce = false;
         let mut rest = options;
         while let Some(o) = ndp::split_option(&mut rest) {
@@ -349,30 +351,30 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 return self.count_drop(DropReason::InvalidNdp);
             };
             any_slla |= o[0] == option_type::SOURCE_LL_ADDR;
-            let Ok(o) = <&[u8; 8]>::try_from(o) else {
+            if o.len() != 8 {
                 continue;
-            };
-            let mac = MacAddress([o[2], o[3], o[4], o[5], o[6], o[7]]);
+            }
+            let at = m.len() - rest.len() - 8;
+            let first = |seen: usize| if seen == 0 { at } else { seen };
             match o[0] {
-                option_type::SOURCE_LL_ADDR => {
-                    slla.get_or_insert(mac);
-                }
-                option_type::TARGET_LL_ADDR => {
-                    tlla.get_or_insert(mac);
-                }
-                option_type::MTU => {
-                    mtu.get_or_insert(u32::from_be_bytes([o[4], o[5], o[6], o[7]]));
-                }
+                option_type::SOURCE_LL_ADDR => slla_at = first(slla_at),
+                option_type::TARGET_LL_ADDR => tlla_at = first(tlla_at),
+                option_type::MTU => mtu_at = first(mtu_at),
                 // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
-                NONCE_OPTION => own_nonce |= mac.0 == self.dad_nonce,
+                NONCE_OPTION => own_nonce |= o[2..8] == self.dad_nonce,
                 _ => {}
             }
         }
+        let lla = |at: usize| (at != 0).then(|| MacAddress::from_bytes(&m[at + 2..at + 8]));
+        let (slla, tlla) = (lla(slla_at), lla(tlla_at));
         if let Ok(ra) = <&[u8; 16]>::try_from(head) {
             // 6.1.2: from a link-local source.
             if !src.is_link_local() {
                 return self.count_drop(DropReason::InvalidNdp);
             }
+            let mtu = (mtu_at != 0).then(|| {
+                u32::from_be_bytes([m[mtu_at + 4], m[mtu_at + 5], m[mtu_at + 6], m[mtu_at + 7]])
+            });
             return self.ra_input(ra, options, src, slla, mtu);
         }
         // NS, NA, Redirect: the Target Address, never multicast (7.1.1,
@@ -781,31 +783,29 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The prefix is kept as advertised: only its first `len` bits are
     /// ever compared (no masking code needed).
     fn on_link_update(&mut self, prefix: &Ipv6Address, len: u8, valid: u32) {
-        let until = lifetime_end(self.now_s, valid).max(1);
-        let mut free = None;
-        for (i, p) in self.prefixes.iter_mut().enumerate() {
-            if p.until == 0 {
-                free.get_or_insert(i);
-            } else if p.len == len && prefix.matches_prefix(&p.prefix, len) {
-                *p = if valid == 0 {
-                    super::tables::Prefix::FREE
-                } else {
-                    super::tables::Prefix {
-                        prefix: *prefix,
-                        len,
-                        until,
-                    }
-                };
-                return;
-            }
-        }
-        if let (Some(i), true) = (free, valid != 0) {
-            self.prefixes[i] = super::tables::Prefix {
-                prefix: *prefix,
-                len,
-                until,
-            };
-        }
+        // The prefix's entry, else a free one; valid lifetime 0 frees it
+        // (`until` 0 marks a free entry).
+        let i = match self
+            .prefixes
+            .iter()
+            .position(|p| p.until != 0 && p.len == len && prefix.matches_prefix(&p.prefix, len))
+        {
+            Some(i) => i,
+            None => match self.prefixes.iter().position(|p| p.until == 0) {
+                Some(i) => i,
+                None => return,
+            },
+        };
+        let until = if valid == 0 {
+            0
+        } else {
+            lifetime_end(self.now_s, valid).max(1)
+        };
+        self.prefixes[i] = super::tables::Prefix {
+            prefix: *prefix,
+            len,
+            until,
+        };
     }
 
     /// Stateless address autoconfiguration (RFC 4862 5.5.3).
