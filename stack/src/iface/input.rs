@@ -24,6 +24,13 @@ fn length_error(e: wire::Error) -> DropReason {
     }
 }
 
+/// The big-endian 32-bit field at `at` of `b` (one shared copy of the
+/// byte assembly, long on the 16-bit target).
+#[inline(never)]
+fn be_u32(b: &[u8], at: usize) -> u32 {
+    u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
 impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Hands a received frame (`buf[..len]`) to the stack at `now_ms`.
     ///
@@ -372,9 +379,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if !src.is_link_local() {
                 return self.count_drop(DropReason::InvalidNdp);
             }
-            let mtu = (mtu_at != 0).then(|| {
-                u32::from_be_bytes([m[mtu_at + 4], m[mtu_at + 5], m[mtu_at + 6], m[mtu_at + 7]])
-            });
+            let mtu = (mtu_at != 0).then(|| be_u32(m, mtu_at + 4));
             return self.ra_input(ra, options, src, slla, mtu);
         }
         // NS, NA, Redirect: the Target Address, never multicast (7.1.1,
@@ -558,8 +563,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     ) -> Received {
         let cur_hop_limit = ra[4];
         let router_lifetime = u16::from_be_bytes([ra[6], ra[7]]);
-        let reachable_time = u32::from_be_bytes([ra[8], ra[9], ra[10], ra[11]]);
-        let retrans_time = u32::from_be_bytes([ra[12], ra[13], ra[14], ra[15]]);
+        let reachable_time = be_u32(ra, 8);
+        let retrans_time = be_u32(ra, 12);
         if self.our_addr(src).is_some() {
             return self.count_drop(DropReason::Looped);
         }
@@ -603,7 +608,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
             // RFC 8106 5.1: length 3 + 2 per address.
             if o[0] == option_type::RDNSS && o.len() >= 24 && o.len() % 16 == 8 {
-                let lifetime = u32::from_be_bytes([o[4], o[5], o[6], o[7]]);
+                let lifetime = be_u32(o, 4);
                 for a in o[8..].chunks_exact(16) {
                     self.dns_update(&Ipv6Address::from_bytes(a), lifetime);
                 }
@@ -618,7 +623,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // The fields of RFC 4861 4.6.2 (as `wire::ndp::PrefixInfo`).
         let prefix_len = o[2];
         let prefix = Ipv6Address::from_bytes(&o[16..]);
-        let valid = u32::from_be_bytes([o[4], o[5], o[6], o[7]]);
+        let valid = be_u32(o, 4);
         // 6.3.4 and RFC 4862 5.5.3 (b): the link-local prefix is ignored.
         if prefix.is_link_local() || prefix_len > 128 {
             return;
@@ -629,7 +634,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // A flag.
         if o[3] & 0x40 != 0 {
-            let preferred = u32::from_be_bytes([o[8], o[9], o[10], o[11]]);
+            let preferred = be_u32(o, 8);
             self.slaac(&prefix, prefix_len, valid, preferred);
         }
     }
