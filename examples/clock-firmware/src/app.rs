@@ -239,40 +239,42 @@ pub fn run(mut board: Board) -> ! {
         // would move the application's tick count ahead (T4 would get it),
         // the console and the display would delay the reply's stamp.
         let awaiting = awaiting_reply();
-        while !awaiting {
-            // Every poll is stamped ahead (the application cannot say
-            // which call builds the request); readings after it repeat
-            // that time until the counter catches up (at most 6 ms early).
-            clock.read(time::ticks(), TX_HOLD);
-            let t1 = clock.ticks;
-            let Some(n) = app.poll(frame, clock.now, t1) else {
-                break;
-            };
-            let f = &frame[..n];
-            // An NTP request: UDP (next header 17; the stack adds no
-            // extension headers) to port 123.
-            if n > 57 && f[12] == 0x86 && f[20] == 17 && f[57] == 123 && f[56] == 0 {
-                while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
-                send(&mut eth, f);
-                let end = time::ticks();
-                // SAFETY: only this loop touches it (no interrupt handler).
-                unsafe { REPLY_UNTIL = Some((end as u16).wrapping_add(REPLY_WAIT_TICKS as u16)) };
-                // The reply: wait awake, then straight to the top of the
-                // loop, which reads the tick count and takes the frame.
-                while end
-                    .wrapping_add(REPLY_WAIT_TICKS)
-                    .wrapping_sub(time::ticks()) as i32
-                    > 0
-                {
-                    if frame_pending(&mut eth) {
-                        break;
-                    }
-                }
-                continue 'turn;
-            }
-            send(&mut eth, f);
-        }
         if !awaiting {
+            loop {
+                // Every poll is stamped ahead (the application cannot say
+                // which call builds the request); readings after it repeat
+                // that time until the counter catches up (at most 6 ms early).
+                clock.read(time::ticks(), TX_HOLD);
+                let t1 = clock.ticks;
+                let Some(n) = app.poll(frame, clock.now, t1) else {
+                    break;
+                };
+                let f = &frame[..n];
+                // An NTP request: UDP (next header 17; the stack adds no
+                // extension headers) to port 123.
+                if n > 57 && f[12] == 0x86 && f[20] == 17 && f[57] == 123 && f[56] == 0 {
+                    while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
+                    send(&mut eth, f);
+                    let end = time::ticks();
+                    // SAFETY: only this loop touches it (no interrupt handler).
+                    unsafe {
+                        REPLY_UNTIL = Some((end as u16).wrapping_add(REPLY_WAIT_TICKS as u16))
+                    };
+                    // The reply: wait awake, then straight to the top of the
+                    // loop, which reads the tick count and takes the frame.
+                    while end
+                        .wrapping_add(REPLY_WAIT_TICKS)
+                        .wrapping_sub(time::ticks()) as i32
+                        > 0
+                    {
+                        if frame_pending(&mut eth) {
+                            break;
+                        }
+                    }
+                    continue 'turn;
+                }
+                send(&mut eth, f);
+            }
             log_events(&mut board, app);
         }
 
@@ -427,15 +429,15 @@ fn us_to_ticks(us: u32) -> u32 {
 fn draw(board: &mut Board, app: &ClockApp, now: u64, ticks: u32, shown: &mut [u32; ROWS]) {
     let mut text = ScreenText::blank();
     app.render_into(app.current_screen(), now, ticks, &mut text);
-    for i in 0..ROWS {
+    for (i, (line, seen)) in text.lines.iter().zip(shown.iter_mut()).enumerate() {
         let mut hash = 1u32;
-        for &b in &text.lines[i] {
+        for &b in line {
             hash = hash.rotate_left(5) ^ u32::from(b);
         }
-        if hash == shown[i] {
+        if hash == *seen {
             continue;
         }
-        shown[i] = hash;
+        *seen = hash;
         // Whole lines, trailing spaces included: they clear what a longer
         // text left (the time line is cut after 9 characters, column 124).
         let (page, col, scale) = if i == 0 {
@@ -443,6 +445,6 @@ fn draw(board: &mut Board, app: &ClockApp, now: u64, ticks: u32, shown: &mut [u3
         } else {
             (i as u8 + 1, 1, 1)
         };
-        board.display.text(page, col, &text.lines[i], scale);
+        board.display.text(page, col, line, scale);
     }
 }
