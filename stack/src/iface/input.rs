@@ -670,9 +670,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         if !q.is_v2() {
             // RFC 3810 8.2.1: an MLDv1 querier is present; answer in MLDv1.
-            self.mldv1_until = self
-                .now_s
-                .saturating_add(consts::MLD_OLDER_QUERIER_TIMEOUT_S);
+            // (The second count starts at 0: it never comes near a wrap.)
+            self.mldv1_until = self.now_s.wrapping_add(consts::MLD_OLDER_QUERIER_TIMEOUT_S);
         }
         let group = q.group();
         if !group.is_unspecified() && !self.listening_to(&group) {
@@ -843,7 +842,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // (e) valid lifetime, the "two-hour rule" against spoofed
             // short lifetimes (an infinite remaining lifetime counts as
             // more than two hours, as INFINITE - now does).
-            let remaining = a.valid_until.saturating_sub(now_s);
+            // (A present address's valid end is after now: `expire` ran.)
+            let remaining = a.valid_until.wrapping_sub(now_s);
             let valid = if valid > consts::TWO_HOURS_S || valid > remaining {
                 valid
             } else if remaining > consts::TWO_HOURS_S {

@@ -12,10 +12,16 @@ pub(crate) const INFINITE: u32 = u32::MAX;
 #[inline(never)]
 pub(crate) fn lifetime_end(now_s: u32, lifetime: u32) -> u32 {
     if lifetime == INFINITE {
-        INFINITE
+        return INFINITE;
+    }
+    // Saturate one below INFINITE so that a huge finite lifetime still
+    // ends (one comparison: shorter than a saturating add and a min on
+    // the 16-bit target).
+    let room = (INFINITE - 1).wrapping_sub(now_s);
+    if lifetime >= room {
+        INFINITE - 1
     } else {
-        // Saturate one below INFINITE so that a huge finite lifetime still ends.
-        now_s.saturating_add(lifetime).min(INFINITE - 1)
+        now_s + lifetime
     }
 }
 
