@@ -101,7 +101,7 @@ pub(crate) fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
 
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
-/// About 60 bytes of state (on the MSP430). See the [module documentation](self).
+/// 68 bytes of state on the MSP430. See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SoftClock {
     /// Nominal tick rate, ticks per second.

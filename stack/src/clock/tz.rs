@@ -86,7 +86,7 @@ const NO_NAME: Name = Name {
     len: 0,
 };
 
-/// A parsed time zone.
+/// A parsed time zone (46 bytes on the MSP430).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tz {
     std_name: Name,
