@@ -712,10 +712,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// DAD found a duplicate (RFC 4862 5.4.5): the address is not used.
     fn dad_failed(&mut self, i: usize) {
-        let a = self.addrs[i].addr;
         self.addrs[i].slot = AddrSlot::Duplicate;
         self.addrs[i].dad_left = 0;
-        self.push_event(EventKind::AddressDuplicate, &a);
+        let a = &self.addrs[i].addr;
+        super::queue_event(
+            &mut self.events,
+            &mut self.counters.events_lost,
+            EventKind::AddressDuplicate,
+            a,
+        );
     }
 
     /// Records `mac` for neighbor `ip` (RFC 4861 7.2.3, 6.3.4): a new entry

@@ -871,10 +871,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Queues the event `kind(addr)` (a tag and the address: storing
     /// them is less code than building `Event`s at every call site).
     fn push_event(&mut self, kind: EventKind, addr: &Ipv6Address) {
-        match self.events.iter_mut().find(|s| s.0 == 0) {
-            Some(slot) => *slot = (kind as u8, *addr),
-            None => self.counters.events_lost = self.counters.events_lost.wrapping_add(1),
-        }
+        queue_event(&mut self.events, &mut self.counters.events_lost, kind, addr);
     }
 
     /// Counts a drop and gives the `Received` for it. Not inlined: one
@@ -930,22 +927,37 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 && tables::due(now, dad_at)
             {
                 self.addrs[i].slot = AddrSlot::Assigned;
-                let addr = self.addrs[i].addr;
-                self.push_event(EventKind::AddressAssigned, &addr);
+                let addr = &self.addrs[i].addr;
+                queue_event(
+                    &mut self.events,
+                    &mut self.counters.events_lost,
+                    EventKind::AddressAssigned,
+                    addr,
+                );
             }
             if slot != AddrSlot::Free && tables::expired(now_s, valid_until) {
-                let addr = self.addrs[i].addr;
-                self.addrs[i] = AddrEntry::FREE;
                 if slot != AddrSlot::Duplicate {
-                    self.push_event(EventKind::AddressExpired, &addr);
+                    let addr = &self.addrs[i].addr;
+                    queue_event(
+                        &mut self.events,
+                        &mut self.counters.events_lost,
+                        EventKind::AddressExpired,
+                        addr,
+                    );
                 }
+                self.addrs[i] = AddrEntry::FREE;
             }
         }
         for i in 0..R {
             if self.routers[i].used() && tables::expired(now_s, self.routers[i].until) {
-                let ip = self.routers[i].ip;
+                let ip = &self.routers[i].ip;
+                queue_event(
+                    &mut self.events,
+                    &mut self.counters.events_lost,
+                    EventKind::RouterLost,
+                    ip,
+                );
                 self.routers[i] = Router::FREE;
-                self.push_event(EventKind::RouterLost, &ip);
             }
         }
         for p in self.prefixes.iter_mut() {
@@ -955,9 +967,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         for i in 0..D {
             if self.dns[i].until != 0 && tables::expired(now_s, self.dns[i].until) {
-                let addr = self.dns[i].addr;
+                let addr = &self.dns[i].addr;
+                queue_event(
+                    &mut self.events,
+                    &mut self.counters.events_lost,
+                    EventKind::DnsServerExpired,
+                    addr,
+                );
                 self.dns[i] = DnsServer::FREE;
-                self.push_event(EventKind::DnsServerExpired, &addr);
             }
         }
         // Neighbor states driven by time alone (RFC 4861 7.3.3).
@@ -991,12 +1008,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// a router is marked unreachable so that another one is chosen
     /// (RFC 4861 6.3.6).
     fn neighbor_failed(&mut self, i: usize) {
-        let ip = self.neighbors[i].ip;
-        self.neighbors[i] = Neighbor::FREE;
-        if let Some(r) = self.router_index(&ip) {
+        if let Some(r) = self.router_index(&self.neighbors[i].ip) {
             self.routers[r].unreachable = true;
         }
-        self.push_event(EventKind::NeighborUnreachable, &ip);
+        let ip = &self.neighbors[i].ip;
+        queue_event(
+            &mut self.events,
+            &mut self.counters.events_lost,
+            EventKind::NeighborUnreachable,
+            ip,
+        );
+        self.neighbors[i] = Neighbor::FREE;
     }
 
     /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
@@ -1134,6 +1156,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         self.neighbors[victim] = Neighbor::FREE;
         Some(victim)
+    }
+}
+
+/// Queues the event `kind(addr)` in `events`, or counts it in `lost`. A
+/// function of the two fields rather than a method so that `addr` may be
+/// borrowed from the interface's tables (no copy before clearing them).
+fn queue_event(
+    events: &mut [(u8, Ipv6Address); MAX_EVENTS],
+    lost: &mut u16,
+    kind: EventKind,
+    addr: &Ipv6Address,
+) {
+    match events.iter_mut().find(|s| s.0 == 0) {
+        Some(slot) => *slot = (kind as u8, *addr),
+        None => *lost = lost.wrapping_add(1),
     }
 }
 
