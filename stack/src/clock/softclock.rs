@@ -16,9 +16,13 @@
 //!
 //! # Cost per reading
 //!
-//! Ticks are converted with a rate in 2^-48 s per tick: three 32x32-bit
-//! multiplications and some additions per reading, no division. Divisions
-//! (64-bit) happen only when the clock is disciplined, once per NTP poll.
+//! Ticks are converted with a tick length in 2^-48 s (48 bits): the time
+//! (80 bits, 2^-48 s) advances by the slewed ticks times the slewing tick
+//! length plus the other ticks times the tick length, two runs of one
+//! multiply-accumulate loop over 16-bit words (the MSP430 is a 16-bit CPU,
+//! on which 64-bit arithmetic is long inline code), no division. One
+//! 64-bit division happens when the clock is disciplined (the frequency
+//! estimate), once per NTP poll.
 //!
 //! # Tick counter
 //!
