@@ -104,15 +104,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 && a.dad_left > 0
                 && tables::due(now, a.dad_at)
             {
-                let target = a.addr;
                 self.addrs[i].dad_left -= 1;
                 self.addrs[i].dad_at = now.wrapping_add(self.params.retrans_ms);
+                let target = &self.addrs[i].addr;
                 // RFC 4862 5.4.2: from ::, to the solicited-node group, no
                 // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
                 // 3971 5.3.2) to tell a looped-back probe from another
                 // node's.
                 let group = target.solicited_node();
-                let ns = Ndp::solicit(&target, false);
+                let ns = Ndp::solicit(target, false);
                 return self.build_ndp(buf, &ns, true, None, &Ipv6Address::UNSPECIFIED, &group);
             }
         }
@@ -122,19 +122,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // RFC 4861 6.3.7: from the link-local address with SLLAO once
             // DAD passed, from :: without SLLAO before; from an optimistic
             // address without SLLAO (RFC 4429 3.3).
-            let ll = &self.addrs[0];
-            let (src, slla) = match ll.slot {
-                AddrSlot::Assigned => (ll.addr, true),
-                AddrSlot::Optimistic => (ll.addr, false),
-                _ => (Ipv6Address::UNSPECIFIED, false),
-            };
+            // (`mld_source` is the same choice of address.)
             let rs = Ndp {
                 msg_type: 133,
                 flags: 0,
                 target: None,
-                lla: slla,
+                lla: self.addrs[0].slot == AddrSlot::Assigned,
             };
-            return self.build_ndp(buf, &rs, false, None, &src, &Ipv6Address::ALL_ROUTERS);
+            let src = self.mld_source();
+            return self.build_ndp(buf, &rs, false, None, src, &Ipv6Address::ALL_ROUTERS);
         }
         for i in 0..N {
             if let Some(n) = self.neighbor_probe(i, buf) {
@@ -258,12 +254,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The source of MLD reports: the link-local address, or :: before
     /// it is valid (RFC 3810 5.2.13, RFC 3590 4).
-    fn mld_source(&self) -> Ipv6Address {
+    fn mld_source(&self) -> &Ipv6Address {
         let ll = &self.addrs[0];
         if ll.usable() {
-            ll.addr
+            &ll.addr
         } else {
-            Ipv6Address::UNSPECIFIED
+            &Ipv6Address::UNSPECIFIED
         }
     }
 
@@ -287,7 +283,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         r[4..20].copy_from_slice(&self.addrs[0].addr.solicited_node().0);
         let src = self.mld_source();
         let dst = Ipv6Address::ALL_MLDV2_ROUTERS;
-        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, &src, &dst))
+        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, src, &dst))
     }
 
     /// An MLDv1 Report (RFC 2710 3, type 131) for `group`, sent to the
@@ -300,7 +296,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         msg[0] = 131;
         msg[8..24].copy_from_slice(&group.0);
         let src = self.mld_source();
-        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, &src, group))
+        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, src, group))
     }
 
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,
@@ -315,20 +311,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if n.probes >= limit || !tables::due(self.now_ms, n.timer) {
             return None;
         }
-        let (ip, mac) = (n.ip, n.mac);
         // The attempt counts even without a source address to send it
         // from, so that the entry times out instead of staying due.
         let n = &mut self.neighbors[i];
         n.probes += 1;
         n.timer = self.now_ms.wrapping_add(self.params.retrans_ms);
-        let s = self.select_source(&ip).ok()?;
-        let src = self.addrs[s].addr;
+        // (References into the tables, not copies: less code.)
+        let n = &self.neighbors[i];
+        let s = self.select_source(&n.ip).ok()?;
+        let src = &self.addrs[s];
         // RFC 4429 3.3: no SLLAO from an optimistic address.
-        let ns = Ndp::solicit(&ip, self.addrs[s].slot == AddrSlot::Assigned);
+        let ns = Ndp::solicit(&n.ip, src.slot == AddrSlot::Assigned);
         if multicast {
-            self.build_ndp(buf, &ns, false, None, &src, &ip.solicited_node())
+            self.build_ndp(buf, &ns, false, None, &src.addr, &n.ip.solicited_node())
         } else {
-            self.build_ndp(buf, &ns, false, Some(&mac), &src, &ip)
+            self.build_ndp(buf, &ns, false, Some(&n.mac), &src.addr, &n.ip)
         }
     }
 
@@ -361,9 +358,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 nb::Error::Other(SendError::NoSourceAddress)
             }
         })?;
-        let src = self.addrs[s].addr;
         let optimistic = self.addrs[s].slot == AddrSlot::Optimistic;
         let dst_mac = self.resolve(&dst, optimistic)?;
+        let src = &self.addrs[s].addr;
         let udp_len = 8 + payload_len;
         let hop_limit = if dst.is_multicast() {
             1
@@ -376,7 +373,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             udp_len,
             ip_protocol::UDP,
             hop_limit,
-            &src,
+            src,
             &dst,
         );
         let udp = UdpRepr {
@@ -386,7 +383,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         let mut packet = UdpPacket::new_unchecked(&mut buf[L4..L4 + udp_len]);
         // Sizes were checked above: this cannot fail.
-        if udp.emit(&mut packet, &src, &dst).is_err() {
+        if udp.emit(&mut packet, src, &dst).is_err() {
             return Err(nb::Error::Other(SendError::TooLarge));
         }
         self.counters.udp_sent = self.counters.udp_sent.wrapping_add(1);
