@@ -284,12 +284,13 @@ impl SoftClock {
         // never set may start anywhere, and only differences matter then.
         if dt >= 1 << 31 && self.set {
             dt = 0;
+        } else {
+            self.base_ticks = ticks;
         }
         let slewed = dt.min(self.slew_left);
+        self.slew_left -= slewed;
         mac(&mut self.base_time, slewed, &self.slew_rate);
         mac(&mut self.base_time, dt - slewed, &self.rate);
-        self.base_ticks = self.base_ticks.wrapping_add(dt);
-        self.slew_left -= slewed;
         to_ntp(&self.time_words())
     }
 

@@ -820,11 +820,11 @@ impl SntpClient {
             server: s.server,
             since_s: since,
         };
-        (if since >= LOST_AFTER_S {
-            SyncState::Lost
+        if since >= LOST_AFTER_S {
+            SyncState::Lost(info)
         } else {
-            SyncState::Synced
-        })(info)
+            SyncState::Synced(info)
+        }
     }
 }
 
