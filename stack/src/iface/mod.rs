@@ -818,16 +818,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// apart (the millisecond timers themselves span at most 24 days).
     fn advance(&mut self, now_ms: u64) {
         let now32 = now_ms as u32;
-        if self.unconfigured() {
-            return;
-        }
-        if !self.started {
-            // The second count starts at 0 here (only differences of
-            // seconds matter): no 64-bit division.
-            self.started = true;
-            self.now_ms = now32;
-            self.start();
-        } else {
+        if self.started {
             // Same millisecond as the last call: every timer due now has
             // run already (a timer set since then is due later), so a
             // burst of frames pays for the timer scan once.
@@ -841,6 +832,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             self.now_s = self.now_s.wrapping_add(secs);
             self.sub_ms = (total - secs * 1000) as u16;
             self.now_ms = now32;
+        } else {
+            // An unconfigured interface never starts.
+            if self.unconfigured() {
+                return;
+            }
+            // The second count starts at 0 here (only differences of
+            // seconds matter): no 64-bit division.
+            self.started = true;
+            self.now_ms = now32;
+            self.start();
         }
         self.expire();
     }
