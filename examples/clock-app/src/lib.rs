@@ -159,8 +159,11 @@ impl Screen {
 }
 
 /// The text of one screen: [`ROWS`] lines of [`COLS`] bytes of ASCII,
-/// padded with spaces.
+/// padded with spaces. `repr(transparent)`: exactly its bytes, so that a
+/// platform may lend it a byte buffer (the firmware renders into its
+/// frame buffer between frames).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[repr(transparent)]
 pub struct ScreenText {
     /// The lines, space padded.
     pub lines: [[u8; COLS]; ROWS],

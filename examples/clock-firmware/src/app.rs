@@ -208,7 +208,7 @@ pub fn run(mut board: Board) -> ! {
         now: 0,
         ticks: start,
     };
-    let mut shown = [0u32; ROWS];
+    let mut shown = [0u16; ROWS];
     let mut shown_second = u32::MAX;
     let mut buttons = 0u8;
     let mut synced = false;
@@ -299,7 +299,7 @@ pub fn run(mut board: Board) -> ! {
                 synced = true;
                 line(&mut board, b"synced");
             }
-            draw(&mut board, app, now, ticks, &mut shown);
+            draw(&mut board, app, now, ticks, &mut shown, frame);
         }
 
         // Sleep until the next deadline, the next second (one tick past
@@ -422,17 +422,32 @@ fn us_to_ticks(us: u32) -> u32 {
 
 /// Draws the lines of the current screen that changed: line 0 (the time)
 /// twice the size on pages 0-1, lines 1..7 on pages 2..7. `shown` holds a
-/// hash of each line drawn (28 bytes of stack rather than a 147-byte copy
-/// of the text): a rotate-xor, which tells apart any two lines that
-/// differ in one character (the time's usual change).
+/// 16-bit hash of each line drawn (14 bytes of stack rather than a
+/// 147-byte copy of the text): a rotate-xor, which tells apart any two
+/// lines that differ in one character (the time's usual change); other
+/// changes go undrawn with a chance of 2^-16, until the line changes again.
 #[inline(never)]
-fn draw(board: &mut Board, app: &ClockApp, now: u64, ticks: u32, shown: &mut [u32; ROWS]) {
-    let mut text = ScreenText::blank();
-    app.render_into(app.current_screen(), now, ticks, &mut text);
+fn draw(
+    board: &mut Board,
+    app: &ClockApp,
+    now: u64,
+    ticks: u32,
+    shown: &mut [u16; ROWS],
+    frame: &mut [u8; FRAME_LEN],
+) {
+    // The screen's text in the frame buffer, free between frames (nothing
+    // is kept in it across the application's calls): 147 bytes less of
+    // stack under the redraw, the loop's deepest path.
+    const _: () = assert!(core::mem::size_of::<ScreenText>() <= FRAME_LEN);
+    // SAFETY: `ScreenText` is 7 x 21 bytes (alignment 1, every bit pattern
+    // valid) and fits the buffer (asserted above); the reference is a
+    // reborrow of `frame`, which is not used while it lives.
+    let text = unsafe { &mut *frame.as_mut_ptr().cast::<ScreenText>() };
+    app.render_into(app.current_screen(), now, ticks, text);
     for (i, (line, seen)) in text.lines.iter().zip(shown.iter_mut()).enumerate() {
-        let mut hash = 1u32;
+        let mut hash = 1u16;
         for &b in line {
-            hash = hash.rotate_left(5) ^ u32::from(b);
+            hash = hash.rotate_left(5) ^ u16::from(b);
         }
         if hash == *seen {
             continue;
