@@ -369,10 +369,15 @@ impl SoftClock {
         }
         // Phase: slew the whole offset, which includes what was left of
         // the previous slew: |offset| / 500 ppm of a tick = |offset| * hz
-        // * 2000 / 2^32 ticks (under 2^32: |offset| < 2^29.03).
+        // * 2000 / 2^32 ticks: under 2^32 but at the fastest counters
+        // (2^24 Hz) and the threshold itself, where it saturates.
         let mut ticks_needed = [0; 5];
         mac(&mut ticks_needed, offset.unsigned_abs(), &self.slew_ticks);
-        self.slew_left = word32(&ticks_needed, 2);
+        self.slew_left = if ticks_needed[4] != 0 {
+            u32::MAX
+        } else {
+            word32(&ticks_needed, 2)
+        };
         self.slew_neg = offset < 0;
         self.set_freq(self.freq);
     }
@@ -452,6 +457,13 @@ pub(crate) mod tests {
             assert_eq!(c, SoftClock::new(hz));
         }
         assert_eq!(SoftClock::new(7).hz(), 64);
+        // The largest slew at the fastest counter: 256 s of ticks, 2^32
+        // and a bit, saturated (not wrapped to nothing).
+        let mut c = SoftClock::new(1 << 24);
+        c.step(0, NtpTimestamp::new(7, 0));
+        c.slew(0, STEP_THRESHOLD);
+        assert_eq!(c.slew_left, u32::MAX);
+        assert!((c.pending_slew().0 - STEP_THRESHOLD.0).abs() < 1 << 16);
     }
 
     #[test]
