@@ -84,22 +84,27 @@ pub(crate) type Words<const N: usize> = [u16; N];
 
 /// `acc += a * b`, modulo `2^(16 * N)` (`N` at least 5).
 #[inline(never)]
-pub(crate) fn mac<const N: usize>(acc: &mut Words<N>, a: u32, b: &Words<3>) {
+pub(crate) const fn mac<const N: usize>(acc: &mut Words<N>, a: u32, b: &Words<3>) {
+    // (`while` loops: a `const fn`, for clocks built at compile time.)
     let a = [a as u16, (a >> 16) as u16];
-    for (i, &ai) in a.iter().enumerate() {
+    let mut i = 0;
+    while i < 2 {
         let mut carry = 0u32;
-        for j in 0..N - i {
-            let p = if j < 3 { ai as u32 * b[j] as u32 } else { 0 };
+        let mut j = 0;
+        while j < N - i {
+            let p = if j < 3 { a[i] as u32 * b[j] as u32 } else { 0 };
             // At most (2^16 - 1)^2 + 2 (2^16 - 1) = 2^32 - 1.
             let s = p + acc[i + j] as u32 + carry;
             acc[i + j] = s as u16;
             carry = s >> 16;
+            j += 1;
         }
+        i += 1;
     }
 }
 
 /// The 32 bits of `words[at..at + 2]`.
-pub(crate) fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
+pub(crate) const fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
     words[at] as u32 | (words[at + 1] as u32) << 16
 }
 
@@ -169,7 +174,9 @@ impl SoftClock {
     /// 64..=16 777 216). It is not set: it reads 0 (the NTP epoch) at tick
     /// 0 and runs from there until the first [`SoftClock::step`].
     /// [`SoftClock::UNCONFIGURED`] set up by [`SoftClock::configure`].
-    pub fn new(hz: u32) -> SoftClock {
+    /// `const`: with a rate known at build time the compiler can build the
+    /// clock, and then `configure` takes no flash.
+    pub const fn new(hz: u32) -> SoftClock {
         let mut c = SoftClock::UNCONFIGURED;
         c.configure(hz);
         c
@@ -179,9 +186,15 @@ impl SoftClock {
     /// gives (not set, no frequency correction, no slew): building it in
     /// place avoids the copies of `*c = SoftClock::new(hz)` on a small
     /// target.
-    pub fn configure(&mut self, hz: u32) {
+    pub const fn configure(&mut self, hz: u32) {
         *self = SoftClock::UNCONFIGURED;
-        let hz = hz.clamp(MIN_HZ, MAX_HZ);
+        let hz = if hz < MIN_HZ {
+            MIN_HZ
+        } else if hz > MAX_HZ {
+            MAX_HZ
+        } else {
+            hz
+        };
         // The only division by the tick rate: once here. Exact for powers
         // of two; otherwise within half a 2^-48 s unit per tick (1.8 ppb
         // at 1 MHz, 2e-12 at 1 kHz), an error the FLL absorbs.
@@ -384,7 +397,7 @@ impl SoftClock {
 
     /// Sets the frequency correction (clamped to ±500 ppm) and the tick
     /// lengths that follow from it.
-    fn set_freq(&mut self, mut freq: i32) {
+    const fn set_freq(&mut self, mut freq: i32) {
         // One unsigned comparison for both limits (`clamp` is long on the
         // target).
         if (freq.wrapping_add(MAX_FREQ)) as u32 > 2 * MAX_FREQ as u32 {
@@ -399,7 +412,7 @@ impl SoftClock {
     /// `nominal * (1 + f / 2^32)`, rounded down, for |f| < 2^31: with `f`
     /// read as unsigned (`f + 2^32` when negative), `nominal * f / 2^32`
     /// plus `nominal` when `f` is not negative.
-    fn scaled(&self, f: i32) -> Words<3> {
+    const fn scaled(&self, f: i32) -> Words<3> {
         let n = self.nominal;
         let mut v = if f < 0 {
             [0; 5]
@@ -457,6 +470,9 @@ pub(crate) mod tests {
             assert_eq!(c, SoftClock::new(hz));
         }
         assert_eq!(SoftClock::new(7).hz(), 64);
+        // Built at compile time: the same.
+        const CLOCK: SoftClock = SoftClock::new(32768);
+        assert_eq!(CLOCK, SoftClock::new(32768));
         // The largest slew at the fastest counter: 256 s of ticks, 2^32
         // and a bit, saturated (not wrapped to nothing).
         let mut c = SoftClock::new(1 << 24);

@@ -325,7 +325,7 @@ impl SntpClient {
     /// noise bits, source ports are drawn by the interface) seeded by
     /// `seed`. It polls as soon as it has a server.
     /// [`SntpClient::UNCONFIGURED`] set up by [`SntpClient::configure`].
-    pub fn new(clock: SoftClock, seed: u32) -> SntpClient {
+    pub const fn new(clock: SoftClock, seed: u32) -> SntpClient {
         let mut c = SntpClient::UNCONFIGURED;
         c.configure(clock, seed);
         c
@@ -337,7 +337,7 @@ impl SntpClient {
     /// (and the stack) of `*c = SntpClient::new(..)` on a small target.
     /// The source port of an earlier life is released (unbound) at the
     /// next [`SntpClient::poll_send`].
-    pub fn configure(&mut self, clock: SoftClock, seed: u32) {
+    pub const fn configure(&mut self, clock: SoftClock, seed: u32) {
         let port = self.port;
         *self = SntpClient::UNCONFIGURED;
         self.clock = clock;
