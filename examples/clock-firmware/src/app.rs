@@ -291,7 +291,12 @@ pub fn run(mut board: Board) -> ! {
         let utc = app.utc(ticks);
         let (second, to_next) = match utc {
             Some((s, us)) => (s, us_to_ticks(1_000_000 - us)),
-            None => (ticks >> 15, 0x8000 - (ticks & 0x7FFF)),
+            // Uptime seconds (ticks >> 15 by halves: no 15-step shift of
+            // a 32-bit value on the MSP430).
+            None => (
+                (ticks >> 16) << 1 | u32::from(ticks as u16 >> 15),
+                u32::from(0x8000 - (ticks as u16 & 0x7FFF)),
+            ),
         };
         if second != shown_second && !awaiting {
             shown_second = second;
