@@ -502,41 +502,34 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let reachable_until = now.wrapping_add(self.params.reachable_ms);
         let n = &mut self.neighbors[i];
         let was_router = n.is_router;
-        if n.state == Some(NeighborState::Incomplete) {
-            let Some(mac) = tlla else {
-                return Received::Consumed;
-            };
+        // RFC 4861 7.2.5: an INCOMPLETE entry takes the TLLA whatever the O flag says
+        // and becomes REACHABLE (solicited) or STALE; without a TLLA the
+        // NA is of no use to it.
+        let incomplete = n.state == Some(NeighborState::Incomplete);
+        if incomplete && tlla.is_none() {
+            return Received::Consumed;
+        }
+        let differs = incomplete || tlla.is_some_and(|m| m != n.mac);
+        if !override_ && !incomplete && differs {
+            if n.state == Some(NeighborState::Reachable) {
+                n.state = Some(NeighborState::Stale);
+            }
+            return Received::Consumed;
+        }
+        if let Some(mac) = tlla {
             n.mac = mac;
+        }
+        if solicited || incomplete {
             n.probes = 0;
             n.stamp = now;
-            if solicited {
-                n.state = Some(NeighborState::Reachable);
-                n.timer = reachable_until;
-            } else {
-                n.state = Some(NeighborState::Stale);
-            }
-            n.is_router = router;
-        } else {
-            let differs = tlla.is_some_and(|m| m != n.mac);
-            if !override_ && differs {
-                if n.state == Some(NeighborState::Reachable) {
-                    n.state = Some(NeighborState::Stale);
-                }
-                return Received::Consumed;
-            }
-            if let Some(mac) = tlla {
-                n.mac = mac;
-            }
-            if solicited {
-                n.state = Some(NeighborState::Reachable);
-                n.timer = reachable_until;
-                n.probes = 0;
-                n.stamp = now;
-            } else if differs {
-                n.state = Some(NeighborState::Stale);
-            }
-            n.is_router = router;
         }
+        if solicited {
+            n.state = Some(NeighborState::Reachable);
+            n.timer = reachable_until;
+        } else if differs {
+            n.state = Some(NeighborState::Stale);
+        }
+        n.is_router = router;
         let reachable = n.state == Some(NeighborState::Reachable);
         // 7.2.5: a router that stops being one leaves the router list.
         if was_router && !router {
