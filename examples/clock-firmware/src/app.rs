@@ -93,12 +93,14 @@ struct Monotonic {
     /// The counter's high half at the last reading, to notice its wrap
     /// (every 36 h).
     last_high: u16,
-    /// Milliseconds at the counter's last wrap, by 32-bit halves (LLVM's
-    /// 64-bit add is a long carry sequence on the MSP430).
-    base_low: u32,
-    base_high: u32,
-    /// Milliseconds at the last reading.
-    now: u64,
+    /// Milliseconds (modulo 2^32) at the counter's last wrap.
+    base: u32,
+    /// Milliseconds at the last reading: the low half, and the high half
+    /// counting the low half's wraps (every 49.7 days). Halves, not a
+    /// `u64` sum: LLVM's 64-bit add is a long carry sequence on the
+    /// MSP430.
+    low: u32,
+    high: u32,
     /// The latest tick count given to the application: never older than
     /// one it was given already (polls get counts ahead, see the module
     /// documentation).
@@ -107,26 +109,33 @@ struct Monotonic {
 
 impl Monotonic {
     /// Reads the time at counter value `ticks` (not older than the
-    /// previous reading's), the application's tick count `ahead` of it.
-    /// One 64-bit add per reading; no 64-bit multiply.
+    /// previous reading's; readings at least every 36 hours), the
+    /// application's tick count `ahead` of it. 32-bit arithmetic only.
     #[inline(never)]
     fn read(&mut self, ticks: u32, ahead: u32) {
         let high = (ticks >> 16) as u16;
         if high < self.last_high {
             // 2^32 ticks = 131,072,000 ms.
-            let (low, carry) = self.base_low.overflowing_add(131_072_000);
-            self.base_low = low;
-            self.base_high += u32::from(carry);
+            self.base = self.base.wrapping_add(131_072_000);
         }
         self.last_high = high;
         // 2^16 ticks are 2000 ms; 1000/32768 = 125/4096.
-        let ms = u32::from(high) * 2000 + ((u32::from(ticks as u16) * 125) >> 12);
-        let (low, carry) = self.base_low.overflowing_add(ms);
-        self.now = u64::from(self.base_high + u32::from(carry)) << 32 | u64::from(low);
+        let ms = self
+            .base
+            .wrapping_add(u32::from(high) * 2000 + ((u32::from(ticks as u16) * 125) >> 12));
+        if ms < self.low {
+            self.high += 1;
+        }
+        self.low = ms;
         let t = ticks.wrapping_add(ahead);
         if (t.wrapping_sub(self.ticks) as i32) > 0 {
             self.ticks = t;
         }
+    }
+
+    /// Milliseconds at the last reading, as the stack takes them.
+    fn now(&self) -> u64 {
+        u64::from(self.high) << 32 | u64::from(self.low)
     }
 }
 
@@ -203,9 +212,9 @@ pub fn run(mut board: Board) -> ! {
     let start = time::ticks();
     let mut clock = Monotonic {
         last_high: (start >> 16) as u16,
-        base_low: 0,
-        base_high: 0,
-        now: 0,
+        base: 0,
+        low: 0,
+        high: 0,
         ticks: start,
     };
     let mut shown = [0u16; ROWS];
@@ -231,7 +240,7 @@ pub fn run(mut board: Board) -> ! {
                 unsafe { REPLY_UNTIL = None };
             }
             clock.read(ticks, 0);
-            if let Some(n) = app.receive(frame, len, clock.now, clock.ticks) {
+            if let Some(n) = app.receive(frame, len, clock.now(), clock.ticks) {
                 send(&mut eth, &frame[..n]);
             }
         }
@@ -246,7 +255,7 @@ pub fn run(mut board: Board) -> ! {
                 // that time until the counter catches up (at most 6 ms early).
                 clock.read(time::ticks(), TX_HOLD);
                 let t1 = clock.ticks;
-                let Some(n) = app.poll(frame, clock.now, t1) else {
+                let Some(n) = app.poll(frame, clock.now(), t1) else {
                     break;
                 };
                 let f = &frame[..n];
@@ -282,7 +291,7 @@ pub fn run(mut board: Board) -> ! {
         // uptime before), at once after a button.
         buttons |= io::take_button_events();
         clock.read(time::ticks(), 0);
-        let (now, ticks) = (clock.now, clock.ticks);
+        let (now, ticks) = (clock.now(), clock.ticks);
         if buttons != 0 {
             buttons = 0;
             app.button_next(now);
