@@ -124,6 +124,8 @@ use crate::wire::{Ipv6Address, MacAddress};
 use core::ops::Range;
 use tables::{AddrEntry, AddrSlot, DnsServer, Neighbor, Prefix, Router};
 
+const _: () = assert!(consts::MAX_MULTICAST_SOLICIT == consts::MAX_UNICAST_SOLICIT);
+
 /// The longest wait `poll_at` gives for a lifetime end (about 23 days, so
 /// that the milliseconds fit 32 bits).
 const MAX_LIFETIME_WAIT_S: u32 = 2_000_000;
@@ -994,10 +996,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     self.neighbors[i].state = Some(NeighborState::Probe);
                     self.neighbors[i].probes = 0;
                 }
-                NeighborState::Incomplete if probes >= consts::MAX_MULTICAST_SOLICIT => {
-                    self.neighbor_failed(i);
-                }
-                NeighborState::Probe if probes >= consts::MAX_UNICAST_SOLICIT => {
+                // (One arm: MAX_MULTICAST_SOLICIT == MAX_UNICAST_SOLICIT,
+                // asserted below.)
+                NeighborState::Incomplete | NeighborState::Probe
+                    if probes >= consts::MAX_UNICAST_SOLICIT =>
+                {
                     self.neighbor_failed(i);
                 }
                 _ => {}
