@@ -231,8 +231,9 @@ impl ScreenText {
 pub enum AppEvent {
     /// An event of the IPv6 node.
     Net(Event) = 1,
-    /// The NTP server's name resolved; the first address and how many.
-    Resolved(Ipv6Address, u8),
+    /// The NTP server's name resolved (the addresses:
+    /// [`Resolver::addresses`] of [`ClockApp::resolver`]).
+    Resolved,
     /// The lookup failed.
     ResolveFailed(Failure),
     /// An NTP reply was accepted (see [`ClockApp::sync_state`]); true when
@@ -242,15 +243,15 @@ pub enum AppEvent {
     NtpRejected(sntp::Reject),
     /// A DNS datagram was rejected (counted in the resolver's counters).
     DnsRejected(dns::Reject),
-    /// A message arrived from this address; its text is on the display.
-    Message(Ipv6Address),
+    /// A message arrived; its text is on the display, its sender is
+    /// [`ClockApp::message_sender`].
+    Message,
     /// A received frame was dropped by the node.
     Dropped(DropReason),
 }
 
-/// An [`AppEvent`] of the application's queue: the addresses are taken
-/// from the state when it is given out (the resolved addresses, the last
-/// message's sender), so a slot is 3 bytes rather than 18.
+/// An [`AppEvent`] of the application's queue: a slot is 3 bytes rather
+/// than the 18 of an [`AppEvent`] (whose node events carry an address).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 // Tags from 1: an empty slot (`None`) is all zero bytes (`.bss`).
 #[repr(u8)]
@@ -400,6 +401,11 @@ impl ClockApp {
     /// Application counters.
     pub fn counters(&self) -> &AppCounters {
         &self.counters
+    }
+
+    /// The sender of the last message.
+    pub fn message_sender(&self) -> Ipv6Address {
+        self.message_from
     }
 
     /// The NTP server's name.
@@ -592,16 +598,12 @@ impl ClockApp {
             return self.iface.poll_event().map(AppEvent::Net);
         };
         Some(match q {
-            Queued::Resolved => {
-                let addrs = self.dns.addresses();
-                let first = addrs.first().copied();
-                AppEvent::Resolved(first.unwrap_or(Ipv6Address::UNSPECIFIED), addrs.len() as u8)
-            }
+            Queued::Resolved => AppEvent::Resolved,
             Queued::ResolveFailed(f) => AppEvent::ResolveFailed(f),
             Queued::Synced(stepped) => AppEvent::Synced(stepped),
             Queued::NtpRejected(r) => AppEvent::NtpRejected(r),
             Queued::DnsRejected(r) => AppEvent::DnsRejected(r),
-            Queued::Message => AppEvent::Message(self.message_from),
+            Queued::Message => AppEvent::Message,
             Queued::Dropped(r) => AppEvent::Dropped(r),
         })
     }
@@ -666,7 +668,10 @@ impl ClockApp {
                 net_event_text(&mut t, e);
                 return t.len();
             }
-            AppEvent::Resolved(addr, n) => {
+            AppEvent::Resolved => {
+                let addrs = self.dns.addresses();
+                let addr = addrs.first().copied().unwrap_or(Ipv6Address::UNSPECIFIED);
+                let n = addrs.len();
                 key_str(&mut t, "resolved name=", self.ntp_server_name());
                 key_ip(&mut t, " addr=", &addr);
                 key_u32(&mut t, " count=", n as u32);
@@ -691,7 +696,8 @@ impl ClockApp {
                 t.str(if stepped { " step=1" } else { " step=0" });
                 return t.len();
             }
-            AppEvent::Message(from) => {
+            AppEvent::Message => {
+                let from = self.message_from;
                 key_ip(&mut t, "message from=", &from);
                 key_u32(&mut t, " len=", self.message_len as u32);
                 return t.len();
