@@ -110,7 +110,7 @@ pub(crate) const fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
 
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
-/// 68 bytes of state on the MSP430. See the [module documentation](self).
+/// 56 bytes of state on the MSP430. See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SoftClock {
     /// Nominal tick rate, ticks per second.
@@ -127,10 +127,6 @@ pub struct SoftClock {
     rate: Words<3>,
     /// ...and while a slew runs: 500 ppm longer or shorter.
     slew_rate: Words<3>,
-    /// 500 ppm of a nominal tick, 2^-48 s.
-    slew_step: Words<3>,
-    /// Ticks to slew 2^-32 s at 500 ppm, in 2^-32 ticks: `hz * 2000`.
-    slew_ticks: Words<3>,
     /// Ticks left to slew, and the direction.
     slew_left: u32,
     slew_neg: bool,
@@ -159,8 +155,6 @@ impl SoftClock {
         freq: 0,
         rate: [0; 3],
         slew_rate: [0; 3],
-        slew_step: [0; 3],
-        slew_ticks: [0; 3],
         slew_left: 0,
         slew_neg: false,
         base_ticks: 0,
@@ -214,13 +208,6 @@ impl SoftClock {
         }
         self.hz = hz;
         self.noise_mask = noise_mask;
-        // nominal * MAX_FREQ / 2^32 < 2^32 for hz >= MIN_HZ.
-        let mut step = [0; 5];
-        mac(&mut step, MAX_FREQ as u32, &self.nominal);
-        self.slew_step = [step[2], step[3], 0];
-        let mut per_unit = [0; 5];
-        mac(&mut per_unit, hz, &[2000, 0, 0]);
-        self.slew_ticks = [per_unit[0], per_unit[1], per_unit[2]];
         self.set_freq(0);
     }
 
@@ -274,7 +261,10 @@ impl SoftClock {
     /// tick: under 2^30 units).
     fn pending_slew32(&self) -> i32 {
         let mut v = [0; 5];
-        mac(&mut v, self.slew_left, &self.slew_step);
+        // 500 ppm of a nominal tick (2^-48 s): under 2^32 from MIN_HZ on.
+        let mut step = [0; 5];
+        mac(&mut step, MAX_FREQ as u32, &self.nominal);
+        mac(&mut v, self.slew_left, &[step[2], step[3], 0]);
         let v = word32(&v, 1) as i32;
         if self.slew_neg {
             -v
@@ -385,7 +375,13 @@ impl SoftClock {
         // * 2000 / 2^32 ticks: under 2^32 but at the fastest counters
         // (2^24 Hz) and the threshold itself, where it saturates.
         let mut ticks_needed = [0; 5];
-        mac(&mut ticks_needed, offset.unsigned_abs(), &self.slew_ticks);
+        let mut per_unit = [0; 5];
+        mac(&mut per_unit, hz, &[2000, 0, 0]);
+        mac(
+            &mut ticks_needed,
+            offset.unsigned_abs(),
+            &[per_unit[0], per_unit[1], per_unit[2]],
+        );
         self.slew_left = if ticks_needed[4] != 0 {
             u32::MAX
         } else {
