@@ -786,22 +786,17 @@ impl SntpClient {
         }
     }
 
-    /// The synchronization state at `now_ms`, for the display.
+    /// The synchronization state at `now_ms` (monotonic: not before the
+    /// last accepted reply), for the display.
     pub fn sync_state(&self, now_ms: u64) -> SyncState {
         if !self.synced {
             return SyncState::NeverSynced;
         }
         let s = &self.last;
-        // 32-bit division (cheaper on the MCU); saturates after 49 days.
-        // (The borrow of the subtraction, no 64-bit comparison: long.)
-        let (d, before) = now_ms.overflowing_sub(s.at_ms);
-        let elapsed = if before {
-            0
-        } else if d >> 32 != 0 {
-            u32::MAX
-        } else {
-            d as u32
-        };
+        // 32-bit division (cheaper on the MCU); saturates after 49 days
+        // (and before the sample, `now_ms` going backwards).
+        let d = now_ms.wrapping_sub(s.at_ms);
+        let elapsed = if d >> 32 != 0 { u32::MAX } else { d as u32 };
         let since = elapsed / 1000;
         // Within ±0.5 s (high word 0 or -1, the sign of the low word):
         // microseconds as NtpDuration::to_micros, whole seconds times 10^6
