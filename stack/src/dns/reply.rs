@@ -179,12 +179,11 @@ pub(super) fn read_answer(
         let fixed = msg.get(end..end + 10)?;
         let rr_type = be16(fixed, 0);
         let class = be16(fixed, 2);
-        let raw_ttl = u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]]);
         // RFC 2181 8: a TTL with the top bit set is read as 0.
-        let rr_ttl = if raw_ttl & 0x8000_0000 != 0 {
+        let rr_ttl = if fixed[4] & 0x80 != 0 {
             0
         } else {
-            raw_ttl
+            u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]])
         };
         let rdata = end + 10;
         let rdata_end = rdata + be16(fixed, 8) as usize;
