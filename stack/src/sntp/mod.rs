@@ -207,9 +207,9 @@ impl Counters {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncInfo {
     /// Clock offset measured (true minus local time), microseconds.
-    /// Beyond ±32 s (the first synchronization of a clock never set, a
-    /// clock far off: stepped), about the difference from whatever it
-    /// read in whole seconds, modulo 2^32 s.
+    /// Beyond ±0.5 s (a step: the first synchronization of a clock never
+    /// set, a clock far off), whole seconds (rounded down) of the
+    /// difference from whatever it read, modulo 2^32 s.
     pub offset_us: i64,
     /// Round-trip delay, microseconds (at most one second).
     pub delay_us: u32,
