@@ -1203,6 +1203,11 @@ mod tests {
         let i = synced(&c, 5000 + 59_999);
         assert_eq!(i.since_s, 59);
         assert_eq!(i.server, SERVER);
+        // The clock read 0.104 s (NTP seconds 0: 2036 in era 1), the server
+        // 2026 (NTP 4,004,121,600 s in era 0), the path 4 ms: stepped by
+        // -290,845,696.102 s (modulo 2^32 s), whole seconds rounded down.
+        assert_eq!(i.offset_us, -290_845_697_000_000);
+        assert_eq!(i.delay_us, 4000);
         let lost = 5000 + LOST_AFTER_S as u64 * 1000;
         assert_eq!(
             c.sync_state(lost),
