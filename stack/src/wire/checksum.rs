@@ -97,7 +97,8 @@ impl Checksum {
 
     /// Adds one 16-bit word (it must start on an even offset of the data
     /// summed so far; use [`Checksum::add_bytes`] otherwise).
-    #[inline]
+    #[cfg_attr(target_pointer_width = "16", inline(never))]
+    #[cfg_attr(not(target_pointer_width = "16"), inline)]
     pub fn add_u16(&mut self, word: u16) {
         match self.pending {
             None => self.sum = fold(self.sum) + word as u32,
