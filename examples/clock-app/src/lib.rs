@@ -372,12 +372,14 @@ impl ClockApp {
         self.iface.configure(ic);
         // MAX_PORTS is 4: this one, the resolver's and the NTP client's.
         let _ = self.iface.bind(MESSAGE_PORT);
-        // Distinct generators: the ports come from the interface's.
+        // Distinct generators: the ports come from the interface's. Halves
+        // and bytes swapped rather than rotated by odd amounts: a rotation
+        // is one instruction per bit on the MSP430.
         self.dns
-            .configure(dns::Config::new(config.seed.rotate_left(11) ^ 0x6d6e_7321));
+            .configure(dns::Config::new(config.seed.rotate_left(16) ^ 0x6d6e_7321));
         self.sntp.configure(
             SoftClock::new(config.tick_hz),
-            config.seed.rotate_left(22) ^ 0x6e74_7000,
+            config.seed.swap_bytes() ^ 0x6e74_7000,
         );
         self.name = Some(config.ntp_server_name);
         Ok(())
@@ -408,7 +410,8 @@ impl ClockApp {
         self.message_from
     }
 
-    /// The NTP server's name.
+    /// The NTP server's name. Out of line: several callers.
+    #[inline(never)]
     pub fn ntp_server_name(&self) -> &'static str {
         self.name.unwrap_or("")
     }
@@ -670,10 +673,13 @@ impl ClockApp {
             }
             AppEvent::Resolved => {
                 let addrs = self.dns.addresses();
-                let addr = addrs.first().copied().unwrap_or(Ipv6Address::UNSPECIFIED);
                 let n = addrs.len();
                 key_str(&mut t, "resolved name=", self.ntp_server_name());
-                key_ip(&mut t, " addr=", &addr);
+                key_ip(
+                    &mut t,
+                    " addr=",
+                    addrs.first().unwrap_or(&Ipv6Address::UNSPECIFIED),
+                );
                 key_u32(&mut t, " count=", n as u32);
                 return t.len();
             }
@@ -697,8 +703,7 @@ impl ClockApp {
                 return t.len();
             }
             AppEvent::Message => {
-                let from = self.message_from;
-                key_ip(&mut t, "message from=", &from);
+                key_ip(&mut t, "message from=", &self.message_from);
                 key_u32(&mut t, " len=", self.message_len as u32);
                 return t.len();
             }

@@ -160,7 +160,16 @@ fn resolves_syncs_and_shows_the_time() {
         sync.starts_with("event=sync server=2001:db8:1::123 offset_us="),
         "{sync}"
     );
-    assert!(sync.ends_with(" delay_us=2000 stratum=1 step=1"), "{sync}");
+    assert!(sync.ends_with(" stratum=1 step=1"), "{sync}");
+    // 1 ms each way; T1's random low bits (below the 1 us tick) may move
+    // the rounding by 1 us.
+    let delay: i64 = sync
+        .split(" delay_us=")
+        .nth(1)
+        .and_then(|v| v.split(' ').next())
+        .and_then(|v| v.parse().ok())
+        .expect("delay_us");
+    assert!((delay - 2000).abs() <= 1, "{sync}");
     // The virtual path is 1 ms each way and symmetric: the clock is right
     // to a few microseconds (the tick is 1 us).
     let err = b.app_us() - b.true_us();
