@@ -41,9 +41,8 @@ struct Rule {
     /// before March, March 1st + n - 60 from day 60 on; `n`, zero-based:
     /// January 1st + n.)
     week: u8,
-    /// `Mm.w.d`: day of the week, 0 = Sunday.
-    weekday: u8,
-    /// Julian forms: days after the first of `month`.
+    /// Julian forms: days after the first of `month`; `Mm.w.d`: the day of
+    /// the week, 0 = Sunday. (One field: 8 bytes a rule.)
     day: u16,
     /// Local time of day in seconds (may be negative or beyond 24 h).
     time: i32,
@@ -54,7 +53,6 @@ struct Rule {
 const US_START: Rule = Rule {
     month: 3,
     week: 2,
-    weekday: 0,
     day: 0,
     time: 2 * 3600,
 };
@@ -86,7 +84,7 @@ const NO_NAME: Name = Name {
     len: 0,
 };
 
-/// A parsed time zone (46 bytes on the MSP430).
+/// A parsed time zone (42 bytes on the MSP430).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tz {
     std_name: Name,
@@ -239,7 +237,7 @@ impl Cursor<'_> {
             self.expect(b'.');
             rule.week = self.number(1, 1, 5) as u8;
             self.expect(b'.');
-            rule.weekday = self.number(1, 0, 6) as u8;
+            rule.day = self.number(1, 0, 6);
         } else {
             // `Jn` (1-365, no February 29) or `n` (0-365).
             let julian1 = self.eat(b'J') as u16;
@@ -270,10 +268,10 @@ fn rule_day(year: u16, rule: &Rule) -> u16 {
     if rule.week == 0 {
         return first + rule.day;
     }
-    // The first `weekday` on or after the first of the month: 1970-01-01
+    // The first weekday `day` on or after the first of the month: 1970-01-01
     // was a Thursday (4), and 56,000 (a multiple of 7 above every day
     // count) keeps the difference positive.
-    let mut d = (rule.weekday as u16 + 56_003 - first) % 7 + (rule.week as u16 - 1) * 7;
+    let mut d = (rule.day + 56_003 - first) % 7 + (rule.week as u16 - 1) * 7;
     // Week 5 means "the last such weekday of the month". (Month 13 is
     // January of the next year.)
     let len = days_from_civil_1970(year, rule.month + 1, 1) - first;
@@ -304,14 +302,12 @@ impl Tz {
         start: Rule {
             month: 0,
             week: 0,
-            weekday: 0,
             day: 0,
             time: 0,
         },
         end: Rule {
             month: 0,
             week: 0,
-            weekday: 0,
             day: 0,
             time: 0,
         },
