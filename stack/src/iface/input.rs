@@ -625,6 +625,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// A Prefix Information option (RFC 4861 4.6.2): on-link (6.3.4) and
     /// autonomous address configuration (RFC 4862 5.5.3).
+    // Not inlined: smaller on the target (measured).
+    #[inline(never)]
     fn prefix_info(&mut self, o: &[u8; 32]) {
         // The fields of RFC 4861 4.6.2 (as `wire::ndp::PrefixInfo`).
         let prefix_len = o[2];

@@ -254,6 +254,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The source of MLD reports: the link-local address, or :: before
     /// it is valid (RFC 3810 5.2.13, RFC 3590 4).
+    // Not inlined: smaller on the target (measured).
+    #[inline(never)]
     fn mld_source(&self) -> &Ipv6Address {
         let ll = &self.addrs[0];
         if ll.usable() {
