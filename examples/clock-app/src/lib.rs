@@ -574,17 +574,14 @@ impl ClockApp {
             .min(ms_until(now_ms, self.sntp.poll_at()));
         // The application's own deadlines, the first one due (at most one
         // of each kind is pending).
-        for (on, t) in [
-            (
-                self.dns_wait && self.dns.state() != dns::State::Resolving,
-                self.dns_next,
-            ),
-            (self.ack_port != 0, self.ack_retry),
-            (self.message_shown(now_ms), self.message_until),
-        ] {
-            if on {
-                next = next.min((t.wrapping_sub(now_ms as u32) as i32).max(0) as u32);
-            }
+        if self.dns_wait && self.dns.state() != dns::State::Resolving {
+            sooner(&mut next, now_ms, self.dns_next);
+        }
+        if self.ack_port != 0 {
+            sooner(&mut next, now_ms, self.ack_retry);
+        }
+        if self.message_shown(now_ms) {
+            sooner(&mut next, now_ms, self.message_until);
         }
         (next != u32::MAX).then_some(next)
     }
@@ -917,17 +914,9 @@ impl ClockApp {
         }
         let n = t.len();
         s.wrap(2, n);
-        let mut line = |row: usize, label: &str, addr: Option<Ipv6Address>| {
-            let mut r = s.row(row);
-            r.str(label);
-            match addr {
-                Some(a) => r.ipv6(&a),
-                None => r.put(b'-'),
-            }
-        };
-        line(4, "gw ", self.iface.default_router());
-        line(5, "dns ", self.iface.dns_servers().next());
-        line(6, "ntp ", self.sntp.server());
+        addr_line(s.row(4), "gw ", self.iface.default_router());
+        addr_line(s.row(5), "dns ", self.iface.dns_servers().next());
+        addr_line(s.row(6), "ntp ", self.sntp.server());
     }
 
     #[inline(never)]
@@ -1001,6 +990,13 @@ fn reached(now_ms: u64, t: u32) -> bool {
     (now_ms as u32).wrapping_sub(t) as i32 >= 0
 }
 
+/// Lowers `next` (ms from `now_ms`) to the application's deadline `t`
+/// (0 when past).
+#[inline(never)]
+fn sooner(next: &mut u32, now_ms: u64, t: u32) {
+    *next = (*next).min((t.wrapping_sub(now_ms as u32) as i32).max(0) as u32);
+}
+
 /// Milliseconds from `now_ms` to the stack's deadline `at` (0 when past),
 /// at most [`MAX_WAIT_MS`]; `u32::MAX` for none. Out of line, shared by
 /// every caller, and by 32-bit halves: the only 64-bit arithmetic of the
@@ -1022,6 +1018,16 @@ fn ms_until(now_ms: u64, at: Option<u64>) -> u32 {
         MAX_WAIT_MS
     } else {
         low.min(MAX_WAIT_MS)
+    }
+}
+
+/// `label` then the address, or `-`.
+#[inline(never)]
+fn addr_line(mut r: TextBuf, label: &str, addr: Option<Ipv6Address>) {
+    r.str(label);
+    match addr {
+        Some(a) => r.ipv6(&a),
+        None => r.put(b'-'),
     }
 }
 
