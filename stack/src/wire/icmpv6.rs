@@ -332,6 +332,8 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
     /// went to a multicast group), call [`Icmpv6Packet::fill_checksum`]
     /// afterwards. Returns `BadValue` (and changes nothing) if the message is
     /// not an Echo Request with code 0.
+    // Not inlined on the 16-bit target: smaller there (measured).
+    #[cfg_attr(target_pointer_width = "16", inline(never))]
     pub fn make_echo_reply(&mut self) -> Result<()> {
         if self.msg_type_raw() != msg_type::ECHO_REQUEST || self.msg_code() != 0 {
             return Err(Error::BadValue);
