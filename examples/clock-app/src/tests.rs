@@ -560,3 +560,28 @@ fn two_line_text_breaks_after_the_last_colon_of_the_first_line() {
     let long = [b":".as_slice(), &[b'x'; 41]].concat();
     assert_eq!(wrapped(&long), (":".into(), "x".repeat(21)));
 }
+
+#[test]
+fn configure_in_place_starts_over() {
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    b.run(10);
+    assert!(b.app.utc(ticks(b.t_ps)).is_some(), "synced before");
+    assert!(b.app.iface().counters().rx_frames > 0);
+    let mut c = AppConfig::new(MAC, 0x1234_5678);
+    c.ntp_server_name = "other.test";
+    c.tick_hz = 1_000_000;
+    b.app.configure(c).unwrap();
+    // The state `new` gives: nothing learned, nothing counted, no events.
+    assert!(b.app.utc(ticks(b.t_ps)).is_none());
+    assert!(b.app.iface().global_address().is_none());
+    assert_eq!(b.app.iface().counters().rx_frames, 0);
+    assert_eq!(b.app.ntp_server_name(), "other.test");
+    assert!(b.app.poll_event().is_none());
+    assert_eq!(b.screen(Screen::Clock)[0], "--:--:--");
+    // From the all-zero state as well.
+    let mut app = ClockApp::UNCONFIGURED;
+    assert_eq!(app.ntp_server_name(), "");
+    assert!(app.configure(c).is_ok());
+    assert_eq!(app.ntp_server_name(), "other.test");
+    assert!(app.configure(AppConfig { tz: "bogus", ..c }).is_err());
+}
