@@ -121,20 +121,25 @@ impl<'a> TextBuf<'a> {
 
     /// Writes `value` in decimal with a `-` when negative.
     pub fn i64(&mut self, value: i64) {
+        let mut limbs = [
+            (value >> 48) as u16,
+            (value >> 32) as u16,
+            (value >> 16) as u16,
+            value as u16,
+        ];
         if value < 0 {
             self.put(b'-');
+            // The magnitude: two's complement negation limb by limb, from
+            // the least significant (LLVM's 64-bit negate is a long carry
+            // sequence on the MSP430). i64::MIN gives 2^63, right.
+            let mut carry = true;
+            for l in limbs.iter_mut().rev() {
+                let (v, c) = (!*l).overflowing_add(u16::from(carry));
+                *l = v;
+                carry = c;
+            }
         }
-        let m = value.unsigned_abs();
-        self.decimal(
-            &mut [
-                (m >> 48) as u16,
-                (m >> 32) as u16,
-                (m >> 16) as u16,
-                m as u16,
-            ],
-            0,
-            b'0',
-        );
+        self.decimal(&mut limbs, 0, b'0');
     }
 
     /// Writes the low `digits` nibbles of `value` in lower-case hex.
