@@ -33,7 +33,6 @@ pub(crate) fn expired(now_s: u32, until: u32) -> bool {
 
 /// True once the millisecond deadline `at` has come. Millisecond stamps are
 /// kept as wrapping `u32`: comparisons hold for deadlines within 24 days.
-#[inline(never)]
 pub(crate) fn due(now_ms: u32, at: u32) -> bool {
     now_ms.wrapping_sub(at) as i32 >= 0
 }
