@@ -468,10 +468,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // 7.2.4: S set unless answering DAD (then to all-nodes); O set,
         // except for an optimistic address (RFC 4429 3.3).
+        let to_mac = slla.unwrap_or(eth_src);
         let (to, to_mac, solicited) = if src.is_unspecified() {
-            (Ipv6Address::ALL_NODES, None, false)
+            (&Ipv6Address::ALL_NODES, None, false)
         } else {
-            (*src, Some(slla.unwrap_or(eth_src)), true)
+            (src, Some(&to_mac), true)
         };
         let na = Ndp {
             msg_type: 136,
@@ -479,7 +480,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             target: Some(&target),
             lla: true,
         };
-        match self.build_ndp(buf, &na, false, to_mac.as_ref(), &target, &to) {
+        match self.build_ndp(buf, &na, false, to_mac, &target, to) {
             Some(n) => Received::Transmit(n),
             None => self.count_drop(DropReason::BufferTooSmall),
         }
