@@ -306,14 +306,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if src.is_unspecified() {
             return self.count_drop(DropReason::IcmpIgnored);
         }
-        let from = if dst.is_multicast() {
+        // For a multicast request, the slot of our source address.
+        let mut source = None;
+        if dst.is_multicast() {
             match self.select_source(src) {
-                Ok(i) => self.addrs[i].addr,
+                Ok(i) => source = Some(i),
                 Err(_) => return self.count_drop(DropReason::IcmpIgnored),
             }
-        } else {
-            *dst
-        };
+        }
         let icmp_len = end - off;
         // Extension headers of the request are not echoed.
         if off != L4 {
@@ -323,11 +323,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if reply.make_echo_reply().is_err() {
             return self.count_drop(DropReason::IcmpIgnored);
         }
-        if from != *dst {
-            // The incremental update assumed swapped addresses.
-            reply.fill_checksum(&from, src);
-        }
-        self.answer_headers(buf, icmp_len, &from, src);
+        // (A reference into the table: no copy of the address.)
+        let from = match source {
+            Some(i) => {
+                // The incremental update assumed swapped addresses.
+                let from = &self.addrs[i].addr;
+                reply.fill_checksum(from, src);
+                from
+            }
+            None => dst,
+        };
+        self.answer_headers(buf, icmp_len, from, src);
         Received::Transmit(L4 + icmp_len)
     }
 
