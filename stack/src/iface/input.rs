@@ -431,16 +431,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     return self.count_drop(DropReason::Looped);
                 }
                 let eth_src = MacAddress::from_bytes(&buf[6..12]);
-                self.ns_input(buf, src, target, slla, eth_src)
+                self.ns_input(buf, src, &target, slla, eth_src)
             }
             msg_type::NEIGHBOR_ADVERT => self.na_input(
-                target,
+                &target,
                 tlla,
                 flags & 0x80 != 0,
                 flags & 0x40 != 0,
                 flags & 0x20 != 0,
             ),
-            _ => self.redirect_input(src, target, Ipv6Address::from_bytes(&head[24..40]), tlla),
+            _ => self.redirect_input(src, &target, &Ipv6Address::from_bytes(&head[24..40]), tlla),
         }
     }
 
@@ -450,11 +450,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         &mut self,
         buf: &mut [u8],
         src: &Ipv6Address,
-        target: Ipv6Address,
+        target: &Ipv6Address,
         slla: Option<MacAddress>,
         eth_src: MacAddress,
     ) -> Received {
-        let Some(i) = self.our_addr(&target) else {
+        let Some(i) = self.our_addr(target) else {
             return self.count_drop(DropReason::WrongDestination);
         };
         let slot = self.addrs[i].slot;
@@ -483,10 +483,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let na = Ndp {
             msg_type: 136,
             flags: (solicited as u8) << 6 | ((slot != AddrSlot::Optimistic) as u8) << 5,
-            target: Some(&target),
+            target: Some(target),
             lla: true,
         };
-        match self.build_ndp(buf, &na, false, to_mac, &target, to) {
+        match self.build_ndp(buf, &na, false, to_mac, target, to) {
             Some(n) => Received::Transmit(n),
             None => self.count_drop(DropReason::BufferTooSmall),
         }
@@ -496,13 +496,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// during DAD).
     fn na_input(
         &mut self,
-        target: Ipv6Address,
+        target: &Ipv6Address,
         tlla: Option<MacAddress>,
         router: bool,
         solicited: bool,
         override_: bool,
     ) -> Received {
-        if let Some(i) = self.our_addr(&target) {
+        if let Some(i) = self.our_addr(target) {
             if matches!(
                 self.addrs[i].slot,
                 AddrSlot::Tentative | AddrSlot::Optimistic
@@ -514,7 +514,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // 7.2.5 leaves to the administrator; ignored.
             return Received::Consumed;
         }
-        let Some(i) = self.neighbor_index(&target) else {
+        let Some(i) = self.neighbor_index(target) else {
             // 7.2.5: no entry, nothing to do.
             return Received::Consumed;
         };
@@ -553,9 +553,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let reachable = n.state == Some(NeighborState::Reachable);
         // 7.2.5: a router that stops being one leaves the router list.
         if was_router && !router {
-            self.remove_router(&target);
+            self.remove_router(target);
         } else if reachable {
-            if let Some(r) = self.router_index(&target) {
+            if let Some(r) = self.router_index(target) {
                 self.routers[r].unreachable = false;
             }
         }
@@ -660,15 +660,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn redirect_input(
         &mut self,
         src: &Ipv6Address,
-        target: Ipv6Address,
-        destination: Ipv6Address,
+        target: &Ipv6Address,
+        destination: &Ipv6Address,
         tlla: Option<MacAddress>,
     ) -> Received {
         if self.router_index(src).is_none() {
             return self.count_drop(DropReason::InvalidNdp);
         }
         if let Some(mac) = tlla {
-            self.neighbor_learned(&target, mac, target != destination);
+            self.neighbor_learned(target, mac, target != destination);
         }
         Received::Consumed
     }
@@ -881,11 +881,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         if let Some(i) = self.addrs.iter().position(|a| a.slot == AddrSlot::Free) {
             // A free entry is all zero (`AddrEntry::FREE`); `begin_dad`
-            // sets the address and the DAD fields.
+            // sets the DAD fields.
             let a = &mut self.addrs[i];
+            a.addr = addr;
             a.preferred_until = preferred_until;
             a.valid_until = lifetime_end(now_s, valid);
-            self.begin_dad(i, addr);
+            self.begin_dad(i);
         }
     }
 

@@ -856,8 +856,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let a = self.rng.next_u32().to_be_bytes();
         let b = self.rng.next_u32().to_be_bytes();
         self.dad_nonce = [a[0], a[1], a[2], a[3], b[0], b[1]];
-        let ll = self.addrs[0].addr;
-        self.begin_dad(0, ll);
+        self.begin_dad(0);
         self.rs_left = consts::MAX_RTR_SOLICITATIONS;
         self.rs_at = self
             .now_ms
@@ -889,11 +888,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Puts address slot `i` in DAD (RFC 4862 5.4): tentative (or
     /// optimistic, RFC 4429 3.1), first probe after a random delay, and an
     /// MLD report for its solicited-node group before it (RFC 4862 5.4.2).
-    fn begin_dad(&mut self, i: usize, addr: Ipv6Address) {
+    /// The slot's address is set already.
+    fn begin_dad(&mut self, i: usize) {
         let delay = self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1);
         let at = self.now_ms.wrapping_add(delay);
         let e = &mut self.addrs[i];
-        e.addr = addr;
         e.slot = if self.optimistic {
             AddrSlot::Optimistic
         } else {
