@@ -591,8 +591,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The preferred global address to show or to source from: assigned,
     /// not deprecated, else deprecated, else optimistic (RFC 6724 rule 3).
     pub fn global_address(&self) -> Option<Ipv6Address> {
-        let g = Ipv6Address::new([0x2000, 0, 0, 0, 0, 0, 0, 1]);
-        self.select_source(&g)
+        const GLOBAL: Ipv6Address = Ipv6Address::new([0x2000, 0, 0, 0, 0, 0, 0, 1]);
+        self.select_source(&GLOBAL)
             .ok()
             .map(|i| self.addrs[i].addr)
             .filter(|a| !a.is_link_local())
