@@ -668,8 +668,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The oldest pending event, if any.
     pub fn poll_event(&mut self) -> Option<Event> {
         let (tag, a) = self.events[0];
-        self.events[0].0 = 0;
-        self.events.rotate_left(1);
+        // The queue moves up by one (a copy: smaller than a rotation).
+        self.events.copy_within(1.., 0);
+        self.events[MAX_EVENTS - 1].0 = 0;
         // One match here rather than one event constructor per kind.
         Some(match tag {
             1 => Event::AddressAssigned(a),
