@@ -964,7 +964,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         }
         for p in self.prefixes.iter_mut() {
-            if p.until != 0 && tables::expired(now_s, p.until) {
+            // (A free entry, `until` 0, is cleared again: harmless.)
+            if tables::expired(now_s, p.until) {
                 *p = Prefix::FREE;
             }
         }

@@ -75,7 +75,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             self.mld_query_pending = false;
         }
         if unsolicited || answer {
-            if self.mldv1_until != 0 && !tables::expired(self.now_s, self.mldv1_until) {
+            // (0, no MLDv1 querier heard, counts as expired.)
+            if !tables::expired(self.now_s, self.mldv1_until) {
                 // RFC 3810 8.2.1: MLDv1 reports, one per group.
                 self.mldv1_pending = self.any_present();
             } else if let Some(n) = self.build_mld_report(
