@@ -851,7 +851,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if let Some(i) = self
             .addrs
             .iter()
-            .position(|a| a.slot != AddrSlot::Free && a.addr == addr)
+            // (A free entry holds `::`, never such an address: the
+            // interface identifier is not zero.)
+            .position(|a| a.addr == addr)
         {
             let a = &mut self.addrs[i];
             if a.slot == AddrSlot::Duplicate {
