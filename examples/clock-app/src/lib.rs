@@ -25,13 +25,14 @@
 //!
 //! ```
 //! use clock_app::{AppConfig, ClockApp};
+//! use microip6::clock::Tz;
 //! use microip6::wire::MacAddress;
 //!
 //! let mut config = AppConfig::new(MacAddress([2, 0, 0, 0, 0, 0x42]), 0x5eed);
 //! config.ntp_server_name = "pool.ntp.org";
-//! config.tz = "CET-1CEST,M3.5.0,M10.5.0/3";
+//! config.tz = Tz::parse("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
 //! config.tick_hz = 32768;
-//! let mut app = ClockApp::new(config).unwrap();
+//! let mut app = ClockApp::new(config);
 //! let mut frame = [0u8; 600];
 //! let (now_ms, ticks) = (0u64, 0u32);
 //! // A frame arrived in `frame[..len]`:
@@ -60,7 +61,7 @@ pub mod text;
 
 use microip6::clock::calendar::{DateTime, Weekday, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
-use microip6::clock::tz::{Tz, TzError};
+use microip6::clock::tz::Tz;
 use microip6::dns::{self, Failure, Resolver};
 use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
@@ -108,9 +109,11 @@ pub struct AppConfig {
     pub seed: u32,
     /// The NTP server's DNS name (AAAA records are looked up).
     pub ntp_server_name: &'static str,
-    /// The local time zone as a POSIX TZ string, e.g. `UTC0` or
-    /// `CET-1CEST,M3.5.0,M10.5.0/3`.
-    pub tz: &'static str,
+    /// The local time zone, parsed from a POSIX TZ string (e.g. `UTC0`
+    /// or `CET-1CEST,M3.5.0,M10.5.0/3`) by [`Tz::parse`]: at run time on
+    /// a host, by the compiler for a zone fixed at build time (a `const`:
+    /// the parser is then not in the image).
+    pub tz: Tz,
     /// Optimistic DAD (RFC 4429).
     pub optimistic_dad: bool,
     /// Rate of the tick counter given to every call (32768 on the board).
@@ -124,7 +127,7 @@ impl AppConfig {
             mac,
             seed,
             ntp_server_name: "pool.ntp.org",
-            tz: "UTC0",
+            tz: Tz::UTC,
             optimistic_dad: false,
             tick_hz: 32768,
         }
@@ -351,21 +354,19 @@ impl ClockApp {
     };
 
     /// The application, started at the first call that gives the time:
-    /// [`ClockApp::UNCONFIGURED`] set up by [`ClockApp::configure`]. Fails
-    /// only for a TZ string that does not parse.
-    pub fn new(config: AppConfig) -> Result<ClockApp, TzError> {
+    /// [`ClockApp::UNCONFIGURED`] set up by [`ClockApp::configure`].
+    pub fn new(config: AppConfig) -> ClockApp {
         let mut app = ClockApp::UNCONFIGURED;
-        app.configure(config)?;
-        Ok(app)
+        app.configure(config);
+        app
     }
 
     /// Puts the application, in place, in the state [`ClockApp::new`]
     /// gives (for a `static` of [`ClockApp::UNCONFIGURED`]: no
-    /// application-sized temporary on the stack). On a TZ error the
-    /// application stays unusable.
-    pub fn configure(&mut self, config: AppConfig) -> Result<(), TzError> {
+    /// application-sized temporary on the stack).
+    pub fn configure(&mut self, config: AppConfig) {
         *self = ClockApp::UNCONFIGURED;
-        self.tz.configure(config.tz)?;
+        self.tz = config.tz;
         let mut ic = iface::Config::new(config.mac);
         ic.seed = config.seed;
         ic.optimistic_dad = config.optimistic_dad;
@@ -382,7 +383,6 @@ impl ClockApp {
             config.seed.swap_bytes() ^ 0x6e74_7000,
         );
         self.name = Some(config.ntp_server_name);
-        Ok(())
     }
 
     /// The IPv6 node.

@@ -7,6 +7,7 @@
 use crate::link::Link;
 use crate::{counters_line, COUNTERS_REQUESTED, STOP_REQUESTED};
 use clock_app::{AppConfig, AppEvent, ClockApp, Screen, EVENT_LINE, ROWS};
+use microip6::clock::Tz;
 use microip6::dns;
 use microip6::sntp;
 use std::io::Write;
@@ -86,25 +87,29 @@ fn clock_counters(app: &ClockApp, link: &Link) -> String {
     line
 }
 
-/// Runs the clock until `deadline` or a stop signal.
+/// Runs the clock until `deadline` or a stop signal, in the zone of the
+/// POSIX TZ string `tz` (parsed here, at run time; `config.tz` is
+/// replaced).
 pub fn run(
     mut link: Link,
-    config: AppConfig,
+    mut config: AppConfig,
+    tz: &str,
     deadline: Option<Instant>,
     out: &mut impl Write,
 ) -> ExitCode {
-    let mut app = match ClockApp::new(config) {
-        Ok(a) => a,
+    config.tz = match Tz::parse(tz) {
+        Ok(t) => t,
         Err(e) => {
-            eprintln!("host-runner: bad --tz {:?}: {e:?}", config.tz);
+            eprintln!("host-runner: bad --tz {tz:?}: {e:?}");
             return ExitCode::from(2);
         }
     };
+    let mut app = ClockApp::new(config);
     let _ = writeln!(
         out,
         "event=clock_start ntp_server={} tz={} message_port={}",
         config.ntp_server_name,
-        config.tz,
+        tz,
         clock_app::MESSAGE_PORT
     );
     let epoch = Instant::now();

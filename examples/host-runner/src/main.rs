@@ -256,13 +256,12 @@ fn main() -> ExitCode {
     if opts.clock {
         let mut config = clock_app::AppConfig::new(opts.mac, opts.seed);
         config.ntp_server_name = opts.ntp_server;
-        config.tz = opts.tz;
         config.optimistic_dad = opts.optimistic;
         config.tick_hz = clock::TICK_HZ;
         let deadline = opts
             .seconds
             .map(|s| Instant::now() + Duration::from_secs(s));
-        return clock::run(tap, config, deadline, &mut out);
+        return clock::run(tap, config, opts.tz, deadline, &mut out);
     }
     let mut config = Config::new(opts.mac);
     config.optimistic_dad = opts.optimistic;
