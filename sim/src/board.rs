@@ -162,6 +162,8 @@ pub struct Devices {
     pub display_write_count: u64,
     /// SPI bytes exchanged with the ENC28J60 (CS low, pins selected).
     pub spi_bytes: u64,
+    /// Bytes the console UART (USART0) sent to the terminal so far.
+    pub console_bytes: u64,
     /// Time USART1 spent shifting those bytes, ps (the SPI transfer time
     /// of [`crate::perf`]'s cost split).
     pub spi_busy_ps: u64,
@@ -224,6 +226,7 @@ impl Devices {
             display_updates: VecDeque::new(),
             display_update_count: 0,
             display_write_count: 0,
+            console_bytes: 0,
             spi_bytes: 0,
             spi_busy_ps: 0,
             last_display_write: None,
@@ -323,6 +326,7 @@ impl Devices {
             self.check_console_baud();
             let connected = self.ports.port[2].sel & 0x10 != 0;
             if connected {
+                self.console_bytes += self.usart0.sent.len() as u64;
                 self.console.extend(self.usart0.sent.drain(..));
             } else {
                 self.usart0.sent.clear();

@@ -80,6 +80,11 @@ pub struct FrameCost {
     pub spi_bytes: u64,
     /// Frames the board sent meanwhile (the answer).
     pub frames_sent: u64,
+    /// Console (USART0) bytes the firmware sent meanwhile: an event line
+    /// it logs, which it busy-waits on at the console's bit rate.
+    pub console_bytes: u64,
+    /// GDDRAM data writes meanwhile (a display redraw in the window).
+    pub display_writes: u64,
     /// Time from arrival until idle, ps.
     pub settle_ps: u64,
 }
@@ -92,7 +97,8 @@ impl FrameCost {
 }
 
 /// A table of per-kind medians: kind, count, awake, SPI, processing,
-/// SPI bytes, frames sent.
+/// SPI bytes, frames sent, console bytes and display writes of the median
+/// frame.
 pub fn table(costs: &[FrameCost]) -> String {
     let mut kinds: Vec<FrameKind> = costs.iter().map(|c| c.kind).collect();
     kinds.sort();
@@ -100,8 +106,16 @@ pub fn table(costs: &[FrameCost]) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{:<26} {:>5} {:>10} {:>10} {:>10} {:>9} {:>6}",
-        "frame (median)", "n", "cycles", "SPI", "processing", "SPI bytes", "sent"
+        "{:<26} {:>5} {:>10} {:>10} {:>10} {:>9} {:>6} {:>8} {:>8}",
+        "frame (median)",
+        "n",
+        "cycles",
+        "SPI",
+        "processing",
+        "SPI bytes",
+        "sent",
+        "console",
+        "display"
     );
     for k in kinds {
         let mut v: Vec<&FrameCost> = costs.iter().filter(|c| c.kind == k).collect();
@@ -109,14 +123,16 @@ pub fn table(costs: &[FrameCost]) -> String {
         let m = v[v.len() / 2];
         let _ = writeln!(
             s,
-            "{:<26} {:>5} {:>10} {:>10} {:>10} {:>9} {:>6}",
+            "{:<26} {:>5} {:>10} {:>10} {:>10} {:>9} {:>6} {:>8} {:>8}",
             k.name(),
             v.len(),
             m.awake_cycles,
             m.spi_cycles,
             m.processing_cycles(),
             m.spi_bytes,
-            m.frames_sent
+            m.frames_sent,
+            m.console_bytes,
+            m.display_writes
         );
     }
     s
@@ -165,6 +181,8 @@ mod tests {
             spi_cycles: spi,
             spi_bytes: 10,
             frames_sent: 1,
+            console_bytes: 0,
+            display_writes: 0,
             settle_ps: 0,
         };
         let t = table(&[c(100, 40), c(300, 100), c(200, 50)]);

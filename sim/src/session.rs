@@ -287,8 +287,18 @@ impl Session {
     /// Measures the cost of every frame the network delivers while the
     /// board is idle ([`crate::perf`]); the results collect in
     /// [`Session::frame_costs`]. While a frame is being measured the board
-    /// is stepped until it is idle again (at most 50 ms, never past the
-    /// network's next event); frames delivered together are not measured.
+    /// is stepped until it is idle again (at most 50 ms), the network
+    /// running alongside; a frame that arrives meanwhile voids the
+    /// measurement, and frames delivered together are not measured.
+    ///
+    /// One exception to "while idle": an NTP reply is measured when the
+    /// CPU is awake with nothing else in hand (no frame waiting in the
+    /// ENC28J60, USART1 idle), because the clock firmware awaits it awake,
+    /// polling the chip and doing nothing else (its timestamp T4 is the
+    /// moment it is fetched). Its cost counts from its arrival until the
+    /// board sleeps again: fetching, processing, and the rest of that loop
+    /// turn (the console line and the redraw the firmware held back while
+    /// it waited). Cycles spent waiting before the arrival are not counted.
     pub fn measure_frames(&mut self) {
         self.frame_costs.get_or_insert_with(Vec::new);
     }
@@ -301,13 +311,36 @@ impl Session {
     }
 
     /// Steps the board until it is idle ([`Session::board_idle`]) or time
-    /// `limit_ps`; true if idle.
+    /// `limit_ps`; true if idle. The network runs alongside: frames the
+    /// board sends go to it at once, and it runs to each of its events in
+    /// time (hosts answering them, the router's ticks). A frame it delivers
+    /// to the board meanwhile ends the measurement (false): the window
+    /// would hold two frames' costs.
     fn settle(&mut self, limit_ps: u64) -> bool {
         loop {
             if self.board_idle() {
                 return true;
             }
+            if !self.board.devices().tx_frames.is_empty() {
+                self.forward_sent();
+            }
             let now = self.board.now_ps();
+            let mut net_next = u64::MAX;
+            if let Network::Virtual(v) = &mut self.net {
+                if v.next_event_ps().is_some_and(|te| te <= now) {
+                    let incoming = v.poll(now);
+                    if !incoming.is_empty() {
+                        for (t, f) in incoming {
+                            self.record(t, &f);
+                            let _ = self.deliver_measured(t, &f, false);
+                        }
+                        return false;
+                    }
+                }
+                if let Network::Virtual(v) = &self.net {
+                    net_next = v.next_event_ps().unwrap_or(u64::MAX);
+                }
+            }
             if now >= limit_ps {
                 return false;
             }
@@ -319,7 +352,8 @@ impl Session {
                     }
                     let d = self.board.devices();
                     let next = d.time_of_cycle(d.next_event_cycle().max(self.board.cpu.cycles));
-                    let _ = self.board.run_until(next.min(limit_ps).max(now + 1));
+                    let until = next.min(limit_ps).min(net_next).max(now + 1);
+                    let _ = self.board.run_until(until);
                 }
                 _ => {}
             }
@@ -378,12 +412,14 @@ impl Session {
     }
 
     fn deliver_measured(&mut self, t: u64, frame: &[u8], measure: bool) -> Option<FrameCost> {
-        let idle = measure && self.board_idle();
+        let idle = measure && (self.board_idle() || self.awaited_reply(frame));
         let before = (
             self.board.stats().cycles_awake,
             self.board.devices().spi_busy_ps,
             self.board.devices().spi_bytes,
             self.frames.out + self.board.devices().tx_frames.len() as u64,
+            self.board.devices().console_bytes,
+            self.board.devices().display_write_count,
         );
         self.frames.delivered += 1;
         if self.board.inject_frame(frame) != InjectResult::Accepted {
@@ -395,13 +431,7 @@ impl Session {
         if !idle {
             return None;
         }
-        let mut limit = t + SETTLE_LIMIT_PS;
-        if let Network::Virtual(v) = &self.net {
-            if let Some(te) = v.next_event_ps() {
-                limit = limit.min(te.max(t + 1));
-            }
-        }
-        if !self.settle(limit) {
+        if !self.settle(t + SETTLE_LIMIT_PS) {
             return None;
         }
         let d = self.board.devices();
@@ -414,6 +444,8 @@ impl Session {
             spi_cycles: d.cycle_of_time(t + spi_ps) - d.cycle_of_time(t),
             spi_bytes: d.spi_bytes - before.2,
             frames_sent: self.frames.out + d.tx_frames.len() as u64 - before.3,
+            console_bytes: d.console_bytes - before.4,
+            display_writes: d.display_write_count - before.5,
             settle_ps: self.board.now_ps() - t,
         };
         if let Some(v) = &mut self.frame_costs {
@@ -422,8 +454,19 @@ impl Session {
         Some(cost)
     }
 
-    /// Moves frames between the board and the network at the current time.
-    fn exchange(&mut self) {
+    /// An NTP reply arriving while the CPU is awake with no frame waiting
+    /// in the ENC28J60 and USART1 idle: the firmware is polling for it
+    /// (see [`Session::measure_frames`]).
+    fn awaited_reply(&self, frame: &[u8]) -> bool {
+        let d = self.board.devices();
+        FrameKind::of(frame) == FrameKind::NtpReply
+            && !self.board.cpu.is_sleeping()
+            && d.enc.pending_frames() == 0
+            && !d.usart1.busy()
+    }
+
+    /// Gives the frames the board sent to the network (and the capture).
+    fn forward_sent(&mut self) {
         for (t, f) in self.board.take_frames_timed() {
             self.frames.out += 1;
             self.record(t, &f);
@@ -435,6 +478,11 @@ impl Session {
                 Network::None => {}
             }
         }
+    }
+
+    /// Moves frames between the board and the network at the current time.
+    fn exchange(&mut self) {
+        self.forward_sent();
         let now = self.board.now_ps();
         let incoming: Vec<(u64, Vec<u8>)> = match &mut self.net {
             Network::Virtual(v) => v.poll(now),
