@@ -5,9 +5,12 @@
 //! to or from the ENC28J60, which the driver busy-waits on) and the rest.
 //!
 //! Enable with [`crate::session::Session::measure_frames`]; frames the
-//! virtual network delivers to an idle board are then measured as they
-//! arrive, and [`crate::session::Session::inject_measured`] measures a
-//! frame of the caller's (a foreign frame, an NS, an echo request).
+//! virtual network delivers to an idle board (and an NTP reply the
+//! firmware awaits awake, see there) are then measured as they arrive,
+//! and [`crate::session::Session::inject_measured`] measures a frame of
+//! the caller's (a foreign frame, an NS, an echo request). Console bytes
+//! and display writes in the window show an event line logged or a
+//! redraw done on the frame's account.
 
 use std::fmt::Write as _;
 
