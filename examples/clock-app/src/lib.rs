@@ -474,20 +474,13 @@ impl ClockApp {
         ticks: u32,
     ) -> Option<usize> {
         let payload = buf.get(meta.payload.clone()).unwrap_or(&[]);
-        let before = *self.sntp.counters();
-        if self.sntp.receive(meta, payload, now_ms, ticks) {
-            let after = self.sntp.counters();
-            let synced = (after.accepted != before.accepted).then_some(after.steps != before.steps);
-            let rejected = changed(&before.rejected, &after.rejected);
-            if let Some(stepped) = synced {
-                self.ntp_reject = 0;
-                self.push(Queued::Synced(stepped));
-            }
-            if let Some(i) = rejected {
-                let r = sntp::Reject::ALL[i];
-                self.ntp_reject = i as u8 + 1;
-                self.push(Queued::NtpRejected(r));
-            }
+        if let Some(outcome) = self.sntp.receive_outcome(meta, payload, now_ms, ticks) {
+            let (reject, event) = match outcome {
+                sntp::Outcome::Accepted { stepped } => (0, Queued::Synced(stepped)),
+                sntp::Outcome::Rejected(r) => (r as u8 + 1, Queued::NtpRejected(r)),
+            };
+            self.ntp_reject = reject;
+            self.push(event);
             return None;
         }
         let before = self.dns.counters().rejections;
