@@ -5,11 +5,11 @@
 //! {ethernet_ipv6,frame_walk}/ when present) and seeded random mutations
 //! of valid frames (bytes flipped, truncated, extended), one every 2 ms
 //! for 10 s of simulated time. Afterwards: no illegal instruction, no new
-//! memory diagnostic (bad access), no reset (watchdog or other), lowest
-//! SP within RAM top - 1 KB, the displayed time still advancing once a
-//! second; and, for a firmware that talks to the network (it sent a
-//! frame), an echo request from the router still answered and the shown
-//! time within 1.1 s of true UTC once synced.
+//! memory diagnostic (bad access), no reset (watchdog or other), the
+//! stack within its budget (768 B, below), the displayed time still
+//! advancing once a second; and, for a firmware that talks to the
+//! network (it sent a frame), an echo request from the router still
+//! answered and the shown time within 1.1 s of true UTC once synced.
 //!
 //! Skips when the firmware ELF is not built. `FLOOD_SEED` changes the
 //! mutations.
@@ -24,11 +24,15 @@ use proiot3_sim::net::NetConfig;
 use proiot3_sim::session::{Network, Session, RAM_TOP};
 use proiot3_sim::{loader, Board, BoardConfig, Stop};
 
-/// The firmware's stack budget: its deepest use is the start-up peak
-/// (1,398 B, examples/clock-firmware/README.md), before any frame; the
-/// flood must not go deeper than that start-up depth (checked below) nor
-/// past this budget.
-const STACK_BUDGET: u32 = 1536;
+/// The firmware's stack budget under the flood. The issue's RAM target
+/// is 2,048 B with the stack, of which static RAM is to be at most
+/// 1,536 B: the stack gets the rest, 512 B, plus a 256 B margin while the
+/// static RAM is still above its target (1,814 B in 2026-11; normal
+/// operation reaches about 524-560 B, examples/clock-firmware/README.md).
+/// Hostile frames must not take the stack past it; the depth is compared
+/// with this stated budget rather than with the depth before the flood,
+/// which depends on the path the normal traffic took first.
+const STACK_BUDGET: u32 = 768;
 
 /// The stack's test vectors and the Ethernet-level fuzz corpora.
 fn hostile_pool() -> (Vec<Vec<u8>>, usize, usize) {
@@ -65,6 +69,7 @@ fn firmware_survives_a_flood_of_hostile_frames() {
         },
     );
     let mut s = Session::new(board, Session::virtual_net(NetConfig::default()));
+    s.static_ram = loader::elf_static_ram(&elf).ok();
     assert_eq!(s.run_until(5 * PS_PER_S), Stop::TimeReached);
     let diagnostics_before = s.board.chip.diagnostic_count();
 
@@ -124,13 +129,15 @@ fn firmware_survives_a_flood_of_hostile_frames() {
         diagnostics_before,
         "memory diagnostics during the flood: {new_diagnostics:?}"
     );
-    assert_eq!(
-        report.stack_bytes, stack_before_flood,
-        "the flood made the stack deeper than start-up and normal operation did"
+    eprintln!(
+        "stack depth before the flood {stack_before_flood} B, after {} B, budget \
+         {STACK_BUDGET} B",
+        report.stack_bytes
     );
     assert!(
         report.stack_bytes <= STACK_BUDGET,
-        "stack {} B, budget {STACK_BUDGET} B (lowest SP {:#06x}, top {RAM_TOP:#06x})",
+        "stack {} B (before the flood {stack_before_flood} B), budget {STACK_BUDGET} B \
+         (lowest SP {:#06x}, top {RAM_TOP:#06x})",
         report.stack_bytes,
         report.lowest_sp
     );
