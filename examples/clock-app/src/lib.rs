@@ -738,23 +738,21 @@ impl ClockApp {
             return;
         }
         self.dns_seen = state;
-        match state {
+        // The next lookup's delay and the event; one tail for both.
+        let (delay, event) = match state {
             dns::State::Resolved => {
                 let addrs = self.dns.addresses();
                 self.sntp.set_servers(addrs);
                 // The TTL, but not more often than DNS_REFRESH_MS.
                 let ttl = ms_until(now_ms, self.dns.expires_at());
-                self.dns_wait = true;
-                self.dns_next = (now_ms as u32).wrapping_add(ttl.max(DNS_REFRESH_MS));
-                self.push(Queued::Resolved);
+                (ttl.max(DNS_REFRESH_MS), Queued::Resolved)
             }
-            dns::State::Failed(f) => {
-                self.dns_wait = true;
-                self.dns_next = (now_ms as u32).wrapping_add(DNS_RETRY_MS);
-                self.push(Queued::ResolveFailed(f));
-            }
-            _ => {}
-        }
+            dns::State::Failed(f) => (DNS_RETRY_MS, Queued::ResolveFailed(f)),
+            _ => return,
+        };
+        self.dns_wait = true;
+        self.dns_next = (now_ms as u32).wrapping_add(delay);
+        self.push(event);
     }
 
     /// Sends the pending acknowledgement (`ACK\n`) from [`MESSAGE_PORT`];
