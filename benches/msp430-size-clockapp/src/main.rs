@@ -11,7 +11,7 @@ use microip6::clock::Tz;
 use microip6::wire::MacAddress;
 
 /// Parsed by the compiler, as the firmware's `CLOCK_TZ`.
-const CET: Tz = match Tz::parse("CET-1CEST,M3.5.0,M10.5.0/3") {
+static CET: Tz = match Tz::parse("CET-1CEST,M3.5.0,M10.5.0/3") {
     Ok(t) => t,
     Err(_) => panic!("bad TZ"),
 };
@@ -29,7 +29,7 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 fn app_configure(app: &mut ClockApp) {
     let mut config = AppConfig::new(MacAddress(black_box([2, 0, 0, 0, 0, 0x42])), black_box(7));
     config.ntp_server_name = black_box("pool.ntp.org");
-    config.tz = CET;
+    config.tz = &CET;
     app.configure(config)
 }
 

@@ -45,7 +45,7 @@ impl Bench {
     fn new(cfg: NetConfig, name: &'static str, tz: &'static str) -> Bench {
         let mut c = AppConfig::new(MAC, 0x1234_5678);
         c.ntp_server_name = name;
-        c.tz = Tz::parse(tz).unwrap();
+        c.tz = std::boxed::Box::leak(std::boxed::Box::new(Tz::parse(tz).unwrap()));
         c.tick_hz = 1_000_000;
         Bench {
             app: ClockApp::new(c),

@@ -49,8 +49,9 @@ const TZ_STR: &str = match option_env!("CLOCK_TZ") {
 };
 
 /// [`TZ_STR`] parsed by the compiler: a bad `CLOCK_TZ` fails the build,
-/// and the parser (about 1.2 KB) is not in the image.
-const TZ: Tz = match Tz::parse(TZ_STR) {
+/// and the parser (about 1.2 KB) is not in the image. A `static` in flash
+/// the application refers to (not a copy in RAM).
+static TZ: Tz = match Tz::parse(TZ_STR) {
     Ok(t) => t,
     Err(_) => panic!("bad CLOCK_TZ"),
 };
@@ -360,7 +361,7 @@ pub fn start(board: &Board) {
     let seed = (board.seed as u32) ^ ((board.seed >> 32) as u32);
     let mut config = AppConfig::new(MacAddress(board.mac), seed);
     config.ntp_server_name = NTP_SERVER;
-    config.tz = TZ;
+    config.tz = &TZ;
     config.optimistic_dad = true;
     config.tick_hz = time::TICK_HZ;
     // SAFETY: `start` is called once, before `run`: no other reference to

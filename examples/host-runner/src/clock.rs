@@ -97,8 +97,9 @@ pub fn run(
     deadline: Option<Instant>,
     out: &mut impl Write,
 ) -> ExitCode {
+    // Parsed once per run; `AppConfig` refers to a zone for good.
     config.tz = match Tz::parse(tz) {
-        Ok(t) => t,
+        Ok(t) => Box::leak(Box::new(t)),
         Err(e) => {
             eprintln!("host-runner: bad --tz {tz:?}: {e:?}");
             return ExitCode::from(2);
