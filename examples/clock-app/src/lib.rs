@@ -698,7 +698,8 @@ impl ClockApp {
                 t.i64(info.offset_us);
                 key_u32(&mut t, " delay_us=", info.delay_us);
                 key_u32(&mut t, " stratum=", info.stratum as u32);
-                t.str(if stepped { " step=1" } else { " step=0" });
+                t.str(" step=");
+                t.put(b'0' + stepped as u8);
                 return t.len();
             }
             AppEvent::Message => {
