@@ -39,7 +39,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// returned as [`Received::Transmit`]; a UDP datagram to a bound port is
     /// returned as [`Received::Udp`] with its payload left in the buffer.
     pub fn receive(&mut self, buf: &mut [u8], len: usize, now_ms: u64) -> Received {
-        self.advance(now_ms);
+        // Hosts: the common case (a frame in the same millisecond as the
+        // last call, when `advance` has nothing to do) without the call.
+        // The 16-bit target leaves the test to `advance`: smaller there.
+        #[cfg(not(target_pointer_width = "16"))]
+        let moved = !self.started || now_ms as u32 != self.now_ms;
+        #[cfg(target_pointer_width = "16")]
+        let moved = true;
+        if moved {
+            self.advance(now_ms);
+        }
         self.counters.rx_frames = self.counters.rx_frames.wrapping_add(1);
         let len = len.min(buf.len());
         let r = self.process(buf, len);
@@ -119,27 +128,32 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         }
         // RFC 8200 4: extension headers, in order.
-        let (proto, off, nh_ptr) = match ipv6ext::walk(&buf[IP..end], dst.is_multicast()) {
-            ExtWalk::Upper {
-                protocol,
-                offset,
-                next_header_pointer,
-            } => (protocol, IP + offset, next_header_pointer),
-            ExtWalk::NoNextHeader => return Received::Consumed,
-            ExtWalk::Drop(ExtDrop::Truncated) => return self.count_drop(DropReason::Truncated),
-            ExtWalk::Drop(_) => return self.count_drop(DropReason::ExtensionHeader),
-            // RFC 4443 2.4 (e.3): only code 2 (an option whose action bits
-            // ask for a report, which the walk already limited to unicast
-            // for bits 11) may answer a multicast packet.
-            ExtWalk::ParamProblem { code, pointer } => {
-                return self.icmp_error(
-                    buf,
-                    end,
-                    Icmpv6Error::ParamProblem(code, pointer),
-                    code == 2,
-                    DropReason::ExtensionHeader,
-                )
-            }
+        // ICMPv6 and UDP right after the fixed header (almost every frame)
+        // need no walk: the lengths are checked above.
+        let (proto, off, nh_ptr) = match ip.next_header {
+            nh @ (ip_protocol::ICMPV6 | ip_protocol::UDP) => (nh, L4, 6),
+            _ => match ipv6ext::walk(&buf[IP..end], dst.is_multicast()) {
+                ExtWalk::Upper {
+                    protocol,
+                    offset,
+                    next_header_pointer,
+                } => (protocol, IP + offset, next_header_pointer),
+                ExtWalk::NoNextHeader => return Received::Consumed,
+                ExtWalk::Drop(ExtDrop::Truncated) => return self.count_drop(DropReason::Truncated),
+                ExtWalk::Drop(_) => return self.count_drop(DropReason::ExtensionHeader),
+                // RFC 4443 2.4 (e.3): only code 2 (an option whose action bits
+                // ask for a report, which the walk already limited to unicast
+                // for bits 11) may answer a multicast packet.
+                ExtWalk::ParamProblem { code, pointer } => {
+                    return self.icmp_error(
+                        buf,
+                        end,
+                        Icmpv6Error::ParamProblem(code, pointer),
+                        code == 2,
+                        DropReason::ExtensionHeader,
+                    )
+                }
+            },
         };
         // RFC 4862 5.4: a tentative address only receives NS and NA.
         if tentative

@@ -452,18 +452,9 @@ pub fn walk(packet: &[u8], dst_is_multicast: bool) -> ExtWalk {
     {
         return ExtWalk::Drop(ExtDrop::Truncated);
     }
-    let next_header = packet[6];
-    // Most packets carry no extension header: answer at once.
-    if !is_extension_header(next_header) && next_header != ip_protocol::NO_NEXT_HEADER {
-        return ExtWalk::Upper {
-            protocol: next_header,
-            offset: HEADER_LEN,
-            next_header_pointer: 6,
-        };
-    }
     let end = HEADER_LEN + u16::from_be_bytes([packet[4], packet[5]]) as usize;
     let packet = &packet[..end];
-    let mut next_header = next_header;
+    let mut next_header = packet[6];
     let mut nh_pointer = 6usize;
     let mut offset = HEADER_LEN;
     for index in 0..=MAX_EXT_HEADERS {
