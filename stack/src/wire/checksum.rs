@@ -45,12 +45,7 @@ fn fold(sum: u32) -> u32 {
 /// to 16 bits, and that odd byte (an empty slice or one byte).
 ///
 /// Hosts only (32/64-bit): on the 16-bit target the plain word loop is
-/// smaller. The data is summed as 32-bit words in native byte order in a
-/// 64-bit accumulator (a loop the compiler vectorises); the byte order is
-/// restored after folding (RFC 1071 section 2(B): the sum is byte-order
-/// independent), and sums of wider words fold to the same 16-bit sum
-/// (section 2(C)). Each word adds less than 2^32, so the accumulator
-/// cannot overflow below 2^32 words (16 GiB).
+/// smaller. See [`add_words`].
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn sum_wide(data: &[u8]) -> (u32, &[u8]) {
@@ -58,18 +53,40 @@ fn sum_wide(data: &[u8]) -> (u32, &[u8]) {
     (fold_wide(acc), rest)
 }
 
+/// `acc + value` with the carry out of bit 63 added back in (the
+/// end-around carry of one's-complement addition, RFC 1071 section 2(A)).
+#[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
+#[inline(always)]
+fn add_end_around(acc: u64, value: u64) -> u64 {
+    let (sum, carry) = acc.overflowing_add(value);
+    // No overflow here: after a carry `sum` is at most 2^64 - 2.
+    sum + carry as u64
+}
+
 /// Adds `data` but for an odd last byte to `acc` as native-order words
 /// (see [`sum_wide`]); returns the sum and that odd byte.
+///
+/// The data is summed as 64-bit words in native byte order with an
+/// end-around carry (an add and an add-with-carry per 8 bytes); the byte
+/// order is restored after folding (RFC 1071 section 2(B): the sum is
+/// byte-order independent), and sums of wider words fold to the same
+/// 16-bit sum (section 2(C)): every aligned 16-bit lane of a word has the
+/// weight 1 modulo 0xffff.
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn add_words(mut acc: u64, data: &[u8]) -> (u64, &[u8]) {
-    let blocks = data.chunks_exact(4);
+    let blocks = data.chunks_exact(8);
     let mut rest = blocks.remainder();
     for b in blocks {
-        acc += u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let word = u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+        acc = add_end_around(acc, word);
+    }
+    if let [a, b, c, d, tail @ ..] = rest {
+        acc = add_end_around(acc, u32::from_ne_bytes([*a, *b, *c, *d]) as u64);
+        rest = tail;
     }
     if let [a, b, tail @ ..] = rest {
-        acc += u16::from_ne_bytes([*a, *b]) as u64;
+        acc = add_end_around(acc, u16::from_ne_bytes([*a, *b]) as u64);
         rest = tail;
     }
     (acc, rest)
@@ -79,11 +96,10 @@ fn add_words(mut acc: u64, data: &[u8]) -> (u64, &[u8]) {
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn fold_wide(acc: u64) -> u32 {
-    // Three end-around folds bring any u64 to at most 0xffff_ffff.
-    let acc = (acc >> 32) + (acc & 0xffff_ffff);
-    let acc = (acc >> 32) + (acc & 0xffff_ffff);
-    let acc = (acc >> 32) + (acc & 0xffff_ffff);
-    u16::from_be(fold(acc as u32) as u16) as u32
+    // One end-around fold brings the u64 to a u32 (at most 0xffff_ffff:
+    // after a carry the low part is at most 0xffff_fffe).
+    let (low, carry) = (acc as u32).overflowing_add((acc >> 32) as u32);
+    u16::from_be(fold(low + carry as u32) as u16) as u32
 }
 
 impl Checksum {
@@ -215,9 +231,30 @@ pub fn checksum(data: &[u8]) -> u16 {
 /// zeroed when computing, or as received when verifying) over the IPv6
 /// pseudo-header. A packet verifies when this returns 0.
 pub fn ipv6_upper_layer(src: &Ipv6Address, dst: &Ipv6Address, next_header: u8, data: &[u8]) -> u16 {
-    let mut c = Checksum::ipv6_pseudo_header(src, dst, next_header, data.len() as u32);
-    c.add_bytes(data);
-    c.finish()
+    // Hosts: pseudo-header and data in one 64-bit accumulator, folded
+    // once (see `add_words`).
+    #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
+    {
+        // RFC 8200 8.1: the length as 32 bits, three zero bytes, the
+        // Next Header: one 8-byte word.
+        let len = (data.len() as u32).to_be_bytes();
+        let length_and_next = [len[0], len[1], len[2], len[3], 0, 0, 0, next_header];
+        let (acc, _) = add_words(0, &src.0);
+        let (acc, _) = add_words(acc, &dst.0);
+        let (acc, _) = add_words(acc, &length_and_next);
+        let (mut acc, rest) = add_words(acc, data);
+        if let [last] = rest {
+            // RFC 1071 4.1: an odd last byte is padded with a zero byte.
+            acc = add_end_around(acc, u16::from_ne_bytes([*last, 0]) as u64);
+        }
+        !(fold_wide(acc) as u16)
+    }
+    #[cfg(not(any(target_pointer_width = "32", target_pointer_width = "64")))]
+    {
+        let mut c = Checksum::ipv6_pseudo_header(src, dst, next_header, data.len() as u32);
+        c.add_bytes(data);
+        c.finish()
+    }
 }
 
 #[cfg(test)]
@@ -347,6 +384,33 @@ mod tests {
             assert_eq!(checksum(&data), reference(&data), "n={n}");
             let data = pseudo_random(n, n as u32);
             assert_eq!(checksum(&data), reference(&data), "n={n}");
+        }
+    }
+
+    #[test]
+    fn upper_layer_matches_reference_for_every_length() {
+        // Pseudo-header (RFC 8200 8.1) and data as one byte string, summed
+        // by the textbook reference: every length up to 80 (odd ones too),
+        // random bytes and all-ones (carries), random and all-ones
+        // addresses.
+        let random = pseudo_random(80, 11);
+        let ones = std::vec![0xffu8; 80];
+        let a = Ipv6Address::from_bytes(&pseudo_random(16, 5));
+        let b = Ipv6Address::from_bytes(&pseudo_random(16, 9));
+        let f = Ipv6Address([0xff; 16]);
+        for (src, dst) in [(&a, &b), (&f, &f), (&Ipv6Address::UNSPECIFIED, &a)] {
+            for data in [&random, &ones] {
+                for n in 0..data.len() {
+                    let d = &data[..n];
+                    let mut all = Vec::new();
+                    all.extend_from_slice(&src.0);
+                    all.extend_from_slice(&dst.0);
+                    all.extend_from_slice(&(n as u32).to_be_bytes());
+                    all.extend_from_slice(&[0, 0, 0, 17]);
+                    all.extend_from_slice(d);
+                    assert_eq!(ipv6_upper_layer(src, dst, 17, d), reference(&all), "n={n}");
+                }
+            }
         }
     }
 

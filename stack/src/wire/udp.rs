@@ -11,7 +11,7 @@
 //! offset [`HEADER_LEN`] of the buffer, then [`UdpRepr::emit`] fills the
 //! header and the checksum in front of it.
 
-use super::checksum::Checksum;
+use super::checksum::{self, Checksum};
 use super::{ip_protocol, Error, Ipv6Address, Result};
 
 /// Length of the UDP header.
@@ -118,9 +118,7 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
         // Clamped so that an unchecked view cannot make this panic.
         let b = self.buffer.as_ref();
         let data = &b[..(self.len() as usize).min(b.len())];
-        let mut c = Checksum::ipv6_pseudo_header(src, dst, ip_protocol::UDP, data.len() as u32);
-        c.add_bytes(data);
-        if c.verifies() {
+        if checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, data) == 0 {
             Ok(())
         } else {
             Err(Error::BadChecksum)
