@@ -213,6 +213,19 @@ impl Reject {
     };
 }
 
+/// What became of a datagram to the query's port
+/// ([`Resolver::receive_outcome`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The reply to the query in flight was accepted (whatever its RCODE):
+    /// the lookup resolved, failed, moved on to the next server or asks a
+    /// CNAME target again ([`Resolver::state`] tells).
+    Accepted,
+    /// The datagram was rejected (and counted) for this reason; the lookup
+    /// goes on waiting for the genuine reply.
+    Rejected(Reject),
+}
+
 /// Statistics, readable with [`Resolver::counters`]. 16-bit, wrapping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counters {
@@ -538,18 +551,36 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
 
     /// Offers a UDP datagram delivered by the interface (`payload` is
     /// `buf[meta.payload]`). Returns true if it was addressed to the port
-    /// of the query in flight, whether it was accepted or rejected; false
-    /// when it is someone else's.
+    /// of the query in flight, whether it was accepted or rejected (see
+    /// [`Resolver::counters`], or [`Resolver::receive_outcome`] to be told
+    /// which); false when it is someone else's.
     pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64) -> bool {
+        self.receive_outcome(meta, payload, now_ms).is_some()
+    }
+
+    /// [`Resolver::receive`], telling what became of the datagram: `None`
+    /// if it is not for the port of the query in flight (someone else's),
+    /// else whether it was accepted (see [`Resolver::state`] for the
+    /// result) or why it was rejected. The counters count it the same way;
+    /// this spares a caller comparing them before and after.
+    pub fn receive_outcome(
+        &mut self,
+        meta: &UdpMeta,
+        payload: &[u8],
+        now_ms: u64,
+    ) -> Option<Outcome> {
         if self.port == 0 || meta.dst_port != self.port {
-            return false;
+            return None;
         }
         let now = self.tick(now_ms);
-        if let Err(reason) = self.accept(meta, payload, now) {
-            let c = &mut self.counters.rejections[reason as usize];
-            *c = c.wrapping_add(1);
-        }
-        true
+        Some(match self.accept(meta, payload, now) {
+            Ok(()) => Outcome::Accepted,
+            Err(reason) => {
+                let c = &mut self.counters.rejections[reason as usize];
+                *c = c.wrapping_add(1);
+                Outcome::Rejected(reason)
+            }
+        })
     }
 
     /// Checks a datagram to our port against the query (RFC 5452 9.1) and
@@ -1321,5 +1352,85 @@ mod tests {
         assert!(size <= 96 + 4 * 16 + 160, "{size}");
         let small = core::mem::size_of::<Resolver<48, 1>>();
         assert!(small <= 48 + 16 + 160, "{small}");
+    }
+
+    #[test]
+    fn receive_outcome_tells_what_became_of_each_datagram() {
+        use super::Outcome::{Accepted, Rejected};
+        use crate::iface::{self, Interface};
+        use crate::wire::MacAddress;
+        let ifc: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let server = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+        let mut config = Config::new(7);
+        config.servers[0] = server;
+        let mut dns: Resolver = Resolver::new(config);
+        dns.resolve("ntp.test", 0);
+        // The query in flight, as `start_query` and `poll_send` leave it,
+        // with the ID of the reply captured from dnsmasq.
+        dns.port = 50_000;
+        dns.id = 0x1234;
+        dns.server = server;
+        dns.sent = true;
+        let reply = unhex(REPLIES[0].1);
+        let genuine = UdpMeta {
+            src: server,
+            src_port: 53,
+            dst: ifc.link_local(),
+            dst_port: 50_000,
+            payload: 0..reply.len(),
+        };
+        // Another port's datagram: not the resolver's, not counted.
+        let other = UdpMeta {
+            dst_port: 50_001,
+            ..genuine.clone()
+        };
+        assert_eq!(dns.receive_outcome(&other, &reply, 1), None);
+        assert!(!dns.receive(&other, &reply, 1));
+        let forged_src = UdpMeta {
+            src: Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x66]),
+            ..genuine.clone()
+        };
+        let forged_port = UdpMeta {
+            src_port: 5353,
+            ..genuine.clone()
+        };
+        let mut wrong_id = reply.clone();
+        wrong_id[1] ^= 1;
+        let mut query = reply.clone();
+        query[2] &= 0x7f; // QR clear
+        let mut other_question = reply.clone();
+        other_question[14] = b'm'; // "ntp" -> "nmp"
+        let cases: [(&UdpMeta, &[u8], Reject); 6] = [
+            (&forged_src, &reply, Reject::WrongSource),
+            (&forged_port, &reply, Reject::WrongPort),
+            (&genuine, &reply[..11], Reject::Malformed),
+            (&genuine, &wrong_id, Reject::WrongId),
+            (&genuine, &query, Reject::NotResponse),
+            (&genuine, &other_question, Reject::QuestionMismatch),
+        ];
+        for (i, (meta, payload, reason)) in cases.into_iter().enumerate() {
+            assert_eq!(
+                dns.receive_outcome(meta, payload, 2),
+                Some(Rejected(reason)),
+                "{reason:?}"
+            );
+            assert_eq!(dns.counters().rejected(reason), 1, "{reason:?}");
+            assert_eq!(dns.counters().rejections.iter().sum::<u16>(), i as u16 + 1);
+            assert_eq!(dns.state(), State::Resolving);
+        }
+        // `receive` counts a rejection the same way.
+        assert!(dns.receive(&genuine, &wrong_id, 3));
+        assert_eq!(dns.counters().rejected(Reject::WrongId), 2);
+        // The genuine reply, after all of them.
+        assert_eq!(dns.receive_outcome(&genuine, &reply, 4), Some(Accepted));
+        assert_eq!(dns.state(), State::Resolved);
+        assert_eq!(
+            dns.addresses(),
+            [Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x123])]
+        );
+        assert_eq!(dns.counters().replies, 1);
+        assert_eq!(dns.counters().rejections.iter().sum::<u16>(), 7);
+        // The query is over: its port is no longer the resolver's.
+        assert_eq!(dns.receive_outcome(&genuine, &reply, 5), None);
     }
 }
