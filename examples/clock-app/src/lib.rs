@@ -492,10 +492,9 @@ impl ClockApp {
             self.push(event);
             return None;
         }
-        let before = self.dns.counters().rejections;
-        if self.dns.receive(meta, payload, now_ms) {
-            if let Some(i) = changed(&before, &self.dns.counters().rejections) {
-                self.push(Queued::DnsRejected(dns::Reject::ALL[i]));
+        if let Some(outcome) = self.dns.receive_outcome(meta, payload, now_ms) {
+            if let dns::Outcome::Rejected(r) = outcome {
+                self.push(Queued::DnsRejected(r));
             }
             self.check_dns(now_ms);
             return None;
@@ -1036,11 +1035,6 @@ fn addr_line(mut r: TextBuf, label: &str, addr: Option<Ipv6Address>) {
 /// The sum of a counter array.
 fn total(counters: &[u16]) -> u16 {
     counters.iter().fold(0, |a, &c| a.wrapping_add(c))
-}
-
-/// The index of the first counter that differs.
-fn changed(before: &[u16], after: &[u16]) -> Option<usize> {
-    before.iter().zip(after).position(|(a, b)| a != b)
 }
 
 /// `12s`, `5m`, `3h`, `2d`: a short age for the display.
