@@ -100,6 +100,12 @@ const ACK_RETRY_MS: u32 = 100;
 /// deadline the application keeps: its own deadlines are the low 32 bits
 /// of `now_ms`, compared by wrapping difference (right within 2^31 ms).
 pub const MAX_WAIT_MS: u32 = 1 << 30;
+/// At most one [`AppEvent::Dropped`] per this many milliseconds: each is
+/// a UART line on the firmware (about 4 ms of busy-waiting at 115,200
+/// baud, as much CPU as the frame itself), so a flood of hostile frames
+/// would cost twice the CPU. The drops in between are counted in the
+/// node's counters, which the next line's `count=` shows.
+pub const DROP_EVENT_MS: u16 = 1_000;
 /// The application's own events kept for [`ClockApp::poll_event`]; more
 /// are counted as lost. The node's events wait in the node's queue.
 const MAX_EVENTS: usize = 8;
@@ -256,7 +262,9 @@ pub enum AppEvent {
     /// A message arrived; its text is on the display, its sender is
     /// [`ClockApp::message_sender`].
     Message,
-    /// A received frame was dropped by the node.
+    /// A received frame was dropped by the node (for this reason, counted
+    /// in the node's counters). At most one per [`DROP_EVENT_MS`]: the
+    /// drops in between are counted only.
     Dropped(DropReason),
 }
 
@@ -312,6 +320,9 @@ pub struct ClockApp {
     /// application's deadlines are all kept so: no 64-bit arithmetic on
     /// the 16-bit target).
     dns_next: u32,
+    /// When the last [`AppEvent::Dropped`] was queued: the low 16 bits of
+    /// the milliseconds, with bit 0 set (0: none yet).
+    drop_last: u16,
     /// The last NTP rejection, shown while not synchronized: its index in
     /// [`sntp::Reject::ALL`] plus one, 0 for none.
     ntp_reject: u8,
@@ -343,6 +354,7 @@ impl ClockApp {
         dns_seen: dns::State::Idle,
         dns_wait: false,
         dns_next: 0,
+        drop_last: 0,
         ntp_reject: 0,
         message: [0; MESSAGE_LEN],
         message_len: 0,
@@ -465,7 +477,14 @@ impl ClockApp {
                 None
             }
             Received::Dropped(reason) => {
-                self.push(Queued::Dropped(*reason));
+                // One event per DROP_EVENT_MS at most. 16 bits are enough:
+                // the difference is under DROP_EVENT_MS only when less time
+                // passed, modulo 65.5 s (then one event more is held back).
+                let now = now_ms as u16 | 1;
+                if now.wrapping_sub(self.drop_last) >= DROP_EVENT_MS || self.drop_last == 0 {
+                    self.drop_last = now;
+                    self.push(Queued::Dropped(*reason));
+                }
                 None
             }
         }

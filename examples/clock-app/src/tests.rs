@@ -466,6 +466,44 @@ fn forged_replies_are_rejected_and_reported() {
 }
 
 #[test]
+fn drop_events_are_rate_limited() {
+    let mut app = ClockApp::new(AppConfig::new(MAC, 1));
+    // A datagram for another host of the prefix, to our MAC: dropped.
+    let foreign = build_ipv6(
+        ROUTER_MAC,
+        MAC.0,
+        "2001:db8:1::1".parse().unwrap(),
+        "2001:db8:1::99".parse().unwrap(),
+        PROTO_UDP,
+        64,
+        &proiot3_sim::net::packet::udp(7, 7, b"flood"),
+    );
+    let mut lines = Vec::new();
+    // The first drop after start is reported; then one per second, with
+    // the total count of the reason at the time of the line.
+    for t in [0, 1, 500, 1000, 1001, 1002, 1999, 70_000, 70_001] {
+        let mut buf = [0u8; 1514];
+        buf[..foreign.len()].copy_from_slice(&foreign);
+        assert_eq!(app.receive(&mut buf, foreign.len(), t, 0), None);
+        while let Some(e) = app.poll_event() {
+            if let AppEvent::Dropped(_) = e {
+                let mut line = [0u8; EVENT_LINE];
+                let n = app.event_text(&e, &mut line);
+                lines.push((t, text(&line[..n])));
+            }
+        }
+    }
+    let line = |n| std::format!("event=drop reason=wrong_destination count={n}");
+    assert_eq!(lines, [(0, line(1)), (1000, line(4)), (70_000, line(8))]);
+    assert_eq!(
+        app.iface().counters().dropped(DropReason::WrongDestination),
+        9
+    );
+    // Held-back drops are not lost events.
+    assert_eq!(app.counters().events_lost, 0);
+}
+
+#[test]
 fn event_lines() {
     let app = ClockApp::new(AppConfig::new(MAC, 1));
     let line = |e: AppEvent| {
