@@ -682,9 +682,9 @@ impl ClockApp {
         let mut t = TextBuf::new(out);
         t.str("event=");
         // `<head> reason=<name> count=<n>`: the rejections and drops share
-        // one writer.
-        let (head, reason, count) = match *event {
-            AppEvent::Net(e) => {
+        // one writer, their names from packed lists.
+        let (head, names, reason, count) = match *event {
+            AppEvent::Net(ref e) => {
                 net_event_text(&mut t, e);
                 return t.len();
             }
@@ -702,7 +702,8 @@ impl ClockApp {
             }
             AppEvent::ResolveFailed(f) => {
                 key_str(&mut t, "resolve_failed name=", self.ntp_server_name());
-                key_str(&mut t, " reason=", failure_name(f));
+                t.str(" reason=");
+                t.name(FAILURE_NAMES, failure_index(f));
                 return t.len();
             }
             AppEvent::Synced(stepped) => {
@@ -726,19 +727,22 @@ impl ClockApp {
                 return t.len();
             }
             AppEvent::NtpRejected(r) => (
-                "ntp_rejected",
-                ntp_reject_name(r),
+                0,
+                NTP_REJECT_NAMES,
+                r as usize,
                 self.sntp.counters().rejected(r),
             ),
             AppEvent::DnsRejected(r) => (
-                "dns_rejected",
-                dns_reject_name(r),
+                1,
+                DNS_REJECT_NAMES,
+                r as usize,
                 self.dns.counters().rejected(r),
             ),
-            AppEvent::Dropped(r) => ("drop", drop_name(r), self.iface.counters().dropped(r)),
+            AppEvent::Dropped(r) => (2, DROP_NAMES, r as usize, self.iface.counters().dropped(r)),
         };
-        t.str(head);
-        key_str(&mut t, " reason=", reason);
+        t.name(REASON_HEADS, head);
+        t.str(" reason=");
+        t.name(names, reason);
         key_u32(&mut t, " count=", count as u32);
         t.len()
     }
@@ -905,7 +909,7 @@ impl ClockApp {
             match self.ntp_reject.checked_sub(1) {
                 Some(i) => {
                     r.str("ntp ");
-                    r.str(ntp_reject_name(sntp::Reject::ALL[i as usize]));
+                    r.name(NTP_REJECT_NAMES, i as usize);
                 }
                 None => r.str("waiting for ntp"),
             }
@@ -913,7 +917,7 @@ impl ClockApp {
             match self.dns.state() {
                 dns::State::Failed(f) => {
                     r.str("dns ");
-                    r.str(failure_name(f));
+                    r.name(FAILURE_NAMES, failure_index(f));
                 }
                 dns::State::Resolving => r.str("resolving name"),
                 _ if self.iface.dns_servers().next().is_none() => r.str("no dns server"),
@@ -1119,97 +1123,105 @@ fn key_ip(t: &mut TextBuf, key: &str, addr: &Ipv6Address) {
     t.ipv6(addr);
 }
 
-fn net_event_text(t: &mut TextBuf, e: Event) {
-    let (name, a) = match e {
-        Event::AddressAssigned(a) => ("address_assigned", a),
-        Event::AddressDuplicate(a) => ("dad_failed", a),
-        Event::AddressExpired(a) => ("address_expired", a),
-        Event::RouterLearned(a) => ("router_learned", a),
-        Event::RouterLost(a) => ("router_lost", a),
-        Event::DnsServerLearned(a) => ("dns_server_learned", a),
-        Event::DnsServerExpired(a) => ("dns_server_expired", a),
-        Event::NeighborUnreachable(a) => ("neighbor_unreachable", a),
+/// `<name> addr=<address>[ scope=... dad=...]`: the name from
+/// [`NET_EVENT_NAMES`] by the event's position, the address shared by
+/// every kind (one field at one offset: no per-kind copy).
+fn net_event_text(t: &mut TextBuf, e: &Event) {
+    use Event::*;
+    let kind = match e {
+        AddressAssigned(_) => 0,
+        AddressDuplicate(_) => 1,
+        AddressExpired(_) => 2,
+        RouterLearned(_) => 3,
+        RouterLost(_) => 4,
+        DnsServerLearned(_) => 5,
+        DnsServerExpired(_) => 6,
+        NeighborUnreachable(_) => 7,
     };
-    t.str(name);
-    key_ip(t, " addr=", &a);
-    match e {
-        Event::AddressAssigned(a) if a.is_link_local() => t.str(" scope=link dad=ok"),
-        Event::AddressAssigned(a) => {
+    let (AddressAssigned(a)
+    | AddressDuplicate(a)
+    | AddressExpired(a)
+    | RouterLearned(a)
+    | RouterLost(a)
+    | DnsServerLearned(a)
+    | DnsServerExpired(a)
+    | NeighborUnreachable(a)) = e;
+    t.name(NET_EVENT_NAMES, kind);
+    key_ip(t, " addr=", a);
+    if kind == 0 {
+        if a.is_link_local() {
+            t.str(" scope=link dad=ok");
+        } else {
             key_ip(t, " scope=global dad=ok prefix=", &a.prefix(64));
             t.str("/64");
         }
-        Event::AddressDuplicate(_) => t.str(" dad=duplicate"),
-        _ => {}
+    } else if kind == 1 {
+        t.str(" dad=duplicate");
+    }
+}
+
+/// The names of the NTP rejection reasons ([`sntp::Reject`], in its
+/// order) in event lines and on the display, packed ([`TextBuf::name`]).
+const NTP_REJECT_NAMES: &str = "wrong_source\0truncated\0bad_version\0bad_mode\0\
+    not_expected\0bad_origin\0kiss_deny\0kiss_rate\0kiss_other\0unsynchronized\0\
+    bad_stratum\0zero_transmit\0root_distance";
+
+/// The names of the DNS rejection reasons ([`dns::Reject`], in its order).
+const DNS_REJECT_NAMES: &str = "wrong_source\0wrong_port\0unexpected\0malformed\0\
+    wrong_id\0not_response\0question_mismatch";
+
+/// The names of the lookup failures (in [`failure_index`] order).
+const FAILURE_NAMES: &str = "invalid_name\0name_too_long\0nxdomain\0nodata\0\
+    server_error\0truncated\0timeout\0no_server\0too_many_cnames";
+
+/// The names of the drop reasons ([`DropReason`], in its order).
+const DROP_NAMES: &str = "truncated\0wrong_mac\0not_ipv6\0bad_ipv6\0\
+    wrong_destination\0looped\0bad_checksum\0extension_header\0\
+    unknown_protocol\0invalid_ndp\0icmp_ignored\0no_listener\0rate_limited\0\
+    buffer_too_small";
+
+/// The names of the node's events (in [`net_event_text`] order).
+const NET_EVENT_NAMES: &str = "address_assigned\0dad_failed\0address_expired\0\
+    router_learned\0router_lost\0dns_server_learned\0dns_server_expired\0\
+    neighbor_unreachable";
+
+/// The heads of the lines `<head> reason=<name> count=<n>` (in
+/// [`ClockApp::event_text`] order).
+const REASON_HEADS: &str = "ntp_rejected\0dns_rejected\0drop";
+
+/// The position of `f` in [`FAILURE_NAMES`].
+fn failure_index(f: Failure) -> usize {
+    match f {
+        Failure::InvalidName => 0,
+        Failure::NameTooLong => 1,
+        Failure::NxDomain => 2,
+        Failure::NoData => 3,
+        Failure::ServerError(_) => 4,
+        Failure::Truncated => 5,
+        Failure::Timeout => 6,
+        Failure::NoServer => 7,
+        Failure::TooManyCnames => 8,
     }
 }
 
 /// The name of an NTP rejection reason in event lines and on the display.
 pub fn ntp_reject_name(r: sntp::Reject) -> &'static str {
-    use sntp::Reject::*;
-    match r {
-        WrongSource => "wrong_source",
-        Truncated => "truncated",
-        BadVersion => "bad_version",
-        BadMode => "bad_mode",
-        NotExpected => "not_expected",
-        BadOrigin => "bad_origin",
-        KissDeny => "kiss_deny",
-        KissRate => "kiss_rate",
-        KissOther => "kiss_other",
-        Unsynchronized => "unsynchronized",
-        BadStratum => "bad_stratum",
-        ZeroTransmit => "zero_transmit",
-        RootDistance => "root_distance",
-    }
+    text::nth_name(NTP_REJECT_NAMES, r as usize)
 }
 
 /// The name of a DNS rejection reason in event lines.
 pub fn dns_reject_name(r: dns::Reject) -> &'static str {
-    use dns::Reject::*;
-    match r {
-        WrongSource => "wrong_source",
-        WrongPort => "wrong_port",
-        Unexpected => "unexpected",
-        Malformed => "malformed",
-        WrongId => "wrong_id",
-        NotResponse => "not_response",
-        QuestionMismatch => "question_mismatch",
-    }
+    text::nth_name(DNS_REJECT_NAMES, r as usize)
 }
 
 /// The name of a lookup failure in event lines and on the display.
 pub fn failure_name(f: Failure) -> &'static str {
-    match f {
-        Failure::InvalidName => "invalid_name",
-        Failure::NameTooLong => "name_too_long",
-        Failure::NxDomain => "nxdomain",
-        Failure::NoData => "nodata",
-        Failure::ServerError(_) => "server_error",
-        Failure::Truncated => "truncated",
-        Failure::Timeout => "timeout",
-        Failure::NoServer => "no_server",
-        Failure::TooManyCnames => "too_many_cnames",
-    }
+    text::nth_name(FAILURE_NAMES, failure_index(f))
 }
 
 /// The name of a drop reason, as in the host runner's lines.
 pub fn drop_name(r: DropReason) -> &'static str {
-    match r {
-        DropReason::Truncated => "truncated",
-        DropReason::WrongMac => "wrong_mac",
-        DropReason::NotIpv6 => "not_ipv6",
-        DropReason::BadIpv6 => "bad_ipv6",
-        DropReason::WrongDestination => "wrong_destination",
-        DropReason::Looped => "looped",
-        DropReason::BadChecksum => "bad_checksum",
-        DropReason::ExtensionHeader => "extension_header",
-        DropReason::UnknownProtocol => "unknown_protocol",
-        DropReason::InvalidNdp => "invalid_ndp",
-        DropReason::IcmpIgnored => "icmp_ignored",
-        DropReason::NoListener => "no_listener",
-        DropReason::RateLimited => "rate_limited",
-        DropReason::BufferTooSmall => "buffer_too_small",
-    }
+    text::nth_name(DROP_NAMES, r as usize)
 }
 
 #[cfg(test)]

@@ -617,3 +617,107 @@ fn configure_in_place_starts_over() {
     app.configure(c);
     assert_eq!(app.ntp_server_name(), "other.test");
 }
+
+/// Every name of the packed lists, in the enums' order: the text of the
+/// event lines (parsed by the host runner's tests) and of the display.
+#[test]
+fn reason_names() {
+    let ntp = [
+        "wrong_source",
+        "truncated",
+        "bad_version",
+        "bad_mode",
+        "not_expected",
+        "bad_origin",
+        "kiss_deny",
+        "kiss_rate",
+        "kiss_other",
+        "unsynchronized",
+        "bad_stratum",
+        "zero_transmit",
+        "root_distance",
+    ];
+    assert_eq!(sntp::Reject::ALL.len(), ntp.len());
+    for (&r, want) in sntp::Reject::ALL.iter().zip(ntp) {
+        assert_eq!(ntp_reject_name(r), want);
+    }
+    use dns::Reject as D;
+    let dns = [
+        (D::WrongSource, "wrong_source"),
+        (D::WrongPort, "wrong_port"),
+        (D::Unexpected, "unexpected"),
+        (D::Malformed, "malformed"),
+        (D::WrongId, "wrong_id"),
+        (D::NotResponse, "not_response"),
+        (D::QuestionMismatch, "question_mismatch"),
+    ];
+    for (r, want) in dns {
+        assert_eq!(dns_reject_name(r), want);
+    }
+    use Failure as F;
+    let failures = [
+        (F::InvalidName, "invalid_name"),
+        (F::NameTooLong, "name_too_long"),
+        (F::NxDomain, "nxdomain"),
+        (F::NoData, "nodata"),
+        (F::ServerError(2), "server_error"),
+        (F::Truncated, "truncated"),
+        (F::Timeout, "timeout"),
+        (F::NoServer, "no_server"),
+        (F::TooManyCnames, "too_many_cnames"),
+    ];
+    for (f, want) in failures {
+        assert_eq!(failure_name(f), want);
+    }
+    use DropReason as R;
+    let drops = [
+        (R::Truncated, "truncated"),
+        (R::WrongMac, "wrong_mac"),
+        (R::NotIpv6, "not_ipv6"),
+        (R::BadIpv6, "bad_ipv6"),
+        (R::WrongDestination, "wrong_destination"),
+        (R::Looped, "looped"),
+        (R::BadChecksum, "bad_checksum"),
+        (R::ExtensionHeader, "extension_header"),
+        (R::UnknownProtocol, "unknown_protocol"),
+        (R::InvalidNdp, "invalid_ndp"),
+        (R::IcmpIgnored, "icmp_ignored"),
+        (R::NoListener, "no_listener"),
+        (R::RateLimited, "rate_limited"),
+        (R::BufferTooSmall, "buffer_too_small"),
+    ];
+    let app = ClockApp::new(AppConfig::new(MAC, 1));
+    for (r, want) in drops {
+        assert_eq!(drop_name(r), want);
+        let mut buf = [0u8; EVENT_LINE];
+        let n = app.event_text(&AppEvent::Dropped(r), &mut buf);
+        assert_eq!(
+            text(&buf[..n]),
+            std::format!("event=drop reason={want} count=0")
+        );
+    }
+    // Every node event by name, with its address.
+    let a = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x42]);
+    let events = [
+        (
+            Event::AddressAssigned(a),
+            "address_assigned",
+            " scope=link dad=ok",
+        ),
+        (Event::AddressDuplicate(a), "dad_failed", " dad=duplicate"),
+        (Event::AddressExpired(a), "address_expired", ""),
+        (Event::RouterLearned(a), "router_learned", ""),
+        (Event::RouterLost(a), "router_lost", ""),
+        (Event::DnsServerLearned(a), "dns_server_learned", ""),
+        (Event::DnsServerExpired(a), "dns_server_expired", ""),
+        (Event::NeighborUnreachable(a), "neighbor_unreachable", ""),
+    ];
+    for (e, name, rest) in events {
+        let mut buf = [0u8; EVENT_LINE];
+        let n = app.event_text(&AppEvent::Net(e), &mut buf);
+        assert_eq!(
+            text(&buf[..n]),
+            std::format!("event={name} addr=fe80::ff:fe00:42{rest}")
+        );
+    }
+}
