@@ -2,7 +2,7 @@
 //! views, answer in place.
 
 use super::output::{Ndp, IP, L4, NONCE_OPTION};
-use super::tables::{self, lifetime_end, AddrSlot, Neighbor, NeighborState, Router};
+use super::tables::{self, lifetime_end, AddrSlot, Neighbor, NeighborState, Timed};
 use super::{consts, DropReason, EventKind, Interface, Received, UdpMeta};
 use crate::wire::ethernet::{ethertype, EthernetFrame};
 use crate::wire::icmpv6::{msg_type, Icmpv6Error, Icmpv6Packet};
@@ -570,7 +570,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             self.remove_router(target);
         } else if reachable {
             if let Some(r) = self.router_index(target) {
-                self.routers[r].unreachable = false;
+                self.routers[r].extra = 0;
             }
         }
         Received::Consumed
@@ -786,7 +786,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     fn remove_router(&mut self, ip: &Ipv6Address) {
         if let Some(i) = self.router_index(ip) {
-            self.routers[i] = Router::FREE;
+            self.routers[i] = Timed::FREE;
             self.push_event(EventKind::RouterLost, ip);
         }
     }
@@ -800,14 +800,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.remove_router(ip);
             } else {
                 self.routers[i].until = until;
-                self.routers[i].unreachable = false;
+                self.routers[i].extra = 0;
             }
         } else if lifetime != 0 {
-            if let Some(r) = self.routers.iter_mut().find(|r| !r.used()) {
-                *r = Router {
-                    ip: *ip,
+            if let Some(i) = tables::free_slot(&self.routers) {
+                self.routers[i] = Timed {
+                    addr: *ip,
                     until,
-                    unreachable: false,
+                    extra: 0,
                 };
                 self.push_event(EventKind::RouterLearned, ip);
             }
@@ -826,10 +826,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let i = match self
             .prefixes
             .iter()
-            .position(|p| p.until != 0 && p.len == len && prefix.matches_prefix(&p.prefix, len))
+            .position(|p| p.used() && p.extra == len && prefix.matches_prefix(&p.addr, len))
         {
             Some(i) => i,
-            None => match self.prefixes.iter().position(|p| p.until == 0) {
+            None => match tables::free_slot(&self.prefixes) {
                 Some(i) => i,
                 None => return,
             },
@@ -839,10 +839,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         } else {
             lifetime_end(self.now_s, valid).max(1)
         };
-        self.prefixes[i] = super::tables::Prefix {
-            prefix: *prefix,
-            len,
+        self.prefixes[i] = Timed {
+            addr: *prefix,
             until,
+            extra: len,
         };
     }
 
@@ -913,13 +913,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return;
         }
         let until = lifetime_end(self.now_s, lifetime).max(1);
-        if let Some(i) = self
-            .dns
-            .iter()
-            .position(|d| d.until != 0 && d.addr == *addr)
-        {
+        if let Some(i) = tables::find(&self.dns, addr) {
             if lifetime == 0 {
-                self.dns[i] = super::tables::DnsServer::FREE;
+                self.dns[i] = Timed::FREE;
                 self.push_event(EventKind::DnsServerExpired, addr);
             } else {
                 self.dns[i].until = until;
@@ -929,7 +925,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if lifetime == 0 || D == 0 {
             return;
         }
-        let slot = match self.dns.iter().position(|d| d.until == 0) {
+        let slot = match tables::free_slot(&self.dns) {
             Some(i) => i,
             None => {
                 let (i, soonest) = self
@@ -945,7 +941,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 i
             }
         };
-        self.dns[slot] = super::tables::DnsServer { addr: *addr, until };
+        self.dns[slot] = Timed {
+            addr: *addr,
+            until,
+            extra: 0,
+        };
         self.push_event(EventKind::DnsServerLearned, addr);
     }
 }

@@ -122,7 +122,7 @@ pub use tables::{AddressState, NeighborState};
 
 use crate::wire::{Ipv6Address, MacAddress};
 use core::ops::Range;
-use tables::{AddrEntry, AddrSlot, DnsServer, Neighbor, Prefix, Router};
+use tables::{AddrEntry, AddrSlot, Neighbor, Timed};
 
 const _: () = assert!(consts::MAX_MULTICAST_SOLICIT == consts::MAX_UNICAST_SOLICIT);
 
@@ -407,10 +407,10 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     dad_nonce: [u8; 6],
     params: LinkParams,
     addrs: [AddrEntry; MAX_ADDRESSES],
-    prefixes: [Prefix; MAX_PREFIXES],
+    prefixes: [Timed; MAX_PREFIXES],
     neighbors: [Neighbor; N],
-    routers: [Router; R],
-    dns: [DnsServer; D],
+    routers: [Timed; R],
+    dns: [Timed; D],
     ports: [u16; MAX_PORTS],
     /// Router Solicitations left to send, and when the next one goes.
     rs_left: u8,
@@ -518,10 +518,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             retrans_ms: 0,
         },
         addrs: [AddrEntry::FREE; MAX_ADDRESSES],
-        prefixes: [Prefix::FREE; MAX_PREFIXES],
+        prefixes: [Timed::FREE; MAX_PREFIXES],
         neighbors: [Neighbor::FREE; N],
-        routers: [Router::FREE; R],
-        dns: [DnsServer::FREE; D],
+        routers: [Timed::FREE; R],
+        dns: [Timed::FREE; D],
         ports: [0; MAX_PORTS],
         rs_left: 0,
         rs_at: 0,
@@ -606,17 +606,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The default routers (link-local addresses), in preference order is
     /// not implied.
     pub fn routers(&self) -> impl Iterator<Item = Ipv6Address> + '_ {
-        self.routers.iter().filter(|r| r.used()).map(|r| r.ip)
+        self.routers.iter().filter(|r| r.used()).map(|r| r.addr)
     }
 
     /// The router chosen for off-link traffic (RFC 4861 6.3.6), if any.
     pub fn default_router(&self) -> Option<Ipv6Address> {
-        self.select_router().map(|i| self.routers[i].ip)
+        self.select_router().map(|i| self.routers[i].addr)
     }
 
     /// The recursive DNS servers learned from RDNSS options (RFC 8106).
     pub fn dns_servers(&self) -> impl Iterator<Item = Ipv6Address> + '_ {
-        self.dns.iter().filter(|d| d.until != 0).map(|d| d.addr)
+        self.dns.iter().filter(|d| d.used()).map(|d| d.addr)
     }
 
     /// The neighbor cache entry for `ip`: its state and link-layer address
@@ -629,7 +629,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Index of the default router `ip` in the router list (an address is
     /// listed once: `router_update` adds only routers not found).
     fn router_index(&self, ip: &Ipv6Address) -> Option<usize> {
-        self.routers.iter().position(|r| r.used() && r.ip == *ip)
+        tables::find(&self.routers, ip)
     }
 
     /// Index of the neighbor cache entry for `ip` (not a free slot).
@@ -784,15 +784,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 t.ms(n.timer);
             }
         }
-        for r in self.routers.iter() {
-            t.s(r.until);
-        }
-        for p in self.prefixes.iter() {
-            t.s(p.until);
-        }
-        for d in self.dns.iter() {
-            t.s(d.until);
-        }
+        t.table(&self.routers);
+        t.table(&self.prefixes);
+        t.table(&self.dns);
         if t.until_s != u32::MAX {
             // Lifetimes end at whole seconds of our count, which started
             // at the first call: the delay to one is exact in milliseconds.
@@ -951,36 +945,24 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.addrs[i] = AddrEntry::FREE;
             }
         }
-        for i in 0..R {
-            if self.routers[i].used() && tables::expired(now_s, self.routers[i].until) {
-                let ip = &self.routers[i].ip;
-                queue_event(
-                    &mut self.events,
-                    &mut self.counters.events_lost,
-                    EventKind::RouterLost,
-                    ip,
-                );
-                self.routers[i] = Router::FREE;
-            }
-        }
-        for p in self.prefixes.iter_mut() {
-            // (A free entry, `until` 0, is cleared again: harmless.)
-            if tables::expired(now_s, p.until) {
-                *p = Prefix::FREE;
-            }
-        }
-        for i in 0..D {
-            if self.dns[i].until != 0 && tables::expired(now_s, self.dns[i].until) {
-                let addr = &self.dns[i].addr;
-                queue_event(
-                    &mut self.events,
-                    &mut self.counters.events_lost,
-                    EventKind::DnsServerExpired,
-                    addr,
-                );
-                self.dns[i] = DnsServer::FREE;
-            }
-        }
+        // Router (RFC 4861 6.3.4), prefix (6.3.4) and DNS server (RFC
+        // 8106 5.1) lifetimes.
+        let lost = &mut self.counters.events_lost;
+        expire_table(
+            &mut self.routers,
+            now_s,
+            &mut self.events,
+            lost,
+            EventKind::RouterLost as u8,
+        );
+        expire_table(&mut self.prefixes, now_s, &mut self.events, lost, 0);
+        expire_table(
+            &mut self.dns,
+            now_s,
+            &mut self.events,
+            lost,
+            EventKind::DnsServerExpired as u8,
+        );
         // Neighbor states driven by time alone (RFC 4861 7.3.3).
         for i in 0..N {
             let n = &self.neighbors[i];
@@ -1014,7 +996,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// (RFC 4861 6.3.6).
     fn neighbor_failed(&mut self, i: usize) {
         if let Some(r) = self.router_index(&self.neighbors[i].ip) {
-            self.routers[r].unreachable = true;
+            self.routers[r].extra = 1;
         }
         let ip = &self.neighbors[i].ip;
         queue_event(
@@ -1038,10 +1020,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 continue;
             }
             fallback.get_or_insert(i);
-            if r.unreachable {
+            if r.extra != 0 {
                 continue;
             }
-            if self.resolved(self.neighbor_index(&r.ip)) {
+            if self.resolved(self.neighbor_index(&r.addr)) {
                 return Some(i);
             }
             untried.get_or_insert(i);
@@ -1056,7 +1038,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             || self
                 .prefixes
                 .iter()
-                .any(|p| p.until != 0 && ip.matches_prefix(&p.prefix, p.len))
+                .any(|p| p.used() && ip.matches_prefix(&p.addr, p.extra))
     }
 
     /// Index of our address `ip` that is present (not free, not duplicate).
@@ -1173,9 +1155,40 @@ fn queue_event(
     kind: EventKind,
     addr: &Ipv6Address,
 ) {
+    queue_tag(events, lost, kind as u8, addr)
+}
+
+/// [`queue_event`] with the raw tag.
+fn queue_tag(
+    events: &mut [(u8, Ipv6Address); MAX_EVENTS],
+    lost: &mut u16,
+    tag: u8,
+    addr: &Ipv6Address,
+) {
     match events.iter_mut().find(|s| s.0 == 0) {
-        Some(slot) => *slot = (kind as u8, *addr),
+        Some(slot) => *slot = (tag, *addr),
         None => *lost = lost.wrapping_add(1),
+    }
+}
+
+/// Frees the entries of `table` whose lifetime has ended, queuing the
+/// event of tag `kind` (none for 0) for each. One copy for the router,
+/// prefix and DNS server lists.
+#[inline(never)]
+fn expire_table(
+    table: &mut [Timed],
+    now_s: u32,
+    events: &mut [(u8, Ipv6Address); MAX_EVENTS],
+    lost: &mut u16,
+    kind: u8,
+) {
+    for e in table.iter_mut() {
+        if e.used() && tables::expired(now_s, e.until) {
+            if kind != 0 {
+                queue_tag(events, lost, kind, &e.addr);
+            }
+            *e = Timed::FREE;
+        }
     }
 }
 
@@ -1224,6 +1237,13 @@ impl Soonest {
     fn s(&mut self, end: u32) {
         if end != tables::INFINITE && end > self.now_s {
             self.until_s = self.until_s.min(end);
+        }
+    }
+
+    /// Counts the lifetime ends of a router, prefix or DNS server list.
+    fn table(&mut self, table: &[Timed]) {
+        for e in table {
+            self.s(e.until);
         }
     }
 }

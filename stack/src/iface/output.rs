@@ -412,7 +412,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let r = self
                 .select_router()
                 .ok_or(nb::Error::Other(SendError::NoRoute))?;
-            self.routers[r].ip
+            self.routers[r].addr
         };
         if optimistic_src && !self.resolved(self.neighbor_index(&next_hop)) {
             // RFC 4429 3.3 (modifies RFC 4861 7.2.2): no address resolution
@@ -420,7 +420,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // whose link-layer address is known, or wait for DAD to end.
             let via_router = self
                 .select_router()
-                .and_then(|r| self.neighbor_index(&self.routers[r].ip));
+                .and_then(|r| self.neighbor_index(&self.routers[r].addr));
             return match via_router {
                 Some(k) if self.resolved(Some(k)) => Ok(self.neighbors[k].mac),
                 _ => Err(nb::Error::WouldBlock),

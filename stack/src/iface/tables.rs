@@ -164,58 +164,46 @@ impl Neighbor {
     };
 }
 
-/// One Default Router List entry (RFC 4861 6.3.4).
+/// One entry of the lists kept with a lifetime in seconds: the Default
+/// Router List (RFC 4861 6.3.4), the on-link prefixes (RFC 4861 6.3.4, L
+/// flag) and the DNS servers (RFC 8106 5.1). One type for the three so
+/// that lookup, insertion and expiry are one piece of code.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Router {
-    pub ip: Ipv6Address,
-    /// End of the router lifetime (s); 0 marks a free slot.
+pub(crate) struct Timed {
+    /// The router's or the DNS server's address, or the prefix (kept as
+    /// advertised: only its first `len` bits are compared).
+    pub addr: Ipv6Address,
+    /// End of the lifetime (s); 0 marks a free slot.
     pub until: u32,
-    /// NUD found the router unreachable; other routers are preferred
-    /// until it is heard from again (RFC 4861 6.3.6).
-    pub unreachable: bool,
+    /// Routers: non-zero once NUD found the router unreachable; other
+    /// routers are preferred until it is heard from again (RFC 4861
+    /// 6.3.6). Prefixes: the prefix length. DNS servers: unused (0).
+    pub extra: u8,
 }
 
-impl Router {
-    pub const FREE: Router = Router {
-        ip: Ipv6Address::UNSPECIFIED,
+impl Timed {
+    pub const FREE: Timed = Timed {
+        addr: Ipv6Address::UNSPECIFIED,
         until: 0,
-        unreachable: false,
+        extra: 0,
     };
+
     pub fn used(&self) -> bool {
         self.until != 0
     }
 }
 
-/// One on-link prefix (RFC 4861 6.3.4, L flag).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Prefix {
-    pub prefix: Ipv6Address,
-    pub len: u8,
-    /// End of the valid lifetime (s); 0 marks a free slot.
-    pub until: u32,
+/// The used entry of `table` for `addr`. Not inlined: shared by the
+/// router and DNS server lists.
+#[inline(never)]
+pub(crate) fn find(table: &[Timed], addr: &Ipv6Address) -> Option<usize> {
+    table.iter().position(|e| e.used() && e.addr == *addr)
 }
 
-impl Prefix {
-    pub const FREE: Prefix = Prefix {
-        prefix: Ipv6Address::UNSPECIFIED,
-        len: 0,
-        until: 0,
-    };
-}
-
-/// One recursive DNS server (RFC 8106 5.1).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct DnsServer {
-    pub addr: Ipv6Address,
-    /// End of the lifetime (s); 0 marks a free slot.
-    pub until: u32,
-}
-
-impl DnsServer {
-    pub const FREE: DnsServer = DnsServer {
-        addr: Ipv6Address::UNSPECIFIED,
-        until: 0,
-    };
+/// A free entry of `table`.
+#[inline(never)]
+pub(crate) fn free_slot(table: &[Timed]) -> Option<usize> {
+    table.iter().position(|e| !e.used())
 }
 
 #[cfg(test)]
