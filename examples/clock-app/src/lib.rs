@@ -104,7 +104,9 @@ pub const MAX_WAIT_MS: u32 = 1 << 30;
 /// a UART line on the firmware (about 4 ms of busy-waiting at 115,200
 /// baud, as much CPU as the frame itself), so a flood of hostile frames
 /// would cost twice the CPU. The drops in between are counted in the
-/// node's counters, which the next line's `count=` shows.
+/// node's counters, which the next line's `count=` shows; after a burst,
+/// the first [`ClockApp::poll`] DROP_EVENT_MS after the last line queues
+/// a trailing one, so that the burst's full count is shown.
 pub const DROP_EVENT_MS: u16 = 1_000;
 /// The application's own events kept for [`ClockApp::poll_event`]; more
 /// are counted as lost. The node's events wait in the node's queue.
@@ -264,7 +266,8 @@ pub enum AppEvent {
     Message,
     /// A received frame was dropped by the node (for this reason, counted
     /// in the node's counters). At most one per [`DROP_EVENT_MS`]: the
-    /// drops in between are counted only.
+    /// drops in between are counted only, and shown by the next one (a
+    /// trailing one with the latest reason when the drops stop).
     Dropped(DropReason),
 }
 
@@ -323,6 +326,10 @@ pub struct ClockApp {
     /// When the last [`AppEvent::Dropped`] was queued: the low 16 bits of
     /// the milliseconds, with bit 0 set (0: none yet).
     drop_last: u16,
+    /// Whether drops were held back since the last drop line (a trailing
+    /// line is due), and the reason of the latest.
+    drop_held: bool,
+    drop_reason: DropReason,
     /// The last NTP rejection, shown while not synchronized: its index in
     /// [`sntp::Reject::ALL`] plus one, 0 for none.
     ntp_reject: u8,
@@ -355,6 +362,8 @@ impl ClockApp {
         dns_wait: false,
         dns_next: 0,
         drop_last: 0,
+        drop_held: false,
+        drop_reason: DropReason::Truncated,
         ntp_reject: 0,
         message: [0; MESSAGE_LEN],
         message_len: 0,
@@ -477,14 +486,9 @@ impl ClockApp {
                 None
             }
             Received::Dropped(reason) => {
-                // One event per DROP_EVENT_MS at most. 16 bits are enough:
-                // the difference is under DROP_EVENT_MS only when less time
-                // passed, modulo 65.5 s (then one event more is held back).
-                let now = now_ms as u16 | 1;
-                if now.wrapping_sub(self.drop_last) >= DROP_EVENT_MS || self.drop_last == 0 {
-                    self.drop_last = now;
-                    self.push(Queued::Dropped(*reason));
-                }
+                self.drop_reason = *reason;
+                self.drop_held = true;
+                self.drop_line(now_ms);
                 None
             }
         }
@@ -557,6 +561,11 @@ impl ClockApp {
         // A message that timed out stays off (its deadline compares
         // wrapping: it would come back 2^31 ms later).
         self.message_on = self.message_shown(now_ms);
+        // The trailing line of a burst of drops (the platform polls at
+        // least once a second: no deadline of its own in `poll_in`).
+        if self.drop_held {
+            self.drop_line(now_ms);
+        }
         if let Some(n) = self.iface.poll_transmit(buf, now_ms) {
             return Some(n);
         }
@@ -753,6 +762,22 @@ impl ClockApp {
     #[inline(never)]
     fn message_shown(&self, now_ms: u64) -> bool {
         self.message_on && !reached(now_ms, self.message_until)
+    }
+
+    /// Queues a drop line for the latest reason if [`DROP_EVENT_MS`]
+    /// passed since the last one (or none came yet); else the drops stay
+    /// held back. 16 bits are enough: the difference is under
+    /// DROP_EVENT_MS only when less time passed, modulo 65.5 s (then one
+    /// line more is held back; [`ClockApp::poll`] checks far more often).
+    /// Out of line: shared by the receive path and `poll`.
+    #[inline(never)]
+    fn drop_line(&mut self, now_ms: u64) {
+        let now = now_ms as u16 | 1;
+        if now.wrapping_sub(self.drop_last) >= DROP_EVENT_MS || self.drop_last == 0 {
+            self.drop_last = now;
+            self.drop_held = false;
+            self.push(Queued::Dropped(self.drop_reason));
+        }
     }
 
     fn push(&mut self, e: Queued) {

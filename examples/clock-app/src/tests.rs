@@ -501,6 +501,41 @@ fn drop_events_are_rate_limited() {
     );
     // Held-back drops are not lost events.
     assert_eq!(app.counters().events_lost, 0);
+
+    // The end of the burst (the drop at 70,001 ms): no line before
+    // DROP_EVENT_MS has passed since the last one, then one trailing line
+    // with the full count, at the first poll; then none.
+    let mut trailing = Vec::new();
+    for t in [70_500, 70_999, 71_000, 71_001, 75_000] {
+        let mut buf = [0u8; 1514];
+        while app.poll(&mut buf, t, 0).is_some() {}
+        while let Some(e) = app.poll_event() {
+            if let AppEvent::Dropped(_) = e {
+                let mut line = [0u8; EVENT_LINE];
+                let n = app.event_text(&e, &mut line);
+                trailing.push((t, text(&line[..n])));
+            }
+        }
+    }
+    assert_eq!(trailing, [(71_000, line(9))]);
+
+    // A drop with nothing held back after it gets no trailing line: the
+    // next drop, a second later, is shown at once and only once.
+    let mut buf = [0u8; 1514];
+    buf[..foreign.len()].copy_from_slice(&foreign);
+    assert_eq!(app.receive(&mut buf, foreign.len(), 80_000, 0), None);
+    let mut after = Vec::new();
+    for t in [80_000, 81_000, 90_000] {
+        while app.poll(&mut buf, t, 0).is_some() {}
+        while let Some(e) = app.poll_event() {
+            if let AppEvent::Dropped(_) = e {
+                let mut line = [0u8; EVENT_LINE];
+                let n = app.event_text(&e, &mut line);
+                after.push((t, text(&line[..n])));
+            }
+        }
+    }
+    assert_eq!(after, [(80_000, line(10))]);
 }
 
 #[test]
