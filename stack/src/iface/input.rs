@@ -794,7 +794,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Default Router List maintenance (RFC 4861 6.3.4). A router that
     /// advertises a non-zero lifetime also ends our solicitations (6.3.7).
     fn router_update(&mut self, ip: &Ipv6Address, lifetime: u32) {
-        let until = lifetime_end(self.now_s, lifetime).max(1);
+        let until = tables::entry_end(self.now_s, lifetime);
         if let Some(i) = self.router_index(ip) {
             if lifetime == 0 {
                 self.remove_router(ip);
@@ -803,8 +803,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.routers[i].extra = 0;
             }
         } else if lifetime != 0 {
-            if let Some(i) = tables::free_slot(&self.routers) {
-                self.routers[i] = Timed {
+            if let Some(e) = tables::free_slot(&mut self.routers) {
+                *e = Timed {
                     addr: *ip,
                     until,
                     extra: 0,
@@ -823,23 +823,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn on_link_update(&mut self, prefix: &Ipv6Address, len: u8, valid: u32) {
         // The prefix's entry, else a free one; valid lifetime 0 frees it
         // (`until` 0 marks a free entry).
-        let i = match self
+        let until = tables::entry_end(self.now_s, valid);
+        let e = match self
             .prefixes
             .iter()
             .position(|p| p.used() && p.extra == len && prefix.matches_prefix(&p.addr, len))
         {
-            Some(i) => i,
-            None => match tables::free_slot(&self.prefixes) {
-                Some(i) => i,
+            Some(i) => &mut self.prefixes[i],
+            None => match tables::free_slot(&mut self.prefixes) {
+                Some(e) => e,
                 None => return,
             },
         };
-        let until = if valid == 0 {
-            0
-        } else {
-            lifetime_end(self.now_s, valid).max(1)
-        };
-        self.prefixes[i] = Timed {
+        *e = Timed {
             addr: *prefix,
             until,
             extra: len,
@@ -912,7 +908,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if !addr.is_unicast() {
             return;
         }
-        let until = lifetime_end(self.now_s, lifetime).max(1);
+        let until = tables::entry_end(self.now_s, lifetime);
         if let Some(i) = tables::find(&self.dns, addr) {
             if lifetime == 0 {
                 self.dns[i] = Timed::FREE;
@@ -922,30 +918,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
             return;
         }
-        if lifetime == 0 || D == 0 {
+        if lifetime == 0 {
             return;
         }
-        let slot = match tables::free_slot(&self.dns) {
-            Some(i) => i,
-            None => {
-                let (i, soonest) = self
-                    .dns
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, d)| d.until)
-                    .map(|(i, d)| (i, d.until))
-                    .unwrap_or((0, 0));
-                if soonest >= until {
-                    return;
+        // A free entry (`until` 0) or, in a full list, the one expiring
+        // first if it expires before the new one.
+        match tables::soonest(&mut self.dns) {
+            Some(e) if e.until < until => {
+                *e = Timed {
+                    addr: *addr,
+                    until,
+                    extra: 0,
                 }
-                i
             }
-        };
-        self.dns[slot] = Timed {
-            addr: *addr,
-            until,
-            extra: 0,
-        };
+            _ => return,
+        }
         self.push_event(EventKind::DnsServerLearned, addr);
     }
 }

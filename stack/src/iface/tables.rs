@@ -200,10 +200,29 @@ pub(crate) fn find(table: &[Timed], addr: &Ipv6Address) -> Option<usize> {
     table.iter().position(|e| e.used() && e.addr == *addr)
 }
 
-/// A free entry of `table`.
+/// The entry of `table` whose lifetime ends first: a free one (`until`
+/// 0) if there is one, else the one to replace when the list is full
+/// (RFC 8106 5.3.1). The first of equals; `None` for an empty table.
 #[inline(never)]
-pub(crate) fn free_slot(table: &[Timed]) -> Option<usize> {
-    table.iter().position(|e| !e.used())
+pub(crate) fn soonest(table: &mut [Timed]) -> Option<&mut Timed> {
+    table
+        .iter_mut()
+        .reduce(|best, e| if e.until < best.until { e } else { best })
+}
+
+/// A free entry of `table`, if any.
+pub(crate) fn free_slot(table: &mut [Timed]) -> Option<&mut Timed> {
+    soonest(table).filter(|e| !e.used())
+}
+
+/// The end (s) of a list entry's lifetime of `lifetime` seconds from
+/// `now_s`: never 0, which marks a free entry, unless `lifetime` is 0.
+#[inline(never)]
+pub(crate) fn entry_end(now_s: u32, lifetime: u32) -> u32 {
+    if lifetime == 0 {
+        return 0;
+    }
+    lifetime_end(now_s, lifetime).max(1)
 }
 
 #[cfg(test)]
@@ -223,5 +242,41 @@ mod tests {
         // Across the u32 wrap of the millisecond clock.
         assert!(due(5, u32::MAX - 5));
         assert!(!due(u32::MAX - 5, 5));
+    }
+
+    #[test]
+    fn list_entries() {
+        // Lifetime 0 frees; a finite lifetime never ends at 0.
+        assert_eq!(entry_end(100, 0), 0);
+        assert_eq!(entry_end(100, 30), 130);
+        assert_eq!(entry_end(0, INFINITE), INFINITE);
+        let a = Ipv6Address([0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        let b = Ipv6Address([0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+        let mut t = [Timed::FREE; 3];
+        t[0] = Timed {
+            addr: a,
+            until: 50,
+            extra: 0,
+        };
+        t[2] = Timed {
+            addr: b,
+            until: 20,
+            extra: 0,
+        };
+        assert_eq!(find(&t, &b), Some(2));
+        // A free entry holds `::` but is never found.
+        assert_eq!(find(&t, &Ipv6Address::UNSPECIFIED), None);
+        // The free entry first, then the one ending first.
+        assert_eq!(soonest(&mut t).map(|e| e.until), Some(0));
+        assert!(free_slot(&mut t).is_some());
+        t[1] = Timed {
+            addr: a,
+            until: 20,
+            extra: 0,
+        };
+        assert!(free_slot(&mut t).is_none());
+        // Equal ends: the first one.
+        assert_eq!(soonest(&mut t).map(|e| e.addr), Some(a));
+        assert!(soonest(&mut []).is_none());
     }
 }
