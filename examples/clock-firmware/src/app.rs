@@ -8,6 +8,18 @@
 //! in LPM3 until the next deadline, waking every [`IDLE_POLL_TICKS`] to look
 //! for frames.
 //!
+//! The display flips at the second boundary: the loop turn and rendering
+//! the screen's text take about 11 ms at 3.9 MHz (measured in the
+//! simulator: 3 ms, then 8 ms), so the loop wakes [`DRAW_LEAD`] before the
+//! boundary, renders the text for a tick just past it ([`DRAW_PAST`]),
+//! sleeps until that tick and then writes the changed lines (17 ms for
+//! the time and the sync age): the first byte lands 0.7 ms after the
+//! boundary instead of 11.5 ms. A frame that arrives meanwhile waits at
+//! most the lead and the writing (37 ms; before, the rendering, the
+//! writing and a 20 ms sleep, 48 ms), and none is awaited then: a due NTP
+//! request is sent by the polls before the redraw and its reply is
+//! awaited with the redraw held back, as before.
+//!
 //! NTP timestamps: the request's T1 is the software clock at the tick count
 //! given to `poll`, the reply's T4 at the count given to `receive`. Both
 //! are made to match the moments the frames leave and arrive: a due request
@@ -77,6 +89,23 @@ const TX_HOLD: u32 = 197;
 /// Time the driver takes to send an NTP request (2 ms at 3.9 MHz, measured
 /// in the simulator: SPI at 1.97 MHz and the driver's register writes).
 const TX_TICKS: u32 = 66;
+/// How long before a second boundary the loop wakes to render the next
+/// second's screen (20 ms: the loop turn and the rendering take about
+/// 11 ms, measured in the simulator, and a frame taken in that turn up to
+/// 9.5 ms more).
+const DRAW_LEAD: u16 = 655;
+/// The screen is rendered ahead when the boundary is less than this far:
+/// the lead and 1 ms for a wake at the lead that finds the boundary a few
+/// ticks further ([`us_to_ticks`]'s rounding, the clock's rate).
+const DRAW_WINDOW: u16 = DRAW_LEAD + 33;
+/// Ticks added to [`us_to_ticks`]'s count to the boundary for the tick
+/// the screen drawn ahead is rendered for and written at. That count is
+/// up to 4 ticks short a few ms before the boundary (its four
+/// truncations; measured: 282 for 283.75), the clock's rate correction
+/// (at most 500 ppm) a fraction of a tick over the lead: 6 ticks put the
+/// tick past the boundary (0.03 to 0.2 ms), so the screen is the next
+/// second's, which the loop counts as shown.
+const DRAW_PAST: u16 = 6;
 /// Wait before retrying a failed ENC28J60 initialisation.
 const ENC_RETRY_MS: u32 = 2000;
 
@@ -307,27 +336,51 @@ pub fn run(mut board: Board) -> ! {
             shown_second = u32::MAX;
         }
         let utc = app.utc(ticks);
-        let (second, to_next) = match utc {
+        let (mut second, to_next) = match utc {
             Some((s, us)) => (s, us_to_ticks(1_000_000 - us)),
             // Uptime seconds (ticks >> 15 by halves: no 15-step shift of
             // a 32-bit value on the MSP430).
             None => (
                 (ticks >> 16) << 1 | u32::from(ticks as u16 >> 15),
-                u32::from(0x8000 - (ticks as u16 & 0x7FFF)),
+                0x8000 - (ticks as u16 & 0x7FFF),
             ),
         };
+        // Near the boundary, the screen of the next second, drawn at a
+        // tick just past the boundary (the `now` given is the current
+        // one: the ages and timeouts shown are of whole seconds).
+        let mut at = ticks;
+        if to_next < DRAW_WINDOW {
+            at = ticks.wrapping_add(u32::from(to_next + DRAW_PAST));
+            second = second.wrapping_add(1);
+        }
+        let mut wait = to_next + 1;
         if second != shown_second && !awaiting {
             shown_second = second;
             if utc.is_some() && !synced {
                 synced = true;
                 line(&mut board, b"synced");
             }
-            draw(&mut board, app, now, ticks, &mut shown, frame);
+            let ahead = at != ticks;
+            draw(&mut board, app, now, at, ahead, &mut shown, frame);
+            // A frame that came during the redraw is taken at once, not
+            // after the next sleep. (Only here: the sleeps feed the
+            // watchdog, and a flood must not keep the loop from them.)
+            if frame_pending(&mut eth) {
+                continue 'turn;
+            }
+            if ahead {
+                // Drawn ahead: on to the next second's early wake.
+                wait += 0x8000;
+            }
         }
 
-        // Sleep until the next deadline, the next second (one tick past
-        // the boundary) or a button, polling the ENC28J60 meanwhile.
-        let mut wait = to_next + 1;
+        // Sleep until the next deadline, the next second's early wake
+        // ([`DRAW_LEAD`] before the boundary, else one tick past it) or a
+        // button, polling the ENC28J60 meanwhile.
+        if wait > DRAW_WINDOW {
+            wait -= DRAW_LEAD;
+        }
+        let mut wait = u32::from(wait);
         if let Some(in_ms) = app.poll_in(now) {
             // ms * 32.768 ticks, rounded up, in 16-bit steps: 32 + 25/32
             // (at most 0.8 ms late at the 2000 ms cap).
@@ -431,15 +484,16 @@ fn frame_pending(eth: &mut Eth) -> bool {
 
 /// Microseconds (below one second) to 32768 Hz ticks, in 16-bit steps:
 /// `us / 32` (below 31250) times 1 + 1/32 + 1/64 + 1/512 = 1.048828, for
-/// 32768 / 31250 = 1.048576: from one tick short (the division) to 8
+/// 32768 / 31250 = 1.048576: from 4 ticks short (the truncations) to 8
 /// ticks (0.25 ms) long; the loop wakes one tick past the boundary, and
 /// again if it was not reached.
-fn us_to_ticks(us: u32) -> u32 {
+fn us_to_ticks(us: u32) -> u16 {
     let x = (us >> 5) as u16;
-    u32::from(x + (x >> 5) + (x >> 6) + (x >> 9))
+    x + (x >> 5) + (x >> 6) + (x >> 9)
 }
 
-/// Draws the lines of the current screen that changed: line 0 (the time)
+/// Draws the lines of the current screen at tick count `ticks` that
+/// changed, from tick `ticks` on if `hold`: line 0 (the time)
 /// twice the size on pages 0-1, lines 1..7 on pages 2..7. `shown` holds a
 /// 16-bit hash of each line drawn (14 bytes of stack rather than a
 /// 147-byte copy of the text): a rotate-xor, which tells apart any two
@@ -451,6 +505,7 @@ fn draw(
     app: &ClockApp,
     now: u64,
     ticks: u32,
+    hold: bool,
     shown: &mut [u16; ROWS],
     frame: &mut [u8; FRAME_LEN],
 ) {
@@ -463,6 +518,16 @@ fn draw(
     // reborrow of `frame`, which is not used while it lives.
     let text = unsafe { &mut *frame.as_mut_ptr().cast::<ScreenText>() };
     app.render_into(app.current_screen(), now, ticks, text);
+    // Rendered ahead (`hold`): the lines are written from tick `ticks`
+    // on. (Otherwise `ticks` may be the poll's count, up to [`TX_HOLD`]
+    // ahead of the counter: written at once, as before.)
+    if hold {
+        let left = (ticks as u16).wrapping_sub(time::ticks() as u16) as i16;
+        if left > 0 {
+            // One alarm, to the tick.
+            time::sleep_ticks(left as u16);
+        }
+    }
     for (i, (line, seen)) in text.lines.iter().zip(shown.iter_mut()).enumerate() {
         let mut hash = 1u16;
         for &b in line {
