@@ -293,7 +293,7 @@ impl Session {
     ///
     /// One exception to "while idle": an NTP reply is measured when the
     /// CPU is awake with nothing else in hand (no frame waiting in the
-    /// ENC28J60, USART1 idle), because the clock firmware awaits it awake,
+    /// ENC28J60; USART1 may be busy with its EPKTCNT poll), because the clock firmware awaits it awake,
     /// polling the chip and doing nothing else (its timestamp T4 is the
     /// moment it is fetched). Its cost counts from its arrival until the
     /// board sleeps again: fetching, processing, and the rest of that loop
@@ -455,14 +455,17 @@ impl Session {
     }
 
     /// An NTP reply arriving while the CPU is awake with no frame waiting
-    /// in the ENC28J60 and USART1 idle: the firmware is polling for it
-    /// (see [`Session::measure_frames`]).
+    /// in the ENC28J60: the firmware is polling for it (see
+    /// [`Session::measure_frames`]). USART1 may be busy: the firmware
+    /// polls EPKTCNT over it almost continuously while it waits, so
+    /// requiring it idle made the measurement depend on the poll's phase
+    /// (1 of 5 replies measured); at most the rest of one poll (a few SPI
+    /// bytes) is counted with the reply.
     fn awaited_reply(&self, frame: &[u8]) -> bool {
         let d = self.board.devices();
         FrameKind::of(frame) == FrameKind::NtpReply
             && !self.board.cpu.is_sleeping()
             && d.enc.pending_frames() == 0
-            && !d.usart1.busy()
     }
 
     /// Gives the frames the board sent to the network (and the capture).
