@@ -697,22 +697,26 @@ impl ClockApp {
                 net_event_text(&mut t, e);
                 return t.len();
             }
-            AppEvent::Resolved => {
-                let addrs = self.dns.addresses();
-                let n = addrs.len();
-                key_str(&mut t, "resolved name=", self.ntp_server_name());
-                key_ip(
-                    &mut t,
-                    " addr=",
-                    addrs.first().unwrap_or(&Ipv6Address::UNSPECIFIED),
-                );
-                key_u32(&mut t, " count=", n as u32);
-                return t.len();
-            }
-            AppEvent::ResolveFailed(f) => {
-                key_str(&mut t, "resolve_failed name=", self.ntp_server_name());
-                t.str(" reason=");
-                t.name(FAILURE_NAMES, failure_index(f));
+            // `resolved name=...` or `resolve_failed name=...`: one head.
+            AppEvent::Resolved | AppEvent::ResolveFailed(_) => {
+                let failed = match *event {
+                    AppEvent::ResolveFailed(f) => Some(f),
+                    _ => None,
+                };
+                t.name("resolved\0resolve_failed", failed.is_some() as usize);
+                key_str(&mut t, " name=", self.ntp_server_name());
+                if let Some(f) = failed {
+                    t.str(" reason=");
+                    t.name(FAILURE_NAMES, failure_index(f));
+                } else {
+                    let addrs = self.dns.addresses();
+                    key_ip(
+                        &mut t,
+                        " addr=",
+                        addrs.first().unwrap_or(&Ipv6Address::UNSPECIFIED),
+                    );
+                    key_u32(&mut t, " count=", addrs.len() as u32);
+                }
                 return t.len();
             }
             AppEvent::Synced(stepped) => {
@@ -726,8 +730,7 @@ impl ClockApp {
                 t.i64(info.offset_us);
                 key_u32(&mut t, " delay_us=", info.delay_us);
                 key_u32(&mut t, " stratum=", info.stratum as u32);
-                t.str(" step=");
-                t.put(b'0' + stepped as u8);
+                key_u32(&mut t, " step=", stepped as u32);
                 return t.len();
             }
             AppEvent::Message => {
