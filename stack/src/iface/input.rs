@@ -785,36 +785,32 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     fn remove_router(&mut self, ip: &Ipv6Address) {
-        if let Some(i) = self.router_index(ip) {
-            self.routers[i] = Timed::FREE;
-            self.push_event(EventKind::RouterLost, ip);
-        }
+        self.router_list_update(ip, 0);
     }
 
     /// Default Router List maintenance (RFC 4861 6.3.4). A router that
     /// advertises a non-zero lifetime also ends our solicitations (6.3.7).
     fn router_update(&mut self, ip: &Ipv6Address, lifetime: u32) {
         let until = tables::entry_end(self.now_s, lifetime);
-        if let Some(i) = self.router_index(ip) {
-            if lifetime == 0 {
-                self.remove_router(ip);
-            } else {
-                self.routers[i].until = until;
-                self.routers[i].extra = 0;
-            }
-        } else if lifetime != 0 {
-            if let Some(e) = tables::free_slot(&mut self.routers) {
-                *e = Timed {
-                    addr: *ip,
-                    until,
-                    extra: 0,
-                };
-                self.push_event(EventKind::RouterLearned, ip);
-            }
-        }
+        self.router_list_update(ip, until);
         if lifetime != 0 {
             self.rs_left = 0;
         }
+    }
+
+    /// [`super::list_update`] of the router list: new routers only into
+    /// free entries.
+    fn router_list_update(&mut self, ip: &Ipv6Address, until: u32) {
+        super::list_update(
+            &mut self.routers,
+            &mut self.events,
+            &mut self.counters.events_lost,
+            ip,
+            until,
+            EventKind::RouterLearned,
+            EventKind::RouterLost,
+            false,
+        );
     }
 
     /// Prefix List update (RFC 4861 6.3.4 "on-link" rules).
@@ -909,30 +905,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return;
         }
         let until = tables::entry_end(self.now_s, lifetime);
-        if let Some(i) = tables::find(&self.dns, addr) {
-            if lifetime == 0 {
-                self.dns[i] = Timed::FREE;
-                self.push_event(EventKind::DnsServerExpired, addr);
-            } else {
-                self.dns[i].until = until;
-            }
-            return;
-        }
-        if lifetime == 0 {
-            return;
-        }
-        // A free entry (`until` 0) or, in a full list, the one expiring
-        // first if it expires before the new one.
-        match tables::soonest(&mut self.dns) {
-            Some(e) if e.until < until => {
-                *e = Timed {
-                    addr: *addr,
-                    until,
-                    extra: 0,
-                }
-            }
-            _ => return,
-        }
-        self.push_event(EventKind::DnsServerLearned, addr);
+        super::list_update(
+            &mut self.dns,
+            &mut self.events,
+            &mut self.counters.events_lost,
+            addr,
+            until,
+            EventKind::DnsServerLearned,
+            EventKind::DnsServerExpired,
+            true,
+        );
     }
 }

@@ -865,12 +865,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.params.reachable_ms = base / 2 + self.rng.below(base);
     }
 
-    /// Queues the event `kind(addr)` (a tag and the address: storing
-    /// them is less code than building `Event`s at every call site).
-    fn push_event(&mut self, kind: EventKind, addr: &Ipv6Address) {
-        queue_event(&mut self.events, &mut self.counters.events_lost, kind, addr);
-    }
-
     /// Counts a drop and gives the `Received` for it. Not inlined: one
     /// copy instead of one at each of the many drop points.
     #[inline(never)]
@@ -1189,6 +1183,52 @@ fn expire_table(
             }
             *e = Timed::FREE;
         }
+    }
+}
+
+/// Router (RFC 4861 6.3.4) or DNS server (RFC 8106 5.3.1) list update
+/// for `addr` with the lifetime end `until` (0: the lifetime was 0). A
+/// listed entry gets the new end (and a router counts as reachable
+/// again, RFC 4861 6.3.6), or goes with the event `gone` for 0; a new one
+/// takes a free entry, or with `replace` the one expiring first if that
+/// expires before it (RFC 8106 5.3.1), with the event `learned`. One copy
+/// for both lists.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn list_update(
+    table: &mut [Timed],
+    events: &mut [(u8, Ipv6Address); MAX_EVENTS],
+    lost: &mut u16,
+    addr: &Ipv6Address,
+    until: u32,
+    learned: EventKind,
+    gone: EventKind,
+    replace: bool,
+) {
+    if let Some(i) = tables::find(table, addr) {
+        let e = &mut table[i];
+        if until == 0 {
+            *e = Timed::FREE;
+            queue_event(events, lost, gone, addr);
+        } else {
+            e.until = until;
+            e.extra = 0;
+        }
+        return;
+    }
+    if until == 0 {
+        return;
+    }
+    match tables::soonest(table) {
+        Some(e) if e.until < until && (replace || !e.used()) => {
+            *e = Timed {
+                addr: *addr,
+                until,
+                extra: 0,
+            };
+            queue_event(events, lost, learned, addr);
+        }
+        _ => {}
     }
 }
 
