@@ -1275,8 +1275,10 @@ impl Soonest {
     /// (a deprecated address's preferred end; 0, a free slot).
     #[inline(never)]
     fn s(&mut self, end: u32) {
-        if end != tables::INFINITE && end > self.now_s {
-            self.until_s = self.until_s.min(end);
+        // (`until_s` starts at u32::MAX, INFINITE: an infinite end is
+        // never below it.)
+        if end > self.now_s && end < self.until_s {
+            self.until_s = end;
         }
     }
 

@@ -15,13 +15,12 @@ pub(crate) fn lifetime_end(now_s: u32, lifetime: u32) -> u32 {
         return INFINITE;
     }
     // Saturate one below INFINITE so that a huge finite lifetime still
-    // ends (one comparison: shorter than a saturating add and a min on
-    // the 16-bit target).
-    let room = (INFINITE - 1).wrapping_sub(now_s);
-    if lifetime >= room {
+    // ends: the carry of the sum, then one comparison.
+    let (end, carry) = now_s.overflowing_add(lifetime);
+    if carry || end == INFINITE {
         INFINITE - 1
     } else {
-        now_s + lifetime
+        end
     }
 }
 
@@ -222,7 +221,9 @@ pub(crate) fn entry_end(now_s: u32, lifetime: u32) -> u32 {
     if lifetime == 0 {
         return 0;
     }
-    lifetime_end(now_s, lifetime).max(1)
+    // (Not 0 either: a non-zero lifetime's end is after `now_s`, or
+    // saturated.)
+    lifetime_end(now_s, lifetime)
 }
 
 #[cfg(test)]
@@ -234,6 +235,11 @@ mod tests {
         assert_eq!(lifetime_end(100, INFINITE), INFINITE);
         assert_eq!(lifetime_end(100, 50), 150);
         assert_eq!(lifetime_end(100, INFINITE - 1), INFINITE - 1);
+        // Sums at and past INFINITE saturate one below it.
+        assert_eq!(lifetime_end(INFINITE - 11, 9), INFINITE - 2);
+        assert_eq!(lifetime_end(INFINITE - 11, 10), INFINITE - 1);
+        assert_eq!(lifetime_end(INFINITE - 11, 11), INFINITE - 1);
+        assert_eq!(lifetime_end(INFINITE - 11, 12), INFINITE - 1);
         assert!(!expired(149, 150));
         assert!(expired(150, 150));
         assert!(!expired(u32::MAX, INFINITE));
