@@ -822,10 +822,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let until = tables::entry_end(self.now_s, valid);
         let e = match self
             .prefixes
-            .iter()
-            .position(|p| p.used() && p.extra == len && prefix.matches_prefix(&p.addr, len))
+            .iter_mut()
+            .find(|p| p.used() && p.extra == len && prefix.matches_prefix(&p.addr, len))
         {
-            Some(i) => &mut self.prefixes[i],
+            Some(e) => e,
             None => match tables::free_slot(&mut self.prefixes) {
                 Some(e) => e,
                 None => return,
