@@ -854,14 +854,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         addr.0[..8].copy_from_slice(&prefix.0[..8]);
         let now_s = self.now_s;
         let preferred_until = lifetime_end(now_s, preferred);
-        if let Some(i) = self
+        if let Some(a) = self
             .addrs
-            .iter()
+            .iter_mut()
             // (A free entry holds `::`, never such an address: the
             // interface identifier is not zero.)
-            .position(|a| a.addr == addr)
+            .find(|a| a.addr == addr)
         {
-            let a = &mut self.addrs[i];
             if a.slot == AddrSlot::Duplicate {
                 return;
             }
