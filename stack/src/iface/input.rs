@@ -886,14 +886,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if valid == 0 {
             return;
         }
-        if let Some(i) = self.addrs.iter().position(|a| a.slot == AddrSlot::Free) {
-            // A free entry is all zero (`AddrEntry::FREE`); `begin_dad`
-            // sets the DAD fields.
+        // (An index loop over the constant range: no bounds checks.)
+        for i in 0..super::MAX_ADDRESSES {
             let a = &mut self.addrs[i];
-            a.addr = addr;
-            a.preferred_until = preferred_until;
-            a.valid_until = lifetime_end(now_s, valid);
-            self.begin_dad(i);
+            if a.slot == AddrSlot::Free {
+                // A free entry is all zero (`AddrEntry::FREE`); `begin_dad`
+                // sets the DAD fields.
+                a.addr = addr;
+                a.preferred_until = preferred_until;
+                a.valid_until = lifetime_end(now_s, valid);
+                self.begin_dad(i);
+                return;
+            }
         }
     }
 
