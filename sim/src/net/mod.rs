@@ -839,13 +839,7 @@ impl VirtualNet {
             let stamp = self.cfg.ntp_timestamp(depart);
             datagram[8 + 40..8 + 48].copy_from_slice(&stamp.to_be_bytes());
         }
-        if let Some(x) = self
-            .log
-            .ntp
-            .iter_mut()
-            .rev()
-            .find(|x| x.client_transmit == origin && x.reply_delivered_ps.is_none())
-        {
+        if let Some(x) = self.undelivered_exchange(origin) {
             x.server_transmit_ps = depart;
         }
         depart
@@ -905,6 +899,16 @@ impl VirtualNet {
         Some((depart, r))
     }
 
+    /// The latest logged NTP exchange for the request with transmit
+    /// timestamp `origin` whose reply has not reached the board yet.
+    fn undelivered_exchange(&mut self, origin: u64) -> Option<&mut NtpExchange> {
+        self.log
+            .ntp
+            .iter_mut()
+            .rev()
+            .find(|x| x.client_transmit == origin && x.reply_delivered_ps.is_none())
+    }
+
     /// Records when the reply to the last NTP exchange reached the board
     /// (called by the runner; the segment itself only knows it was sent).
     pub fn note_delivery(&mut self, t_ps: u64, frame: &[u8]) {
@@ -923,13 +927,7 @@ impl VirtualNet {
             return;
         }
         let origin = u64::from_be_bytes(u.payload[24..32].try_into().unwrap_or([0; 8]));
-        if let Some(x) = self
-            .log
-            .ntp
-            .iter_mut()
-            .rev()
-            .find(|x| x.client_transmit == origin && x.reply_delivered_ps.is_none())
-        {
+        if let Some(x) = self.undelivered_exchange(origin) {
             x.reply_delivered_ps = Some(t_ps);
         }
     }
