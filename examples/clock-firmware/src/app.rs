@@ -177,6 +177,23 @@ impl Monotonic {
     }
 }
 
+/// Offsets of the UDP source and destination ports in a frame whose UDP
+/// header follows the fixed IPv6 header (14 + 40).
+const SRC_PORT: usize = 54;
+const DST_PORT: usize = 56;
+
+/// True for an IPv6 frame carrying UDP (next header 17; the stack adds no
+/// extension headers) with port 123 at `port_at` ([`SRC_PORT`]: an NTP
+/// reply, [`DST_PORT`]: a request).
+#[inline(always)]
+fn is_ntp(frame: &[u8], port_at: usize) -> bool {
+    frame.len() > port_at + 1
+        && frame[12] == 0x86
+        && frame[20] == 17
+        && frame[port_at] == 0
+        && frame[port_at + 1] == 123
+}
+
 /// True while an NTP reply is awaited (see [`REPLY_UNTIL`]); forgets the
 /// wait once it is over.
 fn awaiting_reply() -> bool {
@@ -268,12 +285,7 @@ pub fn run(mut board: Board) -> ! {
                 break;
             };
             // UDP from port 123: the NTP reply awaited, if any, is here.
-            if len > 55
-                && frame[12] == 0x86
-                && frame[20] == 17
-                && frame[54] == 0
-                && frame[55] == 123
-            {
+            if is_ntp(&frame[..len], SRC_PORT) {
                 // SAFETY: only this loop touches it (no interrupt handler).
                 unsafe { REPLY_UNTIL = None };
             }
@@ -297,9 +309,7 @@ pub fn run(mut board: Board) -> ! {
                     break;
                 };
                 let f = &frame[..n];
-                // An NTP request: UDP (next header 17; the stack adds no
-                // extension headers) to port 123.
-                if n > 57 && f[12] == 0x86 && f[20] == 17 && f[57] == 123 && f[56] == 0 {
+                if is_ntp(f, DST_PORT) {
                     while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
                     send(&mut eth, f);
                     let end = time::ticks();
