@@ -1,5 +1,6 @@
-//! The firmware's flash by crate, from the ELF's line information (the way
-//! `scripts/size-by-source.py` attributes code): every instruction counts
+//! The firmware's flash by crate, from the ELF's line information
+//! ([`crate::line_info`]; as [`crate::by_source`] attributes code to
+//! files, functions and lines): every instruction counts
 //! for the innermost frame of its inline chain that is ours, so core's
 //! helpers inlined into our code (a u64 `wrapping_sub`, a `memcpy` of a big
 //! value) count for the crate that used them. A frame is ours when its
@@ -17,14 +18,11 @@
 //! size. Compare totals first; `cargo xtask size OLD.elf` reports an
 //! earlier build the same way.
 //!
-//! Needs `llvm-objdump` and `llvm-symbolizer` (Debian: llvm-14); without
-//! them the breakdown is skipped with a note.
-
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+//! Without `llvm-objdump` and `llvm-symbolizer` the breakdown is skipped
+//! with a note.
 
 use crate::elf::Image;
+use crate::line_info::{Frame, LineInfo};
 
 /// The buckets, in report order.
 pub const CRATES: [&str; 7] = [
@@ -115,132 +113,31 @@ impl Breakdown {
     }
 }
 
-fn tool(name: &str) -> Option<String> {
-    [format!("{name}-14"), name.to_string()]
-        .into_iter()
-        .find(|candidate| {
-            Command::new(candidate)
-                .arg("--version")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        })
-}
-
-/// (address, length) of every instruction in `llvm-objdump -d` output.
-pub fn parse_objdump(text: &str) -> Vec<(u32, u32)> {
-    let mut out = Vec::new();
-    for line in text.lines() {
-        // "    4256: 31 80 14 00  \tsub\t#20, r1"
-        let Some((addr, rest)) = line.split_once(':') else {
-            continue;
-        };
-        if !line.starts_with(' ') {
-            continue;
-        }
-        let Ok(addr) = u32::from_str_radix(addr.trim(), 16) else {
-            continue;
-        };
-        let bytes = rest
-            .trim_start_matches(' ')
-            .split('\t')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .take_while(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_hexdigit()))
-            .count();
-        if bytes > 0 {
-            out.push((addr, bytes as u32));
-        }
-    }
-    out
-}
-
-/// One frame of an inline chain: function name and source file.
-pub type Frame = (String, String);
-
-/// Each address's inline chain, innermost frame first, from
-/// `llvm-symbolizer --inlining` output (blocks of function/location line
-/// pairs separated by blank lines, one block per queried address).
-pub fn parse_symbolizer(text: &str) -> Vec<Vec<Frame>> {
-    text.trim_end_matches('\n')
-        .split("\n\n")
-        .map(|block| {
-            let lines: Vec<&str> = block.lines().collect();
-            lines
-                .chunks(2)
-                .filter_map(|pair| {
-                    let [function, loc] = pair else { return None };
-                    let file = loc.rsplitn(3, ':').nth(2).unwrap_or(loc);
-                    Some((function.to_string(), file.to_string()))
-                })
-                .collect()
-        })
-        .collect()
-}
-
 /// The crate of the innermost frame that is ours (by file under `root`,
 /// else by function name), if any.
 fn crate_of_chain(chain: &[Frame], root: &str) -> Option<usize> {
-    chain.iter().find_map(|(function, file)| {
-        file.strip_prefix(root)
+    chain.iter().find_map(|frame| {
+        frame
+            .file
+            .strip_prefix(root)
             .and_then(crate_of_path)
-            .or_else(|| Some(crate_of_symbol(function)).filter(|&c| c != CRATES.len() - 1))
+            .or_else(|| Some(crate_of_symbol(&frame.function)).filter(|&c| c != CRATES.len() - 1))
     })
 }
 
-/// The breakdown of the ELF at `path` (already parsed as `image`), or why
-/// it could not be computed.
-pub fn breakdown(path: &Path, image: &Image) -> Result<Breakdown, String> {
-    let objdump = tool("llvm-objdump").ok_or("llvm-objdump not found (apt install llvm-14)")?;
-    let symbolizer =
-        tool("llvm-symbolizer").ok_or("llvm-symbolizer not found (apt install llvm-14)")?;
-    let dump = Command::new(&objdump)
-        .arg("-d")
-        .arg(path)
-        .output()
-        .map_err(|e| format!("{objdump}: {e}"))?;
-    if !dump.status.success() {
-        return Err(format!("{objdump} failed"));
-    }
-    let insns = parse_objdump(&String::from_utf8_lossy(&dump.stdout));
-    let query: String = insns.iter().map(|(a, _)| format!("{a:#x}\n")).collect();
-    let mut child = Command::new(&symbolizer)
-        .arg(format!("--obj={}", path.display()))
-        .args(["--inlining", "--functions=linkage", "--demangle"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("{symbolizer}: {e}"))?;
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(query.as_bytes()));
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("{symbolizer}: {e}"))?;
-    writer
-        .join()
-        .map_err(|_| "symbolizer input thread panicked".to_string())?
-        .map_err(|e| format!("{symbolizer}: {e}"))?;
-    let chains = parse_symbolizer(&String::from_utf8_lossy(&out.stdout));
-    if chains.len() != insns.len() {
-        return Err(format!(
-            "{symbolizer}: {} answers for {} addresses",
-            chains.len(),
-            insns.len()
-        ));
-    }
-    let root = format!("{}/", crate::root().display());
+/// The breakdown of an ELF from its line information `info` and its
+/// symbols (`image`); `root` is [`crate::line_info::repo_prefix`].
+pub fn breakdown(info: &LineInfo, image: &Image, root: &str) -> Breakdown {
     let functions = image.code_symbols();
     let mut result = Breakdown {
         code: [0; CRATES.len()],
         rodata: [0; CRATES.len()],
     };
-    for ((addr, len), chain) in insns.iter().zip(&chains) {
+    for ((addr, len), chain) in info.instructions.iter().zip(&info.chains) {
         let symbol = containing(&functions, *addr);
         let bucket = match symbol {
             Some(name) if is_board_assembly(name) => 4,
-            _ => crate_of_chain(chain, &root)
+            _ => crate_of_chain(chain, root)
                 .unwrap_or_else(|| symbol.map_or(CRATES.len() - 1, crate_of_symbol)),
         };
         result.code[bucket] += u64::from(*len);
@@ -248,7 +145,7 @@ pub fn breakdown(path: &Path, image: &Image) -> Result<Breakdown, String> {
     for (name, size) in image.rodata_symbols() {
         result.rodata[crate_of_symbol(name)] += u64::from(size);
     }
-    Ok(result)
+    result
 }
 
 /// The name of the symbol in `sorted` (by address: start, size, name)
@@ -262,6 +159,7 @@ fn containing<'a>(sorted: &[(u32, u32, &'a str)], addr: u32) -> Option<&'a str> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::line_info::tests::frame;
 
     #[test]
     fn paths_map_to_crates() {
@@ -303,59 +201,43 @@ mod tests {
         );
     }
 
-    /// Lines as llvm-objdump 14 prints them for the MSP430.
+    /// Core's frame inside ours counts for our crate; no line
+    /// information, for none.
     #[test]
-    fn objdump_instructions() {
-        let text = "\n0000403a <__mspabi_mpyi>:\n    403a: 02 12        \tpush\tr2\n    \
-                    f424: b2 40 80 5a 20 01    \tmov\t#23168, &288\n    f54a: 03 43        \tnop\n\
-                    ; drivers/proiot3/src/rt.rs:166\n";
+    fn chain_counts_for_innermost_crate_of_ours() {
+        let core_in_stack = [
+            frame(
+                "core::num::<impl u64>::wrapping_sub",
+                "/rust/core/src/num/uint_macros.rs",
+                "2621",
+            ),
+            frame(
+                "microip6::clock::softclock::SoftClock::project",
+                "/work/main/stack/src/clock/softclock.rs",
+                "120",
+            ),
+        ];
+        assert_eq!(crate_of_chain(&core_in_stack, "/work/main/"), Some(0));
         assert_eq!(
-            parse_objdump(text),
-            vec![(0x403a, 2), (0xf424, 6), (0xf54a, 2)]
+            crate_of_chain(&[frame("??", "??", "0")], "/work/main/"),
+            None
         );
-    }
-
-    /// Two addresses: one with an inline chain (core inside ours), one
-    /// without line information.
-    #[test]
-    fn symbolizer_chains() {
-        let text = "core::num::<impl u64>::wrapping_sub\n/rust/core/src/num/uint_macros.rs:2621:5\n\
-                    microip6::clock::softclock::SoftClock::project\n/work/main/stack/src/clock/softclock.rs:120:9\n\
-                    \n\
-                    ??\n??:0:0\n\n";
-        let chains = parse_symbolizer(text);
-        let frame = |f: &str, l: &str| (f.to_string(), l.to_string());
-        assert_eq!(
-            chains,
-            vec![
-                vec![
-                    frame(
-                        "core::num::<impl u64>::wrapping_sub",
-                        "/rust/core/src/num/uint_macros.rs"
-                    ),
-                    frame(
-                        "microip6::clock::softclock::SoftClock::project",
-                        "/work/main/stack/src/clock/softclock.rs"
-                    ),
-                ],
-                vec![frame("??", "??")],
-            ]
-        );
-        assert_eq!(crate_of_chain(&chains[0], "/work/main/"), Some(0));
-        assert_eq!(crate_of_chain(&chains[1], "/work/main/"), None);
     }
 
     /// A line record pointing into core (fat LTO) inside our function: the
     /// function name decides; core's own frames are skipped.
     #[test]
     fn chain_falls_back_to_function_names() {
-        let text = "core::ptr::write_volatile\n/rust/core/src/ptr/mod.rs:2194:9\n\
-                    <enc28j60::driver::Enc28j60<proiot3::spi::Spi, proiot3::time::Delay>>::select_bank\n\
-                    /rust/core/src/ops/bit.rs:490:17\n";
-        let chains = parse_symbolizer(text);
-        assert_eq!(chains[0].len(), 2);
+        let chain = [
+            frame("core::ptr::write_volatile", "/rust/core/src/ptr/mod.rs", "2194"),
+            frame(
+                "<enc28j60::driver::Enc28j60<proiot3::spi::Spi, proiot3::time::Delay>>::select_bank",
+                "/rust/core/src/ops/bit.rs",
+                "490",
+            ),
+        ];
         assert_eq!(
-            crate_of_chain(&chains[0], "/work/main/").map(|c| CRATES[c]),
+            crate_of_chain(&chain, "/work/main/").map(|c| CRATES[c]),
             Some("enc28j60")
         );
     }

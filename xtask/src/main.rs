@@ -6,8 +6,13 @@
 //!   crate from the line information) and fails if the image exceeds the
 //!   MSP430F1611 (48 KB flash, 10 KB RAM); flash against the size goal
 //!   (`FLASH_BUDGET`, 12 KB) is reported, not enforced.
-//! - `size ELF`: the same size report for an ELF built earlier (to
-//!   compare two builds); no build, no limit checks.
+//! - `size [ELF]`: the same size report for an ELF built earlier (to
+//!   compare two builds; default: the last `firmware` build); no build, no
+//!   limit checks.
+//! - `size --files [N] --functions [N] --lines [N] [ELF]` (any of them) or
+//!   `size --source [N] [ELF]` (all three, N lines): the code bytes by
+//!   source file, by function and by source line, core's inlined code
+//!   counted for the line of ours that used it (see `by_source.rs`).
 //! - `abi-test`: builds the helper test image and runs it under
 //!   `mspdebug sim`, checking every `__mspabi_*` helper against values
 //!   computed here.
@@ -35,7 +40,9 @@
 
 mod abi_test;
 mod by_crate;
+mod by_source;
 mod elf;
+mod line_info;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -48,14 +55,30 @@ const RAM_LIMIT: u64 = 10 * 1024;
 /// `cargo xtask firmware`, not a failure (yet).
 const FLASH_BUDGET: u64 = 12 * 1024;
 
+const USAGE: &str = "\
+usage: cargo xtask <task>
+  firmware                  build the firmware, write its HEX, print the size report
+  size [ELF]                the size report of an ELF (default: the firmware built last)
+  size --files [N] --functions [N] --lines [N] [ELF]
+                            code bytes by source file / function / source line
+                            (any of the three; N rows: 40, 60, 40 by default)
+  size --source [N] [ELF]   all three tables, N lines
+  abi-test                  check the __mspabi_* helpers under mspdebug sim
+  boot-test                 boot the firmware images under mspdebug sim
+  clock [OPTIONS]           run the firmware in the board simulator (clock --help)
+  check-svd                 compare the msp430f1611 SVD with TI's header
+  mac-hex MAC [FILE]        the information-memory MAC record as Intel HEX
+  help                      this text";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("firmware") => firmware(),
-        Some("size") => match args.get(1) {
-            Some(path) => size(Path::new(path)).map(|_| ()),
-            None => Err("usage: cargo xtask size ELF".into()),
-        },
+        Some("size") => parse_size_args(&args[1..]).and_then(|a| size_task(&a)),
+        Some("help" | "-h" | "--help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Some("abi-test") => abi_test::run(),
         Some("boot-test") => boot_test(),
         Some("check-svd") => check_svd(),
@@ -65,7 +88,7 @@ fn main() -> ExitCode {
             args.get(2).map(String::as_str),
         ),
         _ => {
-            eprintln!("usage: cargo xtask <firmware | size ELF | abi-test | boot-test | clock [OPTIONS] | check-svd | mac-hex MAC [FILE]>");
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -137,6 +160,85 @@ fn build_firmware_in(target_dir: &std::path::Path, args: &[&str]) -> Result<Path
     Ok(target_dir.join("msp430-none-elf/release"))
 }
 
+/// What `cargo xtask size ...` was asked for.
+#[derive(Debug, PartialEq)]
+struct SizeArgs {
+    /// The ELF named, if any (default: the firmware).
+    elf: Option<PathBuf>,
+    /// The by-source tables asked for, with their row counts; none: the
+    /// size report.
+    tables: Vec<(by_source::Table, usize)>,
+}
+
+/// Parses the arguments after `size`: table flags, each optionally
+/// followed by a row count, and at most one ELF path.
+fn parse_size_args(args: &[String]) -> Result<SizeArgs, String> {
+    use by_source::Table;
+    let mut parsed = SizeArgs {
+        elf: None,
+        tables: Vec::new(),
+    };
+    let mut args = args.iter().peekable();
+    while let Some(arg) = args.next() {
+        let tables: &[Table] = match arg.as_str() {
+            "--files" => &[Table::Files],
+            "--functions" => &[Table::Functions],
+            "--lines" => &[Table::Lines],
+            "--source" => &[Table::Files, Table::Functions, Table::Lines],
+            flag if flag.starts_with('-') => {
+                return Err(format!("size: unknown option {flag:?}\n{USAGE}"))
+            }
+            path => {
+                if parsed.elf.replace(PathBuf::from(path)).is_some() {
+                    return Err(format!("size: more than one ELF given\n{USAGE}"));
+                }
+                continue;
+            }
+        };
+        // A number after the flag is its row count (for --source, the lines').
+        let rows = match args.peek().map(|n| n.parse::<usize>()) {
+            Some(Ok(n)) => {
+                args.next();
+                Some(n)
+            }
+            _ => None,
+        };
+        for &table in tables {
+            let n = match rows {
+                Some(n) if table == Table::Lines || tables.len() == 1 => n,
+                _ => table.default_rows(),
+            };
+            parsed.tables.retain(|&(t, _)| t != table);
+            parsed.tables.push((table, n));
+        }
+    }
+    Ok(parsed)
+}
+
+/// `cargo xtask size ...`: the size report or the by-source tables.
+fn size_task(args: &SizeArgs) -> Result<(), String> {
+    let elf_path = args
+        .elf
+        .clone()
+        .unwrap_or_else(|| firmware_target_dir().join("msp430-none-elf/release/clock-firmware"));
+    if args.tables.is_empty() {
+        return size(&elf_path).map(|_| ());
+    }
+    if !elf_path.exists() {
+        return Err(format!(
+            "{}: no such file (build it with cargo xtask firmware)",
+            elf_path.display()
+        ));
+    }
+    let info = line_info::load(&elf_path)?;
+    let by = by_source::attribute(&info, &line_info::repo_prefix());
+    print!(
+        "{}",
+        by.render(&elf_path.display().to_string(), &args.tables)
+    );
+    Ok(())
+}
+
 /// Prints the size report of the ELF at `elf_path` (sections, largest
 /// symbols, per crate, the budget line); returns (flash, static RAM).
 fn size(elf_path: &Path) -> Result<(u64, u64), String> {
@@ -145,8 +247,11 @@ fn size(elf_path: &Path) -> Result<(u64, u64), String> {
     let report = image.size_report();
     println!("ELF  {}", elf_path.display());
     print!("{}", report.render(20));
-    match by_crate::breakdown(elf_path, &image) {
-        Ok(b) => print!("{}", b.render()),
+    match line_info::load(elf_path) {
+        Ok(info) => print!(
+            "{}",
+            by_crate::breakdown(&info, &image, &line_info::repo_prefix()).render()
+        ),
         Err(e) => println!("flash by crate: skipped ({e})"),
     }
     println!("{}", budget_line(report.flash()));
@@ -522,6 +627,35 @@ mod tests {
             &std::fs::read(pcap).unwrap()[..4],
             &[0xd4, 0xc3, 0xb2, 0xa1]
         );
+    }
+
+    #[test]
+    fn size_arguments() {
+        use super::by_source::Table::{Files, Functions, Lines};
+        let parse = |args: &[&str]| {
+            super::parse_size_args(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+        };
+        let none = parse(&[]).unwrap();
+        assert_eq!((none.elf, none.tables), (None, vec![]));
+        let elf = parse(&["old.elf"]).unwrap();
+        assert_eq!(elf.elf.as_deref(), Some(std::path::Path::new("old.elf")));
+        assert!(elf.tables.is_empty());
+        // A number after a flag is its row count, anything else the ELF.
+        let tables = parse(&["--lines", "80", "--files", "fw.elf"]).unwrap();
+        assert_eq!(tables.tables, [(Lines, 80), (Files, 40)]);
+        assert_eq!(tables.elf.as_deref(), Some(std::path::Path::new("fw.elf")));
+        // --source: all three, the count for the lines only.
+        assert_eq!(
+            parse(&["--source", "25"]).unwrap().tables,
+            [(Files, 40), (Functions, 60), (Lines, 25)]
+        );
+        // A flag given twice counts once, the last count wins.
+        assert_eq!(
+            parse(&["--functions", "--functions", "5"]).unwrap().tables,
+            [(Functions, 5)]
+        );
+        assert!(parse(&["--bytes"]).is_err());
+        assert!(parse(&["a.elf", "b.elf"]).is_err());
     }
 
     #[test]
