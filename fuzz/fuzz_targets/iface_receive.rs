@@ -135,7 +135,7 @@ fn step(u: &mut Unstructured, node: &mut Node) -> Result<()> {
             node.drain();
         }
         7 => {
-            if let Some(at) = node.iface.poll_at(node.now) {
+            if let Some(at) = node.iface_at() {
                 node.now = node.now.max(at);
             }
             node.drain();
@@ -153,7 +153,7 @@ fn step(u: &mut Unstructured, node: &mut Node) -> Result<()> {
             let before = *node.iface.counters();
             let r = node.iface.send_udp(
                 &mut node.buf,
-                node.now,
+                node.now as u32,
                 src_port,
                 dst,
                 dst_port,

@@ -535,7 +535,7 @@ fn native_node(cfg: NetConfig, drift_ppm: f64, seconds: u64) -> (VirtualNet, Snt
         let ticks = ticks_at(t);
         for (_, f) in net.poll(t) {
             buf[..f.len()].copy_from_slice(&f);
-            match node.receive(&mut buf, f.len(), now_ms) {
+            match node.receive(&mut buf, f.len(), now_ms as u32) {
                 Received::Transmit(n) => net.send_from_board(t, buf[..n].to_vec()),
                 Received::Udp(meta) => {
                     let payload = buf[meta.payload.clone()].to_vec();
@@ -546,7 +546,7 @@ fn native_node(cfg: NetConfig, drift_ppm: f64, seconds: u64) -> (VirtualNet, Snt
                 _ => {}
             }
         }
-        while let Some(n) = node.poll_transmit(&mut buf, now_ms) {
+        while let Some(n) = node.poll_transmit(&mut buf, now_ms as u32) {
             net.send_from_board(t, buf[..n].to_vec());
         }
         if !asked && node.dns_servers().next().is_some() && node.global_address().is_some() {

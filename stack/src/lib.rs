@@ -17,4 +17,5 @@ pub mod clock;
 pub mod dns;
 pub mod iface;
 pub mod sntp;
+pub mod time;
 pub mod wire;

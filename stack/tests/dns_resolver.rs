@@ -262,7 +262,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
 
     fn rx(&mut self, f: &[u8]) -> Received {
         self.buf[..f.len()].copy_from_slice(f);
-        self.iface.receive(&mut self.buf, f.len(), self.now)
+        self.iface.receive(&mut self.buf, f.len(), self.now as u32)
     }
 
     /// Delivers a frame; for a UDP datagram, what the resolver said.
@@ -279,7 +279,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
     /// The interface's own traffic; NS for the router (or the link-local
     /// server) are answered.
     fn pump(&mut self) {
-        while let Some(n) = self.iface.poll_transmit(&mut self.buf, self.now) {
+        while let Some(n) = self.iface.poll_transmit(&mut self.buf, self.now as u32) {
             let f = self.buf[..n].to_vec();
             if f[20] != 58 || f[54] != 135 {
                 continue;
@@ -331,7 +331,11 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
                 sent.push(q);
                 assert!(sent.len() < 1000);
             }
-            let next = [self.dns.poll_at(), self.iface.poll_at(self.now)]
+            // The interface's wrapping deadline, back on this 64-bit clock.
+            let now = self.now;
+            let iface_at = self.iface.poll_at(now as u32);
+            let iface_at = iface_at.map(|at| now + microip6::time::until(now as u32, at) as u64);
+            let next = [self.dns.poll_at(), iface_at]
                 .into_iter()
                 .flatten()
                 .min()

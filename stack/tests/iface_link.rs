@@ -25,7 +25,7 @@ struct Host {
 struct Router {
     mac: MacAddress,
     ll: Ipv6Address,
-    next_ra: u64,
+    next_ra: u32,
     /// Answers NS for its address only while true.
     alive: bool,
 }
@@ -121,7 +121,7 @@ impl Router {
 struct Link {
     hosts: Vec<Host>,
     router: Option<Router>,
-    now: u64,
+    now: u32,
     /// Every frame that went over the link.
     log: Vec<Vec<u8>>,
 }
@@ -182,7 +182,7 @@ impl Link {
     }
 
     /// Runs the link until `t`, 10 ms at a time.
-    fn run_to(&mut self, t: u64) {
+    fn run_to(&mut self, t: u32) {
         while self.now < t {
             if let Some(r) = self.router.as_mut() {
                 if self.now >= r.next_ra {

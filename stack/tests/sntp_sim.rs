@@ -211,7 +211,7 @@ impl Sim {
         let len = f.frame.len();
         if f.from != 0 {
             self.buf[..len].copy_from_slice(&f.frame);
-            match self.iface.receive(&mut self.buf, len, now_ms) {
+            match self.iface.receive(&mut self.buf, len, now_ms as u32) {
                 Received::Transmit(n) => {
                     let out = self.buf[..n].to_vec();
                     self.transmit(0, out, 0);
@@ -230,7 +230,7 @@ impl Sim {
             }
             let s = &mut self.servers[i];
             s.buf[..len].copy_from_slice(&f.frame);
-            match s.iface.receive(&mut s.buf, len, now_ms) {
+            match s.iface.receive(&mut s.buf, len, now_ms as u32) {
                 Received::Transmit(n) => {
                     let out = s.buf[..n].to_vec();
                     self.transmit(i + 1, out, 0);
@@ -306,7 +306,7 @@ impl Sim {
             .unwrap();
         let n = match s
             .iface
-            .send_udp(&mut s.buf, now_ms, 123, meta.src, meta.src_port, 48)
+            .send_udp(&mut s.buf, now_ms as u32, 123, meta.src, meta.src_port, 48)
         {
             Ok(n) => n,
             Err(_) => return, // the client's address not resolved: no answer
@@ -355,7 +355,7 @@ impl Sim {
 
     fn poll(&mut self) {
         let now_ms = self.now_ms();
-        while let Some(n) = self.iface.poll_transmit(&mut self.buf, now_ms) {
+        while let Some(n) = self.iface.poll_transmit(&mut self.buf, now_ms as u32) {
             let f = self.buf[..n].to_vec();
             self.transmit(0, f, 0);
         }
@@ -371,7 +371,7 @@ impl Sim {
         for i in 0..self.servers.len() {
             loop {
                 let s = &mut self.servers[i];
-                let Some(n) = s.iface.poll_transmit(&mut s.buf, now_ms) else {
+                let Some(n) = s.iface.poll_transmit(&mut s.buf, now_ms as u32) else {
                     break;
                 };
                 let f = s.buf[..n].to_vec();
@@ -393,9 +393,14 @@ impl Sim {
             for f in &self.frames {
                 next = next.min(f.at);
             }
-            let mut deadlines = vec![self.iface.poll_at(now_ms), self.client.poll_at()];
+            // The interfaces' wrapping deadlines, back on this 64-bit clock.
+            let at64 = |at: u32| now_ms + microip6::time::until(now_ms as u32, at) as u64;
+            let mut deadlines = vec![
+                self.iface.poll_at(now_ms as u32).map(at64),
+                self.client.poll_at(),
+            ];
             for s in self.servers.iter_mut() {
-                deadlines.push(s.iface.poll_at(now_ms));
+                deadlines.push(s.iface.poll_at(now_ms as u32).map(at64));
             }
             for d in deadlines.into_iter().flatten() {
                 next = next.min(d * MS);

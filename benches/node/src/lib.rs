@@ -46,7 +46,7 @@ pub const FRAME_BUFFER: usize = 1514;
 /// The bound UDP port (an SNTP client's local port).
 pub const UDP_PORT: u16 = 49152;
 /// The clock of the steady state, in ms: after DAD of both addresses.
-pub const STEADY_MS: u64 = 30_000;
+pub const STEADY_MS: u32 = 30_000;
 
 /// Our Ethernet address.
 pub const ME_MAC: [u8; 6] = [0x02, 0, 0, 0, 0, 0x42];
@@ -311,7 +311,7 @@ pub enum Output<'a> {
 pub struct Microip6Node {
     iface: iface::Interface,
     buf: [u8; FRAME_BUFFER],
-    now_ms: u64,
+    now_ms: u32,
 }
 
 impl Microip6Node {
@@ -358,7 +358,7 @@ impl Microip6Node {
 
     /// Advances the clock to `t`, sending (discarding) the node's own
     /// frames at every deadline on the way.
-    fn run_to(&mut self, t: u64) {
+    fn run_to(&mut self, t: u32) {
         loop {
             while self
                 .iface

@@ -478,7 +478,7 @@ impl ClockApp {
     ) -> Option<usize> {
         // Matched by reference: the datagram's metadata is not copied out
         // (40 bytes more of stack under the node's input path).
-        match &self.iface.receive(buf, len, now_ms) {
+        match &self.iface.receive(buf, len, now_ms as u32) {
             Received::Transmit(n) => Some(*n),
             Received::Udp(meta) => self.receive_udp(buf, meta, now_ms, ticks),
             Received::Consumed => {
@@ -566,7 +566,7 @@ impl ClockApp {
         if self.drop_held {
             self.drop_line(now_ms);
         }
-        if let Some(n) = self.iface.poll_transmit(buf, now_ms) {
+        if let Some(n) = self.iface.poll_transmit(buf, now_ms as u32) {
             return Some(n);
         }
         if self.ack_port != 0 && reached(now_ms, self.ack_retry) {
@@ -598,7 +598,11 @@ impl ClockApp {
     /// platform's.
     #[inline(never)]
     pub fn poll_in(&mut self, now_ms: u64) -> Option<u32> {
-        let mut next = ms_until(now_ms, self.iface.poll_at(now_ms))
+        let now32 = now_ms as u32;
+        let mut next = (self.iface.poll_at(now32))
+            .map_or(u32::MAX, |at| {
+                microip6::time::until(now32, at).min(MAX_WAIT_MS)
+            })
             .min(ms_until(now_ms, self.dns.poll_at()))
             .min(ms_until(now_ms, self.sntp.poll_at()));
         // The application's own deadlines, the first one due (at most one
@@ -824,7 +828,7 @@ impl ClockApp {
         }
         match self.iface.send_udp(
             buf,
-            now_ms,
+            now_ms as u32,
             MESSAGE_PORT,
             self.message_from,
             self.ack_port,

@@ -279,7 +279,8 @@ fn main() -> ExitCode {
     let _ = out.flush();
 
     let epoch = Instant::now();
-    let now = || epoch.elapsed().as_millis() as u64;
+    // The stack's clock: wrapping milliseconds (microip6::time).
+    let now = || epoch.elapsed().as_millis() as u32;
     let deadline = opts.seconds.map(|s| epoch + Duration::from_secs(s));
     let mut buf = [0u8; FRAME_BUFFER];
     loop {
@@ -391,7 +392,7 @@ fn main() -> ExitCode {
         let t = now();
         let mut wait = iface
             .poll_at(t)
-            .map_or(1000, |at| at.saturating_sub(t))
+            .map_or(1000, |at| microip6::time::until(t, at))
             .min(1000);
         if pending_send.is_some() {
             wait = wait.min(200);

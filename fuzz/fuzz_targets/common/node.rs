@@ -372,7 +372,7 @@ impl Node {
         let len = f.len().min(self.buf.len());
         self.buf[..len].copy_from_slice(&f[..len]);
         let before = *self.iface.counters();
-        let r = self.iface.receive(&mut self.buf, len, self.now);
+        let r = self.iface.receive(&mut self.buf, len, self.now as u32);
         let after = *self.iface.counters();
         counters_grew(&before, &after, "receive");
         assert_eq!(
@@ -428,7 +428,7 @@ impl Node {
             let mut sent = 0;
             loop {
                 let before = *self.iface.counters();
-                let Some(n) = self.iface.poll_transmit(&mut self.buf, self.now) else {
+                let Some(n) = self.iface.poll_transmit(&mut self.buf, self.now as u32) else {
                     counters_grew(&before, self.iface.counters(), "poll_transmit");
                     break;
                 };
@@ -450,7 +450,7 @@ impl Node {
                 sent += 1;
                 assert!(sent <= 32, "poll_transmit does not settle at {}", self.now);
             }
-            if let Some(at) = self.iface.poll_at(self.now) {
+            if let Some(at) = self.iface_at() {
                 assert!(
                     at > self.now,
                     "busy loop: poll_at {at} <= now {} after poll_transmit drained",
@@ -471,7 +471,7 @@ impl Node {
     pub fn run_to(&mut self, to: u64) {
         self.drain();
         let mut steps = 0;
-        while let Some(at) = self.iface.poll_at(self.now) {
+        while let Some(at) = self.iface_at() {
             if at > to {
                 break;
             }
@@ -483,6 +483,14 @@ impl Node {
         }
         self.now = self.now.max(to);
         self.drain();
+    }
+
+    /// The interface's next deadline on this 64-bit clock (the stack sees
+    /// its low 32 bits, wrapping: `microip6::time`).
+    pub fn iface_at(&mut self) -> Option<u64> {
+        let now = self.now;
+        let at = self.iface.poll_at(now as u32)?;
+        Some(now + microip6::time::until(now as u32, at) as u64)
     }
 
     pub fn run_for(&mut self, ms: u64) {

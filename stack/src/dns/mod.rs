@@ -532,7 +532,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             self.retry_later(now);
             return None;
         };
-        match iface.send_udp(buf, now_ms, self.port, self.server, PORT, len) {
+        match iface.send_udp(buf, now_ms as u32, self.port, self.server, PORT, len) {
             Ok(n) => {
                 // The reply is awaited for the whole interval from now on.
                 self.wait_reply(now);

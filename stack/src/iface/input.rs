@@ -38,12 +38,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// echo reply, ICMP error) replaces it in the buffer and its length is
     /// returned as [`Received::Transmit`]; a UDP datagram to a bound port is
     /// returned as [`Received::Udp`] with its payload left in the buffer.
-    pub fn receive(&mut self, buf: &mut [u8], len: usize, now_ms: u64) -> Received {
+    pub fn receive(&mut self, buf: &mut [u8], len: usize, now_ms: u32) -> Received {
         // Hosts: the common case (a frame in the same millisecond as the
         // last call, when `advance` has nothing to do) without the call.
         // The 16-bit target leaves the test to `advance`: smaller there.
         #[cfg(not(target_pointer_width = "16"))]
-        let moved = !self.started || now_ms as u32 != self.now_ms;
+        let moved = !self.started || now_ms != self.now_ms;
         #[cfg(target_pointer_width = "16")]
         let moved = true;
         if moved {

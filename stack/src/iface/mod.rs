@@ -72,7 +72,8 @@
 //! iface.bind(123).unwrap();
 //!
 //! let mut frame = [0u8; 600];
-//! let mut now_ms: u64 = 0;
+//! // The caller's monotonic milliseconds, wrapping (see `microip6::time`).
+//! let mut now_ms: u32 = 0;
 //! # let mut sent = 0;
 //! for _ in 0..50 {
 //!     // 1. A frame from the driver (none in this example).
@@ -102,7 +103,8 @@
 //!         Err(nb::Error::Other(_e)) => {}
 //!     }
 //!     // 4. Sleep until the next deadline or the next frame.
-//!     now_ms = iface.poll_at(now_ms).unwrap_or(now_ms + 1000).max(now_ms + 1);
+//!     let wait = iface.poll_at(now_ms).map_or(1000, |at| microip6::time::until(now_ms, at));
+//!     now_ms = now_ms.wrapping_add(wait.max(1));
 //! }
 //! # assert!(sent >= 3); // MLD report, DAD probe, RS at least
 //! while let Some(event) = iface.poll_event() {
@@ -742,13 +744,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         buf_len.saturating_sub(output::UDP_PAYLOAD).min(by_mtu)
     }
 
-    /// The next time (same clock as `now_ms`) at which the stack has
-    /// something to do: a timer to run or a frame to send. `None` when
-    /// nothing is scheduled. May be `<= now_ms`: call `poll_transmit`.
-    pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
+    /// The next time (same wrapping clock as `now_ms`, see [`crate::time`])
+    /// at which the stack has something to do: a timer to run or a frame
+    /// to send. `None` when nothing is scheduled. May be due already
+    /// (`time::due(now_ms, at)`): call `poll_transmit`.
+    pub fn poll_at(&mut self, now_ms: u32) -> Option<u32> {
         self.advance(now_ms);
-        // 64-bit arithmetic costs a lot of code on the 16-bit target: the
-        // deadlines are compared in 32 bits and converted once, at the end.
         let mut t = Soonest {
             now: self.now_ms,
             now_s: self.now_s,
@@ -798,23 +799,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 .wrapping_add(secs * 1000)
                 .wrapping_sub(self.sub_ms as u32));
         }
-        // One 64-bit addition: the deadlines were compared as 32-bit
-        // delays (u32::MAX for none; no delay reaches it).
+        // u32::MAX is none: no delay reaches it.
         if t.delay == u32::MAX {
             return None;
         }
-        // The sum in two halves: LLVM's 64-bit add is long on the target.
-        let low = (now_ms as u32).wrapping_add(t.delay);
-        let high = ((now_ms >> 32) as u32).wrapping_add((low < t.delay) as u32);
-        Some((high as u64) << 32 | low as u64)
+        Some(now_ms.wrapping_add(t.delay))
     }
 
     /// Records the time and runs the timers that need no transmission.
     ///
     /// The clock must be monotonic; calls must come less than 49 days
     /// apart (the millisecond timers themselves span at most 24 days).
-    fn advance(&mut self, now_ms: u64) {
-        let now32 = now_ms as u32;
+    fn advance(&mut self, now32: u32) {
         if self.started {
             // Same millisecond as the last call: every timer due now has
             // run already (a timer set since then is due later), so a

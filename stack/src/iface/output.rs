@@ -53,7 +53,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// MLD reports (before the DAD probes they must precede, RFC 4862
     /// 5.4.2), DAD probes, Router Solicitations, address resolution and
     /// NUD probes, MLD query answers. Call it until it returns `None`.
-    pub fn poll_transmit(&mut self, buf: &mut [u8], now_ms: u64) -> Option<usize> {
+    pub fn poll_transmit(&mut self, buf: &mut [u8], now_ms: u32) -> Option<usize> {
         self.advance(now_ms);
         let n = self.next_frame(buf)?;
         self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
@@ -341,7 +341,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     pub fn send_udp(
         &mut self,
         buf: &mut [u8],
-        now_ms: u64,
+        now_ms: u32,
         src_port: u16,
         dst: Ipv6Address,
         dst_port: u16,

@@ -30,11 +30,8 @@ pub(crate) fn expired(now_s: u32, until: u32) -> bool {
     until != INFINITE && now_s >= until
 }
 
-/// True once the millisecond deadline `at` has come. Millisecond stamps are
-/// kept as wrapping `u32`: comparisons hold for deadlines within 24 days.
-pub(crate) fn due(now_ms: u32, at: u32) -> bool {
-    now_ms.wrapping_sub(at) as i32 >= 0
-}
+// Millisecond stamps are wrapping `u32` (see `crate::time`).
+pub(crate) use crate::time::due;
 
 /// The state of one of the interface's addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

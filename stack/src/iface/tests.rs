@@ -5,6 +5,7 @@
 //! layout, flags and checksums at once.
 
 use super::*;
+use crate::time;
 use crate::wire::checksum;
 use crate::wire::ip_protocol;
 use core::net::Ipv6Addr;
@@ -244,7 +245,7 @@ impl RaSpec {
 struct T {
     i: Interface,
     buf: [u8; 1514],
-    now: u64,
+    now: u32,
 }
 
 impl T {
@@ -295,10 +296,11 @@ impl T {
 
     /// Advances the clock to `t`, stopping at every deadline `poll_at`
     /// reports, and returns every frame the stack sent on the way.
-    fn run_to(&mut self, t: u64) -> Vec<Vec<u8>> {
+    fn run_to(&mut self, t: u32) -> Vec<Vec<u8>> {
         let mut out = self.poll_all();
         while let Some(next) = self.i.poll_at(self.now) {
-            if next > t || next <= self.now {
+            // Wrapping clock: stop at a deadline past `t` or already due.
+            if !time::due(t, next) || time::due(self.now, next) {
                 break;
             }
             self.now = next;
@@ -307,6 +309,15 @@ impl T {
         self.now = t;
         out.extend(self.poll_all());
         out
+    }
+
+    /// `run_to` over any span, in steps the wrapping clock can compare.
+    fn run_for(&mut self, mut ms: u64) {
+        while ms > 0 {
+            let step = ms.min(20 * 86_400_000);
+            self.run_to(self.now.wrapping_add(step as u32));
+            ms -= step;
+        }
     }
 
     fn events(&mut self) -> Vec<Event> {
@@ -1060,7 +1071,7 @@ fn neighbor_unreachability_detection() {
     t.rx(&na(PEER, peer_ll(), me_ll(), peer_ll(), 0x60, Some(PEER)));
     let (reachable, _) = t.i.nd_timers();
     // REACHABLE -> STALE after ReachableTime.
-    t.run_to(t.now + reachable as u64 + 1);
+    t.run_to(t.now + reachable + 1);
     assert_eq!(t.i.neighbor(&peer_ll()).unwrap().0, NeighborState::Stale);
     // Sending to a STALE entry works and starts DELAY.
     assert!(t.send(peer_ll(), b"q").is_ok());
@@ -1695,21 +1706,21 @@ fn unconfigured_interface_is_inert() {
 
 #[test]
 fn lifetime_deadlines_are_exact_from_any_clock_start() {
-    // A clock that starts far from zero and not on a whole second (a Unix
-    // time in milliseconds, say): a router lifetime of 600 s ends exactly
-    // 600 s after the RA, and poll_at says so.
-    let start: u64 = 1_763_700_000_123;
+    // A clock that starts far from zero, not on a whole second, and wraps
+    // 400 s into the test: a router lifetime of 600 s ends exactly 600 s
+    // after the RA, and poll_at says so.
+    let start: u32 = u32::MAX - 400_000 + 123;
     let mut t = T::new();
     t.now = start;
-    t.run_to(start + 2_500);
+    t.run_to(start.wrapping_add(2_500));
     while t.i.poll_event().is_some() {}
-    t.now = start + 3_000;
+    t.now = start.wrapping_add(3_000);
     let mut ra = RaSpec::new(ip("fe80::1"), RTR);
     ra.router_lifetime = 600;
     t.rx(&ra.build());
     // The RA's ReachableTime and the neighbor's timers are much sooner.
-    t.run_to(start + 100_000);
-    let end = start + 603_000;
+    t.run_to(start.wrapping_add(100_000));
+    let end = start.wrapping_add(603_000);
     assert_eq!(t.i.poll_at(t.now), Some(end));
     t.run_to(end - 1);
     assert_eq!(t.i.routers().count(), 1);
@@ -1727,11 +1738,10 @@ fn lifetime_deadlines_are_exact_from_any_clock_start() {
     let at = t.now;
     t.run_to(at + 100_000);
     assert_eq!(t.i.addresses().count(), 2);
-    let wake = t.i.poll_at(t.now).unwrap();
-    assert!(wake > at + 20 * 86_400_000 && wake < at + 24 * 86_400_000);
-    let end = at + 4_320_000_000;
-    t.run_to(end - 1);
+    let wake = t.i.poll_at(t.now).unwrap().wrapping_sub(at);
+    assert!(wake > 20 * 86_400_000 && wake < 24 * 86_400_000);
+    t.run_for(4_320_000_000 - 100_000 - 1);
     assert_eq!(t.i.addresses().count(), 2);
-    t.run_to(end);
+    t.run_for(1);
     assert_eq!(t.i.addresses().count(), 1);
 }

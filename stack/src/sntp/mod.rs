@@ -56,9 +56,11 @@
 //! for _ in 0..10 {
 //!     // Received::Udp(meta) from iface.receive(...) goes to
 //!     // sntp.receive(&meta, &frame[meta.payload.clone()], now_ms, ticks).
-//!     while let Some(n) = iface.poll_transmit(&mut frame, now_ms) { /* send */ }
+//!     while let Some(n) = iface.poll_transmit(&mut frame, now_ms as u32) { /* send */ }
 //!     if let Some(n) = sntp.poll_send(&mut iface, &mut frame, now_ms, ticks) { /* send */ }
-//!     let next = [iface.poll_at(now_ms), sntp.poll_at()].into_iter().flatten().min();
+//!     let iface_at = iface.poll_at(now_ms as u32);
+//!     let iface_at = iface_at.map(|at| now_ms + microip6::time::until(now_ms as u32, at) as u64);
+//!     let next = [iface_at, sntp.poll_at()].into_iter().flatten().min();
 //!     let next = next.unwrap_or(now_ms + 1000).max(now_ms + 1);
 //!     ticks = ticks.wrapping_add(((next - now_ms) * 32768 / 1000) as u32);
 //!     now_ms = next;
@@ -573,7 +575,14 @@ impl SntpClient {
             let at = 46 - 2 * i;
             payload[at..at + 2].copy_from_slice(&w.to_be_bytes());
         }
-        match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
+        match iface.send_udp(
+            buf,
+            now_ms as u32,
+            self.port,
+            server,
+            ntp::PORT,
+            ntp::HEADER_LEN,
+        ) {
             Ok(n) => {
                 self.t1 = t1;
                 self.asked = self.current;

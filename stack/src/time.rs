@@ -1,0 +1,49 @@
+//! The stack's clock: wrapping 32-bit milliseconds.
+//!
+//! Every time argument (`now_ms`) and every deadline the stack hands out is
+//! a `u32` count of milliseconds from the caller's monotonic clock, taken
+//! modulo 2^32 (it wraps after 49.7 days). Deadlines are compared by the
+//! sign of their wrapping difference, so they work across the wrap as long
+//! as no wait is longer than 2^31 ms (24.8 days) and the caller calls at
+//! least that often. On a 16-bit CPU this halves the code of every time
+//! comparison against a `u64` clock.
+
+/// `true` when the deadline `at` has been reached at `now_ms`.
+#[inline]
+pub fn due(now_ms: u32, at: u32) -> bool {
+    now_ms.wrapping_sub(at) as i32 >= 0
+}
+
+/// Milliseconds from `now_ms` until the deadline `at`: 0 when it has been
+/// reached.
+#[inline]
+pub fn until(now_ms: u32, at: u32) -> u32 {
+    let d = at.wrapping_sub(now_ms);
+    if d as i32 > 0 {
+        d
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_compare_across_the_wrap() {
+        assert!(due(5, 5));
+        assert!(due(6, 5));
+        assert!(!due(4, 5));
+        // Just before and after 2^32.
+        assert!(!due(u32::MAX - 1, 3));
+        assert!(due(3, u32::MAX - 1));
+        assert_eq!(until(u32::MAX - 1, 3), 5);
+        assert_eq!(until(3, u32::MAX - 1), 0);
+        assert_eq!(until(10, 10), 0);
+        assert_eq!(until(10, 11), 1);
+        // The longest wait that still reads as in the future.
+        assert_eq!(until(0, i32::MAX as u32), i32::MAX as u32);
+        assert_eq!(until(0, 1 << 31), 0);
+    }
+}
