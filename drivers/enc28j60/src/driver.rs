@@ -155,8 +155,6 @@ pub struct Counters {
     pub link_drops: u32,
 }
 
-/// Bank cache value meaning "unknown" (after reset).
-const BANK_UNKNOWN: u8 = 0xFF;
 /// Pointer cache value meaning "unknown" (pointers are at most 0x1FFF).
 const PTR_UNKNOWN: u16 = 0xFFFF;
 /// Bound on TXRTS polls, `TX_POLL_US` apart: 50 ms, longer than 16 collision
@@ -279,7 +277,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         let mut dev = Enc28j60 {
             spi,
             delay,
-            bank: BANK_UNKNOWN,
+            bank: 0,
             rx_end,
             next_packet: 0,
             pending: 0,
@@ -296,8 +294,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn init(&mut self, config: &Config) -> Res<(), SPI::Error> {
         // DS 11.2 system reset command. Errata "reset: CLKRDY": CLKRDY is not cleared
         // by it, so wait at least 1 ms instead of polling it.
-        self.spi.write(&[OP_SRC]).map_err(Error::Spi)?;
-        self.bank = BANK_UNKNOWN;
+        self.exchange(OP_SRC, 0, 1)?;
+        // The reset clears ECON1: bank 0 (DS table 3-2, reset values).
+        self.bank = 0;
         self.delay.delay_us(1100);
         let mut tries = 0u8;
         loop {
@@ -409,21 +408,15 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             return Ok(());
         }
         let bank = bank_of(reg);
-        if bank == self.bank {
-            return Ok(());
-        }
-        // From a known bank only the differing BSEL bits change: one
-        // command between banks 0 and 1, 0 and 2, 0 and 3 (DS register 3-1).
-        let (clear, set) = if self.bank == BANK_UNKNOWN {
-            (ECON1_BSEL, bank)
-        } else {
-            (self.bank & !bank, bank & !self.bank)
-        };
+        // Only the differing BSEL bits change: one command between banks
+        // 0 and 1, 0 and 2, 0 and 3, none within a bank (DS register 3-1).
+        // The bank is always known: 0 after the reset, then as selected.
+        let (clear, set) = (self.bank & !bank, bank & !self.bank);
         if clear != 0 {
-            self.op(OP_BFC | ECON1, clear)?;
+            self.exchange(OP_BFC | ECON1, clear, 2)?;
         }
         if set != 0 {
-            self.op(OP_BFS | ECON1, set)?;
+            self.exchange(OP_BFS | ECON1, set, 2)?;
         }
         self.bank = bank;
         Ok(())
@@ -455,7 +448,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     #[inline(never)]
     fn command(&mut self, opcode: u8, reg: u8, arg: u8) -> Io<(), SPI::Error> {
         self.select_bank(reg)?;
-        self.op(opcode | (reg & ADDR_MASK), arg)
+        self.exchange(opcode | (reg & ADDR_MASK), arg, 2)?;
+        Ok(())
     }
 
     /// A sequence of WCR/BFS/BFC commands, (opcode, register, argument),
@@ -472,20 +466,27 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         Ok(())
     }
 
-    fn op(&mut self, opcode: u8, arg: u8) -> Io<(), SPI::Error> {
-        self.spi.write(&[opcode, arg]).map_err(SpiError)
+    /// The one SPI exchange of the register layer: `first`, then `arg`,
+    /// then a zero, `len` (1..=3) bytes in all, chip select held; returns
+    /// the last byte clocked in. Commands, register reads and the reset all
+    /// go through it: one call of the SPI device in the driver's register
+    /// layer instead of one per kind.
+    #[inline(never)]
+    fn exchange(&mut self, first: u8, arg: u8, len: u8) -> Io<u8, SPI::Error> {
+        let mut buf = [first, arg, 0];
+        // `min` bounds the slice: no bounds check.
+        let part = &mut buf[..usize::from(len).min(3)];
+        self.spi.transfer_in_place(part).map_err(SpiError)?;
+        // The reset's one byte answers nothing.
+        Ok(if len == 3 { buf[2] } else { buf[1] })
     }
 
     /// RCR; MAC and MII registers shift out a dummy byte first (DS 4.2.1).
     #[inline(never)]
     fn read_reg(&mut self, reg: u8) -> Io<u8, SPI::Error> {
         self.select_bank(reg)?;
-        let mut buf = [OP_RCR | (reg & ADDR_MASK), 0, 0];
         let len = if reg & MAC_MII != 0 { 3 } else { 2 };
-        self.spi
-            .transfer_in_place(&mut buf[..len])
-            .map_err(SpiError)?;
-        Ok(buf[len - 1])
+        self.exchange(OP_RCR | (reg & ADDR_MASK), 0, len)
     }
 
     fn write_reg(&mut self, reg: u8, value: u8) -> Io<(), SPI::Error> {
