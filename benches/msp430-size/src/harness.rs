@@ -31,7 +31,7 @@ pub fn state() -> (&'static mut Interface, &'static mut [u8; 600]) {
 }
 
 /// The millisecond clock (a timer interrupt count on the board).
-pub fn now_ms() -> u64 {
+pub fn now_ms() -> u32 {
     black_box(0)
 }
 
