@@ -145,11 +145,13 @@ pub fn delay_cycles(n: u16) {
 }
 
 /// Delay loops (3 cycles each) per 4 microseconds at MCLK, rounded up.
-const LOOPS_PER_4US: u32 = (crate::clock::MCLK_HZ * 4).div_ceil(3_000_000);
+const LOOPS_PER_4US: u16 = (crate::clock::MCLK_HZ * 4).div_ceil(3_000_000) as u16;
 
-/// Longest wait per delay loop: its loop count, `us` * [`LOOPS_PER_4US`] / 4
-/// rounded up, stays within 16 bits.
-const CHUNK_US: u32 = 0xFFFF * 4 / LOOPS_PER_4US;
+/// Microseconds per whole delay loop of [`Delay::delay_us`]: a power of
+/// two whose loop count, and that of any shorter rest, stays within 16 bits
+/// (so the arithmetic is 16-bit: no 32-bit multiply or shifts).
+const CHUNK_US: u16 = 4096;
+const _: () = assert!(CHUNK_US as u32 * LOOPS_PER_4US as u32 <= 0xFFFF);
 
 /// Busy-waits at least `us` microseconds (up to 65535) at
 /// [`crate::clock::MCLK_HZ`].
@@ -169,16 +171,25 @@ impl embedded_hal::delay::DelayNs for Delay {
         self.delay_us(ns.div_ceil(1000));
     }
 
-    /// The single copy of the delay code (the free `delay_us` calls it too): one
-    /// delay loop per [`CHUNK_US`].
+    /// The single copy of the delay code (the free `delay_us` calls it too):
+    /// one delay loop per [`CHUNK_US`], then one for the rest; 16-bit
+    /// arithmetic only.
     #[inline(never)]
     fn delay_us(&mut self, us: u32) {
-        let mut left = us;
-        while left > 0 {
-            let part = left.min(CHUNK_US);
-            left -= part;
-            delay_cycles((part * LOOPS_PER_4US).div_ceil(4) as u16);
+        // As 16-bit halves: the high one counts 65536 us (16 chunks).
+        let (mut high, mut low) = ((us >> 16) as u16, us as u16);
+        while high > 0 {
+            high -= 1;
+            for _ in 0..(0x1_0000 / CHUNK_US as u32) as u8 {
+                delay_cycles(CHUNK_US / 4 * LOOPS_PER_4US);
+            }
         }
+        while low >= CHUNK_US {
+            low -= CHUNK_US;
+            delay_cycles(CHUNK_US / 4 * LOOPS_PER_4US);
+        }
+        // Below CHUNK_US, the product fits (asserted above).
+        delay_cycles((low * LOOPS_PER_4US).div_ceil(4));
     }
 
     fn delay_ms(&mut self, ms: u32) {
