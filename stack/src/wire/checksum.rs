@@ -24,33 +24,55 @@ use super::Ipv6Address;
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Checksum {
-    sum: u32,
-    /// The high byte of a word whose low byte has not arrived yet.
-    pending: Option<u8>,
+    /// The one's-complement sum so far, carries added back at every
+    /// addition (RFC 1071 section 2(A)).
+    sum: u16,
+    /// An odd number of bytes was summed: the last one was added as the
+    /// high byte of a word padded with zero, so the next byte is that
+    /// word's low byte.
+    odd: bool,
 }
 
-/// Words summed between folds: 0x8000 words of at most 0xffff each fit in
-/// the 31 bits left after a previous fold.
-const WORDS_PER_FOLD: usize = 0x8000;
+/// One's-complement addition: `a + b` with the carry out of bit 15 added
+/// back in (RFC 1071 section 2(A)); two instructions on the 16-bit target.
+#[inline(always)]
+fn ones_add(a: u16, b: u16) -> u16 {
+    // (As a 17-bit sum: an add and an add-with-carry on the 16-bit target.)
+    let sum = a as u32 + b as u32;
+    // No overflow here: after a carry the low half is at most 0xfffe.
+    (sum as u16).wrapping_add((sum >> 16) as u16)
+}
 
-// Not inlined on the 16-bit target: one copy for the many callers.
+/// `sum` plus `data` as big-endian 16-bit words, an odd last byte padded
+/// with a zero byte (RFC 1071 section 4.1): the word loop of the 16-bit
+/// target (hosts use it in tests only, as the reference of [`sum_run`]).
+#[cfg(any(test, target_pointer_width = "16"))]
 #[cfg_attr(target_pointer_width = "16", inline(never))]
-#[cfg_attr(not(target_pointer_width = "16"), inline)]
-fn fold(sum: u32) -> u32 {
-    let s = (sum & 0xffff) + (sum >> 16);
-    (s & 0xffff) + (s >> 16)
+fn sum_run_words(mut sum: u16, mut data: &[u8]) -> u16 {
+    while let [hi, lo, rest @ ..] = data {
+        sum = ones_add(sum, u16::from_be_bytes([*hi, *lo]));
+        data = rest;
+    }
+    if let [last] = data {
+        sum = ones_add(sum, (*last as u16) << 8);
+    }
+    sum
 }
 
-/// The one's-complement sum of `data` but for an odd last byte, folded
-/// to 16 bits, and that odd byte (an empty slice or one byte).
-///
-/// Hosts only (32/64-bit): on the 16-bit target the plain word loop is
-/// smaller. See [`add_words`].
+#[cfg(target_pointer_width = "16")]
+use sum_run_words as sum_run;
+
+/// `sum` plus `data` as big-endian 16-bit words, an odd last byte padded
+/// with a zero byte (RFC 1071 section 4.1): hosts sum 64-bit words (see
+/// [`add_words`]).
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
-fn sum_wide(data: &[u8]) -> (u32, &[u8]) {
-    let (acc, rest) = add_words(0, data);
-    (fold_wide(acc), rest)
+fn sum_run(sum: u16, data: &[u8]) -> u16 {
+    let (mut acc, rest) = add_words(0, data);
+    if let [last] = rest {
+        acc = add_end_around(acc, u16::from_ne_bytes([*last, 0]) as u64);
+    }
+    ones_add(sum, fold_wide(acc) as u16)
 }
 
 /// `acc + value` with the carry out of bit 63 added back in (the
@@ -63,15 +85,16 @@ fn add_end_around(acc: u64, value: u64) -> u64 {
     sum + carry as u64
 }
 
-/// Adds `data` but for an odd last byte to `acc` as native-order words
-/// (see [`sum_wide`]); returns the sum and that odd byte.
+/// Adds `data` but for an odd last byte to `acc` as native-order words;
+/// returns the sum and that odd byte (an empty slice or one byte).
 ///
 /// The data is summed as 64-bit words in native byte order with an
 /// end-around carry (an add and an add-with-carry per 8 bytes); the byte
 /// order is restored after folding (RFC 1071 section 2(B): the sum is
 /// byte-order independent), and sums of wider words fold to the same
 /// 16-bit sum (section 2(C)): every aligned 16-bit lane of a word has the
-/// weight 1 modulo 0xffff.
+/// weight 1 modulo 0xffff. Hosts only (32/64-bit): on the 16-bit target
+/// the plain word loop is smaller.
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn add_words(mut acc: u64, data: &[u8]) -> (u64, &[u8]) {
@@ -92,7 +115,8 @@ fn add_words(mut acc: u64, data: &[u8]) -> (u64, &[u8]) {
     (acc, rest)
 }
 
-/// Folds a native-order sum of [`add_words`] to 16 bits in network order.
+/// Folds a native-order sum of [`add_words`] to 16 bits in network order
+/// (at most 0xffff).
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn fold_wide(acc: u64) -> u32 {
@@ -102,24 +126,29 @@ fn fold_wide(acc: u64) -> u32 {
     u16::from_be(fold(low + carry as u32) as u16) as u32
 }
 
+/// Folds a 32-bit sum of 16-bit words to 16 bits (at most 0xffff).
+#[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
+#[inline]
+fn fold(sum: u32) -> u32 {
+    let s = (sum & 0xffff) + (sum >> 16);
+    (s & 0xffff) + (s >> 16)
+}
+
 impl Checksum {
     /// An empty sum.
     pub const fn new() -> Checksum {
-        Checksum {
-            sum: 0,
-            pending: None,
-        }
+        Checksum { sum: 0, odd: false }
     }
 
     /// Adds one 16-bit word (it must start on an even offset of the data
     /// summed so far; use [`Checksum::add_bytes`] otherwise).
-    #[cfg_attr(target_pointer_width = "16", inline(never))]
-    #[cfg_attr(not(target_pointer_width = "16"), inline)]
+    #[inline]
     pub fn add_u16(&mut self, word: u16) {
-        match self.pending {
-            None => self.sum = fold(self.sum) + word as u32,
-            Some(_) => self.add_bytes(&word.to_be_bytes()),
-        }
+        // After an odd byte the word's high byte completes the pending
+        // word (its low byte) and its low byte starts the next one (a high
+        // byte): together the word with its bytes swapped.
+        let word = if self.odd { word.swap_bytes() } else { word };
+        self.sum = ones_add(self.sum, word);
     }
 
     /// Adds a 32-bit value as two big-endian words.
@@ -131,60 +160,36 @@ impl Checksum {
 
     /// Adds a run of bytes, in network order.
     pub fn add_bytes(&mut self, mut data: &[u8]) {
-        if let Some(hi) = self.pending.take() {
+        let mut sum = self.sum;
+        if self.odd {
             match data.split_first() {
+                // The low byte of the word whose high byte came last.
                 Some((&lo, rest)) => {
-                    self.sum = fold(self.sum) + u16::from_be_bytes([hi, lo]) as u32;
+                    sum = ones_add(sum, lo as u16);
                     data = rest;
                 }
-                None => {
-                    self.pending = Some(hi);
-                    return;
-                }
+                None => return,
             }
         }
-        let mut sum = fold(self.sum);
-        #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
-        {
-            let (wide, rest) = sum_wide(data);
-            sum += wide;
-            data = rest;
-        }
-        let mut chunks = data.chunks_exact(2);
-        let mut n = 0usize;
-        for w in &mut chunks {
-            sum += u16::from_be_bytes([w[0], w[1]]) as u32;
-            n += 1;
-            if n == WORDS_PER_FOLD {
-                sum = fold(sum);
-                n = 0;
-            }
-        }
-        if let [last] = chunks.remainder() {
-            self.pending = Some(*last);
-        }
-        self.sum = sum;
+        self.sum = sum_run(sum, data);
+        self.odd = data.len() % 2 != 0;
     }
 
     /// The folded one's-complement sum (not yet complemented). An odd
     /// trailing byte is padded with a zero byte (RFC 1071 section 4.1).
     pub fn sum16(&self) -> u16 {
-        let mut sum = fold(self.sum);
-        if let Some(hi) = self.pending {
-            sum = fold(sum + ((hi as u32) << 8));
-        }
-        sum as u16
+        self.sum
     }
 
     /// The checksum field value: the complement of the folded sum.
     pub fn finish(&self) -> u16 {
-        !self.sum16()
+        !self.sum
     }
 
     /// True if the data summed, checksum field included, verifies: the
     /// folded sum is 0xffff (RFC 1071 section 1 (2)).
     pub fn verifies(&self) -> bool {
-        self.sum16() == 0xffff
+        self.sum == 0xffff
     }
 
     /// A sum started with the IPv6 pseudo-header (RFC 8200 section 8.1):
@@ -196,35 +201,37 @@ impl Checksum {
         next_header: u8,
         upper_layer_len: u32,
     ) -> Checksum {
-        // Hosts: both addresses in one pass of fixed length (unrolled).
-        #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
-        {
-            let (acc, _) = add_words(0, &src.0);
-            let (acc, _) = add_words(acc, &dst.0);
-            // Three 16-bit values and one byte: no overflow of the u32.
-            let sum = fold_wide(acc) + (upper_layer_len >> 16) + (upper_layer_len & 0xffff);
-            Checksum {
-                sum: sum + next_header as u32,
-                pending: None,
-            }
+        Checksum {
+            sum: pseudo_header_sum(src, dst, next_header, upper_layer_len),
+            odd: false,
         }
-        #[cfg(not(any(target_pointer_width = "32", target_pointer_width = "64")))]
-        {
-            let mut c = Checksum::new();
-            c.add_bytes(&src.0);
-            c.add_bytes(&dst.0);
-            c.add_u32(upper_layer_len);
-            c.add_u16(next_header as u16);
-            c
-        }
+    }
+}
+
+/// The folded sum of the IPv6 pseudo-header (RFC 8200 section 8.1).
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+#[cfg_attr(not(target_pointer_width = "16"), inline)]
+fn pseudo_header_sum(src: &Ipv6Address, dst: &Ipv6Address, next_header: u8, len: u32) -> u16 {
+    // Hosts: both addresses in one pass of fixed length (unrolled).
+    #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
+    {
+        let (acc, _) = add_words(0, &src.0);
+        let (acc, _) = add_words(acc, &dst.0);
+        // Three 16-bit values and one byte: no overflow of the u32.
+        fold(fold_wide(acc) + (len >> 16) + (len & 0xffff) + next_header as u32) as u16
+    }
+    #[cfg(not(any(target_pointer_width = "32", target_pointer_width = "64")))]
+    {
+        let sum = sum_run(sum_run(0, &src.0), &dst.0);
+        let sum = ones_add(sum, (len >> 16) as u16);
+        let sum = ones_add(sum, len as u16);
+        ones_add(sum, next_header as u16)
     }
 }
 
 /// The checksum field value for `data` alone.
 pub fn checksum(data: &[u8]) -> u16 {
-    let mut c = Checksum::new();
-    c.add_bytes(data);
-    c.finish()
+    !sum_run(0, data)
 }
 
 /// The checksum of an upper-layer packet (`data`, with its checksum field
@@ -251,9 +258,8 @@ pub fn ipv6_upper_layer(src: &Ipv6Address, dst: &Ipv6Address, next_header: u8, d
     }
     #[cfg(not(any(target_pointer_width = "32", target_pointer_width = "64")))]
     {
-        let mut c = Checksum::ipv6_pseudo_header(src, dst, next_header, data.len() as u32);
-        c.add_bytes(data);
-        c.finish()
+        let sum = pseudo_header_sum(src, dst, next_header, data.len() as u32);
+        !sum_run(sum, data)
     }
 }
 
@@ -375,6 +381,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn word_loop_of_the_16_bit_target_matches_reference() {
+        // `sum_run_words` is the target's path; hosts run it here only.
+        let random = pseudo_random(80, 13);
+        let ones = std::vec![0xffu8; 80];
+        for data in [&random, &ones] {
+            for start in 0..3 {
+                for end in start..data.len() {
+                    let d = &data[start..end];
+                    assert_eq!(!sum_run_words(0, d), reference(d), "{start}..{end}");
+                    assert_eq!(
+                        sum_run_words(0x1234, d),
+                        sum_run(0x1234, d),
+                        "{start}..{end}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            !sum_run_words(0, &std::vec![0xffu8; 140_001]),
+            reference(&[0xff; 140_001])
+        );
     }
 
     #[test]

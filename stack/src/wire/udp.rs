@@ -11,7 +11,7 @@
 //! offset [`HEADER_LEN`] of the buffer, then [`UdpRepr::emit`] fills the
 //! header and the checksum in front of it.
 
-use super::checksum::{self, Checksum};
+use super::checksum;
 use super::{ip_protocol, Error, Ipv6Address, Result};
 
 /// Length of the UDP header.
@@ -163,9 +163,8 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> UdpPacket<T> {
     pub fn fill_checksum(&mut self, src: &Ipv6Address, dst: &Ipv6Address) {
         self.set_checksum(0);
         let len = (self.len() as usize).min(self.buffer.as_ref().len());
-        let mut c = Checksum::ipv6_pseudo_header(src, dst, ip_protocol::UDP, len as u32);
-        c.add_bytes(&self.buffer.as_ref()[..len]);
-        let ck = match c.finish() {
+        let data = &self.buffer.as_ref()[..len];
+        let ck = match checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, data) {
             0 => 0xffff,
             x => x,
         };
