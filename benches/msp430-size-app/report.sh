@@ -1,32 +1,6 @@
 #!/bin/sh
-# Builds the app probe for msp430-none-elf and prints the sizes of the DNS
-# and SNTP entry points (src/main.rs wraps each in its own function), the
-# other big symbols, and the __mspabi_* call sites per function.
+# This probe's report (sections, top symbols, the DNS and SNTP entry points
+# and what only they call, the __mspabi_* call sites), by the probes' shared
+# script: ../msp430-size/report.sh app.
 #   ./report.sh          TOP=40 ./report.sh
-set -eu
-cd "$(dirname "$0")"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-TOP="${TOP:-30}"
-tool() {
-    for t in "$1-14" "$1" "llvm-$1"; do
-        if command -v "$t" >/dev/null 2>&1; then echo "$t"; return; fi
-    done
-    echo "missing tool $1" >&2
-    exit 1
-}
-SIZE=$(tool llvm-size)
-NM=$(tool llvm-nm)
-OBJDUMP=$(tool llvm-objdump)
-FILT=$(tool llvm-cxxfilt)
-cargo +nightly build --release --quiet
-elf="$CARGO_TARGET_DIR/msp430-none-elf/release/app"
-$SIZE -A "$elf" | awk '$1 ~ /^\.(text|rodata|data|bss)$/ { printf "%-8s %6d\n", $1, $2 }'
-echo "-- top $TOP symbols (bytes)"
-$NM --size-sort -S --radix=d "$elf" | awk '$3 ~ /^[tT]$/' | tail -n "$TOP" | $FILT |
-    awk '{ s = $2 + 0; $1 = ""; $2 = ""; $3 = ""; sub(/^ +/, ""); printf "%6d  %s\n", s, $0 }'
-echo "-- DNS + SNTP (the wrappers and what only they call)"
-$NM --size-sort -S --radix=d "$elf" | awk '$3 ~ /^[tT]$/' | $FILT |
-    awk '$4 ~ /^app::(dns|sntp)_/ || $0 ~ /microip6::(sntp|dns|clock|wire::ntp|wire::dns)/ { s += $2; printf "%6d  %s\n", $2, $4 } END { printf "%6d  total\n", s }'
-echo "-- __mspabi_* call sites"
-$OBJDUMP -dr --no-show-raw-insn "$elf" |
-    awk '/>:$/ { f = $2 } /call[ \t]+#0$/ { getline; print $NF }' | sort | uniq -c | sort -rn
+exec "$(dirname "$0")/../msp430-size/report.sh" app
