@@ -108,6 +108,18 @@ pub(crate) const fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
     words[at] as u32 | (words[at + 1] as u32) << 16
 }
 
+/// `-x` if `negative`, else `x`, as a signed number (also `|x|` of a
+/// signed `x`, with `negative = x < 0`). One shared copy: 32-bit negation
+/// is long inline code on the MSP430.
+#[inline(never)]
+pub(crate) const fn negated_if(negative: bool, x: u32) -> i32 {
+    if negative {
+        (x as i32).wrapping_neg()
+    } else {
+        x as i32
+    }
+}
+
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
 /// 56 bytes of state on the MSP430. See the [module documentation](self).
@@ -265,12 +277,7 @@ impl SoftClock {
         let mut step = [0; 5];
         mac(&mut step, MAX_FREQ as u32, &self.nominal);
         mac(&mut v, self.slew_left, &[step[2], step[3], 0]);
-        let v = word32(&v, 1) as i32;
-        if self.slew_neg {
-            -v
-        } else {
-            v
-        }
+        negated_if(self.slew_neg, word32(&v, 1))
     }
 
     /// The time at `ticks`, without recording the reading. Valid while
@@ -364,8 +371,10 @@ impl SoftClock {
             if self.freq_known {
                 divisor += FLL_AVERAGE_S as u64 * hz as u64;
             }
-            let q = (residual.unsigned_abs() as u64 * hz as u64 / divisor) as i32;
-            let change = if residual < 0 { -q } else { q };
+            let negative = residual < 0;
+            let magnitude = negated_if(negative, residual as u32) as u32;
+            let q = (magnitude as u64 * hz as u64 / divisor) as u32;
+            let change = negated_if(negative, q);
             self.freq_known = true;
             // |change| < 2^28: no overflow; clamped by set_freq.
             self.freq = self.freq.wrapping_add(change);
@@ -379,7 +388,7 @@ impl SoftClock {
         mac(&mut per_unit, hz, &[2000, 0, 0]);
         mac(
             &mut ticks_needed,
-            offset.unsigned_abs(),
+            negated_if(offset < 0, offset as u32) as u32,
             &[per_unit[0], per_unit[1], per_unit[2]],
         );
         self.slew_left = if ticks_needed[4] != 0 {
