@@ -12,6 +12,9 @@ use crate::rt::{critical, PROIOT3_BUTTON_EVENTS};
 const DC: u8 = 0x01;
 /// E (strobe) on P3.1: the display latches P2 on its rising edge.
 const E: u8 = 0x02;
+/// P2OUT and P3OUT addresses (msp430f1611.h), for the bus's assembly.
+const P2OUT: u16 = 0x0029;
+const P3OUT: u16 = 0x0019;
 /// LEDs on port 3: P3.2, P3.3, P3.6, P3.7.
 pub const LEDS_P3: u8 = 0xCC;
 /// LEDs on port 5: P5.4-P5.7.
@@ -95,15 +98,43 @@ impl ParallelBus {
         ParallelBus { _private: () }
     }
 
+    /// The byte on P2OUT, D/C on P3.0, then a pulse on E (P3.1). In
+    /// assembly: LLVM clears a bit of a port with `and.b #~mask` (6 bytes)
+    /// where `bic.b #mask` takes the constant generator (4 bytes), and
+    /// these two functions run for every display byte.
     #[inline(always)]
     fn write(&mut self, byte: u8, data: bool) {
-        let p = periph();
-        p.port_2.out().write(|w| unsafe { w.bits(byte) });
-        let p3 = &p.port_3;
-        p3.out()
-            .modify(|r, w| unsafe { w.bits(if data { r.bits() | DC } else { r.bits() & !DC }) });
-        p3.out().modify(|r, w| unsafe { w.bits(r.bits() | E) });
-        p3.out().modify(|r, w| unsafe { w.bits(r.bits() & !E) });
+        // SAFETY: writes P2OUT and the D/C and E bits of P3OUT, which only
+        // the display bus uses (msp430f1611.h: P2OUT 0x0029, P3OUT 0x0019).
+        unsafe {
+            if data {
+                core::arch::asm!(
+                    "mov.b {byte}, &{p2out}",
+                    "bis.b #{dc}, &{p3out}",
+                    "bis.b #{e}, &{p3out}",
+                    "bic.b #{e}, &{p3out}",
+                    byte = in(reg) byte,
+                    p2out = const P2OUT,
+                    p3out = const P3OUT,
+                    dc = const DC,
+                    e = const E,
+                    options(nostack),
+                );
+            } else {
+                core::arch::asm!(
+                    "mov.b {byte}, &{p2out}",
+                    "bic.b #{dc}, &{p3out}",
+                    "bis.b #{e}, &{p3out}",
+                    "bic.b #{e}, &{p3out}",
+                    byte = in(reg) byte,
+                    p2out = const P2OUT,
+                    p3out = const P3OUT,
+                    dc = const DC,
+                    e = const E,
+                    options(nostack),
+                );
+            }
+        }
     }
 }
 
@@ -113,11 +144,14 @@ impl Default for ParallelBus {
     }
 }
 
+/// Out of line: called from many places (16 bytes a copy).
 impl DisplayBus for ParallelBus {
+    #[inline(never)]
     fn command(&mut self, byte: u8) {
         self.write(byte, false);
     }
 
+    #[inline(never)]
     fn data(&mut self, byte: u8) {
         self.write(byte, true);
     }

@@ -33,10 +33,17 @@ impl Spi {
         let p = periph();
         let port = &p.port_5;
         port.out().modify(|r, w| unsafe { w.bits(r.bits() | CS) });
+        // One change per read-modify-write: each is a single `bic.b` or
+        // `bis.b` on the MSP430, smaller than a load, two operations and a
+        // store. Clearing first: no pin is briefly output or peripheral
+        // that should not be.
         port.dir()
-            .modify(|r, w| unsafe { w.bits((r.bits() | CS | 0x0A) & !0x04) });
+            .modify(|r, w| unsafe { w.bits(r.bits() & !0x04) });
+        port.dir()
+            .modify(|r, w| unsafe { w.bits(r.bits() | CS | 0x0A) });
+        port.sel().modify(|r, w| unsafe { w.bits(r.bits() & !CS) });
         port.sel()
-            .modify(|r, w| unsafe { w.bits((r.bits() | SPI_PINS) & !CS) });
+            .modify(|r, w| unsafe { w.bits(r.bits() | SPI_PINS) });
         let u = &p.usart1;
         u.ctl()
             .write(|w| unsafe { w.bits(CHAR | SYNC | MM | SWRST) });

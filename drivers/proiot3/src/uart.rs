@@ -34,9 +34,13 @@ impl Uart {
         p.port_3
             .sel()
             .modify(|r, w| unsafe { w.bits(r.bits() | PINS) });
+        // RXD input, then TXD output: two single-instruction changes.
         p.port_3
             .dir()
-            .modify(|r, w| unsafe { w.bits((r.bits() | 0x10) & !0x20) });
+            .modify(|r, w| unsafe { w.bits(r.bits() & !0x20) });
+        p.port_3
+            .dir()
+            .modify(|r, w| unsafe { w.bits(r.bits() | 0x10) });
         let u = &p.usart0;
         u.ctl().write(|w| unsafe { w.bits(CHAR | SWRST) });
         u.tctl().write(|w| unsafe { w.bits(SSEL_SMCLK) });
