@@ -356,25 +356,31 @@ impl SoftClock {
         self.now(ticks);
         let interval = ticks.wrapping_sub(self.last_sample);
         self.last_sample = ticks;
-        let hz = self.hz;
-        // (`hz` is 0 only UNCONFIGURED: no frequency estimate then.)
-        if self.set && interval >= MIN_FLL_INTERVAL_S * hz && interval < 1 << 31 && hz != 0 {
+        // The interval in 2^-48 s: seconds in words 3 and 4. (0 when
+        // UNCONFIGURED: no frequency estimate then.)
+        let mut t = [0; 5];
+        mac(&mut t, interval, &self.nominal);
+        if self.set && (interval as i32) >= 0 && (t[4] != 0 || t[3] >= MIN_FLL_INTERVAL_S as u16) {
             // Offset grown since the last discipline beyond what was still
             // to be slewed: the clock's own drift over `interval` ticks.
             let residual = offset - self.pending_slew32();
-            // freq (2^-32) = residual (2^-32 s) * hz / interval, in full
-            // the first time. Later, weighted by interval / (interval +
+            // freq (2^-32) = residual (2^-32 s) / interval (s), in full the
+            // first time. Later, weighted by interval / (interval +
             // FLL_AVERAGE_S): short intervals, where the tick quantization
-            // dominates the residual, count little. The quotient is under
-            // |residual| / 8 (the interval is 8 s or more).
-            let mut divisor = interval as u64;
+            // dominates the residual, count little. With the divisor in
+            // 2^-16 s (exact to 15 us, 2e-6 of the shortest interval used;
+            // its last bit set, which spares a division-by-zero check) the
+            // quotient is under |residual| / 8.
             if self.freq_known {
-                divisor += FLL_AVERAGE_S as u64 * hz as u64;
+                let (seconds, carry) = t[3].overflowing_add(FLL_AVERAGE_S as u16);
+                t[3] = seconds;
+                t[4] += carry as u16;
             }
             let negative = residual < 0;
             let magnitude = negated_if(negative, residual as u32) as u32;
-            let q = (magnitude as u64 * hz as u64 / divisor) as u32;
-            let change = negated_if(negative, q);
+            let divisor = t[2] as u64 | (t[3] as u64) << 16 | (t[4] as u64) << 32 | 1;
+            let q = ((magnitude as u64) << 16) / divisor;
+            let change = negated_if(negative, q as u32);
             self.freq_known = true;
             // |change| < 2^28: no overflow; clamped by set_freq.
             self.freq = self.freq.wrapping_add(change);
@@ -385,7 +391,7 @@ impl SoftClock {
         // (2^24 Hz) and the threshold itself, where it saturates.
         let mut ticks_needed = [0; 5];
         let mut per_unit = [0; 5];
-        mac(&mut per_unit, hz, &[2000, 0, 0]);
+        mac(&mut per_unit, self.hz, &[2000, 0, 0]);
         mac(
             &mut ticks_needed,
             negated_if(offset < 0, offset as u32) as u32,
