@@ -40,7 +40,7 @@ fn run(mode: ModelMode, ops: &[Op]) -> Result<(), TestCaseError> {
     let (model, mut eth) = setup(chip);
     eth.set_multicast_filter(&[ALL_NODES_MAC]).unwrap();
     let mut expected: VecDeque<Vec<u8>> = VecDeque::new();
-    let mut dropped = 0u32;
+    let mut dropped = 0u16;
     let mut buf = vec![0u8; 1514];
     for op in ops {
         match *op {
