@@ -162,29 +162,22 @@ pub(super) enum Answer {
 pub(super) fn read_answer(
     msg: &[u8],
     mut pos: usize,
-    count: u16,
+    mut count: u16,
     qname: &[u8],
     out: &mut [Ipv6Address],
     mut ttl: u32,
 ) -> Option<Answer> {
-    // The position of the owner sought; None: the question's name.
-    let mut owner: Option<usize> = None;
+    // The owner sought: the question's name (`qname` at 0), then the
+    // target of each CNAME followed (in `msg` at its position, never 0:
+    // the header is there).
+    let (mut other, mut at) = (qname, 0);
     let mut found = 0;
-    for _ in 0..count {
-        let (other, at) = match owner {
-            Some(o) => (msg, o),
-            None => (qname, 0),
-        };
+    while count != 0 {
+        count -= 1;
         let (ours, end) = name_is(msg, pos, other, at)?;
-        let fixed = msg.get(end..end + 10)?;
+        let fixed = msg.get(end..)?.get(..10)?;
         let rr_type = be16(fixed, 0);
         let class = be16(fixed, 2);
-        // RFC 2181 8: a TTL with the top bit set is read as 0.
-        let rr_ttl = if fixed[4] & 0x80 != 0 {
-            0
-        } else {
-            u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]])
-        };
         let rdata = end + 10;
         let rdata_end = rdata + be16(fixed, 8) as usize;
         if rdata_end > msg.len() {
@@ -210,15 +203,22 @@ pub(super) fn read_answer(
             if name_is(&msg[..rdata_end], rdata, ROOT, 0)?.1 != rdata_end {
                 return None;
             }
-            owner = Some(rdata);
+            (other, at) = (msg, rdata);
         } else {
             continue;
         }
-        ttl = ttl.min(rr_ttl);
+        // RFC 2181 8: a TTL with the top bit set is read as 0.
+        if fixed[4] & 0x80 != 0 {
+            ttl = 0;
+        } else {
+            ttl = ttl.min(u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]]));
+        }
     }
-    Some(match owner {
-        _ if found > 0 => Answer::Addresses(found, ttl),
-        Some(target) => Answer::Alias(target, ttl),
-        None => Answer::NoData,
+    Some(if found > 0 {
+        Answer::Addresses(found, ttl)
+    } else if at != 0 {
+        Answer::Alias(at, ttl)
+    } else {
+        Answer::NoData
     })
 }
