@@ -47,26 +47,27 @@ impl Cursor {
         }
     }
 
-    /// Moves past the next label and gives its length: the label is
-    /// `msg[self.pos - len..self.pos]`. 0 at the root (the cursor stays on
-    /// the root byte); `None` if malformed.
-    fn next_label(&mut self, msg: &[u8]) -> Option<usize> {
+    /// Moves past the next label and gives it (without its length byte):
+    /// empty at the root (the cursor stays on the root byte); `None` if
+    /// malformed.
+    fn next_label<'a>(&mut self, msg: &'a [u8]) -> Option<&'a [u8]> {
         loop {
             let b = *msg.get(self.pos)?;
             // By comparisons rather than `b >> 6` (six shifts on the target).
             if b < 0x40 {
                 if b == 0 {
-                    return Some(0);
+                    return Some(&[]);
                 }
                 let len = b as usize;
-                let end = self.pos + 1 + len;
+                let start = self.pos + 1;
+                let label = msg.get(start..start + len)?;
                 self.len += 1 + len;
                 // RFC 1035 3.1: at most 255 bytes.
-                if self.len > MAX_NAME_LEN || end > msg.len() {
+                if self.len > MAX_NAME_LEN {
                     return None;
                 }
-                self.pos = end;
-                return Some(len);
+                self.pos = start + len;
+                return Some(label);
             }
             // Label types 0b01 and 0b10: reserved (RFC 1035 4.1.4).
             if b < 0xc0 {
@@ -100,13 +101,11 @@ fn name_is(msg: &[u8], start: usize, other: &[u8], at: usize) -> Option<(bool, u
     let (mut c, mut o) = (Cursor::new(start), Cursor::new(at));
     let mut same = true;
     loop {
-        let len = c.next_label(msg)?;
+        let label = c.next_label(msg)?;
         if same {
-            let olen = o.next_label(other)?;
-            same = len == olen
-                && msg[c.pos - len..c.pos].eq_ignore_ascii_case(&other[o.pos - olen..o.pos]);
+            same = label.eq_ignore_ascii_case(o.next_label(other)?);
         }
-        if len == 0 {
+        if label.is_empty() {
             return Some((same, if c.end == 0 { c.pos + 1 } else { c.end }));
         }
     }
@@ -118,11 +117,11 @@ pub(super) fn expand_name(msg: &[u8], start: usize, out: &mut [u8]) -> Option<us
     let mut c = Cursor::new(start);
     let mut n = 0;
     loop {
-        let len = c.next_label(msg)?;
+        let label = c.next_label(msg)?;
+        let len = label.len();
         // The length byte, then the label (nothing for the root).
         *out.get_mut(n)? = len as u8;
-        out.get_mut(n + 1..n + 1 + len)?
-            .copy_from_slice(&msg[c.pos - len..c.pos]);
+        out.get_mut(n + 1..n + 1 + len)?.copy_from_slice(label);
         n += 1 + len;
         if len == 0 {
             return Some(n);
