@@ -272,12 +272,23 @@ impl SoftClock {
     /// [`SoftClock::pending_slew`] (at most 2^31 ticks of 500 ppm of a
     /// tick: under 2^30 units).
     fn pending_slew32(&self) -> i32 {
+        let step = self.slew_step();
         let mut v = [0; 5];
-        // 500 ppm of a nominal tick (2^-48 s): under 2^32 from MIN_HZ on.
+        mac(
+            &mut v,
+            self.slew_left,
+            &[step as u16, (step >> 16) as u16, 0],
+        );
+        negated_if(self.slew_neg, word32(&v, 1))
+    }
+
+    /// How much a slewed tick differs from a tick: 500 ppm of a nominal
+    /// tick, in 2^-48 s (under 2^32 from 64 Hz on).
+    #[inline(never)]
+    fn slew_step(&self) -> u32 {
         let mut step = [0; 5];
         mac(&mut step, MAX_FREQ as u32, &self.nominal);
-        mac(&mut v, self.slew_left, &[step[2], step[3], 0]);
-        negated_if(self.slew_neg, word32(&v, 1))
+        word32(&step, 2)
     }
 
     /// The time at `ticks`, without recording the reading. Valid while
@@ -386,21 +397,18 @@ impl SoftClock {
             self.freq = self.freq.wrapping_add(change);
         }
         // Phase: slew the whole offset, which includes what was left of
-        // the previous slew: |offset| / 500 ppm of a tick = |offset| * hz
-        // * 2000 / 2^32 ticks: under 2^32 but at the fastest counters
-        // (2^24 Hz) and the threshold itself, where it saturates.
-        let mut ticks_needed = [0; 5];
-        let mut per_unit = [0; 5];
-        mac(&mut per_unit, self.hz, &[2000, 0, 0]);
-        mac(
-            &mut ticks_needed,
-            negated_if(offset < 0, offset as u32) as u32,
-            &[per_unit[0], per_unit[1], per_unit[2]],
-        );
-        self.slew_left = if ticks_needed[4] != 0 {
+        // the previous slew: |offset| (2^-32 s) / the slew step (2^-48 s)
+        // ticks, under 2^32 but at the fastest counters (2^24 Hz) and the
+        // threshold itself, where it saturates (as when UNCONFIGURED, with
+        // a step of 0).
+        let a = negated_if(offset < 0, offset as u32) as u32;
+        let ticks_needed = ((a as u64) << 16)
+            .checked_div(self.slew_step() as u64)
+            .unwrap_or(u64::MAX);
+        self.slew_left = if ticks_needed >> 32 != 0 {
             u32::MAX
         } else {
-            word32(&ticks_needed, 2)
+            ticks_needed as u32
         };
         self.slew_neg = offset < 0;
         self.set_freq(self.freq);
