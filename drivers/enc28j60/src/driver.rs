@@ -761,9 +761,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// (DS 7.1, table 5-4). Only called when TXERIF is set.
     fn read_tsv_byte3(&mut self, tx_end: u16) -> Io<u8, SPI::Error> {
         self.write_pointer(ERDPTL, tx_end + 1, self.erdpt)?;
-        let mut tsv = [0u8; TSV_LEN as usize];
+        // Bytes 0..=3 only: the rest of the vector is not needed.
+        let mut tsv = [0u8; 4];
         self.read_buffer(&mut tsv)?;
-        self.erdpt = tx_end + 1 + TSV_LEN;
+        self.erdpt = tx_end + 1 + 4;
         Ok(tsv[3])
     }
 
@@ -776,7 +777,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         let mut table = [0u8; 8];
         for group in groups {
             let index = crate::hash_index(group);
-            table[usize::from(index >> 3)] |= 1 << (index & 7);
+            // The bit from a table: a variable shift is a loop on the MSP430.
+            const BIT: [u8; 8] = [1, 2, 4, 8, 16, 32, 64, 128];
+            table[usize::from(index >> 3)] |= BIT[usize::from(index & 7)];
         }
         for (i, &bits) in table.iter().enumerate() {
             self.write_reg(EHT0 + i as u8, bits)?;
