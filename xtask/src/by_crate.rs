@@ -174,31 +174,27 @@ mod tests {
 
     #[test]
     fn symbols_map_to_crates() {
-        let enc = "<enc28j60::driver::Enc28j60<proiot3::spi::Spi, proiot3::time::Delay>>::init";
-        assert_eq!(CRATES[crate_of_symbol(enc)], "enc28j60");
-        assert_eq!(
-            CRATES[crate_of_symbol("<microip6::iface::Interface>::advance")],
-            "stack"
-        );
-        assert_eq!(
-            CRATES[crate_of_symbol("clock_firmware::app::run")],
-            "firmware"
-        );
-        assert_eq!(
-            CRATES[crate_of_symbol("<clock_app::ClockApp>::receive")],
-            "clock-app"
-        );
-        assert_eq!(CRATES[crate_of_symbol("__mspabi_mpyll")], "proiot3");
-        assert_eq!(CRATES[crate_of_symbol("memcpy")], "proiot3");
-        assert_eq!(CRATES[crate_of_symbol("proiot3::font::GLYPHS")], "proiot3");
-        assert_eq!(
-            CRATES[crate_of_symbol("<[u8; 16] as core::cmp::PartialEq>::eq")],
-            "core/compiler_builtins"
-        );
-        assert_eq!(
-            CRATES[crate_of_symbol("compiler_builtins::mem::memcmp")],
-            "core/compiler_builtins"
-        );
+        let cases = [
+            (
+                "<enc28j60::driver::Enc28j60<proiot3::spi::Spi, proiot3::time::Delay>>::init",
+                "enc28j60",
+            ),
+            ("<microip6::iface::Interface>::advance", "stack"),
+            ("clock_firmware::app::run", "firmware"),
+            ("<clock_app::ClockApp>::receive", "clock-app"),
+            ("__mspabi_mpyll", "proiot3"),
+            ("memcpy", "proiot3"),
+            ("proiot3::font::GLYPHS", "proiot3"),
+            ("msp430f1611::Peripherals::take", "msp430f1611"),
+            (
+                "<[u8; 16] as core::cmp::PartialEq>::eq",
+                "core/compiler_builtins",
+            ),
+            ("compiler_builtins::mem::memcmp", "core/compiler_builtins"),
+        ];
+        for (symbol, name) in cases {
+            assert_eq!(CRATES[crate_of_symbol(symbol)], name, "{symbol}");
+        }
     }
 
     /// Core's frame inside ours counts for our crate; no line
