@@ -391,9 +391,12 @@ impl SoftClock {
             let magnitude = negated_if(negative, residual as u32) as u32;
             let divisor = t[2] as u64 | (t[3] as u64) << 16 | (t[4] as u64) << 32 | 1;
             let q = ((magnitude as u64) << 16) / divisor;
-            let change = negated_if(negative, q as u32);
+            // Clamped to ±500 ppm: the change at most the room left on its
+            // side, 500 ppm minus or plus the correction.
+            let room =
+                (MAX_FREQ as u32).wrapping_add(negated_if(!negative, self.freq as u32) as u32);
+            let change = negated_if(negative, (q as u32).min(room));
             self.freq_known = true;
-            // |change| < 2^28: no overflow; clamped by set_freq.
             self.freq = self.freq.wrapping_add(change);
         }
         // Phase: slew the whole offset, which includes what was left of
@@ -414,14 +417,9 @@ impl SoftClock {
         self.set_freq(self.freq);
     }
 
-    /// Sets the frequency correction (clamped to ±500 ppm) and the tick
-    /// lengths that follow from it.
-    const fn set_freq(&mut self, mut freq: i32) {
-        // One unsigned comparison for both limits (`clamp` is long on the
-        // target).
-        if (freq.wrapping_add(MAX_FREQ)) as u32 > 2 * MAX_FREQ as u32 {
-            freq = if freq < 0 { -MAX_FREQ } else { MAX_FREQ };
-        }
+    /// Sets the frequency correction (within ±500 ppm: the callers keep it
+    /// there) and the tick lengths that follow from it.
+    const fn set_freq(&mut self, freq: i32) {
         self.freq = freq;
         self.rate = self.scaled(freq);
         let slew = if self.slew_neg { -MAX_FREQ } else { MAX_FREQ };
