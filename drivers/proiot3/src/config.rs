@@ -23,7 +23,11 @@ pub const DEFAULT_MAC: [u8; 6] = [0x02, 0x00, 0x00, 0x00, 0x00, 0x42];
 /// The MAC address from a raw record, or `None` when the record is absent
 /// or the address unusable (multicast bit set, all zero).
 pub fn mac_from_record(record: &[u8; 10]) -> Option<[u8; 6]> {
-    if !record_valid(record) {
+    let mut words = [0u16; 5];
+    for (word, pair) in words.iter_mut().zip(record.chunks_exact(2)) {
+        *word = u16::from_le_bytes([pair[0], pair[1]]);
+    }
+    if !record_valid(&words) {
         return None;
     }
     let mut mac = [0u8; 6];
@@ -31,19 +35,16 @@ pub fn mac_from_record(record: &[u8; 10]) -> Option<[u8; 6]> {
     Some(mac)
 }
 
-/// Whether `record` holds the magic and a unicast, non-zero address.
-/// Byte loops rather than slice comparisons: no `memcmp` calls on the
-/// MSP430.
-fn record_valid(record: &[u8; 10]) -> bool {
-    let mut differs = 0u8;
-    for i in 0..MAGIC.len() {
-        differs |= record[i] ^ MAGIC[i];
-    }
-    let mut any = 0u8;
-    for &b in &record[4..] {
-        any |= b;
-    }
-    differs == 0 && record[4] & 0x01 == 0 && any != 0
+/// Whether the record, as five little-endian words (how the MSP430 reads
+/// it from information memory: word compares instead of byte loops), holds
+/// the magic and a unicast, non-zero address.
+fn record_valid(words: &[u16; 5]) -> bool {
+    words[0] == u16::from_le_bytes([MAGIC[0], MAGIC[1]])
+        && words[1] == u16::from_le_bytes([MAGIC[2], MAGIC[3]])
+        // The multicast bit is bit 0 of the first address byte (the low
+        // byte of word 2).
+        && words[2] & 0x0001 == 0
+        && words[2] | words[3] | words[4] != 0
 }
 
 /// The board's MAC address: from information memory if programmed, else
@@ -51,12 +52,13 @@ fn record_valid(record: &[u8; 10]) -> bool {
 #[cfg(target_arch = "msp430")]
 pub fn mac_address() -> [u8; 6] {
     // SAFETY: information memory is always mapped and readable, and the
-    // firmware never writes it. Read in place: a volatile copy of the
-    // record costs more code than it reads.
+    // firmware never writes it; INFO_ADDR is word-aligned. Read in place: a
+    // volatile copy of the record costs more code than it reads.
+    let words = unsafe { &*(INFO_ADDR as *const [u16; 5]) };
     let record = unsafe { &*(INFO_ADDR as *const [u8; 10]) };
     let [_, _, _, _, stored @ ..] = record;
     // One 6-byte copy from whichever source applies.
-    *(if record_valid(record) {
+    *(if record_valid(words) {
         stored
     } else {
         &DEFAULT_MAC
