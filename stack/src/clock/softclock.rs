@@ -422,8 +422,7 @@ impl SoftClock {
     const fn set_freq(&mut self, freq: i32) {
         self.freq = freq;
         self.rate = self.scaled(freq);
-        let slew = if self.slew_neg { -MAX_FREQ } else { MAX_FREQ };
-        self.slew_rate = self.scaled(freq + slew);
+        self.slew_rate = self.scaled(freq + negated_if(self.slew_neg, MAX_FREQ as u32));
     }
 
     /// `nominal * (1 + f / 2^32)`, rounded down, for |f| < 2^31: with `f`
