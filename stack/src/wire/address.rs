@@ -254,17 +254,23 @@ impl Ipv6Address {
     /// True when the first `len` bits of `self` and `prefix` agree.
     /// `len` over 128 is treated as 128.
     pub fn matches_prefix(&self, prefix: &Ipv6Address, len: u8) -> bool {
-        let len = if len > 128 { 128 } else { len as usize };
-        let whole = len / 8;
-        if self.0[..whole] != prefix.0[..whole] {
-            return false;
+        // Byte by byte: no slice comparison call, no bounds check.
+        let mut bits = len;
+        for (a, b) in self.0.iter().zip(prefix.0.iter()) {
+            if bits == 0 {
+                break;
+            }
+            let differ = a ^ b;
+            if bits < 8 {
+                // The first `bits` bits of the last byte.
+                return differ & !(0xff >> bits) == 0;
+            }
+            if differ != 0 {
+                return false;
+            }
+            bits -= 8;
         }
-        let rest = len % 8;
-        if rest == 0 {
-            return true;
-        }
-        let mask = 0xffu8 << (8 - rest);
-        self.0[whole] & mask == prefix.0[whole] & mask
+        true
     }
 
     /// The address with every bit after the first `len` cleared.

@@ -341,9 +341,13 @@ impl<T: AsRef<[u8]>> MldQuery<T> {
     pub fn max_response_delay_ms(&self) -> u32 {
         let code = self.max_resp_code();
         if self.is_v2() && code >= 0x8000 {
-            let mant = (code & 0x0fff) as u32 | 0x1000;
-            let exp = ((code >> 12) & 7) as u32;
-            mant << (exp + 3)
+            // mant << (exp + 3), by doubling: a variable 32-bit shift is
+            // much more code on the 16-bit target.
+            let mut delay = ((code & 0x0fff) | 0x1000) as u32;
+            for _ in 0..((code >> 12) & 7) + 3 {
+                delay += delay;
+            }
+            delay
         } else {
             code as u32
         }
