@@ -421,23 +421,25 @@ impl SoftClock {
     /// there) and the tick lengths that follow from it.
     const fn set_freq(&mut self, freq: i32) {
         self.freq = freq;
-        self.rate = self.scaled(freq);
-        self.slew_rate = self.scaled(freq + negated_if(self.slew_neg, MAX_FREQ as u32));
+        scale(&self.nominal, freq, &mut self.rate);
+        let slewed = freq + negated_if(self.slew_neg, MAX_FREQ as u32);
+        scale(&self.nominal, slewed, &mut self.slew_rate);
     }
+}
 
-    /// `nominal * (1 + f / 2^32)`, rounded down, for |f| < 2^31: with `f`
-    /// read as unsigned (`f + 2^32` when negative), `nominal * f / 2^32`
-    /// plus `nominal` when `f` is not negative.
-    const fn scaled(&self, f: i32) -> Words<3> {
-        let n = self.nominal;
-        let mut v = if f < 0 {
-            [0; 5]
-        } else {
-            [0, 0, n[0], n[1], n[2]]
-        };
-        mac(&mut v, f as u32, &n);
-        [v[2], v[3], v[4]]
-    }
+/// `out = nominal * (1 + f / 2^32)`, rounded down, for |f| < 2^31: with
+/// `f` read as unsigned (`f + 2^32` when negative), `nominal * f / 2^32`
+/// plus `nominal` when `f` is not negative. (Written in place: no copy of
+/// a returned value.)
+const fn scale(nominal: &Words<3>, f: i32, out: &mut Words<3>) {
+    let n = nominal;
+    let mut v = if f < 0 {
+        [0; 5]
+    } else {
+        [0, 0, n[0], n[1], n[2]]
+    };
+    mac(&mut v, f as u32, n);
+    *out = [v[2], v[3], v[4]];
 }
 
 /// The timestamp of a 32.32 time in 16-bit words.
