@@ -1032,8 +1032,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Index of our address `ip` that is present (not free, not duplicate).
+    /// Every address of ours has the link-local address's interface
+    /// identifier (see [`Self::group_bits`]): that half is compared once,
+    /// then the prefixes.
     fn our_addr(&self, ip: &Ipv6Address) -> Option<usize> {
-        self.addrs.iter().position(|a| a.present() && a.addr == *ip)
+        let (prefix, iid) = ip.0.split_at(8);
+        if *iid != self.addrs[0].addr.0[8..] {
+            return None;
+        }
+        (0..MAX_ADDRESSES).find(|&i| {
+            let a = &self.addrs[i];
+            a.present() && a.addr.0[..8] == *prefix
+        })
     }
 
     /// True if some address is present (not free, not duplicate).
