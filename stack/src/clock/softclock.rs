@@ -312,7 +312,8 @@ impl SoftClock {
         self.slew_left -= slewed;
         mac(&mut self.base_time, slewed, &self.slew_rate);
         mac(&mut self.base_time, dt - slewed, &self.rate);
-        to_ntp(&self.time_words())
+        let t = &self.base_time;
+        NtpTimestamp(word32(t, 1) as u64 | (word32(t, 3) as u64) << 32)
     }
 
     /// The time of the last reading (or step), 32.32 as 16-bit words.
