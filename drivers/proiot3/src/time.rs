@@ -98,22 +98,24 @@ fn alarm_sleep(ticks: u16) {
     // One tick could pass before the alarm is armed; two cannot.
     let ticks = ticks.max(2);
     let ta = periph().timer_a3;
-    critical(|| {
-        ta.taccr1()
-            .write(|w| unsafe { w.bits(tar().wrapping_add(ticks)) });
-        ta.tacctl1().write(|w| unsafe { w.bits(CCIE) });
-    });
+    // Interrupts off from arming to the first check (the loop below turns
+    // them on when it sleeps or returns): no save and restore of GIE.
+    // SAFETY: masks interrupts; `nop` covers `dint`'s latency.
+    unsafe { core::arch::asm!("dint", "nop") };
+    ta.taccr1()
+        .write(|w| unsafe { w.bits(tar().wrapping_add(ticks)) });
+    ta.tacctl1().write(|w| unsafe { w.bits(CCIE) });
     loop {
         crate::watchdog::feed();
         // Check and sleep atomically: `bis` sets GIE and the LPM bits in one
         // instruction, so the alarm cannot slip in between.
-        // SAFETY: the TIMERA1 handler clears the LPM bits on exit.
-        unsafe { core::arch::asm!("dint", "nop") };
         if ta.tacctl1().read().bits() & CCIE == 0 {
             crate::rt::interrupts_enable();
             break;
         }
-        unsafe { core::arch::asm!("bis {0}, r2", "nop", in(reg) LPM3_GIE) };
+        // SAFETY: the TIMERA1 handler clears the LPM bits on exit; GIE is
+        // set again by the handler's `reti`, so mask before the next check.
+        unsafe { core::arch::asm!("bis {0}, r2", "nop", "dint", "nop", in(reg) LPM3_GIE) };
     }
 }
 
