@@ -157,8 +157,6 @@ pub struct Counters {
     pub link_drops: u16,
 }
 
-/// Pointer cache value meaning "unknown" (pointers are at most 0x1FFF).
-const PTR_UNKNOWN: u16 = 0xFFFF;
 /// Bound on TXRTS polls, `TX_POLL_US` apart: 50 ms, longer than 16 collision
 /// backoffs of a maximum frame.
 const TX_POLLS: u16 = 2000;
@@ -278,13 +276,17 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         let mut dev = Enc28j60 {
             spi,
             delay,
+            // The caches start at the values `init`'s system reset gives
+            // (DS table 3-2): bank 0 (ECON1 = 0), EWRPT = ETXND = 0. ERDPT
+            // (0x05FA after reset) is written whole by `init_rx_buffer`
+            // before any use.
             bank: 0,
             rx_end,
             next_packet: 0,
             pending: 0,
-            erdpt: PTR_UNKNOWN,
-            ewrpt: PTR_UNKNOWN,
-            etxnd: PTR_UNKNOWN,
+            erdpt: 0,
+            ewrpt: 0,
+            etxnd: 0,
             revision: 0,
             counters: Counters::default(),
         };
@@ -295,9 +297,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn init(&mut self, config: &Config) -> Res<(), SPI::Error> {
         // DS 11.2 system reset command. Errata "reset: CLKRDY": CLKRDY is not cleared
         // by it, so wait at least 1 ms instead of polling it.
+        // The reset clears ECON1: bank 0, as `new` set the bank cache.
         self.exchange(OP_SRC, 0, 1)?;
-        // The reset clears ECON1: bank 0 (DS table 3-2, reset values).
-        self.bank = 0;
         self.delay.delay_us(1100);
         let mut tries = 0u8;
         loop {
@@ -427,7 +428,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// skipping bytes that already hold the value.
     #[inline(never)]
     fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Io<(), SPI::Error> {
-        if known == PTR_UNKNOWN || known as u8 != value as u8 {
+        if known as u8 != value as u8 {
             self.write_reg(reg_low, value as u8)?;
         }
         if known >> 8 != value >> 8 {
