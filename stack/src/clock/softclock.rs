@@ -108,16 +108,23 @@ pub(crate) const fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
     words[at] as u32 | (words[at + 1] as u32) << 16
 }
 
-/// `-x` if `negative`, else `x`, as a signed number (also `|x|` of a
-/// signed `x`, with `negative = x < 0`). One shared copy: 32-bit negation
-/// is long inline code on the MSP430.
+/// `-x` if `sign` is negative, else `x`, as a signed number (also `|x|`
+/// of a signed `x` with `sign = high(x)`). One shared copy: 32-bit
+/// negation is long inline code on the MSP430. The sign as a 16-bit word
+/// (the high half of a number, or its complement for the opposite) rather
+/// than a `bool`: a comparison made into a `bool` is a 15-bit shift there.
 #[inline(never)]
-pub(crate) const fn negated_if(negative: bool, x: u32) -> i32 {
-    if negative {
+pub(crate) const fn negated_if(sign: i16, x: u32) -> i32 {
+    if sign < 0 {
         (x as i32).wrapping_neg()
     } else {
         x as i32
     }
+}
+
+/// The high 16 bits of `x`: negative exactly when `x` is.
+const fn high(x: i32) -> i16 {
+    (x >> 16) as i16
 }
 
 /// A clock driven by a tick counter and disciplined by NTP offsets.
@@ -139,9 +146,10 @@ pub struct SoftClock {
     rate: Words<3>,
     /// ...and while a slew runs: 500 ppm longer or shorter.
     slew_rate: Words<3>,
-    /// Ticks left to slew, and the direction.
+    /// Ticks left to slew, and the direction (negative: the clock is
+    /// slowed).
     slew_left: u32,
-    slew_neg: bool,
+    slew_sign: i16,
     /// Tick count and time (2^-48 s: 16 bits below the 32.32 timestamp)
     /// at the last reading.
     base_ticks: u32,
@@ -168,7 +176,7 @@ impl SoftClock {
         rate: [0; 3],
         slew_rate: [0; 3],
         slew_left: 0,
-        slew_neg: false,
+        slew_sign: 0,
         base_ticks: 0,
         base_time: [0; 5],
         last_sample: 0,
@@ -279,7 +287,7 @@ impl SoftClock {
             self.slew_left,
             &[step as u16, (step >> 16) as u16, 0],
         );
-        negated_if(self.slew_neg, word32(&v, 1))
+        negated_if(self.slew_sign, word32(&v, 1))
     }
 
     /// How much a slewed tick differs from a tick: 500 ppm of a nominal
@@ -388,15 +396,14 @@ impl SoftClock {
                 t[3] = seconds;
                 t[4] += carry as u16;
             }
-            let negative = residual < 0;
-            let magnitude = negated_if(negative, residual as u32) as u32;
+            let sign = high(residual);
+            let magnitude = negated_if(sign, residual as u32) as u32;
             let divisor = t[2] as u64 | (t[3] as u64) << 16 | (t[4] as u64) << 32 | 1;
             let q = ((magnitude as u64) << 16) / divisor;
             // Clamped to ±500 ppm: the change at most the room left on its
             // side, 500 ppm minus or plus the correction.
-            let room =
-                (MAX_FREQ as u32).wrapping_add(negated_if(!negative, self.freq as u32) as u32);
-            let change = negated_if(negative, (q as u32).min(room));
+            let room = (MAX_FREQ as u32).wrapping_add(negated_if(!sign, self.freq as u32) as u32);
+            let change = negated_if(sign, (q as u32).min(room));
             self.freq_known = true;
             self.freq = self.freq.wrapping_add(change);
         }
@@ -405,7 +412,8 @@ impl SoftClock {
         // ticks, under 2^32 but at the fastest counters (2^24 Hz) and the
         // threshold itself, where it saturates (as when UNCONFIGURED, with
         // a step of 0).
-        let a = negated_if(offset < 0, offset as u32) as u32;
+        self.slew_sign = high(offset);
+        let a = negated_if(self.slew_sign, offset as u32) as u32;
         let ticks_needed = ((a as u64) << 16)
             .checked_div(self.slew_step() as u64)
             .unwrap_or(u64::MAX);
@@ -414,7 +422,6 @@ impl SoftClock {
         } else {
             ticks_needed as u32
         };
-        self.slew_neg = offset < 0;
         self.set_freq(self.freq);
     }
 
@@ -423,7 +430,7 @@ impl SoftClock {
     const fn set_freq(&mut self, freq: i32) {
         self.freq = freq;
         scale(&self.nominal, freq, &mut self.rate);
-        let slewed = freq + negated_if(self.slew_neg, MAX_FREQ as u32);
+        let slewed = freq + negated_if(self.slew_sign, MAX_FREQ as u32);
         scale(&self.nominal, slewed, &mut self.slew_rate);
     }
 }
