@@ -417,11 +417,7 @@ impl SoftClock {
         let ticks_needed = ((a as u64) << 16)
             .checked_div(self.slew_step() as u64)
             .unwrap_or(u64::MAX);
-        self.slew_left = if ticks_needed >> 32 != 0 {
-            u32::MAX
-        } else {
-            ticks_needed as u32
-        };
+        self.slew_left = u32::try_from(ticks_needed).unwrap_or(u32::MAX);
         self.set_freq(self.freq);
     }
 
