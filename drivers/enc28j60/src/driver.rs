@@ -318,16 +318,16 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             self.delay.delay_us(1000);
         }
         self.revision = self.read_reg(EREVID)?;
-        // ECON1 = 0: receive off, bank 0.
-        self.write_reg(ECON1, 0)?;
-        self.bank = 0;
+        // The reset left reception off (ECON1 = 0), the buffer pointers
+        // auto-incrementing (ECON2.AUTOINC = 1), interrupts disabled (EIE = 0)
+        // and no flags set (EIR = 0): DS table 3-2, reset values. Nothing to
+        // write for those.
         self.init_rx_buffer()?;
         // A register that does not read back means MISO is stuck.
         if self.read_reg(ERXNDL)? != self.rx_end as u8 {
             return Err(Error::NoChip);
         }
         self.write_reg16(ETXSTL, self.rx_end + 1)?;
-        self.bit_set(ECON2, ECON2_AUTOINC)?;
 
         // Receive filters (DS 8.0): unicast to us, broadcast, CRC check, and
         // multicast by hash table or all of it.
@@ -364,13 +364,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         }
         self.phy_write(PHLCON, config.phlcon)?;
 
-        // Interrupts off and flags clear (polling is the default), then
-        // reception on.
-        self.commands(&[
-            (OP_WCR, EIE, 0),
-            (OP_BFC, EIR, EIR_DMAIF | EIR_TXIF | EIR_TXERIF | EIR_RXERIF),
-            (OP_BFS, ECON1, ECON1_RXEN),
-        ])?;
+        // Reception on (interrupts stay off since the reset: polling is the
+        // default).
+        self.bit_set(ECON1, ECON1_RXEN)?;
         Ok(())
     }
 
