@@ -182,20 +182,23 @@ impl DateTime {
     /// The UTC calendar time of Unix time `unix` (seconds since
     /// 1970-01-01T00:00:00Z, leap seconds not counted, as POSIX defines).
     pub const fn from_unix(unix: u32) -> DateTime {
-        let days = unix / 86_400;
-        let sod = unix - days * 86_400;
+        // Minutes, hours and days by 32-bit divisions (library calls on
+        // the MSP430), the remainders in 16-bit wrapping arithmetic: each
+        // is under 2^16, so the low 16 bits of both terms suffice.
+        let minutes = unix / 60;
+        let second = (unix as u16).wrapping_sub((minutes as u16).wrapping_mul(60));
+        let hours = minutes / 60;
+        let minute = (minutes as u16).wrapping_sub((hours as u16).wrapping_mul(60));
+        let days = hours / 24;
+        let hour = (hours as u16).wrapping_sub((days as u16).wrapping_mul(24));
         let (year, month, day, yday) = civil_from_days_1970(days);
-        // 3600 = 16 * 225: the hour in 16 bits.
-        let hour = (sod >> 4) as u16 / 225;
-        let rem = (sod as u16).wrapping_sub(hour.wrapping_mul(3600)); // < 3600
-        let minute = rem / 60;
         DateTime {
             year,
             month,
             day,
             hour: hour as u8,
             minute: minute as u8,
-            second: (rem - minute * 60) as u8,
+            second: second as u8,
             // 1970-01-01 was a Thursday (4).
             weekday: Weekday::from_number(((days as u16 + 4) % 7) as u32),
             yday,
@@ -248,6 +251,32 @@ mod tests {
         // NTP era 0: 3_913_056_000 is 2024-01-01T00:00:00Z.
         let t = DateTime::from_ntp_era0(3_913_056_000);
         assert_eq!((t.year, t.month, t.day, t.hour), (2024, 1, 1, 0));
+    }
+
+    #[test]
+    fn from_unix_agrees_with_plain_arithmetic() {
+        // A stride through the whole u32 range (a prime number of seconds,
+        // so every time of day and weekday comes up), and both ends.
+        let instants = (0..=u32::MAX).step_by(1_000_003).chain([
+            u32::MAX,
+            u32::MAX - 86_399,
+            86_399,
+            4_107_542_399,
+        ]);
+        for unix in instants {
+            let t = DateTime::from_unix(unix);
+            let (days, sod) = (unix / 86_400, unix % 86_400);
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!((t.year as u32, t.month, t.day), (y, m, d), "{unix}");
+            assert_eq!(
+                (t.hour as u32, t.minute as u32, t.second as u32),
+                (sod / 3600, sod / 60 % 60, sod % 60),
+                "{unix}"
+            );
+            assert_eq!(t.weekday as u32, (days + 4) % 7, "{unix}");
+            assert_eq!(t.yday as u32, days - days_from_civil(y, 1, 1), "{unix}");
+            assert_eq!(t.to_unix(), unix);
+        }
     }
 
     #[test]
