@@ -338,11 +338,12 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
         if self.msg_type_raw() != msg_type::ECHO_REQUEST || self.msg_code() != 0 {
             return Err(Error::BadValue);
         }
-        // HC' = ~(~HC + ~m + m'), m = first word before, m' = after.
+        // HC' = ~(~HC + ~m + m'), m = first word before (0x8000), m' =
+        // after (0x8100): ~m + m' = 0x7fff + 0x8100 folds to 0x0100 (both
+        // sums are congruent modulo 0xffff and never 0, so equal).
         let mut c = Checksum::new();
         c.add_u16(!self.checksum());
-        c.add_u16(!0x8000);
-        c.add_u16(0x8100);
+        c.add_u16(0x0100);
         self.buffer.as_mut()[0] = msg_type::ECHO_REPLY;
         self.set_checksum(c.finish());
         Ok(())
@@ -624,6 +625,23 @@ mod tests {
             p.fill_checksum(&src, &dst);
             p.make_echo_reply().unwrap();
             assert!(p.verify_checksum(&dst, &src), "i={i}");
+        }
+    }
+
+    #[test]
+    fn echo_reply_checksum_is_rfc1624_eqn3_for_every_value() {
+        // HC' = ~(~HC + ~m + m') with m = 0x8000, m' = 0x8100, word by
+        // word, against the folded constant of `make_echo_reply`.
+        for hc in 0..=0xffffu16 {
+            let mut c = Checksum::new();
+            c.add_u16(!hc);
+            c.add_u16(!0x8000);
+            c.add_u16(0x8100);
+            let mut msg = [0x80, 0, 0, 0, 0, 1, 0, 2];
+            msg[2..4].copy_from_slice(&hc.to_be_bytes());
+            let mut p = Icmpv6Packet::new_unchecked(&mut msg[..]);
+            p.make_echo_reply().unwrap();
+            assert_eq!(p.checksum(), c.finish(), "hc={hc:#06x}");
         }
     }
 
