@@ -38,6 +38,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// echo reply, ICMP error) replaces it in the buffer and its length is
     /// returned as [`Received::Transmit`]; a UDP datagram to a bound port is
     /// returned as [`Received::Udp`] with its payload left in the buffer.
+    // Inlined: the caller's one call site gets the link-layer filter
+    // without a call (a frame for another host is dropped in a few
+    // instructions).
+    #[inline(always)]
     pub fn receive(&mut self, buf: &mut [u8], len: usize, now_ms: u32) -> Received {
         // Hosts: the common case (a frame in the same millisecond as the
         // last call, when `advance` has nothing to do) without the call.
@@ -51,6 +55,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         self.counters.rx_frames = self.counters.rx_frames.wrapping_add(1);
         let len = len.min(buf.len());
+        // The link-layer filter before the call: a frame for another host
+        // or protocol leaves without `process`'s register saves and frame.
+        if let Err(reason) = self.link_filter(&buf[..len]) {
+            return self.count_drop(reason);
+        }
         let r = self.process(buf, len);
         if let Received::Transmit(_) = r {
             self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
@@ -70,47 +79,53 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     || (m[2] == 0xff && m[3..6] == *self.group_bits() && self.any_present())))
     }
 
-    // Not inlined: the caller's `match` on the result would otherwise be
-    // copied to each of the many return points (hundreds of bytes).
-    #[inline(never)]
-    fn process(&mut self, buf: &mut [u8], len: usize) -> Received {
-        // Cheap filters first: link-layer destination, loop, EtherType.
-        // A frame from our own MAC is not dropped: a board with the same MAC
-        // is exactly what DAD must detect. Our own looped-back probes are
-        // told apart by their nonce (see `ndp_input`).
-        // The Ethernet header (RFC 2464 3) read in place: a frame for
-        // another host costs one length test and one address compare.
-        let Some(eth) = buf[..len].first_chunk::<14>() else {
-            return self.count_drop(DropReason::Truncated);
+    /// The Ethernet header's checks (RFC 2464 3), read in place: link-layer
+    /// destination, group source, EtherType. A frame from our own MAC
+    /// passes: a board with the same MAC is exactly what DAD must detect
+    /// (our own looped-back probes are told apart by their nonce, see
+    /// `ndp_input`).
+    #[inline]
+    fn link_filter(&self, frame: &[u8]) -> Result<(), DropReason> {
+        let Some(eth) = frame.first_chunk::<14>() else {
+            return Err(DropReason::Truncated);
         };
         // IEEE 802.3 3.2.3: a source address is always an individual one;
         // answers go to the frame's source, never to a group.
         if !self.accepts_mac(&MacAddress(*eth.first_chunk().unwrap())) || eth[6] & 1 != 0 {
-            return self.count_drop(DropReason::WrongMac);
+            return Err(DropReason::WrongMac);
         }
         if eth[12..] != ethertype::IPV6.to_be_bytes() {
-            return self.count_drop(DropReason::NotIpv6);
+            return Err(DropReason::NotIpv6);
         }
+        Ok(())
+    }
+
+    // Not inlined: the caller's `match` on the result would otherwise be
+    // copied to each of the many return points (hundreds of bytes).
+    /// The frame `buf[..len]` past [`Self::link_filter`].
+    #[inline(never)]
+    fn process(&mut self, buf: &mut [u8], len: usize) -> Received {
         // RFC 8200 3: the payload length counts what follows the header;
         // Ethernet padding beyond it is ignored.
         // The checks of `Ipv6Repr::parse` (length, then version), with the
         // header read straight into the value: fewer copies.
-        if len < L4 {
+        // (A fixed-size view of the headers: no bounds checks below.)
+        let Some(h) = buf[..len].first_chunk::<L4>() else {
             return self.count_drop(DropReason::Truncated);
-        }
-        let payload_len = u16::from_be_bytes([buf[IP + 4], buf[IP + 5]]) as usize;
+        };
+        let payload_len = u16::from_be_bytes([h[IP + 4], h[IP + 5]]) as usize;
         if len - L4 < payload_len {
             return self.count_drop(DropReason::Truncated);
         }
-        if buf[IP] >> 4 != 6 {
+        if h[IP] >> 4 != 6 {
             return self.count_drop(DropReason::BadIpv6);
         }
         let ip = Ipv6Repr {
-            src_addr: Ipv6Address::from_bytes(&buf[IP + 8..IP + 24]),
-            dst_addr: Ipv6Address::from_bytes(&buf[IP + 24..L4]),
-            next_header: buf[IP + 6],
+            src_addr: Ipv6Address(*h[IP + 8..].first_chunk().unwrap()),
+            dst_addr: Ipv6Address(*h[IP + 24..].first_chunk().unwrap()),
+            next_header: h[IP + 6],
             payload_len,
-            hop_limit: buf[IP + 7],
+            hop_limit: h[IP + 7],
         };
         let end = L4 + ip.payload_len;
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
