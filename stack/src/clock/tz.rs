@@ -44,7 +44,9 @@ struct Rule {
     /// Julian forms: days after the first of `month`; `Mm.w.d`: the day of
     /// the week, 0 = Sunday. (One field: 8 bytes a rule.)
     day: u16,
-    /// Local time of day in seconds (may be negative or beyond 24 h).
+    /// Local time of day in seconds (may be negative or beyond 24 h); in
+    /// a parsed [`Tz`], less the offset in effect before the transition:
+    /// the UTC time of day, counted from the local date's 00:00 UTC.
     time: i32,
 }
 
@@ -281,13 +283,10 @@ fn rule_day(year: u16, rule: &Rule) -> u16 {
     first + d
 }
 
-/// The UTC instant of `rule` in `year`, `offset` being the local time's
-/// offset before the transition. Wrapping arithmetic: exact for
-/// transitions inside 1970..2106.
-fn transition_utc(year: u16, rule: &Rule, offset: i32) -> u32 {
-    (rule_day(year, rule) as u32 * 86_400)
-        .wrapping_add(rule.time as u32)
-        .wrapping_sub(offset as u32)
+/// The UTC instant of `rule` (its time already UTC) in `year`. Wrapping
+/// arithmetic: exact for transitions inside 1970..2106.
+fn transition_utc(year: u16, rule: &Rule) -> u32 {
+    (rule_day(year, rule) as u32 * 86_400).wrapping_add(rule.time as u32)
 }
 
 impl Tz {
@@ -376,6 +375,10 @@ impl Tz {
                 self.start = US_START;
                 self.end = US_END;
             }
+            // Rule times from local to UTC, once here rather than at every
+            // conversion.
+            self.start.time -= self.std_offset;
+            self.end.time -= self.dst_offset;
         }
         if c.pos < c.s.len() {
             c.fail(TzError::TrailingCharacters);
@@ -396,8 +399,8 @@ impl Tz {
             return (self.std_offset, false);
         }
         let year = DateTime::from_unix(unix.wrapping_add(self.std_offset as u32)).year;
-        let start = transition_utc(year, &self.start, self.std_offset);
-        let end = transition_utc(year, &self.end, self.dst_offset);
+        let start = transition_utc(year, &self.start);
+        let end = transition_utc(year, &self.end);
         // start <= unix < end; when start > end (southern hemisphere: DST
         // spans the new year) the complement of end <= unix < start. One
         // wrapping compare covers both.
