@@ -448,10 +448,11 @@ impl<'a> Iterator for NdpOptionIter<'a> {
 /// 4861 4.6, 6.1), after which `rest` is empty. Every step consumes at
 /// least 8 bytes, so walks end.
 pub(crate) fn split_option<'a>(rest: &mut &'a [u8]) -> Option<Result<&'a [u8]>> {
-    if rest.is_empty() {
-        return None;
-    }
-    let len = 8 * *rest.get(1).unwrap_or(&0) as usize;
+    let len = match rest {
+        [] => return None,
+        [_, units, ..] => 8 * *units as usize,
+        [_] => 0,
+    };
     if len == 0 || len > rest.len() {
         *rest = &[];
         return Some(Err(Error::BadOption));
