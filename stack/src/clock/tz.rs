@@ -35,14 +35,17 @@ pub const MAX_NAME: usize = 7;
 struct Rule {
     /// Month 1-12.
     month: u8,
-    /// `Mm.w.d`: week 1-5 (5: the last such weekday of the month); 0 for
-    /// the Julian forms: the transition is `day` days after the first of
-    /// `month`. (`Jn`, February 29 never counted: January 1st + n - 1
-    /// before March, March 1st + n - 60 from day 60 on; `n`, zero-based:
-    /// January 1st + n.)
+    /// `Mm.w.d`: `7 * (w - 1) + 1` for week `w` 1-5 (5: the last such
+    /// weekday of the month), the earliest day of the month it can fall on;
+    /// 0 for the Julian forms: the transition is `day` days after the
+    /// first of `month`. (`Jn`, February 29 never counted: January 1st + n
+    /// - 1 before March, March 1st + n - 60 from day 60 on; `n`,
+    /// zero-based: January 1st + n.)
     week: u8,
     /// Julian forms: days after the first of `month`; `Mm.w.d`: the day of
-    /// the week, 0 = Sunday. (One field: 8 bytes a rule.)
+    /// the week (0 = Sunday) + [`WEEKDAY_BIAS`]. (One field: 8
+    /// bytes a rule. Both stored ready for use: a zone parsed at build
+    /// time costs no code for it.)
     day: u16,
     /// Local time of day in seconds (may be negative or beyond 24 h); in
     /// a parsed [`Tz`], less the offset in effect before the transition:
@@ -54,8 +57,8 @@ struct Rule {
 /// 02:00), the default of a TZ with a DST name but no rule.
 const US_START: Rule = Rule {
     month: 3,
-    week: 2,
-    day: 0,
+    week: 8,
+    day: WEEKDAY_BIAS,
     time: 2 * 3600,
 };
 const US_END: Rule = Rule {
@@ -63,6 +66,12 @@ const US_END: Rule = Rule {
     week: 1,
     ..US_START
 };
+
+/// Added to a rule's weekday: 56,000 (a multiple of 7 above every day
+/// count of `u32` Unix time) keeps `weekday - days` positive, and 1970-01-01
+/// was a Thursday (4): `(WEEKDAY_BIAS + weekday - days) % 7` days from day
+/// `days` to the next such weekday.
+const WEEKDAY_BIAS: u16 = 56_003;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Name {
@@ -237,9 +246,10 @@ impl Cursor<'_> {
         if self.eat(b'M') {
             rule.month = self.number(2, 1, 12) as u8;
             self.expect(b'.');
-            rule.week = self.number(1, 1, 5) as u8;
+            // (Wrapping: a failed number may be 0.)
+            rule.week = (self.number(1, 1, 5) as u8).wrapping_sub(1).wrapping_mul(7) + 1;
             self.expect(b'.');
-            rule.day = self.number(1, 0, 6);
+            rule.day = self.number(1, 0, 6) + WEEKDAY_BIAS;
         } else {
             // `Jn` (1-365, no February 29) or `n` (0-365).
             let julian1 = self.eat(b'J') as u16;
@@ -270,10 +280,9 @@ fn rule_day(year: u16, rule: &Rule) -> u16 {
     if rule.week == 0 {
         return first + rule.day;
     }
-    // The first weekday `day` on or after the first of the month: 1970-01-01
-    // was a Thursday (4), and 56,000 (a multiple of 7 above every day
-    // count) keeps the difference positive.
-    let mut d = (rule.day + 56_003 - first) % 7 + (rule.week as u16 - 1) * 7;
+    // The first such weekday on or after the first of the month, then
+    // `w - 1` weeks on.
+    let mut d = (rule.day - first) % 7 + rule.week as u16 - 1;
     // Week 5 means "the last such weekday of the month". (Month 13 is
     // January of the next year.)
     let len = days_from_civil_1970(year, rule.month + 1, 1) - first;
