@@ -123,15 +123,25 @@ fn alarm_sleep(ticks: u16) {
 /// exactly, the rest short by at most 1 tick (31 us).
 #[inline(never)]
 pub fn sleep_ms(ms: u32) {
-    let mut left = ms;
-    while left >= 1000 {
-        left -= 1000;
+    // Whole seconds, then the rest: a constant argument folds both (the
+    // firmware's retry wait is two one-second sleeps and nothing else).
+    // The seconds as 16-bit halves: a 32-bit loop counter costs about 30
+    // bytes on the MSP430.
+    let seconds = ms / 1000;
+    for _ in 0..(seconds >> 16) as u16 {
+        for _ in 0..=u16::MAX {
+            sleep_ticks(TICK_HZ as u16);
+        }
+    }
+    for _ in 0..seconds as u16 {
         sleep_ticks(TICK_HZ as u16);
     }
-    let rest = left as u16;
-    // ms * 32.768 ticks = 32 ms + 0.768 ms, and 0.768 ~ 49.125 / 64:
-    // 16-bit arithmetic, no division (999 ms -> 32734 ticks, exact 32735).
-    sleep_ticks((rest << 5) + ((rest * 49 + (rest >> 3)) >> 6));
+    let rest = (ms % 1000) as u16;
+    if rest != 0 {
+        // ms * 32.768 ticks = 32 ms + 0.768 ms, and 0.768 ~ 49.125 / 64:
+        // 16-bit arithmetic (999 ms -> 32734 ticks, exact 32735).
+        sleep_ticks((rest << 5) + ((rest * 49 + (rest >> 3)) >> 6));
+    }
 }
 
 /// Busy-waits about `n` * 3 MCLK cycles.
