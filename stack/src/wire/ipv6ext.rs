@@ -477,47 +477,43 @@ pub fn walk(packet: &[u8], dst_is_multicast: bool) -> ExtWalk {
         if index == MAX_EXT_HEADERS {
             return ExtWalk::Drop(ExtDrop::TooManyHeaders);
         }
+        // Every one of these headers is at least 8 bytes: the Fragment
+        // header exactly (RFC 8200 4.5), the others (Hdr Ext Len + 1) * 8
+        // (RFC 8200 4.3, 4.4, 4.6; RFC 6564).
         let hdr = &packet[offset..];
-        let len = match next_header {
+        let len = match (next_header, hdr.get(1)) {
+            (_, None) => return ExtWalk::Drop(ExtDrop::Truncated),
+            (ip_protocol::FRAGMENT, _) => FRAGMENT_HEADER_LEN,
+            (_, Some(&field)) => ext_header_len(field),
+        };
+        let Some(hdr) = hdr.get(..len) else {
+            return ExtWalk::Drop(ExtDrop::Truncated);
+        };
+        match next_header {
             ip_protocol::FRAGMENT => {
-                let frag = match FragmentHeader::new_checked(hdr) {
-                    Ok(f) => f,
-                    Err(_) => return ExtWalk::Drop(ExtDrop::Truncated),
-                };
                 // RFC 8200 4.5: no reassembly here, so only an atomic
                 // fragment (RFC 6946) can be processed.
-                if !frag.is_atomic() {
+                if !FragmentHeader::new_unchecked(hdr).is_atomic() {
                     return ExtWalk::Drop(ExtDrop::Fragment);
                 }
-                FRAGMENT_HEADER_LEN
             }
             ip_protocol::ROUTING => {
-                let rh = match RoutingHeader::new_checked(hdr) {
-                    Ok(r) => r,
-                    Err(_) => return ExtWalk::Drop(ExtDrop::Truncated),
-                };
                 // RFC 8200 4.4: with Segments Left 0 the header is ignored;
                 // otherwise this node, supporting no routing type, reports
                 // the Routing Type field (code 0).
-                if rh.segments_left() != 0 {
+                if RoutingHeader::new_unchecked(hdr).segments_left() != 0 {
                     return param_problem_at(
                         param_problem::ERRONEOUS_HEADER_FIELD,
                         offset + RoutingHeader::<&[u8]>::ROUTING_TYPE_OFFSET,
                     );
                 }
-                rh.header_len()
             }
             _ => {
-                let eh = match ExtHeader::new_checked(hdr) {
-                    Ok(e) => e,
-                    Err(_) => return ExtWalk::Drop(ExtDrop::Truncated),
-                };
-                if let Some(verdict) = check_options(&eh, offset, dst_is_multicast) {
+                if let Some(verdict) = check_options(hdr, offset, dst_is_multicast) {
                     return verdict;
                 }
-                eh.header_len()
             }
-        };
+        }
         nh_pointer = offset;
         next_header = hdr[0];
         offset += len;
@@ -527,15 +523,10 @@ pub fn walk(packet: &[u8], dst_is_multicast: bool) -> ExtWalk {
 }
 
 /// Applies RFC 8200 4.2 to the options of a Hop-by-Hop or Destination
-/// Options header at `offset`: `None` to go on, or the verdict. Only the
+/// Options header `h` (whole) at `offset`: `None` to go on, or the verdict. Only the
 /// padding options are recognised. (The walk of [`OptionsIter`], by
 /// positions: less code on the target.)
-fn check_options(
-    header: &ExtHeader<&[u8]>,
-    offset: usize,
-    dst_is_multicast: bool,
-) -> Option<ExtWalk> {
-    let h = &header.buffer[..header.header_len()];
+fn check_options(h: &[u8], offset: usize, dst_is_multicast: bool) -> Option<ExtWalk> {
     let mut at = 2;
     while let Some(&option_type) = h.get(at) {
         // Pad1 is the one option without a length byte.
