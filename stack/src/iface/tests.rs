@@ -984,6 +984,50 @@ fn udp_is_delivered_to_bound_ports_with_checksum_checked() {
     assert_eq!(t.i.counters().udp_delivered, 2);
 }
 
+/// The UDP header rules `receive` checks itself (those of
+/// `wire::udp::UdpRepr::parse`): length field equal to the IPv6 payload
+/// length (RFC 8200 8.1), a header that fits, destination port 0 refused;
+/// each with a correct checksum, so that only the rule can refuse it.
+#[test]
+fn udp_length_field_and_port_zero_are_checked() {
+    let mut t = T::up();
+    t.i.bind(5353).unwrap();
+    // UDP 40000 -> `port`, length field `len`, "hello", checksum filled in.
+    let datagram = |port: u16, len: u16| {
+        let mut m = [&[0x9c, 0x40][..], &port.to_be_bytes(), &len.to_be_bytes()].concat();
+        m.extend_from_slice(&[0, 0]);
+        m.extend_from_slice(b"hello");
+        let c = checksum::ipv6_upper_layer(&peer_ll(), &me_ll(), ip_protocol::UDP, &m);
+        m[6..8].copy_from_slice(&c.to_be_bytes());
+        frame(ME, PEER, peer_ll(), me_ll(), 64, ip_protocol::UDP, &m)
+    };
+    assert!(matches!(t.rx(&datagram(5353, 13)), Received::Udp(_)));
+    // Length field above, below the payload, and below the header.
+    for len in [14, 12, 7, 0] {
+        let f = datagram(5353, len);
+        assert_eq!(t.rx(&f), Received::Dropped(DropReason::Truncated), "{len}");
+    }
+    // An IPv6 payload shorter than the UDP header.
+    let short = frame(
+        ME,
+        PEER,
+        peer_ll(),
+        me_ll(),
+        64,
+        ip_protocol::UDP,
+        &[0x9c, 0x40, 0x14, 0xe9, 0, 7, 0],
+    );
+    assert_eq!(t.rx(&short), Received::Dropped(DropReason::Truncated));
+    // Port 0 is never delivered (a free port slot holds 0) nor answered.
+    let tx = t.i.counters().tx_frames;
+    assert_eq!(
+        t.rx(&datagram(0, 13)),
+        Received::Dropped(DropReason::NoListener)
+    );
+    assert_eq!(t.i.counters().tx_frames, tx);
+    assert_eq!(t.i.counters().udp_delivered, 1);
+}
+
 #[test]
 fn ports_bind_and_ephemeral() {
     let mut t = T::up();
