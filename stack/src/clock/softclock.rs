@@ -82,21 +82,28 @@ const MAX_HZ: u32 = 1 << 24;
 /// multiply-accumulate loop ([`mac`]) does the clock's wide arithmetic.
 pub(crate) type Words<const N: usize> = [u16; N];
 
-/// `acc += a * b`, modulo `2^(16 * N)` (`N` at least 5).
+/// `acc += a * b`, modulo `2^(16 * N)` (`N` at least 5): the six 16 x 16
+/// bit partial products, each added at its word with its carry rippled to
+/// the top (the shortest loop; a few more additions than needed).
 #[inline(never)]
 pub(crate) const fn mac<const N: usize>(acc: &mut Words<N>, a: u32, b: &Words<3>) {
     // (`while` loops: a `const fn`, for clocks built at compile time.)
-    let a = [a as u16, (a >> 16) as u16];
+    let mut a = a;
     let mut i = 0;
     while i < 2 {
-        let mut carry = 0u32;
+        let low = a as u16 as u32;
+        a >>= 16;
         let mut j = 0;
-        while j < N - i {
-            let p = if j < 3 { a[i] as u32 * b[j] as u32 } else { 0 };
-            // At most (2^16 - 1)^2 + 2 (2^16 - 1) = 2^32 - 1.
-            let s = p + acc[i + j] as u32 + carry;
-            acc[i + j] = s as u16;
-            carry = s >> 16;
+        while j < 3 {
+            let mut s = low * b[j] as u32;
+            let mut k = i + j;
+            while k < N {
+                // At most (2^16 - 1)^2 + 2 (2^16 - 1) = 2^32 - 1.
+                s += acc[k] as u32;
+                acc[k] = s as u16;
+                s >>= 16;
+                k += 1;
+            }
             j += 1;
         }
         i += 1;
