@@ -331,21 +331,26 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
     /// request's, swapped. If the reply uses another source (the request
     /// went to a multicast group), call [`Icmpv6Packet::fill_checksum`]
     /// afterwards. Returns `BadValue` (and changes nothing) if the message is
-    /// not an Echo Request with code 0.
+    /// not an Echo Request with code 0, `Truncated` if the buffer is
+    /// shorter than 4 bytes.
     // Not inlined on the 16-bit target: smaller there (measured).
     #[cfg_attr(target_pointer_width = "16", inline(never))]
     pub fn make_echo_reply(&mut self) -> Result<()> {
-        if self.msg_type_raw() != msg_type::ECHO_REQUEST || self.msg_code() != 0 {
+        // (The four bytes matched at once: no bounds check per field.)
+        let [kind, code, ck_hi, ck_lo, ..] = self.buffer.as_mut() else {
+            return Err(Error::Truncated);
+        };
+        if *kind != msg_type::ECHO_REQUEST || *code != 0 {
             return Err(Error::BadValue);
         }
         // HC' = ~(~HC + ~m + m'), m = first word before (0x8000), m' =
         // after (0x8100): ~m + m' = 0x7fff + 0x8100 folds to 0x0100 (both
         // sums are congruent modulo 0xffff and never 0, so equal).
         let mut c = Checksum::new();
-        c.add_u16(!self.checksum());
+        c.add_u16(!u16::from_be_bytes([*ck_hi, *ck_lo]));
         c.add_u16(0x0100);
-        self.buffer.as_mut()[0] = msg_type::ECHO_REPLY;
-        self.set_checksum(c.finish());
+        *kind = msg_type::ECHO_REPLY;
+        [*ck_hi, *ck_lo] = c.finish().to_be_bytes();
         Ok(())
     }
 }
@@ -643,6 +648,14 @@ mod tests {
             p.make_echo_reply().unwrap();
             assert_eq!(p.checksum(), c.finish(), "hc={hc:#06x}");
         }
+    }
+
+    #[test]
+    fn echo_reply_of_a_short_buffer_is_refused() {
+        let mut short = [0x80u8, 0, 0x12];
+        let mut p = Icmpv6Packet::new_unchecked(&mut short[..]);
+        assert_eq!(p.make_echo_reply(), Err(Error::Truncated));
+        assert_eq!(short, [0x80, 0, 0x12]);
     }
 
     #[test]
