@@ -132,6 +132,13 @@ const DAYS_1968_03_TO_1970: u16 = 671;
 /// 2106 that is not a leap year (divisible by 100, not by 400).
 const DAYS_1968_03_TO_2100_03: u16 = 33 * 1461;
 
+/// Days from March 1st to the first of month `mp` (0 = March, 11 =
+/// February), Hinnant's formula: shared by both directions.
+#[inline(never)]
+const fn month_start(mp: u16) -> u16 {
+    (153 * mp + 2) / 5
+}
+
 /// [`days_from_civil`] for years 1970 to 2107 in 16-bit arithmetic (the
 /// MSP430 is a 16-bit CPU; 32-bit divisions are library calls): March-based
 /// years counted from 1968-03-01 in 4-year cycles, the missing 2100-02-29
@@ -145,7 +152,7 @@ pub(crate) const fn days_from_civil_1970(year: u16, month: u8, day: u8) -> u16 {
     } else {
         (year - 1969, m + 9)
     };
-    let doy = (153 * mp + 2) / 5 + day as u16 - 1; // [0, 365]
+    let doy = month_start(mp) + day as u16 - 1; // [0, 365]
     let mut z = y * 365 + y / 4 + doy;
     if z >= DAYS_1968_03_TO_2100_03 {
         z -= 1;
@@ -167,7 +174,7 @@ const fn civil_from_days_1970(days: u32) -> (u16, u8, u8, u16) {
     let yoc = if r == 1460 { 3 } else { r / 365 }; // year of the cycle
     let doy = r - yoc * 365; // [0, 365], March 1st = 0
     let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
-    let day = doy - (153 * mp + 2) / 5 + 1;
+    let day = doy - month_start(mp) + 1;
     let year = 1968 + 4 * cycle + yoc;
     if mp < 10 {
         // March to December of `year`: its leap day came before.
