@@ -316,11 +316,13 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
     }
 
     /// Computes and stores the checksum over the IPv6 pseudo-header
-    /// (RFC 4443 2.3).
+    /// (RFC 4443 2.3). A buffer shorter than 4 bytes is left as it is.
     pub fn fill_checksum(&mut self, src: &Ipv6Address, dst: &Ipv6Address) {
-        self.set_checksum(0);
-        let c = checksum::ipv6_upper_layer(src, dst, ip_protocol::ICMPV6, self.buffer.as_ref());
-        self.set_checksum(c);
+        if let [_, _, ck_hi, ck_lo, ..] = self.buffer.as_mut() {
+            [*ck_hi, *ck_lo] = [0, 0];
+            let c = checksum::ipv6_upper_layer(src, dst, ip_protocol::ICMPV6, self.buffer.as_ref());
+            self.set_checksum(c);
+        }
     }
 
     /// Turns an Echo Request into its Echo Reply in place (RFC 4443 4.2:
@@ -651,10 +653,11 @@ mod tests {
     }
 
     #[test]
-    fn echo_reply_of_a_short_buffer_is_refused() {
+    fn short_buffers_are_left_alone() {
         let mut short = [0x80u8, 0, 0x12];
         let mut p = Icmpv6Packet::new_unchecked(&mut short[..]);
         assert_eq!(p.make_echo_reply(), Err(Error::Truncated));
+        p.fill_checksum(&ll(1), &ll(2));
         assert_eq!(short, [0x80, 0, 0x12]);
     }
 
