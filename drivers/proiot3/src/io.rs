@@ -6,7 +6,7 @@
 
 use crate::display::DisplayBus;
 use crate::periph;
-use crate::rt::{critical, PROIOT3_BUTTON_EVENTS};
+use crate::rt::PROIOT3_BUTTON_EVENTS;
 
 /// D/C on P3.0: 0 command, 1 data.
 const DC: u8 = 0x01;
@@ -57,14 +57,21 @@ pub fn buttons() -> u8 {
 
 /// Buttons pressed (falling edges) since the last call, bit n = P1.n.
 pub fn take_button_events() -> u8 {
-    critical(|| {
-        // SAFETY: interrupts are off; the PORT1 handler is the other writer.
-        unsafe {
-            let e = core::ptr::read_volatile(&raw const PROIOT3_BUTTON_EVENTS);
-            core::ptr::write_volatile(&raw mut PROIOT3_BUTTON_EVENTS, 0);
-            e
-        }
-    })
+    // Read, then clear exactly the bits read with one `bic.b`: the PORT1
+    // handler sets bits with one `bis.b`, so a press recorded in between
+    // stays for the next call. No interrupt masking needed.
+    // SAFETY: a byte read of the handler's flags.
+    let events = unsafe { core::ptr::read_volatile(&raw const PROIOT3_BUTTON_EVENTS) };
+    // SAFETY: one instruction clearing the bits just read.
+    unsafe {
+        core::arch::asm!(
+            "bic.b {events}, &{flags}",
+            events = in(reg) events,
+            flags = sym PROIOT3_BUTTON_EVENTS,
+            options(nostack),
+        );
+    }
+    events
 }
 
 /// Sets the port-3 LEDs in `mask` (subset of [`LEDS_P3`]) on or off.
