@@ -283,10 +283,10 @@ fn rule_day(year: u16, rule: &Rule) -> u16 {
     // The first such weekday on or after the first of the month, then
     // `w - 1` weeks on.
     let mut d = (rule.day - first) % 7 + rule.week as u16 - 1;
-    // Week 5 means "the last such weekday of the month". (Month 13 is
-    // January of the next year.)
-    let len = days_from_civil_1970(year, rule.month + 1, 1) - first;
-    while d >= len {
+    // Week 5 means "the last such weekday of the month": one week back
+    // when past its end (d is at most 34, a month at least 28 days long).
+    // (Month 13 is January of the next year.)
+    if d >= days_from_civil_1970(year, rule.month + 1, 1) - first {
         d -= 7;
     }
     first + d
