@@ -404,21 +404,22 @@ impl Tz {
     /// The offset east of UTC in seconds at UTC instant `unix`, and
     /// whether daylight saving time is in effect.
     pub fn offset_at(&self, unix: u32) -> (i32, bool) {
-        if !self.has_dst {
-            return (self.std_offset, false);
-        }
-        let year = DateTime::from_unix(unix.wrapping_add(self.std_offset as u32)).year;
-        let start = transition_utc(year, &self.start);
-        let end = transition_utc(year, &self.end);
-        // start <= unix < end; when start > end (southern hemisphere: DST
-        // spans the new year) the complement of end <= unix < start. One
-        // wrapping compare covers both.
-        let in_dst = unix.wrapping_sub(start) < end.wrapping_sub(start);
-        if in_dst {
-            (self.dst_offset, true)
+        let in_dst = self.has_dst && {
+            let local = unix.wrapping_add(self.std_offset as u32);
+            let year = DateTime::from_unix(local).year;
+            let start = transition_utc(year, &self.start);
+            let end = transition_utc(year, &self.end);
+            // start <= unix < end; when start > end (southern hemisphere:
+            // DST spans the new year) the complement of end <= unix <
+            // start. One wrapping compare covers both.
+            unix.wrapping_sub(start) < end.wrapping_sub(start)
+        };
+        let offset = if in_dst {
+            self.dst_offset
         } else {
-            (self.std_offset, false)
-        }
+            self.std_offset
+        };
+        (offset, in_dst)
     }
 
     /// The zone abbreviation as ASCII bytes: daylight saving time's when
