@@ -404,25 +404,31 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let mut tlla_at = 0;
         let mut mtu_at = 0;
         let mut own_nonce = false;
-        let mut rest = options;
-        while let Some(o) = ndp::split_option(&mut rest) {
-            let Ok(o) = o else {
-                return self.count_drop(DropReason::InvalidNdp);
-            };
-            any_slla |= o[0] == option_type::SOURCE_LL_ADDR;
-            if o.len() != 8 {
-                continue;
+        // (By offset over the message: the walk of `ndp::split_option`
+        // without a slice per option.)
+        let mut at = fixed;
+        while let [t, units, ..] = m[at..] {
+            let len = 8 * units as usize;
+            if len == 0 || len > m.len() - at {
+                break;
             }
-            let at = m.len() - rest.len() - 8;
-            let first = |seen: usize| if seen == 0 { at } else { seen };
-            match o[0] {
-                option_type::SOURCE_LL_ADDR => slla_at = first(slla_at),
-                option_type::TARGET_LL_ADDR => tlla_at = first(tlla_at),
-                option_type::MTU => mtu_at = first(mtu_at),
-                // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
-                NONCE_OPTION => own_nonce |= o[2..8] == self.dad_nonce,
-                _ => {}
+            any_slla |= t == option_type::SOURCE_LL_ADDR;
+            if len == 8 {
+                let first = |seen: usize| if seen == 0 { at } else { seen };
+                match t {
+                    option_type::SOURCE_LL_ADDR => slla_at = first(slla_at),
+                    option_type::TARGET_LL_ADDR => tlla_at = first(tlla_at),
+                    option_type::MTU => mtu_at = first(mtu_at),
+                    // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
+                    NONCE_OPTION => own_nonce |= m[at + 2..at + 8] == self.dad_nonce,
+                    _ => {}
+                }
             }
+            at += len;
+        }
+        // (Stopped early: a zero length or one past the end.)
+        if at != m.len() {
+            return self.count_drop(DropReason::InvalidNdp);
         }
         let lla = |at: usize| (at != 0).then(|| MacAddress::from_bytes(&m[at + 2..at + 8]));
         let (slla, tlla) = (lla(slla_at), lla(tlla_at));

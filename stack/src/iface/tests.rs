@@ -708,6 +708,23 @@ fn spoofed_or_malformed_ra_is_ignored() {
         &f[54..],
     );
     assert_eq!(t.rx(&fixed), Received::Dropped(DropReason::InvalidNdp));
+    // A zero-length option (RFC 4861 4.6), and one byte of option with no
+    // length field after the last option.
+    let mut zero = hx(RA)[54..].to_vec();
+    zero[16 + 1] = 0;
+    let mut odd = hx(RA)[54..].to_vec();
+    odd.push(1);
+    for m in [zero, odd] {
+        let f = icmp(
+            mc(&Ipv6Address::ALL_NODES),
+            RTR,
+            ip("fe80::1"),
+            Ipv6Address::ALL_NODES,
+            255,
+            &m,
+        );
+        assert_eq!(t.rx(&f), Received::Dropped(DropReason::InvalidNdp));
+    }
     // Code 1.
     let mut m = hx(RA)[54..].to_vec();
     m[1] = 1;
@@ -720,7 +737,7 @@ fn spoofed_or_malformed_ra_is_ignored() {
         &m,
     );
     assert_eq!(t.rx(&f), Received::Dropped(DropReason::InvalidNdp));
-    assert_eq!(t.dropped(DropReason::InvalidNdp), 4);
+    assert_eq!(t.dropped(DropReason::InvalidNdp), 6);
     assert_eq!(t.i.routers().count(), 0);
     assert_eq!(t.i.addresses().count(), 1);
     assert_eq!(t.i.mtu(), 1500);
