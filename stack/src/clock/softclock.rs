@@ -136,13 +136,11 @@ const fn high(x: i32) -> i16 {
 
 /// A clock driven by a tick counter and disciplined by NTP offsets.
 ///
-/// 56 bytes of state on the MSP430. See the [module documentation](self).
+/// 52 bytes of state on the MSP430. See the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SoftClock {
-    /// Nominal tick rate, ticks per second.
-    hz: u32,
-    /// `2^noise_bits() - 1`: derived from `hz` in `configure`, not for
-    /// every request.
+    /// `2^noise_bits() - 1`: derived from the tick rate in `configure`,
+    /// not for every request.
     noise_mask: u32,
     /// Nominal length of a tick, 2^-48 s.
     nominal: Words<3>,
@@ -176,7 +174,6 @@ impl SoftClock {
     /// do not run, slews are ignored. Set it up in place with
     /// [`SoftClock::configure`].
     pub const UNCONFIGURED: SoftClock = SoftClock {
-        hz: 0,
         noise_mask: 0,
         nominal: [0; 3],
         freq: 0,
@@ -233,14 +230,18 @@ impl SoftClock {
             h >>= 1;
             noise_mask >>= 1;
         }
-        self.hz = hz;
         self.noise_mask = noise_mask;
         self.set_freq(0);
     }
 
-    /// The nominal tick rate.
+    /// The nominal tick rate (0 when UNCONFIGURED): from the nominal tick
+    /// length, the only state the clock needs (not kept twice: RAM is
+    /// scarce on the MSP430). Exact, as the tick length is rounded to
+    /// 2^-48 s and the rate at most 2^24 Hz.
     pub fn hz(&self) -> u32 {
-        self.hz
+        let n = self.nominal;
+        let n = n[0] as u64 | (n[1] as u64) << 16 | (n[2] as u64) << 32;
+        ((1u64 << 48) + n / 2).checked_div(n).unwrap_or(0) as u32
     }
 
     /// True once the clock was set by [`SoftClock::step`].
@@ -499,6 +500,16 @@ pub(crate) mod tests {
             assert_eq!(c, SoftClock::new(hz));
         }
         assert_eq!(SoftClock::new(7).hz(), 64);
+        assert_eq!(SoftClock::UNCONFIGURED.hz(), 0);
+        // The rate is kept only as the tick length, and given back exactly
+        // (every rate checked once, off line; here a stride and the top,
+        // where the tick length is shortest).
+        for hz in (64..=1 << 24)
+            .step_by(251)
+            .chain((1 << 24) - 4096..=1 << 24)
+        {
+            assert_eq!(SoftClock::new(hz).hz(), hz);
+        }
         // Built at compile time: the same.
         const CLOCK: SoftClock = SoftClock::new(32768);
         assert_eq!(CLOCK, SoftClock::new(32768));
