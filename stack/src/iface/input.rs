@@ -15,6 +15,20 @@ use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 /// Upper bound for ReachableTime and RetransTimer from an RA (ms).
 const MAX_ND_TIME_MS: u32 = 3_600_000;
 
+/// The MAC address at `at` in `b`. (An array copy, not `from_bytes`:
+/// inlined into the generic interface code on hosts too, where
+/// `from_bytes`, not generic, is a call into the crate.)
+#[inline]
+fn mac_at(b: &[u8], at: usize) -> MacAddress {
+    MacAddress(*b[at..].first_chunk().unwrap())
+}
+
+/// The IPv6 address at `at` in `b` (as [`mac_at`]).
+#[inline]
+fn ip_at(b: &[u8], at: usize) -> Ipv6Address {
+    Ipv6Address(*b[at..].first_chunk().unwrap())
+}
+
 /// The big-endian 32-bit field at `at` of `b` (one shared copy of the
 /// byte assembly, long on the 16-bit target).
 #[inline(never)]
@@ -203,8 +217,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         reason: DropReason,
     ) -> Received {
         let dropped = self.count_drop(reason);
-        let src = Ipv6Address::from_bytes(&buf[IP + 8..IP + 24]);
-        let dst = Ipv6Address::from_bytes(&buf[IP + 24..IP + 40]);
+        let src = ip_at(buf, IP + 8);
+        let dst = ip_at(buf, IP + 24);
         // (e.3)/(e.4): not for a multicast destination, IPv6 or link-layer,
         // except the Parameter Problem code 2 exception; (e.6): not to
         // the unspecified address (a multicast source was dropped already).
@@ -243,7 +257,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         from: &Ipv6Address,
         to: &Ipv6Address,
     ) {
-        let peer_mac = MacAddress::from_bytes(&buf[6..12]);
+        let peer_mac = mac_at(buf, 6);
         self.write_headers(
             buf,
             Some(&peer_mac),
@@ -430,7 +444,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if at != m.len() {
             return self.count_drop(DropReason::InvalidNdp);
         }
-        let lla = |at: usize| (at != 0).then(|| MacAddress::from_bytes(&m[at + 2..at + 8]));
+        let lla = |at: usize| (at != 0).then(|| mac_at(m, at + 2));
         let (slla, tlla) = (lla(slla_at), lla(tlla_at));
         if let Ok(ra) = <&[u8; 16]>::try_from(head) {
             // 6.1.2: from a link-local source.
@@ -442,7 +456,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // NS, NA, Redirect: the Target Address, never multicast (7.1.1,
         // 7.1.2; 8.1: link-local or the Destination itself).
-        let target = Ipv6Address::from_bytes(&head[8..24]);
+        let target = ip_at(head, 8);
         let flags = head[4];
         let valid = !target.is_multicast()
             && match kind {
@@ -455,7 +469,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 msg_type::NEIGHBOR_ADVERT => !dst.is_multicast() || flags & 0x40 == 0,
                 // 8.1: from a link-local source; Destination not multicast.
                 _ => {
-                    let dest = Ipv6Address::from_bytes(&head[24..40]);
+                    let dest = ip_at(head, 24);
                     src.is_link_local()
                         && !dest.is_multicast()
                         && (target.is_link_local() || target == dest)
@@ -469,7 +483,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 if own_nonce && src.is_unspecified() {
                     return self.count_drop(DropReason::Looped);
                 }
-                let eth_src = MacAddress::from_bytes(&buf[6..12]);
+                let eth_src = mac_at(buf, 6);
                 self.ns_input(buf, src, &target, slla, eth_src)
             }
             msg_type::NEIGHBOR_ADVERT => self.na_input(
@@ -479,7 +493,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 flags & 0x40 != 0,
                 flags & 0x20 != 0,
             ),
-            _ => self.redirect_input(src, &target, &Ipv6Address::from_bytes(&head[24..40]), tlla),
+            _ => self.redirect_input(src, &target, &ip_at(head, 24), tlla),
         }
     }
 
