@@ -71,9 +71,12 @@ impl<T: AsRef<[u8]>> UdpPacket<T> {
         self.buffer
     }
 
+    /// (0 for a field past the end of a short unchecked buffer.)
     fn read_u16(&self, r: core::ops::Range<usize>) -> u16 {
-        let b = self.buffer.as_ref();
-        u16::from_be_bytes([b[r.start], b[r.start + 1]])
+        match self.buffer.as_ref().get(r) {
+            Some(&[hi, lo]) => u16::from_be_bytes([hi, lo]),
+            _ => 0,
+        }
     }
 
     /// Source port (0: none, RFC 768).
@@ -256,6 +259,15 @@ mod tests {
     const LO_HELLO: [u8; 14] = [
         0xb5, 0xa4, 0x27, 0x0f, 0x00, 0x0e, 0xdf, 0x40, b'h', b'e', b'l', b'l', b'o', b'\n',
     ];
+
+    #[test]
+    fn short_unchecked_view_reads_zero_past_its_end() {
+        // Three bytes: the source port, then nothing (no panic).
+        let p = UdpPacket::new_unchecked(&[0x12u8, 0x34, 0x56][..]);
+        assert_eq!(p.src_port(), 0x1234);
+        assert_eq!((p.dst_port(), p.len(), p.checksum()), (0, 0, 0));
+        assert_eq!(p.check_len(), Err(Error::Truncated));
+    }
 
     #[test]
     fn parse_loopback_datagram() {
