@@ -38,8 +38,8 @@ struct Rule {
     /// `Mm.w.d`: `7 * (w - 1) + 1` for week `w` 1-5 (5: the last such
     /// weekday of the month), the earliest day of the month it can fall on;
     /// 0 for the Julian forms: the transition is `day` days after the
-    /// first of `month`. (`Jn`, February 29 never counted: January 1st + n
-    /// - 1 before March, March 1st + n - 60 from day 60 on; `n`,
+    /// first of `month`. (`Jn`, February 29 never counted: January 1st +
+    /// n - 1 before March, March 1st + n - 60 from day 60 on; `n`,
     /// zero-based: January 1st + n.)
     week: u8,
     /// Julian forms: days after the first of `month`; `Mm.w.d`: the day of
