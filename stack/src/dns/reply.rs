@@ -16,6 +16,13 @@ fn be16(b: &[u8], at: usize) -> u16 {
     u16::from_be_bytes([b[at], b[at + 1]])
 }
 
+/// Whether the big-endian 16-bit field at `at` is `value`: two byte
+/// compares with constants (less code on the target than building the
+/// word).
+fn field_is(b: &[u8], at: usize, value: u16) -> bool {
+    b[at] == (value >> 8) as u8 && b[at + 1] == value as u8
+}
+
 // Every function here answers `None` for a malformed message (truncated,
 // a bad label type, a forward pointer, a name over 255 bytes, a bad
 // record): the resolver rejects all of them for one reason
@@ -134,7 +141,7 @@ pub(super) fn expand_name(msg: &[u8], start: usize, out: &mut [u8]) -> Option<us
 pub(super) fn question_is(msg: &[u8], qname: &[u8]) -> Option<(bool, usize)> {
     let (same, end) = name_is(msg, HEADER_LEN, qname, 0)?;
     let fixed = msg.get(end..end + 4)?;
-    let same = same && be16(fixed, 0) == rtype::AAAA && be16(fixed, 2) == CLASS_IN;
+    let same = same && field_is(fixed, 0, rtype::AAAA) && field_is(fixed, 2, CLASS_IN);
     Some((same, end + 4))
 }
 
@@ -175,18 +182,16 @@ pub(super) fn read_answer(
         count -= 1;
         let (ours, end) = name_is(msg, pos, other, at)?;
         let fixed = msg.get(end..)?.get(..10)?;
-        let rr_type = be16(fixed, 0);
-        let class = be16(fixed, 2);
         let rdata = end + 10;
         let rdata_end = rdata + be16(fixed, 8) as usize;
         if rdata_end > msg.len() {
             return None;
         }
         pos = rdata_end;
-        if class != CLASS_IN || !ours {
+        if !field_is(fixed, 2, CLASS_IN) || !ours {
             continue;
         }
-        if rr_type == rtype::AAAA {
+        if field_is(fixed, 0, rtype::AAAA) {
             if rdata_end - rdata != 16 {
                 return None;
             }
@@ -195,7 +200,7 @@ pub(super) fn read_answer(
                 out[found] = a;
                 found += 1;
             }
-        } else if rr_type == rtype::CNAME && found == 0 {
+        } else if field_is(fixed, 0, rtype::CNAME) && found == 0 {
             // RFC 1035 3.3.1: the RDATA is one name, read within it. Each
             // record moves the chain at most once: loops end with the
             // section.
