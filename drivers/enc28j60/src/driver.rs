@@ -217,6 +217,13 @@ static MAC_SETUP_FULL: [(u8, u8); 9] = [
 /// order (DS table 3-2).
 const MAADR: [u8; 6] = [MAADR1, MAADR2, MAADR3, MAADR4, MAADR5, MAADR6];
 
+/// Sets bit `index` (0..=63) of a hash table image, EHT0 bit 0 first.
+fn set_hash_bit(table: &mut [u8; 8], index: u8) {
+    // The bit from a table: a variable shift is a loop on the MSP430.
+    const BIT: [u8; 8] = [1, 2, 4, 8, 16, 32, 64, 128];
+    table[usize::from(index >> 3) & 7] |= BIT[usize::from(index & 7)];
+}
+
 /// Adds one to an event counter (wrapping): one `inc` on the MSP430.
 #[inline(always)]
 fn bump(counter: &mut u16) {
@@ -773,11 +780,32 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     pub fn set_multicast_filter(&mut self, groups: &[[u8; 6]]) -> Res<(), SPI::Error> {
         let mut table = [0u8; 8];
         for group in groups {
-            let index = crate::hash_index(group);
-            // The bit from a table: a variable shift is a loop on the MSP430.
-            const BIT: [u8; 8] = [1, 2, 4, 8, 16, 32, 64, 128];
-            table[usize::from(index >> 3)] |= BIT[usize::from(index & 7)];
+            set_hash_bit(&mut table, crate::hash_index(group));
         }
+        self.write_hash_table(&table)
+    }
+
+    /// Programs the multicast hash table for an IPv6 node whose addresses
+    /// all end in `low24` (one interface identifier, e.g. from the MAC): the
+    /// all-nodes group ff02::1 and the solicited-node group
+    /// ff02::1:ffXX:XXXX (RFC 4291 sections 2.7.1 and 2.8, MACs per RFC 2464
+    /// section 7). The same table as [`Enc28j60::set_multicast_filter`] with
+    /// [`ALL_NODES_MAC`] and [`solicited_node_mac`]`(low24)`, for less code:
+    /// the all-nodes bit and the CRC of the 33-33-FF prefix are constants.
+    pub fn set_ipv6_multicast_filter(&mut self, low24: [u8; 3]) -> Res<(), SPI::Error> {
+        const ALL_NODES: u8 = crate::hash_index(&ALL_NODES_MAC);
+        const SOLICITED_PREFIX: u32 = crate::crc32_update(0xFFFF_FFFF, &[0x33, 0x33, 0xFF]);
+        let mut table = [0u8; 8];
+        set_hash_bit(&mut table, ALL_NODES);
+        set_hash_bit(
+            &mut table,
+            crate::hash_bits(crate::crc32_update(SOLICITED_PREFIX, &low24)),
+        );
+        self.write_hash_table(&table)
+    }
+
+    /// Writes EHT0..EHT7 (DS 8.2.3).
+    fn write_hash_table(&mut self, table: &[u8; 8]) -> Res<(), SPI::Error> {
         for (i, &bits) in table.iter().enumerate() {
             self.write_reg(EHT0 + i as u8, bits)?;
         }

@@ -33,22 +33,37 @@ pub use driver::{
 /// DS39662 section 8.2.3: the CRC-32 (polynomial 0x04C11DB7, preset to all
 /// ones, data bits taken least significant first, no final inversion) of the
 /// destination address; bits 28:23 select the bit of EHT0..EHT7. Bitwise, so
-/// no table in flash.
-pub fn hash_index(mac: &[u8; 6]) -> u8 {
-    let mut crc: u32 = 0xFFFF_FFFF;
-    for &byte in mac {
-        let mut bits = byte;
+/// no table in flash; `const`, so constant addresses cost no code.
+pub const fn hash_index(mac: &[u8; 6]) -> u8 {
+    hash_bits(crc32_update(0xFFFF_FFFF, mac))
+}
+
+/// The hash table index in a CRC-32 register: bits 28:23 (DS39662 8.2.3).
+pub(crate) const fn hash_bits(crc: u32) -> u8 {
+    ((crc >> 23) & 0x3F) as u8
+}
+
+/// The CRC-32 register of [`hash_index`] after `bytes`, from `crc`. `const`:
+/// a constant prefix (such as the 33-33-FF of solicited-node groups) is
+/// folded at compile time.
+pub(crate) const fn crc32_update(mut crc: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut bits = bytes[i];
         // u8 counter and sign test: 16-bit friendly on the MSP430.
-        for _ in 0..8u8 {
+        let mut n = 0u8;
+        while n < 8 {
             let feedback = (bits & 1 != 0) != ((crc as i32) < 0);
             bits >>= 1;
             crc <<= 1;
             if feedback {
                 crc ^= 0x04C1_1DB7;
             }
+            n += 1;
         }
+        i += 1;
     }
-    ((crc >> 23) & 0x3F) as u8
+    crc
 }
 
 #[cfg(test)]
@@ -63,6 +78,13 @@ mod tests {
         assert_eq!(hash_index(&solicited_node_mac([0x12, 0x34, 0x56])), 23);
         assert_eq!(hash_index(&[0xFF; 6]), 62);
         assert_eq!(hash_index(&[0x01, 0, 0, 0, 0, 0]), 63);
+    }
+
+    #[test]
+    fn crc_of_a_prefix_then_the_rest_is_the_crc_of_the_whole() {
+        let mac = solicited_node_mac([0x12, 0x34, 0x56]);
+        let prefix = crc32_update(0xFFFF_FFFF, &mac[..3]);
+        assert_eq!(hash_bits(crc32_update(prefix, &mac[3..])), hash_index(&mac));
     }
 
     #[test]

@@ -447,6 +447,42 @@ fn multicast_filter_accepts_exactly_the_groups_asked_for() {
 }
 
 #[test]
+fn ipv6_filter_programs_the_same_table_as_the_two_groups() {
+    for low24 in [[0x12, 0x34, 0x56], [0xab, 0xcd, 0xef], [0, 0, 0], [0xff; 3]] {
+        let (model, mut eth) = setup(Enc28j60Model::new());
+        eth.set_multicast_filter(&[ALL_NODES_MAC, solicited_node_mac(low24)])
+            .unwrap();
+        let by_groups: Vec<u8> = (0..8).map(|i| model.lock().register(1, i)).collect();
+        eth.set_multicast_filter(&[]).unwrap();
+        eth.set_ipv6_multicast_filter(low24).unwrap();
+        let by_ipv6: Vec<u8> = (0..8).map(|i| model.lock().register(1, i)).collect();
+        assert_eq!(by_ipv6, by_groups, "{low24:02x?}");
+        assert_eq!(by_ipv6.iter().map(|b| b.count_ones()).sum::<u32>(), {
+            let a = hash_index(&ALL_NODES_MAC);
+            let s = hash_index(&solicited_node_mac(low24));
+            if a == s {
+                1
+            } else {
+                2
+            }
+        });
+        // Both groups pass the filter.
+        let mut buf = [0u8; 1514];
+        for (i, g) in [ALL_NODES_MAC, solicited_node_mac(low24)]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(
+                model.lock().inject_frame(&frame(*g, 70, i as u32)),
+                InjectResult::Accepted
+            );
+            assert_eq!(eth.receive(&mut buf).unwrap(), Some(70));
+        }
+        assert_no_violations(&model);
+    }
+}
+
+#[test]
 fn interrupts_follow_the_edge_rules() {
     let (model, mut eth) = setup(Enc28j60Model::new());
     eth.enable_interrupts(EIE_PKTIE | EIE_RXERIE | EIE_LINKIE)
