@@ -384,11 +384,18 @@ impl SoftClock {
         self.now(ticks);
         let interval = ticks.wrapping_sub(self.last_sample);
         self.last_sample = ticks;
-        // The interval in 2^-48 s: seconds in words 3 and 4. (0 when
-        // UNCONFIGURED: no frequency estimate then.)
-        let mut t = [0; 5];
+        // The interval in 2^-48 s (seconds in words 3 and 4), plus
+        // FLL_AVERAGE_S once the frequency is known. (0 when UNCONFIGURED:
+        // no frequency estimate then.)
+        let average = if self.freq_known {
+            FLL_AVERAGE_S as u16
+        } else {
+            0
+        };
+        let mut t = [0, 0, 0, average, 0];
         mac(&mut t, interval, &self.nominal);
-        if self.set && (interval as i32) >= 0 && (t[4] != 0 || t[3] >= MIN_FLL_INTERVAL_S as u16) {
+        let min = MIN_FLL_INTERVAL_S as u16 + average;
+        if self.set && (interval as i32) >= 0 && (t[4] != 0 || t[3] >= min) {
             // Offset grown since the last discipline beyond what was still
             // to be slewed: the clock's own drift over `interval` ticks.
             let residual = offset - self.pending_slew32();
@@ -399,11 +406,6 @@ impl SoftClock {
             // 2^-16 s (exact to 15 us, 2e-6 of the shortest interval used;
             // its last bit set, which spares a division-by-zero check) the
             // quotient is under |residual| / 8.
-            if self.freq_known {
-                let (seconds, carry) = t[3].overflowing_add(FLL_AVERAGE_S as u16);
-                t[3] = seconds;
-                t[4] += carry as u16;
-            }
             let sign = high(residual);
             let magnitude = negated_if(sign, residual as u32) as u32;
             let divisor = t[2] as u64 | (t[3] as u64) << 16 | (t[4] as u64) << 32 | 1;
