@@ -15,6 +15,15 @@ use crate::wire::{self, ip_protocol, Ipv6Address, MacAddress};
 /// Upper bound for ReachableTime and RetransTimer from an RA (ms).
 const MAX_ND_TIME_MS: u32 = 3_600_000;
 
+/// The Reachable Time or Retrans Timer field (ms) at `at` of a Router
+/// Advertisement, capped at one hour (the RFC 4861 6.2.1 maximum of
+/// AdvReachableTime) so that millisecond timers stay far inside their
+/// wrapping range. One copy of the 32-bit compare for both fields.
+#[inline(never)]
+fn nd_time_ms(ra: &[u8; 16], at: usize) -> u32 {
+    be_u32(ra, at).min(MAX_ND_TIME_MS)
+}
+
 /// The MAC address at `at` in `b`. (An array copy, not `from_bytes`:
 /// inlined into the generic interface code on hosts too, where
 /// `from_bytes`, not generic, is a call into the crate.)
@@ -629,8 +638,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     ) -> Received {
         let cur_hop_limit = ra[4];
         let router_lifetime = u16::from_be_bytes([ra[6], ra[7]]);
-        let reachable_time = be_u32(ra, 8);
-        let retrans_time = be_u32(ra, 12);
+        let reachable_time = nd_time_ms(ra, 8);
+        let retrans_time = nd_time_ms(ra, 12);
         if self.our_addr(src).is_some() {
             return self.count_drop(DropReason::Looped);
         }
@@ -639,18 +648,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // 6.3.4: a new BaseReachableTime gets a new random ReachableTime
         // (6.3.2: uniformly in 0.5..1.5 times the base).
-        // Both are capped at one hour (the RFC 4861 6.2.1 maximum of
-        // AdvReachableTime) so that millisecond timers stay far inside
-        // their wrapping range.
+        // Both are capped (`nd_time_ms`).
         // 6.3.4: a new random ReachableTime when the base changes "and at
         // least every few hours": here at every RA that carries one.
-        let reachable_time = reachable_time.min(MAX_ND_TIME_MS);
         if reachable_time != 0 {
             self.params.base_reachable_ms = reachable_time;
             self.randomize_reachable_time();
         }
         if retrans_time != 0 {
-            self.params.retrans_ms = retrans_time.min(MAX_ND_TIME_MS);
+            self.params.retrans_ms = retrans_time;
         }
         self.router_update(src, router_lifetime as u32);
         // 6.3.4: record the router's link-layer address, IsRouter set.
