@@ -122,11 +122,18 @@ pub(crate) const fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
 /// than a `bool`: a comparison made into a `bool` is a 15-bit shift there.
 #[inline(never)]
 pub(crate) const fn negated_if(sign: i16, x: u32) -> i32 {
+    // In 16-bit halves, the borrow by a test: LLVM's 32-bit negation is
+    // half as long again on this target.
+    let mut low = x as u16;
+    let mut high = (x >> 16) as u16;
     if sign < 0 {
-        (x as i32).wrapping_neg()
-    } else {
-        x as i32
+        high = !high;
+        low = (!low).wrapping_add(1);
+        if low == 0 {
+            high = high.wrapping_add(1);
+        }
     }
+    (low as u32 | (high as u32) << 16) as i32
 }
 
 /// The high 16 bits of `x`: negative exactly when `x` is.
@@ -522,6 +529,30 @@ pub(crate) mod tests {
         c.slew(0, STEP_THRESHOLD);
         assert_eq!(c.slew_left, u32::MAX);
         assert!((c.pending_slew().0 - STEP_THRESHOLD.0).abs() < 1 << 16);
+    }
+
+    #[test]
+    fn negated_if_negates_on_a_negative_sign_word() {
+        for x in [
+            0u32,
+            1,
+            0xFFFF,
+            0x1_0000,
+            0x1_0001,
+            0x7FFF_FFFF,
+            0x8000_0000,
+            u32::MAX,
+        ] {
+            assert_eq!(negated_if(-1, x), (x as i32).wrapping_neg(), "{x:#x}");
+            assert_eq!(negated_if(i16::MIN, x), (x as i32).wrapping_neg(), "{x:#x}");
+            assert_eq!(negated_if(0, x), x as i32, "{x:#x}");
+            assert_eq!(negated_if(i16::MAX, x), x as i32, "{x:#x}");
+            // |x| of a signed x.
+            assert_eq!(
+                negated_if(high(x as i32), x) as u32,
+                (x as i32).unsigned_abs()
+            );
+        }
     }
 
     #[test]
