@@ -42,7 +42,8 @@ fn ip_at(b: &[u8], at: usize) -> Ipv6Address {
 /// byte assembly, long on the 16-bit target).
 #[inline(never)]
 fn be_u32(b: &[u8], at: usize) -> u32 {
-    u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    // (One bounds check for the four bytes.)
+    u32::from_be_bytes(*b[at..].first_chunk().unwrap())
 }
 
 impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
