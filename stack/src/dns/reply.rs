@@ -212,10 +212,12 @@ pub(super) fn read_answer(
             continue;
         }
         // RFC 2181 8: a TTL with the top bit set is read as 0.
-        if fixed[4] & 0x80 != 0 {
+        // (Compared as two 16-bit halves: less code on the target.)
+        let (high, low) = (be16(fixed, 4), be16(fixed, 6));
+        if high >= 0x8000 {
             ttl = 0;
-        } else {
-            ttl = ttl.min(u32::from_be_bytes([fixed[4], fixed[5], fixed[6], fixed[7]]));
+        } else if high < (ttl >> 16) as u16 || (high == (ttl >> 16) as u16 && low < ttl as u16) {
+            ttl = (high as u32) << 16 | low as u32;
         }
     }
     Some(if found > 0 {
