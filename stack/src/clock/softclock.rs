@@ -20,9 +20,10 @@
 //! (80 bits, 2^-48 s) advances by the slewed ticks times the slewing tick
 //! length plus the other ticks times the tick length, two runs of one
 //! multiply-accumulate loop over 16-bit words (the MSP430 is a 16-bit CPU,
-//! on which 64-bit arithmetic is long inline code), no division. One
-//! 64-bit division happens when the clock is disciplined (the frequency
-//! estimate), once per NTP poll.
+//! on which 64-bit arithmetic is long inline code), no division. Two
+//! 64-bit divisions happen when the clock is disciplined, once per NTP
+//! poll: the frequency estimate (by the interval) and the slew's length
+//! (by the slew step).
 //!
 //! # Tick counter
 //!
