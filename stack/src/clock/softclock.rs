@@ -455,13 +455,16 @@ impl SoftClock {
 /// a returned value.)
 const fn scale(nominal: &Words<3>, f: i32, out: &mut Words<3>) {
     let n = nominal;
-    let mut v = if f < 0 {
-        [0; 5]
-    } else {
-        [0, 0, n[0], n[1], n[2]]
-    };
+    let mut v = [0; 5];
+    if f >= 0 {
+        v[2] = n[0];
+        v[3] = n[1];
+        v[4] = n[2];
+    }
     mac(&mut v, f as u32, n);
-    *out = [v[2], v[3], v[4]];
+    out[0] = v[2];
+    out[1] = v[3];
+    out[2] = v[4];
 }
 
 /// The timestamp of a 32.32 time in 16-bit words.
