@@ -2,7 +2,7 @@
 //! views, answer in place.
 
 use super::output::{Ndp, IP, L4, NONCE_OPTION};
-use super::tables::{self, lifetime_end, AddrSlot, Neighbor, NeighborState, Timed};
+use super::tables::{self, lifetime_end, AddrSlot, NeighborState, Timed};
 use super::{consts, DropReason, EventKind, Interface, Received, UdpMeta};
 use crate::wire::ethernet::ethertype;
 use crate::wire::icmpv6::{msg_type, Icmpv6Error, Icmpv6Packet};
@@ -802,32 +802,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// is STALE; an existing one changes to STALE only if the address
     /// differs (an INCOMPLETE one always takes it).
     fn neighbor_learned(&mut self, ip: &Ipv6Address, mac: MacAddress, is_router: bool) {
-        let now = self.now_ms;
         let Some(i) = self.neighbor_slot(ip) else {
             return;
         };
         let n = &mut self.neighbors[i];
-        match n.state {
-            None => {
-                *n = Neighbor {
-                    ip: *ip,
-                    mac,
-                    state: Some(NeighborState::Stale),
-                    probes: 0,
-                    is_router,
-                    timer: now,
-                    stamp: now,
-                };
-            }
-            Some(state) => {
-                if state == NeighborState::Incomplete || n.mac != mac {
-                    n.mac = mac;
-                    n.state = Some(NeighborState::Stale);
-                    n.probes = 0;
-                }
-                n.is_router |= is_router;
-            }
+        // (A new entry has no state and a cleared address.)
+        if n.state.is_none_or(|s| s == NeighborState::Incomplete) || n.mac != mac {
+            n.mac = mac;
+            n.state = Some(NeighborState::Stale);
+            n.probes = 0;
         }
+        n.is_router |= is_router;
     }
 
     fn remove_router(&mut self, ip: &Ipv6Address) {

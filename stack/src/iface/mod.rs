@@ -1114,7 +1114,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Finds or makes a neighbor cache slot for `ip`: an existing entry, a
     /// free one, or (bounded eviction) the least recently confirmed entry,
-    /// sparing routers' entries and INCOMPLETE ones when possible.
+    /// sparing routers' entries and INCOMPLETE ones when possible. A new
+    /// entry holds `ip`, timer and stamp now, the rest cleared, and no
+    /// state yet (`None`): the caller sets it.
     fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<usize> {
         if N == 0 {
             return None;
@@ -1122,27 +1124,37 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if let Some(i) = self.neighbor_index(ip) {
             return Some(i);
         }
-        if let Some(i) = self.neighbors.iter().position(|n| n.state.is_none()) {
-            return Some(i);
-        }
-        // Eviction order: non-routers before routers, then entries past
-        // INCOMPLETE, then the oldest; the last of equals. Compared as
-        // (class, age) in 8 + 32 bits rather than one 64-bit score.
         let now = self.now_ms;
-        let mut victim = 0;
-        let (mut best_class, mut best_age) = (0u8, 0u32);
-        for (i, n) in self.neighbors.iter().enumerate() {
-            let age = now.wrapping_sub(n.stamp);
-            let class =
-                2 * (!n.is_router as u8) + (n.state != Some(NeighborState::Incomplete)) as u8;
-            if class > best_class || (class == best_class && age >= best_age) {
-                best_class = class;
-                best_age = age;
-                victim = i;
+        let i = match self.neighbors.iter().position(|n| n.state.is_none()) {
+            Some(i) => i,
+            None => {
+                // Eviction order: non-routers before routers, then entries
+                // past INCOMPLETE, then the oldest; the last of equals.
+                // Compared as (class, age) in 8 + 32 bits rather than one
+                // 64-bit score.
+                let mut victim = 0;
+                let (mut best_class, mut best_age) = (0u8, 0u32);
+                for (i, n) in self.neighbors.iter().enumerate() {
+                    let age = now.wrapping_sub(n.stamp);
+                    let class = 2 * (!n.is_router as u8)
+                        + (n.state != Some(NeighborState::Incomplete)) as u8;
+                    if class > best_class || (class == best_class && age >= best_age) {
+                        best_class = class;
+                        best_age = age;
+                        victim = i;
+                    }
+                }
+                victim
             }
-        }
-        self.neighbors[victim] = Neighbor::FREE;
-        Some(victim)
+        };
+        // (One initialisation for both callers' new entries.)
+        self.neighbors[i] = Neighbor {
+            ip: *ip,
+            timer: now,
+            stamp: now,
+            ..Neighbor::FREE
+        };
+        Some(i)
     }
 }
 

@@ -2,7 +2,7 @@
 //! (`poll_transmit`), UDP (`send_udp`) and the header helpers shared with
 //! the in-place answers of `receive`.
 
-use super::tables::{self, AddrSlot, Neighbor, NeighborState};
+use super::tables::{self, AddrSlot, NeighborState};
 use super::{consts, Interface, SendError, MAX_ADDRESSES};
 use crate::wire::icmpv6::Icmpv6Packet;
 use crate::wire::ip_protocol;
@@ -430,14 +430,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let i = self.neighbor_slot(&next_hop).ok_or(nb::Error::WouldBlock)?;
         let n = &mut self.neighbors[i];
         match n.state {
+            // A new entry: resolution starts (its timer is now).
             None => {
-                *n = Neighbor {
-                    ip: next_hop,
-                    state: Some(NeighborState::Incomplete),
-                    timer: now,
-                    stamp: now,
-                    ..Neighbor::FREE
-                };
+                n.state = Some(NeighborState::Incomplete);
                 Err(nb::Error::WouldBlock)
             }
             Some(NeighborState::Incomplete) => Err(nb::Error::WouldBlock),
