@@ -145,19 +145,20 @@ const fn month_start(mp: u16) -> u16 {
 /// taken out. Month 13 is January of the next year.
 #[inline(never)]
 pub(crate) const fn days_from_civil_1970(year: u16, month: u8, day: u8) -> u16 {
-    let m = month as u16;
-    // Shift the year start to March so that the leap day ends the year.
-    let (y, mp) = if m > 2 {
-        (year - 1968, m - 3)
-    } else {
-        (year - 1969, m + 9)
-    };
-    let doy = month_start(mp) + day as u16 - 1; // [0, 365]
-    let mut z = y * 365 + y / 4 + doy;
-    if z >= DAYS_1968_03_TO_2100_03 {
+    // Shift the year start to March so that the leap day ends the year:
+    // January and February count as months 13 and 14 of the year before.
+    let mut y = year - 1968;
+    let mut m = month as u16;
+    if m < 3 {
+        m += 12;
+        y -= 1;
+    }
+    // Days since 1968-03-01, plus one (the day of the month counts from 1).
+    let mut z = y * 365 + y / 4 + month_start(m - 3) + day as u16;
+    if z > DAYS_1968_03_TO_2100_03 {
         z -= 1;
     }
-    z - DAYS_1968_03_TO_1970
+    z - (DAYS_1968_03_TO_1970 + 1)
 }
 
 /// Calendar fields of day `days` since 1970-01-01 (at most 50,000, the
