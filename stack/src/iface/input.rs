@@ -32,6 +32,12 @@ fn mac_at(b: &[u8], at: usize) -> MacAddress {
     MacAddress(*b[at..].first_chunk().unwrap())
 }
 
+/// The address of the link-layer address option at `at` of message `m`
+/// (RFC 4861 4.6.1), if any (`at` 0: none).
+fn lla_option(m: &[u8], at: usize) -> Option<MacAddress> {
+    (at != 0).then(|| mac_at(m, at + 2))
+}
+
 /// The IPv6 address at `at` in `b` (as [`mac_at`]).
 #[inline]
 fn ip_at(b: &[u8], at: usize) -> Ipv6Address {
@@ -416,7 +422,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if ip.hop_limit != ndp::HOP_LIMIT || m.len() < fixed || m[1] != 0 {
             return self.count_drop(DropReason::InvalidNdp);
         }
-        let (head, options) = m.split_at(fixed);
+        let head = &m[..fixed];
         // The options a host acts on, in one pass over the raw bytes (as
         // `NdpRepr::parse` does, the first of each kind counts; an option of
         // the wrong length is unknown, RFC 4861 4.6); every option must
@@ -454,16 +460,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if at != m.len() {
             return self.count_drop(DropReason::InvalidNdp);
         }
-        let lla = |at: usize| (at != 0).then(|| mac_at(m, at + 2));
-        let (slla, tlla) = (lla(slla_at), lla(tlla_at));
-        if let Ok(ra) = <&[u8; 16]>::try_from(head) {
+        if kind == msg_type::ROUTER_ADVERT {
             // 6.1.2: from a link-local source.
             if !src.is_link_local() {
                 return self.count_drop(DropReason::InvalidNdp);
             }
-            let mtu = (mtu_at != 0).then(|| be_u32(m, mtu_at + 4));
-            return self.ra_input(ra, options, src, slla, mtu);
+            return self.ra_input(m, src, slla_at, mtu_at);
         }
+        let (slla, tlla) = (lla_option(m, slla_at), lla_option(m, tlla_at));
         // NS, NA, Redirect: the Target Address, never multicast (7.1.1,
         // 7.1.2; 8.1: link-local or the Destination itself).
         let target = ip_at(head, 8);
@@ -627,16 +631,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// A valid Router Advertisement (RFC 4861 6.3.4 processing; RFC 4862
     /// 5.5.3 SLAAC; RFC 8106 5.1 RDNSS).
-    /// `ra` is its fixed part (RFC 4861 4.2), `options` the checked
-    /// options after it.
-    fn ra_input(
-        &mut self,
-        ra: &[u8; 16],
-        options: &[u8],
-        src: &Ipv6Address,
-        slla: Option<MacAddress>,
-        mtu: Option<u32>,
-    ) -> Received {
+    /// `m` is the checked message: its fixed part (RFC 4861 4.2), then
+    /// the options, with the first Source Link-Layer Address and MTU
+    /// options at `slla_at` and `mtu_at` (0: none).
+    fn ra_input(&mut self, m: &[u8], src: &Ipv6Address, slla_at: usize, mtu_at: usize) -> Received {
+        let Some((ra, options)) = m.split_first_chunk::<16>() else {
+            return Received::Consumed;
+        };
         let cur_hop_limit = ra[4];
         let router_lifetime = u16::from_be_bytes([ra[6], ra[7]]);
         let reachable_time = nd_time_ms(ra, 8);
@@ -661,16 +662,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         self.router_update(src, router_lifetime as u32);
         // 6.3.4: record the router's link-layer address, IsRouter set.
-        if let Some(mac) = slla {
+        if let Some(mac) = lla_option(m, slla_at) {
             self.neighbor_learned(src, mac, true);
         }
         if let Some(i) = self.neighbor_index(src) {
             self.neighbors[i].is_router |= router_lifetime != 0;
         }
         // 6.3.4: MTU between the IPv6 minimum and the link's maximum.
-        if let Some(mtu) = mtu {
-            if (consts::MIN_MTU as u32..=consts::ETHERNET_MTU as u32).contains(&mtu) {
-                self.params.mtu = mtu as u16;
+        // (An MTU above 65535 is out of range: only the low half is
+        // compared once the high one is zero.)
+        if mtu_at != 0 && m[mtu_at + 4..mtu_at + 6] == [0, 0] {
+            let mtu = u16::from_be_bytes([m[mtu_at + 6], m[mtu_at + 7]]);
+            if (consts::MIN_MTU..=consts::ETHERNET_MTU).contains(&mtu) {
+                self.params.mtu = mtu;
             }
         }
         for o in ndp::RawOptionIter::new(options) {

@@ -761,6 +761,13 @@ fn ra_parameters_and_router_lifetime_zero() {
     assert!((5_000..15_000).contains(&reachable), "{reachable}");
     assert_eq!(retrans, 2_000);
     assert_eq!(t.i.mtu(), 1500);
+    // Above the link's maximum, also when only the low 16 bits would be in
+    // range (65536 + 1400).
+    for mtu in [1501, 0x0001_0578] {
+        spec.mtu = Some(mtu);
+        t.rx(&spec.build());
+        assert_eq!(t.i.mtu(), 1500, "{mtu}");
+    }
     assert_eq!(t.i.routers().count(), 1);
     spec.router_lifetime = 0;
     t.rx(&spec.build());
