@@ -427,8 +427,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         Ok(())
     }
 
-    /// Writes a pointer register pair (ERDPT, EWRPT, ETXND: not latched),
-    /// skipping bytes that already hold the value.
+    /// Writes a register pair, low byte first, skipping bytes that `known`
+    /// says already hold the value (only for ERDPT, EWRPT, ETXND: not
+    /// latched). [`Enc28j60::write_reg16`] is this with nothing known.
     #[inline(never)]
     fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Io<(), SPI::Error> {
         if known as u8 != value as u8 {
@@ -499,11 +500,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     /// Writes a 16-bit register pair, low byte first (ERXRDPT latches the low
-    /// byte until the high byte is written, DS 6.1).
-    #[inline(never)]
+    /// byte until the high byte is written, DS 6.1): `write_pointer` with
+    /// both bytes known to differ (one copy of the code).
     fn write_reg16(&mut self, reg_low: u8, value: u16) -> Io<(), SPI::Error> {
-        self.write_reg(reg_low, value as u8)?;
-        self.write_reg(reg_low + 1, (value >> 8) as u8)
+        self.write_pointer(reg_low, value, !value)
     }
 
     /// BFS, for ETH registers only (DS 4.2.5).
