@@ -428,8 +428,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     /// Writes a register pair, low byte first, skipping bytes that `known`
-    /// says already hold the value (only for ERDPT, EWRPT, ETXND: not
-    /// latched). [`Enc28j60::write_reg16`] is this with nothing known.
+    /// says already hold the value. Skipping suits only pairs that are not
+    /// latched (ERDPT, EWRPT, ETXND); [`Enc28j60::write_reg16`] is this with
+    /// nothing known, both bytes written.
     #[inline(never)]
     fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Io<(), SPI::Error> {
         if known as u8 != value as u8 {
