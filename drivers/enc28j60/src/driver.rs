@@ -451,9 +451,11 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     /// WCR/BFS/BFC on `reg` after selecting its bank. Not inlined: it is
-    /// called from many places and each copy would cost flash.
+    /// called from many places and each copy would cost flash. The opcode
+    /// comes last: `write_reg`, `bit_set` and `bit_clear` pass their
+    /// arguments on in the same registers and only add it.
     #[inline(never)]
-    fn command(&mut self, opcode: u8, reg: u8, arg: u8) -> Io<(), SPI::Error> {
+    fn command(&mut self, reg: u8, arg: u8, opcode: u8) -> Io<(), SPI::Error> {
         self.select_bank(reg)?;
         self.exchange(opcode | (reg & ADDR_MASK), arg, 2)?;
         Ok(())
@@ -467,7 +469,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         // Walked by pattern, not by index: no multiply by the element size.
         let mut rest = list;
         while let [(opcode, reg, arg), tail @ ..] = rest {
-            self.command(*opcode, *reg, *arg)?;
+            self.command(*reg, *arg, *opcode)?;
             rest = tail;
         }
         Ok(())
@@ -497,7 +499,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     fn write_reg(&mut self, reg: u8, value: u8) -> Io<(), SPI::Error> {
-        self.command(OP_WCR, reg, value)
+        self.command(reg, value, OP_WCR)
     }
 
     /// Writes a 16-bit register pair, low byte first (ERXRDPT latches the low
@@ -509,12 +511,12 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// BFS, for ETH registers only (DS 4.2.5).
     fn bit_set(&mut self, reg: u8, mask: u8) -> Io<(), SPI::Error> {
-        self.command(OP_BFS, reg, mask)
+        self.command(reg, mask, OP_BFS)
     }
 
     /// BFC, for ETH registers only (DS 4.2.6).
     fn bit_clear(&mut self, reg: u8, mask: u8) -> Io<(), SPI::Error> {
-        self.command(OP_BFC, reg, mask)
+        self.command(reg, mask, OP_BFC)
     }
 
     /// RBM from ERDPT into `buf`, one transaction.
