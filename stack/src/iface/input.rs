@@ -671,10 +671,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // 6.3.4: MTU between the IPv6 minimum and the link's maximum.
         // (An MTU above 65535 is out of range: only the low half is
         // compared once the high one is zero.)
-        if mtu_at != 0 && m[mtu_at + 4..mtu_at + 6] == [0, 0] {
-            let mtu = u16::from_be_bytes([m[mtu_at + 6], m[mtu_at + 7]]);
-            if (consts::MIN_MTU..=consts::ETHERNET_MTU).contains(&mtu) {
-                self.params.mtu = mtu;
+        if mtu_at != 0 {
+            let mtu = be_u32(m, mtu_at + 4);
+            if mtu >> 16 == 0 && (consts::MIN_MTU..=consts::ETHERNET_MTU).contains(&(mtu as u16)) {
+                self.params.mtu = mtu as u16;
             }
         }
         for o in ndp::RawOptionIter::new(options) {
