@@ -296,14 +296,8 @@ impl SoftClock {
     /// [`SoftClock::pending_slew`] (at most 2^31 ticks of 500 ppm of a
     /// tick: under 2^30 units).
     fn pending_slew32(&self) -> i32 {
-        let step = self.slew_step();
-        let mut v = [0; 5];
-        mac(
-            &mut v,
-            self.slew_left,
-            &[step as u16, (step >> 16) as u16, 0],
-        );
-        negated_if(self.slew_sign, word32(&v, 1))
+        let v = self.slew_left as u64 * self.slew_step() as u64;
+        negated_if(self.slew_sign, (v >> 16) as u32)
     }
 
     /// How much a slewed tick differs from a tick: 500 ppm of a nominal
