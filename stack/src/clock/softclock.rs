@@ -247,8 +247,7 @@ impl SoftClock {
     /// scarce on the MSP430). Exact, as the tick length is rounded to
     /// 2^-48 s and the rate at most 2^24 Hz.
     pub fn hz(&self) -> u32 {
-        let n = self.nominal;
-        let n = n[0] as u64 | (n[1] as u64) << 16 | (n[2] as u64) << 32;
+        let n = self.nominal64();
         ((1u64 << 48) + n / 2).checked_div(n).unwrap_or(0) as u32
     }
 
@@ -304,9 +303,14 @@ impl SoftClock {
     /// tick, in 2^-48 s (under 2^32 from 64 Hz on).
     #[inline(never)]
     fn slew_step(&self) -> u32 {
-        let mut step = [0; 5];
-        mac(&mut step, MAX_FREQ as u32, &self.nominal);
-        word32(&step, 2)
+        // Under 2^21 * 2^42: a 64-bit product.
+        ((MAX_FREQ as u64 * self.nominal64()) >> 32) as u32
+    }
+
+    /// The nominal tick length as a number.
+    fn nominal64(&self) -> u64 {
+        let n = self.nominal;
+        n[0] as u64 | (n[1] as u64) << 16 | (n[2] as u64) << 32
     }
 
     /// The time at `ticks`, without recording the reading. Valid while
