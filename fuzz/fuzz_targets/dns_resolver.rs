@@ -63,20 +63,20 @@ fn counters_grew(before: &Counters, after: &Counters) {
     }
 }
 
-fn check_state(dns: &Resolver, now: u64) {
+fn check_state(dns: &Resolver, now: u32) {
     match dns.state() {
         State::Resolved => {
             assert!(!dns.addresses().is_empty() && dns.addresses().len() <= 4);
             assert!(dns.expires_at().is_some());
-            assert!(dns.poll_at().is_none());
+            assert!(dns.poll_at(now).is_none());
         }
         State::Resolving => {
             assert!(dns.addresses().is_empty());
-            assert!(dns.poll_at().is_some());
+            assert!(dns.poll_at(now).is_some());
         }
         _ => {
             assert!(dns.addresses().is_empty());
-            assert!(dns.poll_at().is_none());
+            assert!(dns.poll_at(now).is_none());
         }
     }
     let _ = dns.is_fresh(now);
@@ -89,9 +89,10 @@ impl Run {
         self.node.drain();
         let before_state = self.dns.state();
         let before = *self.dns.counters();
+        let now = self.node.ms();
         let sent = self
             .dns
-            .poll_send(&mut self.node.iface, &mut self.node.buf, self.node.now);
+            .poll_send(&mut self.node.iface, &mut self.node.buf, now);
         counters_grew(&before, self.dns.counters());
         let after_state = self.dns.state();
         if before_state != State::Resolving {
@@ -128,7 +129,7 @@ impl Run {
             });
         }
         self.node.drain();
-        check_state(&self.dns, self.node.now);
+        check_state(&self.dns, self.node.ms());
     }
 
     /// Offers a datagram; checks what may change.
@@ -137,7 +138,7 @@ impl Run {
         let before_addrs = self.dns.addresses().to_vec();
         let before_expiry = self.dns.expires_at();
         let before = *self.dns.counters();
-        let ours = self.dns.receive(meta, payload, self.node.now);
+        let ours = self.dns.receive(meta, payload, self.node.ms());
         let after = *self.dns.counters();
         counters_grew(&before, &after);
         let after_state = self.dns.state();
@@ -172,7 +173,9 @@ impl Run {
                 "receive: resolving -> {after_state:?}"
             );
             if after_state == State::Resolved {
-                assert!(self.dns.expires_at().unwrap() >= self.node.now);
+                // Kept from now for the TTL (at most the default day).
+                let ttl = self.dns.expires_at().unwrap().wrapping_sub(self.node.ms());
+                assert!(ttl <= 86_400_000, "TTL {ttl} ms");
             }
         }
         if ours {
@@ -185,7 +188,7 @@ impl Run {
                 "one datagram, one verdict"
             );
         }
-        check_state(&self.dns, self.node.now);
+        check_state(&self.dns, self.node.ms());
     }
 }
 
@@ -265,8 +268,8 @@ fn step(u: &mut Unstructured, run: &mut Run) -> Result<()> {
             run.poll_send();
         }
         6 => {
-            if let Some(at) = run.dns.poll_at() {
-                run.node.now = run.node.now.max(at);
+            if let Some(at) = run.dns.poll_at(run.node.ms()) {
+                run.node.now = run.node.at64(at);
             }
             run.poll_send();
         }
@@ -279,8 +282,8 @@ fn step(u: &mut Unstructured, run: &mut Run) -> Result<()> {
                 _ => "time.example",
             };
             let before_state = run.dns.state();
-            let fresh = run.dns.is_fresh(run.node.now);
-            run.dns.resolve(name, run.node.now);
+            let fresh = run.dns.is_fresh(run.node.ms());
+            run.dns.resolve(name, run.node.ms());
             let same = name.trim_end_matches('.').eq_ignore_ascii_case(run.name);
             run.name = name.trim_end_matches('.');
             if same && fresh {
@@ -305,7 +308,7 @@ fuzz_target!(|data: &[u8]| {
         last: None,
         name: NAME,
     };
-    run.dns.resolve(NAME, run.node.now);
+    run.dns.resolve(NAME, run.node.ms());
     run.poll_send();
     assert!(run.last.is_some(), "the first query went out");
     for _ in 0..32 {
@@ -331,7 +334,7 @@ fuzz_target!(|data: &[u8]| {
             payload: 0..reply.len(),
         };
         let before = *run.dns.counters();
-        if run.dns.receive(&meta, &reply, run.node.now) {
+        if run.dns.receive(&meta, &reply, run.node.ms()) {
             let after = *run.dns.counters();
             // The port of the query in flight. Only a new query that drew
             // the same port and could not go out yet may refuse it.
@@ -349,8 +352,8 @@ fuzz_target!(|data: &[u8]| {
                 break;
             }
         }
-        match run.dns.poll_at() {
-            Some(at) => run.node.now = run.node.now.max(at),
+        match run.dns.poll_at(run.node.ms()) {
+            Some(at) => run.node.now = run.node.at64(at),
             None => break,
         }
         run.poll_send();

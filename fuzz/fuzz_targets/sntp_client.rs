@@ -83,7 +83,7 @@ impl Run {
     fn check(&mut self) {
         let s = self.sntp.poll_interval_s();
         assert!((16..=1024).contains(&s), "poll interval {s}");
-        match self.sntp.sync_state(self.node.now) {
+        match self.sntp.sync_state(self.node.ms()) {
             SyncState::NeverSynced => assert!(self.sntp.counters().accepted == 0),
             SyncState::Synced(i) | SyncState::Lost(i) => {
                 assert!(i.delay_us <= 1_000_001, "delay {}", i.delay_us);
@@ -96,12 +96,10 @@ impl Run {
     fn poll_send(&mut self) {
         self.node.drain();
         let before = *self.sntp.counters();
-        let sent = self.sntp.poll_send(
-            &mut self.node.iface,
-            &mut self.node.buf,
-            self.node.now,
-            self.ticks,
-        );
+        let now = self.node.ms();
+        let sent = self
+            .sntp
+            .poll_send(&mut self.node.iface, &mut self.node.buf, now, self.ticks);
         counters_grew(&before, self.sntp.counters());
         if let Some(n) = sent {
             assert_eq!(self.sntp.counters().requests, before.requests + 1);
@@ -122,7 +120,8 @@ impl Run {
             });
             self.servers_changed = false;
             // The next request is scheduled in the future.
-            assert!(self.sntp.poll_at().is_some_and(|at| at > self.node.now));
+            let at = self.sntp.poll_at(self.node.ms()).unwrap();
+            assert!(self.node.at64(at) > self.node.now);
         }
         self.node.drain();
         self.check();
@@ -130,14 +129,14 @@ impl Run {
 
     fn receive(&mut self, meta: &UdpMeta, payload: &[u8]) -> bool {
         let before = *self.sntp.counters();
-        let before_sync = self.sntp.sync_state(self.node.now);
-        let before_poll = self.sntp.poll_at();
-        let ours = self.sntp.receive(meta, payload, self.node.now, self.ticks);
+        let before_sync = self.sntp.sync_state(self.node.ms());
+        let before_poll = self.sntp.poll_at(self.node.ms());
+        let ours = self.sntp.receive(meta, payload, self.node.ms(), self.ticks);
         let after = *self.sntp.counters();
         counters_grew(&before, &after);
         if !ours {
             assert_eq!(after, before, "a datagram for another port was counted");
-            assert_eq!(self.sntp.sync_state(self.node.now), before_sync);
+            assert_eq!(self.sntp.sync_state(self.node.ms()), before_sync);
         } else {
             let verdicts = total_rejected(&after) - total_rejected(&before)
                 + (after.accepted - before.accepted) as u32;
@@ -149,11 +148,11 @@ impl Run {
                 );
             }
             if after.rejected(Reject::WrongSource) != before.rejected(Reject::WrongSource) {
-                assert_eq!(self.sntp.sync_state(self.node.now), before_sync);
-                assert_eq!(self.sntp.poll_at(), before_poll);
+                assert_eq!(self.sntp.sync_state(self.node.ms()), before_sync);
+                assert_eq!(self.sntp.poll_at(self.node.ms()), before_poll);
             }
             if after.accepted != before.accepted {
-                match self.sntp.sync_state(self.node.now) {
+                match self.sntp.sync_state(self.node.ms()) {
                     SyncState::Synced(i) => {
                         assert_eq!(i.server, meta.src);
                         assert_eq!(i.since_s, 0);
@@ -272,8 +271,8 @@ fn step(u: &mut Unstructured, run: &mut Run) -> Result<()> {
             run.poll_send();
         }
         7 => {
-            if let Some(at) = run.sntp.poll_at() {
-                let ms = at.saturating_sub(run.node.now);
+            if let Some(at) = run.sntp.poll_at(run.node.ms()) {
+                let ms = run.node.at64(at) - run.node.now;
                 run.advance(ms, 0);
             }
             run.poll_send();
@@ -341,8 +340,10 @@ fuzz_target!(|data: &[u8]| {
                 break;
             }
         }
-        let Some(at) = run.sntp.poll_at() else { break };
-        let ms = at.saturating_sub(run.node.now);
+        let Some(at) = run.sntp.poll_at(run.node.ms()) else {
+            break;
+        };
+        let ms = run.node.at64(at) - run.node.now;
         run.advance(ms, 0);
         run.poll_send();
     }

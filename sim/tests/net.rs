@@ -531,11 +531,12 @@ fn native_node(cfg: NetConfig, drift_ppm: f64, seconds: u64) -> (VirtualNet, Snt
     let end = seconds * PS_PER_S;
     let mut asked = false;
     while t < end {
-        let now_ms = t / MS;
+        // The node's wrapping millisecond clock, from 3 s before its wrap.
+        let now_ms = (u32::MAX - 2_999).wrapping_add((t / MS) as u32);
         let ticks = ticks_at(t);
         for (_, f) in net.poll(t) {
             buf[..f.len()].copy_from_slice(&f);
-            match node.receive(&mut buf, f.len(), now_ms as u32) {
+            match node.receive(&mut buf, f.len(), now_ms) {
                 Received::Transmit(n) => net.send_from_board(t, buf[..n].to_vec()),
                 Received::Udp(meta) => {
                     let payload = buf[meta.payload.clone()].to_vec();
@@ -546,7 +547,7 @@ fn native_node(cfg: NetConfig, drift_ppm: f64, seconds: u64) -> (VirtualNet, Snt
                 _ => {}
             }
         }
-        while let Some(n) = node.poll_transmit(&mut buf, now_ms as u32) {
+        while let Some(n) = node.poll_transmit(&mut buf, now_ms) {
             net.send_from_board(t, buf[..n].to_vec());
         }
         if !asked && node.dns_servers().next().is_some() && node.global_address().is_some() {
@@ -564,7 +565,7 @@ fn native_node(cfg: NetConfig, drift_ppm: f64, seconds: u64) -> (VirtualNet, Snt
             net.send_from_board(t, buf[..n].to_vec());
         }
         // Next: the next frame arrival, or the next millisecond.
-        let next_ms = (now_ms + 1) * MS;
+        let next_ms = (t / MS + 1) * MS;
         t = net
             .next_event_ps()
             .map_or(next_ms, |e| e.min(next_ms))

@@ -8,6 +8,10 @@
 //! The node learns its prefix and two DNS servers (2001:db8::53 and
 //! 2001:db8::54, off-link, through the router) from a Router Advertisement
 //! with an RDNSS option, as on a real link.
+//!
+//! Test time `now` counts milliseconds from the start; the node's wrapping
+//! `u32` millisecond clock starts 10 s before it wraps, so every lookup
+//! and every TTL of these tests crosses the wrap.
 
 use microip6::dns::{Config, Failure, Reject, Resolver, State};
 use microip6::iface::{self, DropReason, Interface, Received};
@@ -218,6 +222,8 @@ struct Net<const NAME: usize = 96, const ADDRS: usize = 4> {
     dns: Resolver<NAME, ADDRS>,
     buf: [u8; BUF],
     now: u64,
+    /// The node's millisecond clock at `now` 0.
+    ms0: u32,
     /// Neighbor Solicitations sent, by target.
     ns: Vec<Ipv6Address>,
     /// Answer NS for this link-local server (not only the router's).
@@ -234,6 +240,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
             dns: Resolver::new(config),
             buf: [0; BUF],
             now: 0,
+            ms0: u32::MAX - 9_999,
             ns: Vec::new(),
             ll_server: None,
         };
@@ -260,9 +267,40 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
         );
     }
 
+    /// The node's clock at test time `t`.
+    fn ms(&self, t: u64) -> u32 {
+        self.ms0.wrapping_add(t as u32)
+    }
+
+    /// The test time of the node's time `at` (within 2^31 ms of now).
+    fn time_of(&self, at: u32) -> u64 {
+        let d = at.wrapping_sub(self.ms(self.now)) as i32;
+        self.now.checked_add_signed(d as i64).unwrap()
+    }
+
+    /// The resolver's next deadline, in test time.
+    fn poll_at(&self) -> Option<u64> {
+        let at = self.dns.poll_at(self.ms(self.now));
+        at.map(|at| self.time_of(at))
+    }
+
+    /// The end of the answer's TTL, in test time.
+    fn expires_at(&self) -> Option<u64> {
+        self.dns.expires_at().map(|at| self.time_of(at))
+    }
+
+    fn is_fresh(&self, t: u64) -> bool {
+        self.dns.is_fresh(self.ms(t))
+    }
+
+    fn resolve(&mut self, name: &str, t: u64) {
+        self.dns.resolve(name, self.ms(t));
+    }
+
     fn rx(&mut self, f: &[u8]) -> Received {
         self.buf[..f.len()].copy_from_slice(f);
-        self.iface.receive(&mut self.buf, f.len(), self.now as u32)
+        let now = self.ms(self.now);
+        self.iface.receive(&mut self.buf, f.len(), now)
     }
 
     /// Delivers a frame; for a UDP datagram, what the resolver said.
@@ -270,7 +308,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
         match self.rx(f) {
             Received::Udp(meta) => {
                 let payload = self.buf[meta.payload.clone()].to_vec();
-                Some(self.dns.receive(&meta, &payload, self.now))
+                Some(self.dns.receive(&meta, &payload, self.ms(self.now)))
             }
             _ => None,
         }
@@ -279,7 +317,8 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
     /// The interface's own traffic; NS for the router (or the link-local
     /// server) are answered.
     fn pump(&mut self) {
-        while let Some(n) = self.iface.poll_transmit(&mut self.buf, self.now as u32) {
+        let now = self.ms(self.now);
+        while let Some(n) = self.iface.poll_transmit(&mut self.buf, now) {
             let f = self.buf[..n].to_vec();
             if f[20] != 58 || f[54] != 135 {
                 continue;
@@ -316,9 +355,8 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
     /// traffic, then the resolver's query if one is due.
     fn poll(&mut self) -> Option<Query> {
         self.pump();
-        let n = self
-            .dns
-            .poll_send(&mut self.iface, &mut self.buf, self.now)?;
+        let now = self.ms(self.now);
+        let n = self.dns.poll_send(&mut self.iface, &mut self.buf, now)?;
         Some(Query::parse(self.now, &self.buf[..n]))
     }
 
@@ -331,11 +369,11 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
                 sent.push(q);
                 assert!(sent.len() < 1000);
             }
-            // The interface's wrapping deadline, back on this 64-bit clock.
-            let now = self.now;
-            let iface_at = self.iface.poll_at(now as u32);
-            let iface_at = iface_at.map(|at| now + microip6::time::until(now as u32, at) as u64);
-            let next = [self.dns.poll_at(), iface_at]
+            // The wrapping deadlines, in test time.
+            let now = self.ms(self.now);
+            let iface_at = self.iface.poll_at(now);
+            let iface_at = iface_at.map(|at| self.now + microip6::time::until(now, at) as u64);
+            let next = [self.poll_at(), iface_at]
                 .into_iter()
                 .flatten()
                 .min()
@@ -354,7 +392,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
 
     /// Starts resolving `name` now and returns the query sent at once.
     fn start(&mut self, name: &str) -> Query {
-        self.dns.resolve(name, self.now);
+        self.resolve(name, self.now);
         assert_eq!(self.dns.state(), State::Resolving);
         let q = self.poll().expect("a query at once");
         assert!(self.poll().is_none(), "one query at a time");
@@ -399,14 +437,14 @@ fn resolves_through_the_rdnss_server() {
     assert_eq!(q.dport, 53);
     assert_eq!(&q.dns[2..12], &hx("01000001000000000000")[..]);
     assert_eq!(q.question(), &question("ntp.test")[..]);
-    assert_eq!(net.dns.poll_at(), Some(t0 + 2_000));
+    assert_eq!(net.poll_at(), Some(t0 + 2_000));
 
     net.now += 30;
     assert_eq!(net.deliver(&q.answer(&q.reply(NTP))), Some(true));
     assert_eq!(net.dns.state(), State::Resolved);
     assert_eq!(net.dns.addresses(), [ip("2001:db8::123")]);
-    assert_eq!(net.dns.expires_at(), Some(t0 + 30 + 3_600_000));
-    assert_eq!(net.dns.poll_at(), None);
+    assert_eq!(net.expires_at(), Some(t0 + 30 + 3_600_000));
+    assert_eq!(net.poll_at(), None);
     let c = *net.dns.counters();
     assert_eq!((c.queries, c.replies, c.timeouts), (1, 1, 0));
     assert_eq!(c.rejections, [0; Reject::COUNT]);
@@ -445,13 +483,13 @@ fn cname_chains_in_one_answer_are_followed() {
     net.deliver(&q.answer(&q.reply(TIME)));
     assert_eq!(net.dns.addresses(), [ip("2001:db8::123")]);
     // Kept for the smallest TTL of the chain: the CNAME's 300 s.
-    assert_eq!(net.dns.expires_at(), Some(net.now + 300_000));
+    assert_eq!(net.expires_at(), Some(net.now + 300_000));
 
     let q = net.start("clock.test");
     net.deliver(&q.answer(&q.reply(CLOCK)));
     assert_eq!(net.dns.state(), State::Resolved);
     assert_eq!(net.dns.addresses(), [ip("2001:db8::123")]);
-    assert_eq!(net.dns.expires_at(), Some(net.now + 300_000));
+    assert_eq!(net.expires_at(), Some(net.now + 300_000));
     assert_eq!(net.dns.counters().queries, 2);
 }
 
@@ -473,7 +511,7 @@ fn records_out_of_chain_order_cost_one_more_query() {
     net.deliver(&q.answer(&q.reply(NTP)));
     assert_eq!(net.dns.addresses(), [ip("2001:db8::123")]);
     // Still bounded by the CNAME's TTL.
-    assert_eq!(net.dns.expires_at(), Some(net.now + 300_000));
+    assert_eq!(net.expires_at(), Some(net.now + 300_000));
 }
 
 #[test]
@@ -482,7 +520,7 @@ fn several_addresses_up_to_the_capacity() {
     let q = net.start("pair.test");
     net.deliver(&q.answer(&q.reply(PAIR)));
     assert_eq!(net.dns.addresses(), [ip("2001:db8::1"), ip("2001:db8::2")]);
-    assert_eq!(net.dns.expires_at(), Some(net.now + 120_000));
+    assert_eq!(net.expires_at(), Some(net.now + 120_000));
     // Five records, four kept, in the order of the answer.
     let q = net.start("five.test");
     net.deliver(&q.answer(&q.reply(FIVE)));
@@ -527,9 +565,9 @@ fn cname_without_record_is_asked_again() {
     assert_eq!(net.dns.state(), State::Resolved);
     assert_eq!(net.dns.addresses(), [ip("2001:db8::e1")]);
     // The CNAME's TTL (900 s) bounds the answer's (1200 s).
-    assert_eq!(net.dns.expires_at(), Some(net.now + 900_000));
+    assert_eq!(net.expires_at(), Some(net.now + 900_000));
     // The answer is kept under the name asked for, not the target.
-    net.dns.resolve("far.test", net.now + 1);
+    net.resolve("far.test", net.now + 1);
     assert_eq!(net.dns.state(), State::Resolved);
     assert_eq!(net.dns.counters().cache_hits, 1);
 
@@ -573,7 +611,7 @@ fn cname_requeries_are_bounded() {
 fn invalid_names_fail_at_once() {
     let mut net: Net<16, 1> = Net::new(config());
     for name in ["a..b", "", ".x", &"x".repeat(64), "fifteen-chars.x"] {
-        net.dns.resolve(name, net.now);
+        net.resolve(name, net.now);
         assert_eq!(
             net.dns.state(),
             State::Failed(Failure::InvalidName),
@@ -592,7 +630,7 @@ fn nxdomain_is_final() {
     let q = net.start("nothere.test");
     assert_eq!(net.deliver(&q.answer(&q.reply(NOTHERE))), Some(true));
     assert_eq!(net.dns.state(), State::Failed(Failure::NxDomain));
-    assert_eq!(net.dns.poll_at(), None);
+    assert_eq!(net.poll_at(), None);
     // No other server is asked, ever.
     assert!(net.run_to(net.now + 60_000).is_empty());
     assert_eq!(net.dns.counters().queries, 1);
@@ -700,11 +738,11 @@ fn overall_timeout_bounds_the_lookup() {
     let more = net.run_to(t0 + 4_999);
     assert_eq!(more.len(), 1);
     assert_eq!(more[0].at, t0 + 2_000);
-    assert_eq!(net.dns.poll_at(), Some(t0 + 5_000));
+    assert_eq!(net.poll_at(), Some(t0 + 5_000));
     assert_eq!(net.dns.state(), State::Resolving);
     assert!(net.run_to(t0 + 5_000).is_empty());
     assert_eq!(net.dns.state(), State::Failed(Failure::Timeout));
-    assert_eq!(net.dns.poll_at(), None);
+    assert_eq!(net.poll_at(), None);
 }
 
 #[test]
@@ -712,7 +750,7 @@ fn waits_for_a_server_then_gives_up() {
     // No router yet: no server. The lookup waits for one...
     let mut net: Net = Net::bare(config());
     let t0 = net.now;
-    net.dns.resolve("ntp.test", t0);
+    net.resolve("ntp.test", t0);
     assert!(net.run_to(t0 + 3_000).is_empty());
     assert_eq!(net.dns.state(), State::Resolving);
     // ...and uses it as soon as the RA brings one and the global address
@@ -723,11 +761,11 @@ fn waits_for_a_server_then_gives_up() {
     assert_eq!(q.len(), 1);
     assert_eq!((q[0].src, q[0].dst), (net.global(), dns1()));
     // The reply is awaited a whole interval from the transmission.
-    assert_eq!(net.dns.poll_at(), Some(q[0].at + 2_000));
+    assert_eq!(net.poll_at(), Some(q[0].at + 2_000));
 
     let mut net: Net = Net::bare(config());
     let t0 = net.now;
-    net.dns.resolve("ntp.test", t0);
+    net.resolve("ntp.test", t0);
     assert!(net.run_to(t0 + 30_000).is_empty());
     assert_eq!(net.dns.state(), State::Failed(Failure::NoServer));
 }
@@ -741,15 +779,16 @@ fn configured_server_first_and_would_block_while_resolving() {
     net.ll_server = Some(server);
     let t0 = net.now;
     net.ns.clear();
-    net.dns.resolve("ntp.test", t0);
+    net.resolve("ntp.test", t0);
     // The configured, on-link server comes first; its link-layer address
     // is unknown: the send would block and the interface solicits it.
     net.pump();
+    let now = net.ms(net.now);
     assert!(net
         .dns
-        .poll_send(&mut net.iface, &mut net.buf, net.now)
+        .poll_send(&mut net.iface, &mut net.buf, now)
         .is_none());
-    assert_eq!(net.dns.poll_at(), Some(t0 + 250));
+    assert_eq!(net.poll_at(), Some(t0 + 250));
     assert!(net.ns.is_empty());
     let q = net.run_to(t0 + 1_000);
     assert_eq!(net.ns, [server]);
@@ -758,7 +797,7 @@ fn configured_server_first_and_would_block_while_resolving() {
     assert_eq!(q[0].at, t0 + 250);
     assert_eq!((q[0].dst, q[0].dst_mac), (server, LL_SERVER_MAC));
     assert_eq!(q[0].src, net.iface.link_local());
-    assert_eq!(net.dns.poll_at(), Some(t0 + 250 + 2_000));
+    assert_eq!(net.poll_at(), Some(t0 + 250 + 2_000));
     net.deliver(&udp_to(server, 53, q[0].src, q[0].sport, &q[0].reply(NTP)));
     assert_eq!(net.dns.state(), State::Resolved);
 }
@@ -773,7 +812,7 @@ fn unreachable_server_is_skipped_after_its_query_time() {
     c.tries_per_server = 1;
     let mut net: Net = Net::new(c);
     let t0 = net.now;
-    net.dns.resolve("ntp.test", t0);
+    net.resolve("ntp.test", t0);
     let q = net.run_to(t0 + 2_000);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].at, t0 + 2_000);
@@ -790,12 +829,12 @@ fn answers_are_kept_for_their_ttl() {
     let q = net.start("ntp.test");
     net.deliver(&q.answer(&q.reply(NTP)));
     let t = net.now;
-    assert_eq!(net.dns.expires_at(), Some(t + 3_600_000));
+    assert_eq!(net.expires_at(), Some(t + 3_600_000));
     // Within the TTL: no query, same answer (names compare without case).
     for name in ["ntp.test", "NTP.TEST.", "Ntp.Test"] {
-        net.dns.resolve(name, t + 3_599_999);
+        net.resolve(name, t + 3_599_999);
         assert_eq!(net.dns.state(), State::Resolved);
-        assert!(net.dns.is_fresh(t + 3_599_999));
+        assert!(net.is_fresh(t + 3_599_999));
     }
     net.now = t + 3_599_999;
     assert!(net.poll().is_none());
@@ -803,10 +842,10 @@ fn answers_are_kept_for_their_ttl() {
     // Another name is asked; asking for it again while its lookup is under
     // way changes nothing.
     let q1 = net.start("time.test");
-    net.dns.resolve("TIME.test", net.now + 10);
+    net.resolve("TIME.test", net.now + 10);
     net.now += 10;
     assert!(net.poll().is_none());
-    assert_eq!(net.dns.poll_at(), Some(q1.at + 2_000));
+    assert_eq!(net.poll_at(), Some(q1.at + 2_000));
     // And a third name abandons it.
     let q = net.start("ntp.test");
     assert_eq!(net.deliver(&q1.answer(&q1.reply(TIME))), None);
@@ -814,7 +853,7 @@ fn answers_are_kept_for_their_ttl() {
     // At the end of the TTL it is asked again.
     let t = net.now;
     net.now = t + 3_600_000;
-    assert!(!net.dns.is_fresh(net.now));
+    assert!(!net.is_fresh(net.now));
     net.start("ntp.test");
     assert_eq!(net.dns.counters().queries, 4);
 }
@@ -827,25 +866,25 @@ fn ttl_zero_is_not_kept_and_long_ttls_are_capped() {
     // Used once...
     assert_eq!(net.dns.state(), State::Resolved);
     assert_eq!(net.dns.addresses(), [ip("2001:db8::")]);
-    assert_eq!(net.dns.expires_at(), Some(net.now));
-    assert!(!net.dns.is_fresh(net.now));
+    assert_eq!(net.expires_at(), Some(net.now));
+    assert!(!net.is_fresh(net.now));
     // ...but asked again even at the same instant.
     net.start("zero.test");
 
     // A week is capped at the default day.
     let q = net.start("week.test");
     net.deliver(&q.answer(&q.reply(WEEK)));
-    assert_eq!(net.dns.expires_at(), Some(net.now + 86_400_000));
+    assert_eq!(net.expires_at(), Some(net.now + 86_400_000));
     // And at a configured cap.
     let mut c = config();
     c.max_ttl_s = 600;
     let mut net: Net = Net::new(c);
     let q = net.start("week.test");
     net.deliver(&q.answer(&q.reply(WEEK)));
-    assert_eq!(net.dns.expires_at(), Some(net.now + 600_000));
+    assert_eq!(net.expires_at(), Some(net.now + 600_000));
     let q = net.start("time.test");
     net.deliver(&q.answer(&q.reply(TIME)));
-    assert_eq!(net.dns.expires_at(), Some(net.now + 300_000));
+    assert_eq!(net.expires_at(), Some(net.now + 300_000));
 }
 
 #[test]
@@ -1065,5 +1104,74 @@ proptest::proptest! {
         proptest::prop_assert_eq!(net.deliver(&q.answer(&data)), Some(true));
         net.run_to(net.now + 31_000);
         proptest::prop_assert!(net.dns.state() != State::Resolving);
+    }
+}
+
+#[test]
+fn expiry_and_refresh_across_the_millisecond_wrap() {
+    let mut net: Net = Net::new(config());
+    let q = net.start("ntp.test");
+    net.deliver(&q.answer(&q.reply(NTP)));
+    let t = net.now;
+    // Answered 6 s before the node's clock wraps: kept for the TTL on
+    // the other side of the wrap.
+    assert!(net.ms(t) > u32::MAX - 10_000, "{}", net.ms(t));
+    assert_eq!(
+        net.dns.expires_at(),
+        Some(net.ms(t).wrapping_add(3_600_000))
+    );
+    assert!(net.dns.expires_at().unwrap() < 3_600_000);
+    assert!(net.is_fresh(t + 3_599_999));
+    assert!(!net.is_fresh(t + 3_600_000));
+    // The refresh at the end of the TTL asks again.
+    net.now = t + 3_600_000;
+    let q = net.start("ntp.test");
+    net.deliver(&q.answer(&q.reply(NTP)));
+    assert_eq!(net.dns.counters().queries, 2);
+    // Not refreshed for 100 days, polled once a day: never fresh again
+    // (the clock wraps twice more).
+    let t = net.now;
+    for day in 1..=100u64 {
+        net.now = t + day * 86_400_000;
+        assert!(net.poll().is_none());
+        assert!(!net.is_fresh(net.now), "day {day}");
+        assert!(!net.is_fresh(net.now + 1_000_000), "day {day}");
+    }
+    // 2^32 ms after the answer the clock reads as then: still expired.
+    assert!(!net.is_fresh(t + (1 << 32) + 1000));
+    // (The RA's servers expired meanwhile: the router advertises again.)
+    net.router_advertises();
+    net.start("ntp.test");
+    assert_eq!(net.dns.counters().queries, 3);
+}
+
+#[test]
+fn ttls_beyond_24_days_are_capped_under_2_pow_31_ms() {
+    // week.test with the largest TTL (2^31 - 1 s, RFC 2181 8), no cap of
+    // our own: kept 2,147,483 s (24.8 days), the longest wait of the
+    // wrapping millisecond clock.
+    let mut c = config();
+    c.max_ttl_s = u32::MAX;
+    let mut net: Net = Net::new(c);
+    let longest = WEEK.replace("00093a80", "7fffffff");
+    let q = net.start("week.test");
+    net.deliver(&q.answer(&q.reply(&longest)));
+    assert_eq!(net.dns.addresses(), [ip("2001:db8::7")]);
+    let t = net.now;
+    assert_eq!(net.expires_at(), Some(t + 2_147_483_000));
+    // Polled every hour until then: fresh, then expired for good.
+    let mut hours = 0;
+    while net.now + 3_600_000 < t + 2_147_483_000 {
+        net.now += 3_600_000;
+        hours += 1;
+        assert!(net.poll().is_none());
+        assert!(net.is_fresh(net.now), "hour {hours}");
+    }
+    assert_eq!(hours, 596);
+    assert!(net.is_fresh(t + 2_147_482_999));
+    for day in 0..60 {
+        net.now = t + 2_147_483_000 + day * 86_400_000;
+        assert!(net.poll().is_none());
+        assert!(!net.is_fresh(net.now), "day {day}");
     }
 }

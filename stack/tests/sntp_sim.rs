@@ -7,11 +7,13 @@
 //!
 //! Time is simulated: a true time in nanoseconds, and a crystal with a
 //! configurable frequency error driving the client clock's 32768 Hz tick
-//! counter. No assertion depends on the host's speed.
+//! counter. No assertion depends on the host's speed. The nodes' wrapping
+//! `u32` millisecond clock starts a minute before it wraps (or as a test
+//! chooses), so every run crosses the wrap.
 
 use microip6::clock::softclock::SoftClock;
 use microip6::iface::{Config, Interface, Received};
-use microip6::sntp::{Reject, SntpClient, SyncState, MAX_POLL_LOG2};
+use microip6::sntp::{Reject, SntpClient, SyncInfo, SyncState, MAX_POLL_LOG2};
 use microip6::wire::ntp::{
     LeapIndicator, Mode, NtpDuration, NtpPacket, NtpRepr, NtpShort, NtpTimestamp,
 };
@@ -85,6 +87,8 @@ struct Sim {
     servers: Vec<Server>,
     frames: Vec<InFlight>,
     now: u64,
+    /// The nodes' millisecond clock at simulation start.
+    ms0: u32,
     /// True time at simulation start.
     start: NtpTimestamp,
     /// Crystal error in parts per billion, and the tick count at start.
@@ -123,6 +127,7 @@ impl Sim {
             servers: Vec::new(),
             frames: Vec::new(),
             now: 0,
+            ms0: u32::MAX - 60_000,
             start: NtpTimestamp::from_unix_nanos(unix_start, 0),
             ppb,
             // Close to the wrap, so that the counter wraps during the run.
@@ -172,8 +177,9 @@ impl Sim {
         local.wrapping_sub(self.truth(self.now)).to_micros()
     }
 
-    fn now_ms(&self) -> u64 {
-        self.now / MS
+    /// The nodes' wrapping millisecond clock.
+    fn now_ms(&self) -> u32 {
+        self.ms0.wrapping_add((self.now / MS) as u32)
     }
 
     fn random(&mut self) -> u64 {
@@ -211,7 +217,7 @@ impl Sim {
         let len = f.frame.len();
         if f.from != 0 {
             self.buf[..len].copy_from_slice(&f.frame);
-            match self.iface.receive(&mut self.buf, len, now_ms as u32) {
+            match self.iface.receive(&mut self.buf, len, now_ms) {
                 Received::Transmit(n) => {
                     let out = self.buf[..n].to_vec();
                     self.transmit(0, out, 0);
@@ -230,7 +236,7 @@ impl Sim {
             }
             let s = &mut self.servers[i];
             s.buf[..len].copy_from_slice(&f.frame);
-            match s.iface.receive(&mut s.buf, len, now_ms as u32) {
+            match s.iface.receive(&mut s.buf, len, now_ms) {
                 Received::Transmit(n) => {
                     let out = s.buf[..n].to_vec();
                     self.transmit(i + 1, out, 0);
@@ -306,7 +312,7 @@ impl Sim {
             .unwrap();
         let n = match s
             .iface
-            .send_udp(&mut s.buf, now_ms as u32, 123, meta.src, meta.src_port, 48)
+            .send_udp(&mut s.buf, now_ms, 123, meta.src, meta.src_port, 48)
         {
             Ok(n) => n,
             Err(_) => return, // the client's address not resolved: no answer
@@ -355,7 +361,7 @@ impl Sim {
 
     fn poll(&mut self) {
         let now_ms = self.now_ms();
-        while let Some(n) = self.iface.poll_transmit(&mut self.buf, now_ms as u32) {
+        while let Some(n) = self.iface.poll_transmit(&mut self.buf, now_ms) {
             let f = self.buf[..n].to_vec();
             self.transmit(0, f, 0);
         }
@@ -371,7 +377,7 @@ impl Sim {
         for i in 0..self.servers.len() {
             loop {
                 let s = &mut self.servers[i];
-                let Some(n) = s.iface.poll_transmit(&mut s.buf, now_ms as u32) else {
+                let Some(n) = s.iface.poll_transmit(&mut s.buf, now_ms) else {
                     break;
                 };
                 let f = s.buf[..n].to_vec();
@@ -393,20 +399,21 @@ impl Sim {
             for f in &self.frames {
                 next = next.min(f.at);
             }
-            // The interfaces' wrapping deadlines, back on this 64-bit clock.
-            let at64 = |at: u32| now_ms + microip6::time::until(now_ms as u32, at) as u64;
+            // The wrapping deadlines, on the simulation's clock (whole ms).
+            let base = self.now / MS;
+            let at64 = |at: u32| base + microip6::time::until(now_ms, at) as u64;
             let mut deadlines = vec![
-                self.iface.poll_at(now_ms as u32).map(at64),
-                self.client.poll_at(),
+                self.iface.poll_at(now_ms).map(at64),
+                self.client.poll_at(now_ms).map(at64),
             ];
             for s in self.servers.iter_mut() {
-                deadlines.push(s.iface.poll_at(now_ms as u32).map(at64));
+                deadlines.push(s.iface.poll_at(now_ms).map(at64));
             }
             for d in deadlines.into_iter().flatten() {
                 next = next.min(d * MS);
             }
             if next <= self.now {
-                next = (now_ms + 1) * MS; // due but blocked: look again in 1 ms
+                next = (base + 1) * MS; // due but blocked: look again in 1 ms
             }
             self.now = next.min(end);
         }
@@ -436,7 +443,7 @@ fn fix_udp_checksum(f: &mut [u8]) {
 fn first_sync_within_1ms_with_symmetric_2ms_delay() {
     for ppb in [0, 50_000, -50_000] {
         let mut sim = Sim::new(UNIX_2026, ppb, 1);
-        assert_eq!(sim.client.sync_state(0), SyncState::NeverSynced);
+        assert_eq!(sim.client.sync_state(sim.now_ms()), SyncState::NeverSynced);
         sim.run_until_accepted(1, 60 * S);
         let err = sim.error_us();
         let SyncState::Synced(info) = sim.client.sync_state(sim.now_ms()) else {
@@ -752,4 +759,60 @@ fn unreachable_server_is_skipped() {
     assert_eq!(c.requests, 0);
     // Given up at 10 s, then after 32 + 10, 64 + 10, 128 + 10, 256 + 10 s.
     assert_eq!(c.unreachable, 5, "{c:?}");
+}
+
+#[test]
+fn polls_and_lost_state_across_the_millisecond_wrap() {
+    // The millisecond clock wraps 2000 s after the start: during the
+    // hour without replies that ends in the Lost state.
+    let mut sim = Sim::new(UNIX_2026, 20_000, 1);
+    sim.ms0 = u32::MAX - 1_999_999;
+    sim.client.set_servers(&[]);
+    sim.client.set_servers(&[sim.servers[0].addr]);
+    // The first request goes out at once (once the link-local address is
+    // usable, 1.5 s), 2000 s before the wrap.
+    sim.run_until_accepted(1, 60 * S);
+    assert!(sim.sent[0] < 2 * S, "{}", sim.sent[0]);
+    sim.run_until(1000 * S);
+    let SyncState::Synced(info) = sim.client.sync_state(sim.now_ms()) else {
+        panic!()
+    };
+    assert!(info.since_s < 1 << 10);
+    let polls_before = sim.sent.len();
+    sim.servers[0].default = Fault::Silent;
+    let last = *sim.sent.last().unwrap();
+    // Backoff across the wrap: the request after the last answered one
+    // goes one poll interval later, the next one the (adapted) interval
+    // after that; it counts the first loss: 32 s, doubled per lost
+    // request up to 1024 s.
+    sim.run_until(last + 3 * 3600 * S);
+    assert!(sim.now_ms() < 1 << 31, "the clock wrapped");
+    let gaps: Vec<u64> = sim.sent[polls_before - 1..]
+        .windows(2)
+        .map(|w| (w[1] - w[0]) / S)
+        .collect();
+    assert!(gaps.len() >= 12, "{gaps:?}");
+    assert_eq!(&gaps[2..8], &[32, 64, 128, 256, 512, 1024], "{gaps:?}");
+    assert!(gaps[8..].iter().all(|&g| g == 1024), "{gaps:?}");
+    // Lost an hour after the last accepted reply (across the wrap), and
+    // the age counted in seconds since.
+    let SyncState::Lost(lost) = sim.client.sync_state(sim.now_ms()) else {
+        panic!("{:?}", sim.client.sync_state(sim.now_ms()))
+    };
+    let accepted_at = (last + 4 * MS) / S; // the reply came 4 ms later
+    assert!(
+        lost.since_s.abs_diff((sim.now / S - accepted_at) as u32) <= 1,
+        "{} {}",
+        lost.since_s,
+        sim.now / S
+    );
+    // The server is back: synchronized again (the next poll).
+    sim.servers[0].default = Fault::None;
+    let n = sim.client.counters().accepted;
+    sim.run_until_accepted(n + 1, sim.now + 1100 * S);
+    assert!(matches!(
+        sim.client.sync_state(sim.now_ms()),
+        SyncState::Synced(SyncInfo { since_s: 0, .. })
+    ));
+    assert!(sim.error_us().abs() < 1000, "{}", sim.error_us());
 }

@@ -25,27 +25,27 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 }
 
 #[inline(never)]
-fn dns_resolve(d: &mut Resolver, now: u64) {
+fn dns_resolve(d: &mut Resolver, now: u32) {
     d.resolve(black_box("pool.ntp.org"), now);
 }
 
 #[inline(never)]
-fn dns_poll_send(d: &mut Resolver, i: &mut Interface, buf: &mut [u8], now: u64) -> Option<usize> {
+fn dns_poll_send(d: &mut Resolver, i: &mut Interface, buf: &mut [u8], now: u32) -> Option<usize> {
     d.poll_send(i, buf, now)
 }
 
 #[inline(never)]
-fn dns_receive(d: &mut Resolver, m: &UdpMeta, p: &[u8], now: u64) -> bool {
+fn dns_receive(d: &mut Resolver, m: &UdpMeta, p: &[u8], now: u32) -> bool {
     d.receive(m, p, now)
 }
 
 #[inline(never)]
-fn dns_poll_at(d: &Resolver) -> Option<u64> {
-    d.poll_at()
+fn dns_poll_at(d: &Resolver, now: u32) -> Option<u32> {
+    d.poll_at(now)
 }
 
 #[inline(never)]
-fn dns_misc(d: &Resolver, s: &mut SntpClient, now: u64) {
+fn dns_misc(d: &Resolver, s: &mut SntpClient, now: u32) {
     if d.state() == dns::State::Resolved && d.is_fresh(now) {
         s.set_servers(d.addresses());
     }
@@ -54,12 +54,18 @@ fn dns_misc(d: &Resolver, s: &mut SntpClient, now: u64) {
 }
 
 #[inline(never)]
-fn sntp_poll_send(s: &mut SntpClient, i: &mut Interface, buf: &mut [u8], now: u64, ticks: u32) -> Option<usize> {
+fn sntp_poll_send(
+    s: &mut SntpClient,
+    i: &mut Interface,
+    buf: &mut [u8],
+    now: u32,
+    ticks: u32,
+) -> Option<usize> {
     s.poll_send(i, buf, now, ticks)
 }
 
 #[inline(never)]
-fn sntp_receive(s: &mut SntpClient, m: &UdpMeta, p: &[u8], now: u64, ticks: u32) -> bool {
+fn sntp_receive(s: &mut SntpClient, m: &UdpMeta, p: &[u8], now: u32, ticks: u32) -> bool {
     s.receive(m, p, now, ticks)
 }
 
@@ -69,7 +75,7 @@ fn sntp_now(s: &mut SntpClient, ticks: u32) -> u64 {
 }
 
 #[inline(never)]
-fn sntp_sync_state(s: &SntpClient, now: u64) -> (i64, u32, u32) {
+fn sntp_sync_state(s: &SntpClient, now: u32) -> (i64, u32, u32) {
     match s.sync_state(now) {
         SyncState::NeverSynced => (0, 0, 0),
         SyncState::Synced(i) | SyncState::Lost(i) => (i.offset_us, i.delay_us, i.since_s),
@@ -77,8 +83,8 @@ fn sntp_sync_state(s: &SntpClient, now: u64) -> (i64, u32, u32) {
 }
 
 #[inline(never)]
-fn sntp_misc(s: &mut SntpClient) {
-    black_box(s.poll_at());
+fn sntp_misc(s: &mut SntpClient, now: u32) {
+    black_box(s.poll_at(now));
     black_box(s.server());
     black_box(s.poll_interval_s());
     black_box(s.counters().requests);
@@ -105,7 +111,7 @@ pub extern "C" fn probe() -> ! {
     sntp.configure(SoftClock::new(32768), black_box(7));
     dns.configure(dc);
     loop {
-        let now: u64 = black_box(0);
+        let now: u32 = black_box(0);
         let ticks: u32 = black_box(0);
         if let Some(len) = black_box(None) {
             match iface.receive(buf, len, now) {
@@ -128,7 +134,14 @@ pub extern "C" fn probe() -> ! {
         }
         // The interface's UDP calls from here too, so that they stay out of line.
         if let Ok(port) = iface.bind_ephemeral() {
-            if let Ok(n) = iface.send_udp(buf, now, port, black_box(Ipv6Address::ALL_NODES), 9, black_box(4)) {
+            if let Ok(n) = iface.send_udp(
+                buf,
+                now,
+                port,
+                black_box(Ipv6Address::ALL_NODES),
+                9,
+                black_box(4),
+            ) {
                 black_box(&buf[..n]);
             }
             black_box(iface.unbind(port));
@@ -137,12 +150,12 @@ pub extern "C" fn probe() -> ! {
         black_box(iface.udp_payload_offset());
         dns_resolve(dns, now);
         black_box(dns_poll_send(dns, iface, buf, now));
-        black_box(dns_poll_at(dns));
+        black_box(dns_poll_at(dns, now));
         dns_misc(dns, sntp, now);
         black_box(sntp_poll_send(sntp, iface, buf, now, ticks));
         black_box(sntp_now(sntp, black_box(ticks)));
         black_box(sntp_sync_state(sntp, now));
-        sntp_misc(sntp);
+        sntp_misc(sntp, now);
         black_box(iface.poll_at(now));
     }
 }

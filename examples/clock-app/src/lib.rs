@@ -39,7 +39,8 @@
 //! config.tick_hz = 32768;
 //! let mut app = ClockApp::new(config);
 //! let mut frame = [0u8; 600];
-//! let (now_ms, ticks) = (0u64, 0u32);
+//! // The platform's monotonic milliseconds, wrapping u32, and its ticks.
+//! let (now_ms, ticks) = (0u32, 0u32);
 //! // A frame arrived in `frame[..len]`:
 //! //     if let Some(n) = app.receive(&mut frame, len, now_ms, ticks) { send(&frame[..n]) }
 //! // Then the node's, the resolver's and the NTP client's traffic:
@@ -70,6 +71,7 @@ use microip6::clock::tz::Tz;
 use microip6::dns::{self, Failure, Resolver};
 use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
+use microip6::time;
 use microip6::wire::{Ipv6Address, MacAddress};
 use text::TextBuf;
 
@@ -96,9 +98,11 @@ pub const DNS_RETRY_MS: u32 = 10_000;
 const ACK_PATIENCE_MS: u32 = 3_000;
 /// Retry pace of a pending acknowledgement.
 const ACK_RETRY_MS: u32 = 100;
-/// The longest wait [`ClockApp::poll_in`] reports, and the farthest
-/// deadline the application keeps: its own deadlines are the low 32 bits
-/// of `now_ms`, compared by wrapping difference (right within 2^31 ms).
+/// The longest wait [`ClockApp::poll_in`] reports. Every time is the
+/// platform's wrapping `u32` milliseconds (see [`microip6::time`]):
+/// deadlines compare by wrapping difference, right within 2^31 ms; the
+/// platform calls [`ClockApp::poll`] at least that often (it does every
+/// second).
 pub const MAX_WAIT_MS: u32 = 1 << 30;
 /// At most one [`AppEvent::Dropped`] per this many milliseconds: each is
 /// a UART line on the firmware (about 4 ms of busy-waiting at 115,200
@@ -319,9 +323,8 @@ pub struct ClockApp {
     /// Whether a lookup waits for `dns_next` (else it starts as soon as a
     /// DNS server is known).
     dns_wait: bool,
-    /// When the next lookup may start (ms, low 32 bits of `now_ms`; the
-    /// application's deadlines are all kept so: no 64-bit arithmetic on
-    /// the 16-bit target).
+    /// When the next lookup may start (wrapping ms, as every deadline of
+    /// the application).
     dns_next: u32,
     /// When the last [`AppEvent::Dropped`] was queued: the low 16 bits of
     /// the milliseconds, with bit 0 set (0: none yet).
@@ -447,7 +450,7 @@ impl ClockApp {
     }
 
     /// The synchronization state at `now_ms`.
-    pub fn sync_state(&self, now_ms: u64) -> SyncState {
+    pub fn sync_state(&self, now_ms: u32) -> SyncState {
         self.sntp.sync_state(now_ms)
     }
 
@@ -473,12 +476,12 @@ impl ClockApp {
         &mut self,
         buf: &mut [u8],
         len: usize,
-        now_ms: u64,
+        now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
         // Matched by reference: the datagram's metadata is not copied out
         // (40 bytes more of stack under the node's input path).
-        match &self.iface.receive(buf, len, now_ms as u32) {
+        match &self.iface.receive(buf, len, now_ms) {
             Received::Transmit(n) => Some(*n),
             Received::Udp(meta) => self.receive_udp(buf, meta, now_ms, ticks),
             Received::Consumed => {
@@ -502,7 +505,7 @@ impl ClockApp {
         &mut self,
         buf: &mut [u8],
         meta: &UdpMeta,
-        now_ms: u64,
+        now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
         let payload = buf.get(meta.payload.clone()).unwrap_or(&[]);
@@ -538,11 +541,11 @@ impl ClockApp {
         self.message_len = n as u8;
         self.message_from = meta.src;
         self.message_on = true;
-        self.message_until = (now_ms as u32).wrapping_add(MESSAGE_SHOW_MS);
+        self.message_until = (now_ms).wrapping_add(MESSAGE_SHOW_MS);
         self.counters.messages = self.counters.messages.wrapping_add(1);
         self.push(Queued::Message);
         self.ack_port = meta.src_port;
-        self.ack_until = (now_ms as u32).wrapping_add(ACK_PATIENCE_MS);
+        self.ack_until = (now_ms).wrapping_add(ACK_PATIENCE_MS);
         self.send_ack(buf, now_ms)
     }
 
@@ -553,7 +556,7 @@ impl ClockApp {
     /// the frames it builds stay off the caller's frame (the firmware's
     /// loop, under every other call).
     #[inline(never)]
-    pub fn poll(&mut self, buf: &mut [u8], now_ms: u64, ticks: u32) -> Option<usize> {
+    pub fn poll(&mut self, buf: &mut [u8], now_ms: u32, ticks: u32) -> Option<usize> {
         // A recorded reading: the clock must be read at least every 2^31
         // ticks (18 hours at 32768 Hz), NTP traffic or not (`utc` and the
         // screens only peek).
@@ -566,10 +569,10 @@ impl ClockApp {
         if self.drop_held {
             self.drop_line(now_ms);
         }
-        if let Some(n) = self.iface.poll_transmit(buf, now_ms as u32) {
+        if let Some(n) = self.iface.poll_transmit(buf, now_ms) {
             return Some(n);
         }
-        if self.ack_port != 0 && reached(now_ms, self.ack_retry) {
+        if self.ack_port != 0 && time::due(now_ms, self.ack_retry) {
             if let Some(n) = self.send_ack(buf, now_ms) {
                 return Some(n);
             }
@@ -578,7 +581,7 @@ impl ClockApp {
         // again when its answer is due for a refresh or after a failure.
         if self.dns.state() != dns::State::Resolving
             && self.iface.dns_servers().next().is_some()
-            && (!self.dns_wait || reached(now_ms, self.dns_next))
+            && (!self.dns_wait || time::due(now_ms, self.dns_next))
         {
             self.dns.resolve(self.ntp_server_name(), now_ms);
             self.check_dns(now_ms);
@@ -597,14 +600,18 @@ impl ClockApp {
     /// scheduled. The display's own pace (once a second) is the
     /// platform's.
     #[inline(never)]
-    pub fn poll_in(&mut self, now_ms: u64) -> Option<u32> {
-        let now32 = now_ms as u32;
-        let mut next = (self.iface.poll_at(now32))
-            .map_or(u32::MAX, |at| {
-                microip6::time::until(now32, at).min(MAX_WAIT_MS)
-            })
-            .min(ms_until(now_ms, self.dns.poll_at()))
-            .min(ms_until(now_ms, self.sntp.poll_at()));
+    pub fn poll_in(&mut self, now_ms: u32) -> Option<u32> {
+        let mut next = u32::MAX;
+        for at in [
+            self.iface.poll_at(now_ms),
+            self.dns.poll_at(now_ms),
+            self.sntp.poll_at(now_ms),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            sooner(&mut next, now_ms, at);
+        }
         // The application's own deadlines, the first one due (at most one
         // of each kind is pending).
         if self.dns_wait && self.dns.state() != dns::State::Resolving {
@@ -616,7 +623,7 @@ impl ClockApp {
         if self.message_shown(now_ms) {
             sooner(&mut next, now_ms, self.message_until);
         }
-        (next != u32::MAX).then_some(next)
+        (next != u32::MAX).then_some(next.min(MAX_WAIT_MS))
     }
 
     /// The oldest event not yet taken: the application's own, then the
@@ -653,7 +660,7 @@ impl ClockApp {
 
     /// The "next" button: a message on the display is dismissed, else the
     /// next screen is shown.
-    pub fn button_next(&mut self, now_ms: u64) {
+    pub fn button_next(&mut self, now_ms: u32) {
         if self.message_shown(now_ms) {
             self.message_on = false;
         } else {
@@ -662,12 +669,12 @@ impl ClockApp {
     }
 
     /// The text of the current screen at `now_ms`, tick count `ticks`.
-    pub fn screen(&self, now_ms: u64, ticks: u32) -> ScreenText {
+    pub fn screen(&self, now_ms: u32, ticks: u32) -> ScreenText {
         self.render(self.screen, now_ms, ticks)
     }
 
     /// The text of `screen` at `now_ms`, tick count `ticks`.
-    pub fn render(&self, screen: Screen, now_ms: u64, ticks: u32) -> ScreenText {
+    pub fn render(&self, screen: Screen, now_ms: u32, ticks: u32) -> ScreenText {
         let mut s = ScreenText::blank();
         self.render_into(screen, now_ms, ticks, &mut s);
         s
@@ -676,7 +683,7 @@ impl ClockApp {
     /// [`ClockApp::render`] into `s` (every line rewritten): no
     /// screen-sized temporary besides `s` on a small target's stack.
     #[inline(never)]
-    pub fn render_into(&self, screen: Screen, now_ms: u64, ticks: u32, s: &mut ScreenText) {
+    pub fn render_into(&self, screen: Screen, now_ms: u32, ticks: u32, s: &mut ScreenText) {
         // In place: a blank value would be built apart and copied.
         s.lines.as_flattened_mut().fill(b' ');
         match screen {
@@ -767,8 +774,8 @@ impl ClockApp {
 
     /// True while a message is on the display.
     #[inline(never)]
-    fn message_shown(&self, now_ms: u64) -> bool {
-        self.message_on && !reached(now_ms, self.message_until)
+    fn message_shown(&self, now_ms: u32) -> bool {
+        self.message_on && !time::due(now_ms, self.message_until)
     }
 
     /// Queues a drop line for the latest reason if [`DROP_EVENT_MS`]
@@ -778,7 +785,7 @@ impl ClockApp {
     /// line more is held back; [`ClockApp::poll`] checks far more often).
     /// Out of line: shared by the receive path and `poll`.
     #[inline(never)]
-    fn drop_line(&mut self, now_ms: u64) {
+    fn drop_line(&mut self, now_ms: u32) {
         let now = now_ms as u16 | 1;
         if now.wrapping_sub(self.drop_last) >= DROP_EVENT_MS || self.drop_last == 0 {
             self.drop_last = now;
@@ -796,7 +803,7 @@ impl ClockApp {
 
     /// Acts on a change of the resolver's state: new NTP servers, the
     /// time of the next lookup, an event.
-    fn check_dns(&mut self, now_ms: u64) {
+    fn check_dns(&mut self, now_ms: u32) {
         let state = self.dns.state();
         if state == self.dns_seen {
             return;
@@ -808,27 +815,30 @@ impl ClockApp {
                 let addrs = self.dns.addresses();
                 self.sntp.set_servers(addrs);
                 // The TTL, but not more often than DNS_REFRESH_MS.
-                let ttl = ms_until(now_ms, self.dns.expires_at());
+                let ttl = self
+                    .dns
+                    .expires_at()
+                    .map_or(0, |at| time::until(now_ms, at));
                 (ttl.max(DNS_REFRESH_MS), Queued::Resolved)
             }
             dns::State::Failed(f) => (DNS_RETRY_MS, Queued::ResolveFailed(f)),
             _ => return,
         };
         self.dns_wait = true;
-        self.dns_next = (now_ms as u32).wrapping_add(delay);
+        self.dns_next = (now_ms).wrapping_add(delay);
         self.push(event);
     }
 
     /// Sends the pending acknowledgement (`ACK\n`) from [`MESSAGE_PORT`];
     /// kept for a retry while the next hop is resolved.
-    fn send_ack(&mut self, buf: &mut [u8], now_ms: u64) -> Option<usize> {
+    fn send_ack(&mut self, buf: &mut [u8], now_ms: u32) -> Option<usize> {
         let off = self.iface.udp_payload_offset();
         if let Some(p) = buf.get_mut(off..off + 4) {
             p.copy_from_slice(b"ACK\n");
         }
         match self.iface.send_udp(
             buf,
-            now_ms as u32,
+            now_ms,
             MESSAGE_PORT,
             self.message_from,
             self.ack_port,
@@ -840,11 +850,11 @@ impl ClockApp {
                 Some(n)
             }
             Err(e) => {
-                if matches!(e, nb::Error::Other(_)) || reached(now_ms, self.ack_until) {
+                if matches!(e, nb::Error::Other(_)) || time::due(now_ms, self.ack_until) {
                     self.ack_port = 0;
                     self.counters.acks_lost = self.counters.acks_lost.wrapping_add(1);
                 } else {
-                    self.ack_retry = (now_ms as u32).wrapping_add(ACK_RETRY_MS);
+                    self.ack_retry = (now_ms).wrapping_add(ACK_RETRY_MS);
                 }
                 None
             }
@@ -852,7 +862,7 @@ impl ClockApp {
     }
 
     #[inline(never)]
-    fn render_clock(&self, s: &mut ScreenText, now_ms: u64, ticks: u32) {
+    fn render_clock(&self, s: &mut ScreenText, now_ms: u32, ticks: u32) {
         self.render_time(s, ticks);
         // Lines 2-3: the sender of a message on the display, else the
         // global address.
@@ -880,7 +890,7 @@ impl ClockApp {
     /// Lines 4 to 6 of the clock screen: the synchronization state. Out of
     /// line, like [`ClockApp::render_time`].
     #[inline(never)]
-    fn render_sync(&self, s: &mut ScreenText, now_ms: u64) {
+    fn render_sync(&self, s: &mut ScreenText, now_ms: u32) {
         let sync = self.sntp.sync_state(now_ms);
         let (SyncState::Synced(i) | SyncState::Lost(i)) = sync else {
             let mut r = s.row(4);
@@ -1040,41 +1050,11 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
     }
 }
 
-/// True when `now_ms` is at or past the deadline `t` (low 32 bits of the
-/// milliseconds, compared by wrapping difference).
-fn reached(now_ms: u64, t: u32) -> bool {
-    (now_ms as u32).wrapping_sub(t) as i32 >= 0
-}
-
-/// Lowers `next` (ms from `now_ms`) to the application's deadline `t`
-/// (0 when past).
+/// Lowers `next` (ms from `now_ms`) to the deadline `t` (0 when past).
+/// Out of line: shared by every deadline of `poll_in`.
 #[inline(never)]
-fn sooner(next: &mut u32, now_ms: u64, t: u32) {
-    *next = (*next).min((t.wrapping_sub(now_ms as u32) as i32).max(0) as u32);
-}
-
-/// Milliseconds from `now_ms` to the stack's deadline `at` (0 when past),
-/// at most [`MAX_WAIT_MS`]; `u32::MAX` for none. Out of line, shared by
-/// every caller, and by 32-bit halves: the only 64-bit arithmetic of the
-/// application, long carry sequences on the 16-bit target.
-#[inline(never)]
-fn ms_until(now_ms: u64, at: Option<u64>) -> u32 {
-    let Some(at) = at else {
-        return u32::MAX;
-    };
-    let (at_high, at_low) = ((at >> 32) as u32, at as u32);
-    let (now_high, now_low) = ((now_ms >> 32) as u32, now_ms as u32);
-    let low = at_low.wrapping_sub(now_low);
-    let high = at_high
-        .wrapping_sub(now_high)
-        .wrapping_sub(u32::from(at_low < now_low));
-    if (high as i32) < 0 {
-        0
-    } else if high != 0 {
-        MAX_WAIT_MS
-    } else {
-        low.min(MAX_WAIT_MS)
-    }
+fn sooner(next: &mut u32, now_ms: u32, t: u32) {
+    *next = (*next).min(time::until(now_ms, t));
 }
 
 /// `label` then the address, or `-`.

@@ -29,8 +29,10 @@ struct Bench {
     sent: Vec<(u64, Vec<u8>)>,
 }
 
-fn ms(t_ps: u64) -> u64 {
-    t_ps / 1_000_000_000
+/// The platform's wrapping milliseconds at simulated time `t_ps`: they
+/// start 5 s before the wrap, so that every run crosses it.
+fn ms(t_ps: u64) -> u32 {
+    (u32::MAX - 4_999).wrapping_add((t_ps / 1_000_000_000) as u32)
 }
 
 fn ticks(t_ps: u64) -> u32 {

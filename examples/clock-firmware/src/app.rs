@@ -125,20 +125,16 @@ static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
 static mut REPLY_UNTIL: Option<u16> = None;
 
 /// The application's time from the 32-bit 32768 Hz tick counter: the
-/// milliseconds (64-bit, as the stack takes them) and the tick count, read
-/// together by [`Monotonic::read`].
+/// milliseconds (wrapping `u32`, as the stack takes them) and the tick
+/// count, read together by [`Monotonic::read`].
 struct Monotonic {
     /// The counter's high half at the last reading, to notice its wrap
     /// (every 36 h).
     last_high: u16,
     /// Milliseconds (modulo 2^32) at the counter's last wrap.
     base: u32,
-    /// Milliseconds at the last reading: the low half, and the high half
-    /// counting the low half's wraps (every 49.7 days). Halves, not a
-    /// `u64` sum: LLVM's 64-bit add is a long carry sequence on the
-    /// MSP430.
-    low: u32,
-    high: u32,
+    /// Milliseconds (modulo 2^32) at the last reading.
+    ms: u32,
     /// The latest tick count given to the application: never older than
     /// one it was given already (polls get counts ahead, see the module
     /// documentation).
@@ -158,13 +154,9 @@ impl Monotonic {
         }
         self.last_high = high;
         // 2^16 ticks are 2000 ms; 1000/32768 = 125/4096.
-        let ms = self
+        self.ms = self
             .base
             .wrapping_add(u32::from(high) * 2000 + ((u32::from(ticks as u16) * 125) >> 12));
-        if ms < self.low {
-            self.high += 1;
-        }
-        self.low = ms;
         let t = ticks.wrapping_add(ahead);
         if (t.wrapping_sub(self.ticks) as i32) > 0 {
             self.ticks = t;
@@ -172,8 +164,8 @@ impl Monotonic {
     }
 
     /// Milliseconds at the last reading, as the stack takes them.
-    fn now(&self) -> u64 {
-        u64::from(self.high) << 32 | u64::from(self.low)
+    fn now(&self) -> u32 {
+        self.ms
     }
 }
 
@@ -268,8 +260,7 @@ pub fn run(mut board: Board) -> ! {
     let mut clock = Monotonic {
         last_high: (start >> 16) as u16,
         base: 0,
-        low: 0,
-        high: 0,
+        ms: 0,
         ticks: start,
     };
     let mut shown = [0u16; ROWS];
@@ -513,7 +504,7 @@ fn us_to_ticks(us: u32) -> u16 {
 fn draw(
     board: &mut Board,
     app: &ClockApp,
-    now: u64,
+    now: u32,
     ticks: u32,
     hold: bool,
     shown: &mut [u16; ROWS],

@@ -30,7 +30,7 @@ fn utc_text(app: &ClockApp, ticks: u32) -> String {
 }
 
 /// The display as one line: `line<i>=<text>` with spaces as `_`.
-fn display_line(app: &ClockApp, now_ms: u64, ticks: u32) -> String {
+fn display_line(app: &ClockApp, now_ms: u32, ticks: u32) -> String {
     let screen = app.current_screen();
     let text = app.screen(now_ms, ticks);
     let name = match screen {
@@ -114,12 +114,13 @@ pub fn run(
         clock_app::MESSAGE_PORT
     );
     let epoch = Instant::now();
-    let now = || epoch.elapsed().as_millis() as u64;
+    // The application's clock: wrapping u32 milliseconds.
+    let now = || epoch.elapsed().as_millis() as u32;
     let ticks = || epoch.elapsed().as_micros() as u32;
     let mut buf = [0u8; crate::FRAME_BUFFER];
     // The display second printed last (UTC seconds once set, else seconds
     // since the start).
-    let mut shown: Option<u64> = None;
+    let mut shown: Option<u32> = None;
     loop {
         if deadline.is_some_and(|d| Instant::now() >= d) || STOP_REQUESTED.load(Ordering::SeqCst) {
             break;
@@ -157,7 +158,7 @@ pub fn run(
         }
         let t = ticks();
         let second = match app.utc(t) {
-            Some((s, _)) => s as u64,
+            Some((s, _)) => s,
             None => now() / 1000,
         };
         if shown != Some(second) {
@@ -172,10 +173,10 @@ pub fn run(
         // next display second.
         let t = now();
         let to_second = match app.utc(ticks()) {
-            Some((_, us)) => (1_000_000 - us as u64) / 1000 + 1,
+            Some((_, us)) => (1_000_000 - us) / 1000 + 1,
             None => 1000 - t % 1000,
         };
-        let mut wait = app.poll_in(t).map_or(1000, u64::from).min(to_second);
+        let mut wait = app.poll_in(t).unwrap_or(1000).min(to_second);
         if COUNTERS_REQUESTED.load(Ordering::SeqCst)
             || STOP_REQUESTED.load(Ordering::SeqCst)
             || BUTTON_PRESSED.load(Ordering::SeqCst)

@@ -313,9 +313,10 @@ pub struct Node {
     pub peer_answers: bool,
 }
 
-/// Where the steady state starts: not at zero, so that a clock that
-/// started long ago is covered too.
-const START_MS: u64 = 1_000_000;
+/// Where the steady state starts: a minute before the stack's wrapping
+/// `u32` milliseconds wrap (the stack sees the low 32 bits of `now`), so
+/// that runs cross the wrap.
+const START_MS: u64 = (1 << 32) - 60_000;
 
 impl Node {
     /// A node after start (link-local address assigned), the Router
@@ -372,7 +373,8 @@ impl Node {
         let len = f.len().min(self.buf.len());
         self.buf[..len].copy_from_slice(&f[..len]);
         let before = *self.iface.counters();
-        let r = self.iface.receive(&mut self.buf, len, self.now as u32);
+        let now = self.ms();
+        let r = self.iface.receive(&mut self.buf, len, now);
         let after = *self.iface.counters();
         counters_grew(&before, &after, "receive");
         assert_eq!(
@@ -428,7 +430,8 @@ impl Node {
             let mut sent = 0;
             loop {
                 let before = *self.iface.counters();
-                let Some(n) = self.iface.poll_transmit(&mut self.buf, self.now as u32) else {
+                let now = self.ms();
+                let Some(n) = self.iface.poll_transmit(&mut self.buf, now) else {
                     counters_grew(&before, self.iface.counters(), "poll_transmit");
                     break;
                 };
@@ -488,9 +491,19 @@ impl Node {
     /// The interface's next deadline on this 64-bit clock (the stack sees
     /// its low 32 bits, wrapping: `microip6::time`).
     pub fn iface_at(&mut self) -> Option<u64> {
-        let now = self.now;
-        let at = self.iface.poll_at(now as u32)?;
-        Some(now + microip6::time::until(now as u32, at) as u64)
+        let at = self.iface.poll_at(self.ms())?;
+        Some(self.at64(at))
+    }
+
+    /// The stack's clock now: the low 32 bits of `now`.
+    pub fn ms(&self) -> u32 {
+        self.now as u32
+    }
+
+    /// A deadline of the stack (wrapping ms) on this 64-bit clock: now
+    /// when it is due.
+    pub fn at64(&self, at: u32) -> u64 {
+        self.now + microip6::time::until(self.ms(), at) as u64
     }
 
     pub fn run_for(&mut self, ms: u64) {

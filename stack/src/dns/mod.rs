@@ -34,6 +34,11 @@
 //!   answer is used once and not kept. Failures are not kept: `resolve`
 //!   after a failure asks again at once, so the caller spaces its retries.
 //!
+//! Time is the caller's monotonic clock in wrapping `u32` milliseconds
+//! ([`crate::time`]): deadlines are compared by wrapping difference, TTLs
+//! are capped under 2^31 ms (24.8 days), and an expired answer is marked
+//! so by [`Resolver::poll_send`]: call it at least every 24 days.
+//!
 //! The name asked for is kept in wire form in `NAME` bytes, together with
 //! the target of a CNAME being asked again; a name that does not fit fails
 //! with [`Failure::InvalidName`] or [`Failure::NameTooLong`] rather than
@@ -52,7 +57,7 @@
 //! config.servers[0] = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
 //! let mut dns: Resolver = Resolver::new(config);
 //! let mut frame = [0u8; 600];
-//! let now_ms = 0;
+//! let now_ms = u32::MAX - 500; // wrapping milliseconds
 //!
 //! dns.resolve("pool.ntp.org", now_ms);
 //! assert_eq!(dns.state(), State::Resolving);
@@ -62,8 +67,8 @@
 //! if let Some(n) = dns.poll_send(&mut iface, &mut frame, now_ms) {
 //!     // driver.send(&frame[..n]);
 //! }
-//! // Sleep until the earlier of iface.poll_at() and dns.poll_at().
-//! let _next = dns.poll_at();
+//! // Sleep until the earlier of iface.poll_at(now_ms) and dns.poll_at(now_ms).
+//! assert_eq!(dns.poll_at(now_ms), Some(now_ms.wrapping_add(250))); // no server known yet
 //! if dns.state() == State::Resolved {
 //!     let _server = dns.addresses()[0];
 //! }
@@ -72,6 +77,7 @@
 mod reply;
 
 use crate::iface::{Interface, Rng, UdpMeta};
+use crate::time;
 use crate::wire::dns::{rcode, rtype, DnsPacket, CLASS_IN, HEADER_LEN, PORT};
 use crate::wire::Ipv6Address;
 use reply::Answer;
@@ -83,6 +89,9 @@ pub const MAX_CONFIGURED_SERVERS: usize = 2;
 /// not send yet (next hop being resolved, no address, no free port) or no
 /// server is known yet.
 const RETRY_MS: u32 = 250;
+
+/// The longest TTL kept, in seconds: under 2^31 ms.
+const MAX_TTL_S: u32 = i32::MAX as u32 / 1000;
 
 /// The RD flag: recursion desired (RFC 1035 4.1.1), what a stub resolver
 /// asks for (RFC 1123 6.1.3.1).
@@ -104,7 +113,9 @@ pub struct Config {
     pub tries_per_server: u8,
     /// Bound on a whole lookup, whatever happens (less than 24 days).
     pub overall_timeout_ms: u32,
-    /// Longest time an answer is kept, in seconds.
+    /// Longest time an answer is kept, in seconds (at most 2,147,483: 2^31
+    /// ms, the longest wait of the wrapping millisecond clock; more counts
+    /// as that).
     pub max_ttl_s: u32,
     /// How many times a CNAME target without records may be asked again.
     pub max_requeries: u8,
@@ -298,15 +309,14 @@ pub struct Resolver<const NAME: usize = 96, const ADDRS: usize = 4> {
     /// Smallest TTL of the CNAMEs followed to reach the current name, and
     /// of `config.max_ttl_s`.
     chain_ttl: u32,
-    /// The time of the last call (ms), and as wrapping `u32` milliseconds
-    /// (cheaper on a 16-bit CPU) when to try sending, when the query in
-    /// flight times out, when the lookup gives up; until when the answer
-    /// is kept (ms).
-    last_now: u64,
+    /// Wrapping milliseconds: when to try sending, when the query in
+    /// flight times out, when the lookup gives up; when the answer came
+    /// and how long it is kept (0 once it expired).
     next_try: u32,
     attempt_end: u32,
     overall_end: u32,
-    expires: u64,
+    answered_at: u32,
+    ttl_ms: u32,
     addrs: [Ipv6Address; ADDRS],
     count: u8,
     counters: Counters,
@@ -345,11 +355,11 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         last_rcode: 0,
         had_server: false,
         chain_ttl: 0,
-        last_now: 0,
         next_try: 0,
         attempt_end: 0,
         overall_end: 0,
-        expires: 0,
+        answered_at: 0,
+        ttl_ms: 0,
         addrs: [Ipv6Address::UNSPECIFIED; ADDRS],
         count: 0,
         counters: Counters::ZERO,
@@ -377,10 +387,11 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         };
         *self = Self::UNCONFIGURED;
         self.config = config;
-        // Answers are kept for whole milliseconds in 32 bits (49 days):
-        // the cap is applied once here, as the TTL every answer starts
-        // from (`chain_ttl`), rather than at every answer.
-        self.config.max_ttl_s = config.max_ttl_s.min(u32::MAX / 1000);
+        // Answers are kept for whole milliseconds of the wrapping clock,
+        // under 2^31 (24.8 days): the cap is applied once here, as the TTL
+        // every answer starts from (`chain_ttl`), rather than at every
+        // answer.
+        self.config.max_ttl_s = config.max_ttl_s.min(MAX_TTL_S);
         self.rng = Rng::new(config.seed);
         self.release = release;
     }
@@ -391,7 +402,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// still within its TTL is kept: the state stays [`State::Resolved`]
     /// and nothing is sent. Otherwise (another name, an expired answer, a
     /// failure) a new lookup starts, abandoning one in progress.
-    pub fn resolve(&mut self, name: &str, now_ms: u64) {
+    pub fn resolve(&mut self, name: &str, now_ms: u32) {
         let mut wire = [0; NAME];
         let last = &self.name[..self.orig_len as usize];
         let (len, same) = encode_name_cmp(name.as_bytes(), &mut wire, last);
@@ -419,8 +430,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         self.last_rcode = 0;
         self.had_server = false;
         self.chain_ttl = self.config.max_ttl_s;
-        self.next_try = self.tick(now_ms);
-        self.overall_end = self.next_try.wrapping_add(self.config.overall_timeout_ms);
+        self.next_try = now_ms;
+        self.overall_end = now_ms.wrapping_add(self.config.overall_timeout_ms);
         self.state = State::Resolving;
     }
 
@@ -438,18 +449,19 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         }
     }
 
-    /// Until when (ms) the answer is kept, when resolved. Equal to the
-    /// time of the reply for a TTL of 0.
-    pub fn expires_at(&self) -> Option<u64> {
+    /// Until when (wrapping ms) the answer is kept, when resolved. Equal
+    /// to the time of the reply for a TTL of 0, and once
+    /// [`Resolver::poll_send`] found it expired.
+    pub fn expires_at(&self) -> Option<u32> {
         match self.state {
-            State::Resolved => Some(self.expires),
+            State::Resolved => Some(self.answered_at.wrapping_add(self.ttl_ms)),
             _ => None,
         }
     }
 
     /// True when resolved and the answer's TTL has not run out at `now_ms`.
-    pub fn is_fresh(&self, now_ms: u64) -> bool {
-        matches!(self.state, State::Resolved) && now_ms < self.expires
+    pub fn is_fresh(&self, now_ms: u32) -> bool {
+        matches!(self.state, State::Resolved) && now_ms.wrapping_sub(self.answered_at) < self.ttl_ms
     }
 
     /// Statistics and rejection counters.
@@ -457,9 +469,10 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         &self.counters
     }
 
-    /// The next time (ms) at which [`Resolver::poll_send`] has something to
-    /// do: send a query, or notice a timeout. `None` unless resolving.
-    pub fn poll_at(&self) -> Option<u64> {
+    /// The next time (wrapping ms) at which [`Resolver::poll_send`] has
+    /// something to do: send a query, or notice a timeout; `now_ms` when
+    /// that is now. `None` unless resolving.
+    pub fn poll_at(&self, now_ms: u32) -> Option<u32> {
         if !matches!(self.state, State::Resolving) {
             return None;
         }
@@ -472,34 +485,33 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if !self.sent && !due(self.next_try, next) {
             next = self.next_try;
         }
-        let now = self.last_now as u32;
-        let ahead = if due(now, next) {
-            0
-        } else {
-            next.wrapping_sub(now)
-        };
-        Some(self.last_now + ahead as u64)
+        Some(now_ms.wrapping_add(time::until(now_ms, next)))
     }
 
     /// Runs the timers and, when a query is due, builds it into `buf` as a
     /// whole frame and returns its length (the caller transmits it). A
     /// query that cannot go out yet (`WouldBlock` while the next hop is
     /// resolved) is tried again on a later call. Call it when the buffer is
-    /// free, after `iface.poll_transmit`.
+    /// free, after `iface.poll_transmit`; at least every 24 days (it marks
+    /// an expired answer so, for [`Resolver::is_fresh`] to stay right
+    /// across the wrap of `now_ms`).
     pub fn poll_send<const N: usize, const R: usize, const D: usize>(
         &mut self,
         iface: &mut Interface<N, R, D>,
         buf: &mut [u8],
-        now_ms: u64,
+        now_ms: u32,
     ) -> Option<usize> {
         if self.release != 0 {
             iface.unbind(self.release);
             self.release = 0;
         }
+        if !self.is_fresh(now_ms) {
+            self.ttl_ms = 0;
+        }
         if !matches!(self.state, State::Resolving) {
             return None;
         }
-        let now = self.tick(now_ms);
+        let now = now_ms;
         if due(now, self.overall_end) {
             self.give_up(iface);
             return None;
@@ -532,7 +544,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             self.retry_later(now);
             return None;
         };
-        match iface.send_udp(buf, now_ms as u32, self.port, self.server, PORT, len) {
+        match iface.send_udp(buf, now, self.port, self.server, PORT, len) {
             Ok(n) => {
                 // The reply is awaited for the whole interval from now on.
                 self.wait_reply(now);
@@ -554,7 +566,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// of the query in flight, whether it was accepted or rejected (see
     /// [`Resolver::counters`], or [`Resolver::receive_outcome`] to be told
     /// which); false when it is someone else's.
-    pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64) -> bool {
+    pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u32) -> bool {
         self.receive_outcome(meta, payload, now_ms).is_some()
     }
 
@@ -567,13 +579,12 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         &mut self,
         meta: &UdpMeta,
         payload: &[u8],
-        now_ms: u64,
+        now_ms: u32,
     ) -> Option<Outcome> {
         if self.port == 0 || meta.dst_port != self.port {
             return None;
         }
-        let now = self.tick(now_ms);
-        Some(match self.accept(meta, payload, now) {
+        Some(match self.accept(meta, payload, now_ms) {
             Ok(()) => Outcome::Accepted,
             Err(reason) => {
                 let c = &mut self.counters.rejections[reason as usize];
@@ -655,10 +666,10 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                 // RFC 2181 8: TTLs over 2^31 - 1 were read as 0. `ttl` is
                 // also the smallest of the CNAMEs of earlier replies, and of
                 // `max_ttl_s` (where `chain_ttl` started), which fits u32
-                // milliseconds.
-                let ttl_ms = ttl * 1000;
+                // milliseconds under 2^31.
                 self.count = n as u8;
-                self.expires = self.last_now + ttl_ms as u64;
+                self.answered_at = now;
+                self.ttl_ms = ttl * 1000;
                 self.finish(State::Resolved);
             }
             Answer::NoData => self.finish(State::Failed(Failure::NoData)),
@@ -684,15 +695,6 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             }
         }
         Ok(())
-    }
-
-    /// Notes the time of a call (for `poll_at`); its low 32 bits, the
-    /// wrapping milliseconds of the deadlines. (Out of line: the 64-bit
-    /// store once.)
-    #[inline(never)]
-    fn tick(&mut self, now_ms: u64) -> u32 {
-        self.last_now = now_ms;
-        now_ms as u32
     }
 
     /// The name asked now, in wire form.
@@ -837,11 +839,10 @@ fn name_at(name: &[u8], start: u16, len: u16) -> &[u8] {
     &name[start as usize..][..len as usize]
 }
 
-/// True when the wrapping millisecond time `t` has come at `now` (both
-/// within 24 days of each other). (Out of line: used in six places.)
+/// [`time::due`], out of line: used in six places.
 #[inline(never)]
 fn due(now: u32, t: u32) -> bool {
-    now.wrapping_sub(t) as i32 >= 0
+    time::due(now, t)
 }
 
 /// The dotted name without one final dot (`"."` is the root: empty).
@@ -1267,14 +1268,16 @@ mod tests {
         config.servers[0] = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
         let mut dns: Resolver = Resolver::new(config);
         let mut buf = [0u8; 600];
-        // 49.7 days after boot, 100 ms before the low 32 bits wrap. The
-        // address stays tentative (no poll_transmit): nothing can be sent.
-        let t0 = (1u64 << 32) - 100;
+        // 100 ms before the u32 milliseconds wrap (49.7 days after boot).
+        // The address stays tentative (no poll_transmit): nothing can be
+        // sent.
+        let t0 = u32::MAX - 99;
         dns.resolve("ntp.test", t0);
         let mut now = t0;
         let mut wakeups = 0;
-        while let Some(t) = dns.poll_at() {
-            assert!(t >= now && t <= t0 + 30_000, "{t}");
+        while let Some(t) = dns.poll_at(now) {
+            let (ahead, elapsed) = (t.wrapping_sub(now), t.wrapping_sub(t0));
+            assert!(ahead <= 250 && elapsed <= 30_000, "{t}");
             now = t;
             assert_eq!(dns.poll_send(&mut ifc, &mut buf, now), None);
             wakeups += 1;
@@ -1282,7 +1285,7 @@ mod tests {
         }
         // Every 250 ms, through the three tries of the only server (2, 4
         // and 8 s, never sent), then no server is left.
-        assert_eq!(now, t0 + 14_000);
+        assert_eq!(now, t0.wrapping_add(14_000));
         assert_eq!(wakeups, 1 + 14_000 / 250); // t0 itself, then every 250 ms
         assert_eq!(dns.counters().queries, 0);
         assert_eq!(dns.state(), State::Failed(Failure::Timeout));
@@ -1317,7 +1320,7 @@ mod tests {
         let mut buf = [0u8; 600];
         let mut dns = zero.clone();
         assert_eq!(
-            (dns.state(), dns.poll_at(), dns.addresses()),
+            (dns.state(), dns.poll_at(5), dns.addresses()),
             (State::Idle, None, &[][..])
         );
         dns.resolve("ntp.test", 5);

@@ -8,9 +8,12 @@
 //! disciplines: read the time with [`SntpClient::now`].
 //!
 //! Two time inputs go with every call: `now_ms`, the application's
-//! monotonic millisecond clock (the one given to the [`Interface`], for
-//! scheduling), and `ticks`, the free-running tick counter that drives the
-//! [`SoftClock`] (for timestamps).
+//! monotonic millisecond clock as wrapping `u32` (the one given to the
+//! [`Interface`], for scheduling, see [`crate::time`]), and `ticks`, the
+//! free-running tick counter that drives the [`SoftClock`] (for
+//! timestamps). Call [`SntpClient::poll_send`] at least every 24 days
+//! (2^31 ms), due or not: it keeps the age of the last synchronization
+//! counted across the wrap of `now_ms`.
 //!
 //! * Requests: mode 3, version 4, only the transmit timestamp set (RFC 4330
 //!   5), its bits below the clock's resolution random (RFC 4330 3), each
@@ -52,18 +55,22 @@
 //! let mut sntp = SntpClient::new(SoftClock::new(32768), 0x5eed);
 //! sntp.set_servers(&[Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x123])]);
 //! let mut frame = [0u8; 600];
-//! let (mut now_ms, mut ticks) = (0u64, 0u32);
+//! // Wrapping milliseconds: this loop crosses 2^32.
+//! let (mut now_ms, mut ticks) = (u32::MAX - 20_000, 0u32);
 //! for _ in 0..10 {
 //!     // Received::Udp(meta) from iface.receive(...) goes to
 //!     // sntp.receive(&meta, &frame[meta.payload.clone()], now_ms, ticks).
-//!     while let Some(n) = iface.poll_transmit(&mut frame, now_ms as u32) { /* send */ }
+//!     while let Some(n) = iface.poll_transmit(&mut frame, now_ms) { /* send */ }
 //!     if let Some(n) = sntp.poll_send(&mut iface, &mut frame, now_ms, ticks) { /* send */ }
-//!     let iface_at = iface.poll_at(now_ms as u32);
-//!     let iface_at = iface_at.map(|at| now_ms + microip6::time::until(now_ms as u32, at) as u64);
-//!     let next = [iface_at, sntp.poll_at()].into_iter().flatten().min();
-//!     let next = next.unwrap_or(now_ms + 1000).max(now_ms + 1);
-//!     ticks = ticks.wrapping_add(((next - now_ms) * 32768 / 1000) as u32);
-//!     now_ms = next;
+//!     // Sleep until the earlier deadline (at least 1 ms, at most 1 s).
+//!     let wait = [iface.poll_at(now_ms), sntp.poll_at(now_ms)]
+//!         .into_iter()
+//!         .flatten()
+//!         .map(|at| microip6::time::until(now_ms, at))
+//!         .fold(1000, u32::min)
+//!         .max(1);
+//!     ticks = ticks.wrapping_add((wait as u64 * 32768 / 1000) as u32);
+//!     now_ms = now_ms.wrapping_add(wait);
 //! }
 //! assert_eq!(sntp.sync_state(now_ms), SyncState::NeverSynced);
 //! let _display_time = sntp.now(ticks);
@@ -71,6 +78,7 @@
 
 use crate::clock::softclock::{to_ntp, word32, SoftClock, Words, STEP_THRESHOLD};
 use crate::iface::{Interface, Rng, UdpMeta};
+use crate::time;
 use crate::wire::ntp::{self, LeapIndicator, Mode, NtpShort, NtpTimestamp};
 use crate::wire::Ipv6Address;
 
@@ -90,6 +98,14 @@ pub const MAX_ROOT_DISTANCE: NtpShort = NtpShort(16 << 16);
 pub const LOST_AFTER_S: u32 = 3600;
 /// Unanswered requests in a row before the next server is tried.
 pub const FAILOVER_AFTER: u8 = 2;
+
+/// The age of the last sample is kept in whole seconds (`Sample::aged_s`)
+/// plus the milliseconds since `Sample::at_ms`; `poll_send` moves `at_ms`
+/// forward by this step (11.6 days) while it is behind by as much, so
+/// that the milliseconds since it stay under 2^32 (counted right across
+/// the wrap of the `u32` clock) when `poll_send` comes every 2^31 ms.
+const AGE_STEP_S: u32 = 1_000_000;
+const AGE_STEP_MS: u32 = AGE_STEP_S * 1000;
 
 /// Retry delay after `send_udp` said `WouldBlock` (address resolution).
 const RETRY_BLOCKED_MS: u32 = 250;
@@ -238,7 +254,10 @@ pub enum SyncState {
 /// The last accepted sample.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sample {
-    at_ms: u64,
+    /// When it was accepted (ms), moved forward by [`AGE_STEP_MS`] for
+    /// every [`AGE_STEP_S`] counted in `aged_s`.
+    at_ms: u32,
+    aged_s: u32,
     /// Offset, 32.32 s.
     offset: Words<4>,
     /// Round-trip delay, 2^-32 s, at most 1 s.
@@ -266,7 +285,10 @@ pub struct SntpClient {
     /// Transmit timestamp of the outstanding request (zero: none), 32.32
     /// in 16-bit words.
     t1: Words<4>,
-    next_poll_ms: u64,
+    /// When the next request is due (wrapping ms), once `scheduled`;
+    /// before, at once.
+    next_poll_ms: u32,
+    scheduled: bool,
     /// The poll interval exponent above [`MIN_POLL_LOG2`] (zero: 16 s, so
     /// that [`SntpClient::UNCONFIGURED`] is all zeros).
     poll_up: u8,
@@ -300,6 +322,7 @@ impl SntpClient {
         port_used: false,
         t1: [0; 4],
         next_poll_ms: 0,
+        scheduled: false,
         poll_up: 0,
         stable: 0,
         losses: 0,
@@ -307,6 +330,7 @@ impl SntpClient {
         blocked: 0,
         last: Sample {
             at_ms: 0,
+            aged_s: 0,
             offset: [0; 4],
             delay: 0,
             stratum: 0,
@@ -390,15 +414,14 @@ impl SntpClient {
     }
 
     /// The next request goes one poll interval after `now_ms`.
-    fn schedule(&mut self, now_ms: u64) {
+    fn schedule(&mut self, now_ms: u32) {
         self.retry_in(now_ms, self.interval_ms());
     }
 
-    /// The next attempt goes `ms` after `now_ms`. (One copy: the 64-bit
-    /// addition is not small on the target.)
-    #[inline(never)]
-    fn retry_in(&mut self, now_ms: u64, ms: u32) {
-        self.next_poll_ms = now_ms + ms as u64;
+    /// The next attempt goes `ms` (at most 1024 s) after `now_ms`.
+    fn retry_in(&mut self, now_ms: u32, ms: u32) {
+        self.next_poll_ms = now_ms.wrapping_add(ms);
+        self.scheduled = true;
     }
 
     /// Replaces the server list (DNS answers or configuration); duplicates
@@ -478,36 +501,55 @@ impl SntpClient {
         }
     }
 
-    /// The next time (ms, the `now_ms` clock) a request is due; `None`
-    /// without a usable server. May be in the past: call `poll_send`.
-    pub fn poll_at(&self) -> Option<u64> {
+    /// The next time (wrapping ms, the `now_ms` clock) a request is due,
+    /// `now_ms` when it is due already; `None` without a usable server.
+    pub fn poll_at(&self, now_ms: u32) -> Option<u32> {
         (0..MAX_SERVERS)
             .any(|i| self.usable(i))
-            .then_some(self.next_poll_ms)
+            .then(|| now_ms.wrapping_add(self.wait_ms(now_ms)))
+    }
+
+    /// Milliseconds from `now_ms` until the next request is due (0: due).
+    fn wait_ms(&self, now_ms: u32) -> u32 {
+        if self.scheduled {
+            time::until(now_ms, self.next_poll_ms)
+        } else {
+            0
+        }
     }
 
     /// Builds the request due at `now_ms` in `buf` through `iface` and
     /// returns the frame length to transmit, or `None` if none is due or it
     /// cannot go yet (address resolution, no source address: retried on a
     /// later call, see [`SntpClient::poll_at`]). `ticks` is the tick count
-    /// of the clock now.
+    /// of the clock now. Call it at least every 24 days, due or not (see
+    /// the [module documentation](self)).
     pub fn poll_send<const N: usize, const R: usize, const D: usize>(
         &mut self,
         iface: &mut Interface<N, R, D>,
         buf: &mut [u8],
-        now_ms: u64,
+        now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
-        if now_ms < self.next_poll_ms {
+        let s = &mut self.last;
+        while now_ms.wrapping_sub(s.at_ms) >= AGE_STEP_MS {
+            s.at_ms = s.at_ms.wrapping_add(AGE_STEP_MS);
+            s.aged_s = s.aged_s.saturating_add(AGE_STEP_S);
+        }
+        if self.wait_ms(now_ms) != 0 {
             return None;
         }
-        // One place for the 64-bit deadline arithmetic (long on the target).
         match self.try_send(iface, buf, now_ms, ticks) {
             Ok(n) => {
                 self.schedule(now_ms);
                 Some(n)
             }
-            Err(0) => None,
+            Err(0) => {
+                // No usable server: the first request goes at once when
+                // there is one again (however long after).
+                self.scheduled = false;
+                None
+            }
             Err(wait_ms) => {
                 self.retry_in(now_ms, wait_ms);
                 None
@@ -521,7 +563,7 @@ impl SntpClient {
         &mut self,
         iface: &mut Interface<N, R, D>,
         buf: &mut [u8],
-        now_ms: u64,
+        now_ms: u32,
         ticks: u32,
     ) -> Result<usize, u32> {
         if self.t1 != [0; 4] {
@@ -575,14 +617,7 @@ impl SntpClient {
             let at = 46 - 2 * i;
             payload[at..at + 2].copy_from_slice(&w.to_be_bytes());
         }
-        match iface.send_udp(
-            buf,
-            now_ms as u32,
-            self.port,
-            server,
-            ntp::PORT,
-            ntp::HEADER_LEN,
-        ) {
+        match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
             Ok(n) => {
                 self.t1 = t1;
                 self.asked = self.current;
@@ -619,7 +654,7 @@ impl SntpClient {
     /// not for our port (another client's), true otherwise, whether the
     /// reply was accepted or rejected (see [`SntpClient::counters`], or
     /// [`SntpClient::receive_outcome`] to be told which).
-    pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u64, ticks: u32) -> bool {
+    pub fn receive(&mut self, meta: &UdpMeta, payload: &[u8], now_ms: u32, ticks: u32) -> bool {
         self.receive_outcome(meta, payload, now_ms, ticks).is_some()
     }
 
@@ -632,7 +667,7 @@ impl SntpClient {
         &mut self,
         meta: &UdpMeta,
         payload: &[u8],
-        now_ms: u64,
+        now_ms: u32,
         ticks: u32,
     ) -> Option<Outcome> {
         if self.port == 0 || meta.dst_port != self.port {
@@ -653,7 +688,7 @@ impl SntpClient {
         &mut self,
         meta: &UdpMeta,
         payload: &[u8],
-        now_ms: u64,
+        now_ms: u32,
         ticks: u32,
     ) -> Result<bool, Reject> {
         let asked = self.asked as usize;
@@ -770,6 +805,7 @@ impl SntpClient {
             };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last.at_ms = now_ms;
+        self.last.aged_s = 0;
         self.last.delay = delay;
         self.last.stratum = stratum;
         self.last.server = meta.src;
@@ -795,18 +831,17 @@ impl SntpClient {
         }
     }
 
-    /// The synchronization state at `now_ms` (monotonic: not before the
-    /// last accepted reply), for the display.
-    pub fn sync_state(&self, now_ms: u64) -> SyncState {
+    /// The synchronization state at `now_ms` (not before the last
+    /// accepted reply, nor before the last [`SntpClient::poll_send`]), for
+    /// the display.
+    pub fn sync_state(&self, now_ms: u32) -> SyncState {
         if !self.synced {
             return SyncState::NeverSynced;
         }
         let s = &self.last;
-        // 32-bit division (cheaper on the MCU); saturates after 49 days
-        // (and before the sample, `now_ms` going backwards).
-        let d = now_ms.wrapping_sub(s.at_ms);
-        let elapsed = if d >> 32 != 0 { u32::MAX } else { d as u32 };
-        let since = elapsed / 1000;
+        // Under AGE_STEP_MS + 2^31 ms since `at_ms` when poll_send is
+        // called at least every 2^31 ms.
+        let since = s.aged_s.saturating_add(now_ms.wrapping_sub(s.at_ms) / 1000);
         // Within ±0.5 s (high word 0 or -1, the sign of the low word):
         // microseconds as NtpDuration::to_micros, whole seconds times 10^6
         // plus the fraction's, in 32 bits; beyond, whole seconds.
@@ -966,7 +1001,7 @@ mod tests {
         t1
     }
 
-    fn synced(c: &SntpClient, now_ms: u64) -> SyncInfo {
+    fn synced(c: &SntpClient, now_ms: u32) -> SyncInfo {
         match c.sync_state(now_ms) {
             SyncState::Synced(i) => i,
             s => panic!("{s:?}"),
@@ -986,7 +1021,7 @@ mod tests {
         let mut c = zero.clone();
         let mut ifc: Interface = Interface::new(Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
         let mut buf = [0u8; 600];
-        assert_eq!(c.poll_at(), None);
+        assert_eq!(c.poll_at(5000), None);
         assert_eq!(c.poll_send(&mut ifc, &mut buf, 5000, 100), None);
         assert!(!c.receive(&meta(SERVER, 123, 0..48), &[0; 48], 5000, 100));
         assert_eq!(c.sync_state(5000), SyncState::NeverSynced);
@@ -1145,10 +1180,13 @@ mod tests {
         let b = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xb]);
         let d = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xd]);
         let mut c = SntpClient::new(SoftClock::new(32768), 1);
-        assert_eq!(c.poll_at(), None);
+        assert_eq!(c.poll_at(0), None);
         c.set_servers(&[a, a, Ipv6Address::UNSPECIFIED, b, d, SERVER]);
         assert_eq!(c.servers, [a, b, d]);
-        assert_eq!(c.poll_at(), Some(0)); // at once
+        // At once, whatever the clock reads.
+        for now in [0, 1 << 31, u32::MAX - 5] {
+            assert_eq!(c.poll_at(now), Some(now));
+        }
         assert!(!c.add_server(SERVER)); // full
         assert!(!c.add_server(Ipv6Address::ALL_NODES));
         // b denied us and is polled... no: b denied, d is current.
@@ -1165,7 +1203,7 @@ mod tests {
         c.set_servers(&[b]);
         assert_eq!(c.t1, [0; 4]); // d left: nothing more expected
         assert_eq!(c.server(), None);
-        assert_eq!(c.poll_at(), None);
+        assert_eq!(c.poll_at(0), None);
         assert!(c.add_server(a));
         c.next_server();
         assert_eq!(c.server(), Some(a));
@@ -1217,7 +1255,7 @@ mod tests {
         // -290,845,696.102 s (modulo 2^32 s), whole seconds rounded down.
         assert_eq!(i.offset_us, -290_845_697_000_000);
         assert_eq!(i.delay_us, 4000);
-        let lost = 5000 + LOST_AFTER_S as u64 * 1000;
+        let lost = 5000 + LOST_AFTER_S * 1000;
         assert_eq!(
             c.sync_state(lost),
             SyncState::Lost(SyncInfo {
@@ -1225,11 +1263,67 @@ mod tests {
                 ..i
             })
         );
-        // Far in the future: saturates instead of wrapping.
-        let SyncState::Lost(far) = c.sync_state(u64::MAX) else {
+        assert_eq!(synced(&c, lost - 1).since_s, LOST_AFTER_S - 1);
+    }
+
+    /// Polls with `poll_send` (nothing to send: no server) from `start`
+    /// every `step` ms for `steps` steps.
+    fn idle_polls(c: &mut SntpClient, start: u32, step: u32, steps: u32) -> u32 {
+        use crate::iface::{Config, Interface};
+        use crate::wire::MacAddress;
+        let mut ifc: Interface = Interface::new(Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let mut buf = [0u8; 600];
+        let mut now = start;
+        for _ in 0..steps {
+            now = now.wrapping_add(step);
+            assert_eq!(c.poll_send(&mut ifc, &mut buf, now, 0), None);
+        }
+        now
+    }
+
+    #[test]
+    fn sync_age_counts_across_the_millisecond_wrap() {
+        // Synchronized 10 s before the u32 millisecond clock wraps.
+        let start = u32::MAX - 9_999;
+        let mut c = client();
+        let t1 = ask(&mut c, 100);
+        let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), start, 104));
+        assert_eq!(synced(&c, start.wrapping_add(20_000)).since_s, 20);
+        let lost = start.wrapping_add(LOST_AFTER_S * 1000);
+        assert_eq!(synced(&c, lost.wrapping_sub(1)).since_s, LOST_AFTER_S - 1);
+        let SyncState::Lost(i) = c.sync_state(lost) else {
             panic!()
         };
-        assert_eq!(far.since_s, u32::MAX / 1000);
+        assert_eq!(i.since_s, LOST_AFTER_S);
+        // The server is gone; the application calls poll_send every hour
+        // (nothing to send): 100 days later, the age is still counted,
+        // across two more wraps, and never reads as synchronized again.
+        c.set_servers(&[]);
+        let mut now = start;
+        for hour in 1..=2400u32 {
+            now = idle_polls(&mut c, now, 3_600_000, 1);
+            let SyncState::Lost(i) = c.sync_state(now) else {
+                panic!("hour {hour}: {:?}", c.sync_state(now))
+            };
+            assert_eq!(i.since_s, hour * 3600);
+            let half = now.wrapping_add(1_800_000);
+            let SyncState::Lost(i) = c.sync_state(half) else {
+                panic!()
+            };
+            assert_eq!(i.since_s, hour * 3600 + 1800);
+        }
+        // Polled only every 20 days (2^31 ms is 24.8 days): still right.
+        let now = idle_polls(&mut c, now, 20 * 86_400_000, 10);
+        let SyncState::Lost(i) = c.sync_state(now) else {
+            panic!()
+        };
+        assert_eq!(i.since_s, 2400 * 3600 + 200 * 86_400);
+        // A new sample starts the count again.
+        c.set_servers(&[SERVER]);
+        let t1 = ask(&mut c, 200);
+        assert!(c.receive(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), now, 204));
+        assert_eq!(synced(&c, now.wrapping_add(5_000)).since_s, 5);
     }
 
     #[test]
@@ -1333,7 +1427,7 @@ mod tests {
         assert_eq!(c.poll_up, 1);
         assert_eq!(c.denied, 0b11);
         assert_eq!(c.server(), None);
-        assert_eq!(c.poll_at(), None);
+        assert_eq!(c.poll_at(1000), None);
         assert!(!c.clock.is_set());
     }
 
