@@ -461,7 +461,14 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
 
     /// True when resolved and the answer's TTL has not run out at `now_ms`.
     pub fn is_fresh(&self, now_ms: u32) -> bool {
-        matches!(self.state, State::Resolved) && now_ms.wrapping_sub(self.answered_at) < self.ttl_ms
+        matches!(self.state, State::Resolved) && self.within_ttl(now_ms)
+    }
+
+    /// True while the answer's TTL (0 once expired) runs at `now_ms`.
+    /// (Out of line: `resolve` and `poll_send` use it too.)
+    #[inline(never)]
+    fn within_ttl(&self, now_ms: u32) -> bool {
+        now_ms.wrapping_sub(self.answered_at) < self.ttl_ms
     }
 
     /// Statistics and rejection counters.
@@ -505,7 +512,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             iface.unbind(self.release);
             self.release = 0;
         }
-        if !self.is_fresh(now_ms) {
+        if !self.within_ttl(now_ms) {
             self.ttl_ms = 0;
         }
         if !matches!(self.state, State::Resolving) {

@@ -534,7 +534,8 @@ impl SntpClient {
         let s = &mut self.last;
         while now_ms.wrapping_sub(s.at_ms) >= AGE_STEP_MS {
             s.at_ms = s.at_ms.wrapping_add(AGE_STEP_MS);
-            s.aged_s = s.aged_s.saturating_add(AGE_STEP_S);
+            // (Wrapping: 136 years.)
+            s.aged_s = s.aged_s.wrapping_add(AGE_STEP_S);
         }
         if self.wait_ms(now_ms) != 0 {
             return None;
@@ -841,7 +842,7 @@ impl SntpClient {
         let s = &self.last;
         // Under AGE_STEP_MS + 2^31 ms since `at_ms` when poll_send is
         // called at least every 2^31 ms.
-        let since = s.aged_s.saturating_add(now_ms.wrapping_sub(s.at_ms) / 1000);
+        let since = s.aged_s.wrapping_add(now_ms.wrapping_sub(s.at_ms) / 1000);
         // Within ±0.5 s (high word 0 or -1, the sign of the low word):
         // microseconds as NtpDuration::to_micros, whole seconds times 10^6
         // plus the fraction's, in 32 bits; beyond, whole seconds.
