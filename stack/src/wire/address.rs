@@ -257,12 +257,9 @@ impl Ipv6Address {
         // Byte by byte: no slice comparison call, no bounds check.
         let mut bits = len;
         for (a, b) in self.0.iter().zip(prefix.0.iter()) {
-            if bits == 0 {
-                break;
-            }
             let differ = a ^ b;
             if bits < 8 {
-                // The first `bits` bits of the last byte.
+                // The first `bits` bits of the last byte (none for 0).
                 return differ & !(0xff >> bits) == 0;
             }
             if differ != 0 {
@@ -366,6 +363,21 @@ mod tests {
             Some(MulticastScope::Other(0))
         );
         assert_eq!(a("2001::1").multicast_scope(), None);
+    }
+
+    #[test]
+    fn matches_prefix_for_every_length_and_differing_bit() {
+        // Two addresses that differ in one bit agree on the first `len`
+        // bits (128 at most) exactly when that bit lies beyond them.
+        let x = a("2001:db8:aaaa:bbbb:cccc:dddd:eeee:ffff");
+        for bit in 0..128 {
+            let mut y = x;
+            y.0[bit / 8] ^= 0x80 >> (bit % 8);
+            for len in 0..=255u8 {
+                let agree = (len as usize).min(128) <= bit;
+                assert_eq!(x.matches_prefix(&y, len), agree, "bit {bit} len {len}");
+            }
+        }
     }
 
     #[test]
