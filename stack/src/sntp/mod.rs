@@ -274,8 +274,9 @@ pub struct SntpClient {
     rng: Rng,
     /// Server addresses; unspecified marks a free slot.
     servers: [Ipv6Address; MAX_SERVERS],
-    /// One bit per server slot retired by DENY/RSTR.
-    denied: u8,
+    /// One bit per server slot that holds a server not retired by
+    /// DENY/RSTR (one mask test instead of address comparisons).
+    usable: u8,
     /// The server polled now, and the one the outstanding request went to.
     current: u8,
     asked: u8,
@@ -315,7 +316,7 @@ impl SntpClient {
         clock: SoftClock::UNCONFIGURED,
         rng: Rng::ZERO,
         servers: [Ipv6Address::UNSPECIFIED; MAX_SERVERS],
-        denied: 0,
+        usable: 0,
         current: 0,
         asked: 0,
         port: 0,
@@ -431,11 +432,11 @@ impl SntpClient {
     /// goes out at once if the client has never polled.
     pub fn set_servers(&mut self, servers: &[Ipv6Address]) {
         let old = self.servers;
-        let old_denied = self.denied;
+        let old_usable = self.usable;
         let polled = &old[self.current as usize];
         let asked = &old[self.asked as usize];
         self.servers = [Ipv6Address::UNSPECIFIED; MAX_SERVERS];
-        self.denied = 0;
+        self.usable = 0;
         self.current = 0;
         // The outstanding request stays valid while its server is listed
         // (replies are matched against `servers[asked]`).
@@ -445,7 +446,10 @@ impl SntpClient {
                 continue;
             };
             if let Some(j) = old.iter().position(|o| o == s) {
-                self.denied |= (old_denied >> j & 1) << i;
+                // (Listed before: not usable only if retired.)
+                if old_usable >> j & 1 == 0 {
+                    self.usable &= !(1 << i);
+                }
             }
             // (Never unspecified here: `add` refuses it.)
             if s == polled {
@@ -474,7 +478,7 @@ impl SntpClient {
         }
         let i = self.servers.iter().position(|s| s.is_unspecified())?;
         self.servers[i] = server;
-        self.denied &= !(1 << i);
+        self.usable |= 1 << i;
         Some(i)
     }
 
@@ -485,7 +489,7 @@ impl SntpClient {
     }
 
     fn usable(&self, i: usize) -> bool {
-        !self.servers[i].is_unspecified() && self.denied & (1 << i) == 0
+        self.usable >> i & 1 != 0
     }
 
     /// Moves `current` to the next usable server after it, if any (the
@@ -504,9 +508,7 @@ impl SntpClient {
     /// The next time (wrapping ms, the `now_ms` clock) a request is due,
     /// `now_ms` when it is due already; `None` without a usable server.
     pub fn poll_at(&self, now_ms: u32) -> Option<u32> {
-        (0..MAX_SERVERS)
-            .any(|i| self.usable(i))
-            .then(|| now_ms.wrapping_add(self.wait_ms(now_ms)))
+        (self.usable != 0).then(|| now_ms.wrapping_add(self.wait_ms(now_ms)))
     }
 
     /// Milliseconds from `now_ms` until the next request is due (0: due).
@@ -731,7 +733,7 @@ impl SntpClient {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
             let code = [h[12], h[13], h[14], h[15]];
             return Err(if code == ntp::KISS_DENY || code == ntp::KISS_RSTR {
-                self.denied |= 1 << asked;
+                self.usable &= !(1 << asked);
                 self.next_server();
                 Reject::KissDeny
             } else if code == ntp::KISS_RATE {
@@ -1191,13 +1193,13 @@ mod tests {
         assert!(!c.add_server(SERVER)); // full
         assert!(!c.add_server(Ipv6Address::ALL_NODES));
         // b denied us and is polled... no: b denied, d is current.
-        c.denied = 0b010;
+        c.usable = 0b101;
         c.current = 2;
         c.t1 = [5, 0, 0, 0];
         c.asked = 2;
         c.set_servers(&[d, b]);
         assert_eq!(c.servers[..2], [d, b]);
-        assert_eq!(c.denied, 0b010); // b kept its DENY
+        assert_eq!(c.usable, 0b001); // b kept its DENY
         assert_eq!(c.server(), Some(d));
         // d moved to slot 0: its reply is still expected.
         assert_eq!((c.t1, c.asked), ([5, 0, 0, 0], 0));
@@ -1426,7 +1428,7 @@ mod tests {
         // RATE on SERVER: 32 s, moved to OTHER; RSTR from OTHER: back to
         // SERVER; DENY from SERVER: none left.
         assert_eq!(c.poll_up, 1);
-        assert_eq!(c.denied, 0b11);
+        assert_eq!(c.usable, 0); // both retired
         assert_eq!(c.server(), None);
         assert_eq!(c.poll_at(1000), None);
         assert!(!c.clock.is_set());
