@@ -49,12 +49,14 @@ fn ones_add(a: u16, b: u16) -> u16 {
 #[cfg(any(test, target_pointer_width = "16"))]
 #[cfg_attr(target_pointer_width = "16", inline(never))]
 fn sum_run_words(mut sum: u16, mut data: &[u8]) -> u16 {
-    while let [hi, lo, rest @ ..] = data {
-        sum = ones_add(sum, u16::from_be_bytes([*hi, *lo]));
+    // One loop body for the pairs and an odd last byte (its low byte 0).
+    while let [hi, rest @ ..] = data {
+        let (lo, rest) = match rest {
+            [lo, rest @ ..] => (*lo, rest),
+            [] => (0, rest),
+        };
+        sum = ones_add(sum, u16::from_be_bytes([*hi, lo]));
         data = rest;
-    }
-    if let [last] = data {
-        sum = ones_add(sum, (*last as u16) << 8);
     }
     sum
 }
