@@ -211,8 +211,7 @@ impl Checksum {
 }
 
 /// The folded sum of the IPv6 pseudo-header (RFC 8200 section 8.1).
-#[cfg_attr(target_pointer_width = "16", inline(never))]
-#[cfg_attr(not(target_pointer_width = "16"), inline)]
+#[inline]
 fn pseudo_header_sum(src: &Ipv6Address, dst: &Ipv6Address, next_header: u8, len: u32) -> u16 {
     // Hosts: both addresses in one pass of fixed length (unrolled).
     #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
