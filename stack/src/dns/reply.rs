@@ -183,7 +183,9 @@ pub(super) fn read_answer(
         let (ours, end) = name_is(msg, pos, other, at)?;
         let fixed = msg.get(end..)?.get(..10)?;
         let rdata = end + 10;
-        let rdata_end = rdata + be16(fixed, 8) as usize;
+        // (Checked: a sum past 0xffff must not wrap a 16-bit usize back
+        // into the message.)
+        let rdata_end = rdata.checked_add(be16(fixed, 8) as usize)?;
         if rdata_end > msg.len() {
             return None;
         }
