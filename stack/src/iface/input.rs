@@ -552,8 +552,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             flags: (solicited as u8) << 6 | ((slot != AddrSlot::Optimistic) as u8) << 5,
             target: Some(target),
             lla: true,
+            nonce: false,
         };
-        match self.build_ndp(buf, &na, false, to_mac, target, to) {
+        match self.build_ndp(buf, &na, to_mac, target, to) {
             Some(n) => Received::Transmit(n),
             None => self.count_drop(DropReason::BufferTooSmall),
         }

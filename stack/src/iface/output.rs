@@ -23,17 +23,21 @@ const ROUTER_ALERT_HBH: [u8; 8] = [ip_protocol::ICMPV6, 0, 5, 2, 0, 0, 1, 0];
 /// Offset of a UDP payload in frames this stack builds.
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
 
-/// A Neighbor Discovery message the node sends (RS, NS, NA), for
+/// An ICMPv6 message the node sends itself: a Neighbor Discovery message
+/// (RS, NS, NA) or an MLD report (MLDv2, MLDv1), for
 /// [`Interface::build_ndp`].
 pub(crate) struct Ndp<'a> {
-    /// ICMPv6 type: 133, 135 or 136.
+    /// ICMPv6 type: 133, 135 or 136; 143 or 131 for MLD reports.
     pub msg_type: u8,
-    /// The flags byte (R, S, O of an advertisement).
+    /// The flags byte (R, S, O of an advertisement); in an MLDv2 report,
+    /// the type of its one record.
     pub flags: u8,
-    /// The Target Address (none in an RS).
+    /// The Target Address (none in an RS), or the MLD report's group.
     pub target: Option<&'a Ipv6Address>,
     /// With our link-layer address option.
     pub lla: bool,
+    /// With our DAD Nonce option (RFC 7527 4.1).
+    pub nonce: bool,
 }
 
 impl<'a> Ndp<'a> {
@@ -44,6 +48,19 @@ impl<'a> Ndp<'a> {
             flags: 0,
             target: Some(target),
             lla,
+            nonce: false,
+        }
+    }
+
+    /// An MLD report (MLDv2 `msg_type` 143 with one record of type
+    /// `record`, or MLDv1 131) for `group`.
+    fn report(msg_type: u8, record: u8, group: &'a Ipv6Address) -> Ndp<'a> {
+        Ndp {
+            msg_type,
+            flags: record,
+            target: Some(group),
+            lla: false,
+            nonce: false,
         }
     }
 }
@@ -74,28 +91,42 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if answer {
             self.mld_query_pending = false;
         }
+        // The report due, as (ICMPv6 type, record type).
+        let mut report = None;
         if unsolicited || answer {
             // (0, no MLDv1 querier heard, counts as expired.)
             if !tables::expired(self.now_s, self.mldv1_until) {
                 // RFC 3810 8.2.1: MLDv1 reports, one per group.
                 self.mldv1_pending = self.any_present();
-            } else if let Some(n) = self.build_mld_report(
-                buf,
-                // RFC 3810 6.1: state change CHANGE_TO_EXCLUDE {}; 6.2:
-                // current state MODE_IS_EXCLUDE {} in answer to a query.
-                if unsolicited {
+            } else if self.any_present() {
+                // An MLDv2 Report (RFC 3810 5.2) with one record, unless
+                // every address went (duplicate). RFC 3810 6.1: state
+                // change CHANGE_TO_EXCLUDE {}; 6.2: current state
+                // MODE_IS_EXCLUDE {} in answer to a query.
+                let record = if unsolicited {
                     record_type::CHANGE_TO_EXCLUDE
                 } else {
                     record_type::MODE_IS_EXCLUDE
-                },
-            ) {
-                return Some(n);
+                };
+                report = Some((143, record));
             }
         }
-        if self.mldv1_pending {
+        if report.is_none() && self.mldv1_pending {
             self.mldv1_pending = false;
+            // An MLDv1 Report (RFC 2710 3), sent to the group itself.
+            report = Some((131, 0));
+        }
+        if let Some((msg_type, record)) = report {
+            // For the solicited-node group our addresses share (never
+            // all-nodes, RFC 3810 6).
             let group = self.addrs[0].addr.solicited_node();
-            if let Some(n) = self.build_mldv1_report(buf, &group) {
+            let dst = if msg_type == 143 {
+                &Ipv6Address::ALL_MLDV2_ROUTERS
+            } else {
+                &group
+            };
+            let report = Ndp::report(msg_type, record, &group);
+            if let Some(n) = self.build_ndp(buf, &report, None, self.mld_source(), dst) {
                 return Some(n);
             }
         }
@@ -113,8 +144,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 // 3971 5.3.2) to tell a looped-back probe from another
                 // node's.
                 let group = target.solicited_node();
-                let ns = Ndp::solicit(target, false);
-                return self.build_ndp(buf, &ns, true, None, &Ipv6Address::UNSPECIFIED, &group);
+                let ns = Ndp {
+                    nonce: true,
+                    ..Ndp::solicit(target, false)
+                };
+                return self.build_ndp(buf, &ns, None, &Ipv6Address::UNSPECIFIED, &group);
             }
         }
         if self.rs_left > 0 && tables::due(now, self.rs_at) {
@@ -129,9 +163,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 flags: 0,
                 target: None,
                 lla: self.addrs[0].slot == AddrSlot::Assigned,
+                nonce: false,
             };
             let src = self.mld_source();
-            return self.build_ndp(buf, &rs, false, None, src, &Ipv6Address::ALL_ROUTERS);
+            return self.build_ndp(buf, &rs, None, src, &Ipv6Address::ALL_ROUTERS);
         }
         for i in 0..N {
             if let Some(n) = self.neighbor_probe(i, buf) {
@@ -144,31 +179,52 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Builds a Router Solicitation, Neighbor Solicitation or Neighbor
     /// Advertisement (RFC 4861 4.1, 4.3, 4.4; hop limit 255, 6.1 / 7.1)
     /// with our link-layer address option if `msg.lla` and, for DAD
-    /// probes, our Nonce option (RFC 3971 5.3.2), in a frame to `dst_mac`
+    /// probes, our Nonce option (RFC 3971 5.3.2), or an MLD report (RFC
+    /// 3810 5.2, RFC 2710 3: hop limit 1, after a Hop-by-Hop header with
+    /// the Router Alert option, RFC 2711), in a frame to `dst_mac`
     /// (`None`: the multicast mapping of `dst`). `None` if the buffer is
     /// too small.
     ///
-    /// A compact writer for the three messages a host sends rather than
-    /// the general [`crate::wire::ndp::NdpRepr::emit`]: much less code on
-    /// the MSP430. The tests parse its output back with the `wire::ndp`
-    /// views.
+    /// One compact writer for the messages a host sends rather than the
+    /// general [`crate::wire::ndp::NdpRepr::emit`] and `wire::mld`: much
+    /// less code on the MSP430. The tests parse its output back with the
+    /// `wire::ndp` and `wire::mld` views.
     pub(crate) fn build_ndp(
         &self,
         buf: &mut [u8],
         msg: &Ndp,
-        nonce: bool,
         dst_mac: Option<&MacAddress>,
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Option<usize> {
-        let fixed = if msg.target.is_some() { 24 } else { 8 };
-        let len = fixed + 8 * (msg.lla as usize + nonce as usize);
-        let m = buf.get_mut(L4..L4 + len)?;
+        let mld = matches!(msg.msg_type, 131 | 143);
+        let v2 = msg.msg_type == 143;
+        let start = if mld {
+            L4 + mld::ROUTER_ALERT_HBH_LEN
+        } else {
+            L4
+        };
+        // The address: after the fixed 8 bytes, in an MLDv2 report after
+        // its record's 4 (RFC 3810 5.2.1).
+        let addr_at = if v2 { 12 } else { 8 };
+        let fixed = if msg.target.is_some() {
+            addr_at + 16
+        } else {
+            8
+        };
+        let len = fixed + 8 * (msg.lla as usize + msg.nonce as usize);
+        let m = buf.get_mut(start..start + len)?;
         m.fill(0);
         m[0] = msg.msg_type;
-        m[4] = msg.flags;
+        if v2 {
+            // One record: its type, no aux data, no sources.
+            m[7] = 1;
+            m[8] = msg.flags;
+        } else {
+            m[4] = msg.flags;
+        }
         if let Some(t) = msg.target {
-            m[8..24].copy_from_slice(&t.0);
+            m[addr_at..addr_at + 16].copy_from_slice(&t.0);
         }
         let mut at = fixed;
         if msg.lla {
@@ -179,47 +235,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             m[at + 2..at + 8].copy_from_slice(&self.mac.0);
             at += 8;
         }
-        if nonce {
+        if msg.nonce {
             m[at] = NONCE_OPTION;
             m[at + 1] = 1;
             m[at + 2..at + 8].copy_from_slice(&self.dad_nonce);
         }
-        Some(self.finish_icmp(buf, L4, len, 255, dst_mac, src, dst))
-    }
-
-    /// Completes a frame whose ICMPv6 message (`len` bytes) is in place
-    /// at `at`: its checksum, then the headers in front of it. An MLD
-    /// message sits at `L4 + 8`, after a Hop-by-Hop header with the Router
-    /// Alert option (RFC 3810 5, RFC 2711), written here too. Returns the
-    /// frame length.
-    #[allow(clippy::too_many_arguments)]
-    #[inline(never)]
-    pub(crate) fn finish_icmp(
-        &self,
-        buf: &mut [u8],
-        at: usize,
-        len: usize,
-        hop_limit: u8,
-        dst_mac: Option<&MacAddress>,
-        src: &Ipv6Address,
-        dst: &Ipv6Address,
-    ) -> usize {
-        Icmpv6Packet::new_unchecked(&mut buf[at..at + len]).fill_checksum(src, dst);
-        let mut next_header = ip_protocol::ICMPV6;
-        if at != L4 {
-            buf[L4..L4 + mld::ROUTER_ALERT_HBH_LEN].copy_from_slice(&ROUTER_ALERT_HBH);
-            next_header = ip_protocol::HOP_BY_HOP;
+        Icmpv6Packet::new_unchecked(m).fill_checksum(src, dst);
+        let (mut next_header, mut hop_limit) = (ip_protocol::ICMPV6, 255);
+        if mld {
+            buf[L4..start].copy_from_slice(&ROUTER_ALERT_HBH);
+            (next_header, hop_limit) = (ip_protocol::HOP_BY_HOP, mld::HOP_LIMIT);
         }
-        self.write_headers(
-            buf,
-            dst_mac,
-            at - L4 + len,
-            next_header,
-            hop_limit,
-            src,
-            dst,
-        );
-        at + len
+        let payload_len = start - L4 + len;
+        self.write_headers(buf, dst_mac, payload_len, next_header, hop_limit, src, dst);
+        Some(start + len)
     }
 
     /// Writes the Ethernet header (RFC 2464 3: from our MAC to `dst_mac`,
@@ -266,42 +295,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
-    /// An MLDv2 Report (RFC 3810 5.2) with one record of `record_type`
-    /// for the solicited-node group our addresses share (never all-nodes,
-    /// RFC 3810 6), hop limit 1, with a Hop-by-Hop Router Alert (RFC 2711).
-    fn build_mld_report(&mut self, buf: &mut [u8], record_type: u8) -> Option<usize> {
-        if !self.any_present() {
-            // Every address went (duplicate): nothing to report.
-            return None;
-        }
-        const LEN: usize = mld::REPORT_HEADER_LEN + mld::RECORD_HEADER_LEN;
-        let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
-        let m = buf.get_mut(start..start + LEN)?;
-        m.fill(0);
-        m[0] = 143;
-        m[7] = 1;
-        // The record: type, no aux data, no sources, the group.
-        let r = &mut m[mld::REPORT_HEADER_LEN..];
-        r[0] = record_type;
-        r[4..20].copy_from_slice(&self.addrs[0].addr.solicited_node().0);
-        let src = self.mld_source();
-        let dst = Ipv6Address::ALL_MLDV2_ROUTERS;
-        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, src, &dst))
-    }
-
-    /// An MLDv1 Report (RFC 2710 3, type 131) for `group`, sent to the
-    /// group itself with hop limit 1 and the Router Alert option.
-    fn build_mldv1_report(&mut self, buf: &mut [u8], group: &Ipv6Address) -> Option<usize> {
-        const LEN: usize = 24;
-        let start = L4 + mld::ROUTER_ALERT_HBH_LEN;
-        let msg = buf.get_mut(start..start + LEN)?;
-        msg.fill(0);
-        msg[0] = 131;
-        msg[8..24].copy_from_slice(&group.0);
-        let src = self.mld_source();
-        Some(self.finish_icmp(buf, start, LEN, mld::HOP_LIMIT, None, src, group))
-    }
-
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,
     /// 7.3.3 PROBE), re-arming its retransmission timer.
     fn neighbor_probe(&mut self, i: usize, buf: &mut [u8]) -> Option<usize> {
@@ -326,9 +319,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // RFC 4429 3.3: no SLLAO from an optimistic address.
         let ns = Ndp::solicit(&n.ip, src.slot == AddrSlot::Assigned);
         if multicast {
-            self.build_ndp(buf, &ns, false, None, &src.addr, &n.ip.solicited_node())
+            self.build_ndp(buf, &ns, None, &src.addr, &n.ip.solicited_node())
         } else {
-            self.build_ndp(buf, &ns, false, Some(&n.mac), &src.addr, &n.ip)
+            self.build_ndp(buf, &ns, Some(&n.mac), &src.addr, &n.ip)
         }
     }
 
