@@ -34,6 +34,7 @@ fn mac_at(b: &[u8], at: usize) -> MacAddress {
 
 /// The address of the link-layer address option at `at` of message `m`
 /// (RFC 4861 4.6.1), if any (`at` 0: none).
+#[inline]
 fn lla_option(m: &[u8], at: usize) -> Option<MacAddress> {
     (at != 0).then(|| mac_at(m, at + 2))
 }

@@ -189,6 +189,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// general [`crate::wire::ndp::NdpRepr::emit`] and `wire::mld`: much
     /// less code on the MSP430. The tests parse its output back with the
     /// `wire::ndp` and `wire::mld` views.
+    // Hosts: inlined into each caller, where the message's length is a
+    // constant (the NA answer is on the per-frame path); the 16-bit target
+    // keeps one shared copy.
+    #[cfg_attr(not(target_pointer_width = "16"), inline(always))]
     pub(crate) fn build_ndp(
         &self,
         buf: &mut [u8],
