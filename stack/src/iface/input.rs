@@ -287,6 +287,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// UDP (RFC 768; checksum mandatory over IPv6, RFC 8200 8.1).
+    // (One caller: inlined into `process`, without a second prologue.)
+    #[inline(always)]
     fn udp_input(
         &mut self,
         buf: &mut [u8],
