@@ -809,6 +809,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Records `mac` for neighbor `ip` (RFC 4861 7.2.3, 6.3.4): a new entry
     /// is STALE; an existing one changes to STALE only if the address
     /// differs (an INCOMPLETE one always takes it).
+    // Hosts: inlined (the NS answer path records the solicitor on every
+    // frame); the 16-bit target keeps one copy for its three callers.
+    #[cfg_attr(not(target_pointer_width = "16"), inline(always))]
     fn neighbor_learned(&mut self, ip: &Ipv6Address, mac: MacAddress, is_router: bool) {
         let Some(i) = self.neighbor_slot(ip) else {
             return;

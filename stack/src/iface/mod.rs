@@ -1117,6 +1117,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// sparing routers' entries and INCOMPLETE ones when possible. A new
     /// entry holds `ip`, timer and stamp now, the rest cleared, and no
     /// state yet (`None`): the caller sets it.
+    // Hosts: inlined (on the NS answer path); one copy on the target.
+    #[cfg_attr(not(target_pointer_width = "16"), inline(always))]
     fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<usize> {
         if N == 0 {
             return None;
