@@ -96,7 +96,6 @@ impl Cursor {
     }
 }
 
-
 /// Checks the whole name at `start` in `msg` and compares it, label by
 /// label, ASCII case-insensitively (RFC 4343), with the valid name at `at`
 /// in `other`: whether they are equal, and where the record goes on after
