@@ -594,10 +594,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// not deprecated, else deprecated, else optimistic (RFC 6724 rule 3).
     pub fn global_address(&self) -> Option<Ipv6Address> {
         const GLOBAL: Ipv6Address = Ipv6Address::new([0x2000, 0, 0, 0, 0, 0, 0, 1]);
-        self.select_source(&GLOBAL)
-            .ok()
-            .map(|i| self.addrs[i].addr)
-            .filter(|a| !a.is_link_local())
+        // (For a global destination `select_source` picks among the SLAAC
+        // slots only, never the link-local one.)
+        let i = self.select_source(&GLOBAL).ok()?;
+        Some(self.addrs[i].addr)
     }
 
     /// The state of `addr` if it is one of the interface's addresses.
