@@ -602,27 +602,20 @@ impl ClockApp {
     #[inline(never)]
     pub fn poll_in(&mut self, now_ms: u32) -> Option<u32> {
         let mut next = u32::MAX;
-        for at in [
-            self.iface.poll_at(now_ms),
-            self.dns.poll_at(now_ms),
-            self.sntp.poll_at(now_ms),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            sooner(&mut next, now_ms, at);
-        }
+        sooner(&mut next, now_ms, self.iface.poll_at(now_ms));
+        sooner(&mut next, now_ms, self.dns.poll_at(now_ms));
+        sooner(&mut next, now_ms, self.sntp.poll_at(now_ms));
         // The application's own deadlines, the first one due (at most one
         // of each kind is pending).
-        if self.dns_wait && self.dns.state() != dns::State::Resolving {
-            sooner(&mut next, now_ms, self.dns_next);
-        }
-        if self.ack_port != 0 {
-            sooner(&mut next, now_ms, self.ack_retry);
-        }
-        if self.message_shown(now_ms) {
-            sooner(&mut next, now_ms, self.message_until);
-        }
+        let dns_due = self.dns_wait && self.dns.state() != dns::State::Resolving;
+        sooner(&mut next, now_ms, dns_due.then_some(self.dns_next));
+        sooner(
+            &mut next,
+            now_ms,
+            (self.ack_port != 0).then_some(self.ack_retry),
+        );
+        let shown = self.message_shown(now_ms);
+        sooner(&mut next, now_ms, shown.then_some(self.message_until));
         (next != u32::MAX).then_some(next.min(MAX_WAIT_MS))
     }
 
@@ -738,7 +731,7 @@ impl ClockApp {
                 };
                 key_ip(&mut t, " server=", &info.server);
                 t.str(" offset_us=");
-                t.i64(info.offset_us);
+                write_offset_us(&mut t, info.offset_us);
                 key_u32(&mut t, " delay_us=", info.delay_us);
                 key_u32(&mut t, " stratum=", info.stratum as u32);
                 key_u32(&mut t, " step=", stepped as u32);
@@ -1050,11 +1043,13 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
     }
 }
 
-/// Lowers `next` (ms from `now_ms`) to the deadline `t` (0 when past).
-/// Out of line: shared by every deadline of `poll_in`.
+/// Lowers `next` (ms from `now_ms`) to the deadline `at`, if any (0 when
+/// past). Out of line: shared by every deadline of `poll_in`.
 #[inline(never)]
-fn sooner(next: &mut u32, now_ms: u32, t: u32) {
-    *next = (*next).min(time::until(now_ms, t));
+fn sooner(next: &mut u32, now_ms: u32, at: Option<u32>) {
+    if let Some(t) = at {
+        *next = (*next).min(time::until(now_ms, t));
+    }
 }
 
 /// `label` then the address, or `-`.
@@ -1113,6 +1108,29 @@ fn write_ms(r: &mut TextBuf, us: u32) {
     r.u32_padded((us - ms * 1000) as u16 as u32, 3, b'0');
     r.str("ms");
 }
+
+/// Signed microseconds in decimal without 64-bit arithmetic (long on
+/// the MSP430): [`SyncInfo::offset_us`] is within ±2^31, or else whole
+/// seconds (fewer than 2^31 of them), written as the seconds and `000000`.
+fn write_offset_us(t: &mut TextBuf, us: i64) {
+    let (high, low) = ((us >> 32) as u32, us as u32);
+    // Within i32: the high half is the low half's sign extension.
+    let small = high.wrapping_add(low >> 31) == 0;
+    // Else us = s * 2^6 * 15625: s is the low 32 bits of us >> 6 times
+    // the inverse of 15625 modulo 2^32 (exact, s fits 32 bits).
+    let v = if small {
+        low
+    } else {
+        ((us >> 6) as u32).wrapping_mul(INVERSE_15625)
+    };
+    t.i32(v as i32);
+    if !small {
+        t.str("000000");
+    }
+}
+
+/// The inverse of 15625 (10^6 / 2^6) modulo 2^32.
+const INVERSE_15625: u32 = 0x68c2_6139;
 
 /// `key` then `value` in decimal: one call per field of a log line.
 #[inline(never)]

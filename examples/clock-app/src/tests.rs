@@ -758,3 +758,33 @@ fn reason_names() {
         );
     }
 }
+
+/// The sync line's offset: microseconds within ±2^31, whole seconds
+/// beyond (a first step), without 64-bit arithmetic.
+#[test]
+fn offset_text() {
+    let of = |us: i64| {
+        let mut buf = [0u8; 32];
+        let mut t = TextBuf::new(&mut buf);
+        write_offset_us(&mut t, us);
+        let n = t.len();
+        text(&buf[..n])
+    };
+    for us in [
+        0,
+        -1,
+        123,
+        -499_999,
+        i32::MAX as i64,
+        i32::MIN as i64,
+        2_148_000_000,
+        -2_148_000_000,
+        // A first step from 1900 (modulo 2^32 s, as the stack gives it).
+        (3_900_000_000 - (1 << 32)) * 1_000_000,
+        -2_148 * 1_000_000,
+        i32::MIN as i64 * 1_000_000,
+        i32::MAX as i64 * 1_000_000,
+    ] {
+        assert_eq!(of(us), us.to_string());
+    }
+}

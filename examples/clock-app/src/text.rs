@@ -85,79 +85,37 @@ impl<'a> TextBuf<'a> {
         self.u32_padded(value, 0, b'0');
     }
 
-    /// Writes `value` in decimal, left-padded with `pad` to `width`.
-    pub fn u32_padded(&mut self, value: u32, width: u8, pad: u8) {
-        self.decimal(&mut [(value >> 16) as u16, value as u16], width, pad);
-    }
-
-    /// Writes the number in `limbs` (16-bit, most significant first; at
-    /// most 64 bits) in decimal, left-padded with `pad` to `width`. One
-    /// routine for every width, by long division in 16-bit steps: no
-    /// 64-bit arithmetic, and a 16-bit division (much cheaper than a
-    /// 32-bit one on the MSP430) wherever the running remainder is zero.
+    /// Writes `value` in decimal, left-padded with `pad` to `width` (at
+    /// most 10): the one number writer (every other number goes through it). Each digit
+    /// by subtracting its power of ten: no division, no multiply, no digit
+    /// buffer (at most 81 32-bit subtractions a number).
     #[inline(never)]
-    fn decimal(&mut self, limbs: &mut [u16], width: u8, pad: u8) {
-        let mut digits = [0u8; 20];
-        let mut n = 0;
-        loop {
-            let mut rem = 0u16;
-            let mut rest = false;
-            for l in limbs.iter_mut() {
-                let q = if rem == 0 {
-                    *l / 10
-                } else {
-                    // Below 10 * 2^16: the quotient fits 16 bits.
-                    (((rem as u32) << 16 | *l as u32) / 10) as u16
-                };
-                // The remainder by a multiply, exact modulo 2^16.
-                rem = l.wrapping_sub(q.wrapping_mul(10));
-                *l = q;
-                rest |= q != 0;
+    pub fn u32_padded(&mut self, mut value: u32, width: u8, pad: u8) {
+        let mut leading = true;
+        for (i, &p) in POWERS_OF_TEN.iter().enumerate() {
+            let mut d = b'0';
+            while value >= p {
+                value -= p;
+                d += 1;
             }
-            digits[n] = b'0' + rem as u8;
-            n += 1;
-            if !rest || n == digits.len() {
-                break;
+            leading &= d == b'0';
+            if !leading {
+                self.put(d);
+            } else if width as usize >= POWERS_OF_TEN.len() + 1 - i {
+                self.put(pad);
             }
         }
-        for _ in n..width as usize {
-            self.put(pad);
-        }
-        while n > 0 {
-            n -= 1;
-            self.put(digits[n]);
-        }
+        self.put(b'0' + value as u8);
     }
 
     /// Writes `value` in decimal with a `-` when negative.
     pub fn i32(&mut self, value: i32) {
+        let mut m = value as u32;
         if value < 0 {
             self.put(b'-');
+            m = m.wrapping_neg();
         }
-        self.u32(value.unsigned_abs());
-    }
-
-    /// Writes `value` in decimal with a `-` when negative.
-    pub fn i64(&mut self, value: i64) {
-        let mut limbs = [
-            (value >> 48) as u16,
-            (value >> 32) as u16,
-            (value >> 16) as u16,
-            value as u16,
-        ];
-        if value < 0 {
-            self.put(b'-');
-            // The magnitude: two's complement negation limb by limb, from
-            // the least significant (LLVM's 64-bit negate is a long carry
-            // sequence on the MSP430). i64::MIN gives 2^63, right.
-            let mut carry = true;
-            for l in limbs.iter_mut().rev() {
-                let (v, c) = (!*l).overflowing_add(u16::from(carry));
-                *l = v;
-                carry = c;
-            }
-        }
-        self.decimal(&mut limbs, 0, b'0');
+        self.u32(m);
     }
 
     /// Writes the low `digits` nibbles of `value` in lower-case hex.
@@ -212,6 +170,19 @@ impl<'a> TextBuf<'a> {
     }
 }
 
+/// 10^9 down to 10: the digit positions above the units of a `u32`.
+const POWERS_OF_TEN: [u32; 9] = [
+    1_000_000_000,
+    100_000_000,
+    10_000_000,
+    1_000_000,
+    100_000,
+    10_000,
+    1_000,
+    100,
+    10,
+];
+
 /// Name number `n` of `list` (names separated by NULs, as for
 /// [`TextBuf::name`]); empty when `list` has fewer names. For the host:
 /// the firmware writes names with [`TextBuf::name`].
@@ -251,14 +222,15 @@ mod tests {
         assert_eq!(render(|t| t.u32_padded(7, 2, b'0')), "07");
         assert_eq!(render(|t| t.u32_padded(123, 2, b'0')), "123");
         assert_eq!(render(|t| t.u32_padded(42, 6, b'0')), "000042");
-        assert_eq!(render(|t| t.i32(i32::MIN)), "-2147483648");
-        assert_eq!(render(|t| t.i64(-1_234)), "-1234");
-        assert_eq!(render(|t| t.i64(4_294_967_296)), "4294967296");
-        assert_eq!(render(|t| t.i64(i64::MIN)), "-9223372036854775808");
         assert_eq!(
-            render(|t| t.i64(-1_000_000_000_000_000_000)),
-            "-1000000000000000000"
+            render(|t| t.u32_padded(4_000_000_000, 10, b' ')),
+            "4000000000"
         );
+        assert_eq!(render(|t| t.u32_padded(42, 10, b' ')), "        42");
+        assert_eq!(render(|t| t.u32_padded(0, 3, b'0')), "000");
+        assert_eq!(render(|t| t.i32(i32::MIN)), "-2147483648");
+        assert_eq!(render(|t| t.i32(-1_234)), "-1234");
+        assert_eq!(render(|t| t.i32(0)), "0");
     }
 
     #[test]
