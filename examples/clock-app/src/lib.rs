@@ -1067,33 +1067,49 @@ fn total(counters: &[u16]) -> u16 {
     counters.iter().fold(0, |a, &c| a.wrapping_add(c))
 }
 
-/// `12s`, `5m`, `3h`, `2d`: a short age for the display.
+/// `12s`, `5m`, `3h`, `2d`: a short age for the display. Each unit once
+/// the count of the one below reaches the limit, by one table: floor
+/// divisions chained, the same as dividing by 3600 or 86,400 at once.
 fn write_age(r: &mut TextBuf, s: u32) {
-    // 16-bit divisions where the quotient allows (3600 = 16 * 225).
-    let (v, unit) = if s < 120 {
-        (s, b's')
-    } else if s < 7200 {
-        ((s as u16 / 60) as u32, b'm')
-    } else if s < 172_800 {
-        (((s >> 4) as u16 / 225) as u32, b'h')
-    } else {
-        (s / 86_400, b'd')
-    };
+    let (mut v, mut unit) = (s, b's');
+    for &(limit, divisor, next) in &AGE_UNITS {
+        if v < limit as u32 {
+            break;
+        }
+        v /= divisor as u32;
+        unit = next;
+    }
     r.u32(v);
     r.put(unit);
 }
 
+/// [`write_age`]'s units: from this many of the unit before, the count
+/// divided by this, of this unit.
+const AGE_UNITS: [(u8, u8, u8); 3] = [(120, 60, b'm'), (120, 60, b'h'), (48, 24, b'd')];
+
+/// True when `us` fits an `i32`: the high half is the low half's sign
+/// extension (no 64-bit comparison, long on the MSP430).
+#[inline(never)]
+fn fits_i32(us: i64) -> bool {
+    ((us >> 32) as u32).wrapping_add(us as u32 >> 31) == 0
+}
+
 /// `off +0.123ms d0.456ms`: offset and delay with microsecond digits;
-/// offsets beyond ±2147 s (a first step) as whole seconds.
+/// offsets beyond ±2147 s (a first step) as `>2000s`.
 fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     r.str("off ");
     let us = i.offset_us;
-    r.put(if us < 0 { b'-' } else { b'+' });
-    // Within ±(2^31 - 1) µs: a sign-extension test rather than a 64-bit
-    // absolute value.
-    match i32::try_from(us) {
-        Ok(v) if v != i32::MIN => write_ms(r, v.unsigned_abs()),
-        _ => r.str(">2000s"),
+    let mut m = us as u32;
+    r.put(if us < 0 {
+        m = m.wrapping_neg();
+        b'-'
+    } else {
+        b'+'
+    });
+    if fits_i32(us) {
+        write_ms(r, m);
+    } else {
+        r.str(">2000s");
     }
     r.str(" d");
     write_ms(r, i.delay_us);
@@ -1102,10 +1118,7 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
 /// Microseconds as milliseconds with three decimals: `12.345ms`.
 #[inline(never)]
 fn write_ms(r: &mut TextBuf, us: u32) {
-    let ms = us / 1000;
-    r.u32(ms);
-    r.put(b'.');
-    r.u32_padded((us - ms * 1000) as u16 as u32, 3, b'0');
+    r.number(us, 4, b'0', 3);
     r.str("ms");
 }
 
@@ -1113,13 +1126,11 @@ fn write_ms(r: &mut TextBuf, us: u32) {
 /// the MSP430): [`SyncInfo::offset_us`] is within ±2^31, or else whole
 /// seconds (fewer than 2^31 of them), written as the seconds and `000000`.
 fn write_offset_us(t: &mut TextBuf, us: i64) {
-    let (high, low) = ((us >> 32) as u32, us as u32);
-    // Within i32: the high half is the low half's sign extension.
-    let small = high.wrapping_add(low >> 31) == 0;
+    let small = fits_i32(us);
     // Else us = s * 2^6 * 15625: s is the low 32 bits of us >> 6 times
     // the inverse of 15625 modulo 2^32 (exact, s fits 32 bits).
     let v = if small {
-        low
+        us as u32
     } else {
         ((us >> 6) as u32).wrapping_mul(INVERSE_15625)
     };

@@ -788,3 +788,29 @@ fn offset_text() {
         assert_eq!(of(us), us.to_string());
     }
 }
+
+/// The clock screen's age and milliseconds.
+#[test]
+fn age_and_ms_text() {
+    let w = |f: &dyn Fn(&mut TextBuf)| {
+        let mut buf = [0u8; 32];
+        let mut t = TextBuf::new(&mut buf);
+        f(&mut t);
+        let n = t.len();
+        text(&buf[..n])
+    };
+    for (s, want) in [
+        (0, "0s"),
+        (119, "119s"),
+        (120, "2m"),
+        (7_199, "119m"),
+        (7_200, "2h"),
+        (172_799, "47h"),
+        (172_800, "2d"),
+        (u32::MAX, "49710d"),
+    ] {
+        assert_eq!(w(&|t| write_age(t, s)), want);
+    }
+    assert_eq!(w(&|t| write_ms(t, 0)), "0.000ms");
+    assert_eq!(w(&|t| write_ms(t, 1_234_567)), "1234.567ms");
+}

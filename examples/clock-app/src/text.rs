@@ -82,30 +82,43 @@ impl<'a> TextBuf<'a> {
     /// Writes `value` in decimal.
     #[inline(never)]
     pub fn u32(&mut self, value: u32) {
-        self.u32_padded(value, 0, b'0');
+        self.number(value, 0, b'0', 0);
     }
 
     /// Writes `value` in decimal, left-padded with `pad` to `width` (at
-    /// most 10): the one number writer (every other number goes through it). Each digit
+    /// most 10).
+    pub fn u32_padded(&mut self, value: u32, width: u8, pad: u8) {
+        self.number(value, width, pad, 0);
+    }
+
+    /// Writes `value` in decimal with a point before its last `point`
+    /// digits (none when 0; `width` must then exceed `point`, with `pad`
+    /// `0`), left-padded with `pad` to `width` digits (at most 10): the
+    /// one number writer, every other number goes through it. Each digit
     /// by subtracting its power of ten: no division, no multiply, no digit
-    /// buffer (at most 81 32-bit subtractions a number).
+    /// buffer (at most 90 32-bit subtractions a number).
     #[inline(never)]
-    pub fn u32_padded(&mut self, mut value: u32, width: u8, pad: u8) {
+    pub fn number(&mut self, mut value: u32, width: u8, pad: u8, point: u8) {
         let mut leading = true;
-        for (i, &p) in POWERS_OF_TEN.iter().enumerate() {
+        // Digits from the current power of ten to the units.
+        let mut position = POWERS_OF_TEN.len() as u8;
+        for &p in POWERS_OF_TEN.iter() {
             let mut d = b'0';
             while value >= p {
                 value -= p;
                 d += 1;
             }
-            leading &= d == b'0';
+            if position == point {
+                self.put(b'.');
+            }
+            leading &= d == b'0' && position > 1;
             if !leading {
                 self.put(d);
-            } else if width as usize >= POWERS_OF_TEN.len() + 1 - i {
+            } else if position <= width {
                 self.put(pad);
             }
+            position -= 1;
         }
-        self.put(b'0' + value as u8);
     }
 
     /// Writes `value` in decimal with a `-` when negative.
@@ -170,8 +183,8 @@ impl<'a> TextBuf<'a> {
     }
 }
 
-/// 10^9 down to 10: the digit positions above the units of a `u32`.
-const POWERS_OF_TEN: [u32; 9] = [
+/// 10^9 down to 1: the digit positions of a `u32`.
+const POWERS_OF_TEN: [u32; 10] = [
     1_000_000_000,
     100_000_000,
     10_000_000,
@@ -181,6 +194,7 @@ const POWERS_OF_TEN: [u32; 9] = [
     1_000,
     100,
     10,
+    1,
 ];
 
 /// Name number `n` of `list` (names separated by NULs, as for
@@ -228,6 +242,11 @@ mod tests {
         );
         assert_eq!(render(|t| t.u32_padded(42, 10, b' ')), "        42");
         assert_eq!(render(|t| t.u32_padded(0, 3, b'0')), "000");
+        assert_eq!(render(|t| t.number(123, 4, b'0', 3)), "0.123");
+        assert_eq!(render(|t| t.number(12_345_678, 4, b'0', 3)), "12345.678");
+        assert_eq!(render(|t| t.number(7, 4, b'0', 3)), "0.007");
+        assert_eq!(render(|t| t.number(u32::MAX, 4, b'0', 3)), "4294967.295");
+        assert_eq!(render(|t| t.number(5, 2, b'0', 1)), "0.5");
         assert_eq!(render(|t| t.i32(i32::MIN)), "-2147483648");
         assert_eq!(render(|t| t.i32(-1_234)), "-1234");
         assert_eq!(render(|t| t.i32(0)), "0");
