@@ -13,7 +13,7 @@
 //! free-running tick counter that drives the [`SoftClock`] (for
 //! timestamps). Call [`SntpClient::poll_send`] at least every 24 days
 //! (2^31 ms), due or not: it keeps the age of the last synchronization
-//! counted across the wrap of `now_ms`.
+//! from wrapping with `now_ms` (it saturates at 24.8 days).
 //!
 //! * Requests: mode 3, version 4, only the transmit timestamp set (RFC 4330
 //!   5), its bits below the clock's resolution random (RFC 4330 3), each
@@ -99,13 +99,11 @@ pub const LOST_AFTER_S: u32 = 3600;
 /// Unanswered requests in a row before the next server is tried.
 pub const FAILOVER_AFTER: u8 = 2;
 
-/// The age of the last sample is kept in whole seconds (`Sample::aged_s`)
-/// plus the milliseconds since `Sample::at_ms`; `poll_send` moves `at_ms`
-/// forward by this step (11.6 days) while it is behind by as much, so
-/// that the milliseconds since it stay under 2^32 (counted right across
-/// the wrap of the `u32` clock) when `poll_send` comes every 2^31 ms.
-const AGE_STEP_S: u32 = 1_000_000;
-const AGE_STEP_MS: u32 = AGE_STEP_S * 1000;
+/// The age of the last sample saturates at 2^31 - 1 ms (24.8 days):
+/// `poll_send` keeps `Sample::at_ms` at most that far behind, so that the
+/// age never wraps with the `u32` clock when `poll_send` comes at least
+/// every 2^31 ms (a sign test, not a 32-bit comparison).
+const MAX_AGE_MS: u32 = i32::MAX as u32;
 
 /// Retry delay after `send_udp` said `WouldBlock` (address resolution).
 const RETRY_BLOCKED_MS: u32 = 250;
@@ -235,7 +233,7 @@ pub struct SyncInfo {
     pub stratum: u8,
     /// The server.
     pub server: Ipv6Address,
-    /// Seconds since that reply.
+    /// Seconds since that reply, at most 2,147,483 (24.8 days).
     pub since_s: u32,
 }
 
@@ -254,10 +252,8 @@ pub enum SyncState {
 /// The last accepted sample.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sample {
-    /// When it was accepted (ms), moved forward by [`AGE_STEP_MS`] for
-    /// every [`AGE_STEP_S`] counted in `aged_s`.
+    /// When it was accepted (ms), or [`MAX_AGE_MS`] ago.
     at_ms: u32,
-    aged_s: u32,
     /// Offset, 32.32 s.
     offset: Words<4>,
     /// Round-trip delay, 2^-32 s, at most 1 s.
@@ -331,7 +327,6 @@ impl SntpClient {
         blocked: 0,
         last: Sample {
             at_ms: 0,
-            aged_s: 0,
             offset: [0; 4],
             delay: 0,
             stratum: 0,
@@ -533,11 +528,8 @@ impl SntpClient {
         now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
-        let s = &mut self.last;
-        while now_ms.wrapping_sub(s.at_ms) >= AGE_STEP_MS {
-            s.at_ms = s.at_ms.wrapping_add(AGE_STEP_MS);
-            // (Wrapping: 136 years.)
-            s.aged_s = s.aged_s.wrapping_add(AGE_STEP_S);
+        if (now_ms.wrapping_sub(self.last.at_ms) as i32) < 0 {
+            self.last.at_ms = now_ms.wrapping_sub(MAX_AGE_MS);
         }
         if self.wait_ms(now_ms) != 0 {
             return None;
@@ -808,7 +800,6 @@ impl SntpClient {
             };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last.at_ms = now_ms;
-        self.last.aged_s = 0;
         self.last.delay = delay;
         self.last.stratum = stratum;
         self.last.server = meta.src;
@@ -842,9 +833,10 @@ impl SntpClient {
             return SyncState::NeverSynced;
         }
         let s = &self.last;
-        // Under AGE_STEP_MS + 2^31 ms since `at_ms` when poll_send is
-        // called at least every 2^31 ms.
-        let since = s.aged_s.wrapping_add(now_ms.wrapping_sub(s.at_ms) / 1000);
+        // Under 2^32 ms since `at_ms` when poll_send is called at least
+        // every 2^31 ms; saturated at MAX_AGE_MS.
+        let age = now_ms.wrapping_sub(s.at_ms);
+        let since = if (age as i32) < 0 { MAX_AGE_MS } else { age } / 1000;
         // Within ±0.5 s (high word 0 or -1, the sign of the low word):
         // microseconds as NtpDuration::to_micros, whole seconds times 10^6
         // plus the fraction's, in 32 bits; beyond, whole seconds.
@@ -1285,7 +1277,7 @@ mod tests {
     }
 
     #[test]
-    fn sync_age_counts_across_the_millisecond_wrap() {
+    fn sync_age_counts_and_saturates_across_the_millisecond_wrap() {
         // Synchronized 10 s before the u32 millisecond clock wraps.
         let start = u32::MAX - 9_999;
         let mut c = client();
@@ -1300,28 +1292,37 @@ mod tests {
         };
         assert_eq!(i.since_s, LOST_AFTER_S);
         // The server is gone; the application calls poll_send every hour
-        // (nothing to send): 100 days later, the age is still counted,
-        // across two more wraps, and never reads as synchronized again.
+        // (nothing to send): the age is counted up to 24.8 days, then
+        // stays there, across two more wraps of the clock in 100 days,
+        // and the state never reads as synchronized again.
         c.set_servers(&[]);
+        let max_age_s = 2_147_483;
         let mut now = start;
         for hour in 1..=2400u32 {
             now = idle_polls(&mut c, now, 3_600_000, 1);
             let SyncState::Lost(i) = c.sync_state(now) else {
                 panic!("hour {hour}: {:?}", c.sync_state(now))
             };
-            assert_eq!(i.since_s, hour * 3600);
-            let half = now.wrapping_add(1_800_000);
-            let SyncState::Lost(i) = c.sync_state(half) else {
-                panic!()
-            };
-            assert_eq!(i.since_s, hour * 3600 + 1800);
+            assert_eq!(i.since_s, (hour * 3600).min(max_age_s), "hour {hour}");
+            // Between two polls too.
+            for later in [1_800_000, 3_599_999] {
+                let SyncState::Lost(i) = c.sync_state(now.wrapping_add(later)) else {
+                    panic!()
+                };
+                assert_eq!(i.since_s, (hour * 3600 + later / 1000).min(max_age_s));
+            }
         }
-        // Polled only every 20 days (2^31 ms is 24.8 days): still right.
-        let now = idle_polls(&mut c, now, 20 * 86_400_000, 10);
-        let SyncState::Lost(i) = c.sync_state(now) else {
-            panic!()
-        };
-        assert_eq!(i.since_s, 2400 * 3600 + 200 * 86_400);
+        // Polled only every 20 days (2^31 ms is 24.8 days): still
+        // saturated, never wrapped.
+        for _ in 0..10 {
+            now = idle_polls(&mut c, now, 20 * 86_400_000, 1);
+            for later in [0, 10 * 86_400_000, 20 * 86_400_000 - 1] {
+                let SyncState::Lost(i) = c.sync_state(now.wrapping_add(later)) else {
+                    panic!()
+                };
+                assert_eq!(i.since_s, max_age_s);
+            }
+        }
         // A new sample starts the count again.
         c.set_servers(&[SERVER]);
         let t1 = ask(&mut c, 200);
