@@ -745,7 +745,11 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// as `retry_later`: one copy of the 32-bit arithmetic.)
     #[inline(never)]
     fn wait_reply(&mut self, now: u32) {
-        let timeout = (self.config.initial_timeout_ms as u32) << self.tries.min(8);
+        // Doubled per try by additions (no variable 32-bit shift).
+        let mut timeout = self.config.initial_timeout_ms as u32;
+        for _ in 0..self.tries.min(8) {
+            timeout += timeout;
+        }
         self.attempt_end = now.wrapping_add(timeout);
     }
 
