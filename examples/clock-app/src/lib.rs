@@ -935,30 +935,27 @@ impl ClockApp {
         TextBuf::new(&mut s.lines[1][15..]).bytes(tz.abbreviation_bytes(is_dst));
     }
 
-    /// Why the clock is not set yet, most basic reason first.
+    /// Why the clock is not set yet, most basic reason first: a phrase of
+    /// [`WHY_NOT_SYNCED`], then for the last two a reason's name.
     #[inline(never)]
     fn why_not_synced(&self, r: &mut TextBuf) {
-        if self.iface.global_address().is_none() {
-            r.str("no address");
+        let (why, names, reason) = if self.iface.global_address().is_none() {
+            (0, "", 0)
         } else if self.sntp.server().is_some() {
             match self.ntp_reject.checked_sub(1) {
-                Some(i) => {
-                    r.str("ntp ");
-                    r.name(NTP_REJECT_NAMES, i as usize);
-                }
-                None => r.str("waiting for ntp"),
+                Some(i) => (5, NTP_REJECT_NAMES, i as usize),
+                None => (1, "", 0),
             }
         } else {
             match self.dns.state() {
-                dns::State::Failed(f) => {
-                    r.str("dns ");
-                    r.name(FAILURE_NAMES, failure_index(f));
-                }
-                dns::State::Resolving => r.str("resolving name"),
-                _ if self.iface.dns_servers().next().is_none() => r.str("no dns server"),
-                _ => r.str("no ntp server"),
+                dns::State::Failed(f) => (6, FAILURE_NAMES, failure_index(f)),
+                dns::State::Resolving => (2, "", 0),
+                _ if self.iface.dns_servers().next().is_none() => (3, "", 0),
+                _ => (4, "", 0),
             }
-        }
+        };
+        r.name(WHY_NOT_SYNCED, why);
+        r.name(names, reason);
     }
 
     #[inline(never)]
@@ -1200,6 +1197,11 @@ fn net_event_text(t: &mut TextBuf, e: &Event) {
         t.str(" dad=duplicate");
     }
 }
+
+/// The phrases of [`ClockApp::why_not_synced`], packed
+/// ([`TextBuf::name`]).
+const WHY_NOT_SYNCED: &str = "no address\0waiting for ntp\0resolving name\0no dns server\0\
+    no ntp server\0ntp \0dns ";
 
 /// The names of the NTP rejection reasons ([`sntp::Reject`], in its
 /// order) in event lines and on the display, packed ([`TextBuf::name`]).
