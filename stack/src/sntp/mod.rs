@@ -842,7 +842,10 @@ impl SntpClient {
         // plus the fraction's, in 32 bits; beyond, whole seconds.
         let low = word32(&s.offset, 0);
         let high = word32(&s.offset, 2) as i32;
-        let offset_us = if high == (low as i32) >> 31 {
+        // (The high words compared with the low word's sign word by
+        // word: shorter than as 32-bit numbers.)
+        let sign = ((s.offset[1] as i16) >> 15) as u16;
+        let offset_us = if s.offset[2] == sign && s.offset[3] == sign {
             (frac_micros(low) as i32).wrapping_sub(high & 1_000_000) as i64
         } else {
             high as i64 * 1_000_000
