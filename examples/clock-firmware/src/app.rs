@@ -77,7 +77,7 @@ static TZ: Tz = match Tz::parse(TZ_STR) {
 const FRAME_LEN: usize = 14 + 40 + 8 + 512;
 
 /// ENC28J60 poll interval when nothing is expected (20 ms).
-const IDLE_POLL_TICKS: u32 = 655;
+const IDLE_POLL_TICKS: u16 = 655;
 /// Longest busy wait for the NTP reply (100 ms); a later reply is taken by
 /// the ordinary 20 ms poll.
 const REPLY_WAIT_TICKS: u32 = 3277;
@@ -117,12 +117,14 @@ static mut APP: ClockApp = ClockApp::UNCONFIGURED;
 /// The frame buffer lent to the driver and the application.
 static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
 
-/// After an NTP request, the low 16 bits of the tick count until which the
-/// reply is awaited awake even when other frames come first (the server's
-/// Neighbor Solicitation): T4 is the tick count when the reply is fetched,
-/// and a reply left in the chip during a sleep would be stamped late. A
-/// static, not a local: the loop's registers are all taken.
-static mut REPLY_UNTIL: Option<u16> = None;
+/// After an NTP request ([`AWAITING_REPLY`]), the tick count until which
+/// the reply is awaited awake even when other frames come first (the
+/// server's Neighbor Solicitation): T4 is the tick count when the reply
+/// is fetched, and a reply left in the chip during a sleep would be
+/// stamped late. Statics, not locals: the loop's registers are all taken.
+static mut REPLY_UNTIL: u32 = 0;
+/// True from an NTP request until its reply or [`REPLY_UNTIL`].
+static mut AWAITING_REPLY: bool = false;
 
 /// The application's time from the 32-bit 32768 Hz tick counter: the
 /// milliseconds (wrapping `u32`, as the stack takes them) and the tick
@@ -158,14 +160,11 @@ impl Monotonic {
             .base
             .wrapping_add(u32::from(high) * 2000 + ((u32::from(ticks as u16) * 125) >> 12));
         let t = ticks.wrapping_add(ahead);
-        if (t.wrapping_sub(self.ticks) as i32) > 0 {
+        // `t` later than `self.ticks` (see [`ticks_left`]).
+        let later = t.wrapping_sub(self.ticks);
+        if later != 0 && later < 1 << 31 {
             self.ticks = t;
         }
-    }
-
-    /// Milliseconds at the last reading, as the stack takes them.
-    fn now(&self) -> u32 {
-        self.ms
     }
 }
 
@@ -174,30 +173,42 @@ impl Monotonic {
 const SRC_PORT: usize = 54;
 const DST_PORT: usize = 56;
 
-/// True for an IPv6 frame carrying UDP (next header 17; the stack adds no
-/// extension headers) with port 123 at `port_at` ([`SRC_PORT`]: an NTP
-/// reply, [`DST_PORT`]: a request).
+/// True for an IPv6 frame of `len` bytes in `frame` carrying UDP (next
+/// header 17; the stack adds no extension headers) with port 123 at
+/// `port_at` ([`SRC_PORT`]: an NTP reply, [`DST_PORT`]: a request).
 #[inline(always)]
-fn is_ntp(frame: &[u8], port_at: usize) -> bool {
-    frame.len() > port_at + 1
+fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
+    len > port_at + 1
         && frame[12] == 0x86
         && frame[20] == 17
         && frame[port_at] == 0
         && frame[port_at + 1] == 123
 }
 
+/// Ticks from the counter to `until`, at most `cap`; 0 once `until` is
+/// reached (wrapping counts compared by their signed difference). The one
+/// copy of the 32-bit compare for every wait of the loop.
+#[inline(never)]
+fn ticks_left(until: u32, cap: u16) -> u16 {
+    let left = until.wrapping_sub(time::ticks());
+    // `left as i32 <= 0` spelled with unsigned tests: LLVM's MSP430
+    // backend builds a 32-bit signed compare from a dozen instructions.
+    if left == 0 || left >= 1 << 31 {
+        0
+    } else {
+        left.min(u32::from(cap)) as u16
+    }
+}
+
 /// True while an NTP reply is awaited (see [`REPLY_UNTIL`]); forgets the
 /// wait once it is over.
 fn awaiting_reply() -> bool {
-    // SAFETY: only the loop touches it (no interrupt handler).
+    // SAFETY: only the loop touches them (no interrupt handler).
     unsafe {
-        match REPLY_UNTIL {
-            Some(until) if (until.wrapping_sub(time::ticks() as u16) as i16) > 0 => true,
-            _ => {
-                REPLY_UNTIL = None;
-                false
-            }
+        if AWAITING_REPLY && ticks_left(REPLY_UNTIL, 1) == 0 {
+            AWAITING_REPLY = false;
         }
+        AWAITING_REPLY
     }
 }
 
@@ -264,7 +275,10 @@ pub fn run(mut board: Board) -> ! {
         ticks: start,
     };
     let mut shown = [0u16; ROWS];
-    let mut shown_second = u32::MAX;
+    // The low 16 bits of the second shown (UTC once synced, uptime
+    // before): enough to notice the next one.
+    let mut shown_second = 0u16;
+    let mut redraw = true;
     let mut buttons = 0u8;
     let mut synced = false;
     'turn: loop {
@@ -275,14 +289,14 @@ pub fn run(mut board: Board) -> ! {
             let Some(len) = take_frame(&mut eth, frame) else {
                 break;
             };
-            // UDP from port 123: the NTP reply awaited, if any, is here.
-            if is_ntp(&frame[..len], SRC_PORT) {
-                // SAFETY: only this loop touches it (no interrupt handler).
-                unsafe { REPLY_UNTIL = None };
-            }
             clock.read(ticks, 0);
-            if let Some(n) = app.receive(frame, len, clock.now(), clock.ticks) {
-                send(&mut eth, &frame[..n]);
+            // UDP from port 123: the NTP reply awaited, if any, is here.
+            if is_ntp(frame, len, SRC_PORT) {
+                // SAFETY: only this loop touches it (no interrupt handler).
+                unsafe { AWAITING_REPLY = false };
+            }
+            if let Some(n) = app.receive(frame, len, clock.ms, clock.ticks) {
+                send(&mut eth, frame, n);
             }
         }
         // While an NTP reply is awaited only frames are taken: a poll
@@ -296,32 +310,25 @@ pub fn run(mut board: Board) -> ! {
                 // that time until the counter catches up (at most 6 ms early).
                 clock.read(time::ticks(), TX_HOLD);
                 let t1 = clock.ticks;
-                let Some(n) = app.poll(frame, clock.now(), t1) else {
+                let Some(n) = app.poll(frame, clock.ms, t1) else {
                     break;
                 };
-                let f = &frame[..n];
-                if is_ntp(f, DST_PORT) {
-                    while (t1.wrapping_sub(time::ticks()).wrapping_sub(TX_TICKS) as i32) > 0 {}
-                    send(&mut eth, f);
-                    let end = time::ticks();
-                    // SAFETY: only this loop touches it (no interrupt handler).
+                let ntp = is_ntp(frame, n, DST_PORT);
+                if ntp {
+                    while ticks_left(t1.wrapping_sub(TX_TICKS), 1) != 0 {}
+                }
+                send(&mut eth, frame, n);
+                if ntp {
+                    // SAFETY: only this loop touches them (no interrupt handler).
                     unsafe {
-                        REPLY_UNTIL = Some((end as u16).wrapping_add(REPLY_WAIT_TICKS as u16))
-                    };
+                        REPLY_UNTIL = time::ticks().wrapping_add(REPLY_WAIT_TICKS);
+                        AWAITING_REPLY = true;
+                    }
                     // The reply: wait awake, then straight to the top of the
                     // loop, which reads the tick count and takes the frame.
-                    while end
-                        .wrapping_add(REPLY_WAIT_TICKS)
-                        .wrapping_sub(time::ticks()) as i32
-                        > 0
-                    {
-                        if frame_pending(&mut eth) {
-                            break;
-                        }
-                    }
+                    while awaiting_reply() && !frame_pending(&mut eth) {}
                     continue 'turn;
                 }
-                send(&mut eth, f);
             }
             log_events(&mut board, app, frame);
         }
@@ -330,19 +337,19 @@ pub fn run(mut board: Board) -> ! {
         // uptime before), at once after a button.
         buttons |= io::take_button_events();
         clock.read(time::ticks(), 0);
-        let (now, ticks) = (clock.now(), clock.ticks);
+        let (now, ticks) = (clock.ms, clock.ticks);
         if buttons != 0 {
             buttons = 0;
             app.button_next(now);
-            shown_second = u32::MAX;
+            redraw = true;
         }
         let utc = app.utc(ticks);
         let (mut second, to_next) = match utc {
-            Some((s, us)) => (s, us_to_ticks(1_000_000 - us)),
-            // Uptime seconds (ticks >> 15 by halves: no 15-step shift of
-            // a 32-bit value on the MSP430).
+            Some((s, us)) => (s as u16, us_to_ticks(1_000_000 - us)),
+            // Uptime seconds (the low 16 bits of ticks >> 15, by halves:
+            // no 15-step shift of a 32-bit value on the MSP430).
             None => (
-                (ticks >> 16) << 1 | u32::from(ticks as u16 >> 15),
+                ((ticks >> 16) as u16) << 1 | (ticks as u16 >> 15),
                 0x8000 - (ticks as u16 & 0x7FFF),
             ),
         };
@@ -355,9 +362,13 @@ pub fn run(mut board: Board) -> ! {
             second = second.wrapping_add(1);
         }
         let mut wait = to_next + 1;
-        if second != shown_second && !awaiting {
+        // The first synced screen is drawn whatever its second (only 16
+        // bits of the seconds are compared).
+        let syncing = utc.is_some() && !synced;
+        if (redraw || syncing || second != shown_second) && !awaiting {
             shown_second = second;
-            if utc.is_some() && !synced {
+            redraw = false;
+            if syncing {
                 synced = true;
                 line(&mut board, b"synced");
             }
@@ -377,31 +388,29 @@ pub fn run(mut board: Board) -> ! {
 
         // Sleep until the next deadline, the next second's early wake
         // ([`DRAW_LEAD`] before the boundary, else one tick past it) or a
-        // button, polling the ENC28J60 meanwhile.
+        // button, polling the ENC28J60 meanwhile. `wait` is at most
+        // 0x8000 + DRAW_WINDOW ticks (1.02 s).
         if wait > DRAW_WINDOW {
             wait -= DRAW_LEAD;
         }
-        let mut wait = u32::from(wait);
         if let Some(in_ms) = app.poll_in(now) {
             // ms * 32.768 ticks, rounded up, in 16-bit steps: 32 + 25/32
-            // (at most 0.8 ms late at the 2000 ms cap).
-            let ms = in_ms.min(2000) as u16;
-            wait = wait.min(u32::from(ms << 5) + u32::from((ms * 25) >> 5) + 1);
+            // = 32 + 1 - 1/4 + 1/32 (0.013 ticks per ms late: 0.42 ms over
+            // the longest `wait`, which the 1100 ms cap is above).
+            let ms = in_ms.min(1100) as u16;
+            wait = wait.min((ms << 5) + ms - (ms >> 2) + (ms >> 5) + 1);
         }
-        let wake = ticks.wrapping_add(wait);
+        let wake = ticks.wrapping_add(u32::from(wait));
         loop {
-            let left = wake.wrapping_sub(time::ticks()) as i32;
-            if left <= 0 {
+            let left = ticks_left(wake, IDLE_POLL_TICKS);
+            if left == 0 {
                 break;
             }
             if !awaiting_reply() {
-                time::sleep_ticks((left as u32).min(IDLE_POLL_TICKS) as u16);
+                time::sleep_ticks(left);
             }
             buttons |= io::take_button_events();
-            if buttons != 0 {
-                break;
-            }
-            if frame_pending(&mut eth) {
+            if buttons != 0 || frame_pending(&mut eth) {
                 break;
             }
         }
@@ -474,10 +483,13 @@ fn take_frame(eth: &mut Eth, frame: &mut [u8]) -> Option<usize> {
     eth.receive(frame).ok().flatten()
 }
 
-/// Sends `f` (a failure is the stack's to retry: a lost frame).
+/// Sends the first `len` bytes of `frame` (a failure is the stack's to
+/// retry: a lost frame).
 #[inline(never)]
-fn send(eth: &mut Eth, f: &[u8]) {
-    let _ = eth.transmit(f);
+fn send(eth: &mut Eth, frame: &[u8; FRAME_LEN], len: usize) {
+    if let Some(f) = frame.get(..len) {
+        let _ = eth.transmit(f);
+    }
 }
 
 /// True when the ENC28J60 holds a received frame.
