@@ -38,19 +38,19 @@ fn app_receive(
     app: &mut ClockApp,
     buf: &mut [u8],
     len: usize,
-    now: u64,
+    now: u32,
     ticks: u32,
 ) -> Option<usize> {
     app.receive(buf, len, now, ticks)
 }
 
 #[inline(never)]
-fn app_poll(app: &mut ClockApp, buf: &mut [u8], now: u64, ticks: u32) -> Option<usize> {
+fn app_poll(app: &mut ClockApp, buf: &mut [u8], now: u32, ticks: u32) -> Option<usize> {
     app.poll(buf, now, ticks)
 }
 
 #[inline(never)]
-fn app_poll_in(app: &mut ClockApp, now: u64) -> Option<u32> {
+fn app_poll_in(app: &mut ClockApp, now: u32) -> Option<u32> {
     app.poll_in(now)
 }
 
@@ -65,12 +65,12 @@ fn app_event_text(app: &ClockApp, e: &AppEvent, out: &mut [u8]) -> usize {
 }
 
 #[inline(never)]
-fn app_render(app: &ClockApp, screen: Screen, now: u64, ticks: u32, text: &mut ScreenText) {
+fn app_render(app: &ClockApp, screen: Screen, now: u32, ticks: u32, text: &mut ScreenText) {
     app.render_into(screen, now, ticks, text)
 }
 
 #[inline(never)]
-fn app_button_next(app: &mut ClockApp, now: u64) {
+fn app_button_next(app: &mut ClockApp, now: u32) {
     app.button_next(now)
 }
 
@@ -85,7 +85,7 @@ pub extern "C" fn probe() -> ! {
     let (app, buf) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
     app_configure(app);
     loop {
-        let now: u64 = black_box(0);
+        let now: u32 = black_box(0);
         let ticks: u32 = black_box(0);
         if let Some(len) = black_box(None) {
             if let Some(n) = app_receive(app, buf, len, now, ticks) {
