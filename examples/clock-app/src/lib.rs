@@ -93,11 +93,11 @@ pub const EVENT_LINE: usize = 128;
 pub const DNS_REFRESH_MS: u32 = 600_000;
 /// After a failed lookup, the next one starts this much later.
 pub const DNS_RETRY_MS: u32 = 10_000;
-/// How long an acknowledgement that cannot go yet (neighbor resolution) is
-/// retried before it is given up.
-const ACK_PATIENCE_MS: u32 = 3_000;
-/// Retry pace of a pending acknowledgement.
+/// Retry pace of an acknowledgement that cannot go yet (neighbor
+/// resolution).
 const ACK_RETRY_MS: u32 = 100;
+/// Retries of an acknowledgement before it is given up: 3 s of them.
+const ACK_RETRIES: u8 = 30;
 /// The longest wait [`ClockApp::poll_in`] reports. Every time is the
 /// platform's wrapping `u32` milliseconds (see [`microip6::time`]):
 /// deadlines compare by wrapping difference, right within 2^31 ms; the
@@ -343,10 +343,12 @@ pub struct ClockApp {
     message_on: bool,
     message_until: u32,
     /// The acknowledgement to send to `message_from`: port (0: none),
-    /// deadline.
+    /// when to try again.
     ack_port: u16,
-    ack_until: u32,
     ack_retry: u32,
+    /// Retries left (a counter rather than a second deadline: 3 bytes of
+    /// RAM and a 32-bit comparison less).
+    ack_tries: u8,
     events: [Option<Queued>; MAX_EVENTS],
     counters: AppCounters,
 }
@@ -374,8 +376,8 @@ impl ClockApp {
         message_on: false,
         message_until: 0,
         ack_port: 0,
-        ack_until: 0,
         ack_retry: 0,
+        ack_tries: 0,
         events: [None; MAX_EVENTS],
         counters: AppCounters {
             messages: 0,
@@ -545,7 +547,7 @@ impl ClockApp {
         self.counters.messages = self.counters.messages.wrapping_add(1);
         self.push(Queued::Message);
         self.ack_port = meta.src_port;
-        self.ack_until = (now_ms).wrapping_add(ACK_PATIENCE_MS);
+        self.ack_tries = ACK_RETRIES;
         self.send_ack(buf, now_ms)
     }
 
@@ -843,10 +845,11 @@ impl ClockApp {
                 Some(n)
             }
             Err(e) => {
-                if matches!(e, nb::Error::Other(_)) || time::due(now_ms, self.ack_until) {
+                if matches!(e, nb::Error::Other(_)) || self.ack_tries == 0 {
                     self.ack_port = 0;
                     self.counters.acks_lost = self.counters.acks_lost.wrapping_add(1);
                 } else {
+                    self.ack_tries -= 1;
                     self.ack_retry = (now_ms).wrapping_add(ACK_RETRY_MS);
                 }
                 None
