@@ -445,6 +445,13 @@ impl ClockApp {
         self.message_from
     }
 
+    /// The first DNS server known. Out of line: three callers (the
+    /// node's iterator is built once).
+    #[inline(never)]
+    fn dns_server(&self) -> Option<Ipv6Address> {
+        self.iface.dns_servers().next()
+    }
+
     /// The NTP server's name. Out of line: several callers.
     #[inline(never)]
     pub fn ntp_server_name(&self) -> &'static str {
@@ -582,7 +589,7 @@ impl ClockApp {
         // The lookup of the NTP server's name: once a DNS server is known,
         // again when its answer is due for a refresh or after a failure.
         if self.dns.state() != dns::State::Resolving
-            && self.iface.dns_servers().next().is_some()
+            && self.dns_server().is_some()
             && (!self.dns_wait || time::due(now_ms, self.dns_next))
         {
             self.dns.resolve(self.ntp_server_name(), now_ms);
@@ -888,7 +895,8 @@ impl ClockApp {
     #[inline(never)]
     fn render_sync(&self, s: &mut ScreenText, now_ms: u32) {
         let sync = self.sntp.sync_state(now_ms);
-        let (SyncState::Synced(i) | SyncState::Lost(i)) = sync else {
+        // By reference: no copy of the sample's fields.
+        let (SyncState::Synced(ref i) | SyncState::Lost(ref i)) = sync else {
             let mut r = s.row(4);
             r.str("not synced:");
             let mut r = s.row(5);
@@ -905,7 +913,7 @@ impl ClockApp {
         r.str(" ago s");
         r.u32(i.stratum as u32);
         let mut r = s.row(5);
-        write_offset(&mut r, &i);
+        write_offset(&mut r, i);
         let mut r = s.row(6);
         r.str(self.ntp_server_name());
     }
@@ -953,7 +961,7 @@ impl ClockApp {
             match self.dns.state() {
                 dns::State::Failed(f) => (6, FAILURE_NAMES, failure_index(f)),
                 dns::State::Resolving => (2, "", 0),
-                _ if self.iface.dns_servers().next().is_none() => (3, "", 0),
+                _ if self.dns_server().is_none() => (3, "", 0),
                 _ => (4, "", 0),
             }
         };
@@ -974,7 +982,7 @@ impl ClockApp {
         let n = t.len();
         s.wrap(2, n);
         addr_line(s.row(4), "gw ", self.iface.default_router());
-        addr_line(s.row(5), "dns ", self.iface.dns_servers().next());
+        addr_line(s.row(5), "dns ", self.dns_server());
         addr_line(s.row(6), "ntp ", self.sntp.server());
     }
 
