@@ -734,9 +734,9 @@ impl ClockApp {
             }
             AppEvent::Synced(stepped) => {
                 t.str("sync");
-                let info = match self.sntp.sync_state(0) {
-                    SyncState::Synced(i) | SyncState::Lost(i) => i,
-                    SyncState::NeverSynced => return t.len(),
+                let sync = self.sntp.sync_state(0);
+                let (SyncState::Synced(ref info) | SyncState::Lost(ref info)) = sync else {
+                    return t.len();
                 };
                 key_ip(&mut t, " server=", &info.server);
                 t.str(" offset_us=");

@@ -132,6 +132,7 @@ impl<'a> TextBuf<'a> {
     }
 
     /// Writes the low `digits` nibbles of `value` in lower-case hex.
+    #[inline(never)]
     pub fn hex(&mut self, value: u16, digits: u8) {
         let mut i = digits.min(4);
         while i > 0 {
@@ -146,8 +147,7 @@ impl<'a> TextBuf<'a> {
             if i > 0 {
                 self.put(b':');
             }
-            self.put(hex_digit(b >> 4));
-            self.put(hex_digit(b));
+            self.hex(b.into(), 2);
         }
     }
 
