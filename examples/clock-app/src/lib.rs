@@ -623,9 +623,20 @@ impl ClockApp {
             now_ms,
             (self.ack_port != 0).then_some(self.ack_retry),
         );
-        let shown = self.message_shown(now_ms);
-        sooner(&mut next, now_ms, shown.then_some(self.message_until));
-        (next != u32::MAX).then_some(next.min(MAX_WAIT_MS))
+        // Cleared by `poll` once past (if `poll` was not called since, a
+        // past deadline gives 0: a call to `poll` is due anyway).
+        sooner(
+            &mut next,
+            now_ms,
+            self.message_on.then_some(self.message_until),
+        );
+        // By the high half: every wait found is below 2^31, u32::MAX is
+        // none found.
+        match (next >> 16) as u16 {
+            0x8000.. => None,
+            0x4000.. => Some(MAX_WAIT_MS),
+            _ => Some(next),
+        }
     }
 
     /// The oldest event not yet taken: the application's own, then the
