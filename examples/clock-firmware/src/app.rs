@@ -85,7 +85,7 @@ const REPLY_WAIT_TICKS: u32 = 3277;
 const FRAMES_PER_TURN: u8 = 8;
 /// How far ahead of the loop's tick count a due NTP request is stamped
 /// (6 ms; see the module documentation).
-const TX_HOLD: u32 = 197;
+const TX_HOLD: u16 = 197;
 /// Time the driver takes to send an NTP request (2 ms at 3.9 MHz, measured
 /// in the simulator: SPI at 1.97 MHz and the driver's register writes).
 const TX_TICKS: u32 = 66;
@@ -148,7 +148,7 @@ impl Monotonic {
     /// previous reading's; readings at least every 36 hours), the
     /// application's tick count `ahead` of it. 32-bit arithmetic only.
     #[inline(never)]
-    fn read(&mut self, ticks: u32, ahead: u32) {
+    fn read(&mut self, ticks: u32, ahead: u16) {
         let high = (ticks >> 16) as u16;
         if high < self.last_high {
             // 2^32 ticks = 131,072,000 ms.
@@ -159,7 +159,7 @@ impl Monotonic {
         self.ms = self
             .base
             .wrapping_add(u32::from(high) * 2000 + ((u32::from(ticks as u16) * 125) >> 12));
-        let t = ticks.wrapping_add(ahead);
+        let t = ticks.wrapping_add(u32::from(ahead));
         // `t` later than `self.ticks` (see [`ticks_left`]).
         let later = t.wrapping_sub(self.ticks);
         if later != 0 && later < 1 << 31 {
@@ -176,7 +176,7 @@ const DST_PORT: usize = 56;
 /// True for an IPv6 frame of `len` bytes in `frame` carrying UDP (next
 /// header 17; the stack adds no extension headers) with port 123 at
 /// `port_at` ([`SRC_PORT`]: an NTP reply, [`DST_PORT`]: a request).
-#[inline(always)]
+#[inline(never)]
 fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
     len > port_at + 1
         && frame[12] == 0x86
