@@ -728,7 +728,8 @@ impl ClockApp {
                     _ => None,
                 };
                 t.name("resolved\0resolve_failed", failed.is_some() as usize);
-                key_str(&mut t, " name=", self.ntp_server_name());
+                t.str(" name=");
+                t.str(self.ntp_server_name());
                 if let Some(f) = failed {
                     t.str(" reason=");
                     t.name(FAILURE_NAMES, failure_index(f));
@@ -1167,13 +1168,6 @@ const INVERSE_15625: u32 = 0x68c2_6139;
 fn key_u32(t: &mut TextBuf, key: &str, value: u32) {
     t.str(key);
     t.u32(value);
-}
-
-/// `key` then `value`.
-#[inline(never)]
-fn key_str(t: &mut TextBuf, key: &str, value: &str) {
-    t.str(key);
-    t.str(value);
 }
 
 /// `key` then the address (RFC 5952).
