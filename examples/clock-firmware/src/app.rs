@@ -39,7 +39,7 @@ use clock_app::text::TextBuf;
 #[cfg(feature = "event-log")]
 use clock_app::EVENT_LINE;
 use clock_app::{AppConfig, ClockApp, ScreenText, ROWS};
-use enc28j60::{solicited_node_mac, Config, Enc28j60, ALL_NODES_MAC};
+use enc28j60::{Config, Enc28j60};
 use microip6::clock::Tz;
 use microip6::wire::MacAddress;
 use proiot3::spi::Spi;
@@ -460,8 +460,7 @@ fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
     loop {
         match Enc28j60::new(Spi::new(), Delay, Config::new(mac)) {
             Ok(mut eth) => {
-                let groups = [ALL_NODES_MAC, solicited_node_mac([mac[3], mac[4], mac[5]])];
-                let _ = eth.set_multicast_filter(&groups);
+                let _ = eth.set_ipv6_multicast_filter([mac[3], mac[4], mac[5]]);
                 let rev = eth.revision();
                 if !rev.is_known() {
                     line(board, b"enc28j60 rev?");
