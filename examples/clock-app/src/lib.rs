@@ -902,9 +902,10 @@ impl ClockApp {
         self.render_sync(s, now_ms);
     }
 
-    /// Lines 4 to 6 of the clock screen: the synchronization state. Out of
-    /// line, like [`ClockApp::render_time`].
-    #[inline(never)]
+    /// Lines 4 to 6 of the clock screen: the synchronization state. In
+    /// line (its one caller; the address writer is done by then): one
+    /// prologue less.
+    #[inline]
     fn render_sync(&self, s: &mut ScreenText, now_ms: u32) {
         let sync = self.sntp.sync_state(now_ms);
         // By reference: no copy of the sample's fields.
@@ -960,7 +961,7 @@ impl ClockApp {
 
     /// Why the clock is not set yet, most basic reason first: a phrase of
     /// [`WHY_NOT_SYNCED`], then for the last two a reason's name.
-    #[inline(never)]
+    #[inline]
     fn why_not_synced(&self, r: &mut TextBuf) {
         let (why, names, reason) = if self.iface.global_address().is_none() {
             (0, "", 0)
@@ -981,7 +982,7 @@ impl ClockApp {
         r.name(names, reason);
     }
 
-    #[inline(never)]
+    #[inline]
     fn render_network(&self, s: &mut ScreenText) {
         s.row(0).str("NETWORK");
         let mut r = s.row(1);
@@ -998,7 +999,7 @@ impl ClockApp {
         addr_line(s.row(6), "ntp ", self.sntp.server());
     }
 
-    #[inline(never)]
+    #[inline]
     fn render_counters(&self, s: &mut ScreenText) {
         let c = self.iface.counters();
         let d = self.dns.counters();
@@ -1107,11 +1108,12 @@ fn write_age(r: &mut TextBuf, s: u32) {
 /// divided by this, of this unit.
 const AGE_UNITS: [(u8, u8, u8); 3] = [(120, 60, b'm'), (120, 60, b'h'), (48, 24, b'd')];
 
-/// True when `us` fits an `i32`: the high half is the low half's sign
-/// extension (no 64-bit comparison, long on the MSP430).
+/// True when `us` fits an `i32`: moved up by 2^31, its high half is
+/// zero (an add with carry and a test on the MSP430, no 64-bit comparison
+/// nor a 31-bit shift).
 #[inline(never)]
 fn fits_i32(us: i64) -> bool {
-    ((us >> 32) as u32).wrapping_add(us as u32 >> 31) == 0
+    (us as u64).wrapping_add(1 << 31) >> 32 == 0
 }
 
 /// `off +0.123ms d0.456ms`: offset and delay with microsecond digits;
