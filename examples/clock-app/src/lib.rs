@@ -225,9 +225,10 @@ impl ScreenText {
     }
 
     /// Breaks the `len` bytes written by [`ScreenText::pair`] at line
-    /// `first`: when they do not fit one line, the first ends after its
-    /// last colon, if any (an address breaks between groups), and the rest
-    /// moves to the start of the next line (cut beyond).
+    /// `first` (blank before: the bytes after `len` are spaces): when they
+    /// do not fit one line, the first ends after its last colon, if any
+    /// (an address breaks between groups), and the rest moves to the start
+    /// of the next line (cut beyond).
     #[inline(never)]
     fn wrap(&mut self, first: usize, len: usize) {
         let run = &mut self.lines.as_flattened_mut()[first * COLS..(first + 2) * COLS];
@@ -238,10 +239,9 @@ impl ScreenText {
             return;
         };
         let cut = p + 1;
-        let n = (len - cut).min(COLS);
-        run.copy_within(cut..cut + n, COLS);
+        // The next line's worth from the cut, with the blanks after `len`.
+        run.copy_within(cut..cut + COLS, COLS);
         run[cut..COLS].fill(b' ');
-        run[COLS + n..].fill(b' ');
     }
 }
 
