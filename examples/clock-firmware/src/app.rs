@@ -155,14 +155,15 @@ impl Monotonic {
             self.base = self.base.wrapping_add(131_072_000);
         }
         self.last_high = high;
-        // 2^16 ticks are 2000 ms; 1000/32768 = 125/4096.
+        // 2^16 ticks are 2000 ms: the low half's share is the high word
+        // of its product with 2000.
         self.ms = self
             .base
-            .wrapping_add(u32::from(high) * 2000 + ((u32::from(ticks as u16) * 125) >> 12));
+            .wrapping_add(u32::from(high) * 2000 + ((u32::from(ticks as u16) * 2000) >> 16));
         let t = ticks.wrapping_add(u32::from(ahead));
-        // `t` later than `self.ticks` (see [`ticks_left`]).
-        let later = t.wrapping_sub(self.ticks);
-        if later != 0 && later < 1 << 31 {
+        // Not behind `self.ticks` (by its signed difference; equal counts
+        // may be stored again).
+        if t.wrapping_sub(self.ticks) < 1 << 31 {
             self.ticks = t;
         }
     }
@@ -190,13 +191,16 @@ fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
 /// copy of the 32-bit compare for every wait of the loop.
 #[inline(never)]
 fn ticks_left(until: u32, cap: u16) -> u16 {
-    let left = until.wrapping_sub(time::ticks());
-    // `left as i32 <= 0` spelled with unsigned tests: LLVM's MSP430
-    // backend builds a 32-bit signed compare from a dozen instructions.
-    if left == 0 || left >= 1 << 31 {
+    // One less: `left as i32 <= 0` becomes a test of the sign bit alone
+    // (LLVM's MSP430 backend builds a 32-bit signed compare with zero
+    // from a dozen instructions).
+    let left_1 = until.wrapping_sub(time::ticks()).wrapping_sub(1);
+    if left_1 >= 1 << 31 {
         0
+    } else if left_1 >> 16 != 0 {
+        cap
     } else {
-        left.min(u32::from(cap)) as u16
+        (left_1 as u16).min(cap - 1) + 1
     }
 }
 
