@@ -593,7 +593,11 @@ impl ClockApp {
             && (!self.dns_wait || time::due(now_ms, self.dns_next))
         {
             self.dns.resolve(self.ntp_server_name(), now_ms);
-            self.check_dns(now_ms);
+            // Whatever state follows counts as new (checked below, after
+            // `poll_send`): a lookup that fails at once the same way again
+            // (an invalid name) then also waits DNS_RETRY_MS rather than
+            // being tried again on every call.
+            self.dns_seen = dns::State::Idle;
         }
         let n = self.dns.poll_send(&mut self.iface, buf, now_ms);
         self.check_dns(now_ms);

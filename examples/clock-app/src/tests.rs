@@ -270,6 +270,28 @@ fn lookup_failure_is_shown_and_retried() {
     );
 }
 
+/// A name the resolver refuses at once (an empty label) fails the same
+/// way every time: still one attempt and one line per DNS_RETRY_MS, and
+/// the application sleeps in between (no attempt on every `poll`).
+#[test]
+fn invalid_name_is_retried_at_the_retry_pace() {
+    let mut b = Bench::new(Bench::config(), "bad..name", "UTC0");
+    b.run(5);
+    let failed = |b: &Bench| {
+        b.events
+            .iter()
+            .filter(|e| *e == "event=resolve_failed name=bad..name reason=invalid_name")
+            .count()
+    };
+    assert_eq!(failed(&b), 1, "{:?}", b.events);
+    let now = ms(b.t_ps);
+    let wait = b.app.poll_in(now).unwrap();
+    assert!(wait > 1000, "{wait} ms");
+    b.run(2 * DNS_RETRY_MS as u64 / 1000);
+    assert_eq!(failed(&b), 3, "{:?}", b.events);
+    assert!(b.net.log().dns.is_empty());
+}
+
 #[test]
 fn kiss_of_death_is_shown() {
     let cfg = NetConfig {
