@@ -386,6 +386,18 @@ struct LinkParams {
     retrans_ms: u32,
 }
 
+impl LinkParams {
+    /// Before any Router Advertisement: the link's MTU and the protocol
+    /// defaults (RFC 4861 6.3.2, 10). (One constant: copied in one piece.)
+    const DEFAULT: LinkParams = LinkParams {
+        mtu: consts::ETHERNET_MTU,
+        hop_limit: consts::DEFAULT_HOP_LIMIT,
+        base_reachable_ms: consts::REACHABLE_TIME_MS,
+        reachable_ms: consts::REACHABLE_TIME_MS,
+        retrans_ms: consts::RETRANS_TIMER_MS,
+    };
+}
+
 /// An IPv6 host interface on Ethernet, with `N` neighbor cache entries,
 /// `R` default routers and `D` DNS servers.
 ///
@@ -469,13 +481,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.optimistic = config.optimistic_dad;
         self.dad_transmits = config.dad_transmits;
         self.rng = Rng::new(config.seed);
-        self.params = LinkParams {
-            mtu: consts::ETHERNET_MTU,
-            hop_limit: consts::DEFAULT_HOP_LIMIT,
-            base_reachable_ms: consts::REACHABLE_TIME_MS,
-            reachable_ms: consts::REACHABLE_TIME_MS,
-            retrans_ms: consts::RETRANS_TIMER_MS,
-        };
+        self.params = LinkParams::DEFAULT;
         // The rest of the entry is zero already.
         let ll = &mut self.addrs[0];
         ll.addr = Ipv6Address::link_local_from_mac(&config.mac);
