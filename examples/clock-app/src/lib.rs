@@ -906,10 +906,11 @@ impl ClockApp {
         self.render_sync(s, now_ms);
     }
 
-    /// Lines 4 to 6 of the clock screen: the synchronization state. In
-    /// line (its one caller; the address writer is done by then): one
-    /// prologue less.
-    #[inline]
+    /// Lines 4 to 6 of the clock screen: the synchronization state. Out of
+    /// line, like [`ClockApp::render_time`]: its sync info is not on the
+    /// stack under the time's and the address writer's (in line, the
+    /// firmware's deepest stack grows by 60 bytes).
+    #[inline(never)]
     fn render_sync(&self, s: &mut ScreenText, now_ms: u32) {
         let sync = self.sntp.sync_state(now_ms);
         // By reference: no copy of the sample's fields.
@@ -986,7 +987,9 @@ impl ClockApp {
         r.name(names, reason);
     }
 
-    #[inline]
+    /// The network screen. Out of line, like the counters screen: their
+    /// locals are not in `render_into`'s frame, under every screen.
+    #[inline(never)]
     fn render_network(&self, s: &mut ScreenText) {
         s.row(0).str("NETWORK");
         let mut r = s.row(1);
@@ -1003,7 +1006,7 @@ impl ClockApp {
         addr_line(s.row(6), "ntp ", self.sntp.server());
     }
 
-    #[inline]
+    #[inline(never)]
     fn render_counters(&self, s: &mut ScreenText) {
         let c = self.iface.counters();
         let d = self.dns.counters();
