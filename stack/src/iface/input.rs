@@ -186,7 +186,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 ExtWalk::ParamProblem { code, pointer } => {
                     return self.icmp_error(
                         buf,
-                        end,
+                        &ip,
                         Icmpv6Error::ParamProblem(code, pointer),
                         code == 2,
                         DropReason::ExtensionHeader,
@@ -207,12 +207,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         match proto {
             ip_protocol::ICMPV6 => self.icmp_input(buf, off, end, &ip),
-            ip_protocol::UDP => self.udp_input(buf, off, end, src, dst),
+            ip_protocol::UDP => self.udp_input(buf, off, &ip),
             // RFC 8200 4 / RFC 4443 3.4: unrecognized Next Header, code 1,
             // pointer to the field that named it.
             _ => self.icmp_error(
                 buf,
-                end,
+                &ip,
                 Icmpv6Error::ParamProblem(1, nh_ptr),
                 false,
                 DropReason::UnknownProtocol,
@@ -228,14 +228,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn icmp_error(
         &mut self,
         buf: &mut [u8],
-        end: usize,
+        ip: &Ipv6Repr,
         error: Icmpv6Error,
         multicast_ok: bool,
         reason: DropReason,
     ) -> Received {
         let dropped = self.count_drop(reason);
-        let src = ip_at(buf, IP + 8);
-        let dst = ip_at(buf, IP + 24);
+        let (src, dst) = (&ip.src_addr, &ip.dst_addr);
+        let end = L4 + ip.payload_len;
         // (e.3)/(e.4): not for a multicast destination, IPv6 or link-layer,
         // except the Parameter Problem code 2 exception; (e.6): not to
         // the unspecified address (a multicast source was dropped already).
@@ -244,20 +244,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return dropped;
         }
         let from = if dst.is_multicast() {
-            match self.select_source(&src) {
+            match self.select_source(src) {
                 Ok(i) => self.addrs[i].addr,
                 Err(_) => return dropped,
             }
         } else {
-            dst
+            *dst
         };
         if !self.take_icmp_token() {
             return self.count_drop(DropReason::RateLimited);
         }
-        let Ok(icmp_len) = error.build_in_place(buf, L4, IP, end - IP, &from, &src) else {
+        let Ok(icmp_len) = error.build_in_place(buf, L4, IP, end - IP, &from, src) else {
             return self.count_drop(DropReason::BufferTooSmall);
         };
-        self.answer_headers(buf, icmp_len, &from, &src);
+        self.answer_headers(buf, icmp_len, &from, src);
         self.counters.icmp_errors_sent = self.counters.icmp_errors_sent.wrapping_add(1);
         Received::Transmit(L4 + icmp_len)
     }
@@ -289,14 +289,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// UDP (RFC 768; checksum mandatory over IPv6, RFC 8200 8.1).
     // (One caller: inlined into `process`, without a second prologue.)
     #[inline(always)]
-    fn udp_input(
-        &mut self,
-        buf: &mut [u8],
-        off: usize,
-        end: usize,
-        src: &Ipv6Address,
-        dst: &Ipv6Address,
-    ) -> Received {
+    fn udp_input(&mut self, buf: &mut [u8], off: usize, ip: &Ipv6Repr) -> Received {
+        let (src, dst) = (&ip.src_addr, &ip.dst_addr);
+        let end = L4 + ip.payload_len;
         // The checks of `UdpRepr::parse` on a fixed-size view of the
         // header (no bounds checks, no error value to map): the length
         // field must equal the IPv6 payload's (RFC 8200 8.1; the
@@ -331,7 +326,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // RFC 4443 3.1: port unreachable, code 4.
         self.icmp_error(
             buf,
-            end,
+            ip,
             Icmpv6Error::DstUnreachable(wire::icmpv6::dst_unreachable::PORT_UNREACHABLE),
             false,
             DropReason::NoListener,
