@@ -503,16 +503,18 @@ impl SntpClient {
     /// The next time (wrapping ms, the `now_ms` clock) a request is due,
     /// `now_ms` when it is due already; `None` without a usable server.
     pub fn poll_at(&self, now_ms: u32) -> Option<u32> {
-        (self.usable != 0).then(|| now_ms.wrapping_add(self.wait_ms(now_ms)))
+        (self.usable != 0).then(|| {
+            if self.due(now_ms) {
+                now_ms
+            } else {
+                self.next_poll_ms
+            }
+        })
     }
 
-    /// Milliseconds from `now_ms` until the next request is due (0: due).
-    fn wait_ms(&self, now_ms: u32) -> u32 {
-        if self.scheduled {
-            time::until(now_ms, self.next_poll_ms)
-        } else {
-            0
-        }
+    /// True when a request is due at `now_ms`.
+    fn due(&self, now_ms: u32) -> bool {
+        !self.scheduled || time::due(now_ms, self.next_poll_ms)
     }
 
     /// Builds the request due at `now_ms` in `buf` through `iface` and
@@ -531,7 +533,7 @@ impl SntpClient {
         if (now_ms.wrapping_sub(self.last.at_ms) as i32) < 0 {
             self.last.at_ms = now_ms.wrapping_sub(MAX_AGE_MS);
         }
-        if self.wait_ms(now_ms) != 0 {
+        if !self.due(now_ms) {
             return None;
         }
         match self.try_send(iface, buf, now_ms, ticks) {
