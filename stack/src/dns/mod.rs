@@ -492,7 +492,11 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         if !self.sent && !due(self.next_try, next) {
             next = self.next_try;
         }
-        Some(now_ms.wrapping_add(time::until(now_ms, next)))
+        Some(if time::due(now_ms, next) {
+            now_ms
+        } else {
+            next
+        })
     }
 
     /// Runs the timers and, when a query is due, builds it into `buf` as a
