@@ -341,7 +341,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             Err(_) => return self.count_drop(DropReason::Truncated),
         };
         match msg {
-            msg_type::ECHO_REQUEST => self.echo_reply(buf, off, end, src, dst),
+            msg_type::ECHO_REQUEST => self.echo_reply(buf, off, end, ip),
             msg_type::ROUTER_ADVERT..=msg_type::REDIRECT => self.ndp_input(buf, off, end, ip),
             msg_type::MLD_QUERY => self.mld_query_input(&buf[off..end], src),
             // RFC 4443 2.4 (a): errors go to the upper layer; there is none
@@ -356,14 +356,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Echo reply in place (RFC 4443 4.2): same identifier, sequence and
     /// data; from the address the request was sent to, or for a multicast
     /// request from a unicast address of ours (4.2).
-    fn echo_reply(
-        &mut self,
-        buf: &mut [u8],
-        off: usize,
-        end: usize,
-        src: &Ipv6Address,
-        dst: &Ipv6Address,
-    ) -> Received {
+    fn echo_reply(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
+        let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         if src.is_unspecified() {
             return self.count_drop(DropReason::IcmpIgnored);
         }
