@@ -490,8 +490,10 @@ impl SntpClient {
     /// Moves `current` to the next usable server after it, if any (the
     /// current one stays if it is the only usable one).
     fn next_server(&mut self) {
-        for k in 1..=MAX_SERVERS {
-            let i = (self.current as usize + k) % MAX_SERVERS;
+        // (The slot after, wrapping by a comparison: no division.)
+        let mut i = self.current as usize;
+        for _ in 0..MAX_SERVERS {
+            i = if i + 1 >= MAX_SERVERS { 0 } else { i + 1 };
             if self.usable(i) {
                 self.current = i as u8;
                 self.misses = 0;
