@@ -125,7 +125,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     // Not inlined: the caller's `match` on the result would otherwise be
     // copied to each of the many return points (hundreds of bytes).
     /// The frame `buf[..len]` past [`Self::link_filter`].
-    #[inline(never)]
+    #[cfg_attr(target_pointer_width = "16", inline(never))]
+    #[cfg_attr(not(target_pointer_width = "16"), inline(always))]
     fn process(&mut self, buf: &mut [u8], len: usize) -> Received {
         // RFC 8200 3: the payload length counts what follows the header;
         // Ethernet padding beyond it is ignored.
