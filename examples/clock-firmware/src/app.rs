@@ -271,12 +271,13 @@ pub fn run(mut board: Board) -> ! {
     watchdog::start();
     let mut eth = start_ethernet(&mut board, mac.0);
 
-    let start = time::ticks();
+    // All zero: the counter started at 0 and is read within 18 hours
+    // (the first reading's count is then not behind `ticks`).
     let mut clock = Monotonic {
-        last_high: (start >> 16) as u16,
+        last_high: 0,
         base: 0,
         ms: 0,
-        ticks: start,
+        ticks: 0,
     };
     let mut shown = [0u16; ROWS];
     // The low 16 bits of the second shown (UTC once synced, uptime
