@@ -614,26 +614,22 @@ impl ClockApp {
     /// platform's.
     #[inline(never)]
     pub fn poll_in(&mut self, now_ms: u32) -> Option<u32> {
-        let mut next = u32::MAX;
-        sooner(&mut next, now_ms, self.iface.poll_at(now_ms));
-        sooner(&mut next, now_ms, self.dns.poll_at(now_ms));
-        sooner(&mut next, now_ms, self.sntp.poll_at(now_ms));
+        let mut w = Soonest {
+            now_ms,
+            next: u32::MAX,
+        };
+        w.at(self.iface.poll_at(now_ms));
+        w.at(self.dns.poll_at(now_ms));
+        w.at(self.sntp.poll_at(now_ms));
         // The application's own deadlines, the first one due (at most one
         // of each kind is pending).
         let dns_due = self.dns_wait && self.dns.state() != dns::State::Resolving;
-        sooner(&mut next, now_ms, dns_due.then_some(self.dns_next));
-        sooner(
-            &mut next,
-            now_ms,
-            (self.ack_port != 0).then_some(self.ack_retry),
-        );
+        w.at(dns_due.then_some(self.dns_next));
+        w.at((self.ack_port != 0).then_some(self.ack_retry));
         // Cleared by `poll` once past (if `poll` was not called since, a
         // past deadline gives 0: a call to `poll` is due anyway).
-        sooner(
-            &mut next,
-            now_ms,
-            self.message_on.then_some(self.message_until),
-        );
+        w.at(self.message_on.then_some(self.message_until));
+        let next = w.next;
         // By the high half: every wait found is below 2^31, u32::MAX is
         // none found.
         match (next >> 16) as u16 {
@@ -1071,12 +1067,21 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
     }
 }
 
-/// Lowers `next` (ms from `now_ms`) to the deadline `at`, if any (0 when
-/// past). Out of line: shared by every deadline of `poll_in`.
-#[inline(never)]
-fn sooner(next: &mut u32, now_ms: u32, at: Option<u32>) {
-    if let Some(t) = at {
-        *next = (*next).min(time::until(now_ms, t));
+/// The soonest of [`ClockApp::poll_in`]'s deadlines: ms from `now_ms`.
+struct Soonest {
+    now_ms: u32,
+    next: u32,
+}
+
+impl Soonest {
+    /// Lowers `next` to the deadline `at`, if any (0 when past). Out of
+    /// line: shared by every deadline; the time is in `self` (the call's
+    /// arguments fit the registers).
+    #[inline(never)]
+    fn at(&mut self, at: Option<u32>) {
+        if let Some(t) = at {
+            self.next = self.next.min(time::until(self.now_ms, t));
+        }
     }
 }
 
