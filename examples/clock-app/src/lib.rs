@@ -740,7 +740,7 @@ impl ClockApp {
                         " addr=",
                         addrs.first().unwrap_or(&Ipv6Address::UNSPECIFIED),
                     );
-                    key_u32(&mut t, " count=", addrs.len() as u32);
+                    key_u32(&mut t, KEY_COUNT, addrs.len() as u32);
                 }
                 return t.len();
             }
@@ -753,14 +753,14 @@ impl ClockApp {
                 key_ip(&mut t, " server=", &info.server);
                 t.str(" offset_us=");
                 write_offset_us(&mut t, info.offset_us);
-                key_u32(&mut t, " delay_us=", info.delay_us);
-                key_u32(&mut t, " stratum=", info.stratum as u32);
-                key_u32(&mut t, " step=", stepped as u32);
+                key_u32(&mut t, KEY_DELAY, info.delay_us);
+                key_u32(&mut t, KEY_STRATUM, info.stratum as u32);
+                key_u32(&mut t, KEY_STEP, stepped as u32);
                 return t.len();
             }
             AppEvent::Message => {
                 key_ip(&mut t, "message from=", &self.message_from);
-                key_u32(&mut t, " len=", self.message_len as u32);
+                key_u32(&mut t, KEY_LEN, self.message_len as u32);
                 return t.len();
             }
             AppEvent::NtpRejected(r) => (
@@ -780,7 +780,7 @@ impl ClockApp {
         t.name(REASON_HEADS, head);
         t.str(" reason=");
         t.name(names, reason);
-        key_u32(&mut t, " count=", count as u32);
+        key_u32(&mut t, KEY_COUNT, count as u32);
         t.len()
     }
 
@@ -1177,12 +1177,23 @@ fn write_offset_us(t: &mut TextBuf, us: i64) {
 /// The inverse of 15625 (10^6 / 2^6) modulo 2^32.
 const INVERSE_15625: u32 = 0x68c2_6139;
 
-/// `key` then `value` in decimal: one call per field of a log line.
+/// `key` (number `key` of [`NUMBER_KEYS`]) then `value` in decimal: one
+/// call per number of a log line. The key by index: the arguments fit
+/// the four argument registers.
 #[inline(never)]
-fn key_u32(t: &mut TextBuf, key: &str, value: u32) {
-    t.str(key);
+fn key_u32(t: &mut TextBuf, key: usize, value: u32) {
+    t.name(NUMBER_KEYS, key);
     t.u32(value);
 }
+
+/// The keys of [`key_u32`], packed ([`TextBuf::name`]).
+const NUMBER_KEYS: &str = " count=\0 delay_us=\0 stratum=\0 step=\0 len=";
+/// The positions of the keys in [`NUMBER_KEYS`].
+const KEY_COUNT: usize = 0;
+const KEY_DELAY: usize = 1;
+const KEY_STRATUM: usize = 2;
+const KEY_STEP: usize = 3;
+const KEY_LEN: usize = 4;
 
 /// `key` then the address (RFC 5952).
 #[inline(never)]
