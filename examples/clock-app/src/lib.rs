@@ -737,7 +737,7 @@ impl ClockApp {
                     let addrs = self.dns.addresses();
                     key_ip(
                         &mut t,
-                        " addr=",
+                        KEY_ADDR,
                         addrs.first().unwrap_or(&Ipv6Address::UNSPECIFIED),
                     );
                     key_u32(&mut t, KEY_COUNT, addrs.len() as u32);
@@ -750,7 +750,7 @@ impl ClockApp {
                 let (SyncState::Synced(ref info) | SyncState::Lost(ref info)) = sync else {
                     return t.len();
                 };
-                key_ip(&mut t, " server=", &info.server);
+                key_ip(&mut t, KEY_SERVER, &info.server);
                 t.str(" offset_us=");
                 write_offset_us(&mut t, info.offset_us);
                 key_u32(&mut t, KEY_DELAY, info.delay_us);
@@ -759,7 +759,7 @@ impl ClockApp {
                 return t.len();
             }
             AppEvent::Message => {
-                key_ip(&mut t, "message from=", &self.message_from);
+                key_ip(&mut t, KEY_MESSAGE_FROM, &self.message_from);
                 key_u32(&mut t, KEY_LEN, self.message_len as u32);
                 return t.len();
             }
@@ -1177,28 +1177,33 @@ fn write_offset_us(t: &mut TextBuf, us: i64) {
 /// The inverse of 15625 (10^6 / 2^6) modulo 2^32.
 const INVERSE_15625: u32 = 0x68c2_6139;
 
-/// `key` (number `key` of [`NUMBER_KEYS`]) then `value` in decimal: one
-/// call per number of a log line. The key by index: the arguments fit
-/// the four argument registers.
+/// `key` (number `key` of [`KEYS`]) then `value` in decimal: one call
+/// per number of a log line. The key by index: the arguments fit the
+/// four argument registers.
 #[inline(never)]
 fn key_u32(t: &mut TextBuf, key: usize, value: u32) {
-    t.name(NUMBER_KEYS, key);
+    t.name(KEYS, key);
     t.u32(value);
 }
 
-/// The keys of [`key_u32`], packed ([`TextBuf::name`]).
-const NUMBER_KEYS: &str = " count=\0 delay_us=\0 stratum=\0 step=\0 len=";
-/// The positions of the keys in [`NUMBER_KEYS`].
+/// The keys of the event lines' fields, packed ([`TextBuf::name`]).
+const KEYS: &str = " count=\0 delay_us=\0 stratum=\0 step=\0 len=\0 addr=\0 server=\0\
+    message from=\0 scope=global dad=ok prefix=";
+/// The positions of the keys in [`KEYS`].
 const KEY_COUNT: usize = 0;
 const KEY_DELAY: usize = 1;
 const KEY_STRATUM: usize = 2;
 const KEY_STEP: usize = 3;
 const KEY_LEN: usize = 4;
+const KEY_ADDR: usize = 5;
+const KEY_SERVER: usize = 6;
+const KEY_MESSAGE_FROM: usize = 7;
+const KEY_GLOBAL_PREFIX: usize = 8;
 
-/// `key` then the address (RFC 5952).
+/// `key` (number `key` of [`KEYS`]) then the address (RFC 5952).
 #[inline(never)]
-fn key_ip(t: &mut TextBuf, key: &str, addr: &Ipv6Address) {
-    t.str(key);
+fn key_ip(t: &mut TextBuf, key: usize, addr: &Ipv6Address) {
+    t.name(KEYS, key);
     t.ipv6(addr);
 }
 
@@ -1226,12 +1231,12 @@ fn net_event_text(t: &mut TextBuf, e: &Event) {
     | DnsServerExpired(a)
     | NeighborUnreachable(a)) = e;
     t.name(NET_EVENT_NAMES, kind);
-    key_ip(t, " addr=", a);
+    key_ip(t, KEY_ADDR, a);
     if kind == 0 {
         if a.is_link_local() {
             t.str(" scope=link dad=ok");
         } else {
-            key_ip(t, " scope=global dad=ok prefix=", &a.prefix(64));
+            key_ip(t, KEY_GLOBAL_PREFIX, &a.prefix(64));
             t.str("/64");
         }
     } else if kind == 1 {
