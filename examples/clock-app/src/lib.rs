@@ -997,9 +997,9 @@ impl ClockApp {
         }
         let n = t.len();
         s.wrap(2, n);
-        addr_line(s.row(4), "gw ", self.iface.default_router());
-        addr_line(s.row(5), "dns ", self.dns_server());
-        addr_line(s.row(6), "ntp ", self.sntp.server());
+        addr_line(s, 0, self.iface.default_router());
+        addr_line(s, 1, self.dns_server());
+        addr_line(s, 2, self.sntp.server());
     }
 
     #[inline(never)]
@@ -1085,10 +1085,13 @@ impl Soonest {
     }
 }
 
-/// `label` then the address, or `-`.
+/// Line `4 + k` of the network screen: label `k` (`gw`, `dns`, `ntp`)
+/// then the address, or `-`. The label by index: the arguments fit the
+/// registers.
 #[inline(never)]
-fn addr_line(mut r: TextBuf, label: &str, addr: Option<Ipv6Address>) {
-    r.str(label);
+fn addr_line(s: &mut ScreenText, k: usize, addr: Option<Ipv6Address>) {
+    let mut r = s.row(4 + k);
+    r.name("gw \0dns \0ntp ", k);
     match addr {
         Some(a) => r.ipv6(&a),
         None => r.put(b'-'),
