@@ -1060,7 +1060,7 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
                 r = s.row(row);
             }
             0 => r.u32(v.into()),
-            1 => r.u32_padded(v.into(), 2, b'0'),
+            1 => r.u32_padded(v.into(), 2),
             2 => r.str(Weekday::from_number(v.into()).short_name()),
             _ => r.put(c),
         }
@@ -1155,7 +1155,8 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
 /// Microseconds as milliseconds with three decimals: `12.345ms`.
 #[inline(never)]
 fn write_ms(r: &mut TextBuf, us: u32) {
-    r.number(us, 4, b'0', 3);
+    // At least 4 digits, 3 after the point: `0.123`.
+    r.number(us, 0x34);
     r.str("ms");
 }
 

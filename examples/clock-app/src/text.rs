@@ -82,23 +82,26 @@ impl<'a> TextBuf<'a> {
     /// Writes `value` in decimal.
     #[inline(never)]
     pub fn u32(&mut self, value: u32) {
-        self.number(value, 0, b'0', 0);
+        self.number(value, 0);
     }
 
-    /// Writes `value` in decimal, left-padded with `pad` to `width` (at
+    /// Writes `value` in decimal, with leading zeros to `width` digits (at
     /// most 10).
-    pub fn u32_padded(&mut self, value: u32, width: u8, pad: u8) {
-        self.number(value, width, pad, 0);
+    pub fn u32_padded(&mut self, value: u32, width: u8) {
+        self.number(value, width);
     }
 
-    /// Writes `value` in decimal with a point before its last `point`
-    /// digits (none when 0; `width` must then exceed `point`, with `pad`
-    /// `0`), left-padded with `pad` to `width` digits (at most 10): the
-    /// one number writer, every other number goes through it. Each digit
-    /// by subtracting its power of ten: no division, no multiply, no digit
+    /// Writes `value` in decimal in the `shape`: its low nibble is the
+    /// least number of digits (leading zeros, at most 10), its high nibble
+    /// the digits after a decimal point (none when 0; then fewer than the
+    /// digits): `0x34` writes 123 as `0.123`. The one number writer,
+    /// every other number goes through it; one shape byte keeps its
+    /// arguments in the four argument registers. Each digit by
+    /// subtracting its power of ten: no division, no multiply, no digit
     /// buffer (at most 90 32-bit subtractions a number).
     #[inline(never)]
-    pub fn number(&mut self, mut value: u32, width: u8, pad: u8, point: u8) {
+    pub fn number(&mut self, mut value: u32, shape: u8) {
+        let (width, point) = (shape & 0xf, shape >> 4);
         let mut leading = true;
         // Digits from the current power of ten to the units.
         let mut position = POWERS_OF_TEN.len() as u8;
@@ -111,11 +114,9 @@ impl<'a> TextBuf<'a> {
             if position == point {
                 self.put(b'.');
             }
-            leading &= d == b'0' && position > 1;
+            leading &= d == b'0' && position > 1 && position > width;
             if !leading {
                 self.put(d);
-            } else if position <= width {
-                self.put(pad);
             }
             position -= 1;
         }
@@ -233,20 +234,17 @@ mod tests {
         assert_eq!(render(|t| t.u32(65_535)), "65535");
         assert_eq!(render(|t| t.u32(65_536)), "65536");
         assert_eq!(render(|t| t.u32(u32::MAX)), "4294967295");
-        assert_eq!(render(|t| t.u32_padded(7, 2, b'0')), "07");
-        assert_eq!(render(|t| t.u32_padded(123, 2, b'0')), "123");
-        assert_eq!(render(|t| t.u32_padded(42, 6, b'0')), "000042");
-        assert_eq!(
-            render(|t| t.u32_padded(4_000_000_000, 10, b' ')),
-            "4000000000"
-        );
-        assert_eq!(render(|t| t.u32_padded(42, 10, b' ')), "        42");
-        assert_eq!(render(|t| t.u32_padded(0, 3, b'0')), "000");
-        assert_eq!(render(|t| t.number(123, 4, b'0', 3)), "0.123");
-        assert_eq!(render(|t| t.number(12_345_678, 4, b'0', 3)), "12345.678");
-        assert_eq!(render(|t| t.number(7, 4, b'0', 3)), "0.007");
-        assert_eq!(render(|t| t.number(u32::MAX, 4, b'0', 3)), "4294967.295");
-        assert_eq!(render(|t| t.number(5, 2, b'0', 1)), "0.5");
+        assert_eq!(render(|t| t.u32_padded(7, 2)), "07");
+        assert_eq!(render(|t| t.u32_padded(123, 2)), "123");
+        assert_eq!(render(|t| t.u32_padded(42, 6)), "000042");
+        assert_eq!(render(|t| t.u32_padded(4_000_000_000, 10)), "4000000000");
+        assert_eq!(render(|t| t.u32_padded(42, 10)), "0000000042");
+        assert_eq!(render(|t| t.u32_padded(0, 3)), "000");
+        assert_eq!(render(|t| t.number(123, 0x34)), "0.123");
+        assert_eq!(render(|t| t.number(12_345_678, 0x34)), "12345.678");
+        assert_eq!(render(|t| t.number(7, 0x34)), "0.007");
+        assert_eq!(render(|t| t.number(u32::MAX, 0x34)), "4294967.295");
+        assert_eq!(render(|t| t.number(5, 0x12)), "0.5");
         assert_eq!(render(|t| t.i32(i32::MIN)), "-2147483648");
         assert_eq!(render(|t| t.i32(-1_234)), "-1234");
         assert_eq!(render(|t| t.i32(0)), "0");
