@@ -700,7 +700,10 @@ impl ClockApp {
         // In place: a blank value would be built apart and copied.
         s.lines.as_flattened_mut().fill(b' ');
         match screen {
-            Screen::Clock => self.render_clock(s, now_ms, ticks),
+            Screen::Clock => {
+                self.render_time(s, ticks);
+                self.render_clock(s, now_ms);
+            }
             Screen::Network => self.render_network(s),
             Screen::Counters => self.render_counters(s),
         }
@@ -876,9 +879,10 @@ impl ClockApp {
         }
     }
 
+    /// Lines 2 to 6 of the clock screen ([`ClockApp::render_time`] writes
+    /// lines 0 and 1, called apart: the arguments fit the registers).
     #[inline(never)]
-    fn render_clock(&self, s: &mut ScreenText, now_ms: u32, ticks: u32) {
-        self.render_time(s, ticks);
+    fn render_clock(&self, s: &mut ScreenText, now_ms: u32) {
         // Lines 2-3: the sender of a message on the display, else the
         // global address.
         let shown = self.message_shown(now_ms);
