@@ -274,11 +274,25 @@ impl Counters {
     }
 }
 
+/// The default name buffer of a [`Resolver`], in wire-form bytes: the name
+/// asked for and a CNAME target asked again share it. 64 holds an NTP pool
+/// name (`pool.ntp.org` is 14 bytes, `0.europe.pool.ntp.org` 23) with room
+/// for a target; a longer name fails with [`Failure::InvalidName`], a
+/// target that does not fit after it with [`Failure::NameTooLong`] (names
+/// of up to 255 bytes, RFC 1035 2.3.4, need `Resolver<256, _>`).
+pub const DEFAULT_NAME_LEN: usize = 64;
+
+/// The default number of addresses a [`Resolver`] keeps: as many as the
+/// SNTP client uses ([`crate::sntp::MAX_SERVERS`]). Further AAAA records
+/// of an answer are read (their TTL counts) but not kept.
+pub const DEFAULT_ADDRS: usize = crate::sntp::MAX_SERVERS;
+
 /// An AAAA stub resolver for one name at a time, keeping up to `ADDRS`
 /// addresses, with names of up to `NAME` bytes in wire form (the name
 /// asked for and, when a CNAME target is asked again, that target too).
+/// The defaults ([`DEFAULT_NAME_LEN`], [`DEFAULT_ADDRS`]) fit a clock.
 #[derive(Debug, Clone)]
-pub struct Resolver<const NAME: usize = 96, const ADDRS: usize = 4> {
+pub struct Resolver<const NAME: usize = DEFAULT_NAME_LEN, const ADDRS: usize = DEFAULT_ADDRS> {
     config: Config,
     rng: Rng,
     state: State,
@@ -1367,9 +1381,60 @@ mod tests {
         // RAM budget: about 130 bytes of state besides the name buffer and
         // the addresses (320 and 224 bytes on x86-64 when written).
         let size = core::mem::size_of::<Resolver>();
-        assert!(size <= 96 + 4 * 16 + 160, "{size}");
+        assert!(
+            size <= DEFAULT_NAME_LEN + DEFAULT_ADDRS * 16 + 160,
+            "{size}"
+        );
         let small = core::mem::size_of::<Resolver<48, 1>>();
         assert!(small <= 48 + 16 + 160, "{small}");
+    }
+
+    #[test]
+    fn default_limits_are_checked_not_cut() {
+        let server = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+        let mut config = Config::new(7);
+        config.servers[0] = server;
+        let mut dns: Resolver = Resolver::new(config);
+        // A 62-byte label: 64 bytes in wire form, the whole buffer.
+        let label = "a".repeat(62);
+        dns.resolve(&label, 0);
+        assert_eq!(dns.state(), State::Resolving);
+        assert_eq!(dns.qname().len(), DEFAULT_NAME_LEN);
+        // One byte more does not fit: refused, not cut.
+        dns.resolve(&std::format!("{}.b", &label[1..]), 0);
+        assert_eq!(dns.state(), State::Failed(Failure::InvalidName));
+
+        // Four AAAA records for ntp.test: the first three are kept, in
+        // order; the fourth's TTL (60 s) still counts.
+        dns.resolve("ntp.test", 0);
+        dns.port = 50_000;
+        dns.id = 0x1234;
+        dns.server = server;
+        dns.sent = true;
+        let record = |ttl: &str, last: u8| {
+            std::format!("c00c001c0001{ttl}001020010db80000000000000000000000{last:02x}")
+        };
+        let reply = unhex(&std::format!(
+            "123485800001000400000000036e7470047465737400001c0001{}{}{}{}",
+            record("00000e10", 1),
+            record("00000e10", 2),
+            record("00000e10", 3),
+            record("0000003c", 4),
+        ));
+        let meta = UdpMeta {
+            src: server,
+            src_port: 53,
+            dst: server,
+            dst_port: 50_000,
+            payload: 0..reply.len(),
+        };
+        assert_eq!(
+            dns.receive_outcome(&meta, &reply, 10),
+            Some(super::Outcome::Accepted)
+        );
+        let kept: std::vec::Vec<u16> = dns.addresses().iter().map(|a| a.0[15] as u16).collect();
+        assert_eq!(kept, [1, 2, 3]);
+        assert_eq!(dns.expires_at(), Some(10 + 60_000));
     }
 
     #[test]
