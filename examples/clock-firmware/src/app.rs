@@ -279,13 +279,13 @@ pub fn run(mut board: Board) -> ! {
         ms: 0,
         ticks: 0,
     };
-    let mut shown = [0u16; ROWS];
-    // The low 16 bits of the second shown (UTC once synced, uptime
-    // before): enough to notice the next one.
-    let mut shown_second = 0u16;
-    let mut redraw = true;
+    let mut shown = Shown {
+        lines: [0; ROWS],
+        second: 0,
+        redraw: true,
+        synced: false,
+    };
     let mut buttons = 0u8;
-    let mut synced = false;
     'turn: loop {
         // Frames first: their arrival time is the tick count read just
         // before the driver fetches them.
@@ -342,70 +342,19 @@ pub fn run(mut board: Board) -> ! {
         // uptime before), at once after a button.
         buttons |= io::take_button_events();
         clock.read(time::ticks(), 0);
-        let (now, ticks) = (clock.ms, clock.ticks);
         if buttons != 0 {
             buttons = 0;
-            app.button_next(now);
-            redraw = true;
+            app.button_next(clock.ms);
+            shown.redraw = true;
         }
-        let utc = app.utc(ticks);
-        let (mut second, to_next) = match utc {
-            Some((s, us)) => (s as u16, us_to_ticks(1_000_000 - us)),
-            // Uptime seconds (the low 16 bits of ticks >> 15, by halves:
-            // no 15-step shift of a 32-bit value on the MSP430).
-            None => (
-                ((ticks >> 16) as u16) << 1 | (ticks as u16 >> 15),
-                0x8000 - (ticks as u16 & 0x7FFF),
-            ),
-        };
-        // Near the boundary, the screen of the next second, drawn at a
-        // tick just past the boundary (the `now` given is the current
-        // one: the ages and timeouts shown are of whole seconds).
-        let mut at = ticks;
-        if to_next < DRAW_WINDOW {
-            at = ticks.wrapping_add(u32::from(to_next + DRAW_PAST));
-            second = second.wrapping_add(1);
+        let (wait, drew) = show(&mut board, app, &clock, &mut shown, awaiting, frame);
+        // A frame that came during the redraw is taken at once, not after
+        // the next sleep. (Only here: the sleeps feed the watchdog, and a
+        // flood must not keep the loop from them.)
+        if drew && frame_pending(&mut eth) {
+            continue 'turn;
         }
-        let mut wait = to_next + 1;
-        // The first synced screen is drawn whatever its second (only 16
-        // bits of the seconds are compared).
-        let syncing = utc.is_some() && !synced;
-        if (redraw || syncing || second != shown_second) && !awaiting {
-            shown_second = second;
-            redraw = false;
-            if syncing {
-                synced = true;
-                line(&mut board, b"synced");
-            }
-            let ahead = at != ticks;
-            draw(&mut board, app, now, at, ahead, &mut shown, frame);
-            // A frame that came during the redraw is taken at once, not
-            // after the next sleep. (Only here: the sleeps feed the
-            // watchdog, and a flood must not keep the loop from them.)
-            if frame_pending(&mut eth) {
-                continue 'turn;
-            }
-            if ahead {
-                // Drawn ahead: on to the next second's early wake.
-                wait += 0x8000;
-            }
-        }
-
-        // Sleep until the next deadline, the next second's early wake
-        // ([`DRAW_LEAD`] before the boundary, else one tick past it) or a
-        // button, polling the ENC28J60 meanwhile. `wait` is at most
-        // 0x8000 + DRAW_WINDOW ticks (1.02 s).
-        if wait > DRAW_WINDOW {
-            wait -= DRAW_LEAD;
-        }
-        if let Some(in_ms) = app.poll_in(now) {
-            // ms * 32.768 ticks, rounded up, in 16-bit steps: 32 + 25/32
-            // = 32 + 1 - 1/4 + 1/32 (0.013 ticks per ms late: 0.42 ms over
-            // the longest `wait`, which the 1100 ms cap is above).
-            let ms = in_ms.min(1100) as u16;
-            wait = wait.min((ms << 5) + ms - (ms >> 2) + (ms >> 5) + 1);
-        }
-        let wake = ticks.wrapping_add(u32::from(wait));
+        let wake = clock.ticks.wrapping_add(u32::from(wait));
         loop {
             let left = ticks_left(wake, IDLE_POLL_TICKS);
             if left == 0 {
@@ -420,6 +369,88 @@ pub fn run(mut board: Board) -> ! {
             }
         }
     }
+}
+
+/// What the display shows, kept across the loop's turns.
+struct Shown {
+    /// A 16-bit hash of each line drawn (see [`draw`]).
+    lines: [u16; ROWS],
+    /// The low 16 bits of the second shown (UTC once synced, uptime
+    /// before): enough to notice the next one.
+    second: u16,
+    /// Draw at the next turn whatever the second (a button was pressed).
+    redraw: bool,
+    /// The time was known at the last redraw (`synced` logged).
+    synced: bool,
+}
+
+/// The display's part of a loop turn at the time last read into `clock`:
+/// redraws when the shown second changes (not while an NTP reply is
+/// awaited) and says how long to sleep from `clock.ticks`, and whether
+/// it drew. Out of line: its locals (the UTC reading, the next poll) are
+/// not on the loop's frame under `receive` and `poll`, the deepest calls.
+#[inline(never)]
+fn show(
+    board: &mut Board,
+    app: &mut ClockApp,
+    clock: &Monotonic,
+    shown: &mut Shown,
+    awaiting: bool,
+    frame: &mut [u8; FRAME_LEN],
+) -> (u16, bool) {
+    let (now, ticks) = (clock.ms, clock.ticks);
+    let utc = app.utc(ticks);
+    let (mut second, to_next) = match utc {
+        Some((s, us)) => (s as u16, us_to_ticks(1_000_000 - us)),
+        // Uptime seconds (the low 16 bits of ticks >> 15, by halves:
+        // no 15-step shift of a 32-bit value on the MSP430).
+        None => (
+            ((ticks >> 16) as u16) << 1 | (ticks as u16 >> 15),
+            0x8000 - (ticks as u16 & 0x7FFF),
+        ),
+    };
+    // Near the boundary, the screen of the next second, drawn at a tick
+    // just past the boundary (the `now` given is the current one: the
+    // ages and timeouts shown are of whole seconds).
+    let mut at = ticks;
+    if to_next < DRAW_WINDOW {
+        at = ticks.wrapping_add(u32::from(to_next + DRAW_PAST));
+        second = second.wrapping_add(1);
+    }
+    let mut wait = to_next + 1;
+    // The first synced screen is drawn whatever its second (only 16 bits
+    // of the seconds are compared).
+    let syncing = utc.is_some() && !shown.synced;
+    let drew = (shown.redraw || syncing || second != shown.second) && !awaiting;
+    if drew {
+        shown.second = second;
+        shown.redraw = false;
+        if syncing {
+            shown.synced = true;
+            line(board, b"synced");
+        }
+        let ahead = at != ticks;
+        draw(board, app, now, at, ahead, &mut shown.lines, frame);
+        if ahead {
+            // Drawn ahead: on to the next second's early wake.
+            wait += 0x8000;
+        }
+    }
+
+    // Sleep until the next deadline, the next second's early wake
+    // ([`DRAW_LEAD`] before the boundary, else one tick past it) or a
+    // button. `wait` is at most 0x8000 + DRAW_WINDOW ticks (1.02 s).
+    if wait > DRAW_WINDOW {
+        wait -= DRAW_LEAD;
+    }
+    if let Some(in_ms) = app.poll_in(now) {
+        // ms * 32.768 ticks, rounded up, in 16-bit steps: 32 + 25/32
+        // = 32 + 1 - 1/4 + 1/32 (0.013 ticks per ms late: 0.42 ms over
+        // the longest `wait`, which the 1100 ms cap is above).
+        let ms = in_ms.min(1100) as u16;
+        wait = wait.min((ms << 5) + ms - (ms >> 2) + (ms >> 5) + 1);
+    }
+    (wait, drew)
 }
 
 /// Sets up the application in `APP`, in place, from the board's MAC and
