@@ -885,52 +885,51 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let mut addr = self.addrs[0].addr;
         addr.0[..8].copy_from_slice(&prefix.0[..8]);
         let now_s = self.now_s;
-        // The address's slot, known or (a new address) free, and the valid
-        // lifetime it gets.
-        let (i, valid, fresh) = match (0..super::MAX_ADDRESSES).find(|&i| {
+        let preferred_until = lifetime_end(now_s, preferred);
+        if let Some(a) = self
+            .addrs
+            .iter_mut()
             // (A free entry holds `::`, never such an address: the
             // interface identifier is not zero.)
-            self.addrs[i].addr == addr
-        }) {
-            Some(i) => {
-                let a = &self.addrs[i];
-                if a.slot == AddrSlot::Duplicate {
-                    return;
-                }
-                // (e) valid lifetime, the "two-hour rule" against spoofed
-                // short lifetimes (an infinite remaining lifetime counts
-                // as more than two hours, as INFINITE - now does): a
-                // shorter one cuts the remaining lifetime to two hours at
-                // most, or keeps it when it is shorter still (the same end
-                // again: `lifetime_end(now, remaining)` is the current end,
-                // finite here). (A present address's valid end is after
-                // now: `expire` ran.)
-                let remaining = a.valid_until.wrapping_sub(now_s);
-                let valid = if valid > consts::TWO_HOURS_S || valid > remaining {
-                    valid
-                } else {
-                    remaining.min(consts::TWO_HOURS_S)
-                };
-                (i, valid, false)
+            .find(|a| a.addr == addr)
+        {
+            if a.slot == AddrSlot::Duplicate {
+                return;
             }
-            // (d) a new prefix with a non-zero valid lifetime: form an
-            // address in a free entry (all zero, `AddrEntry::FREE`;
-            // `begin_dad` sets the DAD fields).
-            None if valid != 0 => {
-                match (0..super::MAX_ADDRESSES).find(|&i| self.addrs[i].slot == AddrSlot::Free) {
-                    Some(i) => (i, valid, true),
-                    None => return,
-                }
+            // (e) preferred lifetime: reset to the advertised value.
+            a.preferred_until = preferred_until;
+            // (e) valid lifetime, the "two-hour rule" against spoofed
+            // short lifetimes (an infinite remaining lifetime counts as
+            // more than two hours, as INFINITE - now does).
+            // (A present address's valid end is after now: `expire` ran.)
+            let remaining = a.valid_until.wrapping_sub(now_s);
+            let valid = if valid > consts::TWO_HOURS_S || valid > remaining {
+                valid
+            } else if remaining > consts::TWO_HOURS_S {
+                consts::TWO_HOURS_S
+            } else {
+                // Keep the current valid lifetime.
+                return;
+            };
+            a.valid_until = lifetime_end(now_s, valid);
+            return;
+        }
+        // (d) a new prefix with a non-zero valid lifetime: form an address.
+        if valid == 0 {
+            return;
+        }
+        // (An index loop over the constant range: no bounds checks.)
+        for i in 0..super::MAX_ADDRESSES {
+            let a = &mut self.addrs[i];
+            if a.slot == AddrSlot::Free {
+                // A free entry is all zero (`AddrEntry::FREE`); `begin_dad`
+                // sets the DAD fields.
+                a.addr = addr;
+                a.preferred_until = preferred_until;
+                a.valid_until = lifetime_end(now_s, valid);
+                self.begin_dad(i);
+                return;
             }
-            None => return,
-        };
-        let a = &mut self.addrs[i];
-        a.addr = addr;
-        // (e) preferred lifetime: reset to the advertised value.
-        a.preferred_until = lifetime_end(now_s, preferred);
-        a.valid_until = lifetime_end(now_s, valid);
-        if fresh {
-            self.begin_dad(i);
         }
     }
 
