@@ -275,14 +275,15 @@ pub enum AppEvent {
     Dropped(DropReason),
 }
 
-/// An [`AppEvent`] of the application's queue: a slot is 3 bytes rather
-/// than the 18 of an [`AppEvent`] (whose node events carry an address).
+/// An [`AppEvent`] of the application's queue: a slot is 2 bytes rather
+/// than the 18 of an [`AppEvent`] (whose node events carry an address;
+/// the failure of `ResolveFailed` is kept apart, in `dns_failure`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 // Tags from 1: an empty slot (`None`) is all zero bytes (`.bss`).
 #[repr(u8)]
 enum Queued {
     Resolved = 1,
-    ResolveFailed(Failure),
+    ResolveFailed,
     Synced(bool),
     NtpRejected(sntp::Reject),
     DnsRejected(dns::Reject),
@@ -320,6 +321,9 @@ pub struct ClockApp {
     screen: Screen,
     /// The resolver state seen last, to notice its changes.
     dns_seen: dns::State,
+    /// The last lookup failure, for [`AppEvent::ResolveFailed`] (read when
+    /// the event is taken, like the addresses of [`AppEvent::Resolved`]).
+    dns_failure: Failure,
     /// Whether a lookup waits for `dns_next` (else it starts as soon as a
     /// DNS server is known).
     dns_wait: bool,
@@ -364,6 +368,7 @@ impl ClockApp {
         name: None,
         screen: Screen::Clock,
         dns_seen: dns::State::Idle,
+        dns_failure: Failure::InvalidName,
         dns_wait: false,
         dns_next: 0,
         drop_last: 0,
@@ -652,7 +657,7 @@ impl ClockApp {
         };
         Some(match q {
             Queued::Resolved => AppEvent::Resolved,
-            Queued::ResolveFailed(f) => AppEvent::ResolveFailed(f),
+            Queued::ResolveFailed => AppEvent::ResolveFailed(self.dns_failure),
             Queued::Synced(stepped) => AppEvent::Synced(stepped),
             Queued::NtpRejected(r) => AppEvent::NtpRejected(r),
             Queued::DnsRejected(r) => AppEvent::DnsRejected(r),
@@ -838,7 +843,10 @@ impl ClockApp {
                     .map_or(0, |at| time::until(now_ms, at));
                 (ttl.max(DNS_REFRESH_MS), Queued::Resolved)
             }
-            dns::State::Failed(f) => (DNS_RETRY_MS, Queued::ResolveFailed(f)),
+            dns::State::Failed(f) => {
+                self.dns_failure = f;
+                (DNS_RETRY_MS, Queued::ResolveFailed)
+            }
             _ => return,
         };
         self.dns_wait = true;
