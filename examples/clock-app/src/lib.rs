@@ -319,8 +319,9 @@ pub struct ClockApp {
     /// a zero pointer, for `.bss`).
     name: Option<&'static str>,
     screen: Screen,
-    /// The resolver state seen last, to notice its changes.
-    dns_seen: dns::State,
+    /// The kind of resolver state seen last ([`state_kind`]), to notice
+    /// its changes: the kind is enough, every lookup's start resets it.
+    dns_seen: u8,
     /// The last lookup failure, for [`AppEvent::ResolveFailed`] (read when
     /// the event is taken, like the addresses of [`AppEvent::Resolved`]).
     dns_failure: Failure,
@@ -367,7 +368,7 @@ impl ClockApp {
         tz: None,
         name: None,
         screen: Screen::Clock,
-        dns_seen: dns::State::Idle,
+        dns_seen: 0,
         dns_failure: Failure::InvalidName,
         dns_wait: false,
         dns_next: 0,
@@ -602,7 +603,7 @@ impl ClockApp {
             // `poll_send`): a lookup that fails at once the same way again
             // (an invalid name) then also waits DNS_RETRY_MS rather than
             // being tried again on every call.
-            self.dns_seen = dns::State::Idle;
+            self.dns_seen = state_kind(dns::State::Idle);
         }
         let n = self.dns.poll_send(&mut self.iface, buf, now_ms);
         self.check_dns(now_ms);
@@ -827,10 +828,11 @@ impl ClockApp {
     /// time of the next lookup, an event.
     fn check_dns(&mut self, now_ms: u32) {
         let state = self.dns.state();
-        if state == self.dns_seen {
+        let kind = state_kind(state);
+        if kind == self.dns_seen {
             return;
         }
-        self.dns_seen = state;
+        self.dns_seen = kind;
         // The next lookup's delay and the event; one tail for both.
         let (delay, event) = match state {
             dns::State::Resolved => {
@@ -1293,6 +1295,17 @@ const NET_EVENT_NAMES: &str = "address_assigned\0dad_failed\0address_expired\0\
 /// The heads of the lines `<head> reason=<name> count=<n>` (in
 /// [`ClockApp::event_text`] order).
 const REASON_HEADS: &str = "ntp_rejected\0dns_rejected\0drop";
+
+/// The kind of a resolver state: 0 idle, 1 resolving, 2 resolved, 3
+/// failed (whatever the failure).
+fn state_kind(state: dns::State) -> u8 {
+    match state {
+        dns::State::Idle => 0,
+        dns::State::Resolving => 1,
+        dns::State::Resolved => 2,
+        dns::State::Failed(_) => 3,
+    }
+}
 
 /// The position of `f` in [`FAILURE_NAMES`].
 fn failure_index(f: Failure) -> usize {
