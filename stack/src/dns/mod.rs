@@ -138,6 +138,18 @@ impl Config {
     }
 }
 
+/// The [`Config`] as the resolver keeps it: without the seed, which only
+/// seeds the generator (4 bytes less), and with `max_ttl_s` capped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Settings {
+    servers: [Ipv6Address; MAX_CONFIGURED_SERVERS],
+    initial_timeout_ms: u16,
+    tries_per_server: u8,
+    max_requeries: u8,
+    overall_timeout_ms: u32,
+    max_ttl_s: u32,
+}
+
 /// Where a lookup stands.
 ///
 /// `repr(u8)` so that [`State::Idle`] is a zero byte: [`Resolver::UNCONFIGURED`]
@@ -293,16 +305,16 @@ pub const DEFAULT_ADDRS: usize = crate::sntp::MAX_SERVERS;
 /// The defaults ([`DEFAULT_NAME_LEN`], [`DEFAULT_ADDRS`]) fit a clock.
 #[derive(Debug, Clone)]
 pub struct Resolver<const NAME: usize = DEFAULT_NAME_LEN, const ADDRS: usize = DEFAULT_ADDRS> {
-    config: Config,
+    config: Settings,
     rng: Rng,
     state: State,
     /// The name of `resolve` at `..orig_len`, the name asked now at
-    /// `cur_start..cur_start + cur_len` (the same one, or a CNAME target
-    /// stored after it), uncompressed wire form.
+    /// `cur_start()..cur_start() + cur_len` (the same one, or a CNAME
+    /// target stored after it), uncompressed wire form.
     name: [u8; NAME],
-    orig_len: u16,
-    cur_start: u16,
-    cur_len: u16,
+    /// (Wire names are at most 255 bytes: `u8` lengths.)
+    orig_len: u8,
+    cur_len: u8,
     /// The query in flight: its port (0 when none is bound), ID, server.
     port: u16,
     id: u16,
@@ -343,20 +355,18 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// generator of IDs stuck at 0. Its methods are safe to call, but it is
     /// meant to be set up in place with [`Resolver::configure`] before use.
     pub const UNCONFIGURED: Self = Resolver {
-        config: Config {
+        config: Settings {
             servers: [Ipv6Address::UNSPECIFIED; MAX_CONFIGURED_SERVERS],
-            seed: 0,
             initial_timeout_ms: 0,
             tries_per_server: 0,
+            max_requeries: 0,
             overall_timeout_ms: 0,
             max_ttl_s: 0,
-            max_requeries: 0,
         },
         rng: Rng::ZERO,
         state: State::Idle,
         name: [0; NAME],
         orig_len: 0,
-        cur_start: 0,
         cur_len: 0,
         port: 0,
         id: 0,
@@ -400,12 +410,18 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             self.release
         };
         *self = Self::UNCONFIGURED;
-        self.config = config;
-        // Answers are kept for whole milliseconds of the wrapping clock,
-        // under 2^31 (24.8 days): the cap is applied once here, as the TTL
-        // every answer starts from (`chain_ttl`), rather than at every
-        // answer.
-        self.config.max_ttl_s = config.max_ttl_s.min(MAX_TTL_S);
+        self.config = Settings {
+            servers: config.servers,
+            initial_timeout_ms: config.initial_timeout_ms,
+            tries_per_server: config.tries_per_server,
+            max_requeries: config.max_requeries,
+            overall_timeout_ms: config.overall_timeout_ms,
+            // Answers are kept for whole milliseconds of the wrapping
+            // clock, under 2^31 (24.8 days): the cap is applied once here,
+            // as the TTL every answer starts from (`chain_ttl`), rather
+            // than at every answer.
+            max_ttl_s: config.max_ttl_s.min(MAX_TTL_S),
+        };
         self.rng = Rng::new(config.seed);
         self.release = release;
     }
@@ -435,9 +451,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             return;
         };
         self.name = wire;
-        self.orig_len = len as u16;
-        self.cur_start = 0;
-        self.cur_len = len as u16;
+        self.orig_len = len as u8;
+        self.cur_len = len as u8;
         self.server_index = 0;
         self.tries = 0;
         self.requeries = 0;
@@ -639,7 +654,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             return Err(Reject::NotResponse);
         }
         // (Borrowing the name only: `self.addrs` is written below.)
-        let qname = name_at(&self.name, self.cur_start, self.cur_len);
+        let qname = name_at(&self.name, self.cur_start(), self.cur_len);
         if p.opcode() != 0 || p.question_count() != 1 {
             return Err(Reject::QuestionMismatch);
         }
@@ -709,8 +724,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
                 let start = self.orig_len as usize;
                 match reply::expand_name(payload, target, &mut self.name[start..]) {
                     Some(len) => {
-                        self.cur_start = start as u16;
-                        self.cur_len = len as u16;
+                        // (`cur_start` is `orig_len` from now on.)
+                        self.cur_len = len as u8;
                         self.end_query();
                         self.tries = 0;
                         self.next_try = now;
@@ -724,7 +739,18 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
 
     /// The name asked now, in wire form.
     fn qname(&self) -> &[u8] {
-        name_at(&self.name, self.cur_start, self.cur_len)
+        name_at(&self.name, self.cur_start(), self.cur_len)
+    }
+
+    /// Where the name asked now starts in `name`: the name of `resolve`
+    /// until a CNAME target is asked again (a re-query counted), then the
+    /// target, stored after it. (Derived rather than stored.)
+    fn cur_start(&self) -> u8 {
+        if self.requeries != 0 {
+            self.orig_len
+        } else {
+            0
+        }
     }
 
     /// Picks the server and a fresh port and ID for a new query (RFC 5452
@@ -864,7 +890,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
 /// `len` bytes of `name` from `start`. (Out of line: one copy of the
 /// bounds checks.)
 #[inline(never)]
-fn name_at(name: &[u8], start: u16, len: u16) -> &[u8] {
+fn name_at(name: &[u8], start: u8, len: u8) -> &[u8] {
     &name[start as usize..][..len as usize]
 }
 
