@@ -105,6 +105,13 @@ pub const FAILOVER_AFTER: u8 = 2;
 /// every 2^31 ms (a sign test, not a 32-bit comparison).
 const MAX_AGE_MS: u32 = i32::MAX as u32;
 
+/// [`SntpClient`] flag: a request went from the bound port (the next one
+/// takes a new port).
+const PORT_USED: u8 = 1;
+/// [`SntpClient`] flag: the next request waits for its time (else it goes
+/// at once).
+const SCHEDULED: u8 = 2;
+
 /// Retry delay after `send_udp` said `WouldBlock` (address resolution).
 const RETRY_BLOCKED_MS: u32 = 250;
 /// `WouldBlock`s in a row (10 s) after which the server is deemed
@@ -258,12 +265,11 @@ struct Sample {
     offset: Words<4>,
     /// Round-trip delay, 2^-32 s, at most 1 s.
     delay: u32,
-    stratum: u8,
     server: Ipv6Address,
 }
 
 /// An SNTP client with its disciplined clock. See the [module
-/// documentation](self). 210 bytes on the MSP430 (56 of them the clock).
+/// documentation](self). 196 bytes on the MSP430 (52 of them the clock).
 #[derive(Debug, Clone)]
 pub struct SntpClient {
     clock: SoftClock,
@@ -276,16 +282,17 @@ pub struct SntpClient {
     /// The server polled now, and the one the outstanding request went to.
     current: u8,
     asked: u8,
-    /// Our bound source port (0: none) and whether a request went from it.
+    /// Our bound source port (0: none); whether a request went from it is
+    /// the flag [`PORT_USED`].
     port: u16,
-    port_used: bool,
     /// Transmit timestamp of the outstanding request (zero: none), 32.32
     /// in 16-bit words.
     t1: Words<4>,
-    /// When the next request is due (wrapping ms), once `scheduled`;
-    /// before, at once.
+    /// When the next request is due (wrapping ms), once the flag
+    /// [`SCHEDULED`] is set; before, at once.
     next_poll_ms: u32,
-    scheduled: bool,
+    /// [`PORT_USED`] and [`SCHEDULED`]: two flags in one byte.
+    flags: u8,
     /// The poll interval exponent above [`MIN_POLL_LOG2`] (zero: 16 s, so
     /// that [`SntpClient::UNCONFIGURED`] is all zeros).
     poll_up: u8,
@@ -296,9 +303,13 @@ pub struct SntpClient {
     misses: u8,
     /// `WouldBlock`s in a row for the current request.
     blocked: u8,
-    /// The last accepted sample, valid once `synced`.
+    /// The last accepted sample, valid once synchronized...
     last: Sample,
-    synced: bool,
+    /// ...and its server's stratum: 1 to 15 once a reply was accepted
+    /// (RFC 4330 5: 0 is a Kiss-o'-Death, over 15 refused), 0 before, so
+    /// that it also tells whether the client ever synchronized (one byte
+    /// besides the other bytes, no flag).
+    stratum: u8,
     counters: Counters,
 }
 
@@ -316,10 +327,9 @@ impl SntpClient {
         current: 0,
         asked: 0,
         port: 0,
-        port_used: false,
         t1: [0; 4],
         next_poll_ms: 0,
-        scheduled: false,
+        flags: 0,
         poll_up: 0,
         stable: 0,
         losses: 0,
@@ -329,10 +339,9 @@ impl SntpClient {
             at_ms: 0,
             offset: [0; 4],
             delay: 0,
-            stratum: 0,
             server: Ipv6Address::UNSPECIFIED,
         },
-        synced: false,
+        stratum: 0,
         counters: Counters {
             requests: 0,
             accepted: 0,
@@ -365,7 +374,9 @@ impl SntpClient {
         self.clock = clock;
         self.rng = Rng::new(seed);
         self.port = port;
-        self.port_used = port != 0;
+        if port != 0 {
+            self.flags = PORT_USED;
+        }
     }
 
     /// The clock.
@@ -417,7 +428,7 @@ impl SntpClient {
     /// The next attempt goes `ms` (at most 1024 s) after `now_ms`.
     fn retry_in(&mut self, now_ms: u32, ms: u32) {
         self.next_poll_ms = now_ms.wrapping_add(ms);
-        self.scheduled = true;
+        self.flags |= SCHEDULED;
     }
 
     /// Replaces the server list (DNS answers or configuration); duplicates
@@ -516,7 +527,7 @@ impl SntpClient {
 
     /// True when a request is due at `now_ms`.
     fn due(&self, now_ms: u32) -> bool {
-        !self.scheduled || time::due(now_ms, self.next_poll_ms)
+        self.flags & SCHEDULED == 0 || time::due(now_ms, self.next_poll_ms)
     }
 
     /// Builds the request due at `now_ms` in `buf` through `iface` and
@@ -546,7 +557,7 @@ impl SntpClient {
             Err(0) => {
                 // No usable server: the first request goes at once when
                 // there is one again (however long after).
-                self.scheduled = false;
+                self.flags &= !SCHEDULED;
                 None
             }
             Err(wait_ms) => {
@@ -582,11 +593,11 @@ impl SntpClient {
         let server = self.server().ok_or(0u32)?;
         // A fresh random source port per request (RFC 9109); kept across
         // WouldBlock retries of the same request.
-        if self.port_used || self.port == 0 {
+        if self.flags & PORT_USED != 0 || self.port == 0 {
             if self.port != 0 {
                 iface.unbind(self.port);
             }
-            self.port_used = false;
+            self.flags &= !PORT_USED;
             self.port = iface.bind_ephemeral().unwrap_or(0);
             if self.port == 0 {
                 return Err(RETRY_ERROR_MS);
@@ -620,7 +631,7 @@ impl SntpClient {
             Ok(n) => {
                 self.t1 = t1;
                 self.asked = self.current;
-                self.port_used = true;
+                self.flags |= PORT_USED;
                 self.blocked = 0;
                 self.counters.requests = self.counters.requests.wrapping_add(1);
                 Ok(n)
@@ -805,9 +816,8 @@ impl SntpClient {
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last.at_ms = now_ms;
         self.last.delay = delay;
-        self.last.stratum = stratum;
+        self.stratum = stratum;
         self.last.server = meta.src;
-        self.synced = true;
         Ok(stepped)
     }
 
@@ -833,7 +843,7 @@ impl SntpClient {
     /// accepted reply, nor before the last [`SntpClient::poll_send`]), for
     /// the display.
     pub fn sync_state(&self, now_ms: u32) -> SyncState {
-        if !self.synced {
+        if self.stratum == 0 {
             return SyncState::NeverSynced;
         }
         let s = &self.last;
@@ -857,7 +867,7 @@ impl SntpClient {
         let info = SyncInfo {
             offset_us,
             delay_us: frac_micros(s.delay),
-            stratum: s.stratum,
+            stratum: self.stratum,
             server: s.server,
             since_s: since,
         };
@@ -1041,8 +1051,8 @@ mod tests {
         let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
         assert!(c.receive(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), 5000, 104));
         c.configure(SoftClock::new(32768), 9);
-        assert_eq!((c.port, c.port_used), (PORT, true));
-        c.port_used = false;
+        assert_eq!((c.port, c.flags), (PORT, PORT_USED));
+        c.flags = 0;
         c.port = 0;
         assert_eq!(std::format!("{c:?}"), std::format!("{new:?}"));
     }
