@@ -101,7 +101,8 @@ const FLAG_RD: u16 = 0x0100;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Config {
     /// Servers to ask before the RDNSS ones; the unspecified address marks
-    /// an empty slot.
+    /// an empty slot. A [`Resolver`] keeps the first `SERVERS` slots (all
+    /// of them by default) and ignores the others.
     pub servers: [Ipv6Address; MAX_CONFIGURED_SERVERS],
     /// Seed of the generator of query IDs. Use hardware jitter, and not the
     /// interface's seed (the ports come from that one).
@@ -139,10 +140,10 @@ impl Config {
 }
 
 /// The [`Config`] as the resolver keeps it: without the seed, which only
-/// seeds the generator (4 bytes less), and with `max_ttl_s` capped.
+/// seeds the generator (4 bytes less), with `max_ttl_s` capped, and the
+/// servers apart (as many as the resolver's `SERVERS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Settings {
-    servers: [Ipv6Address; MAX_CONFIGURED_SERVERS],
     initial_timeout_ms: u16,
     tries_per_server: u8,
     max_requeries: u8,
@@ -303,9 +304,20 @@ pub const DEFAULT_ADDRS: usize = crate::sntp::MAX_SERVERS;
 /// addresses, with names of up to `NAME` bytes in wire form (the name
 /// asked for and, when a CNAME target is asked again, that target too).
 /// The defaults ([`DEFAULT_NAME_LEN`], [`DEFAULT_ADDRS`]) fit a clock.
+///
+/// It keeps the first `SERVERS` slots of the configured servers
+/// ([`Config::servers`], all of them by default): `Resolver<64, 3, 0>`, 32 bytes smaller, serves
+/// an application that only uses the servers learned from Router
+/// Advertisements (RDNSS) and ignores configured ones.
 #[derive(Debug, Clone)]
-pub struct Resolver<const NAME: usize = DEFAULT_NAME_LEN, const ADDRS: usize = DEFAULT_ADDRS> {
+pub struct Resolver<
+    const NAME: usize = DEFAULT_NAME_LEN,
+    const ADDRS: usize = DEFAULT_ADDRS,
+    const SERVERS: usize = MAX_CONFIGURED_SERVERS,
+> {
     config: Settings,
+    /// The first `SERVERS` slots of [`Config::servers`] (then unspecified).
+    servers: [Ipv6Address; SERVERS],
     rng: Rng,
     state: State,
     /// The name of `resolve` at `..orig_len`, the name asked now at
@@ -348,7 +360,7 @@ pub struct Resolver<const NAME: usize = DEFAULT_NAME_LEN, const ADDRS: usize = D
     counters: Counters,
 }
 
-impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
+impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME, ADDRS, SERVERS> {
     /// A resolver without configuration, every byte zero, so that a
     /// `static` initialised with it takes no flash: no server, all timeouts
     /// 0 (a lookup fails at once with [`Failure::NoServer`]), and the
@@ -356,13 +368,13 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
     /// meant to be set up in place with [`Resolver::configure`] before use.
     pub const UNCONFIGURED: Self = Resolver {
         config: Settings {
-            servers: [Ipv6Address::UNSPECIFIED; MAX_CONFIGURED_SERVERS],
             initial_timeout_ms: 0,
             tries_per_server: 0,
             max_requeries: 0,
             overall_timeout_ms: 0,
             max_ttl_s: 0,
         },
+        servers: [Ipv6Address::UNSPECIFIED; SERVERS],
         rng: Rng::ZERO,
         state: State::Idle,
         name: [0; NAME],
@@ -411,7 +423,6 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         };
         *self = Self::UNCONFIGURED;
         self.config = Settings {
-            servers: config.servers,
             initial_timeout_ms: config.initial_timeout_ms,
             tries_per_server: config.tries_per_server,
             max_requeries: config.max_requeries,
@@ -422,6 +433,8 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
             // than at every answer.
             max_ttl_s: config.max_ttl_s.min(MAX_TTL_S),
         };
+        let kept = SERVERS.min(MAX_CONFIGURED_SERVERS);
+        self.servers[..kept].copy_from_slice(&config.servers[..kept]);
         self.rng = Rng::new(config.seed);
         self.release = release;
     }
@@ -810,7 +823,7 @@ impl<const NAME: usize, const ADDRS: usize> Resolver<NAME, ADDRS> {
         iface: &Interface<N, R, D>,
         mut index: u8,
     ) -> Option<Ipv6Address> {
-        let configured = &self.config.servers;
+        let configured = &self.servers;
         for s in configured.iter().filter(|s| !s.is_unspecified()) {
             if index == 0 {
                 return Some(*s);
@@ -1461,6 +1474,54 @@ mod tests {
         let kept: std::vec::Vec<u16> = dns.addresses().iter().map(|a| a.0[15] as u16).collect();
         assert_eq!(kept, [1, 2, 3]);
         assert_eq!(dns.expires_at(), Some(10 + 60_000));
+    }
+
+    #[test]
+    fn configured_servers_kept_up_to_the_capacity() {
+        use crate::iface::{self, Interface};
+        use crate::wire::MacAddress;
+        let ifc: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let a = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+        let b = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x54]);
+        let mut config = Config::new(7);
+        config.servers = [Ipv6Address::UNSPECIFIED, a];
+        // The default keeps every configured server; an empty slot is
+        // skipped.
+        let dns: Resolver = Resolver::new(config);
+        assert_eq!(dns.server_at(&ifc, 0), Some(a));
+        assert_eq!(dns.server_at(&ifc, 1), None);
+        config.servers = [b, a];
+        let dns: Resolver = Resolver::new(config);
+        assert_eq!(
+            (dns.server_at(&ifc, 0), dns.server_at(&ifc, 1)),
+            (Some(b), Some(a))
+        );
+        // One slot: the first one; the other is ignored.
+        let one = Resolver::<64, 3, 1>::new(config);
+        assert_eq!(
+            (one.server_at(&ifc, 0), one.server_at(&ifc, 1)),
+            (Some(b), None)
+        );
+        config.servers = [Ipv6Address::UNSPECIFIED, a];
+        let one = Resolver::<64, 3, 1>::new(config);
+        assert_eq!(one.server_at(&ifc, 0), None);
+        // None (RDNSS only): 32 bytes less, configured servers ignored; a
+        // lookup without RDNSS servers finds none.
+        let mut none = Resolver::<64, 3, 0>::new(config);
+        assert_eq!(none.server_at(&ifc, 0), None);
+        assert_eq!(
+            core::mem::size_of::<Resolver>() - core::mem::size_of::<Resolver<64, 3, 0>>(),
+            32
+        );
+        let mut ifc = ifc;
+        let mut buf = [0u8; 600];
+        none.resolve("ntp.test", 0);
+        let mut now = 0;
+        while let Some(t) = none.poll_at(now) {
+            now = t;
+            assert_eq!(none.poll_send(&mut ifc, &mut buf, now), None);
+        }
+        assert_eq!(none.state(), State::Failed(Failure::NoServer));
     }
 
     #[test]
