@@ -629,7 +629,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// the options, with the first Source Link-Layer Address and MTU
     /// options at `slla_at` and `mtu_at` (0: none).
     fn ra_input(&mut self, m: &[u8], src: &Ipv6Address, slla_at: usize, mtu_at: usize) -> Received {
-        let Some((ra, options)) = m.split_first_chunk::<16>() else {
+        let Some(ra) = m.first_chunk::<16>() else {
             return Received::Consumed;
         };
         let cur_hop_limit = ra[4];
@@ -671,19 +671,29 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.params.mtu = mtu as u16;
             }
         }
-        for o in ndp::RawOptionIter::new(options) {
-            if let Ok(p) = <&[u8; 32]>::try_from(o) {
-                if p[0] == option_type::PREFIX_INFO {
+        // The options after the 16-byte RA, by offset as in `ndp_input`
+        // (which has checked that every one has a non-zero length inside
+        // the message, 6.1.2; the walk stops at a bad one all the same).
+        let mut at = 16;
+        while let [t, units, ..] = m[at..] {
+            let len = 8 * units as usize;
+            if len == 0 || len > m.len() - at {
+                break;
+            }
+            let o = &m[at..at + len];
+            if t == option_type::PREFIX_INFO {
+                if let Ok(p) = <&[u8; 32]>::try_from(o) {
                     self.prefix_info(p);
                 }
             }
             // RFC 8106 5.1: length 3 + 2 per address.
-            if o[0] == option_type::RDNSS && o.len() >= 24 && o.len() % 16 == 8 {
+            if t == option_type::RDNSS && len >= 24 && len % 16 == 8 {
                 let lifetime = be_u32(o, 4);
                 for a in o[8..].chunks_exact(16) {
                     self.dns_update(&Ipv6Address::from_bytes(a), lifetime);
                 }
             }
+            at += len;
         }
         Received::Consumed
     }

@@ -469,13 +469,6 @@ pub(crate) struct RawOptionIter<'a> {
     rest: &'a [u8],
 }
 
-impl<'a> RawOptionIter<'a> {
-    /// The options in `options` (the bytes after a message's fixed part).
-    pub(crate) fn new(options: &'a [u8]) -> RawOptionIter<'a> {
-        RawOptionIter { rest: options }
-    }
-}
-
 impl<'a> Iterator for RawOptionIter<'a> {
     type Item = &'a [u8];
 
