@@ -93,6 +93,12 @@ const RETRY_MS: u32 = 250;
 /// The longest TTL kept, in seconds: under 2^31 ms.
 const MAX_TTL_S: u32 = i32::MAX as u32 / 1000;
 
+/// [`Resolver`] flag: a server was found in the list at least once during
+/// the lookup.
+const HAD_SERVER: u8 = 1;
+/// [`Resolver`] flag: the answer's TTL ran out (set by `poll_send`).
+const EXPIRED: u8 = 2;
+
 /// The RD flag: recursion desired (RFC 1035 4.1.1), what a stub resolver
 /// asks for (RFC 1123 6.1.3.1).
 const FLAG_RD: u16 = 0x0100;
@@ -342,19 +348,18 @@ pub struct Resolver<
     requeries: u8,
     /// The RCODE of the last error reply (0 after a timeout).
     last_rcode: u8,
-    /// A server was found in the list at least once.
-    had_server: bool,
+    /// [`HAD_SERVER`] and [`EXPIRED`]: flags in one byte.
+    flags: u8,
     /// Smallest TTL of the CNAMEs followed to reach the current name, and
     /// of `config.max_ttl_s`.
     chain_ttl: u32,
     /// Wrapping milliseconds: when to try sending, when the query in
-    /// flight times out, when the lookup gives up; when the answer came
-    /// and how long it is kept (0 once it expired).
+    /// flight times out, when the lookup gives up; until when the answer
+    /// is kept (no longer once [`EXPIRED`] is set).
     next_try: u32,
     attempt_end: u32,
     overall_end: u32,
-    answered_at: u32,
-    ttl_ms: u32,
+    expires: u32,
     addrs: [Ipv6Address; ADDRS],
     count: u8,
     counters: Counters,
@@ -389,13 +394,12 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         tries: 0,
         requeries: 0,
         last_rcode: 0,
-        had_server: false,
+        flags: 0,
         chain_ttl: 0,
         next_try: 0,
         attempt_end: 0,
         overall_end: 0,
-        answered_at: 0,
-        ttl_ms: 0,
+        expires: 0,
         addrs: [Ipv6Address::UNSPECIFIED; ADDRS],
         count: 0,
         counters: Counters::ZERO,
@@ -470,7 +474,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         self.tries = 0;
         self.requeries = 0;
         self.last_rcode = 0;
-        self.had_server = false;
+        self.flags = 0;
         self.chain_ttl = self.config.max_ttl_s;
         self.next_try = now_ms;
         self.overall_end = now_ms.wrapping_add(self.config.overall_timeout_ms);
@@ -491,12 +495,12 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         }
     }
 
-    /// Until when (wrapping ms) the answer is kept, when resolved. Equal
-    /// to the time of the reply for a TTL of 0, and once
-    /// [`Resolver::poll_send`] found it expired.
+    /// Until when (wrapping ms) the answer is kept, when resolved: the
+    /// time of the reply plus its TTL (the time of the reply for a TTL of
+    /// 0), also once it expired.
     pub fn expires_at(&self) -> Option<u32> {
         match self.state {
-            State::Resolved => Some(self.answered_at.wrapping_add(self.ttl_ms)),
+            State::Resolved => Some(self.expires),
             _ => None,
         }
     }
@@ -506,11 +510,12 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         matches!(self.state, State::Resolved) && self.within_ttl(now_ms)
     }
 
-    /// True while the answer's TTL (0 once expired) runs at `now_ms`.
+    /// True while the answer's TTL runs at `now_ms`: not yet marked
+    /// expired, and `expires` (under 2^31 ms after the reply) still ahead.
     /// (Out of line: `resolve` and `poll_send` use it too.)
     #[inline(never)]
     fn within_ttl(&self, now_ms: u32) -> bool {
-        now_ms.wrapping_sub(self.answered_at) < self.ttl_ms
+        self.flags & EXPIRED == 0 && !due(now_ms, self.expires)
     }
 
     /// Statistics and rejection counters.
@@ -559,7 +564,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             self.release = 0;
         }
         if !self.within_ttl(now_ms) {
-            self.ttl_ms = 0;
+            // For good: 2^31 ms later `expires` would look ahead again.
+            self.flags |= EXPIRED;
         }
         if !matches!(self.state, State::Resolving) {
             return None;
@@ -721,8 +727,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                 // `max_ttl_s` (where `chain_ttl` started), which fits u32
                 // milliseconds under 2^31.
                 self.count = n as u8;
-                self.answered_at = now;
-                self.ttl_ms = ttl * 1000;
+                self.expires = now.wrapping_add(ttl * 1000);
+                self.flags &= !EXPIRED;
                 self.finish(State::Resolved);
             }
             Answer::NoData => self.finish(State::Failed(Failure::NoData)),
@@ -774,7 +780,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         now: u32,
     ) -> bool {
         let Some(server) = self.server_at(iface, self.server_index) else {
-            if self.had_server {
+            if self.flags & HAD_SERVER != 0 {
                 // Every server was tried.
                 self.give_up(iface);
             } else {
@@ -782,7 +788,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             }
             return false;
         };
-        self.had_server = true;
+        self.flags |= HAD_SERVER;
         let Ok(port) = iface.bind_ephemeral() else {
             self.retry_later(now);
             return false;
@@ -888,7 +894,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         &mut self,
         iface: &mut Interface<N, R, D>,
     ) {
-        let failure = if !self.had_server {
+        let failure = if self.flags & HAD_SERVER == 0 {
             Failure::NoServer
         } else if self.last_rcode != 0 {
             Failure::ServerError(self.last_rcode)
