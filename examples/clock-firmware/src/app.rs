@@ -100,9 +100,9 @@ const DRAW_LEAD: u16 = 655;
 const DRAW_WINDOW: u16 = DRAW_LEAD + 33;
 /// Ticks added to [`us_to_ticks`]'s count to the boundary for the tick
 /// the screen drawn ahead is rendered for and written at. That count is
-/// up to 4 ticks short a few ms before the boundary (its four
-/// truncations; measured: 282 for 283.75), the clock's rate correction
-/// (at most 500 ppm) a fraction of a tick over the lead: 6 ticks put the
+/// up to 2 ticks short (its truncations; 4 with the shift-and-add
+/// conversion this margin was set for), the clock's rate correction (at
+/// most 500 ppm) a fraction of a tick over the lead: 6 ticks put the
 /// tick past the boundary (0.03 to 0.2 ms), so the screen is the next
 /// second's, which the loop counts as shown.
 const DRAW_PAST: u16 = 6;
@@ -533,14 +533,14 @@ fn frame_pending(eth: &mut Eth) -> bool {
     matches!(eth.pending_frames(), Ok(1..))
 }
 
-/// Microseconds (below one second) to 32768 Hz ticks, in 16-bit steps:
-/// `us / 32` (below 31250) times 1 + 1/32 + 1/64 + 1/512 = 1.048828, for
-/// 32768 / 31250 = 1.048576: from 4 ticks short (the truncations) to 8
-/// ticks (0.25 ms) long; the loop wakes one tick past the boundary, and
-/// again if it was not reached.
+/// Microseconds (below one second) to 32768 Hz ticks: `us / 32` (below
+/// 31250) times 1 + 3184/65536 = 1.048584, for 32768 / 31250 = 1.048576
+/// (one 16 x 16 multiply, the hardware's): from 2 ticks short (the
+/// truncations) to 0.25 tick long; the loop wakes one tick past the
+/// boundary, and again if it was not reached.
 fn us_to_ticks(us: u32) -> u16 {
     let x = (us >> 5) as u16;
-    x + (x >> 5) + (x >> 6) + (x >> 9)
+    x + ((u32::from(x) * 3184) >> 16) as u16
 }
 
 /// Draws the lines of the current screen at tick count `ticks` that
