@@ -80,6 +80,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // The link-layer filter before the call: a frame for another host
         // or protocol leaves without `process`'s register saves and frame.
         if let Err(reason) = self.link_filter(&buf[..len]) {
+            // Hosts: the counter in place, without the call of
+            // `count_drop` and its result through memory; the 16-bit
+            // target keeps the one shared copy (smaller there).
+            #[cfg(not(target_pointer_width = "16"))]
+            {
+                let c = &mut self.counters.drops[reason as usize];
+                *c = c.wrapping_add(1);
+                return Received::Dropped(reason);
+            }
+            #[cfg(target_pointer_width = "16")]
             return self.count_drop(reason);
         }
         let r = self.process(buf, len);
