@@ -306,15 +306,21 @@ pub const DEFAULT_NAME_LEN: usize = 64;
 /// of an answer are read (their TTL counts) but not kept.
 pub const DEFAULT_ADDRS: usize = crate::sntp::MAX_SERVERS;
 
+/// A [`Resolver`] with the default name buffer and addresses that asks
+/// only the servers learned from Router Advertisements (RDNSS, RFC 8106):
+/// it keeps no configured server ([`Config::servers`] is ignored), 32
+/// bytes less.
+pub type RdnssResolver = Resolver<DEFAULT_NAME_LEN, DEFAULT_ADDRS, 0>;
+
 /// An AAAA stub resolver for one name at a time, keeping up to `ADDRS`
 /// addresses, with names of up to `NAME` bytes in wire form (the name
 /// asked for and, when a CNAME target is asked again, that target too).
 /// The defaults ([`DEFAULT_NAME_LEN`], [`DEFAULT_ADDRS`]) fit a clock.
 ///
 /// It keeps the first `SERVERS` slots of the configured servers
-/// ([`Config::servers`], all of them by default): `Resolver<64, 3, 0>`, 32 bytes smaller, serves
-/// an application that only uses the servers learned from Router
-/// Advertisements (RDNSS) and ignores configured ones.
+/// ([`Config::servers`], all of them by default): [`RdnssResolver`], with
+/// none, is 32 bytes smaller for an application that only uses the
+/// servers learned from Router Advertisements (RDNSS).
 #[derive(Debug, Clone)]
 pub struct Resolver<
     const NAME: usize = DEFAULT_NAME_LEN,
@@ -1513,10 +1519,10 @@ mod tests {
         assert_eq!(one.server_at(&ifc, 0), None);
         // None (RDNSS only): 32 bytes less, configured servers ignored; a
         // lookup without RDNSS servers finds none.
-        let mut none = Resolver::<64, 3, 0>::new(config);
+        let mut none = RdnssResolver::new(config);
         assert_eq!(none.server_at(&ifc, 0), None);
         assert_eq!(
-            core::mem::size_of::<Resolver>() - core::mem::size_of::<Resolver<64, 3, 0>>(),
+            core::mem::size_of::<Resolver>() - core::mem::size_of::<RdnssResolver>(),
             32
         );
         let mut ifc = ifc;
