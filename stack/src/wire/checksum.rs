@@ -72,7 +72,7 @@ use sum_run_words as sum_run;
 fn sum_run(sum: u16, data: &[u8]) -> u16 {
     let (mut acc, rest) = add_words(Wide::ZERO, data);
     if let [last] = rest {
-        acc.a = add_end_around(acc.a, u16::from_ne_bytes([*last, 0]) as u64);
+        acc.b = add_end_around(acc.b, u16::from_ne_bytes([*last, 0]) as u64);
     }
     ones_add(sum, fold_wide(acc) as u16)
 }
@@ -87,35 +87,56 @@ fn add_end_around(acc: u64, value: u64) -> u64 {
     sum + carry as u64
 }
 
-/// Two independent 64-bit one's-complement accumulators: words are
-/// added to them in turn, so the CPU runs two add-with-carry chains side
-/// by side instead of one twice as long; they are added together when
-/// folded (RFC 1071 section 2(A): the sum is associative and commutative).
+/// Four independent 64-bit one's-complement accumulators: words are
+/// added to them in turn, so the CPU runs four add-with-carry chains side
+/// by side instead of one four times as long; they are added together
+/// when folded (RFC 1071 section 2(A): the sum is associative and
+/// commutative).
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[derive(Clone, Copy)]
 struct Wide {
     a: u64,
     b: u64,
+    c: u64,
+    d: u64,
 }
 
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 impl Wide {
-    const ZERO: Wide = Wide { a: 0, b: 0 };
+    const ZERO: Wide = Wide {
+        a: 0,
+        b: 0,
+        c: 0,
+        d: 0,
+    };
+
+    /// Accumulators started with the two addresses of the pseudo-header
+    /// (RFC 8200 8.1), one 8-byte half in each: no addition yet.
+    #[inline(always)]
+    fn addresses(src: &Ipv6Address, dst: &Ipv6Address) -> Wide {
+        let (a, b) = halves(&src.0);
+        let (c, d) = halves(&dst.0);
+        Wide { a, b, c, d }
+    }
 }
 
-/// An 8-byte block as a native-order word.
+/// The two 8-byte halves of 16 bytes as native-order words.
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline(always)]
-fn word64(b: &[u8; 8]) -> u64 {
-    u64::from_ne_bytes(*b)
+fn halves(x: &[u8; 16]) -> (u64, u64) {
+    let [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p] = *x;
+    (
+        u64::from_ne_bytes([a, b, c, d, e, f, g, h]),
+        u64::from_ne_bytes([i, j, k, l, m, n, o, p]),
+    )
 }
 
 /// Adds `data` but for an odd last byte to `acc` as native-order words;
 /// returns the sum and that odd byte (an empty slice or one byte).
 ///
 /// The data is summed as 64-bit words in native byte order with an
-/// end-around carry (an add and an add-with-carry per 8 bytes), 16-byte
-/// blocks split over the two accumulators of [`Wide`]; the byte order is
+/// end-around carry (an add and an add-with-carry per 8 bytes), 32-byte
+/// blocks split over the four accumulators of [`Wide`]; the byte order is
 /// restored after folding (RFC 1071 section 2(B): the sum is byte-order
 /// independent), and sums of wider words fold to the same 16-bit sum
 /// (section 2(C)): every aligned 16-bit lane of a word has the weight 1
@@ -124,22 +145,31 @@ fn word64(b: &[u8; 8]) -> u64 {
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn add_words(mut acc: Wide, data: &[u8]) -> (Wide, &[u8]) {
-    let blocks = data.chunks_exact(16);
+    let blocks = data.chunks_exact(32);
     let mut rest = blocks.remainder();
-    for b in blocks {
-        let (lo, hi) = b.split_at(8);
-        // Both halves are 8 bytes: the conversions cannot fail.
-        if let (Ok(lo), Ok(hi)) = (<&[u8; 8]>::try_from(lo), <&[u8; 8]>::try_from(hi)) {
-            acc.a = add_end_around(acc.a, word64(lo));
-            acc.b = add_end_around(acc.b, word64(hi));
+    for block in blocks {
+        let (lo, hi) = block.split_at(16);
+        // Both halves are 16 bytes: the conversions cannot fail.
+        if let (Ok(lo), Ok(hi)) = (<&[u8; 16]>::try_from(lo), <&[u8; 16]>::try_from(hi)) {
+            let ((a, b), (c, d)) = (halves(lo), halves(hi));
+            acc.a = add_end_around(acc.a, a);
+            acc.b = add_end_around(acc.b, b);
+            acc.c = add_end_around(acc.c, c);
+            acc.d = add_end_around(acc.d, d);
         }
     }
+    if let Some((block, tail)) = rest.split_first_chunk::<16>() {
+        let (a, b) = halves(block);
+        acc.a = add_end_around(acc.a, a);
+        acc.b = add_end_around(acc.b, b);
+        rest = tail;
+    }
     if let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
-        acc.a = add_end_around(acc.a, word64(&[*a, *b, *c, *d, *e, *f, *g, *h]));
+        acc.c = add_end_around(acc.c, u64::from_ne_bytes([*a, *b, *c, *d, *e, *f, *g, *h]));
         rest = tail;
     }
     if let [a, b, c, d, tail @ ..] = rest {
-        acc.b = add_end_around(acc.b, u32::from_ne_bytes([*a, *b, *c, *d]) as u64);
+        acc.d = add_end_around(acc.d, u32::from_ne_bytes([*a, *b, *c, *d]) as u64);
         rest = tail;
     }
     if let [a, b, tail @ ..] = rest {
@@ -154,7 +184,7 @@ fn add_words(mut acc: Wide, data: &[u8]) -> (Wide, &[u8]) {
 #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
 #[inline]
 fn fold_wide(acc: Wide) -> u32 {
-    let acc = add_end_around(acc.a, acc.b);
+    let acc = add_end_around(add_end_around(acc.a, acc.b), add_end_around(acc.c, acc.d));
     // One end-around fold brings the u64 to a u32 (at most 0xffff_ffff:
     // after a carry the low part is at most 0xffff_fffe).
     let (low, carry) = (acc as u32).overflowing_add((acc >> 32) as u32);
@@ -249,8 +279,7 @@ fn pseudo_header_sum(src: &Ipv6Address, dst: &Ipv6Address, next_header: u8, len:
     // Hosts: both addresses in one pass of fixed length (unrolled).
     #[cfg(any(target_pointer_width = "32", target_pointer_width = "64"))]
     {
-        let (acc, _) = add_words(Wide::ZERO, &src.0);
-        let (acc, _) = add_words(acc, &dst.0);
+        let acc = Wide::addresses(src, dst);
         // Three 16-bit values and one byte: no overflow of the u32.
         fold(fold_wide(acc) + (len >> 16) + (len & 0xffff) + next_header as u32) as u16
     }
@@ -279,12 +308,11 @@ pub fn ipv6_upper_layer(src: &Ipv6Address, dst: &Ipv6Address, next_header: u8, d
         // RFC 8200 8.1: the length as 32 bits, three zero bytes, the
         // Next Header: one 8-byte word.
         let length_and_next = ((data.len() as u32 as u64) << 32 | next_header as u64).to_be();
-        let (acc, _) = add_words(Wide::ZERO, &src.0);
-        let (mut acc, _) = add_words(acc, &dst.0);
-        // The 8-byte word in the second chain: the data's leftover 8-byte
-        // block (as for a UDP header and 48-byte NTP message) goes into
-        // the first one, so both chains are about as long.
-        acc.b = add_end_around(acc.b, length_and_next);
+        let mut acc = Wide::addresses(src, dst);
+        // In the fourth chain: a leftover 8-byte block of the data (as
+        // for a UDP header and a 48-byte NTP message) goes into the
+        // third, so the chains are about as long.
+        acc.d = add_end_around(acc.d, length_and_next);
         let (mut acc, rest) = add_words(acc, data);
         if let [last] = rest {
             // RFC 1071 4.1: an odd last byte is padded with a zero byte.
