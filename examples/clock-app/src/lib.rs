@@ -9,8 +9,9 @@
 //!
 //! * the IPv6 node ([`Interface`]): SLAAC address, router and DNS servers
 //!   learned from Router Advertisements (RFC 4861, 4862, 8106);
-//! * the AAAA stub resolver ([`Resolver`]): the NTP server's name is looked
-//!   up as soon as a DNS server is known, again when the answer's TTL runs
+//! * the AAAA stub resolver ([`dns::RdnssResolver`]: servers from the
+//!   Router Advertisements only): the NTP server's name is looked up as
+//!   soon as a DNS server is known, again when the answer's TTL runs
 //!   out (at most every [`DNS_REFRESH_MS`]), and after a failure every
 //!   [`DNS_RETRY_MS`];
 //! * the SNTP client ([`SntpClient`]) with its software clock, fed the
@@ -68,7 +69,7 @@ pub mod text;
 use microip6::clock::calendar::{DateTime, Weekday, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::Tz;
-use microip6::dns::{self, Failure, Resolver};
+use microip6::dns::{self, Failure};
 use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
 use microip6::time;
@@ -254,7 +255,7 @@ pub enum AppEvent {
     /// An event of the IPv6 node.
     Net(Event) = 1,
     /// The NTP server's name resolved (the addresses:
-    /// [`Resolver::addresses`] of [`ClockApp::resolver`]).
+    /// [`dns::Resolver::addresses`] of [`ClockApp::resolver`]).
     Resolved,
     /// The lookup failed.
     ResolveFailed(Failure),
@@ -310,7 +311,7 @@ pub struct AppCounters {
 #[derive(Debug, Clone)]
 pub struct ClockApp {
     iface: Interface,
-    dns: Resolver,
+    dns: dns::RdnssResolver,
     sntp: SntpClient,
     /// The zone (`None` only before [`ClockApp::configure`]: a zero
     /// pointer, for `.bss`).
@@ -363,7 +364,7 @@ impl ClockApp {
     /// a `static` of it takes no flash and no start-up copy (`.bss`).
     pub const UNCONFIGURED: ClockApp = ClockApp {
         iface: Interface::UNCONFIGURED,
-        dns: Resolver::UNCONFIGURED,
+        dns: dns::RdnssResolver::UNCONFIGURED,
         sntp: SntpClient::UNCONFIGURED,
         tz: None,
         name: None,
@@ -432,7 +433,7 @@ impl ClockApp {
     }
 
     /// The resolver.
-    pub fn resolver(&self) -> &Resolver {
+    pub fn resolver(&self) -> &dns::RdnssResolver {
         &self.dns
     }
 

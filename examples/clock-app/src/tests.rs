@@ -604,7 +604,7 @@ fn state_is_small() {
     // clock, TZ, screen and message.
     use core::mem::size_of;
     let size = size_of::<ClockApp>();
-    let parts = size_of::<Interface>() + size_of::<Resolver>() + size_of::<SntpClient>();
+    let parts = size_of::<Interface>() + size_of::<dns::RdnssResolver>() + size_of::<SntpClient>();
     std::println!("ClockApp: {size} bytes, of which node, resolver and NTP client {parts}");
     // The application's own state (TZ, message, events) on a 64-bit host.
     assert!(size - parts < 340, "{size} - {parts}");
