@@ -75,10 +75,12 @@ fn sntp_now(s: &mut SntpClient, ticks: u32) -> u64 {
 }
 
 #[inline(never)]
-fn sntp_sync_state(s: &SntpClient, now: u32) -> (i64, u32, u32) {
+fn sntp_sync_state(s: &SntpClient, now: u32) -> (i32, i32, u32, u32) {
     match s.sync_state(now) {
-        SyncState::NeverSynced => (0, 0, 0),
-        SyncState::Synced(i) | SyncState::Lost(i) => (i.offset_us, i.delay_us, i.since_s),
+        SyncState::NeverSynced => (0, 0, 0, 0),
+        SyncState::Synced(i) | SyncState::Lost(i) => {
+            (i.offset_us, i.offset_s, i.delay_us, i.since_s)
+        }
     }
 }
 

@@ -762,7 +762,7 @@ impl ClockApp {
                 };
                 key_ip(&mut t, KEY_SERVER, &info.server);
                 t.str(" offset_us=");
-                write_offset_us(&mut t, info.offset_us);
+                write_offset_us(&mut t, info);
                 key_u32(&mut t, KEY_DELAY, info.delay_us);
                 key_u32(&mut t, KEY_STRATUM, info.stratum as u32);
                 key_u32(&mut t, KEY_STEP, stepped as u32);
@@ -1138,27 +1138,21 @@ fn write_age(r: &mut TextBuf, s: u32) {
 /// divided by this, of this unit.
 const AGE_UNITS: [(u8, u8, u8); 3] = [(120, 60, b'm'), (120, 60, b'h'), (48, 24, b'd')];
 
-/// True when `us` fits an `i32`: moved up by 2^31, its high half is
-/// zero (an add with carry and a test on the MSP430, no 64-bit comparison
-/// nor a 31-bit shift).
-#[inline(never)]
-fn fits_i32(us: i64) -> bool {
-    (us as u64).wrapping_add(1 << 31) >> 32 == 0
-}
-
 /// `off +0.123ms d0.456ms`: offset and delay with microsecond digits;
 /// offsets beyond ±2147 s (a first step) as `>2000s`.
 fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     r.str("off ");
-    let us = i.offset_us;
-    let mut m = us as u32;
-    r.put(if us < 0 {
+    // One of the two is 0 (SyncInfo::offset_s): the sum has the sign of
+    // both, and is below 2^31 for at most 2147 whole seconds.
+    let s = i.offset_s;
+    let mut m = s.wrapping_mul(1_000_000).wrapping_add(i.offset_us) as u32;
+    r.put(if (s | i.offset_us) < 0 {
         m = m.wrapping_neg();
         b'-'
     } else {
         b'+'
     });
-    if fits_i32(us) {
+    if s.unsigned_abs() <= 2147 {
         write_ms(r, m);
     } else {
         r.str(">2000s");
@@ -1175,26 +1169,16 @@ fn write_ms(r: &mut TextBuf, us: u32) {
     r.str("ms");
 }
 
-/// Signed microseconds in decimal without 64-bit arithmetic (long on
-/// the MSP430): [`SyncInfo::offset_us`] is within ±2^31, or else whole
-/// seconds (fewer than 2^31 of them), written as the seconds and `000000`.
-fn write_offset_us(t: &mut TextBuf, us: i64) {
-    let small = fits_i32(us);
-    // Else us = s * 2^6 * 15625: s is the low 32 bits of us >> 6 times
-    // the inverse of 15625 modulo 2^32 (exact, s fits 32 bits).
-    let v = if small {
-        us as u32
-    } else {
-        ((us >> 6) as u32).wrapping_mul(INVERSE_15625)
-    };
-    t.i32(v as i32);
-    if !small {
+/// The offset in signed microseconds, in decimal without 64-bit
+/// arithmetic (long on the MSP430): [`SyncInfo::offset_us`], or else
+/// the whole seconds [`SyncInfo::offset_s`] followed by `000000`.
+fn write_offset_us(t: &mut TextBuf, i: &SyncInfo) {
+    let whole = i.offset_s != 0;
+    t.i32(if whole { i.offset_s } else { i.offset_us });
+    if whole {
         t.str("000000");
     }
 }
-
-/// The inverse of 15625 (10^6 / 2^6) modulo 2^32.
-const INVERSE_15625: u32 = 0x68c2_6139;
 
 /// `key` (number `key` of [`KEYS`]) then `value` in decimal: one call
 /// per number of a log line. The key by index: the arguments fit the

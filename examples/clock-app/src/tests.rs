@@ -781,33 +781,82 @@ fn reason_names() {
     }
 }
 
-/// The sync line's offset: microseconds within ±2^31, whole seconds
-/// beyond (a first step), without 64-bit arithmetic.
+/// A [`SyncInfo`] with the offset `offset_s` s plus `offset_us` µs (one
+/// of them 0, as the stack gives them) and a 2 ms delay.
+fn sync_info(offset_s: i32, offset_us: i32) -> SyncInfo {
+    SyncInfo {
+        offset_us,
+        offset_s,
+        delay_us: 2000,
+        stratum: 1,
+        server: Ipv6Address::UNSPECIFIED,
+        since_s: 0,
+    }
+}
+
+/// The sync line's offset: microseconds within ±0.5 s, whole seconds
+/// beyond (a first step), in decimal microseconds either way, without
+/// 64-bit arithmetic.
 #[test]
 fn offset_text() {
-    let of = |us: i64| {
+    let of = |s: i32, us: i32| {
         let mut buf = [0u8; 32];
         let mut t = TextBuf::new(&mut buf);
-        write_offset_us(&mut t, us);
+        write_offset_us(&mut t, &sync_info(s, us));
         let n = t.len();
         text(&buf[..n])
     };
-    for us in [
-        0,
-        -1,
-        123,
-        -499_999,
-        i32::MAX as i64,
-        i32::MIN as i64,
-        2_148_000_000,
-        -2_148_000_000,
+    for (s, us) in [
+        (0, 0),
+        (0, -1),
+        (0, 123),
+        (0, -499_999),
+        (0, 500_000),
+        (0, -500_000),
+        (1, 0),
+        (-1, 0),
+        (2_147, 0),
+        (-2_147, 0),
+        (2_148, 0),
+        (-2_148, 0),
         // A first step from 1900 (modulo 2^32 s, as the stack gives it).
-        (3_900_000_000 - (1 << 32)) * 1_000_000,
-        -2_148 * 1_000_000,
-        i32::MIN as i64 * 1_000_000,
-        i32::MAX as i64 * 1_000_000,
+        (3_900_000_000u32 as i32, 0),
+        (i32::MIN, 0),
+        (i32::MAX, 0),
     ] {
-        assert_eq!(of(us), us.to_string());
+        let want = (s as i64 * 1_000_000 + us as i64).to_string();
+        assert_eq!(of(s, us), want);
+    }
+}
+
+/// The sync screen's offset line: milliseconds with microsecond digits
+/// up to 2147 s, beyond only the sign.
+#[test]
+fn offset_screen_text() {
+    let of = |s: i32, us: i32| {
+        let mut buf = [0u8; 40];
+        let mut t = TextBuf::new(&mut buf);
+        write_offset(&mut t, &sync_info(s, us));
+        let n = t.len();
+        text(&buf[..n])
+    };
+    for (s, us, want) in [
+        (0, 0, "off +0.000ms d2.000ms"),
+        (0, 123, "off +0.123ms d2.000ms"),
+        (0, -1, "off -0.001ms d2.000ms"),
+        (0, -499_999, "off -499.999ms d2.000ms"),
+        (0, 500_000, "off +500.000ms d2.000ms"),
+        (1, 0, "off +1000.000ms d2.000ms"),
+        (-1, 0, "off -1000.000ms d2.000ms"),
+        (-2, 0, "off -2000.000ms d2.000ms"),
+        (2_147, 0, "off +2147000.000ms d2.000ms"),
+        (-2_147, 0, "off -2147000.000ms d2.000ms"),
+        (2_148, 0, "off +>2000s d2.000ms"),
+        (-2_148, 0, "off ->2000s d2.000ms"),
+        (i32::MAX, 0, "off +>2000s d2.000ms"),
+        (i32::MIN, 0, "off ->2000s d2.000ms"),
+    ] {
+        assert_eq!(of(s, us), want, "{s} {us}");
     }
 }
 

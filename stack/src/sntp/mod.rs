@@ -229,11 +229,16 @@ impl Counters {
 /// The last accepted reply, for the display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncInfo {
-    /// Clock offset measured (true minus local time), microseconds.
+    /// Clock offset measured (true minus local time), microseconds,
+    /// within ±0.5 s; 0 beyond (then [`SyncInfo::offset_s`] says it).
+    pub offset_us: i32,
     /// Beyond ±0.5 s (a step: the first synchronization of a clock never
-    /// set, a clock far off), whole seconds (rounded down) of the
-    /// difference from whatever it read, modulo 2^32 s.
-    pub offset_us: i64,
+    /// set, a clock far off), the offset's whole seconds (rounded down) of
+    /// the difference from whatever the clock read, modulo 2^32 s; 0
+    /// within. The offset is `offset_s * 10^6 + offset_us` microseconds
+    /// (one of the two is 0), kept in two 32-bit fields: no 64-bit
+    /// arithmetic on a 16-bit CPU.
+    pub offset_s: i32,
     /// Round-trip delay, microseconds (at most one second).
     pub delay_us: u32,
     /// The server's stratum.
@@ -859,13 +864,14 @@ impl SntpClient {
         // (The high words compared with the low word's sign word by
         // word: shorter than as 32-bit numbers.)
         let sign = ((s.offset[1] as i16) >> 15) as u16;
-        let offset_us = if s.offset[2] == sign && s.offset[3] == sign {
-            (frac_micros(low) as i32).wrapping_sub(high & 1_000_000) as i64
+        let (offset_us, offset_s) = if s.offset[2] == sign && s.offset[3] == sign {
+            ((frac_micros(low) as i32).wrapping_sub(high & 1_000_000), 0)
         } else {
-            high as i64 * 1_000_000
+            (0, high)
         };
         let info = SyncInfo {
             offset_us,
+            offset_s,
             delay_us: frac_micros(s.delay),
             stratum: self.stratum,
             server: s.server,
@@ -1072,7 +1078,7 @@ mod tests {
         assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 1000, 990));
         assert_eq!(c.counters.accepted, 1);
         let i = synced(&c, 1000);
-        assert_eq!((i.offset_us, i.delay_us), (50_000, 40_000));
+        assert_eq!((i.offset_s, i.offset_us, i.delay_us), (0, 50_000, 40_000));
         assert_eq!(i.stratum, 2);
         assert_eq!(c.counters.steps, 0);
         assert_eq!(c.clock.pending_slew().to_micros(), 50_000);
@@ -1091,8 +1097,47 @@ mod tests {
         let b = reply(t1, t2, t3);
         assert!(c.receive(&meta(SERVER, 123, 0..48), &b, 1000, 55));
         let i = synced(&c, 1000);
-        assert_eq!((i.offset_us, i.delay_us), (-50_000, 40_000));
+        assert_eq!((i.offset_s, i.offset_us, i.delay_us), (0, -50_000, 40_000));
         assert_eq!(c.clock.pending_slew().to_micros(), -50_000);
+    }
+
+    /// The offset for the display in two 32-bit fields: microseconds
+    /// within ±0.5 s, whole seconds (rounded down) beyond, the other 0.
+    #[test]
+    fn sync_state_offset_microseconds_or_whole_seconds() {
+        // `v` and a half seconds: clear of the measurement's rounding.
+        let s = |v: i64| NtpDuration((v << 32) + (1 << 31));
+        for (offset, want) in [
+            (ms(0), (0, 0)),
+            (ms(100), (0, 100_000)),
+            (ms(-100), (0, -100_000)),
+            (ms(499), (0, 499_000)),
+            (ms(-499), (0, -499_000)),
+            // Just inside ±0.5 s (2^31 2^-32 s), 1 µs (4295 2^-32 s) less.
+            (NtpDuration((1 << 31) - 4295), (0, 499_999)),
+            (NtpDuration(4295 - (1 << 31)), (0, -499_999)),
+            // Beyond: whole seconds rounded down, the microseconds 0.
+            (NtpDuration((1 << 31) + 4295), (0, 0)),
+            (NtpDuration(-(1 << 31) - 4295), (-1, 0)),
+            (ms(700), (0, 0)),
+            (ms(-700), (-1, 0)),
+            (ms(1_500), (1, 0)),
+            (ms(-1_500), (-2, 0)),
+            (s(2_147), (2_147, 0)),
+            (s(-2_148), (-2_148, 0)),
+            (s(i32::MAX as i64), (i32::MAX, 0)),
+            (s(i32::MIN as i64), (i32::MIN, 0)),
+        ] {
+            let mut c = client();
+            c.clock.step(0, NtpTimestamp::new(1 << 31, 0));
+            // 10 ms each way: the offset as given.
+            let t1 = ask(&mut c, 1000);
+            let t2 = t1.wrapping_add(ms(10)).wrapping_add(offset);
+            assert!(c.receive(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), 2000, 1020));
+            let i = synced(&c, 2000);
+            assert_eq!((i.offset_s, i.offset_us), want, "{offset:?}");
+            assert_eq!(i.delay_us, 20_000);
+        }
     }
 
     #[test]
@@ -1265,7 +1310,7 @@ mod tests {
         // The clock read 0.104 s (NTP seconds 0: 2036 in era 1), the server
         // 2026 (NTP 4,004,121,600 s in era 0), the path 4 ms: stepped by
         // -290,845,696.102 s (modulo 2^32 s), whole seconds rounded down.
-        assert_eq!(i.offset_us, -290_845_697_000_000);
+        assert_eq!((i.offset_s, i.offset_us), (-290_845_697, 0));
         assert_eq!(i.delay_us, 4000);
         let lost = 5000 + LOST_AFTER_S * 1000;
         assert_eq!(
