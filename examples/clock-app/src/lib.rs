@@ -1145,15 +1145,11 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     // One of the two is 0 (SyncInfo::offset_s): the sum has the sign of
     // both, and is below 2^31 for at most 2147 whole seconds.
     let s = i.offset_s;
-    let mut m = s.wrapping_mul(1_000_000).wrapping_add(i.offset_us) as u32;
-    r.put(if (s | i.offset_us) < 0 {
-        m = m.wrapping_neg();
-        b'-'
-    } else {
-        b'+'
-    });
-    if s.unsigned_abs() <= 2147 {
-        write_ms(r, m);
+    let us = s.wrapping_mul(1_000_000).wrapping_add(i.offset_us);
+    r.put(if (s | i.offset_us) < 0 { b'-' } else { b'+' });
+    // |s| <= 2147, one unsigned comparison.
+    if s.wrapping_add(2147) as u32 <= 2 * 2147 {
+        write_ms(r, us.unsigned_abs());
     } else {
         r.str(">2000s");
     }
@@ -1173,9 +1169,9 @@ fn write_ms(r: &mut TextBuf, us: u32) {
 /// arithmetic (long on the MSP430): [`SyncInfo::offset_us`], or else
 /// the whole seconds [`SyncInfo::offset_s`] followed by `000000`.
 fn write_offset_us(t: &mut TextBuf, i: &SyncInfo) {
-    let whole = i.offset_s != 0;
-    t.i32(if whole { i.offset_s } else { i.offset_us });
-    if whole {
+    // One of the two is 0: their OR is the other.
+    t.i32(i.offset_s | i.offset_us);
+    if i.offset_s != 0 {
         t.str("000000");
     }
 }
