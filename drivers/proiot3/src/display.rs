@@ -108,15 +108,20 @@ impl<B: DisplayBus> Ssd1306<B> {
             return col;
         }
         let advance = ADVANCE as u8 * scale;
-        let room = (WIDTH - col) / advance;
-        let count = (text.len().min(usize::from(room))) as u8;
+        // The characters that fit, counted by addition: a division and two
+        // multiplies are helper calls on the MSP430.
+        let mut end = col;
+        let mut count = 0;
+        while count < text.len() && WIDTH - end >= advance {
+            end += advance;
+            count += 1;
+        }
         if count == 0 {
             return col;
         }
-        let end = col + count * advance;
         self.set_window(col, end - 1, page, page + scale - 1);
         for row in 0..scale {
-            for &ch in &text[..usize::from(count)] {
+            for &ch in &text[..count] {
                 let g = glyph(ch);
                 // The glyph's columns, then the blank gap column(s); an
                 // index loop, smaller than a chained iterator.

@@ -95,29 +95,26 @@ pub fn glyph(ch: u8) -> &'static [u8] {
 /// column `column` magnified `scale` times vertically: output row `y` shows
 /// source row `y / scale`. Horizontal magnification is repeating the column.
 pub fn scaled_column(column: u8, scale: u8, page: u8) -> u8 {
-    if scale <= 1 {
-        return if page == 0 { column } else { 0 };
-    }
-    let first_row = u16::from(page) * 8;
+    // Walks the output rows from the top to the end of `page`, shifting each
+    // row's bit in from the top of `out`: the 8 rows of earlier pages fall
+    // out at the bottom, the page's rows end at bits 0..=7. Single-bit
+    // shifts only (the MSP430 shifts one bit per instruction); scale 0
+    // draws like scale 1.
     let mut out = 0u8;
-    let mut out_bit = 1u8; // bit of output row y, once y reaches the page
-    let mut src = column; // bit 0: source row of output row y
+    let mut src = column; // bit 0: source row of the current output row
     let mut rep = 0u8; // how many output rows that source row has covered
-    let mut y = 0u16;
-    // Single-bit shifts only: the MSP430 shifts one bit per instruction.
-    while y < first_row + 8 {
-        if y >= first_row {
-            if src & 1 != 0 {
-                out |= out_bit;
-            }
-            out_bit <<= 1;
+    let mut rows = (u16::from(page) + 1) * 8;
+    while rows > 0 {
+        out >>= 1;
+        if src & 1 != 0 {
+            out |= 0x80;
         }
         rep += 1;
-        if rep == scale {
+        if rep >= scale {
             rep = 0;
             src >>= 1;
         }
-        y += 1;
+        rows -= 1;
     }
     out
 }
