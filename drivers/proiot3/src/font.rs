@@ -96,27 +96,28 @@ pub fn glyph(ch: u8) -> &'static [u8] {
 /// source row `y / scale`. Horizontal magnification is repeating the column.
 pub fn scaled_column(column: u8, scale: u8, page: u8) -> u8 {
     // Walks the output rows from the top to the end of `page`, shifting each
-    // row's bit in from the top of `out`: the 8 rows of earlier pages fall
-    // out at the bottom, the page's rows end at bits 0..=7. Single-bit
-    // shifts only (the MSP430 shifts one bit per instruction); scale 0
-    // draws like scale 1.
-    let mut out = 0u8;
-    let mut src = column; // bit 0: source row of the current output row
-    let mut rep = 0u8; // how many output rows that source row has covered
+    // row's bit in at the top of a word: the rows of earlier pages fall out
+    // at the bottom, the page's 8 rows end in the high byte (its first row
+    // at bit 8). A 16-bit word because its bit 15 is cheap to set on the
+    // MSP430 (a byte's bit 7 costs seven shifts); single-bit shifts only.
+    // Scale 0 draws like scale 1.
+    let scale = scale.max(1);
+    let mut acc = 0u16;
+    let mut src = column; // bit 0: the source row being repeated
     let mut rows = (u16::from(page) + 1) * 8;
-    while rows > 0 {
-        out >>= 1;
-        if src & 1 != 0 {
-            out |= 0x80;
+    loop {
+        // Each source row covers `scale` output rows.
+        for _ in 0..scale {
+            // The bit as a mask (0 or all ones) rather than shifted 15
+            // places: one negation instead of eight instructions.
+            acc = (acc >> 1) | (u16::from(src & 1).wrapping_neg() & 0x8000);
+            rows -= 1;
+            if rows == 0 {
+                return (acc >> 8) as u8;
+            }
         }
-        rep += 1;
-        if rep >= scale {
-            rep = 0;
-            src >>= 1;
-        }
-        rows -= 1;
+        src >>= 1;
     }
-    out
 }
 
 #[cfg(test)]
