@@ -45,6 +45,9 @@ const CCIFG: u16 = 0x0001;
 ///
 /// With `xt2-8mhz`: MCLK = SMCLK = XT2/1 once the oscillator fault flag
 /// stays clear; `false` (and the DCO kept) if it never does.
+///
+/// Call once, after a reset (as [`crate::init`] does): BCSCTL2 is assumed
+/// to hold its reset value.
 pub fn init() -> bool {
     let p = periph();
     let bc = &p.basic_clock;
@@ -55,7 +58,8 @@ pub fn init() -> bool {
         XT2OFF
     };
     bc.bcsctl1().write(|w| unsafe { w.bits(xt2 | 7) });
-    bc.bcsctl2().write(|w| unsafe { w.bits(0) });
+    // BCSCTL2 = 0 (MCLK = SMCLK = DCO/1) is its PUC value (SLAU049 table
+    // 4-2; `init` runs once after reset): nothing to write.
     // Oscillator fault flag: clear until it stays clear (LFXT1 started).
     let sfr = &p.special_function;
     let mut n = 0u16;

@@ -22,16 +22,17 @@ pub const LEDS_P5: u8 = 0xF0;
 
 /// Configures display bus pins, LEDs (off) and the buttons (inputs, falling
 /// edge interrupts recorded by the `PORT1` handler). Called by
-/// [`crate::init`].
+/// [`crate::init`]; call once, after a reset, before other pin set-up: the
+/// selection and direction registers are assumed at their reset values.
 pub fn init() {
     let p = periph();
-    p.port_2.sel().write(|w| unsafe { w.bits(0) });
+    // PxSEL and PxDIR are cleared by every PUC (MSP430x1xx family guide
+    // SLAU049 table 9-1) and `init` runs once after one, before any other
+    // pin set-up: P1SEL, P2SEL, P3SEL and P1DIR already hold the 0 (I/O
+    // function, input) they need here.
     p.port_2.dir().write(|w| unsafe { w.bits(0xFF) });
     p.port_3
         .out()
-        .modify(|r, w| unsafe { w.bits(r.bits() & !(DC | E | LEDS_P3)) });
-    p.port_3
-        .sel()
         .modify(|r, w| unsafe { w.bits(r.bits() & !(DC | E | LEDS_P3)) });
     p.port_3
         .dir()
@@ -43,8 +44,7 @@ pub fn init() {
         .dir()
         .modify(|r, w| unsafe { w.bits(r.bits() | LEDS_P5) });
     let p1 = &p.port_1;
-    p1.sel().write(|w| unsafe { w.bits(0) });
-    p1.dir().write(|w| unsafe { w.bits(0) });
+    // Writing P1IES can set P1IFG bits (SLAU049 9.2.7): flags cleared after.
     p1.ies().write(|w| unsafe { w.bits(0xFF) });
     p1.ifg().write(|w| unsafe { w.bits(0) });
     p1.ie().write(|w| unsafe { w.bits(0xFF) });
