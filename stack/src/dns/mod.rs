@@ -843,7 +843,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             index -= 1;
         }
         for s in iface.dns_servers() {
-            if !configured.contains(&s) {
+            // (`SERVERS` 0: nothing to compare, no call.)
+            if SERVERS == 0 || !configured.contains(&s) {
                 if index == 0 {
                     return Some(s);
                 }
@@ -890,7 +891,10 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         self.next_try = now;
     }
 
-    #[inline(never)]
+    /// Ends the lookup in `state`. (Inlined: out of line, each caller
+    /// built the state on the stack to pass it by address, more code than
+    /// the two stores.)
+    #[inline(always)]
     fn finish(&mut self, state: State) {
         self.end_query();
         self.state = state;
