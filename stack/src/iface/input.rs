@@ -325,14 +325,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return self.count_drop(DropReason::NoListener);
         }
         if self.ports.contains(&dst_port) {
-            self.counters.udp_delivered = self.counters.udp_delivered.wrapping_add(1);
-            return Received::Udp(UdpMeta {
-                src: *src,
-                src_port,
-                dst: *dst,
-                dst_port,
-                payload: off + wire::udp::HEADER_LEN..end,
-            });
+            return self.udp_deliver(ip, src_port, dst_port, off + wire::udp::HEADER_LEN..end);
         }
         // RFC 4443 3.1: port unreachable, code 4.
         self.icmp_error(
@@ -342,6 +335,28 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             false,
             DropReason::NoListener,
         )
+    }
+
+    /// A datagram for bound port `dst_port`, its payload at `payload`.
+    // The target: not inlined, so that the result's build (a 32-byte
+    // temporary before its copy out) is not in `process`'s frame, under
+    // the deepest path.
+    #[cfg_attr(target_pointer_width = "16", inline(never))]
+    fn udp_deliver(
+        &mut self,
+        ip: &Ipv6Repr,
+        src_port: u16,
+        dst_port: u16,
+        payload: core::ops::Range<usize>,
+    ) -> Received {
+        self.counters.udp_delivered = self.counters.udp_delivered.wrapping_add(1);
+        Received::Udp(UdpMeta {
+            src: ip.src_addr,
+            src_port,
+            dst: ip.dst_addr,
+            dst_port,
+            payload,
+        })
     }
 
     fn icmp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
@@ -470,12 +485,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
             return self.ra_input(m, src, slla_at, mtu_at);
         }
-        let (slla, tlla) = (lla_option(m, slla_at), lla_option(m, tlla_at));
         // NS, NA, Redirect: the Target Address, never multicast (7.1.1,
-        // 7.1.2; 8.1: link-local or the Destination itself).
-        let target = ip_at(head, 8);
+        // 7.1.2; 8.1: link-local or the Destination itself). Checked on
+        // the bytes in place: no copies in this (big) frame.
+        let target = head[8..24].first_chunk::<16>().unwrap();
         let flags = head[4];
-        let valid = !target.is_multicast()
+        let valid = target[0] != 0xff
             && match kind {
                 // 7.1.1: from :: only to a solicited-node group, without
                 // SLLAO.
@@ -486,44 +501,71 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 msg_type::NEIGHBOR_ADVERT => !dst.is_multicast() || flags & 0x40 == 0,
                 // 8.1: from a link-local source; Destination not multicast.
                 _ => {
-                    let dest = ip_at(head, 24);
+                    let dest = &head[24..40];
                     src.is_link_local()
-                        && !dest.is_multicast()
-                        && (target.is_link_local() || target == dest)
+                        && dest[0] != 0xff
+                        && (Ipv6Address(*target).is_link_local() || target[..] == *dest)
                 }
             };
         if !valid {
             return self.count_drop(DropReason::InvalidNdp);
         }
-        match kind {
-            msg_type::NEIGHBOR_SOLICIT => {
-                if own_nonce && src.is_unspecified() {
-                    return self.count_drop(DropReason::Looped);
-                }
-                let eth_src = mac_at(buf, 6);
-                self.ns_input(buf, src, &target, slla, eth_src)
-            }
+        if kind == msg_type::NEIGHBOR_SOLICIT && own_nonce && src.is_unspecified() {
+            return self.count_drop(DropReason::Looped);
+        }
+        self.neighbor_message(buf, off, src, slla_at, tlla_at)
+    }
+
+    /// A valid NS, NA or Redirect at `buf[off..]` (checked by `ndp_input`),
+    /// from `src`, with its first Source and Target Link-Layer Address
+    /// options at `slla_at` and `tlla_at` of the message (0: none).
+    // The target: not inlined, so that its copies of the addresses
+    // (target, link-layer addresses, the answer's fields) are not in
+    // `process`'s frame, under the deepest path (an RA's options).
+    #[cfg_attr(target_pointer_width = "16", inline(never))]
+    fn neighbor_message(
+        &mut self,
+        buf: &mut [u8],
+        off: usize,
+        src: &Ipv6Address,
+        slla_at: usize,
+        tlla_at: usize,
+    ) -> Received {
+        let m = &buf[off..];
+        let flags = m[4];
+        // (The copies made per arm: they share their stack slots.)
+        match m[0] {
+            msg_type::NEIGHBOR_SOLICIT => self.ns_input(buf, off, src, slla_at),
             msg_type::NEIGHBOR_ADVERT => self.na_input(
-                &target,
-                tlla,
+                &ip_at(m, 8),
+                lla_option(m, tlla_at),
                 flags & 0x80 != 0,
                 flags & 0x40 != 0,
                 flags & 0x20 != 0,
             ),
-            _ => self.redirect_input(src, &target, &ip_at(head, 24), tlla),
+            // 8.3: the target is a better first hop unless it is the
+            // destination itself.
+            _ => self.redirect_input(
+                src,
+                &ip_at(m, 8),
+                m[8..24] != m[24..40],
+                lla_option(m, tlla_at),
+            ),
         }
     }
 
     /// A valid Neighbor Solicitation (RFC 4861 7.2.3 processing, 7.2.4
     /// answer; RFC 4862 5.4.3 during DAD).
+    /// The message is at `buf[off..]`, its first Source Link-Layer Address
+    /// option at `slla_at` of it (0: none).
     fn ns_input(
         &mut self,
         buf: &mut [u8],
+        off: usize,
         src: &Ipv6Address,
-        target: &Ipv6Address,
-        slla: Option<MacAddress>,
-        eth_src: MacAddress,
+        slla_at: usize,
     ) -> Received {
+        let target = &ip_at(buf, off + 8);
         let Some(i) = self.our_addr(target) else {
             return self.count_drop(DropReason::WrongDestination);
         };
@@ -538,13 +580,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // are silently discarded.
             return Received::Consumed;
         }
-        if let (false, Some(mac)) = (src.is_unspecified(), slla) {
+        // 7.2.4: to the solicitor's link-layer address, from its option
+        // or else the frame's source.
+        let to_mac = mac_at(buf, if slla_at != 0 { off + slla_at + 2 } else { 6 });
+        if !src.is_unspecified() && slla_at != 0 {
             // 7.2.3: record the solicitor's address, STALE if new or changed.
-            self.neighbor_learned(src, mac, false);
+            self.neighbor_learned(src, to_mac, false);
         }
         // 7.2.4: S set unless answering DAD (then to all-nodes); O set,
         // except for an optimistic address (RFC 4429 3.3).
-        let to_mac = slla.unwrap_or(eth_src);
         let (to, to_mac, solicited) = if src.is_unspecified() {
             (&Ipv6Address::ALL_NODES, None, false)
         } else {
@@ -734,19 +778,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// A valid Redirect (RFC 4861 8.1: also from a router we use, checked
     /// here). Without a destination cache the only effect is the Target
-    /// Link-Layer Address recorded (8.3).
+    /// Link-Layer Address recorded (8.3), as a router's unless the target
+    /// is the destination itself (`target_is_router`).
     fn redirect_input(
         &mut self,
         src: &Ipv6Address,
         target: &Ipv6Address,
-        destination: &Ipv6Address,
+        target_is_router: bool,
         tlla: Option<MacAddress>,
     ) -> Received {
         if self.router_index(src).is_none() {
             return self.count_drop(DropReason::InvalidNdp);
         }
         if let Some(mac) = tlla {
-            self.neighbor_learned(target, mac, target != destination);
+            self.neighbor_learned(target, mac, target_is_router);
         }
         Received::Consumed
     }
