@@ -650,7 +650,11 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             return None;
         }
         Some(match self.accept(meta, payload, now_ms) {
-            Ok(()) => Outcome::Accepted,
+            // (Counted here: every `Ok` of `accept` is a reply accepted.)
+            Ok(()) => {
+                self.counters.replies = self.counters.replies.wrapping_add(1);
+                Outcome::Accepted
+            }
             Err(reason) => {
                 let c = &mut self.counters.rejections[reason as usize];
                 *c = c.wrapping_add(1);
@@ -660,7 +664,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
     }
 
     /// Checks a datagram to our port against the query (RFC 5452 9.1) and
-    /// acts on an accepted reply.
+    /// acts on an accepted reply (`Ok`, counted in `replies` by the caller).
     fn accept(&mut self, meta: &UdpMeta, payload: &[u8], now: u32) -> Result<(), Reject> {
         if meta.src != self.server {
             return Err(Reject::WrongSource);
@@ -690,7 +694,6 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         // The reply is the one we wait for.
         if p.is_truncated() {
             self.counters.truncated = self.counters.truncated.wrapping_add(1);
-            self.counters.replies = self.counters.replies.wrapping_add(1);
             self.finish(State::Failed(Failure::Truncated));
             return Ok(());
         }
@@ -699,15 +702,13 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             // RFC 1035 4.1.1 / RFC 2308 2.1: the name does not exist; no
             // other server will say otherwise.
             rcode::NAME_ERROR => {
-                self.counters.replies = self.counters.replies.wrapping_add(1);
-                self.finish(State::Failed(Failure::NxDomain));
+                    self.finish(State::Failed(Failure::NxDomain));
                 return Ok(());
             }
             // SERVFAIL, REFUSED, FORMERR, NOTIMP...: this server cannot
             // help, the next one may (RFC 1035 7.3).
             rc => {
-                self.counters.replies = self.counters.replies.wrapping_add(1);
-                self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
+                    self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
                 self.end_query();
                 self.next_server(now);
                 self.last_rcode = rc;
@@ -725,7 +726,6 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             self.chain_ttl,
         )
         .ok_or(Reject::Malformed)?;
-        self.counters.replies = self.counters.replies.wrapping_add(1);
         match answer {
             Answer::Addresses(n, ttl) => {
                 // RFC 2181 8: TTLs over 2^31 - 1 were read as 0. `ttl` is
