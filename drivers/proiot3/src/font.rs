@@ -166,5 +166,8 @@ mod tests {
         assert_eq!(scaled_column(0x7f, 3, 2), 0b0001_1111);
         assert_eq!(scaled_column(0x7f, 1, 0), 0x7f);
         assert_eq!(scaled_column(0x7f, 1, 1), 0);
+        // Scale 0 draws like scale 1 (no endless loop).
+        assert_eq!(scaled_column(0x5a, 0, 0), 0x5a);
+        assert_eq!(scaled_column(0x5a, 0, 1), 0);
     }
 }
