@@ -565,39 +565,38 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         buf: &mut [u8],
         now_ms: u32,
     ) -> Option<usize> {
+        let now = now_ms;
+        if !self.within_ttl(now) {
+            // For good: 2^31 ms later `expires` would look ahead again.
+            self.flags |= EXPIRED;
+        }
+        if matches!(self.state, State::Resolving) {
+            if due(now, self.overall_end) {
+                self.give_up();
+            } else if self.port != 0 && due(now, self.attempt_end) {
+                // No reply in time, or the query never got out (next hop
+                // unreachable): retransmit with a new ID and port, or move
+                // on to the next server (RFC 1035 7.2).
+                if self.sent {
+                    self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
+                }
+                self.end_query();
+                self.last_rcode = 0;
+                self.tries = self.tries.wrapping_add(1);
+                if self.tries >= self.config.tries_per_server {
+                    self.next_server(now);
+                }
+                self.next_try = now;
+            }
+        }
+        // The port of a query that ended (here above, or in `receive`,
+        // `resolve`, `configure`) is unbound before a new one is bound:
+        // one place for it.
         if self.release != 0 {
             iface.unbind(self.release);
             self.release = 0;
         }
-        if !self.within_ttl(now_ms) {
-            // For good: 2^31 ms later `expires` would look ahead again.
-            self.flags |= EXPIRED;
-        }
-        if !matches!(self.state, State::Resolving) {
-            return None;
-        }
-        let now = now_ms;
-        if due(now, self.overall_end) {
-            self.give_up(iface);
-            return None;
-        }
-        if self.port != 0 && due(now, self.attempt_end) {
-            // No reply in time, or the query never got out (next hop
-            // unreachable): retransmit with a new ID and port, or move on
-            // to the next server (RFC 1035 7.2).
-            if self.sent {
-                self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
-            }
-            self.end_query();
-            iface.unbind(core::mem::take(&mut self.release));
-            self.last_rcode = 0;
-            self.tries = self.tries.wrapping_add(1);
-            if self.tries >= self.config.tries_per_server {
-                self.next_server(now);
-            }
-            self.next_try = now;
-        }
-        if self.sent || !due(now, self.next_try) {
+        if !matches!(self.state, State::Resolving) || self.sent || !due(now, self.next_try) {
             return None;
         }
         if self.port == 0 && !self.start_query(iface, now) {
@@ -788,7 +787,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         let Some(server) = self.server_at(iface, self.server_index) else {
             if self.flags & HAD_SERVER != 0 {
                 // Every server was tried.
-                self.give_up(iface);
+                self.give_up();
             } else {
                 self.retry_later(now);
             }
@@ -900,10 +899,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         self.state = state;
     }
 
-    fn give_up<const N: usize, const R: usize, const D: usize>(
-        &mut self,
-        iface: &mut Interface<N, R, D>,
-    ) {
+    /// Ends the lookup for good: no server, the last error, or a timeout.
+    fn give_up(&mut self) {
         let failure = if self.flags & HAD_SERVER == 0 {
             Failure::NoServer
         } else if self.last_rcode != 0 {
@@ -912,7 +909,6 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             Failure::Timeout
         };
         self.finish(State::Failed(failure));
-        iface.unbind(core::mem::take(&mut self.release));
     }
 }
 
