@@ -667,9 +667,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             }
             self.bit_set(ECON2, ECON2_PKTDEC)?;
         }
-        self.bit_clear(EIR, EIR_RXERIF)?;
+        // Overflow flag cleared, then reception on again: one table walk.
+        self.commands(&[(OP_BFC, EIR, EIR_RXERIF), (OP_BFS, ECON1, ECON1_RXEN)])?;
         bump(&mut self.counters.rx_resets);
-        self.bit_set(ECON1, ECON1_RXEN)?;
         Ok(())
     }
 
