@@ -946,10 +946,11 @@ fn encode_name(dotted: &[u8], out: &mut [u8]) -> Option<usize> {
     }
     // `len_at` is where the current label's length byte goes; the byte
     // `i` of `s` goes at `i + 1`, a dot at the end of `s` closes the last
-    // label. (An index loop: smaller than a chained iterator.)
+    // label. (An index loop: smaller than a chained iterator; a half-open
+    // range, whose `next` is inlined, where `0..=len` called its own.)
     let mut len_at = 0;
     if !s.is_empty() {
-        for i in 0..=s.len() {
+        for i in 0..s.len() + 1 {
             let c = s.get(i).copied().unwrap_or(b'.');
             if c == b'.' {
                 let label = i - len_at;
