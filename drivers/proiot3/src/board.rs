@@ -25,8 +25,10 @@ impl Board {
     /// Initialises everything ([`crate::init`], console, display, SPI,
     /// entropy, MAC). Call once, first thing in `main`.
     pub fn init() -> Board {
-        let clock_locked = crate::init();
-        let seed = crate::entropy::seed(256);
+        // `crate::init` then `entropy::seed(256)`, with the calibration's
+        // Timer_B capture kept running for the seed.
+        let clock_locked = crate::init_capturing();
+        let seed = crate::entropy::mix(256);
         let console = Uart::new();
         let mut display = Ssd1306::new(ParallelBus::new());
         display.init();

@@ -49,6 +49,15 @@ const CCIFG: u16 = 0x0001;
 /// Call once, after a reset (as [`crate::init`] does): BCSCTL2 is assumed
 /// to hold its reset value.
 pub fn init() -> bool {
+    let ok = init_capturing();
+    capture_stop();
+    ok
+}
+
+/// [`init`] leaving Timer_B capturing ACLK edges (as [`capture_start`]
+/// set it), for [`crate::entropy::mix`] next: the calibration's capture
+/// goes on instead of a stop and a second start.
+pub(crate) fn init_capturing() -> bool {
     let p = periph();
     let bc = &p.basic_clock;
     // RSEL 7: the highest range; calibration moves it if needed.
@@ -73,12 +82,13 @@ pub fn init() -> bool {
         n += 1;
     }
     if cfg!(feature = "xt2-8mhz") {
-        if n == 200 {
-            return false;
+        let ok = n < 200;
+        if ok {
+            // SELM_2 (XT2CLK) | SELS (XT2CLK), dividers 1.
+            bc.bcsctl2().write(|w| unsafe { w.bits(0x80 | 0x08) });
         }
-        // SELM_2 (XT2CLK) | SELS (XT2CLK), dividers 1.
-        bc.bcsctl2().write(|w| unsafe { w.bits(0x80 | 0x08) });
-        return true;
+        capture_start();
+        return ok;
     }
     calibrate()
 }
@@ -167,6 +177,6 @@ fn calibrate() -> bool {
             break;
         }
     }
-    capture_stop();
+    // Capture left running: `init` stops it, `init_capturing` keeps it.
     ok
 }

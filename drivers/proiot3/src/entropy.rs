@@ -11,6 +11,12 @@ use crate::clock::{capture_start, capture_stop, next_edge};
 /// samples taken so far if ACLK stops.
 pub fn seed(samples: u16) -> u64 {
     capture_start();
+    mix(samples)
+}
+
+/// [`seed`] with Timer_B already capturing ACLK edges (left so by
+/// [`crate::clock::init_capturing`]); stops the capture.
+pub(crate) fn mix(samples: u16) -> u64 {
     let mut a: u32 = 0x9E37_79B9;
     let mut b: u32 = 0x85EB_CA6B;
     let mut prev = next_edge().unwrap_or(0);

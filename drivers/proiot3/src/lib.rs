@@ -103,8 +103,17 @@ pub(crate) fn periph() -> Regs {
 /// against the 32768 Hz crystal succeeded.
 #[cfg(target_arch = "msp430")]
 pub fn init() -> bool {
+    let calibrated = init_capturing();
+    clock::capture_stop();
+    calibrated
+}
+
+/// [`init`] with Timer_B left capturing ACLK edges for
+/// [`entropy::mix`] (what [`Board::init`] does next).
+#[cfg(target_arch = "msp430")]
+pub(crate) fn init_capturing() -> bool {
     watchdog::stop();
-    let calibrated = clock::init();
+    let calibrated = clock::init_capturing();
     io::init();
     time::start();
     interrupts_enable();
