@@ -701,13 +701,13 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             // RFC 1035 4.1.1 / RFC 2308 2.1: the name does not exist; no
             // other server will say otherwise.
             rcode::NAME_ERROR => {
-                    self.finish(State::Failed(Failure::NxDomain));
+                self.finish(State::Failed(Failure::NxDomain));
                 return Ok(());
             }
             // SERVFAIL, REFUSED, FORMERR, NOTIMP...: this server cannot
             // help, the next one may (RFC 1035 7.3).
             rc => {
-                    self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
+                self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
                 self.end_query();
                 self.next_server(now);
                 self.last_rcode = rc;
