@@ -200,8 +200,15 @@ impl embedded_hal::delay::DelayNs for Delay {
             low -= CHUNK_US;
             delay_cycles(CHUNK_US / 4 * LOOPS_PER_4US);
         }
-        // Below CHUNK_US, the product fits (asserted above).
-        delay_cycles((low * LOOPS_PER_4US).div_ceil(4));
+        // Below CHUNK_US, the product fits (asserted above). An even loop
+        // count halves first: at 3.93 MHz that is `low * 3`, two additions
+        // instead of a multiply call (the same count).
+        let loops = if LOOPS_PER_4US % 2 == 0 {
+            (low * (LOOPS_PER_4US / 2)).div_ceil(2)
+        } else {
+            (low * LOOPS_PER_4US).div_ceil(4)
+        };
+        delay_cycles(loops);
     }
 
     fn delay_ms(&mut self, ms: u32) {
