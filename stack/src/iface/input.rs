@@ -532,26 +532,27 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         tlla_at: usize,
     ) -> Received {
         let m = &buf[off..];
+        let kind = m[0];
+        if kind == msg_type::NEIGHBOR_SOLICIT {
+            return self.ns_input(buf, off, src, slla_at);
+        }
+        // (NA and Redirect: one copy of the reads; their slots are
+        // shared with the NS path's.)
         let flags = m[4];
-        // (The copies made per arm: they share their stack slots.)
-        match m[0] {
-            msg_type::NEIGHBOR_SOLICIT => self.ns_input(buf, off, src, slla_at),
-            msg_type::NEIGHBOR_ADVERT => self.na_input(
-                &ip_at(m, 8),
-                lla_option(m, tlla_at),
+        let target = ip_at(m, 8);
+        let tlla = lla_option(m, tlla_at);
+        if kind == msg_type::NEIGHBOR_ADVERT {
+            return self.na_input(
+                &target,
+                tlla,
                 flags & 0x80 != 0,
                 flags & 0x40 != 0,
                 flags & 0x20 != 0,
-            ),
-            // 8.3: the target is a better first hop unless it is the
-            // destination itself.
-            _ => self.redirect_input(
-                src,
-                &ip_at(m, 8),
-                m[8..24] != m[24..40],
-                lla_option(m, tlla_at),
-            ),
+            );
         }
+        // 8.3: the target is a better first hop unless it is the
+        // destination itself.
+        self.redirect_input(src, &target, m[8..24] != m[24..40], tlla)
     }
 
     /// A valid Neighbor Solicitation (RFC 4861 7.2.3 processing, 7.2.4
