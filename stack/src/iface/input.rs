@@ -27,7 +27,9 @@ fn nd_time_ms(ra: &[u8; 16], at: usize) -> u32 {
 /// The MAC address at `at` in `b`. (An array copy, not `from_bytes`:
 /// inlined into the generic interface code on hosts too, where
 /// `from_bytes`, not generic, is a call into the crate.)
-#[inline]
+// The 16-bit target: one shared copy of the bounds check and the copy.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+#[cfg_attr(not(target_pointer_width = "16"), inline)]
 fn mac_at(b: &[u8], at: usize) -> MacAddress {
     MacAddress(*b[at..].first_chunk().unwrap())
 }
@@ -40,7 +42,8 @@ fn lla_option(m: &[u8], at: usize) -> Option<MacAddress> {
 }
 
 /// The IPv6 address at `at` in `b` (as [`mac_at`]).
-#[inline]
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+#[cfg_attr(not(target_pointer_width = "16"), inline)]
 fn ip_at(b: &[u8], at: usize) -> Ipv6Address {
     Ipv6Address(*b[at..].first_chunk().unwrap())
 }
