@@ -691,72 +691,77 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             return Err(Reject::QuestionMismatch);
         }
         // The reply is the one we wait for. (Every ending gives its state
-        // to one `finish`.)
-        let state = 'end: {
-            if p.is_truncated() {
-                self.counters.truncated = self.counters.truncated.wrapping_add(1);
-                break 'end State::Failed(Failure::Truncated);
-            }
-            match p.rcode() {
-                rcode::NO_ERROR => {}
-                // RFC 1035 4.1.1 / RFC 2308 2.1: the name does not exist;
-                // no other server will say otherwise.
-                rcode::NAME_ERROR => break 'end State::Failed(Failure::NxDomain),
-                // SERVFAIL, REFUSED, FORMERR, NOTIMP...: this server cannot
-                // help, the next one may (RFC 1035 7.3).
-                rc => {
-                    self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
-                    self.end_query();
-                    self.next_server(now);
-                    self.last_rcode = rc;
-                    return Ok(());
+        // to one `finish`; the two new queries share one tail.)
+        'restart: {
+            let state = 'end: {
+                if p.is_truncated() {
+                    self.counters.truncated = self.counters.truncated.wrapping_add(1);
+                    break 'end State::Failed(Failure::Truncated);
                 }
-            }
-            // A malformed answer section is rejected like any bad datagram.
-            let count = p.answer_count();
-            let answer = reply::read_answer(
-                payload,
-                answers,
-                count,
-                qname,
-                &mut self.addrs,
-                self.chain_ttl,
-            )
-            .ok_or(Reject::Malformed)?;
-            match answer {
-                Answer::Addresses(n, ttl) => {
-                    // RFC 2181 8: TTLs over 2^31 - 1 were read as 0. `ttl`
-                    // is also the smallest of the CNAMEs of earlier replies,
-                    // and of `max_ttl_s` (where `chain_ttl` started), which
-                    // fits u32 milliseconds under 2^31.
-                    self.count = n as u8;
-                    self.expires = now.wrapping_add(ttl * 1000);
-                    self.flags &= !EXPIRED;
-                    State::Resolved
-                }
-                Answer::NoData => State::Failed(Failure::NoData),
-                Answer::Alias(target, ttl) => {
-                    // RFC 1034 5.3.3 step 3: restart with the canonical name.
-                    self.chain_ttl = ttl; // the smaller one already
-                    self.requeries = self.requeries.wrapping_add(1);
-                    if self.requeries > self.config.max_requeries {
-                        break 'end State::Failed(Failure::TooManyCnames);
+                match p.rcode() {
+                    rcode::NO_ERROR => {}
+                    // RFC 1035 4.1.1 / RFC 2308 2.1: the name does not exist;
+                    // no other server will say otherwise.
+                    rcode::NAME_ERROR => break 'end State::Failed(Failure::NxDomain),
+                    // SERVFAIL, REFUSED, FORMERR, NOTIMP...: this server cannot
+                    // help, the next one may (RFC 1035 7.3).
+                    rc => {
+                        self.counters.server_errors = self.counters.server_errors.wrapping_add(1);
+                        self.server_index = self.server_index.wrapping_add(1);
+                        self.last_rcode = rc;
+                        break 'restart;
                     }
-                    let start = self.orig_len as usize;
-                    let Some(len) = reply::expand_name(payload, target, &mut self.name[start..])
-                    else {
-                        break 'end State::Failed(Failure::NameTooLong);
-                    };
-                    // (`cur_start` is `orig_len` from now on.)
-                    self.cur_len = len as u8;
-                    self.end_query();
-                    self.tries = 0;
-                    self.next_try = now;
-                    return Ok(());
                 }
-            }
-        };
-        self.finish(state);
+                // A malformed answer section is rejected like any bad datagram.
+                let count = p.answer_count();
+                let answer = reply::read_answer(
+                    payload,
+                    answers,
+                    count,
+                    qname,
+                    &mut self.addrs,
+                    self.chain_ttl,
+                )
+                .ok_or(Reject::Malformed)?;
+                match answer {
+                    Answer::Addresses(n, ttl) => {
+                        // RFC 2181 8: TTLs over 2^31 - 1 were read as 0. `ttl`
+                        // is also the smallest of the CNAMEs of earlier replies,
+                        // and of `max_ttl_s` (where `chain_ttl` started), which
+                        // fits u32 milliseconds under 2^31.
+                        self.count = n as u8;
+                        self.expires = now.wrapping_add(ttl * 1000);
+                        self.flags &= !EXPIRED;
+                        State::Resolved
+                    }
+                    Answer::NoData => State::Failed(Failure::NoData),
+                    Answer::Alias(target, ttl) => {
+                        // RFC 1034 5.3.3 step 3: restart with the canonical name.
+                        self.chain_ttl = ttl; // the smaller one already
+                        self.requeries = self.requeries.wrapping_add(1);
+                        if self.requeries > self.config.max_requeries {
+                            break 'end State::Failed(Failure::TooManyCnames);
+                        }
+                        let start = self.orig_len as usize;
+                        let Some(len) =
+                            reply::expand_name(payload, target, &mut self.name[start..])
+                        else {
+                            break 'end State::Failed(Failure::NameTooLong);
+                        };
+                        // (`cur_start` is `orig_len` from now on.)
+                        self.cur_len = len as u8;
+                        break 'restart;
+                    }
+                }
+            };
+            self.finish(state);
+            return Ok(());
+        }
+        // A new query, to the next server or for the CNAME target: its first
+        // try, now.
+        self.end_query();
+        self.tries = 0;
+        self.next_try = now;
         Ok(())
     }
 
