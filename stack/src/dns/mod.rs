@@ -511,17 +511,13 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         }
     }
 
-    /// True when resolved and the answer's TTL has not run out at `now_ms`.
+    /// True when resolved and the answer's TTL has not run out at `now_ms`:
+    /// not yet marked expired (by `poll_send`), and `expires` (under 2^31
+    /// ms after the reply) still ahead.
     pub fn is_fresh(&self, now_ms: u32) -> bool {
-        matches!(self.state, State::Resolved) && self.within_ttl(now_ms)
-    }
-
-    /// True while the answer's TTL runs at `now_ms`: not yet marked
-    /// expired, and `expires` (under 2^31 ms after the reply) still ahead.
-    /// (Out of line: `resolve` and `poll_send` use it too.)
-    #[inline(never)]
-    fn within_ttl(&self, now_ms: u32) -> bool {
-        self.flags & EXPIRED == 0 && !due(now_ms, self.expires)
+        matches!(self.state, State::Resolved)
+            && self.flags & EXPIRED == 0
+            && !due(now_ms, self.expires)
     }
 
     /// Statistics and rejection counters.
@@ -566,7 +562,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         now_ms: u32,
     ) -> Option<usize> {
         let now = now_ms;
-        if !self.within_ttl(now) {
+        if due(now, self.expires) {
             // For good: 2^31 ms later `expires` would look ahead again.
             self.flags |= EXPIRED;
         }
@@ -788,28 +784,31 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         iface: &mut Interface<N, R, D>,
         now: u32,
     ) -> bool {
-        let Some(server) = self.server_at(iface, self.server_index) else {
-            if self.flags & HAD_SERVER != 0 {
+        // (One `retry_later` for both waits.)
+        'wait: {
+            let Some(server) = self.server_at(iface, self.server_index) else {
+                if self.flags & HAD_SERVER == 0 {
+                    break 'wait;
+                }
                 // Every server was tried.
                 self.give_up();
-            } else {
-                self.retry_later(now);
-            }
-            return false;
-        };
-        self.flags |= HAD_SERVER;
-        let Ok(port) = iface.bind_ephemeral() else {
-            self.retry_later(now);
-            return false;
-        };
-        self.port = port;
-        self.id = self.rng.next_u32() as u16;
-        self.server = server;
-        self.sent = false;
-        // Until the query can go out (next hop resolution), at most one
-        // interval; then the whole interval again from its transmission.
-        self.wait_reply(now);
-        true
+                return false;
+            };
+            self.flags |= HAD_SERVER;
+            let Ok(port) = iface.bind_ephemeral() else {
+                break 'wait;
+            };
+            self.port = port;
+            self.id = self.rng.next_u32() as u16;
+            self.server = server;
+            // (`sent` is false: it is set only while a port is bound.)
+            // Until the query can go out (next hop resolution), at most one
+            // interval; then the whole interval again from its transmission.
+            self.wait_reply(now);
+            return true;
+        }
+        self.retry_later(now);
+        false
     }
 
     /// The reply to the current query is awaited until one timeout after
