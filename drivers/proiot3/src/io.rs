@@ -111,35 +111,30 @@ impl ParallelBus {
     /// these two functions run for every display byte.
     #[inline(always)]
     fn write(&mut self, byte: u8, data: bool) {
+        // One template, D/C set (data) or cleared (command) by `$dc`.
+        macro_rules! strobe {
+            ($dc:literal) => {
+                core::arch::asm!(
+                    "mov.b {byte}, &{p2out}",
+                    concat!($dc, " #{dc}, &{p3out}"),
+                    "bis.b #{e}, &{p3out}",
+                    "bic.b #{e}, &{p3out}",
+                    byte = in(reg) byte,
+                    p2out = const P2OUT,
+                    p3out = const P3OUT,
+                    dc = const DC,
+                    e = const E,
+                    options(nostack),
+                )
+            };
+        }
         // SAFETY: writes P2OUT and the D/C and E bits of P3OUT, which only
         // the display bus uses (msp430f1611.h: P2OUT 0x0029, P3OUT 0x0019).
         unsafe {
             if data {
-                core::arch::asm!(
-                    "mov.b {byte}, &{p2out}",
-                    "bis.b #{dc}, &{p3out}",
-                    "bis.b #{e}, &{p3out}",
-                    "bic.b #{e}, &{p3out}",
-                    byte = in(reg) byte,
-                    p2out = const P2OUT,
-                    p3out = const P3OUT,
-                    dc = const DC,
-                    e = const E,
-                    options(nostack),
-                );
+                strobe!("bis.b");
             } else {
-                core::arch::asm!(
-                    "mov.b {byte}, &{p2out}",
-                    "bic.b #{dc}, &{p3out}",
-                    "bis.b #{e}, &{p3out}",
-                    "bic.b #{e}, &{p3out}",
-                    byte = in(reg) byte,
-                    p2out = const P2OUT,
-                    p3out = const P3OUT,
-                    dc = const DC,
-                    e = const E,
-                    options(nostack),
-                );
+                strobe!("bic.b");
             }
         }
     }
