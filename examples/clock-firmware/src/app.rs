@@ -271,15 +271,15 @@ pub fn run(mut board: Board) -> ! {
     watchdog::start();
     let mut eth = start_ethernet(&mut board, mac.0);
 
-    // All zero: the counter started at 0 and is read within 18 hours
-    // (the first reading's count is then not behind `ticks`).
-    let mut clock = Monotonic {
-        last_high: 0,
-        base: 0,
-        ms: 0,
-        ticks: 0,
-    };
     let mut shown = Shown {
+        // All zero: the counter started at 0 and is read within 18 hours
+        // (the first reading's count is then not behind `ticks`).
+        clock: Monotonic {
+            last_high: 0,
+            base: 0,
+            ms: 0,
+            ticks: 0,
+        },
         lines: [0; ROWS],
         second: 0,
         redraw: true,
@@ -294,28 +294,27 @@ pub fn run(mut board: Board) -> ! {
             let Some(len) = take_frame(&mut eth, frame) else {
                 break;
             };
-            clock.read(ticks, 0);
+            shown.clock.read(ticks, 0);
             // UDP from port 123: the NTP reply awaited, if any, is here.
             if is_ntp(frame, len, SRC_PORT) {
                 // SAFETY: only this loop touches it (no interrupt handler).
                 unsafe { AWAITING_REPLY = false };
             }
-            if let Some(n) = app.receive(frame, len, clock.ms, clock.ticks) {
+            if let Some(n) = app.receive(frame, len, shown.clock.ms, shown.clock.ticks) {
                 send(&mut eth, frame, n);
             }
         }
         // While an NTP reply is awaited only frames are taken: a poll
         // would move the application's tick count ahead (T4 would get it),
         // the console and the display would delay the reply's stamp.
-        let awaiting = awaiting_reply();
-        if !awaiting {
+        if !awaiting_reply() {
             loop {
                 // Every poll is stamped ahead (the application cannot say
                 // which call builds the request); readings after it repeat
                 // that time until the counter catches up (at most 6 ms early).
-                clock.read(time::ticks(), TX_HOLD);
-                let t1 = clock.ticks;
-                let Some(n) = app.poll(frame, clock.ms, t1) else {
+                shown.clock.read(time::ticks(), TX_HOLD);
+                let t1 = shown.clock.ticks;
+                let Some(n) = app.poll(frame, shown.clock.ms, t1) else {
                     break;
                 };
                 let ntp = is_ntp(frame, n, DST_PORT);
@@ -341,20 +340,20 @@ pub fn run(mut board: Board) -> ! {
         // The display: once per shown second (local time once synced,
         // uptime before), at once after a button.
         buttons |= io::take_button_events();
-        clock.read(time::ticks(), 0);
+        shown.clock.read(time::ticks(), 0);
         if buttons != 0 {
             buttons = 0;
-            app.button_next(clock.ms);
+            app.button_next(shown.clock.ms);
             shown.redraw = true;
         }
-        let (wait, drew) = show(&mut board, app, &clock, &mut shown, awaiting, frame);
+        let (wait, drew) = show(&mut board, app, &mut shown, frame);
         // A frame that came during the redraw is taken at once, not after
         // the next sleep. (Only here: the sleeps feed the watchdog, and a
         // flood must not keep the loop from them.)
         if drew && frame_pending(&mut eth) {
             continue 'turn;
         }
-        let wake = clock.ticks.wrapping_add(u32::from(wait));
+        let wake = shown.clock.ticks.wrapping_add(u32::from(wait));
         loop {
             let left = ticks_left(wake, IDLE_POLL_TICKS);
             if left == 0 {
@@ -371,8 +370,11 @@ pub fn run(mut board: Board) -> ! {
     }
 }
 
-/// What the display shows, kept across the loop's turns.
+/// What the display shows, kept across the loop's turns, and the time
+/// (in one struct: [`show`]'s arguments fit the four argument registers).
 struct Shown {
+    /// The time last read.
+    clock: Monotonic,
     /// A 16-bit hash of each line drawn (see [`draw`]).
     lines: [u16; ROWS],
     /// The low 16 bits of the second shown (UTC once synced, uptime
@@ -393,12 +395,14 @@ struct Shown {
 fn show(
     board: &mut Board,
     app: &mut ClockApp,
-    clock: &Monotonic,
     shown: &mut Shown,
-    awaiting: bool,
     frame: &mut [u8; FRAME_LEN],
 ) -> (u16, bool) {
-    let (now, ticks) = (clock.ms, clock.ticks);
+    let (now, ticks) = (shown.clock.ms, shown.clock.ticks);
+    // SAFETY: only the loop touches it (no interrupt handler). The loop's
+    // `awaiting_reply()` of this turn: it is not changed since (a request
+    // sent starts the turn again).
+    let awaiting = unsafe { AWAITING_REPLY };
     let utc = app.utc(ticks);
     let (mut second, to_next) = match utc {
         Some((s, us)) => (s as u16, us_to_ticks(1_000_000 - us)),
