@@ -584,15 +584,16 @@ fn draw(
             time::sleep_ticks(left as u16);
         }
     }
-    for (i, (line, seen)) in text.lines.iter().zip(shown.iter_mut()).enumerate() {
+    for i in 0..ROWS {
+        let line = &text.lines[i];
         let mut hash = 1u16;
         for &b in line {
             hash = hash.rotate_left(5) ^ u16::from(b);
         }
-        if hash == *seen {
+        if hash == shown[i] {
             continue;
         }
-        *seen = hash;
+        shown[i] = hash;
         // Whole lines, trailing spaces included: they clear what a longer
         // text left (the time line is cut after 9 characters, column 124).
         let (page, col, scale) = if i == 0 {
