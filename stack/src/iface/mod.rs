@@ -1150,28 +1150,24 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return Some(i);
         }
         let now = self.now_ms;
-        let i = match self.neighbors.iter().position(|n| n.state.is_none()) {
-            Some(i) => i,
-            None => {
-                // Eviction order: non-routers before routers, then entries
-                // past INCOMPLETE, then the oldest; the last of equals.
-                // Compared as (class, age) in 8 + 32 bits rather than one
-                // 64-bit score.
-                let mut victim = 0;
-                let (mut best_class, mut best_age) = (0u8, 0u32);
-                for (i, n) in self.neighbors.iter().enumerate() {
-                    let age = now.wrapping_sub(n.stamp);
-                    let class = 2 * (!n.is_router as u8)
-                        + (n.state != Some(NeighborState::Incomplete)) as u8;
-                    if class > best_class || (class == best_class && age >= best_age) {
-                        best_class = class;
-                        best_age = age;
-                        victim = i;
-                    }
-                }
-                victim
+        // One scan for a free slot and the eviction victim: free slots
+        // first (class 4), then non-routers before routers, then entries
+        // past INCOMPLETE, then the oldest; the last of equals. Compared
+        // as (class, age) in 8 + 32 bits rather than one 64-bit score.
+        let mut i = 0;
+        let (mut best_class, mut best_age) = (0u8, 0u32);
+        for (j, n) in self.neighbors.iter().enumerate() {
+            let age = now.wrapping_sub(n.stamp);
+            let class = match n.state {
+                None => 4,
+                s => 2 * (!n.is_router as u8) + (s != Some(NeighborState::Incomplete)) as u8,
+            };
+            if class > best_class || (class == best_class && age >= best_age) {
+                best_class = class;
+                best_age = age;
+                i = j;
             }
-        };
+        }
         // (One initialisation for both callers' new entries.)
         self.neighbors[i] = Neighbor {
             ip: *ip,
