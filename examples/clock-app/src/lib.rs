@@ -551,7 +551,7 @@ impl ClockApp {
             text = rest;
         }
         let n = text.len().min(MESSAGE_LEN);
-        for (d, &s) in self.message.iter_mut().zip(&text[..n]) {
+        for (d, &s) in self.message.iter_mut().zip(text) {
             *d = if (0x20..0x7f).contains(&s) { s } else { b'?' };
         }
         self.message_len = n as u8;
