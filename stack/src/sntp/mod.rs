@@ -744,19 +744,20 @@ impl SntpClient {
         if stratum == 0 {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
             let code = [h[12], h[13], h[14], h[15]];
-            return Err(if code == ntp::KISS_DENY || code == ntp::KISS_RSTR {
+            let reason = if code == ntp::KISS_DENY || code == ntp::KISS_RSTR {
                 self.usable &= !(1 << asked);
-                self.next_server();
                 Reject::KissDeny
             } else if code == ntp::KISS_RATE {
                 self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
                 self.stable = 0;
-                self.next_server();
                 self.schedule(now_ms);
                 Reject::KissRate
             } else {
-                Reject::KissOther
-            });
+                return Err(Reject::KissOther);
+            };
+            // Both move on to the next server (one call for the two).
+            self.next_server();
+            return Err(reason);
         }
         // RFC 4330 5 sanity checks.
         if h[0] >> 6 == LeapIndicator::Unsynchronized.bits() {
