@@ -1306,8 +1306,13 @@ impl Soonest {
     /// 16-bit target.
     #[inline(never)]
     fn ms(&mut self, at: u32) {
-        let d = at.wrapping_sub(self.now) as i32;
-        self.delay = self.delay.min(if d <= 0 { 0 } else { d as u32 });
+        // A past deadline (negative difference: the sign bit alone, one
+        // word's test) counts as 0.
+        let d = at.wrapping_sub(self.now);
+        let d = if d >> 31 != 0 { 0 } else { d };
+        if d < self.delay {
+            self.delay = d;
+        }
     }
 
     /// Counts the lifetime end `end` (s) unless it is infinite or past
