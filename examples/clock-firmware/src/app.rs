@@ -144,11 +144,13 @@ struct Monotonic {
 }
 
 impl Monotonic {
-    /// Reads the time at counter value `ticks` (not older than the
-    /// previous reading's; readings at least every 36 hours), the
-    /// application's tick count `ahead` of it. 32-bit arithmetic only.
+    /// Reads the time from the counter now (readings at least every 36
+    /// hours), the application's tick count `ahead` of it. 32-bit
+    /// arithmetic only. The counter is read here: one call of
+    /// `time::ticks` and its result's moves, not one per caller.
     #[inline(never)]
-    fn read(&mut self, ticks: u32, ahead: u16) {
+    fn read(&mut self, ahead: u16) {
+        let ticks = time::ticks();
         let high = (ticks >> 16) as u16;
         if high < self.last_high {
             // 2^32 ticks = 131,072,000 ms.
@@ -290,11 +292,12 @@ pub fn run(mut board: Board) -> ! {
         // Frames first: their arrival time is the tick count read just
         // before the driver fetches them.
         for _ in 0..FRAMES_PER_TURN {
-            let ticks = time::ticks();
+            // Read before the driver fetches the frame (and again, to no
+            // harm, when there is none).
+            shown.clock.read(0);
             let Some(len) = take_frame(&mut eth, frame) else {
                 break;
             };
-            shown.clock.read(ticks, 0);
             // UDP from port 123: the NTP reply awaited, if any, is here.
             if is_ntp(frame, len, SRC_PORT) {
                 // SAFETY: only this loop touches it (no interrupt handler).
@@ -312,7 +315,7 @@ pub fn run(mut board: Board) -> ! {
                 // Every poll is stamped ahead (the application cannot say
                 // which call builds the request); readings after it repeat
                 // that time until the counter catches up (at most 6 ms early).
-                shown.clock.read(time::ticks(), TX_HOLD);
+                shown.clock.read(TX_HOLD);
                 let t1 = shown.clock.ticks;
                 let Some(n) = app.poll(frame, shown.clock.ms, t1) else {
                     break;
@@ -340,7 +343,7 @@ pub fn run(mut board: Board) -> ! {
         // The display: once per shown second (local time once synced,
         // uptime before), at once after a button.
         buttons |= io::take_button_events();
-        shown.clock.read(time::ticks(), 0);
+        shown.clock.read(0);
         if buttons != 0 {
             buttons = 0;
             app.button_next(shown.clock.ms);
