@@ -1110,8 +1110,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 Err(ll.slot == AddrSlot::Tentative)
             };
         }
-        // Scores fit 16 bits: 128 prefix bits + 512 + 256.
-        let mut best: Option<(u16, usize)> = None;
+        // Scores fit 16 bits: 1 + 128 prefix bits + 512 + 256; 0 is
+        // "none yet" (no Option of a pair to carry).
+        let (mut best_score, mut best) = (0u16, 0usize);
         let mut tentative = false;
         for i in 1..MAX_ADDRESSES {
             let a = &self.addrs[i];
@@ -1121,18 +1122,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if !a.usable() {
                 continue;
             }
-            let mut score = common_prefix_len(&a.addr, dst);
+            let mut score = 1 + common_prefix_len(&a.addr, dst);
             if !tables::expired(self.now_s, a.preferred_until) {
                 score += 512;
             }
             if a.slot == AddrSlot::Assigned {
                 score += 256;
             }
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, i));
+            if score > best_score {
+                (best_score, best) = (score, i);
             }
         }
-        best.map(|(_, i)| i).ok_or(tentative)
+        if best_score == 0 {
+            return Err(tentative);
+        }
+        Ok(best)
     }
 
     /// Finds or makes a neighbor cache slot for `ip`: an existing entry, a
