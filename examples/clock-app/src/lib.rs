@@ -647,7 +647,8 @@ impl ClockApp {
     }
 
     /// The oldest event not yet taken: the application's own, then the
-    /// node's.
+    /// node's. Out of line: the event is built in the caller's slot.
+    #[inline(never)]
     pub fn poll_event(&mut self) -> Option<AppEvent> {
         let first = self.events[0];
         // One memmove (in the image anyway): smaller on the MSP430 than
