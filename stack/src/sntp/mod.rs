@@ -714,12 +714,13 @@ impl SntpClient {
         // may follow), read in place: cheaper on the 16-bit target than a
         // view's getters or a full `NtpRepr`.
         let h: &[u8; ntp::HEADER_LEN] = payload.first_chunk().ok_or(Reject::Truncated)?;
-        // RFC 4330 5: versions 1 to 4.
-        let version = h[0] >> 3 & 7;
-        if version == 0 || version > 4 {
+        // RFC 4330 5: versions 1 to 4. (Tested unshifted, version and
+        // mode together: 1 << 3 ..= 4 << 3 | 7 by one unsigned comparison.)
+        let version_mode = h[0] & 0x3f;
+        if version_mode.wrapping_sub(1 << 3) >= 4 << 3 {
             return Err(Reject::BadVersion);
         }
-        if h[0] & 7 != Mode::Server.bits() {
+        if version_mode & 7 != Mode::Server.bits() {
             return Err(Reject::BadMode);
         }
         if self.t1 == [0; 4] {
@@ -1229,6 +1230,29 @@ mod tests {
         assert!(c.receive(&meta(SERVER, 123, 0..48), &good, 0, 110));
         assert_eq!(c.counters.rejected(Reject::NotExpected), 1);
         assert_eq!(c.counters.accepted, 1);
+    }
+
+    #[test]
+    fn version_and_mode_checks_for_every_first_byte() {
+        // RFC 4330 5: versions 1 to 4; mode 4 (server); the version is
+        // tested first. Every value of the version and mode bits.
+        for first in 0u8..0x40 {
+            let mut c = client();
+            c.clock.step(0, NtpTimestamp::new(3_900_000_000, 0));
+            let t1 = ask(&mut c, 100);
+            let mut b = reply(t1, t1.wrapping_add(ms(5)), t1.wrapping_add(ms(5)));
+            b[0] = first;
+            let (version, mode) = (first >> 3, first & 7);
+            let expected = if !(1..=4).contains(&version) {
+                Outcome::Rejected(Reject::BadVersion)
+            } else if mode != 4 {
+                Outcome::Rejected(Reject::BadMode)
+            } else {
+                Outcome::Accepted { stepped: false }
+            };
+            let got = c.receive_outcome(&meta(SERVER, 123, 0..48), &b, 0, 110);
+            assert_eq!(got, Some(expected), "first byte {first:#04x}");
+        }
     }
 
     #[test]
