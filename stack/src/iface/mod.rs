@@ -1009,22 +1009,24 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// first, then one not known unreachable, then any.
     /// Gives the index in the router list.
     fn select_router(&self) -> Option<usize> {
-        let mut fallback = None;
-        let mut untried = None;
-        for (i, r) in self.routers.iter().enumerate() {
+        // Indexes with R for none (no Options to combine).
+        let (mut fallback, mut untried) = (R, R);
+        for i in 0..R {
+            let r = &self.routers[i];
             if !r.used() {
                 continue;
             }
-            fallback.get_or_insert(i);
+            fallback = fallback.min(i);
             if r.extra != 0 {
                 continue;
             }
             if self.resolved(self.neighbor_index(&r.addr)) {
                 return Some(i);
             }
-            untried.get_or_insert(i);
+            untried = untried.min(i);
         }
-        untried.or(fallback)
+        let i = if untried < R { untried } else { fallback };
+        (i < R).then_some(i)
     }
 
     /// True if `ip` is on-link: link-local, or inside an on-link prefix
