@@ -1250,31 +1250,33 @@ fn list_update(
     gone: EventKind,
     replace: bool,
 ) {
-    if let Some(i) = tables::find(table, addr) {
+    // (One event call for both changes.)
+    let kind = if let Some(i) = tables::find(table, addr) {
         let e = &mut table[i];
-        if until == 0 {
-            *e = Timed::FREE;
-            queue_event(events, lost, gone, addr);
-        } else {
+        if until != 0 {
             e.until = until;
             e.extra = 0;
+            return;
         }
-        return;
-    }
-    if until == 0 {
-        return;
-    }
-    match tables::soonest(table) {
-        Some(e) if e.until < until && (replace || !e.used()) => {
-            *e = Timed {
-                addr: *addr,
-                until,
-                extra: 0,
-            };
-            queue_event(events, lost, learned, addr);
+        *e = Timed::FREE;
+        gone
+    } else {
+        if until == 0 {
+            return;
         }
-        _ => {}
-    }
+        match tables::soonest(table) {
+            Some(e) if e.until < until && (replace || !e.used()) => {
+                *e = Timed {
+                    addr: *addr,
+                    until,
+                    extra: 0,
+                };
+                learned
+            }
+            _ => return,
+        }
+    };
+    queue_event(events, lost, kind, addr);
 }
 
 /// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).
