@@ -117,6 +117,8 @@ const RETRY_BLOCKED_MS: u32 = 250;
 /// `WouldBlock`s in a row (10 s) after which the server is deemed
 /// unreachable: the next one is tried.
 const BLOCKED_GIVE_UP: u8 = 40;
+/// [`SntpClient::try_send`]'s wait meaning one poll interval.
+const ONE_INTERVAL: u32 = u32::MAX;
 /// Retry delay after another send failure (no port, no route, no address).
 const RETRY_ERROR_MS: u32 = 2000;
 /// Offsets within this plus half the round-trip delay count as "clock
@@ -554,26 +556,23 @@ impl SntpClient {
         if !self.due(now_ms) {
             return None;
         }
-        match self.try_send(iface, buf, now_ms, ticks) {
-            Ok(n) => {
-                self.schedule(now_ms);
-                Some(n)
-            }
+        let sent = self.try_send(iface, buf, now_ms, ticks);
+        match sent {
             Err(0) => {
                 // No usable server: the first request goes at once when
                 // there is one again (however long after).
                 self.flags &= !SCHEDULED;
-                None
             }
-            Err(wait_ms) => {
-                self.retry_in(now_ms, wait_ms);
-                None
-            }
+            Err(wait_ms) if wait_ms != ONE_INTERVAL => self.retry_in(now_ms, wait_ms),
+            // Sent, or backing off: one poll interval (one call for both).
+            _ => self.schedule(now_ms),
         }
+        sent.ok()
     }
 
     /// [`SntpClient::poll_send`] once due: the frame length, or how long to
-    /// wait before the next attempt (0: no change, no server).
+    /// wait before the next attempt (0: no change, no server;
+    /// [`ONE_INTERVAL`]: one poll interval).
     fn try_send<const N: usize, const R: usize, const D: usize>(
         &mut self,
         iface: &mut Interface<N, R, D>,
@@ -654,7 +653,7 @@ impl SntpClient {
                     self.next_server();
                     if self.current == before {
                         self.losses = self.losses.saturating_add(1);
-                        return Err(self.interval_ms());
+                        return Err(ONE_INTERVAL);
                     }
                 }
                 Err(RETRY_BLOCKED_MS)
