@@ -748,8 +748,7 @@ impl SntpClient {
                 self.usable &= !(1 << asked);
                 Reject::KissDeny
             } else if code == ntp::KISS_RATE {
-                self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
-                self.stable = 0;
+                self.double_interval();
                 self.schedule(now_ms);
                 Reject::KissRate
             } else {
@@ -827,6 +826,14 @@ impl SntpClient {
         Ok(stepped)
     }
 
+    /// The poll interval doubles (up to [`MAX_POLL_LOG2`]), the count of
+    /// stable offsets starts again (one copy for RATE and adapt_poll).
+    #[inline(never)]
+    fn double_interval(&mut self) {
+        self.stable = 0;
+        self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
+    }
+
     /// Poll interval adaptation: an offset (absolute value, 2^-16 s, at
     /// most 128 ms) within the measurement noise (1 ms plus half the
     /// delay, 2^-16 s) means the clock holds; two in a row double the
@@ -836,8 +843,7 @@ impl SntpClient {
         if offset <= limit {
             self.stable += 1;
             if self.stable >= STABLE_TO_DOUBLE {
-                self.stable = 0;
-                self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
+                self.double_interval();
             }
         } else if offset / UNSTABLE_FACTOR > limit {
             self.stable = 0;
