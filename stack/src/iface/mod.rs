@@ -1174,13 +1174,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 i = j;
             }
         }
-        // (One initialisation for both callers' new entries.)
-        self.neighbors[i] = Neighbor {
-            ip: *ip,
-            timer: now,
-            stamp: now,
-            ..Neighbor::FREE
-        };
+        // (One initialisation for both callers' new entries: cleared,
+        // then the three fields set.)
+        let n = &mut self.neighbors[i];
+        *n = Neighbor::FREE;
+        n.ip = *ip;
+        n.timer = now;
+        n.stamp = now;
         Some(i)
     }
 }
