@@ -474,7 +474,7 @@ impl SntpClient {
             }
         }
         if !asked_listed {
-            self.t1 = [0; 4];
+            self.forget_request();
         }
     }
 
@@ -583,7 +583,7 @@ impl SntpClient {
         if self.t1 != [0; 4] {
             // The previous request went unanswered: back off (RFC 4330
             // 10) and, after a few in a row, try the next server.
-            self.t1 = [0; 4];
+            self.forget_request();
             self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
             self.losses = self.losses.saturating_add(1);
             self.misses += 1;
@@ -737,7 +737,7 @@ impl SntpClient {
         let mut a = be_words(h, 32);
         add4(&mut a, &self.t1, true);
         // The request is answered: a duplicate or replay will not match.
-        self.t1 = [0; 4];
+        self.forget_request();
         self.losses = 0;
         self.misses = 0;
         let stratum = h[1];
@@ -832,6 +832,13 @@ impl SntpClient {
     fn double_interval(&mut self) {
         self.stable = 0;
         self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
+    }
+
+    /// No request outstanding any more (T1 zero): one copy of the four
+    /// word stores for its three callers.
+    #[inline(never)]
+    fn forget_request(&mut self) {
+        self.t1 = [0; 4];
     }
 
     /// Poll interval adaptation: an offset (absolute value, 2^-16 s, at
