@@ -580,7 +580,7 @@ impl SntpClient {
         now_ms: u32,
         ticks: u32,
     ) -> Result<usize, u32> {
-        if self.t1 != [0; 4] {
+        if self.outstanding() {
             // The previous request went unanswered: back off (RFC 4330
             // 10) and, after a few in a row, try the next server.
             self.forget_request();
@@ -722,7 +722,7 @@ impl SntpClient {
         if version_mode & 7 != Mode::Server.bits() {
             return Err(Reject::BadMode);
         }
-        if self.t1 == [0; 4] {
+        if !self.outstanding() {
             return Err(Reject::NotExpected);
         }
         // RFC 5905 8: the origin must be our T1, else the packet is bogus
@@ -832,6 +832,13 @@ impl SntpClient {
     fn double_interval(&mut self) {
         self.stable = 0;
         self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
+    }
+
+    /// True while a request is outstanding (T1 not zero); out of line,
+    /// shared by `try_send` and `accept`.
+    #[inline(never)]
+    fn outstanding(&self) -> bool {
+        self.t1 != [0; 4]
     }
 
     /// No request outstanding any more (T1 zero): one copy of the four
