@@ -585,7 +585,7 @@ impl SntpClient {
             // 10) and, after a few in a row, try the next server.
             self.forget_request();
             self.counters.timeouts = self.counters.timeouts.wrapping_add(1);
-            self.losses = self.losses.saturating_add(1);
+            self.back_off();
             self.misses += 1;
             if self.misses >= FAILOVER_AFTER {
                 self.next_server();
@@ -652,7 +652,7 @@ impl SntpClient {
                     let before = self.current;
                     self.next_server();
                     if self.current == before {
-                        self.losses = self.losses.saturating_add(1);
+                        self.back_off();
                         return Err(ONE_INTERVAL);
                     }
                 }
@@ -839,6 +839,13 @@ impl SntpClient {
     #[inline(never)]
     fn outstanding(&self) -> bool {
         self.t1 != [0; 4]
+    }
+
+    /// One more request in a row without a reply: the backoff grows
+    /// (RFC 4330 10). Out of line for its two callers.
+    #[inline(never)]
+    fn back_off(&mut self) {
+        self.losses = self.losses.saturating_add(1);
     }
 
     /// No request outstanding any more (T1 zero): one copy of the four
