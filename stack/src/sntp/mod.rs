@@ -501,6 +501,7 @@ impl SntpClient {
             .then(|| self.servers[self.current as usize])
     }
 
+    #[inline(never)]
     fn usable(&self, i: usize) -> bool {
         self.usable >> i & 1 != 0
     }
