@@ -446,8 +446,7 @@ impl SntpClient {
     pub fn set_servers(&mut self, servers: &[Ipv6Address]) {
         let old = self.servers;
         let old_usable = self.usable;
-        let polled = &old[self.current as usize];
-        let asked = &old[self.asked as usize];
+        let (polled, asked) = (self.current as usize, self.asked as usize);
         self.servers = [Ipv6Address::UNSPECIFIED; MAX_SERVERS];
         self.usable = 0;
         self.current = 0;
@@ -458,17 +457,21 @@ impl SntpClient {
             let Some(i) = self.add(*s) else {
                 continue;
             };
-            if let Some(j) = old.iter().position(|o| o == s) {
-                // (Listed before: not usable only if retired.)
-                if old_usable >> j & 1 == 0 {
-                    self.usable &= !(1 << i);
-                }
+            // (The old list has no duplicates and `add` refuses the
+            // unspecified address: the old slot of `s` tells whether it
+            // was the polled or the asked server, by index, without more
+            // address comparisons.)
+            let Some(j) = old.iter().position(|o| o == s) else {
+                continue;
+            };
+            // (Listed before: not usable only if retired.)
+            if old_usable >> j & 1 == 0 {
+                self.usable &= !(1 << i);
             }
-            // (Never unspecified here: `add` refuses it.)
-            if s == polled {
+            if j == polled {
                 self.current = i as u8;
             }
-            if s == asked {
+            if j == asked {
                 self.asked = i as u8;
                 asked_listed = true;
             }
@@ -1315,6 +1318,26 @@ mod tests {
         assert!(c.add_server(a));
         c.next_server();
         assert_eq!(c.server(), Some(a));
+    }
+
+    #[test]
+    fn refresh_follows_the_polled_and_the_asked_server_apart() {
+        let a = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xa]);
+        let b = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xb]);
+        let d = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xd]);
+        let mut c = SntpClient::new(SoftClock::new(32768), 1);
+        c.set_servers(&[a, b, d]);
+        // b polled next, a request outstanding at d, a retired.
+        c.usable = 0b110;
+        (c.current, c.asked, c.t1) = (1, 2, [7, 0, 0, 0]);
+        c.set_servers(&[d, a, b]);
+        assert_eq!(c.servers, [d, a, b]);
+        assert_eq!(c.usable, 0b101);
+        assert_eq!((c.current, c.server()), (2, Some(b)));
+        assert_eq!((c.asked, c.t1), (0, [7, 0, 0, 0]));
+        // Neither listed any more: slot 0 polled, nothing expected.
+        c.set_servers(&[a]);
+        assert_eq!((c.current, c.server(), c.t1), (0, None, [0; 4]));
     }
 
     #[test]
