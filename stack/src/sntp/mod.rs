@@ -597,8 +597,12 @@ impl SntpClient {
         }
         if !self.usable(self.current as usize) {
             self.next_server();
+            if !self.usable(self.current as usize) {
+                return Err(0);
+            }
         }
-        let server = self.server().ok_or(0u32)?;
+        // (Read in place: no `Option<Ipv6Address>` copied out of `server`.)
+        let server = self.servers[self.current as usize];
         // A fresh random source port per request (RFC 9109); kept across
         // WouldBlock retries of the same request.
         if self.flags & PORT_USED != 0 || self.port == 0 {
