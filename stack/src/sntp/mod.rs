@@ -466,7 +466,7 @@ impl SntpClient {
             };
             // (Listed before: not usable only if retired.)
             if old_usable >> j & 1 == 0 {
-                self.usable &= !(1 << i);
+                self.retire(i);
             }
             if j == polled {
                 self.current = i as u8;
@@ -502,6 +502,13 @@ impl SntpClient {
     pub fn server(&self) -> Option<Ipv6Address> {
         self.usable(self.current as usize)
             .then(|| self.servers[self.current as usize])
+    }
+
+    /// Slot `i` is no longer usable (DENY/RSTR); out of line, a shift by
+    /// a variable count.
+    #[inline(never)]
+    fn retire(&mut self, i: usize) {
+        self.usable &= !(1 << i);
     }
 
     #[inline(never)]
@@ -753,7 +760,7 @@ impl SntpClient {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
             let code = [h[12], h[13], h[14], h[15]];
             let reason = if code == ntp::KISS_DENY || code == ntp::KISS_RSTR {
-                self.usable &= !(1 << asked);
+                self.retire(asked);
                 Reject::KissDeny
             } else if code == ntp::KISS_RATE {
                 self.double_interval();
