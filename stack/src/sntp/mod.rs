@@ -465,7 +465,7 @@ impl SntpClient {
                 continue;
             };
             // (Listed before: not usable only if retired.)
-            if old_usable >> j & 1 == 0 {
+            if !has_bit(old_usable, j) {
                 self.retire(i);
             }
             if j == polled {
@@ -511,9 +511,8 @@ impl SntpClient {
         self.usable &= !(1 << i);
     }
 
-    #[inline(never)]
     fn usable(&self, i: usize) -> bool {
-        self.usable >> i & 1 != 0
+        has_bit(self.usable, i)
     }
 
     /// Moves `current` to the next usable server after it, if any (the
@@ -945,6 +944,13 @@ fn be_words(h: &[u8; ntp::HEADER_LEN], at: usize) -> Words<4> {
     };
     let w = |j: usize| u16::from_be_bytes([b[j], b[j + 1]]);
     [w(6), w(4), w(2), w(0)]
+}
+
+/// Bit `i` of `mask` (a shift by a variable count: one copy, out of
+/// line, for the usable-server tests).
+#[inline(never)]
+fn has_bit(mask: u8, i: usize) -> bool {
+    mask >> i & 1 != 0
 }
 
 /// `x += y`, or `x -= y` if `sub`, modulo 2^64.
