@@ -494,7 +494,7 @@ impl SntpClient {
         }
         let i = self.servers.iter().position(|s| s.is_unspecified())?;
         self.servers[i] = server;
-        self.usable |= 1 << i;
+        self.usable |= slot_bit(i);
         Some(i)
     }
 
@@ -504,11 +504,9 @@ impl SntpClient {
             .then(|| self.servers[self.current as usize])
     }
 
-    /// Slot `i` is no longer usable (DENY/RSTR); out of line, a shift by
-    /// a variable count.
-    #[inline(never)]
+    /// Slot `i` is no longer usable (DENY/RSTR).
     fn retire(&mut self, i: usize) {
-        self.usable &= !(1 << i);
+        self.usable &= !slot_bit(i);
     }
 
     fn usable(&self, i: usize) -> bool {
@@ -946,11 +944,16 @@ fn be_words(h: &[u8; ntp::HEADER_LEN], at: usize) -> Words<4> {
     [w(6), w(4), w(2), w(0)]
 }
 
-/// Bit `i` of `mask` (a shift by a variable count: one copy, out of
-/// line, for the usable-server tests).
-#[inline(never)]
+/// Bit `i` of `mask`.
 fn has_bit(mask: u8, i: usize) -> bool {
-    mask >> i & 1 != 0
+    mask & slot_bit(i) != 0
+}
+
+/// The mask bit of server slot `i` (a shift by a variable count: one
+/// copy, out of line, for every usable-mask operation).
+#[inline(never)]
+fn slot_bit(i: usize) -> u8 {
+    1 << i
 }
 
 /// `x += y`, or `x -= y` if `sub`, modulo 2^64.
