@@ -19,10 +19,12 @@ pub fn due(now_ms: u32, at: u32) -> bool {
 #[inline]
 pub fn until(now_ms: u32, at: u32) -> u32 {
     let d = at.wrapping_sub(now_ms);
-    if d as i32 > 0 {
-        d
-    } else {
+    // Past (negative difference): the sign bit alone, one word's test on
+    // a 16-bit CPU.
+    if d >> 31 != 0 {
         0
+    } else {
+        d
     }
 }
 

@@ -4,6 +4,7 @@
 use super::output::{Ndp, IP, L4, NONCE_OPTION};
 use super::tables::{self, lifetime_end, AddrSlot, NeighborState, Timed};
 use super::{consts, DropReason, EventKind, Interface, Received, UdpMeta};
+use crate::time;
 use crate::wire::ethernet::ethertype;
 use crate::wire::icmpv6::{msg_type, Icmpv6Error, Icmpv6Packet};
 use crate::wire::ipv6::Ipv6Repr;
@@ -821,7 +822,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let max_ms = q.max_response_delay_ms();
         let at = self.now_ms.wrapping_add(self.rng.below(max_ms + 1));
-        if !self.mld_query_pending || tables::due(self.mld_query_at, at) {
+        if !self.mld_query_pending || time::due(self.mld_query_at, at) {
             self.mld_query_at = at;
         }
         self.mld_query_pending = true;

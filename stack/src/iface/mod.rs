@@ -122,6 +122,7 @@ mod tests;
 pub use rng::Rng;
 pub use tables::{AddressState, NeighborState};
 
+use crate::time;
 use crate::wire::{Ipv6Address, MacAddress};
 use core::ops::Range;
 use tables::{AddrEntry, AddrSlot, Neighbor, Timed};
@@ -898,7 +899,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Schedules the unsolicited MLD reports (RFC 3810 6.1: Robustness
     /// Variable copies) with the first one at `at` at the latest.
     fn schedule_mld(&mut self, at: u32) {
-        if self.mld_left == 0 || !tables::due(at, self.mld_at) {
+        if self.mld_left == 0 || !time::due(at, self.mld_at) {
             self.mld_at = at;
         }
         self.mld_left = consts::MLD_ROBUSTNESS;
@@ -918,7 +919,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 (e.slot, e.dad_left, e.dad_at, e.valid_until);
             if matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic)
                 && dad_left == 0
-                && tables::due(now, dad_at)
+                && time::due(now, dad_at)
             {
                 self.addrs[i].slot = AddrSlot::Assigned;
                 let addr = &self.addrs[i].addr;
@@ -966,7 +967,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let (Some(state), probes) = (n.state, n.probes) else {
                 continue;
             };
-            if !tables::due(now, n.timer) {
+            if !time::due(now, n.timer) {
                 continue;
             }
             match state {
@@ -1315,10 +1316,7 @@ impl Soonest {
     /// 16-bit target.
     #[inline(never)]
     fn ms(&mut self, at: u32) {
-        // A past deadline (negative difference: the sign bit alone, one
-        // word's test) counts as 0.
-        let d = at.wrapping_sub(self.now);
-        let d = if d >> 31 != 0 { 0 } else { d };
+        let d = crate::time::until(self.now, at);
         if d < self.delay {
             self.delay = d;
         }

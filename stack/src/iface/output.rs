@@ -4,6 +4,7 @@
 
 use super::tables::{self, AddrSlot, NeighborState};
 use super::{consts, Interface, SendError, MAX_ADDRESSES};
+use crate::time;
 use crate::wire::icmpv6::Icmpv6Packet;
 use crate::wire::ip_protocol;
 use crate::wire::mld::{self, record_type};
@@ -79,7 +80,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     fn next_frame(&mut self, buf: &mut [u8]) -> Option<usize> {
         let now = self.now_ms;
-        let unsolicited = self.mld_left > 0 && tables::due(now, self.mld_at);
+        let unsolicited = self.mld_left > 0 && time::due(now, self.mld_at);
         if unsolicited {
             self.mld_left -= 1;
             self.mld_at = now.wrapping_add(
@@ -87,7 +88,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     .below(consts::MLD_UNSOLICITED_REPORT_INTERVAL_MS + 1),
             );
         }
-        let answer = self.mld_query_pending && tables::due(now, self.mld_query_at);
+        let answer = self.mld_query_pending && time::due(now, self.mld_query_at);
         if answer {
             self.mld_query_pending = false;
         }
@@ -134,7 +135,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let a = &self.addrs[i];
             if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic)
                 && a.dad_left > 0
-                && tables::due(now, a.dad_at)
+                && time::due(now, a.dad_at)
             {
                 self.addrs[i].dad_left -= 1;
                 self.addrs[i].dad_at = now.wrapping_add(self.params.retrans_ms);
@@ -151,7 +152,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 return self.build_ndp(buf, &ns, None, &Ipv6Address::UNSPECIFIED, &group);
             }
         }
-        if self.rs_left > 0 && tables::due(now, self.rs_at) {
+        if self.rs_left > 0 && time::due(now, self.rs_at) {
             self.rs_left -= 1;
             self.rs_at = now.wrapping_add(consts::RTR_SOLICITATION_INTERVAL_MS);
             // RFC 4861 6.3.7: from the link-local address with SLLAO once
@@ -308,7 +309,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             NeighborState::Probe => (false, consts::MAX_UNICAST_SOLICIT),
             _ => return None,
         };
-        if n.probes >= limit || !tables::due(self.now_ms, n.timer) {
+        if n.probes >= limit || !time::due(self.now_ms, n.timer) {
             return None;
         }
         // The attempt counts even without a source address to send it

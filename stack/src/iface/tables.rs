@@ -30,9 +30,6 @@ pub(crate) fn expired(now_s: u32, until: u32) -> bool {
     until != INFINITE && now_s >= until
 }
 
-// Millisecond stamps are wrapping `u32` (see `crate::time`).
-pub(crate) use crate::time::due;
-
 /// The state of one of the interface's addresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddressState {
@@ -226,6 +223,7 @@ pub(crate) fn entry_end(now_s: u32, lifetime: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time;
 
     #[test]
     fn lifetimes_and_deadlines() {
@@ -240,11 +238,11 @@ mod tests {
         assert!(!expired(149, 150));
         assert!(expired(150, 150));
         assert!(!expired(u32::MAX, INFINITE));
-        assert!(due(10, 10));
-        assert!(!due(9, 10));
+        assert!(time::due(10, 10));
+        assert!(!time::due(9, 10));
         // Across the u32 wrap of the millisecond clock.
-        assert!(due(5, u32::MAX - 5));
-        assert!(!due(u32::MAX - 5, 5));
+        assert!(time::due(5, u32::MAX - 5));
+        assert!(!time::due(u32::MAX - 5, 5));
     }
 
     #[test]

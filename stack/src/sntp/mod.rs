@@ -558,7 +558,7 @@ impl SntpClient {
         now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
-        if (now_ms.wrapping_sub(self.last.at_ms) as i32) < 0 {
+        if !crate::time::due(now_ms, self.last.at_ms) {
             self.last.at_ms = now_ms.wrapping_sub(MAX_AGE_MS);
         }
         if !self.due(now_ms) {
