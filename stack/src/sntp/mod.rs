@@ -304,7 +304,9 @@ pub struct SntpClient {
     /// that [`SntpClient::UNCONFIGURED`] is all zeros).
     poll_up: u8,
     stable: u8,
-    /// Unanswered requests in a row (all servers), for the backoff...
+    /// Unanswered requests in a row (all servers, counted up to the
+    /// longest interval: [`MAX_POLL_LOG2`] - [`MIN_POLL_LOG2`]), for the
+    /// backoff...
     losses: u8,
     /// ...and to the current server, for the failover.
     misses: u8,
@@ -415,7 +417,7 @@ impl SntpClient {
     fn interval_log2(&self) -> u8 {
         MIN_POLL_LOG2
             + if self.losses > 0 {
-                self.losses.min(MAX_POLL_LOG2 - MIN_POLL_LOG2)
+                self.losses
             } else {
                 self.poll_up
             }
@@ -857,7 +859,11 @@ impl SntpClient {
     /// (RFC 4330 10). Out of line for its two callers.
     #[inline(never)]
     fn back_off(&mut self) {
-        self.losses = self.losses.saturating_add(1);
+        // (Capped where the interval stops growing: the interval needs no
+        // limit of its own.)
+        if self.losses < MAX_POLL_LOG2 - MIN_POLL_LOG2 {
+            self.losses += 1;
+        }
     }
 
     /// No request outstanding any more (T1 zero): one copy of the four
@@ -1385,8 +1391,12 @@ mod tests {
         assert_eq!(c.poll_interval_s(), 16);
         // Backoff: 16 s doubled per loss, at most 1024 s, even after 255.
         c.poll_up = 7 - MIN_POLL_LOG2;
+        let mut lost = 0;
         for (losses, s) in [(1u8, 32u32), (2, 64), (6, 1024), (255, 1024)] {
-            c.losses = losses;
+            while lost < losses {
+                c.back_off();
+                lost += 1;
+            }
             assert_eq!(c.poll_interval_s(), s);
         }
     }
