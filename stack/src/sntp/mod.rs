@@ -932,12 +932,17 @@ impl SntpClient {
 }
 
 /// True when the root distance (RFC 5905 11.2.1), root delay / 2 plus
-/// root dispersion (16.16 s), is [`MAX_ROOT_DISTANCE`] or more: one 32-bit
-/// sum and its carry (the sum reaches 2^32 s / 2^16 only beyond MAXDISP).
+/// root dispersion (16.16 s), is [`MAX_ROOT_DISTANCE`] or more, on 16-bit
+/// words: the fractions only carry into the seconds.
 fn root_distance_too_long(h: &[u8; ntp::HEADER_LEN]) -> bool {
-    let long = |at: usize| u32::from_be_bytes([h[at], h[at + 1], h[at + 2], h[at + 3]]);
-    let (sum, carry) = long(8).overflowing_add(long(4) >> 1);
-    carry || sum >= MAX_ROOT_DISTANCE.0
+    let w = |at: usize| u16::from_be_bytes([h[at], h[at + 1]]);
+    let (delay_s, dispersion_s) = (w(4), w(8));
+    // Half the delay's fraction, with half its odd second, plus the
+    // dispersion's fraction: the carry into whole seconds.
+    let (_, carry) = w(10).overflowing_add(delay_s << 15 | w(6) >> 1);
+    let limit = (MAX_ROOT_DISTANCE.0 >> 16) as u16;
+    // (Without a dispersion of MAXDISP already, the sum fits 16 bits.)
+    dispersion_s >= limit || dispersion_s + (delay_s >> 1) + carry as u16 >= limit
 }
 
 /// The 32.32 timestamp at `h[at..at + 8]` (big-endian) as 16-bit words.
@@ -1517,9 +1522,15 @@ mod tests {
     #[test]
     fn root_distance_limit_is_exact() {
         let mut r = crate::iface::Rng::new(5);
+        // (2 and 0x000f_ffff, 0x0001_0000 and 0x000f_8000: the limit
+        // reached by the fraction's carry, once from the delay's odd
+        // second.)
         let edges = [
             0,
             1,
+            2,
+            0x0001_0000,
+            0x000f_8000,
             0x000f_ffff,
             0x0010_0000,
             0x001f_ffff,
@@ -1527,8 +1538,8 @@ mod tests {
             u32::MAX,
         ];
         for i in 0..20_000 {
-            let (delay, dispersion) = if i < 49 {
-                (edges[i % 7], edges[i / 7])
+            let (delay, dispersion) = if i < 100 {
+                (edges[i % 10], edges[i / 10])
             } else {
                 (r.next_u32() >> (i % 17), r.next_u32() >> (i % 19))
             };
