@@ -139,7 +139,8 @@ pub struct Counters {
     pub rx_frames: u16,
     /// Frames sent.
     pub tx_frames: u16,
-    /// Frames dropped because they did not fit the caller's buffer.
+    /// Frames longer than the caller's buffer: dropped by `receive`, cut
+    /// (their first bytes stored, the rest summed) by `receive_cut`.
     pub rx_dropped_too_long: u16,
     /// Frames dropped because the receive-OK status bit was clear.
     pub rx_dropped_bad_status: u16,
@@ -157,6 +158,26 @@ pub struct Counters {
     pub link_drops: u16,
 }
 
+/// A frame taken by [`Enc28j60::receive_cut`]: its length on the wire
+/// (without the CRC), how many of its first bytes are in the caller's
+/// buffer, and the RFC 1071 one's-complement sum of the rest.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RxFrame {
+    /// The frame's length, destination MAC to payload (no CRC).
+    pub len: u16,
+    /// Bytes stored at the start of the buffer: `len` when the frame fits,
+    /// else the buffer's length.
+    pub stored: u16,
+    /// The one's-complement sum (RFC 1071 section 2, not complemented;
+    /// 0 when nothing is left out) of the bytes `stored..len`, as 16-bit
+    /// big-endian words aligned to the frame's even offsets: the first
+    /// byte left out is a word's low byte when `stored` is odd, and a last
+    /// byte at an even offset is padded with zero. A header that starts at
+    /// an even offset (IPv6's UDP, at 54) can add it to the sum of its
+    /// stored bytes.
+    pub tail_sum: u16,
+}
+
 /// Bound on TXRTS polls, `TX_POLL_US` apart: 50 ms, longer than 16 collision
 /// backoffs of a maximum frame.
 const TX_POLLS: u16 = 2000;
@@ -165,6 +186,10 @@ const TX_POLL_US: u32 = 25;
 const MII_POLLS: u8 = 50;
 /// Bound on the number of frames `receive` skips (dropped) in one call.
 const MAX_SKIPPED_PER_CALL: u8 = 8;
+/// Bytes of the stack scratch through which `receive_cut` reads the part
+/// of a frame past the caller's buffer, to sum it (even: the word pairing
+/// carries over from one piece to the next).
+const TAIL_CHUNK: usize = 32;
 /// Late collision retries (errata "late collision").
 const MAX_LATE_COLLISION_RETRIES: u8 = 16;
 
@@ -570,6 +595,24 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// its length, or `None` if no frame is waiting. Frames longer than
     /// `buf` are dropped and counted, never truncated.
     pub fn receive(&mut self, buf: &mut [u8]) -> Res<Option<usize>, SPI::Error> {
+        Ok(self.receive_frame(buf, false)?.map(|f| usize::from(f.len)))
+    }
+
+    /// Like [`Enc28j60::receive`], but a frame longer than `buf` is not
+    /// dropped: its first `buf.len()` bytes are stored and the rest is read
+    /// through a small stack scratch and summed ([`RxFrame::tail_sum`]),
+    /// so that a caller with a small buffer can still verify an
+    /// upper-layer checksum over the whole frame. Such frames are counted
+    /// in `rx_dropped_too_long` (and `rx_frames`). A frame that fits is
+    /// read exactly as `receive` reads it.
+    pub fn receive_cut(&mut self, buf: &mut [u8]) -> Res<Option<RxFrame>, SPI::Error> {
+        self.receive_frame(buf, true)
+    }
+
+    /// The loop of `receive` and `receive_cut` (`cut`: keep frames longer
+    /// than `buf`).
+    #[inline]
+    fn receive_frame(&mut self, buf: &mut [u8], cut: bool) -> Res<Option<RxFrame>, SPI::Error> {
         for _ in 0..MAX_SKIPPED_PER_CALL {
             if self.pending == 0 {
                 self.pending = self.read_reg(EPKTCNT)?;
@@ -579,8 +622,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
                 }
             }
             self.pending -= 1;
-            match self.receive_one(buf)? {
-                Some(len) => return Ok(Some(len)),
+            match self.receive_one(buf, cut)? {
+                Some(frame) => return Ok(Some(frame)),
                 None => continue,
             }
         }
@@ -596,8 +639,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         }
     }
 
-    /// Reads the frame at `next_packet`; `None` if it was dropped.
-    fn receive_one(&mut self, buf: &mut [u8]) -> Res<Option<usize>, SPI::Error> {
+    /// Reads the frame at `next_packet`; `None` if it was dropped. A frame
+    /// longer than `buf` is dropped, or with `cut` stored cut.
+    fn receive_one(&mut self, buf: &mut [u8], cut: bool) -> Res<Option<RxFrame>, SPI::Error> {
         let start = self.next_packet;
         self.write_pointer(ERDPTL, start, self.erdpt)?;
         self.erdpt = self.rx_advance(start, 6);
@@ -624,19 +668,57 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             // Receive-OK (bit 23) clear.
             bump(&mut self.counters.rx_dropped_bad_status);
             None
-        } else if len > buf.len() {
+        } else if len > buf.len() && !cut {
             bump(&mut self.counters.rx_dropped_too_long);
             None
         } else {
             // ERDPT wraps from ERXND to ERXST by itself (DS 3.2.1), so a frame
             // that wraps at the buffer end reads in one go. The CRC is not read.
-            self.read_buffer(&mut buf[..len])?;
+            let stored = len.min(buf.len());
+            self.read_buffer(&mut buf[..stored])?;
+            let mut tail_sum = 0;
+            if stored < len {
+                bump(&mut self.counters.rx_dropped_too_long);
+                tail_sum = self.sum_tail(len - stored, stored as u16 & 1 != 0)?;
+            }
             self.erdpt = self.rx_advance(start, 6 + len);
             bump(&mut self.counters.rx_frames);
-            Some(len)
+            Some(RxFrame {
+                len: len as u16,
+                stored: stored as u16,
+                tail_sum,
+            })
         };
         self.release_frame(next)?;
         Ok(result)
+    }
+
+    /// Reads the next `left` bytes of the frame from ERDPT (RBM, DS 4.2.2:
+    /// ERDPT goes on from where the stored part ended, wrapping at ERXND)
+    /// in pieces of [`TAIL_CHUNK`] bytes and returns their one's-complement
+    /// sum (RFC 1071 section 2: 16-bit words, end-around carry), the first
+    /// byte a word's low byte if `odd` (it is at an odd offset of the
+    /// frame). Out of line: the scratch is on the stack only here.
+    #[inline(never)]
+    fn sum_tail(&mut self, mut left: usize, odd: bool) -> Io<u16, SPI::Error> {
+        let mut scratch = [0u8; TAIL_CHUNK];
+        let mut sum = 0u16;
+        // The byte that is the low one of its word.
+        let mut low = odd;
+        while left != 0 {
+            let n = left.min(TAIL_CHUNK);
+            let piece = &mut scratch[..n];
+            self.read_buffer(piece)?;
+            for &b in piece.iter() {
+                let word = if low { u16::from(b) } else { u16::from(b) << 8 };
+                // (A 17-bit sum: an add and an add-with-carry on the target.)
+                let wide = u32::from(sum) + u32::from(word);
+                sum = (wide as u16).wrapping_add((wide >> 16) as u16);
+                low = !low;
+            }
+            left -= n;
+        }
+        Ok(sum)
     }
 
     /// Frees the frame's space and decrements EPKTCNT (DS 7.2.4). Out of

@@ -24,8 +24,8 @@ pub mod regs;
 pub mod model;
 
 pub use driver::{
-    solicited_node_mac, Config, Counters, Enc28j60, Error, MulticastMode, Revision, ALL_NODES_MAC,
-    DEFAULT_PHLCON, DEFAULT_RX_BUFFER_END, MAX_FRAME_LEN,
+    solicited_node_mac, Config, Counters, Enc28j60, Error, MulticastMode, Revision, RxFrame,
+    ALL_NODES_MAC, DEFAULT_PHLCON, DEFAULT_RX_BUFFER_END, MAX_FRAME_LEN,
 };
 
 /// Index (0..=63) of a destination MAC address in the receive hash table.

@@ -555,3 +555,87 @@ fn receive_costs_at_most_n_plus_12_data_bytes() {
         assert!(stats.register_ops <= 12, "{len}: {stats:?}");
     }
 }
+
+/// RFC 1071 one's-complement sum (not complemented) of `frame[from..]`
+/// as 16-bit words aligned to the frame's even offsets: the bytes before
+/// `from` replaced by zeros and the whole frame summed word by word, an
+/// odd last byte padded with zero, the carries folded at the end.
+fn tail_sum_reference(frame: &[u8], from: usize) -> u16 {
+    let mut sum: u64 = 0;
+    for (i, pair) in frame.chunks(2).enumerate() {
+        let hi = if 2 * i >= from { pair[0] } else { 0 };
+        let lo = match pair.get(1) {
+            Some(&b) if 2 * i + 1 >= from => b,
+            _ => 0,
+        };
+        sum += u64::from(u16::from_be_bytes([hi, lo]));
+    }
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    sum as u16
+}
+
+#[test]
+fn receive_cut_stores_the_head_and_sums_the_tail() {
+    let (model, mut eth) = setup(Enc28j60Model::new());
+    // Even and odd stored lengths, even and odd frame lengths.
+    for (i, (frame_len, buf_len)) in [(600, 200), (601, 200), (600, 201), (601, 201), (1514, 350)]
+        .into_iter()
+        .enumerate()
+    {
+        let f = frame(MAC, frame_len, i as u32);
+        assert_eq!(model.lock().inject_frame(&f), InjectResult::Accepted);
+        let mut buf = vec![0u8; buf_len];
+        let rx = eth.receive_cut(&mut buf).unwrap().expect("frame");
+        assert_eq!(usize::from(rx.len), frame_len, "case {i}");
+        assert_eq!(usize::from(rx.stored), buf_len, "case {i}");
+        assert_eq!(&buf[..], &f[..buf_len], "case {i}");
+        assert_eq!(rx.tail_sum, tail_sum_reference(&f, buf_len), "case {i}");
+        assert_ne!(rx.tail_sum, 0, "case {i}");
+    }
+    assert_eq!(eth.counters().rx_dropped_too_long, 5);
+    assert_eq!(eth.counters().rx_frames, 5);
+    // A frame that fits: stored whole, nothing summed, as `receive` does.
+    let small = frame(MAC, 150, 77);
+    model.lock().inject_frame(&small);
+    let mut buf = [0u8; 350];
+    let rx = eth.receive_cut(&mut buf).unwrap().expect("frame");
+    assert_eq!((rx.len, rx.stored, rx.tail_sum), (150, 150, 0));
+    assert_eq!(&buf[..150], &small[..]);
+    assert_eq!(eth.counters().rx_dropped_too_long, 5);
+    assert_eq!(eth.receive_cut(&mut buf).unwrap(), None);
+    assert_no_violations(&model);
+}
+
+#[test]
+fn receive_cut_reads_frames_wrapping_at_the_buffer_end_and_the_next_frame() {
+    let (model, mut eth) = setup(Enc28j60Model::new());
+    let mut buf = [0u8; 351];
+    let mut wrapped = 0;
+    for i in 0..40u32 {
+        let f = frame(MAC, 300 + (i as usize * 131) % 1200, i);
+        let g = frame(MAC, 64 + i as usize, 1000 + i);
+        let before = model.lock().register16(ERXWRPTL);
+        assert_eq!(model.lock().inject_frame(&f), InjectResult::Accepted);
+        let after = model.lock().register16(ERXWRPTL);
+        if after < before {
+            wrapped += 1;
+        }
+        assert_eq!(model.lock().inject_frame(&g), InjectResult::Accepted);
+        let rx = eth.receive_cut(&mut buf).unwrap().expect("frame");
+        let stored = f.len().min(buf.len());
+        assert_eq!(
+            (usize::from(rx.len), usize::from(rx.stored)),
+            (f.len(), stored)
+        );
+        assert_eq!(&buf[..stored], &f[..stored], "frame {i}");
+        assert_eq!(rx.tail_sum, tail_sum_reference(&f, stored), "frame {i}");
+        // The frame after it is read from its own start.
+        let rx = eth.receive_cut(&mut buf).unwrap().expect("next frame");
+        assert_eq!(usize::from(rx.len), g.len());
+        assert_eq!(&buf[..g.len()], &g[..], "frame {i}");
+    }
+    assert!(wrapped >= 3, "only {wrapped} wraps");
+    assert_no_violations(&model);
+}
