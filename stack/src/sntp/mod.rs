@@ -634,7 +634,7 @@ impl SntpClient {
         let fraction = word32(&t1, 0) & !mask | self.rng.next_u32() & mask;
         t1[0] = fraction as u16;
         t1[1] = (fraction >> 16) as u16;
-        if t1 == [0; 4] {
+        if is_zero(&t1) {
             t1[0] = 1; // zero means "no request outstanding"
         }
         // RFC 4330 5: a request with every field zero but the first byte
@@ -780,7 +780,7 @@ impl SntpClient {
             return Err(Reject::BadStratum);
         }
         let mut b = be_words(h, 40);
-        if b == [0; 4] {
+        if is_zero(&b) {
             return Err(Reject::ZeroTransmit);
         }
         if root_distance_too_long(h) {
@@ -852,7 +852,7 @@ impl SntpClient {
     /// shared by `try_send` and `accept`.
     #[inline(never)]
     fn outstanding(&self) -> bool {
-        self.t1 != [0; 4]
+        !is_zero(&self.t1)
     }
 
     /// One more request in a row without a reply: the backoff grows
@@ -953,6 +953,14 @@ fn be_words(h: &[u8; ntp::HEADER_LEN], at: usize) -> Words<4> {
     };
     let w = |j: usize| u16::from_be_bytes([b[j], b[j + 1]]);
     [w(6), w(4), w(2), w(0)]
+}
+
+/// True when the 64-bit value `w` is zero (one OR of the words, out of
+/// line for T1 and the transmit timestamp, instead of a `memcmp` with a
+/// zero array).
+#[inline(never)]
+fn is_zero(w: &Words<4>) -> bool {
+    w[0] | w[1] | w[2] | w[3] == 0
 }
 
 /// Bit `i` of `mask`.
