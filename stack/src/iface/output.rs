@@ -360,7 +360,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         })?;
         let optimistic = self.addrs[s].slot == AddrSlot::Optimistic;
-        let dst_mac = self.resolve(&dst, optimistic)?;
+        // (The neighbor's index, not a copy of its link-layer address:
+        // less code on the target.)
+        let next_hop = self.resolve(&dst, optimistic)?;
+        let dst_mac = next_hop.map(|k| &self.neighbors[k].mac);
         let src = &self.addrs[s].addr;
         let udp_len = 8 + payload_len;
         let hop_limit = if dst.is_multicast() {
@@ -370,7 +373,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         self.write_headers(
             buf,
-            Some(&dst_mac),
+            dst_mac,
             udp_len,
             ip_protocol::UDP,
             hop_limit,
@@ -392,17 +395,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         Ok(L4 + udp_len)
     }
 
-    /// The link-layer destination for `dst`: the multicast mapping (RFC
-    /// 2464 7), or the next hop's (RFC 4861 5.2: on-link destination or
-    /// default router) from the neighbor cache, starting resolution when
-    /// unknown (RFC 4861 7.2.2) and the DELAY timer on a STALE entry (7.3.3).
+    /// The link-layer destination for `dst`: `None` for the multicast
+    /// mapping (RFC 2464 7), or the neighbor cache entry of the next hop
+    /// (RFC 4861 5.2: on-link destination or default router) whose
+    /// link-layer address to use, starting resolution when unknown (RFC
+    /// 4861 7.2.2) and the DELAY timer on a STALE entry (7.3.3).
     fn resolve(
         &mut self,
         dst: &Ipv6Address,
         optimistic_src: bool,
-    ) -> nb::Result<MacAddress, SendError> {
+    ) -> nb::Result<Option<usize>, SendError> {
         if dst.is_multicast() {
-            return Ok(MacAddress::from_ipv6_multicast(dst));
+            return Ok(None);
         }
         let next_hop = if self.on_link(dst) {
             *dst
@@ -419,9 +423,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let via_router = self
                 .select_router()
                 .and_then(|r| self.neighbor_index(&self.routers[r].addr));
-            return match via_router {
-                Some(k) if self.resolved(Some(k)) => Ok(self.neighbors[k].mac),
-                _ => Err(nb::Error::WouldBlock),
+            return if self.resolved(via_router) {
+                Ok(via_router)
+            } else {
+                Err(nb::Error::WouldBlock)
             };
         }
         let now = self.now_ms;
@@ -437,9 +442,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             Some(NeighborState::Stale) => {
                 n.state = Some(NeighborState::Delay);
                 n.timer = now.wrapping_add(consts::DELAY_FIRST_PROBE_TIME_MS);
-                Ok(n.mac)
+                Ok(Some(i))
             }
-            Some(_) => Ok(n.mac),
+            Some(_) => Ok(Some(i)),
         }
     }
 }
