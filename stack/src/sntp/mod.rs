@@ -441,13 +441,15 @@ impl SntpClient {
     }
 
     /// Replaces the server list (DNS answers or configuration); duplicates
-    /// and unspecified addresses are skipped, at most [`MAX_SERVERS`] are
+    /// unspecified and multicast addresses are skipped, at most [`MAX_SERVERS`] are
     /// kept. Servers already known keep their state (a DENY stays); the
     /// polled server stays current if it is still listed. The first request
     /// goes out at once if the client has never polled.
     pub fn set_servers(&mut self, servers: &[Ipv6Address]) {
         let old = self.servers;
-        let old_usable = self.usable;
+        // (A server not listed before gets the old slot MAX_SERVERS, a
+        // usable one: new servers are usable.)
+        let old_usable = self.usable | slot_bit(MAX_SERVERS);
         let (polled, asked) = (self.current as usize, self.asked as usize);
         self.servers = [Ipv6Address::UNSPECIFIED; MAX_SERVERS];
         self.usable = 0;
@@ -455,20 +457,24 @@ impl SntpClient {
         // The outstanding request stays valid while its server is listed
         // (replies are matched against `servers[asked]`).
         let mut asked_listed = false;
+        // (Filled in order: the next free slot is the count.)
+        let mut i = 0;
         for s in servers {
-            let Some(i) = self.add(*s) else {
+            if i >= MAX_SERVERS {
+                break;
+            }
+            if s.is_unspecified() || s.is_multicast() || self.servers[..i].contains(s) {
                 continue;
-            };
-            // (The old list has no duplicates and `add` refuses the
-            // unspecified address: the old slot of `s` tells whether it
-            // was the polled or the asked server, by index, without more
-            // address comparisons.)
-            let Some(j) = old.iter().position(|o| o == s) else {
-                continue;
-            };
+            }
+            self.servers[i] = *s;
+            // (The old list has no duplicates, never the unspecified
+            // address: the old slot of `s` tells whether it was the polled
+            // or the asked server, by index, without more address
+            // comparisons.)
+            let j = old.iter().position(|o| o == s).unwrap_or(MAX_SERVERS);
             // (Listed before: not usable only if retired.)
-            if !has_bit(old_usable, j) {
-                self.retire(i);
+            if has_bit(old_usable, j) {
+                self.usable |= slot_bit(i);
             }
             if j == polled {
                 self.current = i as u8;
@@ -477,6 +483,7 @@ impl SntpClient {
                 self.asked = i as u8;
                 asked_listed = true;
             }
+            i += 1;
         }
         if !asked_listed {
             self.forget_request();
@@ -484,20 +491,17 @@ impl SntpClient {
     }
 
     /// Adds a server at the end of the list; false if it is unspecified,
-    /// already listed, or the list is full.
+    /// multicast, already listed, or the list is full.
     pub fn add_server(&mut self, server: Ipv6Address) -> bool {
-        self.add(server).is_some()
-    }
-
-    /// [`SntpClient::add_server`], giving the slot.
-    fn add(&mut self, server: Ipv6Address) -> Option<usize> {
         if server.is_unspecified() || server.is_multicast() || self.servers.contains(&server) {
-            return None;
+            return false;
         }
-        let i = self.servers.iter().position(|s| s.is_unspecified())?;
+        let Some(i) = self.servers.iter().position(|s| s.is_unspecified()) else {
+            return false;
+        };
         self.servers[i] = server;
         self.usable |= slot_bit(i);
-        Some(i)
+        true
     }
 
     /// The server the next request goes to, if any is usable.
@@ -1331,7 +1335,15 @@ mod tests {
         let d = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xd]);
         let mut c = SntpClient::new(SoftClock::new(32768), 1);
         assert_eq!(c.poll_at(0), None);
-        c.set_servers(&[a, a, Ipv6Address::UNSPECIFIED, b, d, SERVER]);
+        c.set_servers(&[
+            a,
+            a,
+            Ipv6Address::UNSPECIFIED,
+            Ipv6Address::ALL_NODES,
+            b,
+            d,
+            SERVER,
+        ]);
         assert_eq!(c.servers, [a, b, d]);
         // At once, whatever the clock reads.
         for now in [0, 1 << 31, u32::MAX - 5] {
