@@ -440,18 +440,18 @@ impl SntpClient {
         self.flags |= SCHEDULED;
     }
 
-    /// Replaces the server list (DNS answers or configuration); duplicates
-    /// unspecified and multicast addresses are skipped, at most [`MAX_SERVERS`] are
-    /// kept. Servers already known keep their state (a DENY stays); the
+    /// Replaces the server list (DNS answers or configuration); duplicates,
+    /// unspecified and multicast addresses are skipped, at most
+    /// [`MAX_SERVERS`] are kept. Servers already known keep their state (a DENY stays); the
     /// polled server stays current if it is still listed. The first request
     /// goes out at once if the client has never polled.
     pub fn set_servers(&mut self, servers: &[Ipv6Address]) {
-        let old = self.servers;
+        // (Taken: the list starts empty, unspecified addresses.)
+        let old = core::mem::take(&mut self.servers);
         // (A server not listed before gets the old slot MAX_SERVERS, a
         // usable one: new servers are usable.)
         let old_usable = self.usable | slot_bit(MAX_SERVERS);
         let (polled, asked) = (self.current as usize, self.asked as usize);
-        self.servers = [Ipv6Address::UNSPECIFIED; MAX_SERVERS];
         self.usable = 0;
         self.current = 0;
         // The outstanding request stays valid while its server is listed
