@@ -273,14 +273,25 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         dst: &Ipv6Address,
     ) {
         let h: &mut [u8; L4] = (&mut buf[..L4]).try_into().unwrap();
-        let mac = match dst_mac {
-            Some(m) => *m,
-            None => MacAddress::from_ipv6_multicast(dst),
-        };
-        h[0..6].copy_from_slice(&mac.0);
+        // (Written in place: no MacAddress copy.)
+        match dst_mac {
+            Some(m) => h[0..6].copy_from_slice(&m.0),
+            None => {
+                // RFC 2464 7: 33:33 and the group's last 32 bits.
+                h[0..2].copy_from_slice(&[0x33, 0x33]);
+                h[2..6].copy_from_slice(&dst.0[12..]);
+            }
+        }
         h[6..12].copy_from_slice(&self.mac.0);
-        h[12..18].copy_from_slice(&[0x86, 0xdd, 0x60, 0, 0, 0]);
-        h[18..20].copy_from_slice(&(payload_len as u16).to_be_bytes());
+        // EtherType 0x86dd; version 6, traffic class and flow label 0,
+        // then the payload length: byte stores, which LLVM merges into
+        // word stores in a buffer of known alignment (the firmware's
+        // static frame), where a copy from a constant was a memcpy call.
+        h[12] = 0x86;
+        h[13] = 0xdd;
+        h[14] = 0x60;
+        h[15] = 0;
+        h[16..20].copy_from_slice(&u32::from(payload_len as u16).to_be_bytes());
         h[20] = next_header;
         h[21] = hop_limit;
         h[22..38].copy_from_slice(&src.0);

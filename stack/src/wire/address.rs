@@ -51,8 +51,6 @@ impl MacAddress {
 
     /// The Ethernet multicast address of an IPv6 multicast group:
     /// 33:33 followed by the group's last 32 bits (RFC 2464 section 7).
-    // One shared copy: several frame builders use it.
-    #[inline(never)]
     pub const fn from_ipv6_multicast(group: &Ipv6Address) -> MacAddress {
         let g = &group.0;
         MacAddress([0x33, 0x33, g[12], g[13], g[14], g[15]])
