@@ -66,6 +66,18 @@ impl<'a> Ndp<'a> {
     }
 }
 
+/// Writes an 8-byte option (its type `kind`, length 1 and `value`) at
+/// `m[at..]`, if it fits; returns the offset after it.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+fn put_option(m: &mut [u8], at: usize, kind: u8, value: &[u8; 6]) -> usize {
+    if let Some([t, l, v @ ..]) = m.get_mut(at..at + 8) {
+        *t = kind;
+        *l = 1;
+        v.copy_from_slice(value);
+    }
+    at + 8
+}
+
 impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Builds the stack's next frame due at `now_ms` into `buf`, if any:
     /// MLD reports (before the DAD probes they must precede, RFC 4862
@@ -202,8 +214,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Option<usize> {
-        let mld = matches!(msg.msg_type, 131 | 143);
         let v2 = msg.msg_type == 143;
+        let mld = v2 || msg.msg_type == 131;
         let start = if mld {
             L4 + mld::ROUTER_ALERT_HBH_LEN
         } else {
@@ -229,26 +241,24 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             m[4] = msg.flags;
         }
         if let Some(t) = msg.target {
-            m[addr_at..addr_at + 16].copy_from_slice(&t.0);
+            if let Some(a) = m.get_mut(addr_at..fixed) {
+                a.copy_from_slice(&t.0);
+            }
         }
         let mut at = fixed;
         if msg.lla {
             // Source (1) or, in an advertisement, Target (2) Link-Layer
             // Address option (RFC 4861 4.6.1).
-            m[at] = if msg.msg_type == 136 { 2 } else { 1 };
-            m[at + 1] = 1;
-            m[at + 2..at + 8].copy_from_slice(&self.mac.0);
-            at += 8;
+            let kind = if msg.msg_type == 136 { 2 } else { 1 };
+            at = put_option(m, at, kind, &self.mac.0);
         }
         if msg.nonce {
-            m[at] = NONCE_OPTION;
-            m[at + 1] = 1;
-            m[at + 2..at + 8].copy_from_slice(&self.dad_nonce);
+            put_option(m, at, NONCE_OPTION, &self.dad_nonce);
         }
         Icmpv6Packet::new_unchecked(m).fill_checksum(src, dst);
         let (mut next_header, mut hop_limit) = (ip_protocol::ICMPV6, 255);
         if mld {
-            buf[L4..start].copy_from_slice(&ROUTER_ALERT_HBH);
+            buf[L4..L4 + ROUTER_ALERT_HBH.len()].copy_from_slice(&ROUTER_ALERT_HBH);
             (next_header, hop_limit) = (ip_protocol::HOP_BY_HOP, mld::HOP_LIMIT);
         }
         let payload_len = start - L4 + len;
