@@ -103,6 +103,51 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         r
     }
 
+    /// Hands a received frame to the stack at `now_ms`, stored whole or cut:
+    /// `buf[..stored]` holds the first bytes of a frame of `frame_len` bytes
+    /// (a driver that reads a longer frame's start into the buffer, such as
+    /// the ENC28J60's `receive_cut`), `tail_sum` is the RFC 1071
+    /// one's-complement sum (not complemented) of the bytes left out, as
+    /// 16-bit words aligned to the frame's even offsets (0 when none).
+    ///
+    /// A frame that fits (`frame_len <= stored`) is taken exactly as by
+    /// [`Interface::receive`]. A cut one can only be a UDP datagram right
+    /// after the IPv6 header, ending with the frame (RFC 8200 3: the
+    /// payload length against the frame's length): its checksum,
+    /// mandatory over IPv6 (RFC 8200 8.1), is verified over the stored
+    /// bytes and `tail_sum`, and it is delivered as [`Received::Udp`] with
+    /// a [`UdpMeta::payload`] that ends past `stored`. Any other cut frame
+    /// (NDP, echo, MLD, extension headers...) is dropped and counted as
+    /// [`DropReason::BufferTooSmall`]; one whose lengths disagree as
+    /// [`DropReason::Truncated`]. No ICMP error answers a cut datagram (it
+    /// would quote bytes not held).
+    #[inline(always)]
+    pub fn receive_cut(
+        &mut self,
+        buf: &mut [u8],
+        stored: usize,
+        frame_len: usize,
+        tail_sum: u16,
+        now_ms: u32,
+    ) -> Received {
+        // A cut frame: the buffer lent is the stored part (nothing past
+        // it is read or quoted), the tail is known by its length and sum.
+        // (One call of the inlined `receive` for both kinds.)
+        let buf = if frame_len > stored {
+            // (Frames are at most 1518 bytes: a larger length fails the
+            // checks as a frame whose lengths disagree.)
+            self.rx_frame_len = frame_len.min(u16::MAX as usize) as u16;
+            self.rx_tail_sum = tail_sum;
+            let n = stored.min(buf.len());
+            &mut buf[..n]
+        } else {
+            buf
+        };
+        let r = self.receive(buf, stored, now_ms);
+        self.rx_frame_len = 0;
+        r
+    }
+
     /// True if the destination MAC `m` is ours or the Ethernet mapping
     /// (RFC 2464 7) of a group we listen to: all-nodes or the
     /// solicited-node group of ours.
@@ -152,7 +197,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         let payload_len = u16::from_be_bytes([h[IP + 4], h[IP + 5]]) as usize;
         if len - L4 < payload_len {
-            return self.count_drop(DropReason::Truncated);
+            // Past the bytes stored: a frame cut by the buffer
+            // (`receive_cut`) may go on. Only a UDP datagram right after
+            // this header, ending where the frame ends, can be verified
+            // cut (its checksum from the tail's sum, `udp_input`).
+            let frame_len = self.rx_frame_len as usize;
+            let end = L4 + payload_len;
+            if frame_len <= len || end > frame_len {
+                return self.count_drop(DropReason::Truncated);
+            }
+            if h[IP + 6] != ip_protocol::UDP || end != frame_len {
+                return self.count_drop(DropReason::BufferTooSmall);
+            }
         }
         if h[IP] >> 4 != 6 {
             return self.count_drop(DropReason::BadIpv6);
@@ -307,19 +363,26 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn udp_input(&mut self, buf: &mut [u8], off: usize, ip: &Ipv6Repr) -> Received {
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         let end = L4 + ip.payload_len;
+        // A datagram past the end of the buffer is one cut by it
+        // (`receive_cut` lends the stored part; `process` checked the
+        // lengths): off the whole frames' path, in the bounds check the
+        // slice needs anyway.
+        let Some(datagram) = buf.get(off..end) else {
+            return self.udp_cut_input(buf, off, ip);
+        };
         // The checks of `UdpRepr::parse` on a fixed-size view of the
         // header (no bounds checks, no error value to map): the length
         // field must equal the IPv6 payload's (RFC 8200 8.1; the
         // `wire::udp` rule), then the checksum, mandatory over IPv6, then
         // destination port 0 (reserved).
-        let Some(h) = buf[off..end].first_chunk::<{ wire::udp::HEADER_LEN }>() else {
+        let Some(h) = datagram.first_chunk::<{ wire::udp::HEADER_LEN }>() else {
             return self.count_drop(DropReason::Truncated);
         };
         if u16::from_be_bytes([h[4], h[5]]) as usize != end - off {
             return self.count_drop(DropReason::Truncated);
         }
         if h[6..8] == [0, 0]
-            || wire::checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, &buf[off..end]) != 0
+            || wire::checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, datagram) != 0
         {
             return self.count_drop(DropReason::BadChecksum);
         }
@@ -339,6 +402,48 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             false,
             DropReason::NoListener,
         )
+    }
+
+    /// [`Self::udp_input`] for a datagram cut by the buffer
+    /// (`receive_cut`): `buf` holds its first bytes, `rx_tail_sum` the
+    /// sum of the rest (`process` checked that it is UDP right after the
+    /// IPv6 header, ending where the frame ends). The same checks in the
+    /// same order; no ICMP error for an unbound port (its quote would
+    /// hold bytes not stored).
+    #[cold]
+    #[inline(never)]
+    fn udp_cut_input(&mut self, buf: &[u8], off: usize, ip: &Ipv6Repr) -> Received {
+        let end = L4 + ip.payload_len;
+        let stored = buf.get(off..).unwrap_or(&[]);
+        let Some(h) = stored.first_chunk::<{ wire::udp::HEADER_LEN }>() else {
+            return self.count_drop(DropReason::Truncated);
+        };
+        if u16::from_be_bytes([h[4], h[5]]) as usize != end - off {
+            return self.count_drop(DropReason::Truncated);
+        }
+        // RFC 768 / RFC 8200 8.1 over the stored bytes and the tail's sum.
+        // The datagram starts at an even offset of the frame (54), so the
+        // tail's words, aligned to the frame's even offsets, are the
+        // datagram's: an odd `len` left its last stored byte as a word's
+        // high byte, whose low byte is the tail's first.
+        let mut c = wire::checksum::Checksum::ipv6_pseudo_header(
+            &ip.src_addr,
+            &ip.dst_addr,
+            ip_protocol::UDP,
+            (end - off) as u32,
+        );
+        c.add_bytes(stored);
+        // One's-complement addition of the tail's sum (RFC 1071 2(A)).
+        let wide = c.sum16() as u32 + self.rx_tail_sum as u32;
+        if h[6..8] == [0, 0] || (wide as u16).wrapping_add((wide >> 16) as u16) != 0xffff {
+            return self.count_drop(DropReason::BadChecksum);
+        }
+        let src_port = u16::from_be_bytes([h[0], h[1]]);
+        let dst_port = u16::from_be_bytes([h[2], h[3]]);
+        if dst_port == 0 || !self.ports.contains(&dst_port) {
+            return self.count_drop(DropReason::NoListener);
+        }
+        self.udp_deliver(ip, src_port, dst_port, off + wire::udp::HEADER_LEN..end)
     }
 
     /// A datagram for bound port `dst_port`, its payload at `payload`.

@@ -228,7 +228,12 @@ pub struct UdpMeta {
     pub dst: Ipv6Address,
     /// Destination port (a bound port).
     pub dst_port: u16,
-    /// Where the payload is in the buffer.
+    /// Where the payload is in the buffer. For a datagram longer than the
+    /// buffer, delivered cut by [`Interface::receive_cut`], it ends past the
+    /// bytes stored: `payload.end` is where the whole datagram ends, the
+    /// bytes held are `payload.start..stored` (the datagram's checksum was
+    /// verified over all of it). From [`Interface::receive`] it always lies
+    /// in the buffer.
     pub payload: Range<usize>,
 }
 
@@ -280,7 +285,10 @@ pub enum DropReason {
     NoListener,
     /// An ICMP error was due but suppressed by the rate limit.
     RateLimited,
-    /// The buffer is too small to build the answer.
+    /// The buffer is too small to build the answer, or a frame cut by the
+    /// buffer ([`Interface::receive_cut`]) is not a UDP datagram right
+    /// after the IPv6 header that ends where the frame ends: only those
+    /// are verified and delivered cut.
     BufferTooSmall,
 }
 
@@ -450,6 +458,11 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     /// slot (all zero bytes).
     events: [(u8, Ipv6Address); MAX_EVENTS],
     counters: Counters,
+    /// During [`Interface::receive_cut`] of a frame longer than the part
+    /// stored: its length and the one's-complement sum of the rest; 0
+    /// otherwise (whole frames never read them).
+    rx_frame_len: u16,
+    rx_tail_sum: u16,
 }
 
 impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
@@ -554,6 +567,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             events_lost: 0,
             drops: [0; DropReason::COUNT],
         },
+        rx_frame_len: 0,
+        rx_tail_sum: 0,
     };
 
     /// Starts the interface again, as after a link-down/link-up event (an

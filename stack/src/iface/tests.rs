@@ -1804,3 +1804,182 @@ fn lifetime_deadlines_are_exact_from_any_clock_start() {
     t.run_for(1);
     assert_eq!(t.i.addresses().count(), 1);
 }
+
+/// RFC 1071 sum (not complemented) of `f[from..]` as 16-bit words aligned
+/// to the frame's even offsets, computed independently of the stack: the
+/// bytes before `from` zeroed, then word by word, an odd last byte padded
+/// with zero, the carries folded at the end. What a driver's
+/// `receive_cut` gives for the bytes it did not store.
+fn tail_sum(f: &[u8], from: usize) -> u16 {
+    let mut sum: u64 = 0;
+    for (i, b) in f.iter().enumerate().skip(from) {
+        sum += if i % 2 == 0 {
+            (*b as u64) << 8
+        } else {
+            *b as u64
+        };
+    }
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    sum as u16
+}
+
+impl T {
+    /// Receives the first `stored` bytes of `f` as a driver's cut receive
+    /// gives them: the frame's length and the sum of the rest.
+    fn rx_cut(&mut self, f: &[u8], stored: usize) -> Received {
+        self.rx_cut_with(f, stored, f.len(), tail_sum(f, stored))
+    }
+
+    fn rx_cut_with(&mut self, f: &[u8], stored: usize, len: usize, sum: u16) -> Received {
+        self.buf.fill(0xee);
+        self.buf[..stored].copy_from_slice(&f[..stored]);
+        self.i
+            .receive_cut(&mut self.buf, stored, len, sum, self.now)
+    }
+}
+
+/// A DNS-sized datagram (512 bytes of payload, a 574-byte frame) for
+/// port 53, from the peer.
+fn big_udp(port: u16) -> Vec<u8> {
+    let data: Vec<u8> = (0..512u32).map(|i| (i * 7 + 3) as u8).collect();
+    udp(ME, peer_ll(), 53, me_ll(), port, &data)
+}
+
+#[test]
+fn cut_udp_datagram_is_verified_and_delivered_cut() {
+    let mut t = T::up();
+    t.i.bind(5353).unwrap();
+    let f = big_udp(5353);
+    assert_eq!(f.len(), 574);
+    // Even and odd stored lengths.
+    for stored in [350, 351, 300, 63] {
+        match t.rx_cut(&f, stored) {
+            Received::Udp(m) => {
+                assert_eq!((m.src, m.src_port), (peer_ll(), 53));
+                assert_eq!((m.dst, m.dst_port), (me_ll(), 5353));
+                // The whole datagram's extent: past the stored bytes.
+                assert_eq!(m.payload, 62..574, "{stored}");
+                assert!(m.payload.end > stored);
+                assert_eq!(&t.buf[62..stored], &f[62..stored]);
+            }
+            other => panic!("{stored}: {other:?}"),
+        }
+    }
+    assert_eq!(t.i.counters().udp_delivered, 4);
+    // The same frame whole, through either entry.
+    let n = f.len();
+    t.buf[..n].copy_from_slice(&f);
+    match t.i.receive_cut(&mut t.buf, n, n, 0, t.now) {
+        Received::Udp(m) => assert_eq!(m.payload, 62..574),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn cut_udp_datagram_with_a_wrong_sum_or_length_is_dropped() {
+    let mut t = T::up();
+    t.i.bind(5353).unwrap();
+    let f = big_udp(5353);
+    let sum = tail_sum(&f, 350);
+    // A tail that is not the one summed: a changed byte past the stored
+    // part, a sum of other bytes.
+    let mut changed = f.clone();
+    changed[500] ^= 0x10;
+    assert_eq!(
+        t.rx_cut_with(&f, 350, f.len(), tail_sum(&changed, 350)),
+        Received::Dropped(DropReason::BadChecksum)
+    );
+    assert_eq!(
+        t.rx_cut_with(&f, 350, f.len(), sum.wrapping_add(1)),
+        Received::Dropped(DropReason::BadChecksum)
+    );
+    // A changed stored byte.
+    assert_eq!(
+        t.rx_cut(&changed, 350),
+        Received::Dropped(DropReason::BadChecksum)
+    );
+    let mut stored_changed = f.clone();
+    stored_changed[200] ^= 1;
+    assert_eq!(
+        t.rx_cut_with(&stored_changed, 350, f.len(), sum),
+        Received::Dropped(DropReason::BadChecksum)
+    );
+    assert_eq!(t.i.counters().dropped(DropReason::BadChecksum), 4);
+    // The frame shorter than the IPv6 payload length says.
+    assert_eq!(
+        t.rx_cut_with(&f, 350, f.len() - 2, tail_sum(&f[..f.len() - 2], 350)),
+        Received::Dropped(DropReason::Truncated)
+    );
+    // Bytes after the IPv6 payload of a cut frame: the tail's sum would
+    // cover them, the datagram cannot be verified.
+    let mut longer = f.clone();
+    longer.extend_from_slice(&[0; 20]);
+    assert_eq!(
+        t.rx_cut(&longer, 350),
+        Received::Dropped(DropReason::BufferTooSmall)
+    );
+    // A UDP length field that is not the IPv6 payload's (checksum right).
+    let mut bad_len = f.clone();
+    bad_len[58..60].copy_from_slice(&519u16.to_be_bytes());
+    bad_len[60..62].fill(0);
+    let c = checksum::ipv6_upper_layer(&peer_ll(), &me_ll(), ip_protocol::UDP, &bad_len[54..]);
+    bad_len[60..62].copy_from_slice(&c.to_be_bytes());
+    assert_eq!(
+        t.rx_cut(&bad_len, 350),
+        Received::Dropped(DropReason::Truncated)
+    );
+    assert_eq!(t.i.counters().udp_delivered, 0);
+    // Afterwards a whole frame too short for its length is truncated, as
+    // ever: nothing of the cut receive is left over.
+    assert_eq!(t.rx(&f[..400]), Received::Dropped(DropReason::Truncated));
+}
+
+#[test]
+fn cut_frames_other_than_udp_are_dropped() {
+    let mut t = T::up();
+    // A ping6 with 500 bytes of data, cut: never answered.
+    let mut echo = std::vec![128, 0, 0, 0, 0x12, 0x34, 0, 1];
+    echo.extend((0..500u32).map(|i| i as u8));
+    let f = icmp(ME, PEER, peer_ll(), me_ll(), 64, &echo);
+    let tx = t.i.counters().tx_frames;
+    assert_eq!(
+        t.rx_cut(&f, 350),
+        Received::Dropped(DropReason::BufferTooSmall)
+    );
+    // A Router Advertisement with many options, cut.
+    let mut spec = RaSpec::new(ip("fe80::1"), RTR);
+    for k in 0..12u16 {
+        spec = spec.prefix(&format!("2001:db8:{k:x}::"), 3600, 1800);
+    }
+    let ra = spec.build();
+    assert!(ra.len() > 350);
+    assert_eq!(
+        t.rx_cut(&ra, 350),
+        Received::Dropped(DropReason::BufferTooSmall)
+    );
+    assert!(t.i.prefixes.iter().all(|p| !p.used()));
+    // A datagram behind a Hop-by-Hop header, cut.
+    let d = big_udp(5353);
+    let mut p = std::vec![17, 0, 1, 4, 0, 0, 0, 0];
+    p.extend_from_slice(&d[54..]);
+    let hbh = frame(ME, PEER, peer_ll(), me_ll(), 64, 0, &p);
+    assert_eq!(
+        t.rx_cut(&hbh, 350),
+        Received::Dropped(DropReason::BufferTooSmall)
+    );
+    assert_eq!(t.i.counters().dropped(DropReason::BufferTooSmall), 3);
+    // A cut datagram to a port nobody bound: no port unreachable (its
+    // quote would hold bytes not stored).
+    assert_eq!(t.rx_cut(&d, 350), Received::Dropped(DropReason::NoListener));
+    assert_eq!(t.i.counters().tx_frames, tx);
+    // Whole frames through `receive_cut` are answered as ever.
+    let req = hx(ECHO_REQ);
+    let n = req.len();
+    t.buf[..n].copy_from_slice(&req);
+    match t.i.receive_cut(&mut t.buf, n, n, 0, t.now) {
+        Received::Transmit(len) => assert_eq!(t.buf[..len], hx(ECHO_REP)[..]),
+        other => panic!("{other:?}"),
+    }
+}
