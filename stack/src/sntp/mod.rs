@@ -606,8 +606,10 @@ impl SntpClient {
             }
         }
         if !self.usable(self.current as usize) {
+            // (next_server tries every slot, the current one last: after
+            // it the current server is usable if any is.)
             self.next_server();
-            if !self.usable(self.current as usize) {
+            if self.usable == 0 {
                 return Err(0);
             }
         }
