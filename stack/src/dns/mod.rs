@@ -670,6 +670,11 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         if !self.sent {
             return Err(Reject::Unexpected);
         }
+        // A datagram longer than the receive buffer (the interface's
+        // `receive_cut`): `payload` holds its first bytes only. A cut in
+        // the header or the question is malformed like a short message;
+        // one in the answer section leaves the records after it unseen.
+        let cut = payload.len() < meta.payload.len();
         let p = DnsPacket::new_checked(payload).map_err(|_| Reject::Malformed)?;
         if p.id() != self.id {
             return Err(Reject::WrongId);
@@ -708,7 +713,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                         break 'restart;
                     }
                 }
-                // A malformed answer section is rejected like any bad datagram.
+                // A malformed answer section is rejected like any bad
+                // datagram; a cut one gives the records it holds whole.
                 let count = p.answer_count();
                 let answer = reply::read_answer(
                     payload,
@@ -717,6 +723,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                     qname,
                     &mut self.addrs,
                     self.chain_ttl,
+                    cut,
                 )
                 .ok_or(Reject::Malformed)?;
                 match answer {
@@ -731,6 +738,9 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                         State::Resolved
                     }
                     Answer::NoData => State::Failed(Failure::NoData),
+                    // Cut before any record for the name: as a reply with
+                    // TC set, the answer did not fit.
+                    Answer::Cut => State::Failed(Failure::Truncated),
                     Answer::Alias(target, ttl) => {
                         // RFC 1034 5.3.3 step 3: restart with the canonical name.
                         self.chain_ttl = ttl; // the smaller one already
@@ -1117,7 +1127,8 @@ mod tests {
             return Some((false, None));
         }
         let mut out = [Ipv6Address::UNSPECIFIED; 4];
-        let answer = reply::read_answer(msg, at, p.answer_count(), qname, &mut out, u32::MAX);
+        let answer =
+            reply::read_answer(msg, at, p.answer_count(), qname, &mut out, u32::MAX, false);
         Some((
             true,
             answer.map(|a| match a {
@@ -1127,7 +1138,7 @@ mod tests {
                     let n = reply::expand_name(msg, at, &mut name).unwrap();
                     (std::vec![], name[..n].to_vec(), ttl)
                 }
-                Answer::NoData => (std::vec![], std::vec![], 0),
+                Answer::NoData | Answer::Cut => (std::vec![], std::vec![], 0),
             }),
         ))
     }
@@ -1618,5 +1629,125 @@ mod tests {
         assert_eq!(dns.counters().rejections.iter().sum::<u16>(), 7);
         // The query is over: its port is no longer the resolver's.
         assert_eq!(dns.receive_outcome(&genuine, &reply, 5), None);
+    }
+
+    /// A reply for `many.test` with `n` AAAA records 2001:db8::1:k (each
+    /// 28 bytes, the owner a pointer to the question), ID 0x1234.
+    fn many_aaaa(n: u16) -> std::vec::Vec<u8> {
+        let mut m = unhex("123485800001");
+        m.extend_from_slice(&n.to_be_bytes());
+        m.extend_from_slice(&[0, 0, 0, 0]);
+        m.extend_from_slice(b"\x04many\x04test\x00\x00\x1c\x00\x01");
+        for k in 0..n {
+            m.extend_from_slice(&unhex("c00c001c00010000012c0010"));
+            m.extend_from_slice(&Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 1, k]).0);
+        }
+        m
+    }
+
+    /// The addresses of `many_aaaa`'s first `n` records.
+    fn first_addresses(n: u16) -> std::vec::Vec<Ipv6Address> {
+        (0..n)
+            .map(|k| Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 1, k]))
+            .collect()
+    }
+
+    /// A resolver keeping 16 addresses with the query for `many.test` in
+    /// flight (as `receive_outcome_tells_what_became_of_each_datagram`),
+    /// and the metadata of a reply of `len` bytes.
+    fn many_resolver(len: usize) -> (Resolver<DEFAULT_NAME_LEN, 16>, UdpMeta) {
+        let server = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x53]);
+        let mut config = Config::new(7);
+        config.servers[0] = server;
+        let mut dns: Resolver<DEFAULT_NAME_LEN, 16> = Resolver::new(config);
+        dns.resolve("many.test", 0);
+        dns.port = 50_000;
+        dns.id = 0x1234;
+        dns.server = server;
+        dns.sent = true;
+        // The datagram's payload, as the interface gives it: 62.. in the
+        // frame, its end past the stored bytes when cut.
+        let meta = UdpMeta {
+            src: server,
+            src_port: 53,
+            dst: Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 1]),
+            dst_port: 50_000,
+            payload: 62..62 + len,
+        };
+        (dns, meta)
+    }
+
+    #[test]
+    fn cut_answer_gives_the_records_held_whole() {
+        let reply = many_aaaa(16);
+        // 12 + 15 bytes of header and question, 28 per record.
+        assert_eq!(reply.len(), 27 + 16 * 28);
+        // Cut at a record's end, one byte into the next, in the middle of
+        // a name, of the fixed fields, of the RDATA; 288 is what a
+        // 350-byte frame buffer holds of a DNS message.
+        for (held, n) in [
+            (27 + 5 * 28, 5),
+            (27 + 5 * 28 + 1, 5),
+            (27 + 5 * 28 + 7, 5),
+            (27 + 5 * 28 + 20, 5),
+            (288, 9),
+            (reply.len() - 1, 15),
+        ] {
+            let (mut dns, meta) = many_resolver(reply.len());
+            assert_eq!(
+                dns.receive_outcome(&meta, &reply[..held], 1),
+                Some(super::Outcome::Accepted),
+                "{held}"
+            );
+            assert_eq!(dns.state(), State::Resolved, "{held}");
+            assert_eq!(dns.addresses(), first_addresses(n), "{held}");
+        }
+        // Whole: all 16.
+        let (mut dns, meta) = many_resolver(reply.len());
+        assert_eq!(
+            dns.receive_outcome(&meta, &reply, 1),
+            Some(super::Outcome::Accepted)
+        );
+        assert_eq!(dns.addresses(), first_addresses(16));
+    }
+
+    #[test]
+    fn cut_in_the_header_or_question_is_rejected_and_an_uncut_bad_record_too() {
+        let reply = many_aaaa(16);
+        for held in [0, 11, 12, 20, 26] {
+            let (mut dns, meta) = many_resolver(reply.len());
+            assert_eq!(
+                dns.receive_outcome(&meta, &reply[..held], 1),
+                Some(super::Outcome::Rejected(Reject::Malformed)),
+                "{held}"
+            );
+            assert_eq!(dns.counters().rejected(Reject::Malformed), 1);
+            assert_eq!(dns.state(), State::Resolving);
+        }
+        // Cut after the question, before any whole record: the answer is
+        // not known, as for a reply with TC set.
+        let (mut dns, meta) = many_resolver(reply.len());
+        assert_eq!(
+            dns.receive_outcome(&meta, &reply[..27 + 20], 1),
+            Some(super::Outcome::Accepted)
+        );
+        assert_eq!(dns.state(), State::Failed(Failure::Truncated));
+        // Not cut: a message whose last record runs past its end is
+        // malformed as a whole, as before.
+        let short = &reply[..reply.len() - 1];
+        let (mut dns, meta) = many_resolver(short.len());
+        assert_eq!(
+            dns.receive_outcome(&meta, short, 1),
+            Some(super::Outcome::Rejected(Reject::Malformed))
+        );
+        // Nor does a cut excuse a bad record inside the part held (an
+        // AAAA RDATA of 15 bytes).
+        let mut bad = reply.clone();
+        bad[27 + 28 + 11] = 15;
+        let (mut dns, meta) = many_resolver(bad.len());
+        assert_eq!(
+            dns.receive_outcome(&meta, &bad[..288], 1),
+            Some(super::Outcome::Rejected(Reject::Malformed))
+        );
     }
 }

@@ -152,6 +152,31 @@ pub(super) enum Answer {
     Alias(usize, u32),
     /// No record for the name.
     NoData,
+    /// A cut message (see [`read_answer`]) whose records held gave
+    /// nothing for the name: the answer is not known.
+    Cut,
+}
+
+/// The record at `pos`: whether its owner is the name at `at` in `other`,
+/// its fixed fields (type, class, TTL, RDLENGTH: RFC 1035 4.1.3) and where
+/// its RDATA starts and ends, inside `msg`. `None` if malformed or past
+/// the end of `msg`.
+fn record_at<'a>(
+    msg: &'a [u8],
+    pos: usize,
+    other: &[u8],
+    at: usize,
+) -> Option<(bool, &'a [u8], usize, usize)> {
+    let (ours, end) = name_is(msg, pos, other, at)?;
+    let fixed = msg.get(end..)?.get(..10)?;
+    let rdata = end + 10;
+    // (Checked: a sum past 0xffff must not wrap a 16-bit usize back
+    // into the message.)
+    let rdata_end = rdata.checked_add(be16(fixed, 8) as usize)?;
+    if rdata_end > msg.len() {
+        return None;
+    }
+    Some((ours, fixed, rdata, rdata_end))
 }
 
 /// Reads the `count` records of the answer section at `pos` for the name
@@ -162,6 +187,14 @@ pub(super) enum Answer {
 /// cost a query for the target. Any malformed record is an error. The
 /// TTL of the answer is the smallest of `ttl` (the CNAMEs followed before)
 /// and those of the records used.
+///
+/// `cut`: `msg` is only the first part of the message (a datagram longer
+/// than the receive buffer). The records it holds whole are used as
+/// above; the first one that does not end inside it (its name, fixed
+/// fields or RDATA run past the end) and all after it are unseen, not an
+/// error. (A record that is malformed at that point cannot be told from
+/// one cut there: it is unseen too.) If nothing was found for the name
+/// and records were unseen, the answer is [`Answer::Cut`].
 pub(super) fn read_answer(
     msg: &[u8],
     mut pos: usize,
@@ -169,23 +202,23 @@ pub(super) fn read_answer(
     qname: &[u8],
     out: &mut [Ipv6Address],
     mut ttl: u32,
+    cut: bool,
 ) -> Option<Answer> {
     // The owner sought: the question's name (`qname` at 0), then the
     // target of each CNAME followed (in `msg` at its position, never 0:
     // the header is there).
     let (mut other, mut at) = (qname, 0);
     let mut found = 0;
+    let mut unseen = false;
     while count != 0 {
         count -= 1;
-        let (ours, end) = name_is(msg, pos, other, at)?;
-        let fixed = msg.get(end..)?.get(..10)?;
-        let rdata = end + 10;
-        // (Checked: a sum past 0xffff must not wrap a 16-bit usize back
-        // into the message.)
-        let rdata_end = rdata.checked_add(be16(fixed, 8) as usize)?;
-        if rdata_end > msg.len() {
+        let Some((ours, fixed, rdata, rdata_end)) = record_at(msg, pos, other, at) else {
+            if cut {
+                unseen = true;
+                break;
+            }
             return None;
-        }
+        };
         pos = rdata_end;
         if !field_is(fixed, 2, CLASS_IN) || !ours {
             continue;
@@ -226,6 +259,8 @@ pub(super) fn read_answer(
         Answer::Addresses(found, ttl)
     } else if at != 0 {
         Answer::Alias(at, ttl)
+    } else if unseen {
+        Answer::Cut
     } else {
         Answer::NoData
     })
