@@ -105,9 +105,10 @@ pub const FAILOVER_AFTER: u8 = 2;
 /// every 2^31 ms (a sign test, not a 32-bit comparison).
 const MAX_AGE_MS: u32 = i32::MAX as u32;
 
-/// [`SntpClient`] flag: a request went from the bound port (the next one
-/// takes a new port).
-const PORT_USED: u8 = 1;
+/// [`SntpClient`] flag: the bound port is fresh, no request went from it
+/// yet (else, or without a port, the next request binds a new one; clear
+/// in an all-zero client).
+const PORT_FRESH: u8 = 1;
 /// [`SntpClient`] flag: the next request waits for its time (else it goes
 /// at once).
 const SCHEDULED: u8 = 2;
@@ -289,8 +290,8 @@ pub struct SntpClient {
     /// The server polled now, and the one the outstanding request went to.
     current: u8,
     asked: u8,
-    /// Our bound source port (0: none); whether a request went from it is
-    /// the flag [`PORT_USED`].
+    /// Our bound source port (0: none); whether no request went from it
+    /// yet is the flag [`PORT_FRESH`].
     port: u16,
     /// Transmit timestamp of the outstanding request (zero: none), 32.32
     /// in 16-bit words.
@@ -298,7 +299,7 @@ pub struct SntpClient {
     /// When the next request is due (wrapping ms), once the flag
     /// [`SCHEDULED`] is set; before, at once.
     next_poll_ms: u32,
-    /// [`PORT_USED`] and [`SCHEDULED`]: two flags in one byte.
+    /// [`PORT_FRESH`] and [`SCHEDULED`]: two flags in one byte.
     flags: u8,
     /// The poll interval exponent above [`MIN_POLL_LOG2`] (zero: 16 s, so
     /// that [`SntpClient::UNCONFIGURED`] is all zeros).
@@ -382,10 +383,8 @@ impl SntpClient {
         *self = SntpClient::UNCONFIGURED;
         self.clock = clock;
         self.rng = Rng::new(seed);
+        // (Not fresh: the next request releases it.)
         self.port = port;
-        if port != 0 {
-            self.flags = PORT_USED;
-        }
     }
 
     /// The clock.
@@ -617,15 +616,15 @@ impl SntpClient {
         let server = self.servers[self.current as usize];
         // A fresh random source port per request (RFC 9109); kept across
         // WouldBlock retries of the same request.
-        if self.flags & PORT_USED != 0 || self.port == 0 {
+        if self.flags & PORT_FRESH == 0 {
             if self.port != 0 {
                 iface.unbind(self.port);
             }
-            self.flags &= !PORT_USED;
             self.port = iface.bind_ephemeral().unwrap_or(0);
             if self.port == 0 {
                 return Err(RETRY_ERROR_MS);
             }
+            self.flags |= PORT_FRESH;
         }
         let off = iface.udp_payload_offset();
         let payload = buf
@@ -655,7 +654,7 @@ impl SntpClient {
             Ok(n) => {
                 self.t1 = t1;
                 self.asked = self.current;
-                self.flags |= PORT_USED;
+                self.flags &= !PORT_FRESH;
                 self.blocked = 0;
                 self.counters.requests = self.counters.requests.wrapping_add(1);
                 Ok(n)
@@ -1133,8 +1132,7 @@ mod tests {
         let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
         assert!(c.receive(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), 5000, 104));
         c.configure(SoftClock::new(32768), 9);
-        assert_eq!((c.port, c.flags), (PORT, PORT_USED));
-        c.flags = 0;
+        assert_eq!((c.port, c.flags), (PORT, 0));
         c.port = 0;
         assert_eq!(std::format!("{c:?}"), std::format!("{new:?}"));
     }
