@@ -690,6 +690,18 @@ mod tests {
         let q = MldQuery::new_checked(&buf[..n]).unwrap();
         assert_eq!(q.max_response_delay_ms(), 0x1fff << 10);
         assert_eq!(q.qqi_secs(), 0x1f << 10);
+        // Every code: MLDv2 codes from 0x8000 by the formula of RFC 3810
+        // 5.1.3, the ones below as milliseconds.
+        for code in 0..=u16::MAX {
+            buf[4..6].copy_from_slice(&code.to_be_bytes());
+            let q = MldQuery::new_checked(&buf[..n]).unwrap();
+            let want = if code < 0x8000 {
+                code as u32
+            } else {
+                ((code as u32 & 0x0fff) | 0x1000) << ((code >> 12 & 7) + 3)
+            };
+            assert_eq!(q.max_response_delay_ms(), want, "code {code:#x}");
+        }
 
         // Lengths: < 24 truncated, 25-27 ignored, sources past the end.
         for cut in 0..24 {
