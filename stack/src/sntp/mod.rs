@@ -449,7 +449,7 @@ impl SntpClient {
         let old = core::mem::take(&mut self.servers);
         // (A server not listed before gets the old slot MAX_SERVERS, a
         // usable one: new servers are usable.)
-        let old_usable = self.usable | slot_bit(MAX_SERVERS);
+        let old_usable = self.usable | 1 << MAX_SERVERS;
         let (polled, asked) = (self.current as usize, self.asked as usize);
         self.usable = 0;
         self.current = 0;
