@@ -940,11 +940,12 @@ impl SntpClient {
 /// root dispersion (16.16 s), is [`MAX_ROOT_DISTANCE`] or more, on 16-bit
 /// words: the fractions only carry into the seconds.
 fn root_distance_too_long(h: &[u8; ntp::HEADER_LEN]) -> bool {
-    let w = |at: usize| u16::from_be_bytes([h[at], h[at + 1]]);
-    let (delay_s, dispersion_s) = (w(4), w(8));
+    // (Root delay and root dispersion, h[4..12], read as one 8-byte
+    // field: the dispersion is the low half.)
+    let [dispersion_f, dispersion_s, delay_f, delay_s] = be_words(h, 4);
     // Half the delay's fraction, with half its odd second, plus the
     // dispersion's fraction: the carry into whole seconds.
-    let (_, carry) = w(10).overflowing_add(delay_s << 15 | w(6) >> 1);
+    let (_, carry) = dispersion_f.overflowing_add(delay_s << 15 | delay_f >> 1);
     let limit = (MAX_ROOT_DISTANCE.0 >> 16) as u16;
     // (Without a dispersion of MAXDISP already, the sum fits 16 bits.)
     dispersion_s >= limit || dispersion_s + (delay_s >> 1) + carry as u16 >= limit
