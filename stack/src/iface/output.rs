@@ -129,42 +129,44 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // An MLDv1 Report (RFC 2710 3), sent to the group itself.
             report = Some((131, 0));
         }
-        if let Some((msg_type, record)) = report {
+        // The one message due, built by one call at the end (less code
+        // than a call per kind): its fields, link-layer destination
+        // (`None`: multicast mapping), source and destination. A buffer
+        // too small for it loses it (its attempt counts, as for every
+        // kind), and `None` is returned.
+        let group;
+        let (msg, dst_mac, src, dst) = if let Some((msg_type, record)) = report {
             // For the solicited-node group our addresses share (never
             // all-nodes, RFC 3810 6).
-            let group = self.addrs[0].addr.solicited_node();
+            group = self.addrs[0].addr.solicited_node();
             let dst = if msg_type == 143 {
                 &Ipv6Address::ALL_MLDV2_ROUTERS
             } else {
                 &group
             };
             let report = Ndp::report(msg_type, record, &group);
-            if let Some(n) = self.build_ndp(buf, &report, None, self.mld_source(), dst) {
-                return Some(n);
-            }
-        }
-        for i in 0..MAX_ADDRESSES {
+            (report, None, self.mld_source(), dst)
+        } else if let Some(i) = (0..MAX_ADDRESSES).find(|&i| {
             let a = &self.addrs[i];
-            if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic)
+            matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic)
                 && a.dad_left > 0
                 && time::due(now, a.dad_at)
-            {
-                self.addrs[i].dad_left -= 1;
-                self.addrs[i].dad_at = now.wrapping_add(self.params.retrans_ms);
-                let target = &self.addrs[i].addr;
-                // RFC 4862 5.4.2: from ::, to the solicited-node group, no
-                // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
-                // 3971 5.3.2) to tell a looped-back probe from another
-                // node's.
-                let group = target.solicited_node();
-                let ns = Ndp {
-                    nonce: true,
-                    ..Ndp::solicit(target, false)
-                };
-                return self.build_ndp(buf, &ns, None, &Ipv6Address::UNSPECIFIED, &group);
-            }
-        }
-        if self.rs_left > 0 && time::due(now, self.rs_at) {
+        }) {
+            let a = &mut self.addrs[i];
+            a.dad_left -= 1;
+            a.dad_at = now.wrapping_add(self.params.retrans_ms);
+            let target = &self.addrs[i].addr;
+            // RFC 4862 5.4.2: from ::, to the solicited-node group, no
+            // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
+            // 3971 5.3.2) to tell a looped-back probe from another
+            // node's.
+            group = target.solicited_node();
+            let ns = Ndp {
+                nonce: true,
+                ..Ndp::solicit(target, false)
+            };
+            (ns, None, &Ipv6Address::UNSPECIFIED, &group)
+        } else if self.rs_left > 0 && time::due(now, self.rs_at) {
             self.rs_left -= 1;
             self.rs_at = now.wrapping_add(consts::RTR_SOLICITATION_INTERVAL_MS);
             // RFC 4861 6.3.7: from the link-local address with SLLAO once
@@ -178,15 +180,22 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 lla: self.addrs[0].slot == AddrSlot::Assigned,
                 nonce: false,
             };
-            let src = self.mld_source();
-            return self.build_ndp(buf, &rs, None, src, &Ipv6Address::ALL_ROUTERS);
-        }
-        for i in 0..N {
-            if let Some(n) = self.neighbor_probe(i, buf) {
-                return Some(n);
+            (rs, None, self.mld_source(), &Ipv6Address::ALL_ROUTERS)
+        } else {
+            let (i, s, multicast) = (0..N).find_map(|i| self.neighbor_probe(i))?;
+            // (References into the tables, not copies: less code.)
+            let n = &self.neighbors[i];
+            let src = &self.addrs[s];
+            // RFC 4429 3.3: no SLLAO from an optimistic address.
+            let ns = Ndp::solicit(&n.ip, src.slot == AddrSlot::Assigned);
+            if multicast {
+                group = n.ip.solicited_node();
+                (ns, None, &src.addr, &group)
+            } else {
+                (ns, Some(&n.mac), &src.addr, &n.ip)
             }
-        }
-        None
+        };
+        self.build_ndp(buf, &msg, dst_mac, src, dst)
     }
 
     /// Builds a Router Solicitation, Neighbor Solicitation or Neighbor
@@ -322,8 +331,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,
-    /// 7.3.3 PROBE), re-arming its retransmission timer.
-    fn neighbor_probe(&mut self, i: usize, buf: &mut [u8]) -> Option<usize> {
+    /// 7.3.3 PROBE), re-arming its retransmission timer: (`i`, the index
+    /// of its source address, multicast).
+    fn neighbor_probe(&mut self, i: usize) -> Option<(usize, usize, bool)> {
         let n = &self.neighbors[i];
         let (multicast, limit) = match n.state? {
             NeighborState::Incomplete => (true, consts::MAX_MULTICAST_SOLICIT),
@@ -338,17 +348,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let n = &mut self.neighbors[i];
         n.probes += 1;
         n.timer = self.now_ms.wrapping_add(self.params.retrans_ms);
-        // (References into the tables, not copies: less code.)
-        let n = &self.neighbors[i];
-        let s = self.select_source(&n.ip).ok()?;
-        let src = &self.addrs[s];
-        // RFC 4429 3.3: no SLLAO from an optimistic address.
-        let ns = Ndp::solicit(&n.ip, src.slot == AddrSlot::Assigned);
-        if multicast {
-            self.build_ndp(buf, &ns, None, &src.addr, &n.ip.solicited_node())
-        } else {
-            self.build_ndp(buf, &ns, Some(&n.mac), &src.addr, &n.ip)
-        }
+        let s = self.select_source(&self.neighbors[i].ip).ok()?;
+        Some((i, s, multicast))
     }
 
     /// Sends a UDP datagram (RFC 768, checksum per RFC 8200 8.1) whose
