@@ -132,13 +132,6 @@ const DAYS_1968_03_TO_1970: u16 = 671;
 /// 2106 that is not a leap year (divisible by 100, not by 400).
 const DAYS_1968_03_TO_2100_03: u16 = 33 * 1461;
 
-/// Days from March 1st to the first of month `mp` (0 = March, 11 =
-/// February), Hinnant's formula: shared by both directions.
-#[inline(never)]
-const fn month_start(mp: u16) -> u16 {
-    (153 * mp + 2) / 5
-}
-
 /// [`days_from_civil`] for years 1970 to 2107 in 16-bit arithmetic (the
 /// MSP430 is a 16-bit CPU; 32-bit divisions are library calls): March-based
 /// years counted from 1968-03-01 in 4-year cycles, the missing 2100-02-29
@@ -154,36 +147,57 @@ pub(crate) const fn days_from_civil_1970(year: u16, month: u8, day: u8) -> u16 {
         y -= 1;
     }
     // Days since 1968-03-01, plus one (the day of the month counts from 1).
-    let mut z = y * 365 + y / 4 + month_start(m - 3) + day as u16;
+    // (153 m' + 2) / 5: days from March 1st to the first of month m'
+    // (0 = March, 11 = February), Hinnant's formula.
+    let mut z = y * 365 + y / 4 + (153 * (m - 3) + 2) / 5 + day as u16;
     if z > DAYS_1968_03_TO_2100_03 {
         z -= 1;
     }
     z - (DAYS_1968_03_TO_1970 + 1)
 }
 
+/// Days of the months, January first (February's, 0 here, depends on the
+/// year).
+const MONTH_DAYS: [u8; 12] = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /// Calendar fields of day `days` since 1970-01-01 (at most 50,000, the
 /// `u32` Unix range): (year, month, day, day of the year), all in 16-bit
-/// arithmetic; the inverse of [`days_from_civil_1970`].
+/// arithmetic; the inverse of [`days_from_civil_1970`]. Whole years, then
+/// whole months, counted off: no division or multiplication (library calls
+/// on the MSP430), and about as fast for this century (56 years to 2026).
 const fn civil_from_days_1970(days: u32) -> (u16, u8, u8, u16) {
-    let mut z = days as u16 + DAYS_1968_03_TO_1970;
-    // From 2100-03-01 on, count as if 2100-02-29 existed.
-    if z >= DAYS_1968_03_TO_2100_03 - 1 {
-        z += 1;
+    let mut d = days as u16;
+    let mut year = 1970u16;
+    // February's length decides the year's.
+    let mut february;
+    loop {
+        // Leap years from 1970 to 2106: every fourth, but 2100.
+        february = 28;
+        if year % 4 == 0 && year != 2100 {
+            february = 29;
+        }
+        let length = 337 + february;
+        if d < length {
+            break;
+        }
+        d -= length;
+        year += 1;
     }
-    let cycle = z / 1461;
-    let r = z - cycle * 1461; // [0, 1460]
-    let yoc = if r == 1460 { 3 } else { r / 365 }; // year of the cycle
-    let doy = r - yoc * 365; // [0, 365], March 1st = 0
-    let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
-    let day = doy - month_start(mp) + 1;
-    let year = 1968 + 4 * cycle + yoc;
-    if mp < 10 {
-        // March to December of `year`: its leap day came before.
-        let leap = (yoc == 0 && year != 2100) as u16;
-        (year, mp as u8 + 3, day as u8, doy + 59 + leap)
-    } else {
-        (year + 1, mp as u8 - 9, day as u8, doy - 306)
+    let yday = d;
+    let mut month = 0;
+    // December takes what is left.
+    while month < 11 {
+        let mut length = MONTH_DAYS[month] as u16;
+        if month == 1 {
+            length = february;
+        }
+        if d < length {
+            break;
+        }
+        d -= length;
+        month += 1;
     }
+    (year, month as u8 + 1, d as u8 + 1, yday)
 }
 
 impl DateTime {
