@@ -906,7 +906,13 @@ impl SntpClient {
         // Under 2^32 ms since `at_ms` when poll_send is called at least
         // every 2^31 ms; saturated at MAX_AGE_MS.
         let age = now_ms.wrapping_sub(s.at_ms);
-        let since = if (age as i32) < 0 { MAX_AGE_MS } else { age } / 1000;
+        // (Sign and limit tested on 16-bit halves, each a branch: LLVM
+        // makes 32-bit comparisons into long selects on the target.)
+        let since = if ((age >> 16) as i16) < 0 {
+            MAX_AGE_MS / 1000
+        } else {
+            age / 1000
+        };
         // Within ±0.5 s (high word 0 or -1, the sign of the low word):
         // microseconds as NtpDuration::to_micros, whole seconds times 10^6
         // plus the fraction's, in 32 bits; beyond, whole seconds.
@@ -928,7 +934,9 @@ impl SntpClient {
             server: s.server,
             since_s: since,
         };
-        if since >= LOST_AFTER_S {
+        // (since < 2^22: at least LOST_AFTER_S (< 2^16) with high bits, or
+        // by its low half.)
+        if (since >> 16) as u16 != 0 || since as u16 >= LOST_AFTER_S as u16 {
             SyncState::Lost(info)
         } else {
             SyncState::Synced(info)
