@@ -8,7 +8,7 @@ use crate::time;
 use crate::wire::icmpv6::Icmpv6Packet;
 use crate::wire::ip_protocol;
 use crate::wire::mld::{self, record_type};
-use crate::wire::udp::{UdpPacket, UdpRepr};
+use crate::wire::checksum;
 use crate::wire::{Ipv6Address, MacAddress};
 
 /// Offset of the IPv6 header in a frame.
@@ -402,16 +402,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             src,
             &dst,
         );
-        let udp = UdpRepr {
-            src_port,
-            dst_port,
-            payload_len,
-        };
-        let mut packet = UdpPacket::new_unchecked(&mut buf[L4..L4 + udp_len]);
-        // Sizes were checked above: this cannot fail.
-        if udp.emit(&mut packet, src, &dst).is_err() {
-            return Err(nb::Error::Other(SendError::TooLarge));
-        }
+        // The UDP header (RFC 768) written here, as `write_headers` does
+        // for the IPv6 one (less code than `UdpRepr::emit`, whose size
+        // checks were made above), then the checksum over the
+        // pseudo-header (RFC 8200 8.1): a computed 0 is sent as 0xffff.
+        let udp = &mut buf[L4..L4 + udp_len];
+        udp[0..2].copy_from_slice(&src_port.to_be_bytes());
+        udp[2..4].copy_from_slice(&dst_port.to_be_bytes());
+        udp[4..6].copy_from_slice(&(udp_len as u16).to_be_bytes());
+        udp[6..8].fill(0);
+        let ck = checksum::ipv6_upper_layer(src, &dst, ip_protocol::UDP, udp);
+        udp[6..8].copy_from_slice(&(if ck == 0 { 0xffff } else { ck }).to_be_bytes());
         self.counters.udp_sent = self.counters.udp_sent.wrapping_add(1);
         self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
         Ok(L4 + udp_len)
