@@ -5,10 +5,10 @@
 use super::tables::{self, AddrSlot, NeighborState};
 use super::{consts, Interface, SendError, MAX_ADDRESSES};
 use crate::time;
+use crate::wire::checksum;
 use crate::wire::icmpv6::Icmpv6Packet;
 use crate::wire::ip_protocol;
 use crate::wire::mld::{self, record_type};
-use crate::wire::checksum;
 use crate::wire::{Ipv6Address, MacAddress};
 
 /// Offset of the IPv6 header in a frame.
