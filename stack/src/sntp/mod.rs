@@ -76,7 +76,7 @@
 //! let _display_time = sntp.now(ticks);
 //! ```
 
-use crate::clock::softclock::{to_ntp, word32, SoftClock, Words, STEP_THRESHOLD};
+use crate::clock::softclock::{negated_if, to_ntp, word32, SoftClock, Words, STEP_THRESHOLD};
 use crate::iface::{Interface, Rng, UdpMeta};
 use crate::time;
 use crate::wire::ntp::{self, LeapIndicator, Mode, NtpShort, NtpTimestamp};
@@ -814,29 +814,31 @@ impl SntpClient {
         let small = offset[2] == sign && offset[3] == sign;
         // The sample, written in place.
         let mut stepped = false;
-        self.last.offset =
-            if !self.clock.is_set() || !small || low.unsigned_abs() > STEP_THRESHOLD.0 as u32 {
-                // Step to T3 + delay / 2 = T4 + b + max(d, 0) / 2: right
-                // whatever the clock read before (even decades off).
-                let step = if negative_delay { &b } else { &*offset };
-                let mut time = self.clock.time_words();
-                add4(&mut time, step, false);
-                if self.clock.is_set() {
-                    // Something changed (server, path, our clock): watch closely.
-                    self.poll_up = 0;
-                    self.stable = 0;
-                }
-                self.clock.step(ticks, to_ntp(&time));
-                self.counters.steps = self.counters.steps.wrapping_add(1);
-                stepped = true;
-                *step
-            } else {
-                // Within ±STEPT: the clock's 32-bit slew.
-                self.clock.slew_small(ticks, low);
-                // In 2^-16 s (16-bit: |low| < 2^30, delay < 2^32).
-                self.adapt_poll((low.unsigned_abs() >> 16) as u16, (delay >> 16) as u16);
-                *offset
-            };
+        // (|low| by the clock's shared negation.)
+        let magnitude = negated_if((low >> 16) as i16, low as u32) as u32;
+        self.last.offset = if !self.clock.is_set() || !small || magnitude > STEP_THRESHOLD.0 as u32
+        {
+            // Step to T3 + delay / 2 = T4 + b + max(d, 0) / 2: right
+            // whatever the clock read before (even decades off).
+            let step = if negative_delay { &b } else { &*offset };
+            let mut time = self.clock.time_words();
+            add4(&mut time, step, false);
+            if self.clock.is_set() {
+                // Something changed (server, path, our clock): watch closely.
+                self.poll_up = 0;
+                self.stable = 0;
+            }
+            self.clock.step(ticks, to_ntp(&time));
+            self.counters.steps = self.counters.steps.wrapping_add(1);
+            stepped = true;
+            *step
+        } else {
+            // Within ±STEPT: the clock's 32-bit slew.
+            self.clock.slew_small(ticks, low);
+            // In 2^-16 s (16-bit: |low| < 2^30, delay < 2^32).
+            self.adapt_poll((magnitude >> 16) as u16, (delay >> 16) as u16);
+            *offset
+        };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         self.last.at_ms = now_ms;
         self.last.delay = delay;
