@@ -124,45 +124,13 @@ pub const fn civil_from_days(days: u32) -> (u32, u8, u8) {
     (year, month as u8, day as u8)
 }
 
-/// Days from 1968-03-01 (the start of a March-based year and of a 4-year
-/// leap cycle) to 1970-01-01.
-const DAYS_1968_03_TO_1970: u16 = 671;
-/// 2100-03-01 counted from 1968-03-01 as if 2100 were a leap year: 33
-/// four-year cycles. 2100 is the only year divisible by 4 between 1970 and
-/// 2106 that is not a leap year (divisible by 100, not by 400).
-const DAYS_1968_03_TO_2100_03: u16 = 33 * 1461;
-
-/// [`days_from_civil`] for years 1970 to 2107 in 16-bit arithmetic (the
-/// MSP430 is a 16-bit CPU; 32-bit divisions are library calls): March-based
-/// years counted from 1968-03-01 in 4-year cycles, the missing 2100-02-29
-/// taken out. Month 13 is January of the next year.
-#[inline(never)]
-pub(crate) const fn days_from_civil_1970(year: u16, month: u8, day: u8) -> u16 {
-    // Shift the year start to March so that the leap day ends the year:
-    // January and February count as months 13 and 14 of the year before.
-    let mut y = year - 1968;
-    let mut m = month as u16;
-    if m < 3 {
-        m += 12;
-        y -= 1;
-    }
-    // Days since 1968-03-01, plus one (the day of the month counts from 1).
-    // (153 m' + 2) / 5: days from March 1st to the first of month m'
-    // (0 = March, 11 = February), Hinnant's formula.
-    let mut z = y * 365 + y / 4 + (153 * (m - 3) + 2) / 5 + day as u16;
-    if z > DAYS_1968_03_TO_2100_03 {
-        z -= 1;
-    }
-    z - (DAYS_1968_03_TO_1970 + 1)
-}
-
 /// Days of the months, January first (February's, 0 here, depends on the
 /// year).
 const MONTH_DAYS: [u8; 12] = [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /// Calendar fields of day `days` since 1970-01-01 (at most 50,000, the
 /// `u32` Unix range): (year, month, day, day of the year), all in 16-bit
-/// arithmetic; the inverse of [`days_from_civil_1970`]. Whole years, then
+/// arithmetic; the inverse of [`month_start_1970`]. Whole years, then
 /// whole months, counted off: no division or multiplication (library calls
 /// on the MSP430), and about as fast for this century (56 years to 2026).
 const fn civil_from_days_1970(days: u32) -> (u16, u8, u8, u16) {
@@ -198,6 +166,44 @@ const fn civil_from_days_1970(days: u32) -> (u16, u8, u8, u16) {
         month += 1;
     }
     (year, month as u8 + 1, d as u8 + 1, yday)
+}
+
+/// Days from 1970-01-01 to the first of `month` (1-12) of `year` (1970 to
+/// 2106), and the length of that month, in 16-bit arithmetic: whole years
+/// and months counted up, as [`civil_from_days_1970`] counts them off.
+pub(crate) const fn month_start_1970(year: u16, month: u8) -> (u16, u16) {
+    let mut d = 0u16;
+    let mut y = 1970u16;
+    let mut february;
+    loop {
+        february = 28;
+        if y % 4 == 0 && y != 2100 {
+            february = 29;
+        }
+        if y >= year {
+            break;
+        }
+        d += 337 + february;
+        y += 1;
+    }
+    let mut m = 0;
+    loop {
+        let mut length = MONTH_DAYS[m] as u16;
+        if m == 1 {
+            length = february;
+        }
+        if m + 1 >= month as usize || m == 11 {
+            return (d, length);
+        }
+        d += length;
+        m += 1;
+    }
+}
+
+/// [`days_from_civil`] for years 1970 to 2106 in 16-bit arithmetic.
+#[cfg(test)]
+pub(crate) const fn days_from_civil_1970(year: u16, month: u8, day: u8) -> u16 {
+    month_start_1970(year, month).0 + day as u16 - 1
 }
 
 impl DateTime {
@@ -298,6 +304,18 @@ mod tests {
             assert_eq!(t.weekday as u32, (days + 4) % 7, "{unix}");
             assert_eq!(t.yday as u32, days - days_from_civil(y, 1, 1), "{unix}");
             assert_eq!(t.to_unix(), unix);
+        }
+    }
+
+    #[test]
+    fn month_starts_and_lengths() {
+        for year in 1970..=2106u16 {
+            for month in 1..=12u8 {
+                let (start, length) = month_start_1970(year, month);
+                let y = u32::from(year);
+                assert_eq!(u32::from(start), days_from_civil(y, month, 1));
+                assert_eq!(length, u16::from(days_in_month(y, month)));
+            }
         }
     }
 

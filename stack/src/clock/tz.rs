@@ -8,7 +8,7 @@
 
 #[cfg(test)]
 use super::calendar::days_from_civil;
-use super::calendar::{days_from_civil_1970, DateTime};
+use super::calendar::{month_start_1970, DateTime};
 
 /// Why a TZ string was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,7 +276,7 @@ impl Cursor<'_> {
 /// Days since 1970-01-01 of `rule`'s day in `year` (1970 to 2106, the
 /// years of `u32` Unix time: at most 50,404, 16-bit arithmetic).
 fn rule_day(year: u16, rule: &Rule) -> u16 {
-    let first = days_from_civil_1970(year, rule.month, 1);
+    let (first, length) = month_start_1970(year, rule.month);
     if rule.week == 0 {
         return first + rule.day;
     }
@@ -285,8 +285,7 @@ fn rule_day(year: u16, rule: &Rule) -> u16 {
     let mut d = (rule.day - first) % 7 + rule.week as u16 - 1;
     // Week 5 means "the last such weekday of the month": one week back
     // when past its end (d is at most 34, a month at least 28 days long).
-    // (Month 13 is January of the next year.)
-    if d >= days_from_civil_1970(year, rule.month + 1, 1) - first {
+    if d >= length {
         d -= 7;
     }
     first + d
