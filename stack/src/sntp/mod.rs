@@ -984,11 +984,12 @@ fn has_bit(mask: u8, i: usize) -> bool {
     mask & slot_bit(i) != 0
 }
 
-/// The mask bit of server slot `i` (a shift by a variable count: one
-/// copy, out of line, for every usable-mask operation).
-#[inline(never)]
+/// The mask bit of server slot `i` (0 to [`MAX_SERVERS`], the last a
+/// pseudo slot): a table read, short enough inline, not a shift by a
+/// variable count (a loop on the target).
 fn slot_bit(i: usize) -> u8 {
-    1 << i
+    const BITS: [u8; 4] = [1, 2, 4, 8];
+    BITS[i & 3]
 }
 
 /// `x += y`, or `x -= y` if `sub`, modulo 2^64.
