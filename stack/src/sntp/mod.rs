@@ -620,10 +620,11 @@ impl SntpClient {
             if self.port != 0 {
                 iface.unbind(self.port);
             }
-            self.port = iface.bind_ephemeral().unwrap_or(0);
-            if self.port == 0 {
+            let Ok(port) = iface.bind_ephemeral() else {
+                self.port = 0;
                 return Err(RETRY_ERROR_MS);
-            }
+            };
+            self.port = port;
             self.flags |= PORT_FRESH;
         }
         let off = iface.udp_payload_offset();
