@@ -100,9 +100,10 @@ pub const LOST_AFTER_S: u32 = 3600;
 pub const FAILOVER_AFTER: u8 = 2;
 
 /// The age of the last sample saturates at 2^31 - 1 ms (24.8 days):
-/// `poll_send` keeps `Sample::at_ms` at most that far behind, so that the
-/// age never wraps with the `u32` clock when `poll_send` comes at least
-/// every 2^31 ms (a sign test, not a 32-bit comparison).
+/// `poll_send` keeps `Sample::at_ms` at most 2^31 ms behind (an age that
+/// reads as negative is saturated), so that the age never wraps with the
+/// `u32` clock when `poll_send` comes at least every 2^31 ms (a sign test,
+/// not a 32-bit comparison).
 const MAX_AGE_MS: u32 = i32::MAX as u32;
 
 /// [`SntpClient`] flag: the bound port is fresh, no request went from it
@@ -267,7 +268,8 @@ pub enum SyncState {
 /// The last accepted sample.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sample {
-    /// When it was accepted (ms), or [`MAX_AGE_MS`] ago.
+    /// When it was accepted (ms), or 2^31 ms ago (an age saturated at
+    /// [`MAX_AGE_MS`]).
     at_ms: u32,
     /// Offset, 32.32 s.
     offset: Words<4>,
@@ -564,7 +566,9 @@ impl SntpClient {
         ticks: u32,
     ) -> Option<usize> {
         if !crate::time::due(now_ms, self.last.at_ms) {
-            self.last.at_ms = now_ms.wrapping_sub(MAX_AGE_MS);
+            // (2^31 ms behind, the top bit flipped: a negative age,
+            // saturated alike by sync_state, one word instruction.)
+            self.last.at_ms = now_ms ^ 1 << 31;
         }
         if !self.due(now_ms) {
             return None;
