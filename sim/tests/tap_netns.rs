@@ -68,14 +68,15 @@ struct Netns {
 }
 
 impl Netns {
-    /// The namespace, or `None` after printing why the test cannot run.
-    fn create() -> Option<Netns> {
+    /// The namespace (`psim-<pid>-<tag>`), or `None` after printing why
+    /// the test cannot run.
+    fn create(tag: &str) -> Option<Netns> {
         // SAFETY: geteuid has no preconditions.
         if unsafe { libc::geteuid() } != 0 {
             println!("SKIP tap_netns: not root (network namespaces and TAP need root)");
             return None;
         }
-        let name = format!("psim-{}", std::process::id());
+        let name = format!("psim-{}-{tag}", std::process::id());
         let _ = Command::new("ip").args(["netns", "del", &name]).output();
         match Command::new("ip").args(["netns", "add", &name]).output() {
             Ok(o) if o.status.success() => {}
@@ -250,35 +251,41 @@ fn ntp_requests(frames: &[(u64, Vec<u8>)]) -> Vec<(i64, i64)> {
     out
 }
 
-#[test]
-fn clock_firmware_syncs_with_radvd_dnsmasq_chrony_over_a_tap() {
+/// The tests run one at a time: each paces the simulated board to real
+/// time, and its timing bounds assume the machine is not shared.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The firmware ELF, the tools, a namespace tagged `tag` with its TAP,
+/// the kernel as router owning the router, DNS and `ntp_addrs`
+/// addresses, radvd, dnsmasq answering `pool.ntp.org` with one AAAA
+/// record per address of `ntp_addrs`, and chronyd serving NTP on them;
+/// `None` after printing why the test cannot run.
+fn start_network(tag: &str, ntp_addrs: &[&str]) -> Option<(Vec<u8>, Netns, Tap)> {
     let Some(elf) = common::firmware() else {
         println!(
             "SKIP tap_netns: no clock-firmware ELF (cargo xtask firmware, or PROIOT3_FIRMWARE)"
         );
-        return;
+        return None;
     };
     for p in ["ip", "radvd", "dnsmasq", "chronyd", "ping"] {
         if !installed(p) {
             println!("SKIP tap_netns: {p} not installed (apt-get install iproute2 radvd dnsmasq-base chrony iputils-ping)");
-            return;
+            return None;
         }
     }
-    let Some(mut ns) = Netns::create() else {
-        return;
-    };
+    let mut ns = Netns::create(tag)?;
     let tap = match ns.open_tap() {
         Ok(t) => t,
         Err(e) => {
             println!("SKIP tap_netns: cannot open a TAP in the namespace: {e}");
-            return;
+            return None;
         }
     };
 
     // The kernel: a router (radvd needs forwarding) owning the router,
     // DNS and NTP addresses (no DAD: usable at once).
     ns.run(&["sysctl", "-qw", "net.ipv6.conf.all.forwarding=1"]);
-    for a in [ROUTER_ADDR, DNS_ADDR, NTP_ADDR] {
+    for a in [ROUTER_ADDR, DNS_ADDR].iter().chain(ntp_addrs) {
         ns.run(&[
             "ip",
             "-6",
@@ -309,26 +316,32 @@ fn clock_firmware_syncs_with_radvd_dnsmasq_chrony_over_a_tap() {
         ],
     );
     let dnsmasq_pid = format!("--pid-file={}", d.join("dnsmasq.pid").display());
-    ns.daemon(
+    let records: Vec<String> = ntp_addrs
+        .iter()
+        .map(|a| format!("--host-record=pool.ntp.org,{a}"))
+        .collect();
+    let mut args = vec![
         "dnsmasq",
-        &[
-            "dnsmasq",
-            "--no-daemon",
-            "--interface=tap0",
-            "--bind-interfaces",
-            &format!("--listen-address={DNS_ADDR}"),
-            "--no-resolv",
-            "--no-hosts",
-            &format!("--host-record=pool.ntp.org,{NTP_ADDR}"),
-            &dnsmasq_pid,
-            "--log-queries",
-        ],
-    );
+        "--no-daemon",
+        "--interface=tap0",
+        "--bind-interfaces",
+    ];
+    let listen = format!("--listen-address={DNS_ADDR}");
+    args.extend([listen.as_str(), "--no-resolv", "--no-hosts"]);
+    args.extend(records.iter().map(String::as_str));
+    args.extend([dnsmasq_pid.as_str(), "--log-queries"]);
+    ns.daemon("dnsmasq", &args);
+    // One NTP address: bound to it; several: every address (chronyd
+    // answers from the address asked).
+    let bind = match ntp_addrs {
+        [one] => format!("bindaddress {one}\n"),
+        _ => String::new(),
+    };
     let chrony_conf = d.join("chrony.conf");
     fs::write(
         &chrony_conf,
         format!(
-            "local stratum 8\nallow all\nbindaddress {NTP_ADDR}\nport 123\ncmdport 0\n\
+            "local stratum 8\nallow all\n{bind}port 123\ncmdport 0\n\
              pidfile {0}/chronyd.pid\ndriftfile {0}/chrony.drift\n",
             d.display()
         ),
@@ -338,6 +351,16 @@ fn clock_firmware_syncs_with_radvd_dnsmasq_chrony_over_a_tap() {
         "chronyd",
         &["chronyd", "-x", "-d", "-f", chrony_conf.to_str().unwrap()],
     );
+    Some((elf, ns, tap))
+}
+
+#[test]
+fn clock_firmware_syncs_with_radvd_dnsmasq_chrony_over_a_tap() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let Some((elf, ns, tap)) = start_network("one", &[NTP_ADDR]) else {
+        return;
+    };
+    let d = ns.dir.clone();
 
     // The board, paced to real time from here.
     let image = loader::parse_any(&elf).expect("firmware image");
@@ -467,4 +490,81 @@ fn clock_firmware_syncs_with_radvd_dnsmasq_chrony_over_a_tap() {
     );
     println!("{report}");
     assert!(console.contains("proiot3 clock firmware"), "{console}");
+}
+
+/// The firmware's frame buffer (examples/clock-firmware/src/app.rs
+/// `FRAME_LEN`): longer frames are read cut.
+const FIRMWARE_FRAME_LEN: usize = 350;
+
+/// A DNS answer longer than the firmware's frame buffer: dnsmasq answers
+/// `pool.ntp.org` with 16 AAAA records (12 + 18 + 16 * 28 = 478 bytes of
+/// message, a 540-byte frame), every address the kernel's with chronyd
+/// serving on it. The firmware reads the frame cut, verifies the UDP
+/// checksum from the driver's sum of the bytes it did not store, takes
+/// the records it holds whole (it keeps 3) and syncs.
+#[test]
+fn clock_firmware_resolves_an_answer_longer_than_its_frame_buffer() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let addrs: Vec<String> = (0..16)
+        .map(|k| format!("2001:db8:1::{:x}", 0x123 + k))
+        .collect();
+    let refs: Vec<&str> = addrs.iter().map(String::as_str).collect();
+    let Some((elf, ns, tap)) = start_network("cut", &refs) else {
+        return;
+    };
+    let image = loader::parse_any(&elf).expect("firmware image");
+    let board = Board::new(&image, BoardConfig::default());
+    let mut s = Session::new(board, Network::Tap(tap));
+    let pcap_path = ns.dir.join("board.pcap");
+    s.capture(pcap_path.to_str().unwrap()).unwrap();
+    let mut console = Vec::new();
+    while !String::from_utf8_lossy(&console).contains("synced") {
+        assert!(
+            s.board.now_ps() < SYNC_LIMIT_S * PS_PER_S,
+            "no sync in {SYNC_LIMIT_S} s; console:\n{}\n{}",
+            String::from_utf8_lossy(&console),
+            s.report()
+        );
+        let t = s.board.now_ps() + PS_PER_S / 10;
+        assert_eq!(s.run_until(t), Stop::TimeReached);
+        console.extend(s.board.take_console());
+    }
+    let report = s.report();
+    s.finish_capture().unwrap();
+    let console = String::from_utf8_lossy(&console).into_owned();
+    let frames = pcap::read(&fs::read(&pcap_path).unwrap()).expect("capture");
+
+    // The answer reached the board as one frame longer than its buffer.
+    let dns: Ipv6Addr = DNS_ADDR.parse().unwrap();
+    let answers: Vec<usize> = frames
+        .iter()
+        .filter(|(_, f)| {
+            packet::parse_ipv6(f).is_some_and(|p| {
+                p.src == dns && packet::parse_udp(&p).is_some_and(|u| u.src_port == 53)
+            })
+        })
+        .map(|(_, f)| f.len())
+        .collect();
+    assert!(
+        !answers.is_empty() && answers.iter().all(|&n| n > FIRMWARE_FRAME_LEN),
+        "DNS answers of {answers:?} bytes\n{console}\n{report}"
+    );
+    // Resolved: three of the addresses (the resolver's room), the first
+    // logged, one of dnsmasq's.
+    let line = console
+        .lines()
+        .find(|l| l.starts_with("event=resolved name=pool.ntp.org "))
+        .unwrap_or_else(|| panic!("not resolved:\n{console}\n{report}"));
+    assert!(line.ends_with(" count=3"), "{line}");
+    let addr = line
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("addr="))
+        .expect("addr=");
+    assert!(addrs.iter().any(|a| a == addr), "{line}");
+    assert!(!console.contains("dns_rejected"), "{console}");
+    println!(
+        "tap_netns cut answer: {} answer(s) of {answers:?} bytes, {line}, synced at {:.3} s",
+        answers.len(),
+        s.board.now_ps() as f64 / PS_PER_S as f64
+    );
 }

@@ -487,7 +487,7 @@ impl ClockApp {
     /// `ticks` (read as close to its arrival as possible: NTP timestamps
     /// come from it). Returns the length of an answer built in place to
     /// transmit.
-    #[inline(never)]
+    #[inline]
     pub fn receive(
         &mut self,
         buf: &mut [u8],
@@ -495,11 +495,40 @@ impl ClockApp {
         now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
+        self.receive_cut(buf, len, len, 0, now_ms, ticks)
+    }
+
+    /// [`ClockApp::receive`] for a frame of `frame_len` bytes of which
+    /// `buf[..stored]` holds the first ones, `tail_sum` being the RFC 1071
+    /// sum of the rest (a driver's cut receive, such as the ENC28J60's
+    /// `receive_cut`; see `Interface::receive_cut`). A frame that fits is
+    /// taken as by `receive`. A cut UDP datagram whose checksum verifies
+    /// reaches the resolver with the bytes held (it uses the answer
+    /// records held whole) and the message service (which shows the first
+    /// bytes anyway); the NTP client never takes one (its replies are 48
+    /// bytes).
+    #[inline(never)]
+    pub fn receive_cut(
+        &mut self,
+        buf: &mut [u8],
+        stored: usize,
+        frame_len: usize,
+        tail_sum: u16,
+        now_ms: u32,
+        ticks: u32,
+    ) -> Option<usize> {
         // Matched by reference: the datagram's metadata is not copied out
         // (40 bytes more of stack under the node's input path).
-        match &self.iface.receive(buf, len, now_ms) {
+        match &self
+            .iface
+            .receive_cut(buf, stored, frame_len, tail_sum, now_ms)
+        {
             Received::Transmit(n) => Some(*n),
-            Received::Udp(meta) => self.receive_udp(buf, meta, now_ms, ticks),
+            // A cut datagram's payload ends past the bytes held.
+            Received::Udp(meta) => {
+                let held = meta.payload.end.min(stored);
+                self.receive_udp(buf, meta, held, now_ms, ticks)
+            }
             Received::Consumed => {
                 self.counters.consumed = self.counters.consumed.wrapping_add(1);
                 None
@@ -514,26 +543,33 @@ impl ClockApp {
     }
 
     /// The datagram `meta` in `buf` for the NTP client, the resolver or
-    /// the message service. Out of line: its locals and the node's input
-    /// path are not on the stack together.
+    /// the message service; its payload is held up to `held` (its end, or
+    /// the end of the bytes stored for a cut one). Out of line: its locals
+    /// and the node's input path are not on the stack together.
     #[inline(never)]
     fn receive_udp(
         &mut self,
         buf: &mut [u8],
         meta: &UdpMeta,
+        held: usize,
         now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
-        let payload = buf.get(meta.payload.clone()).unwrap_or(&[]);
-        if let Some(outcome) = self.sntp.receive_outcome(meta, payload, now_ms, ticks) {
-            let (reject, event) = match outcome {
-                sntp::Outcome::Accepted { stepped } => (0, Queued::Synced(stepped)),
-                sntp::Outcome::Rejected(r) => (r as u8 + 1, Queued::NtpRejected(r)),
-            };
-            self.ntp_reject = reject;
-            self.push(event);
-            return None;
+        let payload = buf.get(meta.payload.start..held).unwrap_or(&[]);
+        // A cut datagram is no NTP reply (48 bytes): never the client's.
+        if held == meta.payload.end {
+            if let Some(outcome) = self.sntp.receive_outcome(meta, payload, now_ms, ticks) {
+                let (reject, event) = match outcome {
+                    sntp::Outcome::Accepted { stepped } => (0, Queued::Synced(stepped)),
+                    sntp::Outcome::Rejected(r) => (r as u8 + 1, Queued::NtpRejected(r)),
+                };
+                self.ntp_reject = reject;
+                self.push(event);
+                return None;
+            }
         }
+        // The resolver tells a cut reply by its payload shorter than
+        // `meta.payload`.
         if let Some(outcome) = self.dns.receive_outcome(meta, payload, now_ms) {
             if let dns::Outcome::Rejected(r) = outcome {
                 self.push(Queued::DnsRejected(r));

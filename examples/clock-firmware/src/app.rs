@@ -39,7 +39,7 @@ use clock_app::text::TextBuf;
 #[cfg(feature = "event-log")]
 use clock_app::EVENT_LINE;
 use clock_app::{AppConfig, ClockApp, ScreenText, ROWS};
-use enc28j60::{Config, Enc28j60};
+use enc28j60::{Config, Enc28j60, RxFrame};
 use microip6::clock::Tz;
 use microip6::wire::MacAddress;
 use proiot3::spi::Spi;
@@ -68,13 +68,23 @@ static TZ: Tz = match Tz::parse(TZ_STR) {
     Err(_) => panic!("bad CLOCK_TZ"),
 };
 
-/// The one frame buffer: the largest frame the stack builds or needs to
-/// read fits. The largest it reads is a DNS answer: the resolver sends no
-/// EDNS(0) record, so an answer over UDP is at most 512 bytes (RFC 1035
-/// 4.2.1), 14 + 40 + 8 + 512 = 574 with its Ethernet, IPv6 and UDP
-/// headers; an RA with a prefix, RDNSS, MTU and source link-layer options
-/// is about 150. Longer frames are dropped by the driver.
-const FRAME_LEN: usize = 14 + 40 + 8 + 512;
+/// The one frame buffer. Frames up to its length are read whole; a longer
+/// one is read cut (`Enc28j60::receive_cut`: the first 350 bytes stored,
+/// the rest summed), which the stack only takes for a UDP datagram whose
+/// checksum it verifies from that sum: a DNS answer over UDP, up to 512
+/// bytes without EDNS(0) (RFC 1035 4.2.1: a 574-byte frame), gives the
+/// resolver the records held whole, 288 bytes of the message (about 9
+/// AAAA records after a question for `pool.ntp.org`; it keeps 3).
+///
+/// 350 holds, whole: Neighbor Solicitations and Advertisements (86-90
+/// bytes), MLD queries (90), ping6 with its default 56 bytes of data
+/// (118), NTP replies (110), and Router Advertisements with their usual
+/// options: SLLA, MTU, four prefixes, RDNSS with three servers and two
+/// routes make 14 + 40 + 16 + 8 + 8 + 4 * 32 + 56 + 2 * 24 = 318 (a
+/// longer RA is dropped, and counted). Between frames the buffer also
+/// holds the screen's text (147 bytes) and an event line (128). 574 - 350
+/// = 224 bytes of RAM less than a buffer for the largest DNS answer.
+const FRAME_LEN: usize = 350;
 
 /// ENC28J60 poll interval when nothing is expected (20 ms).
 const IDLE_POLL_TICKS: u16 = 655;
@@ -295,15 +305,23 @@ pub fn run(mut board: Board) -> ! {
             // Read before the driver fetches the frame (and again, to no
             // harm, when there is none).
             shown.clock.read(0);
-            let Some(len) = take_frame(&mut eth, frame) else {
+            let Some(rx) = take_frame(&mut eth, frame) else {
                 break;
             };
+            let stored = usize::from(rx.stored);
             // UDP from port 123: the NTP reply awaited, if any, is here.
-            if is_ntp(frame, len, SRC_PORT) {
+            if is_ntp(frame, stored, SRC_PORT) {
                 // SAFETY: only this loop touches it (no interrupt handler).
                 unsafe { AWAITING_REPLY = false };
             }
-            if let Some(n) = app.receive(frame, len, shown.clock.ms, shown.clock.ticks) {
+            if let Some(n) = app.receive_cut(
+                frame,
+                stored,
+                usize::from(rx.len),
+                rx.tail_sum,
+                shown.clock.ms,
+                shown.clock.ticks,
+            ) {
                 send(&mut eth, frame, n);
             }
         }
@@ -519,10 +537,11 @@ fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
 }
 
 /// The driver's calls, out of line: their locals are not part of the
-/// loop's frame (under every other call of the loop).
+/// loop's frame (under every other call of the loop). A frame longer than
+/// the buffer comes cut (see [`FRAME_LEN`]).
 #[inline(never)]
-fn take_frame(eth: &mut Eth, frame: &mut [u8]) -> Option<usize> {
-    eth.receive(frame).ok().flatten()
+fn take_frame(eth: &mut Eth, frame: &mut [u8]) -> Option<RxFrame> {
+    eth.receive_cut(frame).ok().flatten()
 }
 
 /// Sends the first `len` bytes of `frame` (a failure is the stack's to
