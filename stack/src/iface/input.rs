@@ -25,6 +25,14 @@ fn nd_time_ms(ra: &[u8; 16], at: usize) -> u32 {
     be_u32(ra, at).min(MAX_ND_TIME_MS)
 }
 
+/// One's-complement addition (RFC 1071 2(A)): `a + b` with the carry out
+/// of bit 15 added back (an add and an add-with-carry on the target).
+#[inline(always)]
+fn ones_add(a: u16, b: u16) -> u16 {
+    let wide = a as u32 + b as u32;
+    (wide as u16).wrapping_add((wide >> 16) as u16)
+}
+
 /// The MAC address at `at` in `b`. (An array copy, not `from_bytes`:
 /// inlined into the generic interface code on hosts too, where
 /// `from_bytes`, not generic, is a call into the crate.)
@@ -414,6 +422,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     #[inline(never)]
     fn udp_cut_input(&mut self, buf: &[u8], off: usize, ip: &Ipv6Repr) -> Received {
         let end = L4 + ip.payload_len;
+        // (`process` read the IPv6 header from `buf`: `off` is in it.)
         let stored = buf.get(off..).unwrap_or(&[]);
         let Some(h) = stored.first_chunk::<{ wire::udp::HEADER_LEN }>() else {
             return self.count_drop(DropReason::Truncated);
@@ -421,21 +430,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if u16::from_be_bytes([h[4], h[5]]) as usize != end - off {
             return self.count_drop(DropReason::Truncated);
         }
-        // RFC 768 / RFC 8200 8.1 over the stored bytes and the tail's sum.
+        // RFC 768 / RFC 8200 8.1 over the stored bytes and the tail's sum:
+        // the sum over the stored bytes with a pseudo-header of their
+        // length (`ipv6_upper_layer`, the code whole datagrams use), plus
+        // the tail's length (the datagram's length is theirs and its; no
+        // carry, both fit 16 bits), plus the tail's sum (RFC 1071 2(A)).
         // The datagram starts at an even offset of the frame (54), so the
         // tail's words, aligned to the frame's even offsets, are the
-        // datagram's: an odd `len` left its last stored byte as a word's
-        // high byte, whose low byte is the tail's first.
-        let mut c = wire::checksum::Checksum::ipv6_pseudo_header(
-            &ip.src_addr,
-            &ip.dst_addr,
-            ip_protocol::UDP,
-            (end - off) as u32,
-        );
-        c.add_bytes(stored);
-        // One's-complement addition of the tail's sum (RFC 1071 2(A)).
-        let wide = c.sum16() as u32 + self.rx_tail_sum as u32;
-        if h[6..8] == [0, 0] || (wide as u16).wrapping_add((wide >> 16) as u16) != 0xffff {
+        // datagram's: an odd number of stored bytes left the last one as
+        // a word's high byte (padded with zero), whose low byte is the
+        // tail's first.
+        let sum =
+            !wire::checksum::ipv6_upper_layer(&ip.src_addr, &ip.dst_addr, ip_protocol::UDP, stored);
+        let sum = ones_add(ones_add(sum, (end - buf.len()) as u16), self.rx_tail_sum);
+        if h[6..8] == [0, 0] || sum != 0xffff {
             return self.count_drop(DropReason::BadChecksum);
         }
         let src_port = u16::from_be_bytes([h[0], h[1]]);
