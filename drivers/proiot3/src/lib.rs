@@ -97,10 +97,11 @@ pub(crate) fn periph() -> Regs {
     }
 }
 
-/// Everything the firmware usually needs, initialised in the right order:
-/// watchdog stopped, clocks calibrated, pins configured, the monotonic clock
-/// running and interrupts enabled. Returns whether the DCO calibration
-/// against the 32768 Hz crystal succeeded.
+/// Everything the firmware usually needs, initialised in the right order
+/// (the watchdog is held by `Reset`, before `main`): clocks calibrated,
+/// pins configured, the monotonic clock running and interrupts enabled.
+/// Call once, after a reset. Returns whether the DCO calibration against
+/// the 32768 Hz crystal succeeded.
 #[cfg(target_arch = "msp430")]
 pub fn init() -> bool {
     let calibrated = init_capturing();
@@ -112,7 +113,8 @@ pub fn init() -> bool {
 /// [`entropy::mix`] (what [`Board::init`] does next).
 #[cfg(target_arch = "msp430")]
 pub(crate) fn init_capturing() -> bool {
-    watchdog::stop();
+    // The watchdog is already stopped: `Reset` holds it (`rt`) before
+    // anything else runs, and these run once after it.
     let calibrated = clock::init_capturing();
     io::init();
     time::start();
