@@ -857,7 +857,9 @@ impl SntpClient {
     #[inline(never)]
     fn double_interval(&mut self) {
         self.stable = 0;
-        self.poll_up = (self.poll_up + 1).min(MAX_POLL_LOG2 - MIN_POLL_LOG2);
+        if self.poll_up < MAX_POLL_LOG2 - MIN_POLL_LOG2 {
+            self.poll_up += 1;
+        }
     }
 
     /// True while a request is outstanding (T1 not zero); out of line,
@@ -898,7 +900,9 @@ impl SntpClient {
             }
         } else if offset / UNSTABLE_FACTOR > limit {
             self.stable = 0;
-            self.poll_up = self.poll_up.saturating_sub(1);
+            if self.poll_up != 0 {
+                self.poll_up -= 1;
+            }
         }
     }
 
