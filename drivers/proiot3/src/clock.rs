@@ -146,7 +146,9 @@ fn calibrate() -> bool {
         };
         let dco = bc.dcoctl().read().bits();
         let rsel = bc.bcsctl1().read().bits() & RSEL_MASK;
-        let step: u8 = if count.abs_diff(TARGET_COUNT) > 32 {
+        // |count - target| > 32 by one wrapping subtraction and compare
+        // (`abs_diff` is two of each).
+        let step: u8 = if count.wrapping_sub(TARGET_COUNT - 32) > 64 {
             8
         } else {
             1
