@@ -1006,11 +1006,13 @@ fn slot_bit(i: usize) -> u8 {
 fn add4(x: &mut Words<4>, y: &Words<4>, sub: bool) {
     // x - y = x + !y + 1.
     let flip = if sub { u16::MAX } else { 0 };
-    let mut carry = sub as u32;
+    let mut carry = sub;
     for (x, y) in x.iter_mut().zip(y) {
-        let s = *x as u32 + (*y ^ flip) as u32 + carry;
-        *x = s as u16;
-        carry = s >> 16;
+        // (16-bit adds and their carries: no 32-bit sum.)
+        let (s, c1) = x.overflowing_add(*y ^ flip);
+        let (s, c2) = s.overflowing_add(carry as u16);
+        *x = s;
+        carry = c1 | c2;
     }
 }
 
