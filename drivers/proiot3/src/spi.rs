@@ -33,15 +33,14 @@ impl Spi {
         let p = periph();
         let port = &p.port_5;
         port.out().modify(|r, w| unsafe { w.bits(r.bits() | CS) });
-        // One change per read-modify-write: each is a single `bic.b` or
-        // `bis.b` on the MSP430, smaller than a load, two operations and a
-        // store. Clearing first: no pin is briefly output or peripheral
-        // that should not be.
-        port.dir()
-            .modify(|r, w| unsafe { w.bits(r.bits() & !0x04) });
+        // One change per read-modify-write: each is a single `bis.b` on
+        // the MSP430, smaller than a load, two operations and a store.
+        // SOMI (P5.2) stays an input and CS (P5.0) an I/O pin: PxDIR and
+        // PxSEL are cleared by every PUC (SLAU049 table 9-1) and no other
+        // code sets those two bits, so nothing needs clearing, also when
+        // `new` runs again.
         port.dir()
             .modify(|r, w| unsafe { w.bits(r.bits() | CS | 0x0A) });
-        port.sel().modify(|r, w| unsafe { w.bits(r.bits() & !CS) });
         port.sel()
             .modify(|r, w| unsafe { w.bits(r.bits() | SPI_PINS) });
         let u = &p.usart1;

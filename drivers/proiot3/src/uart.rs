@@ -34,10 +34,9 @@ impl Uart {
         p.port_3
             .sel()
             .modify(|r, w| unsafe { w.bits(r.bits() | PINS) });
-        // RXD input, then TXD output: two single-instruction changes.
-        p.port_3
-            .dir()
-            .modify(|r, w| unsafe { w.bits(r.bits() & !0x20) });
+        // TXD an output (one `bis.b`); RXD (P3.5) stays the input every
+        // PUC leaves it (SLAU049 table 9-1): no other code sets its
+        // direction bit.
         p.port_3
             .dir()
             .modify(|r, w| unsafe { w.bits(r.bits() | 0x10) });
