@@ -9,7 +9,9 @@
 //! checksum verifies (`common::check_sent`); `poll_transmit` settles and
 //! `poll_at` is then in the future (no busy loop); counters only grow and
 //! move as the result says; delivered datagrams lie inside the frame; the
-//! address, router and DNS tables stay within their sizes.
+//! address, router and DNS tables stay within their sizes. Frames read
+//! cut (`receive_cut`, the rest's sum computed from the frame): a
+//! datagram delivered cut verifies over the whole frame.
 #![no_main]
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -119,9 +121,17 @@ fn step(u: &mut Unstructured, node: &mut Node) -> Result<()> {
             let f = built_frame(u, node)?;
             node.deliver(&f);
         }
-        // The router's advertisement again (refreshes lifetimes).
+        // The router's advertisement again (refreshes lifetimes), or a
+        // frame with valid headers read cut (a driver's `receive_cut` of a
+        // frame longer than its buffer), at a fuzzer-chosen length.
         5 => {
-            node.deliver(&hex(RA));
+            if u.arbitrary()? {
+                node.deliver(&hex(RA));
+            } else {
+                let f = built_frame(u, node)?;
+                let stored = u.int_in_range(0usize..=f.len())?;
+                node.deliver_cut(&f, stored);
+            }
         }
         // Time passes: a little, a lot, or to the next deadline.
         6 => {

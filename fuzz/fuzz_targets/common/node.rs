@@ -419,6 +419,84 @@ impl Node {
         r
     }
 
+    /// Delivers `f` as a driver's cut receive gives a frame longer than
+    /// its buffer (the ENC28J60's `receive_cut`) to `receive_cut`: the
+    /// first `stored` bytes (at most the buffer's and the frame's length)
+    /// in the buffer, the frame's length and the RFC 1071 sum of the rest,
+    /// computed here from `f` (words aligned to the frame's even offsets).
+    /// Checks what comes back as `deliver` does, and: a datagram delivered
+    /// cut (its payload past the stored bytes) is UDP right after the IPv6
+    /// header, ends where the frame ends and its checksum verifies over
+    /// the whole frame; an answer is only built from a frame whose IPv6
+    /// packet is all stored.
+    pub fn deliver_cut(&mut self, f: &[u8], stored: usize) -> Received {
+        let stored = stored.min(self.buf.len()).min(f.len());
+        self.buf[..stored].copy_from_slice(&f[..stored]);
+        let mut sum: u64 = 0;
+        for (i, &b) in f.iter().enumerate().skip(stored) {
+            sum += if i % 2 == 0 {
+                (b as u64) << 8
+            } else {
+                b as u64
+            };
+        }
+        while sum > 0xffff {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        let before = *self.iface.counters();
+        let now = self.ms();
+        let r = self
+            .iface
+            .receive_cut(&mut self.buf, stored, f.len(), sum as u16, now);
+        let after = *self.iface.counters();
+        counters_grew(&before, &after, "receive_cut");
+        assert_eq!(
+            after.rx_frames,
+            before.rx_frames.wrapping_add(1),
+            "rx_frames"
+        );
+        // The IPv6 packet's end by its header (the stack checked it).
+        let ip_end = (f.len() >= 54).then(|| 54 + u16::from_be_bytes([f[18], f[19]]) as usize);
+        match &r {
+            Received::Transmit(n) => {
+                assert_eq!(after.tx_frames, before.tx_frames.wrapping_add(1));
+                assert!(
+                    ip_end.is_some_and(|e| e <= stored),
+                    "answer to a cut packet"
+                );
+                check_sent(&self.iface, &self.buf, *n, "answer to receive_cut");
+            }
+            Received::Udp(meta) => {
+                assert_eq!(after.udp_delivered, before.udp_delivered.wrapping_add(1));
+                assert!(meta.payload.start <= meta.payload.end && meta.payload.end <= f.len());
+                assert!(meta.payload.start <= stored);
+                assert!(!meta.src.is_multicast());
+                assert!(meta.dst_port != 0);
+                if meta.payload.end > stored {
+                    assert_eq!(f[20], ip_protocol::UDP, "cut, not UDP");
+                    assert_eq!(ip_end, Some(f.len()), "cut datagram not ending the frame");
+                    assert_eq!(meta.payload, 62..f.len());
+                    let src = Ipv6Address(f[22..38].try_into().unwrap());
+                    let dst = Ipv6Address(f[38..54].try_into().unwrap());
+                    assert_eq!(
+                        checksum::ipv6_upper_layer(&src, &dst, ip_protocol::UDP, &f[54..]),
+                        0,
+                        "cut datagram delivered with a bad checksum"
+                    );
+                }
+            }
+            Received::Dropped(reason) => {
+                assert!(
+                    after.dropped(*reason) > before.dropped(*reason),
+                    "drop {reason:?} not counted"
+                );
+                assert_eq!(after.tx_frames, before.tx_frames, "a drop transmitted");
+            }
+            Received::Consumed => {}
+        }
+        r
+    }
+
     /// Runs `poll_transmit` until it has nothing more, checking every
     /// frame; then `poll_at` must be in the future (a deadline at or before
     /// now after the drain would make the caller's loop spin). Frames the

@@ -513,6 +513,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         }
         let icmp_len = end - off;
+        // RFC 4443 4.2: the whole data or no reply; this node does not
+        // fragment (RFC 8200 5), so a reply over the link MTU (a Router
+        // Advertisement set it below the request's size) is not sent.
+        if 40 + icmp_len > self.params.mtu as usize {
+            return self.count_drop(DropReason::IcmpIgnored);
+        }
         // Extension headers of the request are not echoed.
         if off != L4 {
             buf.copy_within(off..end, L4);

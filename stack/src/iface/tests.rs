@@ -1983,3 +1983,26 @@ fn cut_frames_other_than_udp_are_dropped() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn echo_reply_over_the_link_mtu_is_not_sent() {
+    let mut t = T::up();
+    let mut spec = RaSpec::new(ip("fe80::1"), RTR);
+    spec.mtu = Some(1400);
+    assert_eq!(t.rx(&spec.build()), Received::Consumed);
+    assert_eq!(t.i.mtu(), 1400);
+    // An echo request whose IPv6 packet is `packet` bytes.
+    let echo = |packet: usize| {
+        let mut m = std::vec![128, 0, 0, 0, 0x12, 0x34, 0, 1];
+        m.resize(packet - 40, 0x5a);
+        icmp(ME, PEER, peer_ll(), me_ll(), 64, &m)
+    };
+    let a = t.answer(&echo(1400));
+    assert_eq!(a.len(), 14 + 1400);
+    assert_eq!(a[54], 129);
+    // RFC 4443 4.2: all the data or no reply; no fragmentation here.
+    assert_eq!(
+        t.rx(&echo(1401)),
+        Received::Dropped(DropReason::IcmpIgnored)
+    );
+}
