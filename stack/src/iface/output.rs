@@ -242,12 +242,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let m = buf.get_mut(start..start + len)?;
         m.fill(0);
         m[0] = msg.msg_type;
-        if v2 {
-            // One record: its type, no aux data, no sources.
+        // In an MLDv2 report, one record: its type, no aux data, no
+        // sources. (A checked write: no panic path.)
+        let flags_at = if v2 {
             m[7] = 1;
-            m[8] = msg.flags;
+            8
         } else {
-            m[4] = msg.flags;
+            4
+        };
+        if let Some(f) = m.get_mut(flags_at) {
+            *f = msg.flags;
         }
         if let Some(t) = msg.target {
             if let Some(a) = m.get_mut(addr_at..fixed) {
