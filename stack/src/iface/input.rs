@@ -299,6 +299,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
+    /// [`Self::count_drop`] for a rare case, out of the hot path's way.
+    #[cold]
+    #[inline(never)]
+    fn drop_cold(&mut self, reason: DropReason) -> Received {
+        self.count_drop(reason)
+    }
+
     /// Replaces the packet at `buf[IP..end]` with an ICMPv6 error about it
     /// (RFC 4443 2.4): as much of the invoking packet as fits the buffer
     /// and the minimum MTU (2.4 (c)), to its source, from the address it
@@ -516,8 +523,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // RFC 4443 4.2: the whole data or no reply; this node does not
         // fragment (RFC 8200 5), so a reply over the link MTU (a Router
         // Advertisement set it below the request's size) is not sent.
-        if 40 + icmp_len > self.params.mtu as usize {
-            return self.count_drop(DropReason::IcmpIgnored);
+        if icmp_len + 40 > self.params.mtu as usize {
+            return self.drop_cold(DropReason::IcmpIgnored);
         }
         // Extension headers of the request are not echoed.
         if off != L4 {
