@@ -464,7 +464,8 @@ pub fn walk(packet: &[u8], dst_is_multicast: bool) -> ExtWalk {
     if !is_extension_header(next_header) {
         return end_of_chain(next_header, offset, nh_pointer);
     }
-    for index in 0..=MAX_EXT_HEADERS {
+    // (An exclusive range: RangeInclusive's exhausted flag is more code.)
+    for index in 0..MAX_EXT_HEADERS + 1 {
         if !is_extension_header(next_header) {
             return end_of_chain(next_header, offset, nh_pointer);
         }
