@@ -815,8 +815,7 @@ impl SntpClient {
         // Within ±STEPT (< 2^31): the low word says it when the high words
         // only extend its sign.
         let low = word32(offset, 0) as i32;
-        let sign = (low >> 31) as u16;
-        let small = offset[2] == sign && offset[3] == sign;
+        let small = fits_i32(offset);
         // The sample, written in place.
         let mut stepped = false;
         // (|low| by the clock's shared negation.)
@@ -929,10 +928,7 @@ impl SntpClient {
         // plus the fraction's, in 32 bits; beyond, whole seconds.
         let low = word32(&s.offset, 0);
         let high = word32(&s.offset, 2) as i32;
-        // (The high words compared with the low word's sign word by
-        // word: shorter than as 32-bit numbers.)
-        let sign = ((s.offset[1] as i16) >> 15) as u16;
-        let (offset_us, offset_s) = if s.offset[2] == sign && s.offset[3] == sign {
+        let (offset_us, offset_s) = if fits_i32(&s.offset) {
             ((frac_micros(low) as i32).wrapping_sub(high & 1_000_000), 0)
         } else {
             (0, high)
@@ -978,6 +974,14 @@ fn be_words(h: &[u8; ntp::HEADER_LEN], at: usize) -> Words<4> {
     };
     let w = |j: usize| u16::from_be_bytes([b[j], b[j + 1]]);
     [w(6), w(4), w(2), w(0)]
+}
+
+/// True when the signed 64-bit value `w` fits 32 bits: its high words
+/// both 0 or both 0xffff, as the sign of the low 32 bits. (Tested word by
+/// word with an exclusive or for the sign: no 15-bit arithmetic shift
+/// for a sign word, long on the target.)
+fn fits_i32(w: &Words<4>) -> bool {
+    w[3] == w[2] && w[2].wrapping_add(1) <= 1 && ((w[1] ^ w[2]) as i16) >= 0
 }
 
 /// True when the 64-bit value `w` is zero (one OR of the words, out of
@@ -1617,6 +1621,39 @@ mod tests {
             let mut h = [0u8; 48];
             h[40..].copy_from_slice(&x.to_be_bytes());
             assert_eq!(be_words(&h, 40), wx);
+        }
+    }
+
+    #[test]
+    fn fits_i32_is_a_sign_extension_test() {
+        let edges = [
+            0u64,
+            1,
+            0x7fff_ffff,
+            0x8000_0000,
+            0xffff_ffff,
+            0x1_0000_0000,
+            0x1_7fff_ffff,
+            0xffff_0000_7fff_ffff,
+            0xffff_ffff_7fff_ffff,
+            0xffff_ffff_8000_0000,
+            0xffff_fffe_8000_0000,
+            0x0000_ffff_8000_0000,
+            0xffff_0000_8000_0000,
+            u64::MAX,
+        ];
+        let mut r = crate::iface::Rng::new(7);
+        for i in 0..10_000 {
+            let x = match edges.get(i) {
+                Some(&e) => e,
+                // Random high words of the kinds that matter.
+                None => {
+                    let high = [0, u32::MAX, r.next_u32(), r.next_u32() & 0xffff][i % 4];
+                    (high as u64) << 32 | r.next_u32() as u64
+                }
+            };
+            let expected = x as i64 == x as i32 as i64;
+            assert_eq!(fits_i32(&words(NtpTimestamp(x))), expected, "{x:#x}");
         }
     }
 
