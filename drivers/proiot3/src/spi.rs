@@ -112,50 +112,27 @@ impl SpiDevice for Spi {
         let mut rest = operations;
         while let [op, tail @ ..] = rest {
             rest = tail;
-            // Reads and writes (an ENC28J60 frame's bytes) in their own
-            // tight loops: their speed sets the delay between an NTP
-            // timestamp and the frame on the wire. The two transfers share
-            // one loop: the bytes to send (zeros past their end) and where
-            // the received ones go (dropped past its end).
-            let (read, read_len, write, write_len) = match op {
-                Operation::Read(buf) => {
-                    self.read_raw(buf);
-                    continue;
-                }
-                Operation::Write(buf) => {
-                    self.write_raw(buf);
-                    continue;
-                }
+            match op {
+                Operation::Read(buf) => self.read_raw(buf),
+                Operation::Write(buf) => self.write_raw(buf),
                 Operation::Transfer(read, write) => {
-                    (read.as_mut_ptr(), read.len(), write.as_ptr(), write.len())
+                    let n = read.len().max(write.len());
+                    for i in 0..n {
+                        let b = self.exchange(write.get(i).copied().unwrap_or(0));
+                        if let Some(slot) = read.get_mut(i) {
+                            *slot = b;
+                        }
+                    }
                 }
                 Operation::TransferInPlace(buf) => {
-                    let n = buf.len();
-                    let p = buf.as_mut_ptr();
-                    (p, n, p.cast_const(), n)
+                    for b in buf.iter_mut() {
+                        *b = self.exchange(*b);
+                    }
                 }
                 Operation::DelayNs(ns) => {
                     let us = (*ns / 1000).min(u32::from(u16::MAX)) as u16;
                     crate::time::delay_us(us.max(1));
-                    continue;
                 }
-            };
-            let n = read_len.max(write_len);
-            let mut i = 0;
-            while i < n {
-                // SAFETY: `i` is below the length of each buffer it
-                // indexes, and both live for the loop; in place, byte `i`
-                // is read before it is written.
-                let out = if i < write_len {
-                    unsafe { *write.add(i) }
-                } else {
-                    0
-                };
-                let b = self.exchange(out);
-                if i < read_len {
-                    unsafe { *read.add(i) = b };
-                }
-                i += 1;
             }
         }
         // Each exchange waited for its received byte, so the shift register
