@@ -119,16 +119,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// 16-bit words aligned to the frame's even offsets (0 when none).
     ///
     /// A frame that fits (`frame_len <= stored`) is taken exactly as by
-    /// [`Interface::receive`]. A cut one can only be a UDP datagram right
-    /// after the IPv6 header, ending with the frame (RFC 8200 3: the
-    /// payload length against the frame's length): its checksum,
-    /// mandatory over IPv6 (RFC 8200 8.1), is verified over the stored
-    /// bytes and `tail_sum`, and it is delivered as [`Received::Udp`] with
-    /// a [`UdpMeta::payload`] that ends past `stored`. Any other cut frame
-    /// (NDP, echo, MLD, extension headers...) is dropped and counted as
-    /// [`DropReason::BufferTooSmall`]; one whose lengths disagree as
-    /// [`DropReason::Truncated`]. No ICMP error answers a cut datagram (it
-    /// would quote bytes not held).
+    /// [`Interface::receive`]. A cut one is taken only as a UDP datagram
+    /// to a bound port right after the IPv6 header, ending with the frame
+    /// (RFC 8200 3: its payload length against the frame's length; its
+    /// UDP length the same, RFC 768), with a checksum (mandatory over
+    /// IPv6, RFC 8200 8.1): see [`Self::cut_to_stored`]. Its checksum is
+    /// verified over the stored bytes and `tail_sum`, and it is delivered
+    /// as [`Received::Udp`] with a [`UdpMeta::payload`] that ends past
+    /// `stored`, where the datagram ends. Any other cut frame (NDP, echo,
+    /// MLD, extension headers, UDP to an unbound port...) is dropped and
+    /// counted as [`DropReason::Truncated`]: shorter than its length says.
+    /// No answer is built for a cut frame.
     #[inline(always)]
     pub fn receive_cut(
         &mut self,
@@ -138,22 +139,79 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         tail_sum: u16,
         now_ms: u32,
     ) -> Received {
-        // A cut frame: the buffer lent is the stored part (nothing past
-        // it is read or quoted), the tail is known by its length and sum.
-        // (One call of the inlined `receive` for both kinds.)
-        let buf = if frame_len > stored {
-            // (Frames are at most 1518 bytes: a larger length fails the
-            // checks as a frame whose lengths disagree.)
-            self.rx_frame_len = frame_len.min(u16::MAX as usize) as u16;
-            self.rx_tail_sum = tail_sum;
-            let n = stored.min(buf.len());
-            &mut buf[..n]
-        } else {
-            buf
-        };
-        let r = self.receive(buf, stored, now_ms);
-        self.rx_frame_len = 0;
+        let cut = frame_len > stored && self.cut_to_stored(buf, stored, frame_len, tail_sum);
+        let mut r = self.receive(buf, stored, now_ms);
+        if let Received::Udp(meta) = &mut r {
+            if cut {
+                // The datagram's end (it ends with the frame).
+                meta.payload.end = frame_len;
+            }
+        }
         r
+    }
+
+    /// For [`Self::receive_cut`] of a frame longer than the `stored` bytes
+    /// of `buf`: if it holds a UDP datagram that can be verified cut,
+    /// rewrites its headers in `buf` to describe the stored part, so that
+    /// the one receive path verifies and delivers it, and says so; else
+    /// leaves the frame as it is (the receive path drops it: shorter than
+    /// its IPv6 payload length says).
+    ///
+    /// Taken: an IPv6 frame whose Next Header is UDP (no extension
+    /// headers), whose payload length ends where the frame ends (RFC 8200
+    /// 3) and equals the UDP length (RFC 768; RFC 8200 8.1), with a
+    /// non-zero checksum (mandatory over IPv6), to a bound port (no port
+    /// unreachable is built for a cut datagram: its quote would hold
+    /// bytes not stored), the UDP header stored. The IPv6 payload length
+    /// and the UDP length become the stored part's (`delta` bytes less)
+    /// and the checksum field absorbs what the stored part's sum lacks
+    /// (an incremental update, as RFC 1624 does for a changed field): the
+    /// tail's sum and `delta` twice (the pseudo-header's length and the
+    /// UDP length field). The sum over the rewritten stored part is then
+    /// exactly the sum over the whole datagram: it verifies if and only
+    /// if the whole datagram does. The UDP header starts at an even offset
+    /// of the frame (54), so the tail's words, aligned to the frame's even
+    /// offsets, are the datagram's (an odd number of stored bytes leaves
+    /// the last one as a word's high byte, whose low byte is the tail's
+    /// first).
+    #[inline(never)]
+    fn cut_to_stored(
+        &self,
+        buf: &mut [u8],
+        stored: usize,
+        frame_len: usize,
+        tail_sum: u16,
+    ) -> bool {
+        let Some(h) = buf
+            .get_mut(..stored)
+            .and_then(|b| b.first_chunk_mut::<{ L4 + wire::udp::HEADER_LEN }>())
+        else {
+            return false;
+        };
+        let be = |at: usize| u16::from_be_bytes([h[at], h[at + 1]]);
+        let payload_len = be(IP + 4);
+        let checksum = be(L4 + 6);
+        let dst_port = be(L4 + 2);
+        if h[12..14] != ethertype::IPV6.to_be_bytes()
+            || h[IP + 6] != ip_protocol::UDP
+            || L4 + payload_len as usize != frame_len
+            || be(L4 + 4) != payload_len
+            || checksum == 0
+            || dst_port == 0
+            || !self.ports.contains(&dst_port)
+        {
+            return false;
+        }
+        let new_len = (stored - L4) as u16;
+        let delta = payload_len - new_len;
+        let c = ones_add(ones_add(ones_add(checksum, tail_sum), delta), delta);
+        // RFC 768: a zero field means "no checksum"; 0xffff is the same
+        // one's-complement value.
+        let c = if c == 0 { 0xffff } else { c };
+        h[IP + 4..IP + 6].copy_from_slice(&new_len.to_be_bytes());
+        h[L4 + 4..L4 + 6].copy_from_slice(&new_len.to_be_bytes());
+        h[L4 + 6..L4 + 8].copy_from_slice(&c.to_be_bytes());
+        true
     }
 
     /// True if the destination MAC `m` is ours or the Ethernet mapping
@@ -205,18 +263,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         let payload_len = u16::from_be_bytes([h[IP + 4], h[IP + 5]]) as usize;
         if len - L4 < payload_len {
-            // Past the bytes stored: a frame cut by the buffer
-            // (`receive_cut`) may go on. Only a UDP datagram right after
-            // this header, ending where the frame ends, can be verified
-            // cut (its checksum from the tail's sum, `udp_input`).
-            let frame_len = self.rx_frame_len as usize;
-            let end = L4 + payload_len;
-            if frame_len <= len || end > frame_len {
-                return self.count_drop(DropReason::Truncated);
-            }
-            if h[IP + 6] != ip_protocol::UDP || end != frame_len {
-                return self.count_drop(DropReason::BufferTooSmall);
-            }
+            return self.count_drop(DropReason::Truncated);
         }
         if h[IP] >> 4 != 6 {
             return self.count_drop(DropReason::BadIpv6);
@@ -378,26 +425,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn udp_input(&mut self, buf: &mut [u8], off: usize, ip: &Ipv6Repr) -> Received {
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         let end = L4 + ip.payload_len;
-        // A datagram past the end of the buffer is one cut by it
-        // (`receive_cut` lends the stored part; `process` checked the
-        // lengths): off the whole frames' path, in the bounds check the
-        // slice needs anyway.
-        let Some(datagram) = buf.get(off..end) else {
-            return self.udp_cut_input(buf, off, ip);
-        };
         // The checks of `UdpRepr::parse` on a fixed-size view of the
         // header (no bounds checks, no error value to map): the length
         // field must equal the IPv6 payload's (RFC 8200 8.1; the
         // `wire::udp` rule), then the checksum, mandatory over IPv6, then
         // destination port 0 (reserved).
-        let Some(h) = datagram.first_chunk::<{ wire::udp::HEADER_LEN }>() else {
+        let Some(h) = buf[off..end].first_chunk::<{ wire::udp::HEADER_LEN }>() else {
             return self.count_drop(DropReason::Truncated);
         };
         if u16::from_be_bytes([h[4], h[5]]) as usize != end - off {
             return self.count_drop(DropReason::Truncated);
         }
         if h[6..8] == [0, 0]
-            || wire::checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, datagram) != 0
+            || wire::checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, &buf[off..end]) != 0
         {
             return self.count_drop(DropReason::BadChecksum);
         }
@@ -417,48 +457,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             false,
             DropReason::NoListener,
         )
-    }
-
-    /// [`Self::udp_input`] for a datagram cut by the buffer
-    /// (`receive_cut`): `buf` holds its first bytes, `rx_tail_sum` the
-    /// sum of the rest (`process` checked that it is UDP right after the
-    /// IPv6 header, ending where the frame ends). The same checks in the
-    /// same order; no ICMP error for an unbound port (its quote would
-    /// hold bytes not stored).
-    #[cold]
-    #[inline(never)]
-    fn udp_cut_input(&mut self, buf: &[u8], off: usize, ip: &Ipv6Repr) -> Received {
-        let end = L4 + ip.payload_len;
-        // (`process` read the IPv6 header from `buf`: `off` is in it.)
-        let stored = buf.get(off..).unwrap_or(&[]);
-        let Some(h) = stored.first_chunk::<{ wire::udp::HEADER_LEN }>() else {
-            return self.count_drop(DropReason::Truncated);
-        };
-        if u16::from_be_bytes([h[4], h[5]]) as usize != end - off {
-            return self.count_drop(DropReason::Truncated);
-        }
-        // RFC 768 / RFC 8200 8.1 over the stored bytes and the tail's sum:
-        // the sum over the stored bytes with a pseudo-header of their
-        // length (`ipv6_upper_layer`, the code whole datagrams use), plus
-        // the tail's length (the datagram's length is theirs and its; no
-        // carry, both fit 16 bits), plus the tail's sum (RFC 1071 2(A)).
-        // The datagram starts at an even offset of the frame (54), so the
-        // tail's words, aligned to the frame's even offsets, are the
-        // datagram's: an odd number of stored bytes left the last one as
-        // a word's high byte (padded with zero), whose low byte is the
-        // tail's first.
-        let sum =
-            !wire::checksum::ipv6_upper_layer(&ip.src_addr, &ip.dst_addr, ip_protocol::UDP, stored);
-        let sum = ones_add(ones_add(sum, (end - buf.len()) as u16), self.rx_tail_sum);
-        if h[6..8] == [0, 0] || sum != 0xffff {
-            return self.count_drop(DropReason::BadChecksum);
-        }
-        let src_port = u16::from_be_bytes([h[0], h[1]]);
-        let dst_port = u16::from_be_bytes([h[2], h[3]]);
-        if dst_port == 0 || !self.ports.contains(&dst_port) {
-            return self.count_drop(DropReason::NoListener);
-        }
-        self.udp_deliver(ip, src_port, dst_port, off + wire::udp::HEADER_LEN..end)
     }
 
     /// A datagram for bound port `dst_port`, its payload at `payload`.

@@ -255,7 +255,9 @@ pub enum Received {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum DropReason {
-    /// Shorter than its headers or than its length fields say.
+    /// Shorter than its headers or than its length fields say (also a
+    /// frame cut by the buffer, [`Interface::receive_cut`], that is not a
+    /// UDP datagram it can verify cut).
     Truncated = 0,
     /// Destination MAC neither ours nor a group we listen to, or a group
     /// source MAC.
@@ -285,10 +287,7 @@ pub enum DropReason {
     NoListener,
     /// An ICMP error was due but suppressed by the rate limit.
     RateLimited,
-    /// The buffer is too small to build the answer, or a frame cut by the
-    /// buffer ([`Interface::receive_cut`]) is not a UDP datagram right
-    /// after the IPv6 header that ends where the frame ends: only those
-    /// are verified and delivered cut.
+    /// The buffer is too small to build the answer.
     BufferTooSmall,
 }
 
@@ -458,11 +457,6 @@ pub struct Interface<const N: usize = 4, const R: usize = 2, const D: usize = 2>
     /// slot (all zero bytes).
     events: [(u8, Ipv6Address); MAX_EVENTS],
     counters: Counters,
-    /// During [`Interface::receive_cut`] of a frame longer than the part
-    /// stored: its length and the one's-complement sum of the rest; 0
-    /// otherwise (whole frames never read them).
-    rx_frame_len: u16,
-    rx_tail_sum: u16,
 }
 
 impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
@@ -567,8 +561,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             events_lost: 0,
             drops: [0; DropReason::COUNT],
         },
-        rx_frame_len: 0,
-        rx_tail_sum: 0,
     };
 
     /// Starts the interface again, as after a link-down/link-up event (an

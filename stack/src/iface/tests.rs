@@ -1918,7 +1918,14 @@ fn cut_udp_datagram_with_a_wrong_sum_or_length_is_dropped() {
     longer.extend_from_slice(&[0; 20]);
     assert_eq!(
         t.rx_cut(&longer, 350),
-        Received::Dropped(DropReason::BufferTooSmall)
+        Received::Dropped(DropReason::Truncated)
+    );
+    // No checksum (zero, refused over IPv6) is not made one.
+    let mut no_sum = f.clone();
+    no_sum[60..62].fill(0);
+    assert_eq!(
+        t.rx_cut(&no_sum, 350),
+        Received::Dropped(DropReason::Truncated)
     );
     // A UDP length field that is not the IPv6 payload's (checksum right).
     let mut bad_len = f.clone();
@@ -1944,10 +1951,8 @@ fn cut_frames_other_than_udp_are_dropped() {
     echo.extend((0..500u32).map(|i| i as u8));
     let f = icmp(ME, PEER, peer_ll(), me_ll(), 64, &echo);
     let tx = t.i.counters().tx_frames;
-    assert_eq!(
-        t.rx_cut(&f, 350),
-        Received::Dropped(DropReason::BufferTooSmall)
-    );
+    let truncated = t.i.counters().dropped(DropReason::Truncated);
+    assert_eq!(t.rx_cut(&f, 350), Received::Dropped(DropReason::Truncated));
     // A Router Advertisement with many options, cut.
     let mut spec = RaSpec::new(ip("fe80::1"), RTR);
     for k in 0..12u16 {
@@ -1955,10 +1960,7 @@ fn cut_frames_other_than_udp_are_dropped() {
     }
     let ra = spec.build();
     assert!(ra.len() > 350);
-    assert_eq!(
-        t.rx_cut(&ra, 350),
-        Received::Dropped(DropReason::BufferTooSmall)
-    );
+    assert_eq!(t.rx_cut(&ra, 350), Received::Dropped(DropReason::Truncated));
     assert!(t.i.prefixes.iter().all(|p| !p.used()));
     // A datagram behind a Hop-by-Hop header, cut.
     let d = big_udp(5353);
@@ -1967,13 +1969,16 @@ fn cut_frames_other_than_udp_are_dropped() {
     let hbh = frame(ME, PEER, peer_ll(), me_ll(), 64, 0, &p);
     assert_eq!(
         t.rx_cut(&hbh, 350),
-        Received::Dropped(DropReason::BufferTooSmall)
+        Received::Dropped(DropReason::Truncated)
     );
-    assert_eq!(t.i.counters().dropped(DropReason::BufferTooSmall), 3);
     // A cut datagram to a port nobody bound: no port unreachable (its
     // quote would hold bytes not stored).
-    assert_eq!(t.rx_cut(&d, 350), Received::Dropped(DropReason::NoListener));
+    assert_eq!(t.rx_cut(&d, 350), Received::Dropped(DropReason::Truncated));
+    assert_eq!(t.i.counters().dropped(DropReason::Truncated), truncated + 4);
     assert_eq!(t.i.counters().tx_frames, tx);
+    // Bound, the same datagram is delivered cut.
+    t.i.bind(5353).unwrap();
+    assert!(matches!(t.rx_cut(&big_udp(5353), 350), Received::Udp(_)));
     // Whole frames through `receive_cut` are answered as ever.
     let req = hx(ECHO_REQ);
     let n = req.len();
