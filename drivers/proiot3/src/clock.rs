@@ -153,7 +153,8 @@ fn calibrate() -> bool {
         } else {
             1
         };
-        if count + 3 < TARGET_COUNT {
+        // (Against `TARGET_COUNT - 3`: no addition, and no wrap.)
+        if count < TARGET_COUNT - 3 {
             // Too slow: DCOCTL (DCO:MOD) up; at the top, next resistor range.
             if dco > 0xFF - step {
                 if rsel == 7 {
