@@ -309,7 +309,9 @@ impl<T: AsRef<[u8]>> MldQuery<T> {
         if d.len() < QUERY_V2_MIN_LEN {
             return Err(Error::BadLength);
         }
-        if !matches!(self.sources_end(), Some(end) if d.len() >= end) {
+        // Room for the sources: (len - 28) >= 16 * n, as whole 16-byte
+        // units (no 32-bit product on the 16-bit target).
+        if (d.len() - QUERY_V2_MIN_LEN) / 16 < self.num_sources() as usize {
             return Err(Error::Truncated);
         }
         Ok(())
