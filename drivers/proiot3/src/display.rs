@@ -104,7 +104,8 @@ impl<B: DisplayBus> Ssd1306<B> {
     /// page 7 are dropped. Returns the column after the last character.
     pub fn text(&mut self, page: u8, col: u8, text: &[u8], scale: u8) -> u8 {
         let scale = scale.clamp(1, 4);
-        if page.saturating_add(scale) > PAGES || col >= WIDTH {
+        // `page + scale > PAGES` without the addition (scale is at most 4).
+        if page > PAGES - scale || col >= WIDTH {
             return col;
         }
         let advance = ADVANCE as u8 * scale;
