@@ -24,11 +24,16 @@ pub trait DisplayBus {
 /// display off, clock, multiplex 64, offset 0, start line 0, charge pump on,
 /// horizontal addressing, segment remap and COM scan reversed (column 0 at
 /// the left, page 0 at the top), COM pins alternative, contrast, pre-charge,
-/// VCOMH, resume from RAM, normal (not inverted) display.
-const INIT: [u8; 25] = [
+/// VCOMH, resume from RAM, normal (not inverted) display; then the whole
+/// screen as the window (columns 0-127, pages 0-7: [`Ssd1306::set_window`]'s
+/// commands, six table bytes instead of a call) for clearing it.
+const INIT: [u8; 30] = [
     0xAE, 0xD5, 0x80, 0xA8, 0x3F, 0xD3, 0x00, 0x40, 0x8D, 0x14, 0x20, 0x00, 0xA1, 0xC8, 0xDA, 0x12,
-    0x81, 0xCF, 0xD9, 0xF1, 0xDB, 0x40, 0xA4, 0xA6, 0xAF,
+    0x81, 0xCF, 0xD9, 0xF1, 0xDB, 0x40, 0xA4, 0xA6, 0x21, 0x00, 0x7F, 0x22, 0x00, 0x07,
 ];
+
+/// Display on: the last command of the power-up order, after clearing.
+const DISPLAY_ON: u8 = 0xAF;
 
 /// An SSD1306 on bus `B`.
 pub struct Ssd1306<B: DisplayBus> {
@@ -46,14 +51,19 @@ impl<B: DisplayBus> Ssd1306<B> {
         self.bus
     }
 
-    /// Sends the power-up sequence, clears display RAM and turns the
-    /// display on (the last command of the sequence).
+    /// Sends the power-up sequence (ending with the whole screen as the
+    /// window), clears display RAM and turns the display on.
     pub fn init(&mut self) {
-        for &c in &INIT[..INIT.len() - 1] {
+        for &c in &INIT {
             self.bus.command(c);
         }
-        self.clear();
-        self.bus.command(INIT[INIT.len() - 1]);
+        // The whole display RAM, the window the sequence ends with.
+        let mut n = u16::from(PAGES) * u16::from(WIDTH);
+        while n > 0 {
+            self.bus.data(0);
+            n -= 1;
+        }
+        self.bus.command(DISPLAY_ON);
     }
 
     /// Limits writes to columns `col0..=col1` of pages `page0..=page1`
@@ -185,6 +195,14 @@ mod tests {
         let cmds: Vec<u8> = log.iter().filter(|(d, _)| !*d).map(|&(_, b)| b).collect();
         assert!(cmds.windows(2).any(|w| w == [0x8D, 0x14]));
         assert!(cmds.windows(2).any(|w| w == [0x20, 0x00]));
+        // The zeros go to the whole screen: columns 0-127, pages 0-7 just
+        // before the first data byte.
+        let first_data = log.iter().position(|(data, _)| *data).unwrap();
+        let window: Vec<(bool, u8)> = [0x21, 0, 127, 0x22, 0, 7]
+            .iter()
+            .map(|&b| (false, b))
+            .collect();
+        assert_eq!(log[first_data - 6..first_data], window[..]);
     }
 
     #[test]
