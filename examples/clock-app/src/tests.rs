@@ -885,3 +885,83 @@ fn age_and_ms_text() {
     assert_eq!(w(&|t| write_ms(t, 0)), "0.000ms");
     assert_eq!(w(&|t| write_ms(t, 1_234_567)), "1234.567ms");
 }
+
+impl Bench {
+    /// Delivers `frame` as a driver's cut receive gives a frame longer
+    /// than a `stored`-byte buffer: its first bytes, its length and the
+    /// RFC 1071 sum of the rest (words at the frame's even offsets).
+    fn deliver_cut(&mut self, t: u64, frame: &[u8], stored: usize) {
+        let mut sum: u32 = 0;
+        for (i, &b) in frame.iter().enumerate().skip(stored) {
+            sum += if i % 2 == 0 {
+                u32::from(b) << 8
+            } else {
+                u32::from(b)
+            };
+        }
+        while sum > 0xffff {
+            sum = (sum & 0xffff) + (sum >> 16);
+        }
+        self.buf[..stored].copy_from_slice(&frame[..stored]);
+        if let Some(n) = self.app.receive_cut(
+            &mut self.buf[..stored],
+            stored,
+            frame.len(),
+            sum as u16,
+            ms(t),
+            ticks(t),
+        ) {
+            self.send(t, n);
+        }
+    }
+}
+
+#[test]
+fn cut_datagrams_reach_the_message_service_but_never_the_ntp_client() {
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    b.run(20);
+    assert!(b.has_event("event=sync"), "{:?}", b.events);
+    let t = b.t_ps;
+    // A 400-byte datagram from the NTP server's port 123 to the client's
+    // port, cut at 350 bytes: not the client's (no rejection counted).
+    let port = b
+        .sent
+        .iter()
+        .rev()
+        .find_map(|(_, f)| {
+            let u = parse_udp(&parse_ipv6(f)?)?;
+            (u.dst_port == 123).then_some(u.src_port)
+        })
+        .unwrap();
+    let mut reply = [0u8; 400];
+    reply[0] = 0x24;
+    let f = build_ipv6(
+        [2, 0, 0, 0, 1, 0x23],
+        MAC.0,
+        "2001:db8:1::123".parse().unwrap(),
+        GLOBAL.parse().unwrap(),
+        PROTO_UDP,
+        64,
+        &proiot3_sim::net::packet::udp(123, port, &reply),
+    );
+    let sntp = *b.app.sntp().counters();
+    let udp = b.app.iface().counters().udp_delivered;
+    b.deliver_cut(t, &f, 350);
+    b.drain_events();
+    assert_eq!(b.app.iface().counters().udp_delivered, udp + 1);
+    assert_eq!(*b.app.sntp().counters(), sntp);
+    assert!(!b.has_event("event=ntp_rejected"), "{:?}", b.events);
+    // A 500-byte message cut at 350: its first characters are shown.
+    let text: Vec<u8> = (0..500u32).map(|i| b'a' + (i % 26) as u8).collect();
+    b.deliver_cut(t, &datagram(40_000, MESSAGE_PORT, &text), 350);
+    b.drain_events();
+    assert!(
+        b.has_event("event=message from=2001:db8:1::1 len=42"),
+        "{:?}",
+        b.events
+    );
+    let s = b.screen(Screen::Clock);
+    assert_eq!(s[4], "abcdefghijklmnopqrstu", "{s:?}");
+    assert_eq!(s[5], "vwxyzabcdefghijklmnop");
+    assert_eq!(b.app.counters().messages, 1);
+}
