@@ -21,7 +21,11 @@
 //! * **Sleep**: [`Interface::poll_at`] gives the next deadline.
 //!
 //! The buffer must hold at least [`MIN_BUFFER`] bytes; answers are cut to
-//! it (an ICMP error quotes what fits) and larger frames cannot arrive.
+//! it (an ICMP error quotes what fits). A frame longer than the buffer
+//! can come cut through [`Interface::receive_cut`] (its first bytes, its
+//! length and the sum of the rest, from a driver that reads it so): a UDP
+//! datagram is then verified and delivered with the bytes held (a DNS
+//! answer larger than a small buffer), anything else is dropped.
 //!
 //! Time is a monotonic millisecond clock that the caller provides with every
 //! call. Short timers are kept as wrapping `u32` milliseconds, lifetimes as
