@@ -284,7 +284,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// the fixed IPv6 header (RFC 8200 3; traffic class and flow label
     /// zero). One shared writer for every frame the node builds.
     #[allow(clippy::too_many_arguments)]
-    #[inline(never)]
+    #[inline(always)]
     pub(crate) fn write_headers(
         &self,
         buf: &mut [u8],
@@ -292,6 +292,24 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         payload_len: usize,
         next_header: u8,
         hop_limit: u8,
+        src: &Ipv6Address,
+        dst: &Ipv6Address,
+    ) {
+        // The two bytes as one argument (one less passed on the stack
+        // of the 16-bit target) and one store.
+        let next_and_hop = u16::from_be_bytes([next_header, hop_limit]);
+        self.write_headers_with(buf, dst_mac, payload_len, next_and_hop, src, dst);
+    }
+
+    /// [`Self::write_headers`] with the Next Header and Hop Limit fields
+    /// as one big-endian word.
+    #[inline(never)]
+    fn write_headers_with(
+        &self,
+        buf: &mut [u8],
+        dst_mac: Option<&MacAddress>,
+        payload_len: usize,
+        next_and_hop: u16,
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) {
@@ -315,8 +333,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         h[14] = 0x60;
         h[15] = 0;
         h[16..20].copy_from_slice(&u32::from(payload_len as u16).to_be_bytes());
-        h[20] = next_header;
-        h[21] = hop_limit;
+        h[20..22].copy_from_slice(&next_and_hop.to_be_bytes());
         h[22..38].copy_from_slice(&src.0);
         h[38..54].copy_from_slice(&dst.0);
     }
