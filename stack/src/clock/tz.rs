@@ -9,6 +9,7 @@
 #[cfg(test)]
 use super::calendar::days_from_civil;
 use super::calendar::{month_start_1970, DateTime};
+use super::less_than;
 
 /// Why a TZ string was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,15 +298,6 @@ fn transition_utc(year: u16, rule: &Rule) -> u32 {
     (rule_day(year, rule) as u32 * 86_400).wrapping_add(rule.time as u32)
 }
 
-/// `a < b`, compared by 16-bit halves, each compare a branch: LLVM's
-/// 32-bit comparison made into a `bool` is about twice as long on the
-/// MSP430.
-#[inline(always)]
-const fn less_than(a: u32, b: u32) -> bool {
-    let (ah, bh) = ((a >> 16) as u16, (b >> 16) as u16);
-    ah < bh || (ah == bh && (a as u16) < (b as u16))
-}
-
 impl Tz {
     /// UTC without an abbreviation, every byte zero, so that a `static`
     /// initialised with it takes no flash; [`Tz::configure`] sets it up
@@ -420,7 +412,7 @@ impl Tz {
             // start <= unix < end; when start > end (southern hemisphere:
             // DST spans the new year) the complement of end <= unix <
             // start. One wrapping compare covers both.
-            // (By 16-bit halves: smaller on the MSP430, see `less_than`.)
+            // (By 16-bit halves: smaller on the MSP430.)
             less_than(unix.wrapping_sub(start), end.wrapping_sub(start))
         };
         let offset = if in_dst {
@@ -465,16 +457,6 @@ mod tests {
 
     fn utc(y: u32, mo: u8, d: u8, h: u32, mi: u32) -> u32 {
         days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60
-    }
-
-    #[test]
-    fn less_than_by_halves_is_less_than() {
-        let values = [0u32, 1, 0xFFFF, 0x1_0000, 0x1_0001, 0x8000_0000, u32::MAX];
-        for a in values {
-            for b in values {
-                assert_eq!(less_than(a, b), a < b, "{a:#x} {b:#x}");
-            }
-        }
     }
 
     #[test]
