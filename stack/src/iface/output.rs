@@ -67,15 +67,14 @@ impl<'a> Ndp<'a> {
 }
 
 /// Writes an 8-byte option (its type `kind`, length 1 and `value`) at
-/// `m[at..]`, if it fits; returns the offset after it.
+/// the start of `m`, if it fits.
 #[cfg_attr(target_pointer_width = "16", inline(never))]
-fn put_option(m: &mut [u8], at: usize, kind: u8, value: &[u8; 6]) -> usize {
-    if let Some([t, l, v @ ..]) = m.get_mut(at..at + 8) {
+fn put_option(m: &mut [u8], kind: u8, value: &[u8; 6]) {
+    if let Some([t, l, v @ ..]) = m.get_mut(..8) {
         *t = kind;
         *l = 1;
         v.copy_from_slice(value);
     }
-    at + 8
 }
 
 impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
@@ -258,15 +257,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 a.copy_from_slice(&t.0);
             }
         }
-        let mut at = fixed;
+        // (Each option in the last 8 bytes still free: the nonce, when
+        // there, last.)
+        let mut end = len;
+        if msg.nonce {
+            end -= 8;
+            put_option(&mut m[end..], NONCE_OPTION, &self.dad_nonce);
+        }
         if msg.lla {
             // Source (1) or, in an advertisement, Target (2) Link-Layer
             // Address option (RFC 4861 4.6.1).
             let kind = if msg.msg_type == 136 { 2 } else { 1 };
-            at = put_option(m, at, kind, &self.mac.0);
-        }
-        if msg.nonce {
-            put_option(m, at, NONCE_OPTION, &self.dad_nonce);
+            put_option(&mut m[end - 8..], kind, &self.mac.0);
         }
         Icmpv6Packet::new_unchecked(m).fill_checksum(src, dst);
         let (mut next_header, mut hop_limit) = (ip_protocol::ICMPV6, 255);
@@ -490,5 +492,60 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
             Some(_) => Ok(Some(i)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::iface::Config;
+    use crate::wire::checksum::ipv6_upper_layer;
+    use std::vec::Vec;
+
+    fn hx(s: &str) -> Vec<u8> {
+        let s: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        s.chunks(2)
+            .map(|p| u8::from_str_radix(core::str::from_utf8(p).unwrap(), 16).unwrap())
+            .collect()
+    }
+
+    /// An NS with both options (no caller sends one today): the
+    /// link-layer address option, then the nonce, each 8 bytes, counted
+    /// in the lengths, under a checksum that verifies.
+    #[test]
+    fn ns_with_both_options() {
+        let mut i: Interface = Interface::new(Config::new(MacAddress([2, 0, 0, 0, 0, 0x42])));
+        i.dad_nonce = [0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6];
+        let src = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 0x42]);
+        let target = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 1]);
+        let group = target.solicited_node();
+        let ns = Ndp {
+            nonce: true,
+            ..Ndp::solicit(&target, true)
+        };
+        let mut buf = [0u8; 100];
+        let n = i.build_ndp(&mut buf, &ns, None, &src, &group).unwrap();
+        assert_eq!(n, 54 + 24 + 16);
+        let mut want = hx(concat!(
+            // Ethernet: 33:33 + the group's last 32 bits, our MAC, IPv6.
+            "3333ff000001 020000000042 86dd",
+            // IPv6: payload 40, ICMPv6, hop limit 255, src, dst.
+            "60000000 0028 3a ff",
+            "fe800000000000000000000000000042",
+            "ff0200000000000000000001ff000001",
+            // NS: type 135, code 0, checksum (below), reserved, target.
+            "8700 0000 00000000 fe800000000000000000000000000001",
+            // SLLAO (type 1, length 1), then the nonce (type 14).
+            "0101 020000000042 0e01 a1a2a3a4a5a6",
+        ));
+        let ck = ipv6_upper_layer(&src, &group, 58, &want[54..]);
+        want[56..58].copy_from_slice(&ck.to_be_bytes());
+        assert_eq!(&buf[..n], &want[..]);
+        assert_eq!(ipv6_upper_layer(&src, &group, 58, &buf[54..n]), 0);
+        // One byte short: nothing.
+        assert_eq!(
+            i.build_ndp(&mut buf[..n - 1], &ns, None, &src, &group),
+            None
+        );
     }
 }
