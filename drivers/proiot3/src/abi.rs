@@ -22,7 +22,8 @@
 //!
 //! Every helper is exercised on a simulated CPU by `cargo xtask abi-test`.
 
-// MPY = 0x0130, OP2 = 0x0138, RESLO = 0x013A, RESHI = 0x013C (msp430f1611.h).
+// MPY = 0x0130, MAC = 0x0134, OP2 = 0x0138, RESLO = 0x013A, RESHI = 0x013C
+// (msp430f1611.h).
 core::arch::global_asm!(
     r#"
     .macro helper name
@@ -88,16 +89,17 @@ core::arch::global_asm!(
     endhelper __mspabi_mpyi
 
     ; (r13:r12) * (r15:r14) mod 2^32 = alo*blo + ((alo*bhi + ahi*blo) << 16)
+    ; The cross products summed by the multiplier itself: MAC (0x0134)
+    ; adds its product to RESHI:RESLO (SLAU049 7.2.1).
     helper __mspabi_mpyl
     push r2
     dint
     nop
     mov r12, &0x0130
     mov r15, &0x0138
-    mov &0x013A, r11
-    mov r13, &0x0130
+    mov r13, &0x0134
     mov r14, &0x0138
-    add &0x013A, r11
+    mov &0x013A, r11
     mov r12, &0x0130
     mov r14, &0x0138
     mov &0x013A, r12
