@@ -42,7 +42,7 @@ Reset:
 5:  jmp 5b
     .size Reset, . - Reset
 
-    ; memcpy/memmove/memset as byte loops: a few dozen bytes instead of
+    ; memcpy/memmove/memset (and memcmp below) as byte loops: a few dozen bytes instead of
     ; compiler_builtins' word-wise versions (about 700 bytes); copies here
     ; are short or rare (a frame, the application's one-time set-up).
     ; MSP430 EABI: arguments in r12, r13, r14; r12 returned; r11-r15 free.
@@ -77,8 +77,7 @@ memmove:
     jz 2f
     dec r15
     dec r13
-    mov.b @r13, r11
-    mov.b r11, 0(r15)
+    mov.b @r13, 0(r15)
     dec r14
     jmp 1b
 2:  ret
@@ -97,6 +96,27 @@ memset:
     jmp 1b
 2:  ret
     .size memset, . - memset
+
+    ; memcmp as a byte loop too (compiler_builtins' is 32 bytes behind a
+    ; 6-byte wrapper): the difference of the first unequal bytes (as
+    ; unsigned chars), or 0.
+    .section .text.memcmp,"ax",@progbits
+    .global memcmp
+    .type memcmp,@function
+    .p2align 1
+memcmp:
+1:  tst r14
+    jz 2f
+    dec r14
+    mov.b @r12+, r15
+    mov.b @r13+, r11
+    sub r11, r15
+    jz 1b
+    mov r15, r12
+    ret
+2:  clr r12
+    ret
+    .size memcmp, . - memcmp
 
     .section .text.TIMERA1,"ax",@progbits
     .global TIMERA1
