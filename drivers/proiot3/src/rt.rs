@@ -38,12 +38,12 @@ Reset:
     mov r14, 0(r12)
     incd r12
     jmp 3b
-4:  call #main
-5:  jmp 5b
+4:  br #main                   ; `main` never returns: no return address
     .size Reset, . - Reset
 
-    ; memcpy/memmove/memset (and memcmp below) as byte loops: a few dozen bytes instead of
-    ; compiler_builtins' word-wise versions (about 700 bytes); copies here
+    ; memcpy/memmove/memset (and memcmp below) as byte loops: a few dozen
+    ; bytes instead of compiler_builtins' word-wise versions (about 700
+    ; bytes); copies here
     ; are short or rare (a frame, the application's one-time set-up).
     ; MSP430 EABI: arguments in r12, r13, r14; r12 returned; r11-r15 free.
     ; One section: memmove's forward case jumps into memcpy (jhs reaches
