@@ -509,6 +509,35 @@ mod tests {
             .collect()
     }
 
+    /// UDP (RFC 768, RFC 8200 8.1): a datagram whose checksum computes
+    /// to 0 goes out with 0xffff, and verifies.
+    #[test]
+    fn udp_checksum_zero_is_sent_as_all_ones() {
+        let mut i: Interface = Interface::new(Config::new(MacAddress([2, 0, 0, 0, 0, 0x42])));
+        let mut buf = [0u8; 200];
+        // DAD of the link-local address (with its random start delay).
+        for now in (0..3000).step_by(10) {
+            while i.poll_transmit(&mut buf, now).is_some() {}
+        }
+        // fe80:: and the modified EUI-64 of 02:00:00:00:00:42.
+        let src = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0x00ff, 0xfe00, 0x0042]);
+        let dst = Ipv6Address::new([0xff02, 0, 0, 0, 0, 0, 0, 0xfb]);
+        let mut send = |buf: &mut [u8], data: &[u8]| {
+            buf[UDP_PAYLOAD..UDP_PAYLOAD + data.len()].copy_from_slice(data);
+            let n = i.send_udp(buf, 3000, 5353, dst, 5353, data.len()).unwrap();
+            buf[..n].to_vec()
+        };
+        let f = send(&mut buf, &[1, 2, 3, 4, 0, 0]);
+        assert_eq!(&f[22..38], &src.0);
+        let ck = [f[60], f[61]];
+        assert_ne!(ck, [0, 0]);
+        // The last payload word set to that checksum: the sum becomes
+        // all ones, the checksum computed 0.
+        let f = send(&mut buf, &[1, 2, 3, 4, ck[0], ck[1]]);
+        assert_eq!(&f[54..62], &[0x14, 0xe9, 0x14, 0xe9, 0, 14, 0xff, 0xff]);
+        assert_eq!(ipv6_upper_layer(&src, &dst, 17, &f[54..]), 0);
+    }
+
     /// An NS with both options (no caller sends one today): the
     /// link-layer address option, then the nonce, each 8 bytes, counted
     /// in the lengths, under a checksum that verifies.
