@@ -359,17 +359,19 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
 
 /// An ICMPv6 error message header: what went wrong, without the invoking
 /// packet.
+// (The discriminants are the ICMPv6 types: the type byte is the tag.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Icmpv6Error {
     /// Destination Unreachable with its code (RFC 4443 3.1).
-    DstUnreachable(u8),
+    DstUnreachable(u8) = 1,
     /// Packet Too Big with the next-hop MTU (RFC 4443 3.2; code 0).
-    PacketTooBig(u32),
+    PacketTooBig(u32) = 2,
     /// Time Exceeded with its code (RFC 4443 3.3).
-    TimeExceeded(u8),
+    TimeExceeded(u8) = 3,
     /// Parameter Problem with its code and the pointer: the offset of the
     /// faulty byte in the invoking packet (RFC 4443 3.4).
-    ParamProblem(u8, u32),
+    ParamProblem(u8, u32) = 4,
 }
 
 impl Icmpv6Error {
