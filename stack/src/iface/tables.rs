@@ -49,13 +49,17 @@ pub enum AddressState {
 }
 
 /// Internal address state; `Free` marks an empty slot.
+// One bit each (Free 0, the all-zero entry): the groups of states are
+// one bit test, and every value is one of the 16-bit target's constant
+// generator values (shorter compares).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub(crate) enum AddrSlot {
-    Free,
-    Tentative,
-    Optimistic,
-    Assigned,
-    Duplicate,
+    Free = 0,
+    Tentative = 1,
+    Optimistic = 2,
+    Duplicate = 4,
+    Assigned = 8,
 }
 
 /// One address of the interface.
@@ -97,16 +101,15 @@ impl AddrEntry {
 
     /// May be used as a source address (assigned or optimistic).
     pub fn usable(&self) -> bool {
-        matches!(self.slot, AddrSlot::Assigned | AddrSlot::Optimistic)
+        self.slot as u8 & (AddrSlot::Assigned as u8 | AddrSlot::Optimistic as u8) != 0
     }
 
     /// Is ours for receiving: anything but free or duplicate. Tentative
     /// addresses only accept DAD traffic (checked by the caller).
     pub fn present(&self) -> bool {
-        matches!(
-            self.slot,
-            AddrSlot::Tentative | AddrSlot::Optimistic | AddrSlot::Assigned
-        )
+        let ours =
+            AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8 | AddrSlot::Assigned as u8;
+        self.slot as u8 & ours != 0
     }
 }
 
