@@ -114,21 +114,23 @@ impl AddrEntry {
 }
 
 /// Neighbor cache states (RFC 4861 7.3.2).
+// From 1: a free slot (`None`) is then all zero bytes, which makes
+// clearing the cache a plain memset. STALE is 4, a constant-generator
+// value of the 16-bit target (shorter stores and compares than 3), as
+// INCOMPLETE and REACHABLE are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NeighborState {
     /// Address resolution is in progress (multicast NS sent).
-    // From 1: a free slot (`None`) is then all zero bytes, which makes
-    // clearing the cache a plain memset.
     Incomplete = 1,
     /// Reachability confirmed within ReachableTime.
-    Reachable,
+    Reachable = 2,
     /// Not confirmed recently; no probe until traffic is sent.
-    Stale,
+    Stale = 4,
     /// Traffic was sent to a stale entry; waiting DELAY_FIRST_PROBE_TIME
     /// for upper-layer confirmation before probing.
-    Delay,
+    Delay = 3,
     /// Unicast NS probes are being sent.
-    Probe,
+    Probe = 5,
 }
 
 /// One neighbor cache entry.
