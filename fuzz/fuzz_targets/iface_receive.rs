@@ -128,7 +128,27 @@ fn step(u: &mut Unstructured, node: &mut Node) -> Result<()> {
             if u.arbitrary()? {
                 node.deliver(&hex(RA));
             } else {
-                let f = built_frame(u, node)?;
+                // A built frame, or a UDP datagram to a bound port (a DNS
+                // answer's case) with a byte changed when the fuzzer says.
+                let mut f = if u.arbitrary()? {
+                    built_frame(u, node)?
+                } else {
+                    let src = address(u, node)?;
+                    let dst = address(u, node)?;
+                    let dport = match u.int_in_range(0u8..=3)? {
+                        0 => 53,
+                        1 => 123,
+                        2 => 5000,
+                        _ => u.arbitrary()?,
+                    };
+                    let len = u.int_in_range(0usize..=1452)?;
+                    let data = u.bytes(len.min(u.len()))?;
+                    udp(PEER, &src, u.arbitrary()?, &dst, dport, data)
+                };
+                if u.int_in_range(0u8..=3)? == 0 {
+                    let at = u.int_in_range(0..=f.len() - 1)?;
+                    f[at] ^= u.int_in_range(1u8..=255)?;
+                }
                 let stored = u.int_in_range(0usize..=f.len())?;
                 node.deliver_cut(&f, stored);
             }
