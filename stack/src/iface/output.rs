@@ -257,18 +257,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 a.copy_from_slice(&t.0);
             }
         }
-        // (Each option in the last 8 bytes still free: the nonce, when
-        // there, last.)
-        let mut end = len;
+        // The options after the fixed part: the link-layer address
+        // option first, the nonce, when there, last.
         if msg.nonce {
-            end -= 8;
-            put_option(&mut m[end..], NONCE_OPTION, &self.dad_nonce);
+            put_option(&mut m[len - 8..], NONCE_OPTION, &self.dad_nonce);
         }
         if msg.lla {
             // Source (1) or, in an advertisement, Target (2) Link-Layer
             // Address option (RFC 4861 4.6.1).
             let kind = if msg.msg_type == 136 { 2 } else { 1 };
-            put_option(&mut m[end - 8..], kind, &self.mac.0);
+            put_option(&mut m[fixed..], kind, &self.mac.0);
         }
         Icmpv6Packet::new_unchecked(m).fill_checksum(src, dst);
         let (mut next_header, mut hop_limit) = (ip_protocol::ICMPV6, 255);
