@@ -139,23 +139,24 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         tail_sum: u16,
         now_ms: u32,
     ) -> Received {
-        let cut = frame_len > stored && self.cut_to_stored(buf, stored, frame_len, tail_sum);
+        // (A length, not a flag: used without a branch below, so the
+        // receive path is not compiled twice, once per outcome.)
+        let end = self.cut_to_stored(buf, stored, frame_len, tail_sum);
         let mut r = self.receive(buf, stored, now_ms);
         if let Received::Udp(meta) = &mut r {
-            if cut {
-                // The datagram's end (it ends with the frame).
-                meta.payload.end = frame_len;
-            }
+            // A cut datagram's end (it ends with the frame).
+            meta.payload.end = meta.payload.end.max(end);
         }
         r
     }
 
-    /// For [`Self::receive_cut`] of a frame longer than the `stored` bytes
-    /// of `buf`: if it holds a UDP datagram that can be verified cut,
+    /// For [`Self::receive_cut`]: if the frame is longer than the `stored`
+    /// bytes of `buf` and holds a UDP datagram that can be verified cut,
     /// rewrites its headers in `buf` to describe the stored part, so that
-    /// the one receive path verifies and delivers it, and says so; else
-    /// leaves the frame as it is (the receive path drops it: shorter than
-    /// its IPv6 payload length says).
+    /// the one receive path verifies and delivers it, and returns the
+    /// datagram's end in the frame (`frame_len`); else leaves the frame as
+    /// it is (the receive path takes a whole one, drops a cut one: shorter
+    /// than its IPv6 payload length says) and returns 0.
     ///
     /// Taken: an IPv6 frame whose Next Header is UDP (no extension
     /// headers), whose payload length ends where the frame ends (RFC 8200
@@ -181,12 +182,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         stored: usize,
         frame_len: usize,
         tail_sum: u16,
-    ) -> bool {
+    ) -> usize {
+        if frame_len <= stored {
+            return 0;
+        }
         let Some(h) = buf
             .get_mut(..stored)
             .and_then(|b| b.first_chunk_mut::<{ L4 + wire::udp::HEADER_LEN }>())
         else {
-            return false;
+            return 0;
         };
         let be = |at: usize| u16::from_be_bytes([h[at], h[at + 1]]);
         let payload_len = be(IP + 4);
@@ -200,7 +204,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             || dst_port == 0
             || !self.ports.contains(&dst_port)
         {
-            return false;
+            return 0;
         }
         let new_len = (stored - L4) as u16;
         let delta = payload_len - new_len;
@@ -211,7 +215,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         h[IP + 4..IP + 6].copy_from_slice(&new_len.to_be_bytes());
         h[L4 + 4..L4 + 6].copy_from_slice(&new_len.to_be_bytes());
         h[L4 + 6..L4 + 8].copy_from_slice(&c.to_be_bytes());
-        true
+        frame_len
     }
 
     /// True if the destination MAC `m` is ours or the Ethernet mapping
