@@ -3,8 +3,9 @@
 //! fuzzer-chosen datagrams arrive at the query's port, from that server
 //! and port or from others: raw bytes, or a reply header and the genuine
 //! question in front of fuzzer bytes (so that the answer reader is
-//! reached). Clock advances, new lookups and `poll_send` calls are mixed
-//! in.
+//! reached), whole or as the first bytes of a longer datagram (the
+//! interface's `receive_cut`). Clock advances, new lookups and
+//! `poll_send` calls are mixed in.
 //!
 //! Checked: no panic; `receive` changes nothing for a datagram to another
 //! port and nothing but the rejection counters for one from another source
@@ -250,12 +251,19 @@ fn step(u: &mut Unstructured, run: &mut Run) -> Result<()> {
                 _ => {}
             }
             payload.extend_from_slice(u.bytes(body_len.min(u.len()))?);
+            // Sometimes the first bytes of a longer datagram, as the
+            // interface delivers one cut by the buffer (`receive_cut`):
+            // the metadata's payload ends past the bytes held.
+            let cut = match u.int_in_range(0u8..=3)? {
+                0 => u.int_in_range(1usize..=600)?,
+                _ => 0,
+            };
             let meta = UdpMeta {
                 src,
                 src_port,
                 dst: run.node.iface.link_local(),
                 dst_port,
-                payload: 0..payload.len(),
+                payload: 0..payload.len() + cut,
             };
             run.receive(&meta, &payload);
         }
