@@ -141,7 +141,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     ) -> Received {
         // (A length, not a flag: used without a branch below, so the
         // receive path is not compiled twice, once per outcome.)
-        let end = self.cut_to_stored(buf, stored, frame_len, tail_sum);
+        let end = if frame_len > stored {
+            self.cut_to_stored(buf, stored, frame_len, tail_sum)
+        } else {
+            0
+        };
         let mut r = self.receive(buf, stored, now_ms);
         if let Received::Udp(meta) = &mut r {
             // A cut datagram's end (it ends with the frame).
