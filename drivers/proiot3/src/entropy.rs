@@ -1,7 +1,7 @@
 //! Entropy from clock jitter: Timer_B counts SMCLK (the DCO, an RC
 //! oscillator with noticeable jitter) between edges of ACLK (the crystal);
-//! the low bits of each count vary run to run. Samples are mixed into a
-//! 64-bit seed. Not a cryptographic source: good enough for NTP transmit
+//! the low bits of each count vary run to run. Samples are mixed in two
+//! 32-bit lanes, folded into a 32-bit seed (what the stack takes). Not a cryptographic source: good enough for NTP transmit
 //! nonces, ports and DHCP-like transaction ids.
 
 use crate::clock::{capture_start, capture_stop, next_edge};
@@ -9,14 +9,14 @@ use crate::clock::{capture_start, capture_stop, next_edge};
 /// Mixes `samples` ACLK-period measurements into a seed. Takes about
 /// `samples` / 32768 s; 256 samples is 8 ms. Returns a fixed mix of the
 /// samples taken so far if ACLK stops.
-pub fn seed(samples: u16) -> u64 {
+pub fn seed(samples: u16) -> u32 {
     capture_start();
     mix(samples)
 }
 
 /// [`seed`] with Timer_B already capturing ACLK edges (left so by
 /// [`crate::clock::init_capturing`]); stops the capture.
-pub(crate) fn mix(samples: u16) -> u64 {
+pub(crate) fn mix(samples: u16) -> u32 {
     let mut a: u32 = 0x9E37_79B9;
     let mut b: u32 = 0x85EB_CA6B;
     let mut prev = next_edge().unwrap_or(0);
@@ -32,5 +32,6 @@ pub(crate) fn mix(samples: u16) -> u64 {
         a ^= b >> 16;
     }
     capture_stop();
-    (u64::from(b) << 32) | u64::from(a)
+    // Folded by xor: no 64-bit value to build and fold again.
+    a ^ b
 }

@@ -482,8 +482,7 @@ fn show(
 /// seed and the build-time settings. Called by `main` before [`run`].
 #[inline(never)]
 pub fn start(board: &Board) {
-    let seed = (board.seed as u32) ^ ((board.seed >> 32) as u32);
-    let mut config = AppConfig::new(MacAddress(board.mac), seed);
+    let mut config = AppConfig::new(MacAddress(board.mac), board.seed);
     config.ntp_server_name = NTP_SERVER;
     config.tz = &TZ;
     config.optimistic_dad = true;
