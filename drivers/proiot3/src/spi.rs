@@ -22,7 +22,11 @@ const CS: u8 = 0x01; // P5.0
 const SPI_PINS: u8 = 0x0E; // P5.1-P5.3
 
 /// USART1 SPI master with the ENC28J60's chip select; implements
-/// [`SpiDevice`] (CS is low for exactly one transaction).
+/// [`SpiDevice`] (CS is low for exactly one transaction). A clone is the
+/// same configured bus (no state of its own): a driver retried after a
+/// failed start takes a clone of [`crate::Board`]'s rather than
+/// configuring the USART again.
+#[derive(Clone)]
 pub struct Spi {
     _private: (),
 }

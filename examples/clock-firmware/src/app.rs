@@ -518,7 +518,7 @@ fn log_events(_board: &mut Board, app: &mut ClockApp, _frame: &mut [u8; FRAME_LE
 /// the interface identifier from the MAC, RFC 4862 5.3 / RFC 2464 4).
 fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
     loop {
-        match Enc28j60::new(Spi::new(), Delay, Config::new(mac)) {
+        match Enc28j60::new(board.spi.clone(), Delay, Config::new(mac)) {
             Ok(mut eth) => {
                 let _ = eth.set_ipv6_multicast_filter([mac[3], mac[4], mac[5]]);
                 let rev = eth.revision();
