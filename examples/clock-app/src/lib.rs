@@ -876,12 +876,17 @@ impl ClockApp {
             dns::State::Resolved => {
                 let addrs = self.dns.addresses();
                 self.sntp.set_servers(addrs);
-                // The TTL, but not more often than DNS_REFRESH_MS.
-                let ttl = self
-                    .dns
-                    .expires_at()
-                    .map_or(0, |at| time::until(now_ms, at));
-                (ttl.max(DNS_REFRESH_MS), Queued::Resolved)
+                // The TTL, but not more often than DNS_REFRESH_MS (an
+                // expiry past gives DNS_REFRESH_MS): `time::until` and
+                // `max` by 16-bit halves, as branches.
+                let mut delay = DNS_REFRESH_MS;
+                if let Some(at) = self.dns.expires_at() {
+                    let ttl = at.wrapping_sub(now_ms);
+                    if ((ttl >> 16) as u16) < 0x8000 && text::less_than(DNS_REFRESH_MS, ttl) {
+                        delay = ttl;
+                    }
+                }
+                (delay, Queued::Resolved)
             }
             dns::State::Failed(f) => {
                 self.dns_failure = f;
@@ -1132,7 +1137,13 @@ impl Soonest {
     #[inline(never)]
     fn at(&mut self, at: Option<u32>) {
         if let Some(t) = at {
-            self.next = self.next.min(time::until(self.now_ms, t));
+            // `time::until` and `min` by 16-bit halves (branches, not
+            // selects of 32-bit compares).
+            let d = t.wrapping_sub(self.now_ms);
+            let left = if (d >> 16) as u16 >= 0x8000 { 0 } else { d };
+            if text::less_than(left, self.next) {
+                self.next = left;
+            }
         }
     }
 }
