@@ -132,13 +132,17 @@ impl<'a> TextBuf<'a> {
         self.u32(m);
     }
 
-    /// Writes the low `digits` nibbles of `value` in lower-case hex.
+    /// Writes `value` in lower-case hex without leading zeros, but in
+    /// `digits` digits at least (zeros before).
     #[inline(never)]
     pub fn hex(&mut self, value: u16, digits: u8) {
-        let mut i = digits.min(4);
+        let mut i = 4;
         while i > 0 {
             i -= 1;
-            self.put(hex_digit((value >> (4 * i)) as u8));
+            let v = value >> (4 * i);
+            if v != 0 || i < digits {
+                self.put(hex_digit(v as u8));
+            }
         }
     }
 
@@ -176,9 +180,8 @@ impl<'a> TextBuf<'a> {
             if i > 0 && i != best + best_len {
                 self.put(b':');
             }
-            let g = groups[i];
-            let digits = 1 + (g >= 0x10) as u8 + (g >= 0x100) as u8 + (g >= 0x1000) as u8;
-            self.hex(g, digits);
+            // RFC 5952 4.1: no leading zeros, one digit at least.
+            self.hex(groups[i], 1);
             i += 1;
         }
     }
@@ -310,6 +313,16 @@ mod tests {
                 assert_eq!(less_than(a, b), a < b, "{a:#x} {b:#x}");
             }
         }
+    }
+
+    #[test]
+    fn hex_at_least_digits() {
+        assert_eq!(render(|t| t.hex(0, 1)), "0");
+        assert_eq!(render(|t| t.hex(0x42, 2)), "42");
+        assert_eq!(render(|t| t.hex(0x2, 2)), "02");
+        assert_eq!(render(|t| t.hex(0xabc, 4)), "0abc");
+        assert_eq!(render(|t| t.hex(0x1234, 1)), "1234");
+        assert_eq!(render(|t| t.hex(0xf00, 1)), "f00");
     }
 
     #[test]
