@@ -4,6 +4,7 @@
 use super::output::{Ndp, IP, L4, NONCE_OPTION};
 use super::tables::{self, lifetime_end, AddrSlot, NeighborState, Timed};
 use super::{consts, DropReason, EventKind, Interface, Received, UdpMeta};
+use crate::clock::less_than;
 use crate::time;
 use crate::wire::ethernet::ethertype;
 use crate::wire::icmpv6::{msg_type, Icmpv6Error, Icmpv6Packet};
@@ -22,7 +23,12 @@ const MAX_ND_TIME_MS: u32 = 3_600_000;
 /// wrapping range. One copy of the 32-bit compare for both fields.
 #[inline(never)]
 fn nd_time_ms(ra: &[u8; 16], at: usize) -> u32 {
-    be_u32(ra, at).min(MAX_ND_TIME_MS)
+    let t = be_u32(ra, at);
+    if less_than(MAX_ND_TIME_MS, t) {
+        MAX_ND_TIME_MS
+    } else {
+        t
+    }
 }
 
 /// One's-complement addition (RFC 1071 2(A)): `a + b` with the carry out
@@ -1079,7 +1085,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // link-local address proved duplicate, so is its interface
         // identifier: no more addresses from it (nor from an unconfigured
         // interface's, which has none).
-        if preferred > valid || len != 64 || !self.addrs[0].present() {
+        if less_than(valid, preferred) || len != 64 || !self.addrs[0].present() {
             return;
         }
         // The interface identifier is the link-local address's (the
@@ -1105,9 +1111,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // more than two hours, as INFINITE - now does).
             // (A present address's valid end is after now: `expire` ran.)
             let remaining = a.valid_until.wrapping_sub(now_s);
-            let valid = if valid > consts::TWO_HOURS_S || valid > remaining {
+            let valid = if less_than(consts::TWO_HOURS_S, valid) || less_than(remaining, valid) {
                 valid
-            } else if remaining > consts::TWO_HOURS_S {
+            } else if less_than(consts::TWO_HOURS_S, remaining) {
                 consts::TWO_HOURS_S
             } else {
                 // Keep the current valid lifetime.

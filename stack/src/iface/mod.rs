@@ -126,6 +126,7 @@ mod tests;
 pub use rng::Rng;
 pub use tables::{AddressState, NeighborState};
 
+use crate::clock::less_than;
 use crate::time;
 use crate::wire::{Ipv6Address, MacAddress};
 use core::ops::Range;
@@ -812,7 +813,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // at the first call: the delay to one is exact in milliseconds.
             // Beyond MAX_LIFETIME_WAIT_S the answer comes early, which is
             // harmless: the caller asks again then.
-            let secs = t.until_s.wrapping_sub(self.now_s).min(MAX_LIFETIME_WAIT_S);
+            let mut secs = t.until_s.wrapping_sub(self.now_s);
+            if less_than(MAX_LIFETIME_WAIT_S, secs) {
+                secs = MAX_LIFETIME_WAIT_S;
+            }
             t.ms(self
                 .now_ms
                 .wrapping_add(secs * 1000)
@@ -1181,7 +1185,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 None => 4,
                 s => 2 * (!n.is_router as u8) + (s != Some(NeighborState::Incomplete)) as u8,
             };
-            if class > best_class || (class == best_class && age >= best_age) {
+            if class > best_class || (class == best_class && !less_than(age, best_age)) {
                 best_class = class;
                 best_age = age;
                 i = j;
@@ -1328,7 +1332,7 @@ impl Soonest {
     #[inline(never)]
     fn ms(&mut self, at: u32) {
         let d = crate::time::until(self.now, at);
-        if d < self.delay {
+        if less_than(d, self.delay) {
             self.delay = d;
         }
     }
@@ -1339,7 +1343,7 @@ impl Soonest {
     fn s(&mut self, end: u32) {
         // (`until_s` starts at u32::MAX, INFINITE: an infinite end is
         // never below it.)
-        if end > self.now_s && end < self.until_s {
+        if less_than(self.now_s, end) && less_than(end, self.until_s) {
             self.until_s = end;
         }
     }

@@ -2,6 +2,7 @@
 //! routers, on-link prefixes and DNS servers. Plain arrays with a free
 //! marker: no heap, sizes fixed at compile time.
 
+use crate::clock::less_than;
 use crate::wire::{Ipv6Address, MacAddress};
 
 /// A lifetime end, in seconds of the caller's clock, that never comes
@@ -27,7 +28,7 @@ pub(crate) fn lifetime_end(now_s: u32, lifetime: u32) -> u32 {
 /// True once the end `until` (seconds) has passed.
 #[inline(never)]
 pub(crate) fn expired(now_s: u32, until: u32) -> bool {
-    until != INFINITE && now_s >= until
+    until != INFINITE && !less_than(now_s, until)
 }
 
 /// The state of one of the interface's addresses.
@@ -203,9 +204,13 @@ pub(crate) fn find(table: &[Timed], addr: &Ipv6Address) -> Option<usize> {
 /// (RFC 8106 5.3.1). The first of equals; `None` for an empty table.
 #[inline(never)]
 pub(crate) fn soonest(table: &mut [Timed]) -> Option<&mut Timed> {
-    table
-        .iter_mut()
-        .reduce(|best, e| if e.until < best.until { e } else { best })
+    table.iter_mut().reduce(|best, e| {
+        if less_than(e.until, best.until) {
+            e
+        } else {
+            best
+        }
+    })
 }
 
 /// A free entry of `table`, if any.
