@@ -90,7 +90,7 @@ const FRAME_LEN: usize = 350;
 const IDLE_POLL_TICKS: u16 = 655;
 /// Longest busy wait for the NTP reply (100 ms); a later reply is taken by
 /// the ordinary 20 ms poll.
-const REPLY_WAIT_TICKS: u32 = 3277;
+const REPLY_WAIT_TICKS: u16 = 3277;
 /// Frames taken per loop turn before the application gets to poll.
 const FRAMES_PER_TURN: u8 = 8;
 /// How far ahead of the loop's tick count a due NTP request is stamped
@@ -98,7 +98,7 @@ const FRAMES_PER_TURN: u8 = 8;
 const TX_HOLD: u16 = 197;
 /// Time the driver takes to send an NTP request (2 ms at 3.9 MHz, measured
 /// in the simulator: SPI at 1.97 MHz and the driver's register writes).
-const TX_TICKS: u32 = 66;
+const TX_TICKS: u16 = 66;
 /// How long before a second boundary the loop wakes to render the next
 /// second's screen (20 ms: the loop turn and the rendering take about
 /// 11 ms, measured in the simulator, and a frame taken in that turn up to
@@ -132,7 +132,11 @@ static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
 /// server's Neighbor Solicitation): T4 is the tick count when the reply
 /// is fetched, and a reply left in the chip during a sleep would be
 /// stamped late. Statics, not locals: the loop's registers are all taken.
-static mut REPLY_UNTIL: u32 = 0;
+///
+/// The low 16 bits of that count: compared by their signed 16-bit
+/// difference, right while the loop looks within 0.9 s past it (every
+/// turn of the loop does, while a reply is awaited).
+static mut REPLY_UNTIL: u16 = 0;
 /// True from an NTP request until its reply or [`REPLY_UNTIL`].
 static mut AWAITING_REPLY: bool = false;
 
@@ -221,7 +225,7 @@ fn ticks_left(until: u32, cap: u16) -> u16 {
 fn awaiting_reply() -> bool {
     // SAFETY: only the loop touches them (no interrupt handler).
     unsafe {
-        if AWAITING_REPLY && ticks_left(REPLY_UNTIL, 1) == 0 {
+        if AWAITING_REPLY && REPLY_UNTIL.wrapping_sub(time::ticks() as u16) as i16 <= 0 {
             AWAITING_REPLY = false;
         }
         AWAITING_REPLY
@@ -340,13 +344,17 @@ pub fn run(mut board: Board) -> ! {
                 };
                 let ntp = is_ntp(frame, n, DST_PORT);
                 if ntp {
-                    while ticks_left(t1.wrapping_sub(TX_TICKS), 1) != 0 {}
+                    // Until the counter reaches `t1 - TX_TICKS`, by the
+                    // low halves' signed difference (`t1` is at most
+                    // TX_HOLD ahead).
+                    let start = (t1 as u16).wrapping_sub(TX_TICKS);
+                    while start.wrapping_sub(time::ticks() as u16) as i16 > 0 {}
                 }
                 send(&mut eth, frame, n);
                 if ntp {
                     // SAFETY: only this loop touches them (no interrupt handler).
                     unsafe {
-                        REPLY_UNTIL = time::ticks().wrapping_add(REPLY_WAIT_TICKS);
+                        REPLY_UNTIL = (time::ticks() as u16).wrapping_add(REPLY_WAIT_TICKS);
                         AWAITING_REPLY = true;
                     }
                     // The reply: wait awake, then straight to the top of the
