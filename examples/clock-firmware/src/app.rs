@@ -203,9 +203,7 @@ fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
 }
 
 /// Ticks from the counter to `until`, at most `cap`; 0 once `until` is
-/// reached (wrapping counts compared by their signed difference). The one
-/// copy of the 32-bit compare for every wait of the loop.
-#[inline(never)]
+/// reached (wrapping counts compared by their signed difference).
 fn ticks_left(until: u32, cap: u16) -> u16 {
     // One less: `left as i32 <= 0` becomes a test of the sign bit alone
     // (LLVM's MSP430 backend builds a 32-bit signed compare with zero
