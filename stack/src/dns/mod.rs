@@ -720,7 +720,6 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                     payload,
                     answers,
                     count,
-                    qname,
                     &mut self.addrs,
                     self.chain_ttl,
                     cut,
@@ -1128,7 +1127,7 @@ mod tests {
         }
         let mut out = [Ipv6Address::UNSPECIFIED; 4];
         let answer =
-            reply::read_answer(msg, at, p.answer_count(), qname, &mut out, u32::MAX, false);
+            reply::read_answer(msg, at, p.answer_count(), &mut out, u32::MAX, false);
         Some((
             true,
             answer.map(|a| match a {

@@ -157,17 +157,12 @@ pub(super) enum Answer {
     Cut,
 }
 
-/// The record at `pos`: whether its owner is the name at `at` in `other`,
+/// The record at `pos`: whether its owner is the name at `at`,
 /// its fixed fields (type, class, TTL, RDLENGTH: RFC 1035 4.1.3) and where
 /// its RDATA starts and ends, inside `msg`. `None` if malformed or past
 /// the end of `msg`.
-fn record_at<'a>(
-    msg: &'a [u8],
-    pos: usize,
-    other: &[u8],
-    at: usize,
-) -> Option<(bool, &'a [u8], usize, usize)> {
-    let (ours, end) = name_is(msg, pos, other, at)?;
+fn record_at(msg: &[u8], pos: usize, at: usize) -> Option<(bool, &[u8], usize, usize)> {
+    let (ours, end) = name_is(msg, pos, msg, at)?;
     let fixed = msg.get(end..)?.get(..10)?;
     let rdata = end + 10;
     // (Checked: a sum past 0xffff must not wrap a 16-bit usize back
@@ -179,9 +174,8 @@ fn record_at<'a>(
     Some((ours, fixed, rdata, rdata_end))
 }
 
-/// Reads the `count` records of the answer section at `pos` for the name
-/// `qname` (wire form) in one pass, following CNAMEs from the question's
-/// name as they come (RFC 1034 3.6.2; servers put a chain in order, RFC
+/// Reads the `count` records of the answer section at `pos` for the
+/// question's name in one pass, following CNAMEs from it as they come (RFC 1034 3.6.2; servers put a chain in order, RFC
 /// 1034 4.3.2 step 3a) and storing the AAAA addresses of the name the
 /// chain reached in `out` (RFC 3596 2.2). Records out of that order only
 /// cost a query for the target. Any malformed record is an error. The
@@ -195,24 +189,27 @@ fn record_at<'a>(
 /// error. (A record that is malformed at that point cannot be told from
 /// one cut there: it is unseen too.) If nothing was found for the name
 /// and records were unseen, the answer is [`Answer::Cut`].
+///
+/// The owners are compared with the question's name in `msg` (at
+/// [`HEADER_LEN`]), which [`question_is`] found equal to the name asked
+/// (ASCII case-insensitively): the same verdicts as comparing them with
+/// the name asked, and the owner sought is always a position in `msg`.
 pub(super) fn read_answer(
     msg: &[u8],
     mut pos: usize,
     mut count: u16,
-    qname: &[u8],
     out: &mut [Ipv6Address],
     mut ttl: u32,
     cut: bool,
 ) -> Option<Answer> {
-    // The owner sought: the question's name (`qname` at 0), then the
-    // target of each CNAME followed (in `msg` at its position, never 0:
-    // the header is there).
-    let (mut other, mut at) = (qname, 0);
+    // The owner sought: the question's name, then the target of each
+    // CNAME followed (in RDATA: never at the question's name).
+    let mut at = HEADER_LEN;
     let mut found = 0;
     let mut unseen = false;
     while count != 0 {
         count -= 1;
-        let Some((ours, fixed, rdata, rdata_end)) = record_at(msg, pos, other, at) else {
+        let Some((ours, fixed, rdata, rdata_end)) = record_at(msg, pos, at) else {
             if cut {
                 unseen = true;
                 break;
@@ -242,7 +239,7 @@ pub(super) fn read_answer(
             if name_is(rdata_msg, rdata, rdata_msg, rdata)?.1 != rdata_end {
                 return None;
             }
-            (other, at) = (msg, rdata);
+            at = rdata;
         } else {
             continue;
         }
@@ -257,7 +254,7 @@ pub(super) fn read_answer(
     }
     Some(if found > 0 {
         Answer::Addresses(found, ttl)
-    } else if at != 0 {
+    } else if at != HEADER_LEN {
         Answer::Alias(at, ttl)
     } else if unseen {
         Answer::Cut
