@@ -1126,8 +1126,7 @@ mod tests {
             return Some((false, None));
         }
         let mut out = [Ipv6Address::UNSPECIFIED; 4];
-        let answer =
-            reply::read_answer(msg, at, p.answer_count(), &mut out, u32::MAX, false);
+        let answer = reply::read_answer(msg, at, p.answer_count(), &mut out, u32::MAX, false);
         Some((
             true,
             answer.map(|a| match a {
