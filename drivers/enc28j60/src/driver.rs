@@ -644,7 +644,6 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn receive_one(&mut self, buf: &mut [u8], cut: bool) -> Res<Option<RxFrame>, SPI::Error> {
         let start = self.next_packet;
         self.write_pointer(ERDPTL, start, self.erdpt)?;
-        self.erdpt = self.rx_advance(start, 6);
         // DS 7.2.2, figure 7-3: next packet pointer, then the receive status
         // vector (byte count, status).
         let mut header = [0u8; 6];
@@ -664,6 +663,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             return Ok(None);
         }
         let len = usize::from(count - 4);
+        // Frame bytes read after the header (ERDPT is past them).
+        let mut read = 0;
         let result = if status & 0x0080 == 0 {
             // Receive-OK (bit 23) clear.
             bump(&mut self.counters.rx_dropped_bad_status);
@@ -681,7 +682,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
                 bump(&mut self.counters.rx_dropped_too_long);
                 tail_sum = self.sum_tail(len - stored, stored as u16 & 1 != 0)?;
             }
-            self.erdpt = self.rx_advance(start, 6 + len);
+            read = len;
             bump(&mut self.counters.rx_frames);
             Some(RxFrame {
                 len: len as u16,
@@ -689,6 +690,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
                 tail_sum,
             })
         };
+        // One update of the cache for every path.
+        self.erdpt = self.rx_advance(start, 6 + read);
         self.release_frame(next)?;
         Ok(result)
     }
@@ -829,9 +832,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn wait_tx(&mut self, len: usize) -> Res<u8, SPI::Error> {
         // After a first look (the MSPSim model sends at once), sleep for the
         // wire time: preamble, frame padded to 60, CRC and gap, 0.8 us a byte
-        // at 10 Mb/s; then poll.
-        let bytes = len.max(60) as u32 + 24;
-        let wire_us = bytes * 4 / 5;
+        // at 10 Mb/s (as 13/16 = 0.8125 by shifts: no division routine),
+        // then poll.
+        let bytes = len.max(60) as u16 + 24;
+        let wire_us = u32::from(bytes - (bytes >> 2) + (bytes >> 4));
         for poll in 0..TX_POLLS {
             let econ1 = self.read_reg(ECON1)?;
             let eir = self.read_reg(EIR)?;
