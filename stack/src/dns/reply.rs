@@ -179,8 +179,9 @@ fn record_at(msg: &[u8], pos: usize, at: usize) -> Option<(bool, &[u8], usize, u
 /// 1034 4.3.2 step 3a) and storing the AAAA addresses of the name the
 /// chain reached in `out` (RFC 3596 2.2). Records out of that order only
 /// cost a query for the target. Any malformed record is an error. The
-/// TTL of the answer is the smallest of `ttl` (the CNAMEs followed before)
-/// and those of the records used.
+/// TTL of the answer is the smallest of `ttl` (the CNAMEs followed before,
+/// under 2^24 s: [`super::MAX_TTL_S`] at most) and those of the records
+/// used.
 ///
 /// `cut`: `msg` is only the first part of the message (a datagram longer
 /// than the receive buffer). The records it holds whole are used as
@@ -224,10 +225,14 @@ pub(super) fn read_answer(
             if rdata_end - rdata != 16 {
                 return None;
             }
-            let a = Ipv6Address::from_bytes(&msg[rdata..rdata_end]);
-            if found < out.len() && !out[..found].contains(&a) {
-                out[found] = a;
-                found += 1;
+            // Written in the next free slot (no copy on the stack: the
+            // slots from `found` on hold nothing), kept unless a slot
+            // before holds it already.
+            if found < out.len() {
+                out[found].0.copy_from_slice(&msg[rdata..rdata_end]);
+                if !out[..found].contains(&out[found]) {
+                    found += 1;
+                }
             }
         } else if field_is(fixed, 0, rtype::CNAME) && found == 0 {
             // RFC 1035 3.3.1: the RDATA is one name, read within it. Each
@@ -243,13 +248,17 @@ pub(super) fn read_answer(
         } else {
             continue;
         }
-        // RFC 2181 8: a TTL with the top bit set is read as 0.
-        // (Compared as two 16-bit halves: less code on the target.)
-        let (high, low) = (be16(fixed, 4), be16(fixed, 6));
-        if high >= 0x8000 {
+        // RFC 2181 8: a TTL with the top bit set is read as 0. Otherwise
+        // one of 2^24 s or more is more than `ttl` (under 2^24): only
+        // smaller ones are compared, as their high byte and low half
+        // (less code on the target than 32-bit values).
+        if fixed[4] >= 0x80 {
             ttl = 0;
-        } else if high < (ttl >> 16) as u16 || (high == (ttl >> 16) as u16 && low < ttl as u16) {
-            ttl = (high as u32) << 16 | low as u32;
+        } else if fixed[4] == 0 {
+            let (high, low) = (fixed[5] as u16, be16(fixed, 6));
+            if high < (ttl >> 16) as u16 || (high == (ttl >> 16) as u16 && low < ttl as u16) {
+                ttl = (high as u32) << 16 | low as u32;
+            }
         }
     }
     Some(if found > 0 {
