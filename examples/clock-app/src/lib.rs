@@ -1195,8 +1195,8 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     let s = i.offset_s;
     let us = s.wrapping_mul(1_000_000).wrapping_add(i.offset_us);
     r.put(if (s | i.offset_us) < 0 { b'-' } else { b'+' });
-    // |s| <= 2147, one unsigned comparison.
-    if s.wrapping_add(2147) as u32 <= 2 * 2147 {
+    // |s| <= 2147, one unsigned comparison (by 16-bit halves).
+    if text::less_than(s.wrapping_add(2147) as u32, 2 * 2147 + 1) {
         write_ms(r, us.unsigned_abs());
     } else {
         r.str(">2000s");
