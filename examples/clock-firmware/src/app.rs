@@ -202,22 +202,6 @@ fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
         && frame[port_at + 1] == 123
 }
 
-/// Ticks from the counter to `until`, at most `cap`; 0 once `until` is
-/// reached (wrapping counts compared by their signed difference).
-fn ticks_left(until: u32, cap: u16) -> u16 {
-    // One less: `left as i32 <= 0` becomes a test of the sign bit alone
-    // (LLVM's MSP430 backend builds a 32-bit signed compare with zero
-    // from a dozen instructions).
-    let left_1 = until.wrapping_sub(time::ticks()).wrapping_sub(1);
-    if left_1 >= 1 << 31 {
-        0
-    } else if left_1 >> 16 != 0 {
-        cap
-    } else {
-        (left_1 as u16).min(cap - 1) + 1
-    }
-}
-
 /// True while an NTP reply is awaited (see [`REPLY_UNTIL`]); forgets the
 /// wait once it is over.
 fn awaiting_reply() -> bool {
@@ -380,14 +364,19 @@ pub fn run(mut board: Board) -> ! {
         if drew && frame_pending(&mut eth) {
             continue 'turn;
         }
-        let wake = shown.clock.ticks.wrapping_add(u32::from(wait));
+        // The low 16 bits of the wake's tick count: it is at most 1.03 s
+        // ahead of the counter (`wait` and TX_HOLD), and the loop looks
+        // again at least every IDLE_POLL_TICKS (and the time a frame or a
+        // button takes), so a 16-bit difference from 0xC000 up (0.5 s
+        // behind) is a wake passed: no 32-bit arithmetic.
+        let wake = (shown.clock.ticks as u16).wrapping_add(wait);
         loop {
-            let left = ticks_left(wake, IDLE_POLL_TICKS);
-            if left == 0 {
+            let left = wake.wrapping_sub(time::ticks() as u16);
+            if left == 0 || left >= 0xC000 {
                 break;
             }
             if !awaiting_reply() {
-                time::sleep_ticks(left);
+                time::sleep_ticks(left.min(IDLE_POLL_TICKS));
             }
             buttons |= io::take_button_events();
             if buttons != 0 || frame_pending(&mut eth) {
