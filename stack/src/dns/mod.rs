@@ -748,13 +748,12 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                             break 'end State::Failed(Failure::TooManyCnames);
                         }
                         let start = self.orig_len as usize;
-                        let Some(len) =
-                            reply::expand_name(payload, target, &mut self.name[start..])
+                        let Some(end) = reply::expand_name(payload, target, &mut self.name, start)
                         else {
                             break 'end State::Failed(Failure::NameTooLong);
                         };
                         // (`cur_start` is `orig_len` from now on.)
-                        self.cur_len = len as u8;
+                        self.cur_len = (end - start) as u8;
                         break 'restart;
                     }
                 }
@@ -1133,7 +1132,7 @@ mod tests {
                 Answer::Addresses(n, ttl) => (out[..n].to_vec(), std::vec![], ttl),
                 Answer::Alias(at, ttl) => {
                     let mut name = [0u8; 255];
-                    let n = reply::expand_name(msg, at, &mut name).unwrap();
+                    let n = reply::expand_name(msg, at, &mut name, 0).unwrap();
                     (std::vec![], name[..n].to_vec(), ttl)
                 }
                 Answer::NoData | Answer::Cut => (std::vec![], std::vec![], 0),

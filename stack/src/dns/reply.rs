@@ -115,11 +115,12 @@ fn name_is(msg: &[u8], start: usize, other: &[u8], at: usize) -> Option<(bool, u
     }
 }
 
-/// Copies the name at `start` out in uncompressed wire form; its length,
-/// or `None` if it does not fit `out` (or is malformed).
-pub(super) fn expand_name(msg: &[u8], start: usize, out: &mut [u8]) -> Option<usize> {
+/// Copies the name at `start` out in uncompressed wire form into `out`
+/// from `n` on; where it ends in `out`, or `None` if it does not fit (or
+/// is malformed). (`out` whole and an offset: no slicing with its bounds
+/// check at the caller.)
+pub(super) fn expand_name(msg: &[u8], start: usize, out: &mut [u8], mut n: usize) -> Option<usize> {
     let mut c = Cursor::new(start);
-    let mut n = 0;
     loop {
         let label = c.next_label(msg)?;
         let len = label.len();
