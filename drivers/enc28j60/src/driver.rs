@@ -237,6 +237,14 @@ static MAC_SETUP_FULL: [(u8, u8); 9] = [
     (MACLCON2, 63),
 ];
 
+/// Ends a send that aborted or timed out: TXRTS cleared (it may stay set
+/// after an abort, errata "TX stall"), then the transmit flags, so that
+/// the next send starts with EIR.TXERIF clear (DS register 12-2).
+const TX_CANCEL: &[(u8, u8, u8)] = &[
+    (OP_BFC, ECON1, ECON1_TXRTS),
+    (OP_BFC, EIR, EIR_TXIF | EIR_TXERIF),
+];
+
 /// The MAC address registers in the order of the address's bytes: MAADR1
 /// is the first byte on the wire, and the registers are not in address
 /// order (DS table 3-2).
@@ -797,11 +805,13 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         let mut retries = 0u8;
         loop {
             // Errata "TX stall": an aborted transmission can stall the transmit
-            // logic; reset it before each send, and clear the flags.
+            // logic; reset it before each send. EIR.TXERIF is clear here
+            // (zero after the reset, cleared by `TX_CANCEL` after every
+            // abort and cancel): no flag clearing per frame. TXIF is not
+            // looked at (DS 7.1 clears it only for the interrupt).
             self.commands(&[
                 (OP_BFS, ECON1, ECON1_TXRST),
                 (OP_BFC, ECON1, ECON1_TXRST),
-                (OP_BFC, EIR, EIR_TXIF | EIR_TXERIF),
                 (OP_BFS, ECON1, ECON1_TXRTS),
             ])?;
             let eir = self.wait_tx(frame.len())?;
@@ -810,7 +820,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
                 return Ok(());
             }
             // Aborted: TXRTS may be stuck set (errata "TX stall").
-            self.bit_clear(ECON1, ECON1_TXRTS)?;
+            self.commands(TX_CANCEL)?;
             let tsv3 = self.read_tsv_byte3(tx_end)?;
             // Errata "late collision": a late collision may be reported without its
             // TSV bit; any abort with no other cause counts as one.
@@ -845,7 +855,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             self.delay
                 .delay_us(if poll == 0 { wire_us } else { TX_POLL_US });
         }
-        self.bit_clear(ECON1, ECON1_TXRTS)?;
+        self.commands(TX_CANCEL)?;
         bump(&mut self.counters.tx_timeouts);
         Err(Error::TxTimeout)
     }

@@ -358,8 +358,13 @@ fn late_collisions_are_retried_up_to_16_times() {
     );
     assert_eq!(eth.counters().tx_errors, 1);
     assert_eq!(model.lock().pop_transmitted(), None);
+    assert_eq!(eth.counters().tx_late_collision_retries, 5 + 16);
+    // The abort's TXERIF was cleared with it: the next send goes out at
+    // its first attempt (a flag left set would look like a new abort).
+    assert_eq!(model.lock().register(0, EIR) & EIR_TXERIF, 0);
     eth.transmit(&f).unwrap();
     assert_eq!(model.lock().pop_transmitted().unwrap(), f);
+    assert_eq!(eth.counters().tx_late_collision_retries, 5 + 16);
     assert_no_violations(&model);
 }
 
