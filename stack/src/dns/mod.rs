@@ -457,7 +457,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
     /// failure) a new lookup starts, abandoning one in progress.
     pub fn resolve(&mut self, name: &str, now_ms: u32) {
         let mut wire = [0; NAME];
-        let last = &self.name[..self.orig_len as usize];
+        let last = name_at(&self.name, 0, self.orig_len);
         let (len, same) = encode_name_cmp(name.as_bytes(), &mut wire, last);
         if same && matches!(self.state, State::Resolving) {
             return;
