@@ -794,21 +794,20 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
     ) -> bool {
         // (One `retry_later` for both waits.)
         'wait: {
-            let Some(server) = self.server_at(iface, self.server_index) else {
+            if !self.take_server(iface) {
                 if self.flags & HAD_SERVER == 0 {
                     break 'wait;
                 }
                 // Every server was tried.
                 self.give_up();
                 return false;
-            };
+            }
             self.flags |= HAD_SERVER;
             let Ok(port) = iface.bind_ephemeral() else {
                 break 'wait;
             };
             self.port = port;
             self.id = self.rng.next_u32() as u16;
-            self.server = server;
             // (`sent` is false: it is set only while a port is bound.)
             // Until the query can go out (next hop resolution), at most one
             // interval; then the whole interval again from its transmission.
@@ -838,30 +837,46 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         self.next_try = now.wrapping_add(RETRY_MS);
     }
 
-    /// Server `index` of the list: the configured ones, then the RDNSS
-    /// ones that are not configured too.
-    fn server_at<const N: usize, const R: usize, const D: usize>(
-        &self,
+    /// Puts server `server_index` of the list in `server` (the configured
+    /// ones, then the RDNSS ones that are not configured too); false when
+    /// there is no such server. (Stored in place: no address returned
+    /// through the stack and copied again. `server` matters only while a
+    /// port is bound.)
+    fn take_server<const N: usize, const R: usize, const D: usize>(
+        &mut self,
         iface: &Interface<N, R, D>,
-        mut index: u8,
-    ) -> Option<Ipv6Address> {
-        let configured = &self.servers;
-        for s in configured.iter().filter(|s| !s.is_unspecified()) {
+    ) -> bool {
+        let mut index = self.server_index;
+        for s in self.servers.iter().filter(|s| !s.is_unspecified()) {
             if index == 0 {
-                return Some(*s);
+                self.server = *s;
+                return true;
             }
             index -= 1;
         }
         for s in iface.dns_servers() {
             // (`SERVERS` 0: nothing to compare, no call.)
-            if SERVERS == 0 || !configured.contains(&s) {
+            if SERVERS == 0 || !self.servers.contains(&s) {
                 if index == 0 {
-                    return Some(s);
+                    self.server = s;
+                    return true;
                 }
                 index -= 1;
             }
         }
-        None
+        false
+    }
+
+    /// Server `index` of the list, as [`Resolver::take_server`] finds it.
+    #[cfg(test)]
+    fn server_at<const N: usize, const R: usize, const D: usize>(
+        &self,
+        iface: &Interface<N, R, D>,
+        index: u8,
+    ) -> Option<Ipv6Address> {
+        let mut r = self.clone();
+        r.server_index = index;
+        r.take_server(iface).then_some(r.server)
     }
 
     /// Writes the query for the current name (RFC 1035 4.1) at the start
