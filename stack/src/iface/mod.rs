@@ -243,16 +243,19 @@ pub struct UdpMeta {
 }
 
 /// What [`Interface::receive`] made of a frame.
+// Tags 0, 1, 2 and 4: the often returned `Consumed` is a
+// constant-generator value on the 16-bit target (3 takes an extra word).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Received {
     /// An answer was built in place: transmit the first `n` bytes.
-    Transmit(usize),
+    Transmit(usize) = 0,
     /// A UDP datagram for a bound port.
-    Udp(UdpMeta),
+    Udp(UdpMeta) = 1,
     /// The frame was dropped (and counted) for this reason.
-    Dropped(DropReason),
+    Dropped(DropReason) = 2,
     /// The frame was valid and used by the stack (RA, NA, MLD query...).
-    Consumed,
+    Consumed = 4,
 }
 
 /// Why a frame was dropped. Each reason has a counter
