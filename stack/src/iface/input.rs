@@ -980,7 +980,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let add = now.wrapping_sub(self.icmp_refill_at) / interval;
             if add > 0 {
                 let room = (self.icmp_burst - self.icmp_tokens) as u32;
-                self.icmp_tokens += add.min(room) as u8;
+                // (`add.min(room)`, `room` below 256: the high half, then
+                // the low half of `add` compared.)
+                self.icmp_tokens += if add >> 16 != 0 || add as u16 > room as u16 {
+                    room
+                } else {
+                    add
+                } as u8;
                 self.icmp_refill_at = self.icmp_refill_at.wrapping_add(add * interval);
             }
         }
