@@ -15,8 +15,7 @@ pub struct Board {
     pub spi: Spi,
     /// MAC address (information memory or the default).
     pub mac: [u8; 6],
-    /// Seed from clock jitter (see [`crate::entropy`]): the two mixing
-    /// lanes folded by xor.
+    /// Seed from clock jitter (see [`crate::entropy`]).
     pub seed: u32,
     /// Whether the DCO locked to [`crate::clock::MCLK_HZ`].
     pub clock_locked: bool,
