@@ -1106,20 +1106,21 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
     let mut row = 0;
     let mut r = s.row(0);
     for &c in template {
-        let v = if c <= 2 {
-            values.next().unwrap_or(0)
-        } else {
-            0
-        };
-        match c {
-            b'\n' => {
+        if c > 2 {
+            if c == b'\n' {
                 row += 1;
                 r = s.row(row);
+            } else {
+                r.put(c);
             }
-            0 => r.u32(v.into()),
-            1 => r.u32_padded(v.into(), 2),
-            2 => r.str(Weekday::from_number(v.into()).short_name()),
-            _ => r.put(c),
+            continue;
+        }
+        let v = values.next().unwrap_or(0);
+        if c == 2 {
+            r.str(Weekday::from_number(v.into()).short_name());
+        } else {
+            // Width 0 (`0`) or 2 digits at least (`1`): one call.
+            r.number(v.into(), c * 2);
         }
     }
 }
