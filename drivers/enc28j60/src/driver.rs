@@ -440,24 +440,25 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     // ---- register access (DS 4.2) ----
 
-    /// Switches bank through ECON1.BSEL, cached (DS 3.1).
-    fn select_bank(&mut self, reg: u8) -> Io<(), SPI::Error> {
-        if reg & ADDR_MASK >= COMMON_START {
-            return Ok(());
-        }
+    /// The register layer's one operation: RCR/WCR/BFS/BFC `opcode` on
+    /// `reg` with `arg`, after switching to the register's bank through
+    /// ECON1.BSEL when it is a banked one (DS 3.1; the bank is cached);
+    /// returns the byte read (RCR). MAC and MII registers shift out a
+    /// dummy byte before their value (DS 4.2.1). Not inlined: every
+    /// register access calls it (reads and commands share the bank
+    /// switch, one function instead of three).
+    #[inline(never)]
+    fn access(&mut self, reg: u8, arg: u8, opcode: u8) -> Io<u8, SPI::Error> {
         let bank = bank_of(reg);
-        // Only the differing BSEL bits change: one command between banks
-        // 0 and 1, 0 and 2, 0 and 3, none within a bank (DS register 3-1).
-        // The bank is always known: 0 after the reset, then as selected.
-        let (clear, set) = (self.bank & !bank, bank & !self.bank);
-        if clear != 0 {
-            self.exchange(OP_BFC | ECON1, clear, 2)?;
+        if reg & ADDR_MASK < COMMON_START && bank != self.bank {
+            self.switch_bank(bank)?;
         }
-        if set != 0 {
-            self.exchange(OP_BFS | ECON1, set, 2)?;
-        }
-        self.bank = bank;
-        Ok(())
+        let len = if opcode == OP_RCR && reg & MAC_MII != 0 {
+            3
+        } else {
+            2
+        };
+        self.exchange(opcode | (reg & ADDR_MASK), arg, len)
     }
 
     /// Writes a register pair, low byte first, skipping bytes that `known`
@@ -483,14 +484,29 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         (if pos >= size { pos - size } else { pos }) as u16
     }
 
-    /// WCR/BFS/BFC on `reg` after selecting its bank. Not inlined: it is
-    /// called from many places and each copy would cost flash. The opcode
-    /// comes last: `write_reg`, `bit_set` and `bit_clear` pass their
-    /// arguments on in the same registers and only add it.
+    /// Selects `bank` through ECON1.BSEL (DS 3.1). Only the differing BSEL
+    /// bits change: one command between banks 0 and 1, 0 and 2, 0 and 3
+    /// (DS register 3-1). The bank is always known: 0 after the reset, then
+    /// as selected. Out of line: `access` stays small on its usual path,
+    /// no switch.
     #[inline(never)]
+    fn switch_bank(&mut self, bank: u8) -> Io<(), SPI::Error> {
+        let (clear, set) = (self.bank & !bank, bank & !self.bank);
+        if clear != 0 {
+            self.exchange(OP_BFC | ECON1, clear, 2)?;
+        }
+        if set != 0 {
+            self.exchange(OP_BFS | ECON1, set, 2)?;
+        }
+        self.bank = bank;
+        Ok(())
+    }
+
+    /// WCR/BFS/BFC on `reg`. The opcode comes last: `write_reg`, `bit_set`
+    /// and `bit_clear` pass their arguments on in the same registers and
+    /// only add it.
     fn command(&mut self, reg: u8, arg: u8, opcode: u8) -> Io<(), SPI::Error> {
-        self.select_bank(reg)?;
-        self.exchange(opcode | (reg & ADDR_MASK), arg, 2)?;
+        self.access(reg, arg, opcode)?;
         Ok(())
     }
 
@@ -523,12 +539,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         Ok(if len == 3 { buf[2] } else { buf[1] })
     }
 
-    /// RCR; MAC and MII registers shift out a dummy byte first (DS 4.2.1).
+    /// RCR (DS 4.2.1).
     #[inline(never)]
     fn read_reg(&mut self, reg: u8) -> Io<u8, SPI::Error> {
-        self.select_bank(reg)?;
-        let len = if reg & MAC_MII != 0 { 3 } else { 2 };
-        self.exchange(OP_RCR | (reg & ADDR_MASK), 0, len)
+        self.access(reg, 0, OP_RCR)
     }
 
     fn write_reg(&mut self, reg: u8, value: u8) -> Io<(), SPI::Error> {
