@@ -302,7 +302,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         } else {
             match self.our_addr(dst) {
-                Some(i) => tentative = self.addrs[i].slot == AddrSlot::Tentative,
+                Some((_, slot)) => tentative = slot == AddrSlot::Tentative,
                 None => return self.count_drop(DropReason::WrongDestination),
             }
         }
@@ -709,10 +709,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         slla_at: usize,
     ) -> Received {
         let target = &ip_at(buf, off + 8);
-        let Some(i) = self.our_addr(target) else {
+        let Some((i, slot)) = self.our_addr(target) else {
             return self.count_drop(DropReason::WrongDestination);
         };
-        let slot = self.addrs[i].slot;
         if src.is_unspecified() && matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
             // RFC 4862 5.4.3: someone else runs DAD for it: duplicate.
             self.dad_failed(i);
@@ -760,11 +759,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         solicited: bool,
         override_: bool,
     ) -> Received {
-        if let Some(i) = self.our_addr(target) {
-            if matches!(
-                self.addrs[i].slot,
-                AddrSlot::Tentative | AddrSlot::Optimistic
-            ) {
+        if let Some((i, slot)) = self.our_addr(target) {
+            if matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
                 // RFC 4862 5.4.4: the address is in use by another node.
                 self.dad_failed(i);
             }

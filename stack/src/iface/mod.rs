@@ -1059,11 +1059,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 .any(|p| p.used() && ip.matches_prefix(&p.addr, p.extra))
     }
 
-    /// Index of our address `ip` that is present (not free, not duplicate).
-    /// Every address of ours has the link-local address's interface
-    /// identifier (see [`Self::group_bits`]): that half is compared once,
-    /// then the prefixes.
-    fn our_addr(&self, ip: &Ipv6Address) -> Option<usize> {
+    /// Index and state of our address `ip` that is present (not free, not
+    /// duplicate). Every address of ours has the link-local address's
+    /// interface identifier (see [`Self::group_bits`]): that half is
+    /// compared once, then the prefixes.
+    // (The state returned with the index, in registers: the callers need
+    // it, and reading it again there took an index multiplication and a
+    // bounds check on the 16-bit target.)
+    fn our_addr(&self, ip: &Ipv6Address) -> Option<(usize, AddrSlot)> {
         // Hosts: the halves as 8-byte arrays (one 64-bit compare each,
         // not a slice comparison); the 16-bit target keeps the slices
         // (arrays measured +142 B in the probe there).
@@ -1073,10 +1076,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if half(ip, 8) != half(&self.addrs[0].addr, 8) {
                 return None;
             }
-            (0..MAX_ADDRESSES).find(|&i| {
-                let a = &self.addrs[i];
-                a.present() && half(&a.addr, 0) == half(ip, 0)
-            })
+            for (i, a) in self.addrs.iter().enumerate() {
+                if a.present() && half(&a.addr, 0) == half(ip, 0) {
+                    return Some((i, a.slot));
+                }
+            }
+            None
         }
         #[cfg(target_pointer_width = "16")]
         {
@@ -1084,10 +1089,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if *iid != self.addrs[0].addr.0[8..] {
                 return None;
             }
-            (0..MAX_ADDRESSES).find(|&i| {
-                let a = &self.addrs[i];
-                a.present() && a.addr.0[..8] == *prefix
-            })
+            for (i, a) in self.addrs.iter().enumerate() {
+                if a.present() && a.addr.0[..8] == *prefix {
+                    return Some((i, a.slot));
+                }
+            }
+            None
         }
     }
 
