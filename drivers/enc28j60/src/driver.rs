@@ -531,12 +531,13 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// layer instead of one per kind.
     #[inline(never)]
     fn exchange(&mut self, first: u8, arg: u8, len: u8) -> Io<u8, SPI::Error> {
-        let mut buf = [first, arg, 0];
-        // `min` bounds the slice: no bounds check.
-        let part = &mut buf[..usize::from(len).min(3)];
-        self.spi.transfer_in_place(part).map_err(SpiError)?;
-        // The reset's one byte answers nothing.
-        Ok(if len == 3 { buf[2] } else { buf[1] })
+        // Four bytes, indexes masked to 0..=3: no bounds checks.
+        let mut buf = [first, arg, 0, 0];
+        self.spi
+            .transfer_in_place(&mut buf[..usize::from(len & 3)])
+            .map_err(SpiError)?;
+        // The last byte clocked in (the reset's one byte answers nothing).
+        Ok(buf[usize::from(len.wrapping_sub(1) & 3)])
     }
 
     /// RCR (DS 4.2.1).
