@@ -124,9 +124,11 @@ pub(super) fn expand_name(msg: &[u8], start: usize, out: &mut [u8], mut n: usize
     loop {
         let label = c.next_label(msg)?;
         let len = label.len();
-        // The length byte, then the label (nothing for the root).
-        *out.get_mut(n)? = len as u8;
-        out.get_mut(n + 1..n + 1 + len)?.copy_from_slice(label);
+        // The length byte, then the label (nothing for the root): one
+        // bounds check for both.
+        let dst = out.get_mut(n..n + 1 + len)?;
+        dst[0] = len as u8;
+        dst[1..].copy_from_slice(label);
         n += 1 + len;
         if len == 0 {
             return Some(n);
