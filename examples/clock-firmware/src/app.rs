@@ -106,9 +106,9 @@ const TX_TICKS: u16 = 66;
 const DRAW_LEAD: u16 = 655;
 /// The screen is rendered ahead when the boundary is less than this far:
 /// the lead and 1 ms for a wake at the lead that finds the boundary a few
-/// ticks further ([`us_to_ticks`]'s rounding, the clock's rate).
+/// ticks further ([`ticks_to_second`]'s rounding, the clock's rate).
 const DRAW_WINDOW: u16 = DRAW_LEAD + 33;
-/// Ticks added to [`us_to_ticks`]'s count to the boundary for the tick
+/// Ticks added to [`ticks_to_second`]'s count to the boundary for the tick
 /// the screen drawn ahead is rendered for and written at. That count is
 /// up to 2 ticks short (its truncations; 4 with the shift-and-add
 /// conversion this margin was set for), the clock's rate correction (at
@@ -144,11 +144,11 @@ static mut AWAITING_REPLY: bool = false;
 /// milliseconds (wrapping `u32`, as the stack takes them) and the tick
 /// count, read together by [`Monotonic::read`].
 struct Monotonic {
-    /// The counter's high half at the last reading, to notice its wrap
-    /// (every 36 h).
+    /// The counter's high half at the last reading.
     last_high: u16,
-    /// Milliseconds (modulo 2^32) at the counter's last wrap.
-    base: u32,
+    /// Milliseconds (modulo 2^32) when the counter's high half became
+    /// `last_high`.
+    high_ms: u32,
     /// Milliseconds (modulo 2^32) at the last reading.
     ms: u32,
     /// The latest tick count given to the application: never older than
@@ -166,16 +166,17 @@ impl Monotonic {
     fn read(&mut self, ahead: u16) {
         let ticks = time::ticks();
         let high = (ticks >> 16) as u16;
-        if high < self.last_high {
-            // 2^32 ticks = 131,072,000 ms.
-            self.base = self.base.wrapping_add(131_072_000);
+        // 2^16 ticks are 2000 ms: 2000 per step of the high half since the
+        // last reading (0 or 1 step but at the first reading; also across
+        // the counter's wrap, every 36 h): no multiply.
+        while self.last_high != high {
+            self.last_high = self.last_high.wrapping_add(1);
+            self.high_ms = self.high_ms.wrapping_add(2000);
         }
-        self.last_high = high;
-        // 2^16 ticks are 2000 ms: the low half's share is the high word
-        // of its product with 2000.
+        // The low half's share is the high word of its product with 2000.
         self.ms = self
-            .base
-            .wrapping_add(u32::from(high) * 2000 + ((u32::from(ticks as u16) * 2000) >> 16));
+            .high_ms
+            .wrapping_add((u32::from(ticks as u16) * 2000) >> 16);
         let t = ticks.wrapping_add(u32::from(ahead));
         // Not behind `self.ticks` (by its signed difference; equal counts
         // may be stored again).
@@ -274,7 +275,7 @@ pub fn run(mut board: Board) -> ! {
         // (the first reading's count is then not behind `ticks`).
         clock: Monotonic {
             last_high: 0,
-            base: 0,
+            high_ms: 0,
             ms: 0,
             ticks: 0,
         },
@@ -421,7 +422,7 @@ fn show(
     let awaiting = unsafe { AWAITING_REPLY };
     let utc = app.utc(ticks);
     let (mut second, to_next) = match utc {
-        Some((s, us)) => (s as u16, us_to_ticks(1_000_000 - us)),
+        Some((s, us)) => (s as u16, ticks_to_second(us)),
         // Uptime seconds (the low 16 bits of ticks >> 15, by halves:
         // no 15-step shift of a 32-bit value on the MSP430).
         None => (
@@ -553,13 +554,16 @@ fn frame_pending(eth: &mut Eth) -> bool {
     matches!(eth.pending_frames(), Ok(1..))
 }
 
-/// Microseconds (below one second) to 32768 Hz ticks: `us / 32` (below
-/// 31250) times 1 + 3184/65536 = 1.048584, for 32768 / 31250 = 1.048576
-/// (one 16 x 16 multiply, the hardware's): from 2 ticks short (the
-/// truncations) to 0.25 tick long; the loop wakes one tick past the
-/// boundary, and again if it was not reached.
-fn us_to_ticks(us: u32) -> u16 {
-    let x = (us >> 5) as u16;
+/// The 32768 Hz ticks from `us` microseconds past a second (below one
+/// second) to the next second: the 1,000,000 - `us` microseconds left as
+/// `left / 32` (at most 31250) times 1 + 3184/65536 = 1.048584, for
+/// 32768 / 31250 = 1.048576 (one 16 x 16 multiply, the hardware's): from
+/// 2 ticks short (the truncations) to 0.25 tick long; the loop wakes one
+/// tick past the boundary, and again if it was not reached.
+fn ticks_to_second(us: u32) -> u16 {
+    // floor((32 * 31250 - us) / 32) = 31250 - ceil(us / 32): no 32-bit
+    // subtraction.
+    let x = 31250 - (us >> 5) as u16 - u16::from(us as u16 & 31 != 0);
     x + ((u32::from(x) * 3184) >> 16) as u16
 }
 
