@@ -975,11 +975,7 @@ impl ClockApp {
             return;
         };
         let mut r = s.row(4);
-        r.str(if matches!(sync, SyncState::Lost(_)) {
-            "LOST "
-        } else {
-            "sync "
-        });
+        r.name("sync \0LOST ", matches!(sync, SyncState::Lost(_)) as usize);
         write_age(&mut r, i.since_s);
         r.str(" ago s");
         r.u32(i.stratum as u32);
@@ -1173,7 +1169,7 @@ fn total(counters: &[u16]) -> u16 {
 fn write_age(r: &mut TextBuf, s: u32) {
     let (mut v, mut unit) = (s, b's');
     for &(limit, divisor, next) in &AGE_UNITS {
-        if v < limit as u32 {
+        if text::less_than(v, limit as u32) {
             break;
         }
         v /= divisor as u32;
