@@ -333,39 +333,42 @@ impl Counters {
 /// Something the application may want to know, from
 /// [`Interface::poll_event`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-// Tags from 1: an empty queue slot (`None`) is then all zero bytes.
+// Tags from 1: an empty queue slot (`None`) is then all zero bytes. The
+// kinds queued from two places each (RouterLost, DnsServerExpired) and
+// two more have the 16-bit target's constant-generator values 1, 2, 4, 8
+// (shorter argument loads).
 #[repr(u8)]
 pub enum Event {
     /// DAD passed: the address is preferred.
-    AddressAssigned(Ipv6Address) = 1,
+    AddressAssigned(Ipv6Address) = 3,
     /// DAD found a duplicate: the address is not used (RFC 4862 5.4.5).
-    AddressDuplicate(Ipv6Address),
+    AddressDuplicate(Ipv6Address) = 4,
     /// The valid lifetime ended: the address left the interface.
-    AddressExpired(Ipv6Address),
+    AddressExpired(Ipv6Address) = 8,
     /// A new default router.
-    RouterLearned(Ipv6Address),
+    RouterLearned(Ipv6Address) = 5,
     /// A default router left the list (lifetime 0 or expired).
-    RouterLost(Ipv6Address),
+    RouterLost(Ipv6Address) = 1,
     /// A new recursive DNS server (RFC 8106).
-    DnsServerLearned(Ipv6Address),
+    DnsServerLearned(Ipv6Address) = 6,
     /// A DNS server's lifetime ended.
-    DnsServerExpired(Ipv6Address),
+    DnsServerExpired(Ipv6Address) = 2,
     /// Address resolution or NUD gave up on this neighbor.
-    NeighborUnreachable(Ipv6Address),
+    NeighborUnreachable(Ipv6Address) = 7,
 }
 
 /// The kinds of [`Event`], stored as their tags (`Event`'s discriminants).
 #[derive(Clone, Copy)]
 #[repr(u8)]
 enum EventKind {
-    AddressAssigned = 1,
-    AddressDuplicate,
-    AddressExpired,
-    RouterLearned,
-    RouterLost,
-    DnsServerLearned,
-    DnsServerExpired,
-    NeighborUnreachable,
+    AddressAssigned = 3,
+    AddressDuplicate = 4,
+    AddressExpired = 8,
+    RouterLearned = 5,
+    RouterLost = 1,
+    DnsServerLearned = 6,
+    DnsServerExpired = 2,
+    NeighborUnreachable = 7,
 }
 
 /// Why [`Interface::send_udp`] refused a datagram (besides `WouldBlock`).
@@ -698,14 +701,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.events[MAX_EVENTS - 1].0 = 0;
         // One match here rather than one event constructor per kind.
         Some(match tag {
-            1 => Event::AddressAssigned(a),
-            2 => Event::AddressDuplicate(a),
-            3 => Event::AddressExpired(a),
-            4 => Event::RouterLearned(a),
-            5 => Event::RouterLost(a),
+            1 => Event::RouterLost(a),
+            2 => Event::DnsServerExpired(a),
+            3 => Event::AddressAssigned(a),
+            4 => Event::AddressDuplicate(a),
+            5 => Event::RouterLearned(a),
             6 => Event::DnsServerLearned(a),
-            7 => Event::DnsServerExpired(a),
-            8 => Event::NeighborUnreachable(a),
+            7 => Event::NeighborUnreachable(a),
+            8 => Event::AddressExpired(a),
             _ => return None,
         })
     }
