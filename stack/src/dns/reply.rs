@@ -106,9 +106,9 @@ fn name_is(msg: &[u8], start: usize, other: &[u8], at: usize) -> Option<(bool, u
     let mut same = true;
     loop {
         let label = c.next_label(msg)?;
-        if same {
-            same = label.eq_ignore_ascii_case(o.next_label(other)?);
-        }
+        // (Walked on after a difference: a valid name's cursor stays on
+        // its root, and no flag is tested.)
+        same &= label.eq_ignore_ascii_case(o.next_label(other)?);
         if label.is_empty() {
             return Some((same, if c.end == 0 { c.pos + 1 } else { c.end }));
         }
