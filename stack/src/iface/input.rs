@@ -1013,10 +1013,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     // frame); the 16-bit target keeps one copy for its three callers.
     #[cfg_attr(not(target_pointer_width = "16"), inline(always))]
     fn neighbor_learned(&mut self, ip: &Ipv6Address, mac: MacAddress, is_router: bool) {
-        let Some(i) = self.neighbor_slot(ip) else {
+        let Some((_, n)) = self.neighbor_slot(ip) else {
             return;
         };
-        let n = &mut self.neighbors[i];
         // (A new entry has no state and a cleared address.)
         if n.state.is_none_or(|s| s == NeighborState::Incomplete) || n.mac != mac {
             n.mac = mac;

@@ -1182,12 +1182,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// state yet (`None`): the caller sets it.
     // Hosts: inlined (on the NS answer path); one copy on the target.
     #[cfg_attr(not(target_pointer_width = "16"), inline(always))]
-    fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<usize> {
+    fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<(usize, &mut Neighbor)> {
         if N == 0 {
             return None;
         }
         if let Some(i) = self.neighbor_index(ip) {
-            return Some(i);
+            return Some((i, &mut self.neighbors[i]));
         }
         let now = self.now_ms;
         // One scan for a free slot and the eviction victim: free slots
@@ -1215,7 +1215,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         n.ip = *ip;
         n.timer = now;
         n.stamp = now;
-        Some(i)
+        Some((i, n))
     }
 }
 

@@ -474,8 +474,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             };
         }
         let now = self.now_ms;
-        let i = self.neighbor_slot(&next_hop).ok_or(nb::Error::WouldBlock)?;
-        let n = &mut self.neighbors[i];
+        let (i, n) = self.neighbor_slot(&next_hop).ok_or(nb::Error::WouldBlock)?;
         match n.state {
             // A new entry: resolution starts (its timer is now).
             None => {
