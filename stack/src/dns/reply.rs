@@ -210,16 +210,16 @@ pub(super) fn read_answer(
     // CNAME followed (in RDATA: never at the question's name).
     let mut at = HEADER_LEN;
     let mut found = 0;
-    let mut unseen = false;
     while count != 0 {
-        count -= 1;
         let Some((ours, fixed, rdata, rdata_end)) = record_at(msg, pos, at) else {
+            // Cut: this record and those after it are unseen (`count`
+            // left above 0).
             if cut {
-                unseen = true;
                 break;
             }
             return None;
         };
+        count -= 1;
         pos = rdata_end;
         if !field_is(fixed, 2, CLASS_IN) || !ours {
             continue;
@@ -268,7 +268,7 @@ pub(super) fn read_answer(
         Answer::Addresses(found, ttl)
     } else if at != HEADER_LEN {
         Answer::Alias(at, ttl)
-    } else if unseen {
+    } else if count != 0 {
         Answer::Cut
     } else {
         Answer::NoData
