@@ -58,15 +58,19 @@ impl Cursor {
     /// empty at the root (the cursor stays on the root byte); `None` if
     /// malformed.
     fn next_label<'a>(&mut self, msg: &'a [u8]) -> Option<&'a [u8]> {
+        // (The position in a register while pointers are followed, stored
+        // once at the end.)
+        let mut pos = self.pos;
         loop {
-            let b = *msg.get(self.pos)?;
+            let b = *msg.get(pos)?;
             // By comparisons rather than `b >> 6` (six shifts on the target).
             if b < 0x40 {
                 if b == 0 {
+                    self.pos = pos;
                     return Some(&[]);
                 }
                 let len = b as usize;
-                let start = self.pos + 1;
+                let start = pos + 1;
                 let label = msg.get(start..start + len)?;
                 self.len += 1 + len;
                 // RFC 1035 3.1: at most 255 bytes.
@@ -80,7 +84,7 @@ impl Cursor {
             if b < 0xc0 {
                 return None;
             }
-            let lo = *msg.get(self.pos + 1)?;
+            let lo = *msg.get(pos + 1)?;
             let target = ((b & 0x3f) as usize) << 8 | lo as usize;
             // RFC 1035 4.1.4 "prior occurrence": strictly before the run,
             // so positions decrease and loops cannot be.
@@ -88,9 +92,9 @@ impl Cursor {
                 return None;
             }
             if self.end == 0 {
-                self.end = self.pos + 2;
+                self.end = pos + 2;
             }
-            self.pos = target;
+            pos = target;
             self.run = target;
         }
     }
