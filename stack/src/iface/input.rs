@@ -955,7 +955,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return Received::Consumed;
         }
         let max_ms = q.max_response_delay_ms();
-        let at = self.now_ms.wrapping_add(self.rng.below(max_ms + 1));
+        let at = self.random_time(max_ms);
         if !self.mld_query_pending || time::due(self.mld_query_at, at) {
             self.mld_query_at = at;
         }

@@ -882,9 +882,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.dad_nonce = [a[0], a[1], a[2], a[3], b[0], b[1]];
         self.begin_dad(0);
         self.rs_left = consts::MAX_RTR_SOLICITATIONS;
-        self.rs_at = self
-            .now_ms
-            .wrapping_add(self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1));
+        self.rs_at = self.random_time(consts::MAX_RTR_SOLICITATION_DELAY_MS);
+    }
+
+    /// A time uniformly random from now to `max_ms` later (inclusive).
+    // Not inlined: one copy of the 32-bit addition for the four random
+    // delays (RS, DAD, MLD reports and query answers).
+    #[inline(never)]
+    fn random_time(&mut self, max_ms: u32) -> u32 {
+        self.now_ms.wrapping_add(self.rng.below(max_ms + 1))
     }
 
     /// ReachableTime: uniformly random between 0.5 and 1.5 times
@@ -908,8 +914,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// MLD report for its solicited-node group before it (RFC 4862 5.4.2).
     /// The slot's address is set already.
     fn begin_dad(&mut self, i: usize) {
-        let delay = self.rng.below(consts::MAX_RTR_SOLICITATION_DELAY_MS + 1);
-        let at = self.now_ms.wrapping_add(delay);
+        let at = self.random_time(consts::MAX_RTR_SOLICITATION_DELAY_MS);
         let e = &mut self.addrs[i];
         e.slot = if self.optimistic {
             AddrSlot::Optimistic

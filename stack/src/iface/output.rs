@@ -94,10 +94,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let unsolicited = self.mld_left > 0 && time::due(now, self.mld_at);
         if unsolicited {
             self.mld_left -= 1;
-            self.mld_at = now.wrapping_add(
-                self.rng
-                    .below(consts::MLD_UNSOLICITED_REPORT_INTERVAL_MS + 1),
-            );
+            self.mld_at = self.random_time(consts::MLD_UNSOLICITED_REPORT_INTERVAL_MS);
         }
         let answer = self.mld_query_pending && time::due(now, self.mld_query_at);
         if answer {
