@@ -684,7 +684,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         }
         // (Borrowing the name only: `self.addrs` is written below.)
         let qname = name_at(&self.name, self.cur_start(), self.cur_len);
-        if p.opcode() != 0 || p.question_count() != 1 {
+        // (QDCOUNT compared byte by byte, as the reader's fields.)
+        if p.opcode() != 0 || !reply::field_is(payload, 4, 1) {
             return Err(Reject::QuestionMismatch);
         }
         let (same, answers) = reply::question_is(payload, qname).ok_or(Reject::Malformed)?;

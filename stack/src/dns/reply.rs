@@ -19,7 +19,7 @@ fn be16(b: &[u8], at: usize) -> u16 {
 /// Whether the big-endian 16-bit field at `at` is `value`: two byte
 /// compares with constants (less code on the target than building the
 /// word).
-fn field_is(b: &[u8], at: usize, value: u16) -> bool {
+pub(super) fn field_is(b: &[u8], at: usize, value: u16) -> bool {
     b[at] == (value >> 8) as u8 && b[at + 1] == value as u8
 }
 
