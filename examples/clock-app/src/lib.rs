@@ -882,7 +882,7 @@ impl ClockApp {
                 let mut delay = DNS_REFRESH_MS;
                 if let Some(at) = self.dns.expires_at() {
                     let ttl = at.wrapping_sub(now_ms);
-                    if ((ttl >> 16) as u16) < 0x8000 && text::less_than(DNS_REFRESH_MS, ttl) {
+                    if ((ttl >> 16) as u16) < 0x8000 && time::less_than(DNS_REFRESH_MS, ttl) {
                         delay = ttl;
                     }
                 }
@@ -1138,7 +1138,7 @@ impl Soonest {
             // selects of 32-bit compares).
             let d = t.wrapping_sub(self.now_ms);
             let left = if (d >> 16) as u16 >= 0x8000 { 0 } else { d };
-            if text::less_than(left, self.next) {
+            if time::less_than(left, self.next) {
                 self.next = left;
             }
         }
@@ -1169,7 +1169,7 @@ fn total(counters: &[u16]) -> u16 {
 fn write_age(r: &mut TextBuf, s: u32) {
     let (mut v, mut unit) = (s, b's');
     for &(limit, divisor, next) in &AGE_UNITS {
-        if text::less_than(v, limit as u32) {
+        if time::less_than(v, limit as u32) {
             break;
         }
         v /= divisor as u32;
@@ -1193,7 +1193,7 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     let us = s.wrapping_mul(1_000_000).wrapping_add(i.offset_us);
     r.put(if (s | i.offset_us) < 0 { b'-' } else { b'+' });
     // |s| <= 2147, one unsigned comparison (by 16-bit halves).
-    if text::less_than(s.wrapping_add(2147) as u32, 2 * 2147 + 1) {
+    if time::less_than(s.wrapping_add(2147) as u32, 2 * 2147 + 1) {
         write_ms(r, us.unsigned_abs());
     } else {
         r.str(">2000s");
@@ -1307,10 +1307,11 @@ const DNS_REJECT_NAMES: &str = "wrong_source\0wrong_port\0unexpected\0malformed\
 const FAILURE_NAMES: &str = "invalid_name\0name_too_long\0nxdomain\0nodata\0\
     server_error\0truncated\0timeout\0no_server\0too_many_cnames";
 
-/// The names of the drop reasons ([`DropReason`], in its order).
-const DROP_NAMES: &str = "truncated\0wrong_mac\0not_ipv6\0bad_ipv6\0\
+/// The names of the drop reasons, indexed by [`DropReason`]'s value (the
+/// node orders them for short constants on the MSP430, not by name).
+const DROP_NAMES: &str = "truncated\0wrong_mac\0icmp_ignored\0bad_ipv6\0\
     wrong_destination\0looped\0bad_checksum\0extension_header\0\
-    unknown_protocol\0invalid_ndp\0icmp_ignored\0no_listener\0rate_limited\0\
+    invalid_ndp\0unknown_protocol\0not_ipv6\0no_listener\0rate_limited\0\
     buffer_too_small";
 
 /// The names of the node's events (in [`net_event_text`] order).

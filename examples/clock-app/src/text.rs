@@ -6,6 +6,7 @@
 //! methods: every formatter exists once in the firmware, whatever the
 //! output (a display line, a console line) is.
 
+use microip6::time;
 use microip6::wire::{Ipv6Address, MacAddress};
 
 /// Writes into a borrowed byte buffer from a start position; bytes beyond
@@ -107,7 +108,7 @@ impl<'a> TextBuf<'a> {
         let mut position = POWERS_OF_TEN.len() as u8;
         for &p in POWERS_OF_TEN.iter() {
             let mut d = b'0';
-            while !less_than(value, p) {
+            while !time::less_than(value, p) {
                 value -= p;
                 d += 1;
             }
@@ -188,15 +189,6 @@ impl<'a> TextBuf<'a> {
 }
 
 /// 10^9 down to 1: the digit positions of a `u32`.
-/// `a < b`, compared by 16-bit halves, each compare a branch: LLVM's
-/// 32-bit comparison made into a `bool` or a select is about twice as long
-/// on the MSP430 (a 16-bit CPU).
-#[inline(always)]
-pub(crate) const fn less_than(a: u32, b: u32) -> bool {
-    let (ah, bh) = ((a >> 16) as u16, (b >> 16) as u16);
-    ah < bh || (ah == bh && (a as u16) < (b as u16))
-}
-
 const POWERS_OF_TEN: [u32; 10] = [
     1_000_000_000,
     100_000_000,
@@ -293,26 +285,6 @@ mod tests {
             render(|t| t.mac(&MacAddress([2, 0, 0, 0, 0, 0x42]))),
             "02:00:00:00:00:42"
         );
-    }
-
-    #[test]
-    fn less_than_by_halves_is_less_than() {
-        let values = [
-            0u32,
-            1,
-            0xFFFF,
-            0x1_0000,
-            0x1_0001,
-            0x1_FFFF,
-            0x7FFF_FFFF,
-            0x8000_0000,
-            u32::MAX,
-        ];
-        for a in values {
-            for b in values {
-                assert_eq!(less_than(a, b), a < b, "{a:#x} {b:#x}");
-            }
-        }
     }
 
     #[test]
