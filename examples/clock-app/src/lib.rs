@@ -1134,10 +1134,9 @@ impl Soonest {
     #[inline(never)]
     fn at(&mut self, at: Option<u32>) {
         if let Some(t) = at {
-            // `time::until` and `min` by 16-bit halves (branches, not
-            // selects of 32-bit compares).
-            let d = t.wrapping_sub(self.now_ms);
-            let left = if (d >> 16) as u16 >= 0x8000 { 0 } else { d };
+            // `min` by 16-bit halves (branches, not a select of a 32-bit
+            // compare).
+            let left = time::until(self.now_ms, t);
             if time::less_than(left, self.next) {
                 self.next = left;
             }
