@@ -773,7 +773,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return Received::Consumed;
         };
         let now = self.now_ms;
-        let reachable_until = now.wrapping_add(self.params.reachable_ms);
+        let reachable_until = super::after(now, self.params.reachable_ms);
         let n = &mut self.neighbors[i];
         let was_router = n.is_router;
         // RFC 4861 7.2.5: an INCOMPLETE entry takes the TLLA whatever the O flag says
@@ -948,7 +948,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if !q.is_v2() {
             // RFC 3810 8.2.1: an MLDv1 querier is present; answer in MLDv1.
             // (The second count starts at 0: it never comes near a wrap.)
-            self.mldv1_until = self.now_s.wrapping_add(consts::MLD_OLDER_QUERIER_TIMEOUT_S);
+            self.mldv1_until = super::after(self.now_s, consts::MLD_OLDER_QUERIER_TIMEOUT_S);
         }
         let group = q.group();
         if !group.is_unspecified() && !self.listening_to(&group) {

@@ -827,16 +827,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if less_than(MAX_LIFETIME_WAIT_S, secs) {
                 secs = MAX_LIFETIME_WAIT_S;
             }
-            t.ms(self
-                .now_ms
-                .wrapping_add(secs * 1000)
-                .wrapping_sub(self.sub_ms as u32));
+            // The delay itself (what `ms` would find for its end): at
+            // least 1 s, as `until_s` is after `now_s`, less the
+            // milliseconds past the current second (below 1000).
+            let d = secs * 1000 - self.sub_ms as u32;
+            if less_than(d, t.delay) {
+                t.delay = d;
+            }
         }
         // u32::MAX is none: no delay reaches it.
         if t.delay == u32::MAX {
             return None;
         }
-        Some(now_ms.wrapping_add(t.delay))
+        Some(after(now_ms, t.delay))
     }
 
     /// Records the time and runs the timers that need no transmission.
@@ -890,14 +893,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     // delays (RS, DAD, MLD reports and query answers).
     #[inline(never)]
     fn random_time(&mut self, max_ms: u32) -> u32 {
-        self.now_ms.wrapping_add(self.rng.below(max_ms + 1))
+        let d = self.rng.below(max_ms + 1);
+        after(self.now_ms, d)
     }
 
     /// ReachableTime: uniformly random between 0.5 and 1.5 times
     /// BaseReachableTime (RFC 4861 6.3.2, MIN/MAX_RANDOM_FACTOR).
     fn randomize_reachable_time(&mut self) {
         let base = self.params.base_reachable_ms;
-        self.params.reachable_ms = base / 2 + self.rng.below(base);
+        self.params.reachable_ms = after(base / 2, self.rng.below(base));
     }
 
     /// Counts a drop and gives the `Received` for it. Not inlined: one
@@ -1316,6 +1320,14 @@ fn list_update(
         }
     };
     queue_event(events, lost, kind, addr);
+}
+
+/// The time `ms` after `now` (wrapping). Not inlined: one copy of the
+/// 32-bit addition (no add-with-carry on the 16-bit target) for the
+/// timers.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+fn after(now: u32, ms: u32) -> u32 {
+    now.wrapping_add(ms)
 }
 
 /// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).

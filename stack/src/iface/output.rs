@@ -150,7 +150,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }) {
             let a = &mut self.addrs[i];
             a.dad_left -= 1;
-            a.dad_at = now.wrapping_add(self.params.retrans_ms);
+            a.dad_at = super::after(now, self.params.retrans_ms);
             let target = &self.addrs[i].addr;
             // RFC 4862 5.4.2: from ::, to the solicited-node group, no
             // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
@@ -164,7 +164,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             (ns, None, &Ipv6Address::UNSPECIFIED, &group)
         } else if self.rs_left > 0 && time::due(now, self.rs_at) {
             self.rs_left -= 1;
-            self.rs_at = now.wrapping_add(consts::RTR_SOLICITATION_INTERVAL_MS);
+            self.rs_at = super::after(now, consts::RTR_SOLICITATION_INTERVAL_MS);
             // RFC 4861 6.3.7: from the link-local address with SLLAO once
             // DAD passed, from :: without SLLAO before; from an optimistic
             // address without SLLAO (RFC 4429 3.3).
@@ -365,7 +365,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // from, so that the entry times out instead of staying due.
         let n = &mut self.neighbors[i];
         n.probes += 1;
-        n.timer = self.now_ms.wrapping_add(self.params.retrans_ms);
+        n.timer = super::after(self.now_ms, self.params.retrans_ms);
         let s = self.select_source(&self.neighbors[i].ip).ok()?;
         Some((i, s, multicast))
     }
@@ -481,7 +481,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             Some(NeighborState::Incomplete) => Err(nb::Error::WouldBlock),
             Some(NeighborState::Stale) => {
                 n.state = Some(NeighborState::Delay);
-                n.timer = now.wrapping_add(consts::DELAY_FIRST_PROBE_TIME_MS);
+                n.timer = super::after(now, consts::DELAY_FIRST_PROBE_TIME_MS);
                 Ok(Some(i))
             }
             Some(_) => Ok(Some(i)),
