@@ -101,8 +101,23 @@ fn main() -> ExitCode {
     }
 }
 
-/// The repository root (parent of this crate).
+/// The repository root: the checkout the command runs in (the nearest
+/// directory up from the current one holding `xtask/` and `stack/`), else
+/// the one this binary was built from. Not only the latter: cargo's
+/// fingerprints of workspace packages do not depend on where the checkout
+/// is, so a target directory shared by two checkouts keeps the xtask
+/// binary of the first, which would then build the first's firmware.
 pub fn root() -> PathBuf {
+    if let Ok(mut dir) = std::env::current_dir() {
+        loop {
+            if dir.join("xtask/Cargo.toml").is_file() && dir.join("stack/Cargo.toml").is_file() {
+                return dir;
+            }
+            if !dir.pop() {
+                break;
+            }
+        }
+    }
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap()
