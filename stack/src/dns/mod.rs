@@ -356,15 +356,16 @@ pub struct Resolver<
     last_rcode: u8,
     /// [`HAD_SERVER`] and [`EXPIRED`]: flags in one byte.
     flags: u8,
-    /// Smallest TTL of the CNAMEs followed to reach the current name, and
-    /// of `config.max_ttl_s`.
-    chain_ttl: u32,
     /// Wrapping milliseconds: when to try sending, when the query in
-    /// flight times out, when the lookup gives up; until when the answer
-    /// is kept (no longer once [`EXPIRED`] is set).
+    /// flight times out, when the lookup gives up.
     next_try: u32,
     attempt_end: u32,
     overall_end: u32,
+    /// Once resolved: until when (wrapping milliseconds) the answer is
+    /// kept (no longer once [`EXPIRED`] is set). While resolving (no answer
+    /// kept, `EXPIRED` meaningless): the smallest TTL, in seconds, of the
+    /// CNAMEs followed to reach the current name and of
+    /// `config.max_ttl_s`. (One field for both: 4 bytes less.)
     expires: u32,
     addrs: [Ipv6Address; ADDRS],
     count: u8,
@@ -401,7 +402,6 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         requeries: 0,
         last_rcode: 0,
         flags: 0,
-        chain_ttl: 0,
         next_try: 0,
         attempt_end: 0,
         overall_end: 0,
@@ -439,8 +439,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             overall_timeout_ms: config.overall_timeout_ms,
             // Answers are kept for whole milliseconds of the wrapping
             // clock, under 2^31 (24.8 days): the cap is applied once here,
-            // as the TTL every answer starts from (`chain_ttl`), rather
-            // than at every answer.
+            // as the TTL every answer starts from (`expires` while
+            // resolving), rather than at every answer.
             max_ttl_s: config.max_ttl_s.min(MAX_TTL_S),
         };
         let kept = SERVERS.min(MAX_CONFIGURED_SERVERS);
@@ -481,7 +481,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         self.requeries = 0;
         self.last_rcode = 0;
         self.flags = 0;
-        self.chain_ttl = self.config.max_ttl_s;
+        // (The chain's TTL while resolving.)
+        self.expires = self.config.max_ttl_s;
         self.next_try = now_ms;
         self.overall_end = now_ms.wrapping_add(self.config.overall_timeout_ms);
         self.state = State::Resolving;
@@ -717,20 +718,14 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                 // A malformed answer section is rejected like any bad
                 // datagram; a cut one gives the records it holds whole.
                 let count = p.answer_count();
-                let answer = reply::read_answer(
-                    payload,
-                    answers,
-                    count,
-                    &mut self.addrs,
-                    self.chain_ttl,
-                    cut,
-                )
-                .ok_or(Reject::Malformed)?;
+                let answer =
+                    reply::read_answer(payload, answers, count, &mut self.addrs, self.expires, cut)
+                        .ok_or(Reject::Malformed)?;
                 match answer {
                     Answer::Addresses(n, ttl) => {
                         // RFC 2181 8: TTLs over 2^31 - 1 were read as 0. `ttl`
                         // is also the smallest of the CNAMEs of earlier replies,
-                        // and of `max_ttl_s` (where `chain_ttl` started), which
+                        // and of `max_ttl_s` (where the chain's TTL started), which
                         // fits u32 milliseconds under 2^31.
                         self.count = n as u8;
                         self.expires = now.wrapping_add(ttl * 1000);
@@ -743,7 +738,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                     Answer::Cut => State::Failed(Failure::Truncated),
                     Answer::Alias(target, ttl) => {
                         // RFC 1034 5.3.3 step 3: restart with the canonical name.
-                        self.chain_ttl = ttl; // the smaller one already
+                        // The chain's TTL: the smaller one already.
+                        self.expires = ttl;
                         self.requeries = self.requeries.wrapping_add(1);
                         if self.requeries > self.config.max_requeries {
                             break 'end State::Failed(Failure::TooManyCnames);
