@@ -333,11 +333,14 @@ pub struct Resolver<
     rng: Rng,
     state: State,
     /// The name of `resolve` at `..orig_len`, the name asked now at
-    /// `cur_start()..cur_start() + cur_len` (the same one, or a CNAME
-    /// target stored after it), uncompressed wire form.
+    /// `cur_start..cur_start + cur_len` (the same one, or a CNAME target
+    /// stored after it), uncompressed wire form.
     name: [u8; NAME],
-    /// (Wire names are at most 255 bytes: `u8` lengths.)
+    /// (Wire names are at most 255 bytes: `u8` lengths. `cur_start` kept
+    /// rather than derived from the re-query count: less code at its two
+    /// uses.)
     orig_len: u8,
+    cur_start: u8,
     cur_len: u8,
     /// The query in flight: its port (0 when none is bound), ID, server.
     port: u16,
@@ -391,6 +394,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         state: State::Idle,
         name: [0; NAME],
         orig_len: 0,
+        cur_start: 0,
         cur_len: 0,
         port: 0,
         id: 0,
@@ -475,6 +479,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         };
         self.name = wire;
         self.orig_len = len as u8;
+        self.cur_start = 0;
         self.cur_len = len as u8;
         self.server_index = 0;
         self.tries = 0;
@@ -684,7 +689,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             return Err(Reject::NotResponse);
         }
         // (Borrowing the name only: `self.addrs` is written below.)
-        let qname = name_at(&self.name, self.cur_start(), self.cur_len);
+        let qname = name_at(&self.name, self.cur_start, self.cur_len);
         // (QDCOUNT compared byte by byte, as the reader's fields.)
         if p.opcode() != 0 || !reply::field_is(payload, 4, 1) {
             return Err(Reject::QuestionMismatch);
@@ -749,7 +754,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                         else {
                             break 'end State::Failed(Failure::NameTooLong);
                         };
-                        // (`cur_start` is `orig_len` from now on.)
+                        self.cur_start = start as u8;
                         self.cur_len = (end - start) as u8;
                         break 'restart;
                     }
@@ -768,18 +773,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
 
     /// The name asked now, in wire form.
     fn qname(&self) -> &[u8] {
-        name_at(&self.name, self.cur_start(), self.cur_len)
-    }
-
-    /// Where the name asked now starts in `name`: the name of `resolve`
-    /// until a CNAME target is asked again (a re-query counted), then the
-    /// target, stored after it. (Derived rather than stored.)
-    fn cur_start(&self) -> u8 {
-        if self.requeries != 0 {
-            self.orig_len
-        } else {
-            0
-        }
+        name_at(&self.name, self.cur_start, self.cur_len)
     }
 
     /// Picks the server and a fresh port and ID for a new query (RFC 5452
