@@ -392,7 +392,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let from = if dst.is_multicast() {
             match self.select_source(src) {
-                Ok(i) => self.addrs[i].addr,
+                Ok(i) => super::slot_ref(&self.addrs, i).addr,
                 Err(_) => return dropped,
             }
         } else {
@@ -550,7 +550,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let from = match source {
             Some(i) => {
                 // The incremental update assumed swapped addresses.
-                let from = &self.addrs[i].addr;
+                let from = &super::slot_ref(&self.addrs, i).addr;
                 reply.fill_checksum(from, src);
                 from
             }
@@ -995,9 +995,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// DAD found a duplicate (RFC 4862 5.4.5): the address is not used.
     fn dad_failed(&mut self, i: usize) {
-        self.addrs[i].slot = AddrSlot::Duplicate;
-        self.addrs[i].dad_left = 0;
-        let a = &self.addrs[i].addr;
+        let a = super::slot_mut(&mut self.addrs, i);
+        a.slot = AddrSlot::Duplicate;
+        a.dad_left = 0;
+        let a = &a.addr;
         super::queue_event(
             &mut self.events,
             &mut self.counters.events_lost,

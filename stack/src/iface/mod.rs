@@ -919,7 +919,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The slot's address is set already.
     fn begin_dad(&mut self, i: usize) {
         let at = self.random_time(consts::MAX_RTR_SOLICITATION_DELAY_MS);
-        let e = &mut self.addrs[i];
+        let e = slot_mut(&mut self.addrs, i);
         e.slot = if self.optimistic {
             AddrSlot::Optimistic
         } else {
@@ -1320,6 +1320,20 @@ fn list_update(
         }
     };
     queue_event(events, lost, kind, addr);
+}
+
+/// Address slot `i`. Not inlined on the 16-bit target: one copy of the
+/// index multiplication (30-byte entries, a helper call) and bounds
+/// check for the callers that hold an index from a search.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+fn slot_ref(addrs: &[AddrEntry; MAX_ADDRESSES], i: usize) -> &AddrEntry {
+    &addrs[i]
+}
+
+/// [`slot_ref`], mutable.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+fn slot_mut(addrs: &mut [AddrEntry; MAX_ADDRESSES], i: usize) -> &mut AddrEntry {
+    &mut addrs[i]
 }
 
 /// The time `ms` after `now` (wrapping). Not inlined: one copy of the

@@ -148,10 +148,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 && a.dad_left > 0
                 && time::due(now, a.dad_at)
         }) {
-            let a = &mut self.addrs[i];
+            let retrans = self.params.retrans_ms;
+            let a = super::slot_mut(&mut self.addrs, i);
             a.dad_left -= 1;
-            a.dad_at = super::after(now, self.params.retrans_ms);
-            let target = &self.addrs[i].addr;
+            a.dad_at = super::after(now, retrans);
+            let target = &super::slot_ref(&self.addrs, i).addr;
             // RFC 4862 5.4.2: from ::, to the solicited-node group, no
             // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
             // 3971 5.3.2) to tell a looped-back probe from another
@@ -181,7 +182,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let (i, s, multicast) = (0..N).find_map(|i| self.neighbor_probe(i))?;
             // (References into the tables, not copies: less code.)
             let n = &self.neighbors[i];
-            let src = &self.addrs[s];
+            let src = super::slot_ref(&self.addrs, s);
             // RFC 4429 3.3: no SLLAO from an optimistic address.
             let ns = Ndp::solicit(&n.ip, src.slot == AddrSlot::Assigned);
             if multicast {
@@ -399,12 +400,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 nb::Error::Other(SendError::NoSourceAddress)
             }
         })?;
-        let optimistic = self.addrs[s].slot == AddrSlot::Optimistic;
+        let optimistic = super::slot_ref(&self.addrs, s).slot == AddrSlot::Optimistic;
         // (The neighbor's index, not a copy of its link-layer address:
         // less code on the target.)
         let next_hop = self.resolve(&dst, optimistic)?;
         let dst_mac = next_hop.map(|k| &self.neighbors[k].mac);
-        let src = &self.addrs[s].addr;
+        let src = &super::slot_ref(&self.addrs, s).addr;
         let udp_len = 8 + payload_len;
         let hop_limit = if dst.is_multicast() {
             1
