@@ -1279,7 +1279,11 @@ fn net_event_text(t: &mut TextBuf, e: &Event) {
         if a.is_link_local() {
             t.str(" scope=link dad=ok");
         } else {
-            key_ip(t, KEY_GLOBAL_PREFIX, &a.prefix(64));
+            // The /64 prefix: a copy with the interface identifier zeroed
+            // (a copy and a fill: smaller than `prefix`'s masking loop).
+            let mut p = Ipv6Address::UNSPECIFIED;
+            p.0[..8].copy_from_slice(&a.0[..8]);
+            key_ip(t, KEY_GLOBAL_PREFIX, &p);
             t.str("/64");
         }
     } else if kind == 1 {
