@@ -593,7 +593,7 @@ impl ClockApp {
         self.message_len = n as u8;
         self.message_from = meta.src;
         self.message_on = true;
-        self.message_until = (now_ms).wrapping_add(MESSAGE_SHOW_MS);
+        self.message_until = after(now_ms, MESSAGE_SHOW_MS);
         self.counters.messages = self.counters.messages.wrapping_add(1);
         self.push(Queued::Message);
         self.ack_port = meta.src_port;
@@ -895,7 +895,7 @@ impl ClockApp {
             _ => return,
         };
         self.dns_wait = true;
-        self.dns_next = (now_ms).wrapping_add(delay);
+        self.dns_next = after(now_ms, delay);
         self.push(event);
     }
 
@@ -925,7 +925,7 @@ impl ClockApp {
                     self.counters.acks_lost = self.counters.acks_lost.wrapping_add(1);
                 } else {
                     self.ack_tries -= 1;
-                    self.ack_retry = (now_ms).wrapping_add(ACK_RETRY_MS);
+                    self.ack_retry = after(now_ms, ACK_RETRY_MS);
                 }
                 None
             }
@@ -1155,6 +1155,14 @@ fn addr_line(s: &mut ScreenText, k: usize, addr: Option<Ipv6Address>) {
         Some(a) => r.ipv6(&a),
         None => r.put(b'-'),
     }
+}
+
+/// The time `ms` after `now` (wrapping). Out of line on the 16-bit
+/// target: one copy of the 32-bit addition (emulated add-with-carry) for
+/// the application's deadlines.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+fn after(now: u32, ms: u32) -> u32 {
+    now.wrapping_add(ms)
 }
 
 /// The sum of a counter array.
