@@ -809,8 +809,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if was_router && !router {
             self.remove_router(target);
         } else if reachable {
-            if let Some(r) = self.router_index(target) {
-                self.routers[r].extra = 0;
+            if let Some(r) = self.router_entry(target) {
+                r.extra = 0;
             }
         }
         Received::Consumed
@@ -926,7 +926,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         target_is_router: bool,
         tlla: Option<MacAddress>,
     ) -> Received {
-        if self.router_index(src).is_none() {
+        if self.router_entry(src).is_none() {
             return self.count_drop(DropReason::InvalidNdp);
         }
         if let Some(mac) = tlla {

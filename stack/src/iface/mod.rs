@@ -643,7 +643,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The router chosen for off-link traffic (RFC 4861 6.3.6), if any.
     pub fn default_router(&self) -> Option<Ipv6Address> {
-        self.select_router().map(|i| self.routers[i].addr)
+        self.select_router().map(|r| r.addr)
     }
 
     /// The recursive DNS servers learned from RDNSS options (RFC 8106).
@@ -658,10 +658,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         Some((n.state?, n.mac))
     }
 
-    /// Index of the default router `ip` in the router list (an address is
+    /// The entry of the default router `ip` in the router list (an address is
     /// listed once: `router_update` adds only routers not found).
-    fn router_index(&self, ip: &Ipv6Address) -> Option<usize> {
-        tables::find(&self.routers, ip)
+    fn router_entry(&mut self, ip: &Ipv6Address) -> Option<&mut Timed> {
+        tables::find(&mut self.routers, ip)
     }
 
     /// Index of the neighbor cache entry for `ip` (not a free slot).
@@ -1027,8 +1027,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// a router is marked unreachable so that another one is chosen
     /// (RFC 4861 6.3.6).
     fn neighbor_failed(&mut self, i: usize) {
-        if let Some(r) = self.router_index(&self.neighbors[i].ip) {
-            self.routers[r].extra = 1;
+        if let Some(r) = tables::find(&mut self.routers, &self.neighbors[i].ip) {
+            r.extra = 1;
         }
         let ip = &self.neighbors[i].ip;
         queue_event(
@@ -1043,26 +1043,25 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Default router selection (RFC 4861 6.3.6): a router whose neighbor
     /// entry is known reachable or probably so (any state but INCOMPLETE)
     /// first, then one not known unreachable, then any.
-    /// Gives the index in the router list.
-    fn select_router(&self) -> Option<usize> {
-        // Indexes with R for none (no Options to combine).
-        let (mut fallback, mut untried) = (R, R);
-        for i in 0..R {
-            let r = &self.routers[i];
+    /// Gives the entry in the router list (not an index: no index
+    /// multiplication at the callers on the 16-bit target).
+    fn select_router(&self) -> Option<&Timed> {
+        // The first router used, and the first one not known unreachable.
+        let (mut fallback, mut untried) = (None, None);
+        for r in self.routers.iter() {
             if !r.used() {
                 continue;
             }
-            fallback = fallback.min(i);
+            fallback = fallback.or(Some(r));
             if r.extra != 0 {
                 continue;
             }
             if self.resolved(self.neighbor_index(&r.addr)) {
-                return Some(i);
+                return Some(r);
             }
-            untried = untried.min(i);
+            untried = untried.or(Some(r));
         }
-        let i = if untried < R { untried } else { fallback };
-        (i < R).then_some(i)
+        untried.or(fallback)
     }
 
     /// True if `ip` is on-link: link-local, or inside an on-link prefix
@@ -1294,8 +1293,7 @@ fn list_update(
     replace: bool,
 ) {
     // (One event call for both changes.)
-    let kind = if let Some(i) = tables::find(table, addr) {
-        let e = &mut table[i];
+    let kind = if let Some(e) = tables::find(table, addr) {
         if until != 0 {
             e.until = until;
             e.extra = 0;

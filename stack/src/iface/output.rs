@@ -456,7 +456,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let r = self
                 .select_router()
                 .ok_or(nb::Error::Other(SendError::NoRoute))?;
-            self.routers[r].addr
+            r.addr
         };
         if optimistic_src && !self.resolved(self.neighbor_index(&next_hop)) {
             // RFC 4429 3.3 (modifies RFC 4861 7.2.2): no address resolution
@@ -464,7 +464,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // whose link-layer address is known, or wait for DAD to end.
             let via_router = self
                 .select_router()
-                .and_then(|r| self.neighbor_index(&self.routers[r].addr));
+                .and_then(|r| self.neighbor_index(&r.addr));
             return if self.resolved(via_router) {
                 Ok(via_router)
             } else {

@@ -193,10 +193,11 @@ impl Timed {
 }
 
 /// The used entry of `table` for `addr`. Not inlined: shared by the
-/// router and DNS server lists.
+/// router and DNS server lists. (The entry, not its index: no index
+/// multiplication at the callers on the 16-bit target.)
 #[inline(never)]
-pub(crate) fn find(table: &[Timed], addr: &Ipv6Address) -> Option<usize> {
-    table.iter().position(|e| e.used() && e.addr == *addr)
+pub(crate) fn find<'a>(table: &'a mut [Timed], addr: &Ipv6Address) -> Option<&'a mut Timed> {
+    table.iter_mut().find(|e| e.used() && e.addr == *addr)
 }
 
 /// The entry of `table` whose lifetime ends first: a free one (`until`
@@ -274,9 +275,9 @@ mod tests {
             until: 20,
             extra: 0,
         };
-        assert_eq!(find(&t, &b), Some(2));
+        assert_eq!(find(&mut t, &b).map(|e| (e.addr, e.until)), Some((b, 20)));
         // A free entry holds `::` but is never found.
-        assert_eq!(find(&t, &Ipv6Address::UNSPECIFIED), None);
+        assert!(find(&mut t, &Ipv6Address::UNSPECIFIED).is_none());
         // The free entry first, then the one ending first.
         assert_eq!(soonest(&mut t).map(|e| e.until), Some(0));
         assert!(free_slot(&mut t).is_some());
