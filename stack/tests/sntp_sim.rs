@@ -816,3 +816,57 @@ fn polls_and_lost_state_across_the_millisecond_wrap() {
     ));
     assert!(sim.error_us().abs() < 1000, "{}", sim.error_us());
 }
+
+/// Runs in steps of 0.1 ms until the client sent `n` requests in all: the
+/// last one is then outstanding, still on its way to the server (2 ms).
+fn run_until_sent(sim: &mut Sim, n: usize) {
+    while sim.sent.len() < n {
+        let t = sim.now + MS / 10;
+        sim.run_until(t);
+    }
+}
+
+#[test]
+fn server_list_replaced_while_a_request_is_outstanding() {
+    let mut sim = Sim::new(UNIX_2026, 0, 3);
+    let [a, b, c] = [0, 1, 2].map(|i| sim.servers[i].addr);
+    // The first request goes to a (slot 0); a DNS refresh moves a to
+    // slot 1 before the reply: the reply is still the one expected (RFC
+    // 5905 8: from the server asked, with our T1) and accepted, and a
+    // stays the polled server.
+    run_until_sent(&mut sim, 1);
+    assert_eq!(sim.servers[0].requests, 0);
+    sim.client.set_servers(&[c, a, b]);
+    assert_eq!(sim.client.server(), Some(a));
+    sim.run_until(sim.now + 10 * MS);
+    assert_eq!(sim.servers[0].requests, 1);
+    assert_eq!(sim.client.counters().accepted, 1);
+    run_until_sent(&mut sim, 2);
+    assert_eq!(sim.servers[0].requests, 1);
+    // The second request, to a, is outstanding when a leaves the list:
+    // its reply is refused (not from the polled server, b now) and
+    // nothing is expected any more, so the next poll counts no timeout
+    // and asks b, the first listed.
+    sim.client.set_servers(&[b, c]);
+    assert_eq!(sim.client.server(), Some(b));
+    sim.run_until(sim.now + 10 * MS);
+    let n = *sim.client.counters();
+    assert_eq!((n.accepted, n.rejected(Reject::WrongSource)), (1, 1));
+    assert_eq!(sim.servers[0].requests, 2); // a answered it
+    run_until_sent(&mut sim, 3);
+    assert_eq!(sim.servers[1].requests, 0);
+    // b moves to slot 1 and c takes its old slot 0 while b's request is
+    // outstanding: b's reply is accepted at its new slot.
+    sim.client.set_servers(&[c, b]);
+    sim.run_until(sim.now + 10 * MS);
+    assert_eq!(sim.servers[1].requests, 1);
+    let n = *sim.client.counters();
+    assert_eq!((n.accepted, n.timeouts, n.requests), (2, 0, 3));
+    assert_eq!(n.rejected.iter().map(|&r| r as u32).sum::<u32>(), 1);
+    // The next request goes to b again.
+    run_until_sent(&mut sim, 4);
+    sim.run_until(sim.now + 10 * MS);
+    assert_eq!(sim.servers[1].requests, 2);
+    assert_eq!(sim.servers[2].requests, 0);
+    assert_eq!(sim.client.counters().accepted, 3);
+}

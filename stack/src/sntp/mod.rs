@@ -136,7 +136,8 @@ const UNSTABLE_FACTOR: u16 = 4;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Reject {
-    /// Not from the server and port 123 we asked.
+    /// Not from port 123 of the server polled (the one asked while a
+    /// request is outstanding).
     WrongSource = 0,
     /// Shorter than the 48-byte header.
     Truncated,
@@ -289,9 +290,10 @@ pub struct SntpClient {
     /// One bit per server slot that holds a server not retired by
     /// DENY/RSTR (one mask test instead of address comparisons).
     usable: u8,
-    /// The server polled now, and the one the outstanding request went to.
+    /// The server polled now: also the one the outstanding request went
+    /// to, since it changes only with no request outstanding (see
+    /// `accept`).
     current: u8,
-    asked: u8,
     /// Our bound source port (0: none); whether no request went from it
     /// yet is the flag [`PORT_FRESH`].
     port: u16,
@@ -337,7 +339,6 @@ impl SntpClient {
         servers: [Ipv6Address::UNSPECIFIED; MAX_SERVERS],
         usable: 0,
         current: 0,
-        asked: 0,
         port: 0,
         t1: [0; 4],
         next_poll_ms: 0,
@@ -452,12 +453,13 @@ impl SntpClient {
         // (A server not listed before gets the old slot MAX_SERVERS, a
         // usable one: new servers are usable.)
         let old_usable = self.usable | 1 << MAX_SERVERS;
-        let (polled, asked) = (self.current as usize, self.asked as usize);
+        let polled = self.current as usize;
         self.usable = 0;
         self.current = 0;
-        // The outstanding request stays valid while its server is listed
-        // (replies are matched against `servers[asked]`).
-        let mut asked_listed = false;
+        // The outstanding request (to the polled server) stays valid while
+        // its server is listed (replies are matched against
+        // `servers[current]`).
+        let mut polled_listed = false;
         // (Filled in order: the next free slot is the count.)
         let mut i = 0;
         for s in servers {
@@ -470,8 +472,7 @@ impl SntpClient {
             self.servers[i] = *s;
             // (The old list has no duplicates, never the unspecified
             // address: the old slot of `s` tells whether it was the polled
-            // or the asked server, by index, without more address
-            // comparisons.)
+            // server, by index, without more address comparisons.)
             let j = old.iter().position(|o| o == s).unwrap_or(MAX_SERVERS);
             // (Listed before: not usable only if retired.)
             if has_bit(old_usable, j) {
@@ -479,14 +480,11 @@ impl SntpClient {
             }
             if j == polled {
                 self.current = i as u8;
-            }
-            if j == asked {
-                self.asked = i as u8;
-                asked_listed = true;
+                polled_listed = true;
             }
             i += 1;
         }
-        if !asked_listed {
+        if !polled_listed {
             self.forget_request();
         }
     }
@@ -658,7 +656,6 @@ impl SntpClient {
         match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
             Ok(n) => {
                 self.t1 = t1;
-                self.asked = self.current;
                 self.flags &= !PORT_FRESH;
                 self.blocked = 0;
                 self.counters.requests = self.counters.requests.wrapping_add(1);
@@ -729,8 +726,14 @@ impl SntpClient {
         now_ms: u32,
         ticks: u32,
     ) -> Result<bool, Reject> {
-        let asked = self.asked as usize;
-        if meta.src != self.servers[asked] || meta.src_port != ntp::PORT {
+        // The server asked is the polled one: `current` changes only while
+        // no request is outstanding (T1 zero): next_server runs after
+        // forget_request (try_send, a kiss) or before a request is sent
+        // (try_send); set_servers moves it with its server, or forgets the
+        // request when that server is no longer listed. With nothing
+        // outstanding, every datagram is refused anyway.
+        let polled = self.current as usize;
+        if meta.src != self.servers[polled] || meta.src_port != ntp::PORT {
             return Err(Reject::WrongSource);
         }
         // The 48-byte header (RFC 5905 7.3; extension fields and a MAC
@@ -769,7 +772,7 @@ impl SntpClient {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
             let code = [h[12], h[13], h[14], h[15]];
             let reason = if code == ntp::KISS_DENY || code == ntp::KISS_RSTR {
-                self.retire(asked);
+                self.retire(polled);
                 Reject::KissDeny
             } else if code == ntp::KISS_RATE {
                 self.double_interval();
@@ -1117,7 +1120,6 @@ mod tests {
     fn ask(c: &mut SntpClient, t1_tick: u32) -> NtpTimestamp {
         let t1 = c.clock.now(t1_tick);
         c.t1 = words(t1);
-        c.asked = c.current;
         t1
     }
 
@@ -1382,13 +1384,12 @@ mod tests {
         c.usable = 0b101;
         c.current = 2;
         c.t1 = [5, 0, 0, 0];
-        c.asked = 2;
         c.set_servers(&[d, b]);
         assert_eq!(c.servers[..2], [d, b]);
         assert_eq!(c.usable, 0b001); // b kept its DENY
         assert_eq!(c.server(), Some(d));
         // d moved to slot 0: its reply is still expected.
-        assert_eq!((c.t1, c.asked), ([5, 0, 0, 0], 0));
+        assert_eq!((c.t1, c.current), ([5, 0, 0, 0], 0));
         c.set_servers(&[b]);
         assert_eq!(c.t1, [0; 4]); // d left: nothing more expected
         assert_eq!(c.server(), None);
@@ -1396,26 +1397,6 @@ mod tests {
         assert!(c.add_server(a));
         c.next_server();
         assert_eq!(c.server(), Some(a));
-    }
-
-    #[test]
-    fn refresh_follows_the_polled_and_the_asked_server_apart() {
-        let a = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xa]);
-        let b = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xb]);
-        let d = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xd]);
-        let mut c = SntpClient::new(SoftClock::new(32768), 1);
-        c.set_servers(&[a, b, d]);
-        // b polled next, a request outstanding at d, a retired.
-        c.usable = 0b110;
-        (c.current, c.asked, c.t1) = (1, 2, [7, 0, 0, 0]);
-        c.set_servers(&[d, a, b]);
-        assert_eq!(c.servers, [d, a, b]);
-        assert_eq!(c.usable, 0b101);
-        assert_eq!((c.current, c.server()), (2, Some(b)));
-        assert_eq!((c.asked, c.t1), (0, [7, 0, 0, 0]));
-        // Neither listed any more: slot 0 polled, nothing expected.
-        c.set_servers(&[a]);
-        assert_eq!((c.current, c.server(), c.t1), (0, None, [0; 4]));
     }
 
     #[test]
