@@ -770,11 +770,17 @@ impl SntpClient {
         let stratum = h[1];
         if stratum == 0 {
             // RFC 5905 7.4 / RFC 4330 8: Kiss-o'-Death.
-            let code = [h[12], h[13], h[14], h[15]];
-            let reason = if code == ntp::KISS_DENY || code == ntp::KISS_RSTR {
+            // (The code as two 16-bit words, each compared with a
+            // constant: no 32-bit compares.)
+            let hi = u16::from_be_bytes([h[12], h[13]]);
+            let lo = u16::from_be_bytes([h[14], h[15]]);
+            const DENY: [u16; 2] = kiss_words(ntp::KISS_DENY);
+            const RSTR: [u16; 2] = kiss_words(ntp::KISS_RSTR);
+            const RATE: [u16; 2] = kiss_words(ntp::KISS_RATE);
+            let reason = if hi == DENY[0] && lo == DENY[1] || hi == RSTR[0] && lo == RSTR[1] {
                 self.retire(polled);
                 Reject::KissDeny
-            } else if code == ntp::KISS_RATE {
+            } else if hi == RATE[0] && lo == RATE[1] {
                 self.double_interval();
                 self.schedule(now_ms);
                 Reject::KissRate
@@ -993,6 +999,14 @@ fn fits_i32(w: &Words<4>) -> bool {
 #[inline(never)]
 fn is_zero(w: &Words<4>) -> bool {
     w[0] | w[1] | w[2] | w[3] == 0
+}
+
+/// A kiss code as two big-endian 16-bit words.
+const fn kiss_words(code: [u8; 4]) -> [u16; 2] {
+    [
+        u16::from_be_bytes([code[0], code[1]]),
+        u16::from_be_bytes([code[2], code[3]]),
+    ]
 }
 
 /// Bit `i` of `mask`.
@@ -1671,6 +1685,24 @@ mod tests {
         assert_eq!(c.server(), None);
         assert_eq!(c.poll_at(1000), None);
         assert!(!c.clock.is_set());
+    }
+
+    #[test]
+    fn kiss_codes_one_byte_off_are_other_kisses() {
+        for code in [ntp::KISS_DENY, ntp::KISS_RSTR, ntp::KISS_RATE] {
+            for at in 0..4 {
+                let mut c = client();
+                let t1 = ask(&mut c, 100);
+                let mut b = reply(t1, t1, t1);
+                b[1] = 0;
+                b[12..16].copy_from_slice(&code);
+                b[12 + at] ^= 0x01;
+                let outcome = c.receive_outcome(&meta(SERVER, 123, 0..48), &b, 1000, 110);
+                assert_eq!(outcome, Some(Outcome::Rejected(Reject::KissOther)));
+                // Not retired, interval unchanged.
+                assert_eq!((c.server(), c.poll_interval_s()), (Some(SERVER), 16));
+            }
+        }
     }
 
     mod props {
