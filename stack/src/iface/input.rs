@@ -768,7 +768,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // 7.2.5 leaves to the administrator; ignored.
             return Received::Consumed;
         }
-        let Some(i) = self.neighbor_index(target) else {
+        let Some((i, _)) = self.neighbor_index(target) else {
             // 7.2.5: no entry, nothing to do.
             return Received::Consumed;
         };
@@ -852,7 +852,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if let Some(mac) = lla_option(m, slla_at) {
             self.neighbor_learned(src, mac, true);
         }
-        if let Some(i) = self.neighbor_index(src) {
+        if let Some((i, _)) = self.neighbor_index(src) {
             self.neighbors[i].is_router |= router_lifetime != 0;
         }
         // 6.3.4: MTU between the IPv6 minimum and the link's maximum.

@@ -654,7 +654,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// The neighbor cache entry for `ip`: its state and link-layer address
     /// (meaningless while INCOMPLETE).
     pub fn neighbor(&self, ip: &Ipv6Address) -> Option<(NeighborState, MacAddress)> {
-        let n = &self.neighbors[self.neighbor_index(ip)?];
+        let (_, n) = self.neighbor_index(ip)?;
         Some((n.state?, n.mac))
     }
 
@@ -665,16 +665,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     /// Index of the neighbor cache entry for `ip` (not a free slot).
-    fn neighbor_index(&self, ip: &Ipv6Address) -> Option<usize> {
+    // (With the entry: the callers that read it need no index
+    // multiplication on the 16-bit target.)
+    fn neighbor_index(&self, ip: &Ipv6Address) -> Option<(usize, &Neighbor)> {
         self.neighbors
             .iter()
-            .position(|n| n.state.is_some() && n.ip == *ip)
+            .enumerate()
+            .find(|(_, n)| n.state.is_some() && n.ip == *ip)
     }
 
     /// The state of the neighbor cache entry at `i` from
     /// [`Self::neighbor_index`] is known: past INCOMPLETE.
-    fn resolved(&self, i: Option<usize>) -> bool {
-        i.is_some_and(|i| self.neighbors[i].state != Some(NeighborState::Incomplete))
+    fn resolved(i: Option<(usize, &Neighbor)>) -> bool {
+        i.is_some_and(|(_, n)| n.state != Some(NeighborState::Incomplete))
     }
 
     /// Link MTU (from the RA MTU option, RFC 4861 4.6.4).
@@ -1056,7 +1059,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if r.extra != 0 {
                 continue;
             }
-            if self.resolved(self.neighbor_index(&r.addr)) {
+            if Self::resolved(self.neighbor_index(&r.addr)) {
                 return Some(r);
             }
             untried = untried.or(Some(r));
@@ -1194,7 +1197,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if N == 0 {
             return None;
         }
-        if let Some(i) = self.neighbor_index(ip) {
+        if let Some((i, _)) = self.neighbor_index(ip) {
             return Some((i, &mut self.neighbors[i]));
         }
         let now = self.now_ms;

@@ -458,15 +458,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 .ok_or(nb::Error::Other(SendError::NoRoute))?;
             r.addr
         };
-        if optimistic_src && !self.resolved(self.neighbor_index(&next_hop)) {
+        if optimistic_src && !Self::resolved(self.neighbor_index(&next_hop)) {
             // RFC 4429 3.3 (modifies RFC 4861 7.2.2): no address resolution
             // from an optimistic address; send through a default router
             // whose link-layer address is known, or wait for DAD to end.
             let via_router = self
                 .select_router()
                 .and_then(|r| self.neighbor_index(&r.addr));
-            return if self.resolved(via_router) {
-                Ok(via_router)
+            return if Self::resolved(via_router) {
+                Ok(via_router.map(|(k, _)| k))
             } else {
                 Err(nb::Error::WouldBlock)
             };
