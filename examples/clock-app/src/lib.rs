@@ -871,31 +871,32 @@ impl ClockApp {
             return;
         }
         self.dns_seen = kind;
-        // The next lookup's delay and the event; one tail for both.
-        let (delay, event) = match state {
+        // The next lookup's time and the event; one tail for both.
+        let (next, event) = match state {
             dns::State::Resolved => {
                 let addrs = self.dns.addresses();
                 self.sntp.set_servers(addrs);
-                // The TTL, but not more often than DNS_REFRESH_MS (an
-                // expiry past gives DNS_REFRESH_MS): `time::until` and
-                // `max` by 16-bit halves, as branches.
-                let mut delay = DNS_REFRESH_MS;
+                // At the TTL's end, but not sooner than DNS_REFRESH_MS from
+                // now: the expiry when it is past that time (by the
+                // wrapping difference's sign: the expiry is under 2^31 ms
+                // after the reply, the reply is now, and a past expiry
+                // gives the refresh time).
+                let mut next = after(now_ms, DNS_REFRESH_MS);
                 if let Some(at) = self.dns.expires_at() {
-                    let ttl = at.wrapping_sub(now_ms);
-                    if ((ttl >> 16) as u16) < 0x8000 && time::less_than(DNS_REFRESH_MS, ttl) {
-                        delay = ttl;
+                    if !time::due(next, at) {
+                        next = at;
                     }
                 }
-                (delay, Queued::Resolved)
+                (next, Queued::Resolved)
             }
             dns::State::Failed(f) => {
                 self.dns_failure = f;
-                (DNS_RETRY_MS, Queued::ResolveFailed)
+                (after(now_ms, DNS_RETRY_MS), Queued::ResolveFailed)
             }
             _ => return,
         };
         self.dns_wait = true;
-        self.dns_next = after(now_ms, delay);
+        self.dns_next = next;
         self.push(event);
     }
 

@@ -965,3 +965,19 @@ fn cut_datagrams_reach_the_message_service_but_never_the_ntp_client() {
     assert_eq!(s[5], "vwxyzabcdefghijklmnop");
     assert_eq!(b.app.counters().messages, 1);
 }
+
+/// The name is looked up again at the answer's TTL end, but not sooner
+/// than DNS_REFRESH_MS after the answer: the virtual server's TTL (300 s)
+/// is shorter, so the second query follows the first by DNS_REFRESH_MS
+/// (and the round trip, 2 ms).
+#[test]
+fn lookup_is_refreshed_after_the_refresh_time() {
+    assert!(u64::from(proiot3_sim::net::dns::TTL) * 1000 < u64::from(DNS_REFRESH_MS));
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    b.run(DNS_REFRESH_MS as u64 / 1000 + 30);
+    let times: Vec<u64> = b.net.log().dns.iter().map(|(t, _)| *t).collect();
+    assert_eq!(times.len(), 2, "{:?}", b.net.log().dns);
+    let gap_ms = (times[1] - times[0]) / (PS / 1000);
+    let refresh = u64::from(DNS_REFRESH_MS);
+    assert!((refresh..=refresh + 5).contains(&gap_ms), "{gap_ms} ms");
+}
