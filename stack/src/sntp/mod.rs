@@ -1043,7 +1043,9 @@ fn shr1(x: &mut Words<4>) {
     for w in x.iter_mut().rev() {
         let v = *w;
         *w = v >> 1 | high;
-        high = v << 15;
+        // (Bit 0 to bit 15 as a negation and a mask: LLVM makes `v << 15`
+        // into seven word additions on the target.)
+        high = 0u16.wrapping_sub(v & 1) & 0x8000;
     }
 }
 
