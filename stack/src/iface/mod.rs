@@ -626,8 +626,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // (For a global destination `select_source` picks among the SLAAC
         // slots only, never the link-local one.)
         let i = self.select_source(&GLOBAL).ok()?;
-        // (`get`: the index's range is not known here; no panic path.)
-        Some(self.addrs.get(i)?.addr)
+        Some(slot_ref(&self.addrs, i).addr)
     }
 
     /// The state of `addr` if it is one of the interface's addresses.
