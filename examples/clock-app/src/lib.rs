@@ -775,10 +775,10 @@ impl ClockApp {
                     _ => None,
                 };
                 t.name("resolved\0resolve_failed", failed.is_some() as usize);
-                t.str(" name=");
+                key(&mut t, KEY_NAME);
                 t.str(self.ntp_server_name());
                 if let Some(f) = failed {
-                    t.str(" reason=");
+                    key(&mut t, KEY_REASON);
                     t.name(FAILURE_NAMES, failure_index(f));
                 } else {
                     let addrs = self.dns.addresses();
@@ -798,7 +798,7 @@ impl ClockApp {
                     return t.len();
                 };
                 key_ip(&mut t, KEY_SERVER, &info.server);
-                t.str(" offset_us=");
+                key(&mut t, KEY_OFFSET);
                 write_offset_us(&mut t, info);
                 key_u32(&mut t, KEY_DELAY, info.delay_us);
                 key_u32(&mut t, KEY_STRATUM, info.stratum as u32);
@@ -825,7 +825,7 @@ impl ClockApp {
             AppEvent::Dropped(r) => (2, DROP_NAMES, r as usize, self.iface.counters().dropped(r)),
         };
         t.name(REASON_HEADS, head);
-        t.str(" reason=");
+        key(&mut t, KEY_REASON);
         t.name(names, reason);
         key_u32(&mut t, KEY_COUNT, count as u32);
         t.len()
@@ -1225,22 +1225,24 @@ fn write_offset_us(t: &mut TextBuf, i: &SyncInfo) {
     // One of the two is 0: their OR is the other.
     t.i32(i.offset_s | i.offset_us);
     if i.offset_s != 0 {
-        t.str("000000");
+        key(t, KEY_ZEROS);
     }
 }
 
-/// `key` (number `key` of [`KEYS`]) then `value` in decimal: one call
+/// Key `k` of [`KEYS`] then `value` in decimal: one call
 /// per number of a log line. The key by index: the arguments fit the
 /// four argument registers.
 #[inline(never)]
-fn key_u32(t: &mut TextBuf, key: usize, value: u32) {
-    t.name(KEYS, key);
+fn key_u32(t: &mut TextBuf, k: usize, value: u32) {
+    key(t, k);
     t.u32(value);
 }
 
-/// The keys of the event lines' fields, packed ([`TextBuf::name`]).
+/// The keys of the event lines' fields and their fixed pieces, packed
+/// ([`TextBuf::name`]; written by [`key`]).
 const KEYS: &str = " count=\0 delay_us=\0 stratum=\0 step=\0 len=\0 addr=\0 server=\0\
-    message from=\0 scope=global dad=ok prefix=";
+    message from=\0 scope=global dad=ok prefix=\0 name=\0 reason=\0 offset_us=\0\
+    000000\0 scope=link dad=ok\0/64\0 dad=duplicate";
 /// The positions of the keys in [`KEYS`].
 const KEY_COUNT: usize = 0;
 const KEY_DELAY: usize = 1;
@@ -1251,11 +1253,25 @@ const KEY_ADDR: usize = 5;
 const KEY_SERVER: usize = 6;
 const KEY_MESSAGE_FROM: usize = 7;
 const KEY_GLOBAL_PREFIX: usize = 8;
+const KEY_NAME: usize = 9;
+const KEY_REASON: usize = 10;
+const KEY_OFFSET: usize = 11;
+const KEY_ZEROS: usize = 12;
+const KEY_LINK: usize = 13;
+const KEY_SLASH_64: usize = 14;
+const KEY_DUPLICATE: usize = 15;
 
-/// `key` (number `key` of [`KEYS`]) then the address (RFC 5952).
+/// Text number `k` of [`KEYS`]: a key, or a fixed piece of an event line.
+/// Out of line: a call with two arguments rather than a string's three.
 #[inline(never)]
-fn key_ip(t: &mut TextBuf, key: usize, addr: &Ipv6Address) {
-    t.name(KEYS, key);
+fn key(t: &mut TextBuf, k: usize) {
+    t.name(KEYS, k);
+}
+
+/// Key `k` of [`KEYS`] then the address (RFC 5952).
+#[inline(never)]
+fn key_ip(t: &mut TextBuf, k: usize, addr: &Ipv6Address) {
+    key(t, k);
     t.ipv6(addr);
 }
 
@@ -1286,17 +1302,17 @@ fn net_event_text(t: &mut TextBuf, e: &Event) {
     key_ip(t, KEY_ADDR, a);
     if kind == 0 {
         if a.is_link_local() {
-            t.str(" scope=link dad=ok");
+            key(t, KEY_LINK);
         } else {
             // The /64 prefix: a copy with the interface identifier zeroed
             // (a copy and a fill: smaller than `prefix`'s masking loop).
             let mut p = Ipv6Address::UNSPECIFIED;
             p.0[..8].copy_from_slice(&a.0[..8]);
             key_ip(t, KEY_GLOBAL_PREFIX, &p);
-            t.str("/64");
+            key(t, KEY_SLASH_64);
         }
     } else if kind == 1 {
-        t.str(" dad=duplicate");
+        key(t, KEY_DUPLICATE);
     }
 }
 

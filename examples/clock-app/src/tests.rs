@@ -163,6 +163,14 @@ fn resolves_syncs_and_shows_the_time() {
         "{sync}"
     );
     assert!(sync.ends_with(" stratum=1 step=1"), "{sync}");
+    // A step of whole seconds: their count, then six zeros.
+    let offset = sync
+        .split(" offset_us=")
+        .nth(1)
+        .and_then(|v| v.split(' ').next())
+        .expect("offset_us");
+    assert!(offset.ends_with("000000"), "{sync}");
+    assert!(offset.parse::<i64>().unwrap().abs() >= 1_000_000, "{sync}");
     // 1 ms each way; T1's random low bits (below the 1 us tick) may move
     // the rounding by 1 us.
     let delay: i64 = sync
