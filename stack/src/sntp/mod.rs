@@ -733,7 +733,8 @@ impl SntpClient {
         // request when that server is no longer listed. With nothing
         // outstanding, every datagram is refused anyway.
         let polled = self.current as usize;
-        if meta.src != self.servers[polled] || meta.src_port != ntp::PORT {
+        // (`get`: its range test is the refusal, no bounds check panic.)
+        if meta.src_port != ntp::PORT || self.servers.get(polled) != Some(&meta.src) {
             return Err(Reject::WrongSource);
         }
         // The 48-byte header (RFC 5905 7.3; extension fields and a MAC
