@@ -811,14 +811,19 @@ impl SntpClient {
         add4(d, &b, true);
         // Saturated to 1 s: what the display and the poll use. A negative
         // delay (clock rate error on a short path) counts as zero.
+        // (The checks are over: the sample is written as its fields are
+        // known, none kept across the calls below.)
         let negative_delay = (d[3] as i16) < 0;
-        let delay = if negative_delay {
+        self.last.delay = if negative_delay {
             0
         } else if d[2] | d[3] != 0 {
             u32::MAX
         } else {
             word32(d, 0)
         };
+        self.last.at_ms = now_ms;
+        self.stratum = stratum;
+        self.last.server = meta.src;
         shr1(d);
         add4(d, &b, false);
         let offset = d;
@@ -826,7 +831,6 @@ impl SntpClient {
         // only extend its sign.
         let low = word32(offset, 0) as i32;
         let small = fits_i32(offset);
-        // The sample, written in place.
         let mut stepped = false;
         // (|low| by the clock's shared negation.)
         let magnitude = negated_if((low >> 16) as i16, low as u32) as u32;
@@ -850,14 +854,10 @@ impl SntpClient {
             // Within ±STEPT: the clock's 32-bit slew.
             self.clock.slew_small(ticks, low);
             // In 2^-16 s (16-bit: |low| < 2^30, delay < 2^32).
-            self.adapt_poll((magnitude >> 16) as u16, (delay >> 16) as u16);
+            self.adapt_poll((magnitude >> 16) as u16, (self.last.delay >> 16) as u16);
             *offset
         };
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
-        self.last.at_ms = now_ms;
-        self.last.delay = delay;
-        self.stratum = stratum;
-        self.last.server = meta.src;
         Ok(stepped)
     }
 
