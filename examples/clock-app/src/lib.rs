@@ -760,7 +760,7 @@ impl ClockApp {
     #[inline(never)]
     pub fn event_text(&self, event: &AppEvent, out: &mut [u8]) -> usize {
         let mut t = TextBuf::new(out);
-        t.str("event=");
+        key(&mut t, KEY_EVENT);
         // `<head> reason=<name> count=<n>`: the rejections and drops share
         // one writer, their names from packed lists.
         let (head, names, reason, count) = match *event {
@@ -792,7 +792,7 @@ impl ClockApp {
                 return t.len();
             }
             AppEvent::Synced(stepped) => {
-                t.str("sync");
+                key(&mut t, KEY_SYNC);
                 let sync = self.sntp.sync_state(0);
                 let (SyncState::Synced(ref info) | SyncState::Lost(ref info)) = sync else {
                     return t.len();
@@ -943,11 +943,11 @@ impl ClockApp {
         let mut t = s.pair(2);
         match (shown, self.iface.global_address()) {
             (true, _) => {
-                t.str("msg ");
+                key(&mut t, KEY_MSG);
                 t.ipv6(&self.message_from);
             }
             (false, Some(a)) => t.ipv6(&a),
-            (false, None) => t.str("no global address"),
+            (false, None) => key(&mut t, KEY_NO_GLOBAL),
         }
         let n = t.len();
         s.wrap(2, n);
@@ -970,7 +970,7 @@ impl ClockApp {
         // By reference: no copy of the sample's fields.
         let (SyncState::Synced(ref i) | SyncState::Lost(ref i)) = sync else {
             let mut r = s.row(4);
-            r.str("not synced:");
+            key(&mut r, KEY_NOT_SYNCED);
             let mut r = s.row(5);
             self.why_not_synced(&mut r);
             return;
@@ -978,7 +978,7 @@ impl ClockApp {
         let mut r = s.row(4);
         r.name("sync \0LOST ", matches!(sync, SyncState::Lost(_)) as usize);
         write_age(&mut r, i.since_s);
-        r.str(" ago s");
+        key(&mut r, KEY_AGO);
         r.u32(i.stratum as u32);
         let mut r = s.row(5);
         write_offset(&mut r, i);
@@ -992,7 +992,7 @@ impl ClockApp {
     #[inline(never)]
     fn render_time(&self, s: &mut ScreenText, ticks: u32) {
         let Some((unix, _)) = self.utc(ticks) else {
-            s.row(0).str("--:--:--");
+            key(&mut s.row(0), KEY_NO_TIME);
             return;
         };
         // Not `Tz::local`: its `&str` abbreviation costs a UTF-8
@@ -1041,7 +1041,7 @@ impl ClockApp {
     /// locals are not in `render_into`'s frame, under every screen.
     #[inline(never)]
     fn render_network(&self, s: &mut ScreenText) {
-        s.row(0).str("NETWORK");
+        key(&mut s.row(0), KEY_NETWORK);
         let mut r = s.row(1);
         r.mac(&self.iface.mac());
         let mut t = s.pair(2);
@@ -1194,7 +1194,7 @@ const AGE_UNITS: [(u8, u8, u8); 3] = [(120, 60, b'm'), (120, 60, b'h'), (48, 24,
 /// `off +0.123ms d0.456ms`: offset and delay with microsecond digits;
 /// offsets beyond ±2147 s (a first step) as `>2000s`.
 fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
-    r.str("off ");
+    key(r, KEY_OFF);
     // One of the two is 0 (SyncInfo::offset_s): the sum has the sign of
     // both, and is below 2^31 for at most 2147 whole seconds.
     let s = i.offset_s;
@@ -1204,9 +1204,9 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     if time::less_than(s.wrapping_add(2147) as u32, 2 * 2147 + 1) {
         write_ms(r, us.unsigned_abs());
     } else {
-        r.str(">2000s");
+        key(r, KEY_OVER);
     }
-    r.str(" d");
+    key(r, KEY_DELAY_HEAD);
     write_ms(r, i.delay_us);
 }
 
@@ -1215,7 +1215,7 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
 fn write_ms(r: &mut TextBuf, us: u32) {
     // At least 4 digits, 3 after the point: `0.123`.
     r.number(us, 0x34);
-    r.str("ms");
+    key(r, KEY_MS);
 }
 
 /// The offset in signed microseconds, in decimal without 64-bit
@@ -1238,11 +1238,13 @@ fn key_u32(t: &mut TextBuf, k: usize, value: u32) {
     t.u32(value);
 }
 
-/// The keys of the event lines' fields and their fixed pieces, packed
-/// ([`TextBuf::name`]; written by [`key`]).
+/// The keys of the event lines' fields and the fixed pieces of the
+/// lines and screens, packed ([`TextBuf::name`]; written by [`key`]: one
+/// list and one writer rather than a string's three arguments per use).
 const KEYS: &str = " count=\0 delay_us=\0 stratum=\0 step=\0 len=\0 addr=\0 server=\0\
     message from=\0 scope=global dad=ok prefix=\0 name=\0 reason=\0 offset_us=\0\
-    000000\0 scope=link dad=ok\0/64\0 dad=duplicate";
+    000000\0 scope=link dad=ok\0/64\0 dad=duplicate\0event=\0sync\0msg \0no global address\0\
+    not synced:\0 ago s\0--:--:--\0NETWORK\0off \0>2000s\0 d\0ms";
 /// The positions of the keys in [`KEYS`].
 const KEY_COUNT: usize = 0;
 const KEY_DELAY: usize = 1;
@@ -1260,6 +1262,18 @@ const KEY_ZEROS: usize = 12;
 const KEY_LINK: usize = 13;
 const KEY_SLASH_64: usize = 14;
 const KEY_DUPLICATE: usize = 15;
+const KEY_EVENT: usize = 16;
+const KEY_SYNC: usize = 17;
+const KEY_MSG: usize = 18;
+const KEY_NO_GLOBAL: usize = 19;
+const KEY_NOT_SYNCED: usize = 20;
+const KEY_AGO: usize = 21;
+const KEY_NO_TIME: usize = 22;
+const KEY_NETWORK: usize = 23;
+const KEY_OFF: usize = 24;
+const KEY_OVER: usize = 25;
+const KEY_DELAY_HEAD: usize = 26;
+const KEY_MS: usize = 27;
 
 /// Text number `k` of [`KEYS`]: a key, or a fixed piece of an event line.
 /// Out of line: a call with two arguments rather than a string's three.

@@ -131,6 +131,7 @@ impl Bench {
 fn resolves_syncs_and_shows_the_time() {
     let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
     assert_eq!(b.screen(Screen::Clock)[0], "--:--:--");
+    assert_eq!(b.screen(Screen::Clock)[2], "no global address");
     assert_eq!(b.screen(Screen::Clock)[5], "no address");
     b.run(20);
     let e = &b.events;
