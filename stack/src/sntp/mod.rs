@@ -824,23 +824,26 @@ impl SntpClient {
         self.last.at_ms = now_ms;
         self.stratum = stratum;
         self.last.server = meta.src;
-        shr1(d);
-        add4(d, &b, false);
-        let offset = d;
+        // (The offset computed in the sample.)
+        self.last.offset = *d;
+        let offset = &mut self.last.offset;
+        shr1(offset);
+        add4(offset, &b, false);
         // Within ±STEPT (< 2^31): the low word says it when the high words
         // only extend its sign.
         let low = word32(offset, 0) as i32;
         let small = fits_i32(offset);
-        let mut stepped = false;
         // (|low| by the clock's shared negation.)
         let magnitude = negated_if((low >> 16) as i16, low as u32) as u32;
-        self.last.offset = if !self.clock.is_set() || !small || magnitude > STEP_THRESHOLD.0 as u32
-        {
+        let stepped = !self.clock.is_set() || !small || magnitude > STEP_THRESHOLD.0 as u32;
+        if stepped {
             // Step to T3 + delay / 2 = T4 + b + max(d, 0) / 2: right
             // whatever the clock read before (even decades off).
-            let step = if negative_delay { &b } else { &*offset };
+            if negative_delay {
+                self.last.offset = b;
+            }
             let mut time = self.clock.time_words();
-            add4(&mut time, step, false);
+            add4(&mut time, &self.last.offset, false);
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
                 self.poll_up = 0;
@@ -848,15 +851,12 @@ impl SntpClient {
             }
             self.clock.step(ticks, to_ntp(&time));
             self.counters.steps = self.counters.steps.wrapping_add(1);
-            stepped = true;
-            *step
         } else {
             // Within ±STEPT: the clock's 32-bit slew.
             self.clock.slew_small(ticks, low);
             // In 2^-16 s (16-bit: |low| < 2^30, delay < 2^32).
             self.adapt_poll((magnitude >> 16) as u16, (self.last.delay >> 16) as u16);
-            *offset
-        };
+        }
         self.counters.accepted = self.counters.accepted.wrapping_add(1);
         Ok(stepped)
     }
