@@ -505,8 +505,9 @@ impl SntpClient {
 
     /// The server the next request goes to, if any is usable.
     pub fn server(&self) -> Option<Ipv6Address> {
-        self.usable(self.current as usize)
-            .then(|| self.servers[self.current as usize])
+        let i = self.current as usize;
+        // (`get`: no bounds-check panic path.)
+        self.servers.get(i).filter(|_| self.usable(i)).copied()
     }
 
     /// Slot `i` is no longer usable (DENY/RSTR).
