@@ -1241,41 +1241,44 @@ fn key_u32(t: &mut TextBuf, k: usize, value: u32) {
 /// The keys of the event lines' fields and the fixed pieces of the
 /// lines and screens, packed ([`TextBuf::name`]; written by [`key`]: one
 /// list and one writer rather than a string's three arguments per use).
-const KEYS: &str = " count=\0 delay_us=\0 stratum=\0 step=\0 len=\0 addr=\0 server=\0\
+/// [`TextBuf::name`] walks the list to the piece: those of the clock
+/// screen, drawn every second, come first (a few bytes to skip, not a
+/// few hundred).
+const KEYS: &str = " ago s\0off \0 d\0ms\0not synced:\0--:--:--\0msg \0NETWORK\0>2000s\0\
+    no global address\0 count=\0 delay_us=\0 stratum=\0 step=\0 len=\0 addr=\0 server=\0\
     message from=\0 scope=global dad=ok prefix=\0 name=\0 reason=\0 offset_us=\0\
-    000000\0 scope=link dad=ok\0/64\0 dad=duplicate\0event=\0sync\0msg \0no global address\0\
-    not synced:\0 ago s\0--:--:--\0NETWORK\0off \0>2000s\0 d\0ms";
-/// The positions of the keys in [`KEYS`].
-const KEY_COUNT: usize = 0;
-const KEY_DELAY: usize = 1;
-const KEY_STRATUM: usize = 2;
-const KEY_STEP: usize = 3;
-const KEY_LEN: usize = 4;
-const KEY_ADDR: usize = 5;
-const KEY_SERVER: usize = 6;
-const KEY_MESSAGE_FROM: usize = 7;
-const KEY_GLOBAL_PREFIX: usize = 8;
-const KEY_NAME: usize = 9;
-const KEY_REASON: usize = 10;
-const KEY_OFFSET: usize = 11;
-const KEY_ZEROS: usize = 12;
-const KEY_LINK: usize = 13;
-const KEY_SLASH_64: usize = 14;
-const KEY_DUPLICATE: usize = 15;
-const KEY_EVENT: usize = 16;
-const KEY_SYNC: usize = 17;
-const KEY_MSG: usize = 18;
-const KEY_NO_GLOBAL: usize = 19;
-const KEY_NOT_SYNCED: usize = 20;
-const KEY_AGO: usize = 21;
-const KEY_NO_TIME: usize = 22;
-const KEY_NETWORK: usize = 23;
-const KEY_OFF: usize = 24;
-const KEY_OVER: usize = 25;
-const KEY_DELAY_HEAD: usize = 26;
-const KEY_MS: usize = 27;
+    000000\0 scope=link dad=ok\0/64\0 dad=duplicate\0event=\0sync";
+/// The positions of the pieces in [`KEYS`].
+const KEY_AGO: usize = 0;
+const KEY_OFF: usize = 1;
+const KEY_DELAY_HEAD: usize = 2;
+const KEY_MS: usize = 3;
+const KEY_NOT_SYNCED: usize = 4;
+const KEY_NO_TIME: usize = 5;
+const KEY_MSG: usize = 6;
+const KEY_NETWORK: usize = 7;
+const KEY_OVER: usize = 8;
+const KEY_NO_GLOBAL: usize = 9;
+const KEY_COUNT: usize = 10;
+const KEY_DELAY: usize = 11;
+const KEY_STRATUM: usize = 12;
+const KEY_STEP: usize = 13;
+const KEY_LEN: usize = 14;
+const KEY_ADDR: usize = 15;
+const KEY_SERVER: usize = 16;
+const KEY_MESSAGE_FROM: usize = 17;
+const KEY_GLOBAL_PREFIX: usize = 18;
+const KEY_NAME: usize = 19;
+const KEY_REASON: usize = 20;
+const KEY_OFFSET: usize = 21;
+const KEY_ZEROS: usize = 22;
+const KEY_LINK: usize = 23;
+const KEY_SLASH_64: usize = 24;
+const KEY_DUPLICATE: usize = 25;
+const KEY_EVENT: usize = 26;
+const KEY_SYNC: usize = 27;
 
-/// Text number `k` of [`KEYS`]: a key, or a fixed piece of an event line.
+/// Piece `k` of [`KEYS`]: a key, or a fixed text of a line or a screen.
 /// Out of line: a call with two arguments rather than a string's three.
 #[inline(never)]
 fn key(t: &mut TextBuf, k: usize) {
