@@ -774,7 +774,7 @@ impl ClockApp {
                     AppEvent::ResolveFailed(f) => Some(f),
                     _ => None,
                 };
-                t.name("resolved\0resolve_failed", failed.is_some() as usize);
+                key(&mut t, KEY_RESOLVED + failed.is_some() as usize);
                 key(&mut t, KEY_NAME);
                 t.str(self.ntp_server_name());
                 if let Some(f) = failed {
@@ -976,7 +976,7 @@ impl ClockApp {
             return;
         };
         let mut r = s.row(4);
-        r.name("sync \0LOST ", matches!(sync, SyncState::Lost(_)) as usize);
+        key(&mut r, KEY_SYNC_HEAD + matches!(sync, SyncState::Lost(_)) as usize);
         write_age(&mut r, i.since_s);
         key(&mut r, KEY_AGO);
         r.u32(i.stratum as u32);
@@ -1151,7 +1151,7 @@ impl Soonest {
 #[inline(never)]
 fn addr_line(s: &mut ScreenText, k: usize, addr: Option<Ipv6Address>) {
     let mut r = s.row(4 + k);
-    r.name("gw \0dns \0ntp ", k);
+    key(&mut r, KEY_GW + k);
     match addr {
         Some(a) => r.ipv6(&a),
         None => r.put(b'-'),
@@ -1244,39 +1244,43 @@ fn key_u32(t: &mut TextBuf, k: usize, value: u32) {
 /// [`TextBuf::name`] walks the list to the piece: those of the clock
 /// screen, drawn every second, come first (a few bytes to skip, not a
 /// few hundred).
-const KEYS: &str = " ago s\0off \0 d\0ms\0not synced:\0--:--:--\0msg \0NETWORK\0>2000s\0\
-    no global address\0 count=\0 delay_us=\0 stratum=\0 step=\0 len=\0 addr=\0 server=\0\
-    message from=\0 scope=global dad=ok prefix=\0 name=\0 reason=\0 offset_us=\0\
-    000000\0 scope=link dad=ok\0/64\0 dad=duplicate\0event=\0sync";
-/// The positions of the pieces in [`KEYS`].
+const KEYS: &str = " ago s\0off \0 d\0ms\0sync \0LOST \0not synced:\0--:--:--\0msg \0\
+    NETWORK\0gw \0dns \0ntp \0>2000s\0no global address\0 count=\0 delay_us=\0 stratum=\0 \
+    step=\0 len=\0 addr=\0 server=\0message from=\0 scope=global dad=ok prefix=\0 name=\0 \
+    reason=\0 offset_us=\0000000\0 scope=link dad=ok\0/64\0 dad=duplicate\0event=\0sync\0\
+    resolved\0resolve_failed";
+/// The positions of the pieces in [`KEYS`] (of the first of a group).
 const KEY_AGO: usize = 0;
 const KEY_OFF: usize = 1;
 const KEY_DELAY_HEAD: usize = 2;
 const KEY_MS: usize = 3;
-const KEY_NOT_SYNCED: usize = 4;
-const KEY_NO_TIME: usize = 5;
-const KEY_MSG: usize = 6;
-const KEY_NETWORK: usize = 7;
-const KEY_OVER: usize = 8;
-const KEY_NO_GLOBAL: usize = 9;
-const KEY_COUNT: usize = 10;
-const KEY_DELAY: usize = 11;
-const KEY_STRATUM: usize = 12;
-const KEY_STEP: usize = 13;
-const KEY_LEN: usize = 14;
-const KEY_ADDR: usize = 15;
-const KEY_SERVER: usize = 16;
-const KEY_MESSAGE_FROM: usize = 17;
-const KEY_GLOBAL_PREFIX: usize = 18;
-const KEY_NAME: usize = 19;
-const KEY_REASON: usize = 20;
-const KEY_OFFSET: usize = 21;
-const KEY_ZEROS: usize = 22;
-const KEY_LINK: usize = 23;
-const KEY_SLASH_64: usize = 24;
-const KEY_DUPLICATE: usize = 25;
-const KEY_EVENT: usize = 26;
-const KEY_SYNC: usize = 27;
+const KEY_SYNC_HEAD: usize = 4;
+const KEY_NOT_SYNCED: usize = 6;
+const KEY_NO_TIME: usize = 7;
+const KEY_MSG: usize = 8;
+const KEY_NETWORK: usize = 9;
+const KEY_GW: usize = 10;
+const KEY_OVER: usize = 13;
+const KEY_NO_GLOBAL: usize = 14;
+const KEY_COUNT: usize = 15;
+const KEY_DELAY: usize = 16;
+const KEY_STRATUM: usize = 17;
+const KEY_STEP: usize = 18;
+const KEY_LEN: usize = 19;
+const KEY_ADDR: usize = 20;
+const KEY_SERVER: usize = 21;
+const KEY_MESSAGE_FROM: usize = 22;
+const KEY_GLOBAL_PREFIX: usize = 23;
+const KEY_NAME: usize = 24;
+const KEY_REASON: usize = 25;
+const KEY_OFFSET: usize = 26;
+const KEY_ZEROS: usize = 27;
+const KEY_LINK: usize = 28;
+const KEY_SLASH_64: usize = 29;
+const KEY_DUPLICATE: usize = 30;
+const KEY_EVENT: usize = 31;
+const KEY_SYNC: usize = 32;
+const KEY_RESOLVED: usize = 33;
 
 /// Piece `k` of [`KEYS`]: a key, or a fixed text of a line or a screen.
 /// Out of line: a call with two arguments rather than a string's three.
