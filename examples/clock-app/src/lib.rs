@@ -824,7 +824,7 @@ impl ClockApp {
             ),
             AppEvent::Dropped(r) => (2, DROP_NAMES, r as usize, self.iface.counters().dropped(r)),
         };
-        t.name(REASON_HEADS, head);
+        key(&mut t, KEY_REASON_HEADS + head);
         key(&mut t, KEY_REASON);
         t.name(names, reason);
         key_u32(&mut t, KEY_COUNT, count as u32);
@@ -976,7 +976,10 @@ impl ClockApp {
             return;
         };
         let mut r = s.row(4);
-        key(&mut r, KEY_SYNC_HEAD + matches!(sync, SyncState::Lost(_)) as usize);
+        key(
+            &mut r,
+            KEY_SYNC_HEAD + matches!(sync, SyncState::Lost(_)) as usize,
+        );
         write_age(&mut r, i.since_s);
         key(&mut r, KEY_AGO);
         r.u32(i.stratum as u32);
@@ -1015,25 +1018,26 @@ impl ClockApp {
     }
 
     /// Why the clock is not set yet, most basic reason first: a phrase of
-    /// [`WHY_NOT_SYNCED`], then for the last two a reason's name.
+    /// [`KEYS`] (from [`KEY_WHY`]), then for the last two (`ntp `, `dns `)
+    /// a reason's name.
     #[inline]
     fn why_not_synced(&self, r: &mut TextBuf) {
         let (why, names, reason) = if self.iface.global_address().is_none() {
-            (0, "", 0)
+            (KEY_WHY, "", 0)
         } else if self.sntp.server().is_some() {
             match self.ntp_reject.checked_sub(1) {
-                Some(i) => (5, NTP_REJECT_NAMES, i as usize),
-                None => (1, "", 0),
+                Some(i) => (KEY_GW + 2, NTP_REJECT_NAMES, i as usize),
+                None => (KEY_WHY + 1, "", 0),
             }
         } else {
             match self.dns.state() {
-                dns::State::Failed(f) => (6, FAILURE_NAMES, failure_index(f)),
-                dns::State::Resolving => (2, "", 0),
-                _ if self.dns_server().is_none() => (3, "", 0),
-                _ => (4, "", 0),
+                dns::State::Failed(f) => (KEY_GW + 1, FAILURE_NAMES, failure_index(f)),
+                dns::State::Resolving => (KEY_WHY + 2, "", 0),
+                _ if self.dns_server().is_none() => (KEY_WHY + 3, "", 0),
+                _ => (KEY_WHY + 4, "", 0),
             }
         };
-        r.name(WHY_NOT_SYNCED, why);
+        key(r, why);
         r.name(names, reason);
     }
 
@@ -1244,11 +1248,14 @@ fn key_u32(t: &mut TextBuf, k: usize, value: u32) {
 /// [`TextBuf::name`] walks the list to the piece: those of the clock
 /// screen, drawn every second, come first (a few bytes to skip, not a
 /// few hundred).
-const KEYS: &str = " ago s\0off \0 d\0ms\0sync \0LOST \0not synced:\0--:--:--\0msg \0\
-    NETWORK\0gw \0dns \0ntp \0>2000s\0no global address\0 count=\0 delay_us=\0 stratum=\0 \
-    step=\0 len=\0 addr=\0 server=\0message from=\0 scope=global dad=ok prefix=\0 name=\0 \
-    reason=\0 offset_us=\0000000\0 scope=link dad=ok\0/64\0 dad=duplicate\0event=\0sync\0\
-    resolved\0resolve_failed";
+const KEYS: &str = " ago s\0off \0 d\0ms\0sync \0LOST \0not synced:\0--:--:--\0no address\0\
+    waiting for ntp\0resolving name\0no dns server\0no ntp server\0msg \0NETWORK\0gw \0\
+    dns \0ntp \0>2000s\0no global address\0 count=\0 delay_us=\0 stratum=\0 step=\0 len=\0 \
+    addr=\0 server=\0message from=\0 scope=global dad=ok prefix=\0 name=\0 reason=\0 \
+    offset_us=\0000000\0 scope=link dad=ok\0/64\0 dad=duplicate\0event=\0sync\0resolved\0\
+    resolve_failed\0address_assigned\0dad_failed\0address_expired\0router_learned\0\
+    router_lost\0dns_server_learned\0dns_server_expired\0neighbor_unreachable\0\
+    ntp_rejected\0dns_rejected\0drop";
 /// The positions of the pieces in [`KEYS`] (of the first of a group).
 const KEY_AGO: usize = 0;
 const KEY_OFF: usize = 1;
@@ -1257,30 +1264,33 @@ const KEY_MS: usize = 3;
 const KEY_SYNC_HEAD: usize = 4;
 const KEY_NOT_SYNCED: usize = 6;
 const KEY_NO_TIME: usize = 7;
-const KEY_MSG: usize = 8;
-const KEY_NETWORK: usize = 9;
-const KEY_GW: usize = 10;
-const KEY_OVER: usize = 13;
-const KEY_NO_GLOBAL: usize = 14;
-const KEY_COUNT: usize = 15;
-const KEY_DELAY: usize = 16;
-const KEY_STRATUM: usize = 17;
-const KEY_STEP: usize = 18;
-const KEY_LEN: usize = 19;
-const KEY_ADDR: usize = 20;
-const KEY_SERVER: usize = 21;
-const KEY_MESSAGE_FROM: usize = 22;
-const KEY_GLOBAL_PREFIX: usize = 23;
-const KEY_NAME: usize = 24;
-const KEY_REASON: usize = 25;
-const KEY_OFFSET: usize = 26;
-const KEY_ZEROS: usize = 27;
-const KEY_LINK: usize = 28;
-const KEY_SLASH_64: usize = 29;
-const KEY_DUPLICATE: usize = 30;
-const KEY_EVENT: usize = 31;
-const KEY_SYNC: usize = 32;
-const KEY_RESOLVED: usize = 33;
+const KEY_WHY: usize = 8;
+const KEY_MSG: usize = 13;
+const KEY_NETWORK: usize = 14;
+const KEY_GW: usize = 15;
+const KEY_OVER: usize = 18;
+const KEY_NO_GLOBAL: usize = 19;
+const KEY_COUNT: usize = 20;
+const KEY_DELAY: usize = 21;
+const KEY_STRATUM: usize = 22;
+const KEY_STEP: usize = 23;
+const KEY_LEN: usize = 24;
+const KEY_ADDR: usize = 25;
+const KEY_SERVER: usize = 26;
+const KEY_MESSAGE_FROM: usize = 27;
+const KEY_GLOBAL_PREFIX: usize = 28;
+const KEY_NAME: usize = 29;
+const KEY_REASON: usize = 30;
+const KEY_OFFSET: usize = 31;
+const KEY_ZEROS: usize = 32;
+const KEY_LINK: usize = 33;
+const KEY_SLASH_64: usize = 34;
+const KEY_DUPLICATE: usize = 35;
+const KEY_EVENT: usize = 36;
+const KEY_SYNC: usize = 37;
+const KEY_RESOLVED: usize = 38;
+const KEY_NET_EVENTS: usize = 40;
+const KEY_REASON_HEADS: usize = 48;
 
 /// Piece `k` of [`KEYS`]: a key, or a fixed text of a line or a screen.
 /// Out of line: a call with two arguments rather than a string's three.
@@ -1296,9 +1306,9 @@ fn key_ip(t: &mut TextBuf, k: usize, addr: &Ipv6Address) {
     t.ipv6(addr);
 }
 
-/// `<name> addr=<address>[ scope=... dad=...]`: the name from
-/// [`NET_EVENT_NAMES`] by the event's position, the address shared by
-/// every kind (one field at one offset: no per-kind copy).
+/// `<name> addr=<address>[ scope=... dad=...]`: the name from [`KEYS`]
+/// (from [`KEY_NET_EVENTS`]) by the event's position, the address shared
+/// by every kind (one field at one offset: no per-kind copy).
 fn net_event_text(t: &mut TextBuf, e: &Event) {
     use Event::*;
     let kind = match e {
@@ -1319,7 +1329,7 @@ fn net_event_text(t: &mut TextBuf, e: &Event) {
     | DnsServerLearned(a)
     | DnsServerExpired(a)
     | NeighborUnreachable(a)) = e;
-    t.name(NET_EVENT_NAMES, kind);
+    key(t, KEY_NET_EVENTS + kind);
     key_ip(t, KEY_ADDR, a);
     if kind == 0 {
         if a.is_link_local() {
@@ -1336,11 +1346,6 @@ fn net_event_text(t: &mut TextBuf, e: &Event) {
         key(t, KEY_DUPLICATE);
     }
 }
-
-/// The phrases of [`ClockApp::why_not_synced`], packed
-/// ([`TextBuf::name`]).
-const WHY_NOT_SYNCED: &str = "no address\0waiting for ntp\0resolving name\0no dns server\0\
-    no ntp server\0ntp \0dns ";
 
 /// The names of the NTP rejection reasons ([`sntp::Reject`], in its
 /// order) in event lines and on the display, packed ([`TextBuf::name`]).
@@ -1362,15 +1367,6 @@ const DROP_NAMES: &str = "truncated\0wrong_mac\0icmp_ignored\0bad_ipv6\0\
     wrong_destination\0looped\0bad_checksum\0extension_header\0\
     invalid_ndp\0unknown_protocol\0not_ipv6\0no_listener\0rate_limited\0\
     buffer_too_small";
-
-/// The names of the node's events (in [`net_event_text`] order).
-const NET_EVENT_NAMES: &str = "address_assigned\0dad_failed\0address_expired\0\
-    router_learned\0router_lost\0dns_server_learned\0dns_server_expired\0\
-    neighbor_unreachable";
-
-/// The heads of the lines `<head> reason=<name> count=<n>` (in
-/// [`ClockApp::event_text`] order).
-const REASON_HEADS: &str = "ntp_rejected\0dns_rejected\0drop";
 
 /// The kind of a resolver state: 0 idle, 1 resolving, 2 resolved, 3
 /// failed (whatever the failure).
