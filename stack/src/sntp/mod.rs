@@ -136,8 +136,7 @@ const UNSTABLE_FACTOR: u16 = 4;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Reject {
-    /// Not from port 123 of the server polled (the one asked while a
-    /// request is outstanding).
+    /// Not from the server and port 123 we asked.
     WrongSource = 0,
     /// Shorter than the 48-byte header.
     Truncated,
@@ -290,10 +289,11 @@ pub struct SntpClient {
     /// One bit per server slot that holds a server not retired by
     /// DENY/RSTR (one mask test instead of address comparisons).
     usable: u8,
-    /// The server polled now: also the one the outstanding request went
-    /// to, since it changes only with no request outstanding (see
-    /// `accept`).
+    /// The server polled now, and the one the last request went to (the
+    /// same while that request is outstanding, see `accept`; the last one
+    /// still classifies a late reply after a failover as NotExpected).
     current: u8,
+    asked: u8,
     /// Our bound source port (0: none); whether no request went from it
     /// yet is the flag [`PORT_FRESH`].
     port: u16,
@@ -339,6 +339,7 @@ impl SntpClient {
         servers: [Ipv6Address::UNSPECIFIED; MAX_SERVERS],
         usable: 0,
         current: 0,
+        asked: 0,
         port: 0,
         t1: [0; 4],
         next_poll_ms: 0,
@@ -453,13 +454,12 @@ impl SntpClient {
         // (A server not listed before gets the old slot MAX_SERVERS, a
         // usable one: new servers are usable.)
         let old_usable = self.usable | 1 << MAX_SERVERS;
-        let polled = self.current as usize;
+        let (polled, asked) = (self.current as usize, self.asked as usize);
         self.usable = 0;
         self.current = 0;
-        // The outstanding request (to the polled server) stays valid while
-        // its server is listed (replies are matched against
-        // `servers[current]`).
-        let mut polled_listed = false;
+        // The outstanding request stays valid while its server is listed
+        // (replies are matched against `servers[asked]`).
+        let mut asked_listed = false;
         // (Filled in order: the next free slot is the count.)
         let mut i = 0;
         for s in servers {
@@ -472,7 +472,8 @@ impl SntpClient {
             self.servers[i] = *s;
             // (The old list has no duplicates, never the unspecified
             // address: the old slot of `s` tells whether it was the polled
-            // server, by index, without more address comparisons.)
+            // or the asked server, by index, without more address
+            // comparisons.)
             let j = old.iter().position(|o| o == s).unwrap_or(MAX_SERVERS);
             // (Listed before: not usable only if retired.)
             if has_bit(old_usable, j) {
@@ -480,11 +481,14 @@ impl SntpClient {
             }
             if j == polled {
                 self.current = i as u8;
-                polled_listed = true;
+            }
+            if j == asked {
+                self.asked = i as u8;
+                asked_listed = true;
             }
             i += 1;
         }
-        if !polled_listed {
+        if !asked_listed {
             self.forget_request();
         }
     }
@@ -657,6 +661,7 @@ impl SntpClient {
         match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
             Ok(n) => {
                 self.t1 = t1;
+                self.asked = self.current;
                 self.flags &= !PORT_FRESH;
                 self.blocked = 0;
                 self.counters.requests = self.counters.requests.wrapping_add(1);
@@ -727,15 +732,15 @@ impl SntpClient {
         now_ms: u32,
         ticks: u32,
     ) -> Result<bool, Reject> {
-        // The server asked is the polled one: `current` changes only while
-        // no request is outstanding (T1 zero): next_server runs after
-        // forget_request (try_send, a kiss) or before a request is sent
-        // (try_send); set_servers moves it with its server, or forgets the
-        // request when that server is no longer listed. With nothing
-        // outstanding, every datagram is refused anyway.
-        let polled = self.current as usize;
+        // (While a request is outstanding, `asked` equals `current`:
+        // current changes only with T1 zero (next_server after
+        // forget_request or before a send; set_servers moves both with
+        // their server or forgets the request). Once none is, `asked`
+        // still names the last server asked: its late reply after a
+        // failover is NotExpected, not WrongSource.)
+        let asked = self.asked as usize;
         // (`get`: its range test is the refusal, no bounds check panic.)
-        if meta.src_port != ntp::PORT || self.servers.get(polled) != Some(&meta.src) {
+        if meta.src_port != ntp::PORT || self.servers.get(asked) != Some(&meta.src) {
             return Err(Reject::WrongSource);
         }
         // The 48-byte header (RFC 5905 7.3; extension fields and a MAC
@@ -780,7 +785,7 @@ impl SntpClient {
             const RSTR: [u16; 2] = kiss_words(ntp::KISS_RSTR);
             const RATE: [u16; 2] = kiss_words(ntp::KISS_RATE);
             let reason = if hi == DENY[0] && lo == DENY[1] || hi == RSTR[0] && lo == RSTR[1] {
-                self.retire(polled);
+                self.retire(asked);
                 Reject::KissDeny
             } else if hi == RATE[0] && lo == RATE[1] {
                 self.double_interval();
@@ -1138,6 +1143,7 @@ mod tests {
     fn ask(c: &mut SntpClient, t1_tick: u32) -> NtpTimestamp {
         let t1 = c.clock.now(t1_tick);
         c.t1 = words(t1);
+        c.asked = c.current;
         t1
     }
 
@@ -1402,12 +1408,13 @@ mod tests {
         c.usable = 0b101;
         c.current = 2;
         c.t1 = [5, 0, 0, 0];
+        c.asked = 2;
         c.set_servers(&[d, b]);
         assert_eq!(c.servers[..2], [d, b]);
         assert_eq!(c.usable, 0b001); // b kept its DENY
         assert_eq!(c.server(), Some(d));
         // d moved to slot 0: its reply is still expected.
-        assert_eq!((c.t1, c.current), ([5, 0, 0, 0], 0));
+        assert_eq!((c.t1, c.asked), ([5, 0, 0, 0], 0));
         c.set_servers(&[b]);
         assert_eq!(c.t1, [0; 4]); // d left: nothing more expected
         assert_eq!(c.server(), None);
@@ -1415,6 +1422,27 @@ mod tests {
         assert!(c.add_server(a));
         c.next_server();
         assert_eq!(c.server(), Some(a));
+    }
+
+    #[test]
+    fn refresh_follows_the_polled_and_the_asked_server_apart() {
+        let a = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xa]);
+        let b = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xb]);
+        let d = Ipv6Address::new([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0xd]);
+        let mut c = SntpClient::new(SoftClock::new(32768), 1);
+        c.set_servers(&[a, b, d]);
+        // b polled next, the last request went to d, a retired (as after
+        // two requests to d went unanswered: nothing outstanding).
+        c.usable = 0b110;
+        (c.current, c.asked) = (1, 2);
+        c.set_servers(&[d, a, b]);
+        assert_eq!(c.servers, [d, a, b]);
+        assert_eq!(c.usable, 0b101);
+        assert_eq!((c.current, c.server()), (2, Some(b)));
+        assert_eq!(c.asked, 0);
+        // Neither listed any more: slot 0 polled.
+        c.set_servers(&[a]);
+        assert_eq!((c.current, c.server()), (0, None));
     }
 
     #[test]
@@ -1689,6 +1717,26 @@ mod tests {
         assert_eq!(c.server(), None);
         assert_eq!(c.poll_at(1000), None);
         assert!(!c.clock.is_set());
+    }
+
+    #[test]
+    fn a_late_reply_after_a_failover_is_not_expected() {
+        let mut c = SntpClient::new(SoftClock::new(1000), 3);
+        c.set_servers(&[SERVER, OTHER]);
+        c.port = PORT;
+        let t1 = ask(&mut c, 100);
+        let mut kiss = reply(t1, t1, t1);
+        kiss[1] = 0;
+        kiss[12..16].copy_from_slice(&ntp::KISS_DENY);
+        let m = meta(SERVER, 123, 0..48);
+        let outcome = c.receive_outcome(&m, &kiss, 1000, 110);
+        assert_eq!(outcome, Some(Outcome::Rejected(Reject::KissDeny)));
+        assert_eq!(c.server(), Some(OTHER));
+        // The answer from the server asked, after the failover: a reply
+        // nobody waits for any more, not a stranger's.
+        let late = reply(t1, t1, t1);
+        let outcome = c.receive_outcome(&m, &late, 1000, 110);
+        assert_eq!(outcome, Some(Outcome::Rejected(Reject::NotExpected)));
     }
 
     #[test]
