@@ -1252,13 +1252,13 @@ fn key_u32(t: &mut TextBuf, k: usize, value: u32) {
 /// strings: as pieces, they cost 0.02 % of idle low-power time in the
 /// simulator for 12 bytes.)
 const KEYS: &str = "sync \0LOST \0event=\0sync\0 server=\0 offset_us=\0 delay_us=\0 \
-    stratum=\0 step=\0 count=\0000000\0 name=\0resolved\0resolve_failed\0 addr=\0 reason=\0\
-    not synced:\0--:--:--\0no address\0waiting for ntp\0resolving name\0no dns server\0\
-    no ntp server\0msg \0NETWORK\0gw \0dns \0ntp \0>2000s\0no global address\0 len=\0\
-    message from=\0 scope=global dad=ok prefix=\0 scope=link dad=ok\0/64\0 dad=duplicate\0\
-    address_assigned\0dad_failed\0address_expired\0router_learned\0router_lost\0\
-    dns_server_learned\0dns_server_expired\0neighbor_unreachable\0ntp_rejected\0\
-    dns_rejected\0drop";
+    stratum=\0 step=\0 count=\0\
+    000000\0 name=\0resolved\0resolve_failed\0 addr=\0 reason=\0not synced:\0--:--:--\0\
+    no address\0waiting for ntp\0resolving name\0no dns server\0no ntp server\0msg \0\
+    NETWORK\0gw \0dns \0ntp \0>2000s\0no global address\0 len=\0message from=\0 \
+    scope=global dad=ok prefix=\0 scope=link dad=ok\0/64\0 dad=duplicate\0address_assigned\0\
+    dad_failed\0address_expired\0router_learned\0router_lost\0dns_server_learned\0\
+    dns_server_expired\0neighbor_unreachable\0ntp_rejected\0dns_rejected\0drop";
 /// The positions of the pieces in [`KEYS`] (of the first of a group).
 const KEY_SYNC_HEAD: usize = 0;
 const KEY_EVENT: usize = 2;
