@@ -466,7 +466,10 @@ impl SntpClient {
             if i >= MAX_SERVERS {
                 break;
             }
-            if s.is_unspecified() || s.is_multicast() || self.servers[..i].contains(s) {
+            // (The whole list searched: its free slots, slot i at least,
+            // are unspecified, so that this skips the unspecified address
+            // too.)
+            if s.is_multicast() || self.servers.contains(s) {
                 continue;
             }
             self.servers[i] = *s;
