@@ -486,13 +486,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         payload: core::ops::Range<usize>,
     ) -> Received {
         self.counters.udp_delivered = self.counters.udp_delivered.wrapping_add(1);
-        Received::Udp(UdpMeta {
-            src: ip.src_addr,
+        // (Built in the result, the addresses copied into it after: no
+        // 32-byte temporary copied out.)
+        let mut r = Received::Udp(UdpMeta {
+            src: Ipv6Address::UNSPECIFIED,
             src_port,
-            dst: ip.dst_addr,
+            dst: Ipv6Address::UNSPECIFIED,
             dst_port,
             payload,
-        })
+        });
+        if let Received::Udp(m) = &mut r {
+            m.src = ip.src_addr;
+            m.dst = ip.dst_addr;
+        }
+        r
     }
 
     fn icmp_input(&mut self, buf: &mut [u8], off: usize, end: usize, ip: &Ipv6Repr) -> Received {
