@@ -221,13 +221,15 @@ fn line(board: &mut Board, bytes: &[u8]) {
     board.console.write(b"\r\n");
 }
 
-/// The greeting: the firmware's name and the MAC. Out of line: its
-/// buffer is not part of the loop's frame.
+/// The greeting: the firmware's name and the MAC, the MAC's line written
+/// in the frame buffer (not yet in use: no buffer to clear on the stack).
 #[inline(never)]
 fn greet(board: &mut Board) {
     line(board, b"\r\nproiot3 clock firmware");
-    let mut buf = [0u8; 21];
-    let mut t = TextBuf::new(&mut buf);
+    // SAFETY: `greet` runs first in `run`, before the loop takes the only
+    // other reference to the frame buffer; the reference ends here.
+    let buf = unsafe { &mut *addr_of_mut!(FRAME) };
+    let mut t = TextBuf::new(buf);
     t.str("mac ");
     t.mac(&MacAddress(board.mac));
     let n = t.len();
