@@ -283,7 +283,11 @@ pub enum AppEvent {
 // Tags from 1: an empty slot (`None`) is all zero bytes (`.bss`).
 #[repr(u8)]
 enum Queued {
-    Resolved = 1,
+    /// Never queued (the node's events wait in its own queue): the tags
+    /// are those of [`AppEvent`], whose values the slots are copied to.
+    #[allow(dead_code)]
+    Net = 1,
+    Resolved,
     ResolveFailed,
     Synced(bool),
     NtpRejected(sntp::Reject),
@@ -695,6 +699,8 @@ impl ClockApp {
             return self.iface.poll_event().map(AppEvent::Net);
         };
         Some(match q {
+            // Never queued.
+            Queued::Net => return None,
             Queued::Resolved => AppEvent::Resolved,
             Queued::ResolveFailed => AppEvent::ResolveFailed(self.dns_failure),
             Queued::Synced(stepped) => AppEvent::Synced(stepped),
