@@ -701,12 +701,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The oldest pending event, if any.
     pub fn poll_event(&mut self) -> Option<Event> {
-        let (tag, a) = self.events[0];
-        // The queue moves up by one (a copy: smaller than a rotation).
-        self.events.copy_within(1.., 0);
-        self.events[MAX_EVENTS - 1].0 = 0;
+        // (The event built from the slot in place, before the queue
+        // moves: no copy of the slot first. An empty first slot means an
+        // empty queue, the events filling the first free slots: nothing
+        // to move then.)
+        let (tag, a) = &self.events[0];
+        let a = *a;
         // One match here rather than one event constructor per kind.
-        Some(match tag {
+        let event = match *tag {
             1 => Event::RouterLost(a),
             2 => Event::DnsServerExpired(a),
             3 => Event::AddressAssigned(a),
@@ -716,7 +718,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             7 => Event::NeighborUnreachable(a),
             8 => Event::AddressExpired(a),
             _ => return None,
-        })
+        };
+        // The queue moves up by one (a copy: smaller than a rotation).
+        self.events.copy_within(1.., 0);
+        self.events[MAX_EVENTS - 1].0 = 0;
+        Some(event)
     }
 
     /// Binds a UDP port: datagrams to it are delivered by `receive`.
