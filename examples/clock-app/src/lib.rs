@@ -66,7 +66,7 @@
 
 pub mod text;
 
-use microip6::clock::calendar::{DateTime, Weekday, NTP_UNIX_OFFSET};
+use microip6::clock::calendar::{DateTime, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::Tz;
 use microip6::dns::{self, Failure};
@@ -1104,9 +1104,9 @@ const CLOCK_TEMPLATE: &[u8] = b"\x01:\x01:\x01\n\x02 \0-\x01-\x01 ";
 
 /// Writes `template` from line 0 of `s`: its bytes, except that a `0`
 /// writes the next of `values` in decimal, a `1` the next value as two
-/// digits at least, a `2` the next value as a weekday name, and a `\n`
-/// moves to the next line. A table and one loop rather than a call
-/// sequence per label and number.
+/// digits at least, a `2` the next value as a weekday name (0 = Sunday),
+/// and a `\n` moves to the next line. A table and one loop rather than a
+/// call sequence per label and number.
 #[inline(never)]
 fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
     let mut values = values.iter().copied();
@@ -1124,7 +1124,8 @@ fn fill(s: &mut ScreenText, template: &[u8], values: &[u16]) {
         }
         let v = values.next().unwrap_or(0);
         if c == 2 {
-            r.str(Weekday::from_number(v.into()).short_name());
+            // Weekday names in KEYS (0 = Sunday, as `Weekday`).
+            key(&mut r, KEY_WEEKDAYS + usize::from(v));
         } else {
             // Width 0 (`0`) or 2 digits at least (`1`): one call.
             r.number(v.into(), c * 2);
@@ -1252,13 +1253,14 @@ fn key_u32(t: &mut TextBuf, k: usize, value: u32) {
 /// lines and screens, packed ([`TextBuf::name`]; written by [`key`]: one
 /// list and one writer rather than a string's three arguments per use).
 /// [`TextBuf::name`] walks the list to the piece (13 cycles a byte on
-/// the MSP430): the clock screen's head, drawn every second, comes first,
+/// the MSP430): the clock screen's weekday names and head, drawn every
+/// second, come first,
 /// then the pieces of the `sync` line (every NTP reply), then the rest.
 /// (The other texts of the clock screen's every-second redraw stay
 /// strings: as pieces, they cost 0.02 % of idle low-power time in the
 /// simulator for 12 bytes.)
-const KEYS: &str = "sync \0LOST \0event=\0sync\0 server=\0 offset_us=\0 delay_us=\0 \
-    stratum=\0 step=\0 count=\0\
+const KEYS: &str = "Sun\0Mon\0Tue\0Wed\0Thu\0Fri\0Sat\0sync \0LOST \0event=\0sync\0 \
+    server=\0 offset_us=\0 delay_us=\0 stratum=\0 step=\0 count=\0\
     000000\0 name=\0resolved\0resolve_failed\0 addr=\0 reason=\0not synced:\0--:--:--\0\
     no address\0waiting for ntp\0resolving name\0no dns server\0no ntp server\0msg \0\
     NETWORK\0gw \0dns \0ntp \0>2000s\0no global address\0 len=\0message from=\0 \
@@ -1266,36 +1268,37 @@ const KEYS: &str = "sync \0LOST \0event=\0sync\0 server=\0 offset_us=\0 delay_us
     dad_failed\0address_expired\0router_learned\0router_lost\0dns_server_learned\0\
     dns_server_expired\0neighbor_unreachable\0ntp_rejected\0dns_rejected\0drop";
 /// The positions of the pieces in [`KEYS`] (of the first of a group).
-const KEY_SYNC_HEAD: usize = 0;
-const KEY_EVENT: usize = 2;
-const KEY_SYNC: usize = 3;
-const KEY_SERVER: usize = 4;
-const KEY_OFFSET: usize = 5;
-const KEY_DELAY: usize = 6;
-const KEY_STRATUM: usize = 7;
-const KEY_STEP: usize = 8;
-const KEY_COUNT: usize = 9;
-const KEY_ZEROS: usize = 10;
-const KEY_NAME: usize = 11;
-const KEY_RESOLVED: usize = 12;
-const KEY_ADDR: usize = 14;
-const KEY_REASON: usize = 15;
-const KEY_NOT_SYNCED: usize = 16;
-const KEY_NO_TIME: usize = 17;
-const KEY_WHY: usize = 18;
-const KEY_MSG: usize = 23;
-const KEY_NETWORK: usize = 24;
-const KEY_GW: usize = 25;
-const KEY_OVER: usize = 28;
-const KEY_NO_GLOBAL: usize = 29;
-const KEY_LEN: usize = 30;
-const KEY_MESSAGE_FROM: usize = 31;
-const KEY_GLOBAL_PREFIX: usize = 32;
-const KEY_LINK: usize = 33;
-const KEY_SLASH_64: usize = 34;
-const KEY_DUPLICATE: usize = 35;
-const KEY_NET_EVENTS: usize = 36;
-const KEY_REASON_HEADS: usize = 44;
+const KEY_WEEKDAYS: usize = 0;
+const KEY_SYNC_HEAD: usize = 7;
+const KEY_EVENT: usize = 9;
+const KEY_SYNC: usize = 10;
+const KEY_SERVER: usize = 11;
+const KEY_OFFSET: usize = 12;
+const KEY_DELAY: usize = 13;
+const KEY_STRATUM: usize = 14;
+const KEY_STEP: usize = 15;
+const KEY_COUNT: usize = 16;
+const KEY_ZEROS: usize = 17;
+const KEY_NAME: usize = 18;
+const KEY_RESOLVED: usize = 19;
+const KEY_ADDR: usize = 21;
+const KEY_REASON: usize = 22;
+const KEY_NOT_SYNCED: usize = 23;
+const KEY_NO_TIME: usize = 24;
+const KEY_WHY: usize = 25;
+const KEY_MSG: usize = 30;
+const KEY_NETWORK: usize = 31;
+const KEY_GW: usize = 32;
+const KEY_OVER: usize = 35;
+const KEY_NO_GLOBAL: usize = 36;
+const KEY_LEN: usize = 37;
+const KEY_MESSAGE_FROM: usize = 38;
+const KEY_GLOBAL_PREFIX: usize = 39;
+const KEY_LINK: usize = 40;
+const KEY_SLASH_64: usize = 41;
+const KEY_DUPLICATE: usize = 42;
+const KEY_NET_EVENTS: usize = 43;
+const KEY_REASON_HEADS: usize = 51;
 
 /// Piece `k` of [`KEYS`]: a key, or a fixed text of a line or a screen.
 /// Out of line: a call with two arguments rather than a string's three.

@@ -990,3 +990,16 @@ fn lookup_is_refreshed_after_the_refresh_time() {
     let refresh = u64::from(DNS_REFRESH_MS);
     assert!((refresh..=refresh + 5).contains(&gap_ms), "{gap_ms} ms");
 }
+
+/// Every weekday's name on the clock screen's date line, as the stack's
+/// `Weekday` names them (0 = Sunday).
+#[test]
+fn weekday_names_of_the_date_line() {
+    use microip6::clock::calendar::Weekday;
+    for d in 0..7u16 {
+        let mut s = ScreenText::blank();
+        fill(&mut s, b"\x02 \x01", &[d, 5]);
+        let want = std::format!("{} 05", Weekday::from_number(d.into()).short_name());
+        assert_eq!(text(s.line(0)), want);
+    }
+}
