@@ -126,6 +126,22 @@ type Eth = Enc28j60<Spi, Delay>;
 static mut APP: ClockApp = ClockApp::UNCONFIGURED;
 /// The frame buffer lent to the driver and the application.
 static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
+/// The loop's clock and what the display shows: all zero at the start
+/// (the counter started at 0 and is read within 18 hours, so the first
+/// reading's count is not behind `ticks`; nothing drawn yet), in `.bss`:
+/// off the loop's frame, under every call, and no clearing code.
+static mut SHOWN: Shown = Shown {
+    clock: Monotonic {
+        last_high: 0,
+        high_ms: 0,
+        ms: 0,
+        ticks: 0,
+    },
+    lines: [0; ROWS],
+    second: 0,
+    current: false,
+    synced: false,
+};
 
 /// After an NTP request ([`AWAITING_REPLY`]), the tick count until which
 /// the reply is awaited awake even when other frames come first (the
@@ -265,27 +281,20 @@ pub fn run(mut board: Board) -> ! {
     }
 
     // SAFETY: `run` is entered once (it never returns) after `start`
-    // configured `APP` (see `main`), and this is the only reference to
-    // the application and the frame buffer; statics keep them off the
-    // stack and at fixed addresses (much less code than through pointers).
-    let (app, frame) = unsafe { (&mut *addr_of_mut!(APP), &mut *addr_of_mut!(FRAME)) };
+    // configured `APP` (see `main`), and these are the only references to
+    // the application, the frame buffer and `SHOWN` (`greet`'s ended);
+    // statics keep them off the stack and at fixed addresses (much less
+    // code than through pointers).
+    let (app, frame, shown) = unsafe {
+        (
+            &mut *addr_of_mut!(APP),
+            &mut *addr_of_mut!(FRAME),
+            &mut *addr_of_mut!(SHOWN),
+        )
+    };
     watchdog::start();
     let mut eth = start_ethernet(&mut board, mac.0);
 
-    let mut shown = Shown {
-        // All zero: the counter started at 0 and is read within 18 hours
-        // (the first reading's count is then not behind `ticks`).
-        clock: Monotonic {
-            last_high: 0,
-            high_ms: 0,
-            ms: 0,
-            ticks: 0,
-        },
-        lines: [0; ROWS],
-        second: 0,
-        redraw: true,
-        synced: false,
-    };
     let mut buttons = 0u8;
     'turn: loop {
         // Frames first: their arrival time is the tick count read just
@@ -358,9 +367,9 @@ pub fn run(mut board: Board) -> ! {
         if buttons != 0 {
             buttons = 0;
             app.button_next(shown.clock.ms);
-            shown.redraw = true;
+            shown.current = false;
         }
-        let (wait, drew) = show(&mut board, app, &mut shown, frame);
+        let (wait, drew) = show(&mut board, app, shown, frame);
         // A frame that came during the redraw is taken at once, not after
         // the next sleep. (Only here: the sleeps feed the watchdog, and a
         // flood must not keep the loop from them.)
@@ -399,8 +408,10 @@ struct Shown {
     /// The low 16 bits of the second shown (UTC once synced, uptime
     /// before): enough to notice the next one.
     second: u16,
-    /// Draw at the next turn whatever the second (a button was pressed).
-    redraw: bool,
+    /// The lines drawn are current: false draws at the next turn whatever
+    /// the second (at the start, after a button; false rather than a
+    /// `redraw` flag: the struct is all zero at the start, in `.bss`).
+    current: bool,
     /// The time was known at the last redraw (`synced` logged).
     synced: bool,
 }
@@ -444,10 +455,10 @@ fn show(
     // The first synced screen is drawn whatever its second (only 16 bits
     // of the seconds are compared).
     let syncing = utc.is_some() && !shown.synced;
-    let drew = (shown.redraw || syncing || second != shown.second) && !awaiting;
+    let drew = (!shown.current || syncing || second != shown.second) && !awaiting;
     if drew {
         shown.second = second;
-        shown.redraw = false;
+        shown.current = true;
         if syncing {
             shown.synced = true;
             line(board, b"synced");
