@@ -544,10 +544,11 @@ fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
     }
 }
 
-/// The driver's calls, out of line: their locals are not part of the
-/// loop's frame (under every other call of the loop). A frame longer than
-/// the buffer comes cut (see [`FRAME_LEN`]).
-#[inline(never)]
+/// The next received frame, if any. A frame longer than the buffer comes
+/// cut (see [`FRAME_LEN`]). In line in the loop (46 B less than a call):
+/// its locals add 8 B to the loop's frame, under every other call (the
+/// worst stack 334 -> 342 B in the simulator).
+#[inline]
 fn take_frame(eth: &mut Eth, frame: &mut [u8]) -> Option<RxFrame> {
     eth.receive_cut(frame).ok().flatten()
 }
