@@ -185,7 +185,7 @@ fn step(u: &mut Unstructured, node: &mut Node) -> Result<()> {
                 &mut node.buf,
                 node.now as u32,
                 src_port,
-                dst,
+                &dst,
                 dst_port,
                 payload_len,
             );

@@ -225,7 +225,7 @@ impl Link {
             h.buf[off..off + data.len()].copy_from_slice(data);
             match h
                 .iface
-                .send_udp(&mut h.buf, self.now, src_port, dst, dst_port, data.len())
+                .send_udp(&mut h.buf, self.now, src_port, &dst, dst_port, data.len())
             {
                 Ok(n) => {
                     let f = h.buf[..n].to_vec();

@@ -153,7 +153,7 @@ proptest! {
                 Step::Send(len) => {
                     let dst = Ipv6Address::new([0xfe80, 0, 0, 0, 0x5054, 0xff, 0xfe12, 0x3456]);
                     let len = len.min(buf.len() - iface.udp_payload_offset());
-                    if let Ok(n) = iface.send_udp(&mut buf, now, 5353, dst, 53, len) {
+                    if let Ok(n) = iface.send_udp(&mut buf, now, 5353, &dst, 53, len) {
                         check_frame(&buf[..n]);
                     }
                 }

@@ -312,7 +312,7 @@ impl Sim {
             .unwrap();
         let n = match s
             .iface
-            .send_udp(&mut s.buf, now_ms, 123, meta.src, meta.src_port, 48)
+            .send_udp(&mut s.buf, now_ms, 123, &meta.src, meta.src_port, 48)
         {
             Ok(n) => n,
             Err(_) => return, // the client's address not resolved: no answer

@@ -140,7 +140,7 @@ pub extern "C" fn probe() -> ! {
                 buf,
                 now,
                 port,
-                black_box(Ipv6Address::ALL_NODES),
+                &black_box(Ipv6Address::ALL_NODES),
                 9,
                 black_box(4),
             ) {

@@ -919,7 +919,7 @@ impl ClockApp {
             buf,
             now_ms,
             MESSAGE_PORT,
-            self.message_from,
+            &self.message_from,
             self.ack_port,
             4,
         ) {

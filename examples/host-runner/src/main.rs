@@ -319,7 +319,7 @@ fn main() -> ExitCode {
                             &mut buf,
                             now(),
                             meta.dst_port,
-                            meta.src,
+                            &meta.src,
                             meta.src_port,
                             n,
                         ) {
@@ -354,7 +354,7 @@ fn main() -> ExitCode {
             let off = iface.udp_payload_offset();
             let n = text.len().min(iface.max_udp_payload(buf.len()));
             buf[off..off + n].copy_from_slice(&text.as_bytes()[..n]);
-            match iface.send_udp(&mut buf, now(), src_port, *dst, *port, n) {
+            match iface.send_udp(&mut buf, now(), src_port, dst, *port, n) {
                 Ok(len) => {
                     let _ = tap.send(&buf[..len]);
                     let _ = writeln!(out, "event=udp_sent dst={} port={port} len={n}", ip(*dst));

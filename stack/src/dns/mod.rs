@@ -610,7 +610,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             self.retry_later(now);
             return None;
         };
-        match iface.send_udp(buf, now, self.port, self.server, PORT, len) {
+        match iface.send_udp(buf, now, self.port, &self.server, PORT, len) {
             Ok(n) => {
                 // The reply is awaited for the whole interval from now on.
                 self.wait_reply(now);

@@ -101,7 +101,7 @@
 //!     let off = iface.udp_payload_offset();
 //!     frame[off..off + 4].copy_from_slice(b"ping");
 //!     let server = Ipv6Address::new([0xfe80, 0, 0, 0, 0, 0, 0, 1]);
-//!     match iface.send_udp(&mut frame, now_ms, 123, server, 123, 4) {
+//!     match iface.send_udp(&mut frame, now_ms, 123, &server, 123, 4) {
 //!         Ok(n) => { /* driver.send(&frame[..n]) */ }
 //!         Err(nb::Error::WouldBlock) => { /* NS goes out on the next poll */ }
 //!         Err(nb::Error::Other(_e)) => {}

@@ -382,7 +382,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         buf: &mut [u8],
         now_ms: u32,
         src_port: u16,
-        dst: Ipv6Address,
+        dst: &Ipv6Address,
         dst_port: u16,
         payload_len: usize,
     ) -> nb::Result<usize, SendError> {
@@ -393,7 +393,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if buf.len() < UDP_PAYLOAD || payload_len > self.max_udp_payload(buf.len()) {
             return Err(nb::Error::Other(SendError::TooLarge));
         }
-        let s = self.select_source(&dst).map_err(|tentative| {
+        let s = self.select_source(dst).map_err(|tentative| {
             if tentative {
                 nb::Error::WouldBlock
             } else {
@@ -403,7 +403,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let optimistic = super::slot_ref(&self.addrs, s).slot == AddrSlot::Optimistic;
         // (The neighbor's index, not a copy of its link-layer address:
         // less code on the target.)
-        let next_hop = self.resolve(&dst, optimistic)?;
+        let next_hop = self.resolve(dst, optimistic)?;
         let dst_mac = next_hop.map(|k| &self.neighbors[k].mac);
         let src = &super::slot_ref(&self.addrs, s).addr;
         let udp_len = 8 + payload_len;
@@ -412,15 +412,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         } else {
             self.params.hop_limit
         };
-        self.write_headers(
-            buf,
-            dst_mac,
-            udp_len,
-            ip_protocol::UDP,
-            hop_limit,
-            src,
-            &dst,
-        );
+        self.write_headers(buf, dst_mac, udp_len, ip_protocol::UDP, hop_limit, src, dst);
         // The UDP header (RFC 768) written here, as `write_headers` does
         // for the IPv6 one (less code than `UdpRepr::emit`, whose size
         // checks were made above), then the checksum over the
@@ -430,7 +422,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         udp[2..4].copy_from_slice(&dst_port.to_be_bytes());
         udp[4..6].copy_from_slice(&(udp_len as u16).to_be_bytes());
         udp[6..8].fill(0);
-        let ck = checksum::ipv6_upper_layer(src, &dst, ip_protocol::UDP, udp);
+        let ck = checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, udp);
         udp[6..8].copy_from_slice(&(if ck == 0 { 0xffff } else { ck }).to_be_bytes());
         self.counters.udp_sent = self.counters.udp_sent.wrapping_add(1);
         self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
@@ -519,7 +511,7 @@ mod tests {
         let dst = Ipv6Address::new([0xff02, 0, 0, 0, 0, 0, 0, 0xfb]);
         let mut send = |buf: &mut [u8], data: &[u8]| {
             buf[UDP_PAYLOAD..UDP_PAYLOAD + data.len()].copy_from_slice(data);
-            let n = i.send_udp(buf, 3000, 5353, dst, 5353, data.len()).unwrap();
+            let n = i.send_udp(buf, 3000, 5353, &dst, 5353, data.len()).unwrap();
             buf[..n].to_vec()
         };
         let f = send(&mut buf, &[1, 2, 3, 4, 0, 0]);

@@ -330,7 +330,7 @@ impl T {
         self.buf[off..off + data.len()].copy_from_slice(data);
         let n = self
             .i
-            .send_udp(&mut self.buf, self.now, 5000, dst, 53, data.len())?;
+            .send_udp(&mut self.buf, self.now, 5000, &dst, 53, data.len())?;
         Ok(self.buf[..n].to_vec())
     }
 
@@ -1252,7 +1252,7 @@ fn no_router_no_global_source() {
     let max = t.i.max_udp_payload(t.buf.len());
     assert_eq!(max, 1514 - 62);
     assert_eq!(
-        t.i.send_udp(&mut t.buf, t.now, 1, ip("2001:db8::1"), 2, max + 1),
+        t.i.send_udp(&mut t.buf, t.now, 1, &ip("2001:db8::1"), 2, max + 1),
         Err(nb::Error::Other(SendError::TooLarge))
     );
     assert_eq!(
@@ -1591,7 +1591,7 @@ fn tiny_buffers_are_refused_without_panic() {
     let mut t = T::up();
     let mut tiny = [0u8; 20];
     assert_eq!(
-        t.i.send_udp(&mut tiny, t.now, 1, peer_ll(), 2, 0),
+        t.i.send_udp(&mut tiny, t.now, 1, &peer_ll(), 2, 0),
         Err(nb::Error::Other(SendError::TooLarge))
     );
     // Own frames fit MIN_BUFFER, three addresses included (they share

@@ -622,8 +622,6 @@ impl SntpClient {
                 return Err(0);
             }
         }
-        // (Read in place: no `Option<Ipv6Address>` copied out of `server`.)
-        let server = self.servers[self.current as usize];
         // A fresh random source port per request (RFC 9109); kept across
         // WouldBlock retries of the same request.
         if self.flags & PORT_FRESH == 0 {
@@ -661,6 +659,9 @@ impl SntpClient {
             let at = 46 - 2 * i;
             payload[at..at + 2].copy_from_slice(&w.to_be_bytes());
         }
+        // The server read in place (no `Option<Ipv6Address>` copied out of
+        // `server`), by reference.
+        let server = &self.servers[self.current as usize];
         match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
             Ok(n) => {
                 self.t1 = t1;

@@ -42,14 +42,14 @@ pub extern "C" fn probe() -> ! {
             if let Ok(port) = iface.bind_ephemeral() {
                 let off = iface.udp_payload_offset();
                 buf[off] = black_box(0);
-                if let Ok(n) = iface.send_udp(buf, now, port, dns, 53, black_box(30)) {
+                if let Ok(n) = iface.send_udp(buf, now, port, &dns, 53, black_box(30)) {
                     harness::tx(&buf[..n]);
                 }
                 black_box(iface.unbind(port));
             }
         }
         let server = black_box(Ipv6Address::ALL_NODES);
-        if let Ok(n) = iface.send_udp(buf, now, 123, server, 123, black_box(48)) {
+        if let Ok(n) = iface.send_udp(buf, now, 123, &server, 123, black_box(48)) {
             harness::tx(&buf[..n]);
         }
         while let Some(e) = iface.poll_event() {

@@ -33,7 +33,7 @@ pub extern "C" fn probe() -> ! {
         }
         let server = black_box(Ipv6Address::ALL_NODES);
         let len = black_box(48);
-        if let Ok(n) = iface.send_udp(buf, now, 123, server, 123, len) {
+        if let Ok(n) = iface.send_udp(buf, now, 123, &server, 123, len) {
             harness::tx(&buf[..n]);
         }
         black_box(iface.poll_at(now));
