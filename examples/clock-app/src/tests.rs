@@ -454,36 +454,41 @@ fn buttons_cycle_screens() {
     }
 }
 
-#[test]
-fn forged_replies_are_rejected_and_reported() {
-    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
-    b.run(20);
-    // An NTP reply from the real server's address to the client's current
-    // port, but with an origin timestamp that is not ours.
+/// A datagram `data` from the NTP server (2001:db8:1::123, port 123) to
+/// the port of the client's last request.
+fn from_ntp_server(b: &Bench, data: &[u8]) -> Vec<u8> {
     let port = b
         .sent
         .iter()
         .rev()
         .find_map(|(_, f)| {
-            let p = parse_ipv6(f)?;
-            let u = parse_udp(&p)?;
+            let u = parse_udp(&parse_ipv6(f)?)?;
             (u.dst_port == 123).then_some(u.src_port)
         })
         .unwrap();
-    let mut reply = [0u8; 48];
-    reply[0] = 0x24; // LI 0, VN 4, mode 4
-    reply[1] = 1;
-    reply[24..32].copy_from_slice(&[1, 2, 3, 4, 5, 6, 7, 8]);
-    reply[40..48].copy_from_slice(&[0xec, 0, 0, 0, 0, 0, 0, 1]);
-    let f = build_ipv6(
+    build_ipv6(
         [2, 0, 0, 0, 1, 0x23],
         MAC.0,
         "2001:db8:1::123".parse().unwrap(),
         GLOBAL.parse().unwrap(),
         PROTO_UDP,
         64,
-        &proiot3_sim::net::packet::udp(123, port, &reply),
-    );
+        &proiot3_sim::net::packet::udp(123, port, data),
+    )
+}
+
+#[test]
+fn forged_replies_are_rejected_and_reported() {
+    let mut b = Bench::new(Bench::config(), "ntp.test", "UTC0");
+    b.run(20);
+    // An NTP reply from the real server's address to the client's current
+    // port, but with an origin timestamp that is not ours.
+    let mut reply = [0u8; 48];
+    reply[0] = 0x24; // LI 0, VN 4, mode 4
+    reply[1] = 1;
+    reply[24..32].copy_from_slice(&[1, 2, 3, 4, 5, 6, 7, 8]);
+    reply[40..48].copy_from_slice(&[0xec, 0, 0, 0, 0, 0, 0, 1]);
+    let f = from_ntp_server(&b, &reply);
     let t = b.t_ps;
     b.deliver(t, &f);
     b.drain_events();
@@ -933,26 +938,9 @@ fn cut_datagrams_reach_the_message_service_but_never_the_ntp_client() {
     let t = b.t_ps;
     // A 400-byte datagram from the NTP server's port 123 to the client's
     // port, cut at 350 bytes: not the client's (no rejection counted).
-    let port = b
-        .sent
-        .iter()
-        .rev()
-        .find_map(|(_, f)| {
-            let u = parse_udp(&parse_ipv6(f)?)?;
-            (u.dst_port == 123).then_some(u.src_port)
-        })
-        .unwrap();
     let mut reply = [0u8; 400];
     reply[0] = 0x24;
-    let f = build_ipv6(
-        [2, 0, 0, 0, 1, 0x23],
-        MAC.0,
-        "2001:db8:1::123".parse().unwrap(),
-        GLOBAL.parse().unwrap(),
-        PROTO_UDP,
-        64,
-        &proiot3_sim::net::packet::udp(123, port, &reply),
-    );
+    let f = from_ntp_server(&b, &reply);
     let sntp = *b.app.sntp().counters();
     let udp = b.app.iface().counters().udp_delivered;
     b.deliver_cut(t, &f, 350);
