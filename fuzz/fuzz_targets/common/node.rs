@@ -280,6 +280,40 @@ pub fn check_sent<'a>(iface: &Interface, buf: &'a [u8], n: usize, what: &str) ->
     }
 }
 
+/// The counter checks every receive result shares: one more frame
+/// received; an answer, a delivered datagram, a drop each counted where
+/// the result says; a drop transmits nothing.
+fn check_counted(before: &Counters, after: &Counters, r: &Received, what: &str) {
+    counters_grew(before, after, what);
+    assert_eq!(
+        after.rx_frames,
+        before.rx_frames.wrapping_add(1),
+        "rx_frames"
+    );
+    match r {
+        Received::Transmit(_) => {
+            assert_eq!(
+                after.tx_frames,
+                before.tx_frames.wrapping_add(1),
+                "tx_frames"
+            )
+        }
+        Received::Udp(_) => assert_eq!(
+            after.udp_delivered,
+            before.udp_delivered.wrapping_add(1),
+            "udp_delivered"
+        ),
+        Received::Dropped(reason) => {
+            assert!(
+                after.dropped(*reason) > before.dropped(*reason),
+                "drop {reason:?} not counted"
+            );
+            assert_eq!(after.tx_frames, before.tx_frames, "a drop transmitted");
+        }
+        Received::Consumed => {}
+    }
+}
+
 /// Every counter is at least what it was (none can wrap within one input:
 /// fewer than 2^16 frames).
 pub fn counters_grew(before: &Counters, after: &Counters, what: &str) {
@@ -375,20 +409,9 @@ impl Node {
         let before = *self.iface.counters();
         let now = self.ms();
         let r = self.iface.receive(&mut self.buf, len, now);
-        let after = *self.iface.counters();
-        counters_grew(&before, &after, "receive");
-        assert_eq!(
-            after.rx_frames,
-            before.rx_frames.wrapping_add(1),
-            "rx_frames"
-        );
+        check_counted(&before, self.iface.counters(), &r, "receive");
         match &r {
             Received::Transmit(n) => {
-                assert_eq!(
-                    after.tx_frames,
-                    before.tx_frames.wrapping_add(1),
-                    "tx_frames"
-                );
                 let s = check_sent(&self.iface, &self.buf, *n, "answer");
                 if s.protocol == ip_protocol::ICMPV6 {
                     // An answer to a frame never goes to a multicast group
@@ -400,21 +423,13 @@ impl Node {
                 }
             }
             Received::Udp(meta) => {
-                assert_eq!(after.udp_delivered, before.udp_delivered.wrapping_add(1));
                 assert!(meta.payload.start <= meta.payload.end && meta.payload.end <= len);
                 // (RFC 4291 2.7: never from a group. The unspecified
                 // source is not excluded by RFC 4291 2.5.2.)
                 assert!(!meta.src.is_multicast());
                 assert!(meta.dst_port != 0);
             }
-            Received::Dropped(reason) => {
-                assert!(
-                    after.dropped(*reason) > before.dropped(*reason),
-                    "drop {reason:?} not counted"
-                );
-                assert_eq!(after.tx_frames, before.tx_frames, "a drop transmitted");
-            }
-            Received::Consumed => {}
+            Received::Dropped(_) | Received::Consumed => {}
         }
         r
     }
@@ -448,18 +463,11 @@ impl Node {
         let r = self
             .iface
             .receive_cut(&mut self.buf, stored, f.len(), sum as u16, now);
-        let after = *self.iface.counters();
-        counters_grew(&before, &after, "receive_cut");
-        assert_eq!(
-            after.rx_frames,
-            before.rx_frames.wrapping_add(1),
-            "rx_frames"
-        );
+        check_counted(&before, self.iface.counters(), &r, "receive_cut");
         // The IPv6 packet's end by its header (the stack checked it).
         let ip_end = (f.len() >= 54).then(|| 54 + u16::from_be_bytes([f[18], f[19]]) as usize);
         match &r {
             Received::Transmit(n) => {
-                assert_eq!(after.tx_frames, before.tx_frames.wrapping_add(1));
                 assert!(
                     ip_end.is_some_and(|e| e <= stored),
                     "answer to a cut packet"
@@ -467,7 +475,6 @@ impl Node {
                 check_sent(&self.iface, &self.buf, *n, "answer to receive_cut");
             }
             Received::Udp(meta) => {
-                assert_eq!(after.udp_delivered, before.udp_delivered.wrapping_add(1));
                 assert!(meta.payload.start <= meta.payload.end && meta.payload.end <= f.len());
                 assert!(meta.payload.start <= stored);
                 assert!(!meta.src.is_multicast());
@@ -485,14 +492,7 @@ impl Node {
                     );
                 }
             }
-            Received::Dropped(reason) => {
-                assert!(
-                    after.dropped(*reason) > before.dropped(*reason),
-                    "drop {reason:?} not counted"
-                );
-                assert_eq!(after.tx_frames, before.tx_frames, "a drop transmitted");
-            }
-            Received::Consumed => {}
+            Received::Dropped(_) | Received::Consumed => {}
         }
         r
     }
