@@ -40,13 +40,23 @@ fn tar() -> u16 {
     }
 }
 
-/// The overflow count (2 s units) and TAR, read consistently.
-fn now() -> (u32, u16) {
+/// The overflow count (2 s units) and TAR, read consistently. `FULL`:
+/// the count's 32 bits; else only its low 16 (all [`ticks`] keeps: the
+/// volatile read of the high word is not emitted).
+fn now<const FULL: bool>() -> (u32, u16) {
     critical(|| {
         let ta = periph().timer_a3;
         let lo = tar();
         // SAFETY: interrupts are off; the handler is the only other writer.
-        let mut hi = unsafe { core::ptr::read_volatile(&raw const PROIOT3_TA_OVERFLOWS) };
+        // The low word is at the counter's address (little-endian).
+        let mut hi = unsafe {
+            let count = &raw const PROIOT3_TA_OVERFLOWS;
+            if FULL {
+                core::ptr::read_volatile(count)
+            } else {
+                u32::from(core::ptr::read_volatile(count.cast::<u16>()))
+            }
+        };
         // An overflow that happened while interrupts were off is pending in
         // TAIFG: count it if TAR has already wrapped.
         if ta.tactl().read().bits() & TAIFG != 0 && lo < 0x8000 {
@@ -59,13 +69,13 @@ fn now() -> (u32, u16) {
 /// 32768 Hz ticks since [`start`]; wraps after 36.4 hours (use wrapping
 /// differences).
 pub fn ticks() -> u32 {
-    let (hi, lo) = now();
+    let (hi, lo) = now::<false>();
     (hi << 16) | u32::from(lo)
 }
 
 /// Milliseconds since [`start`]; wraps after 49.7 days.
 pub fn millis() -> u32 {
-    let (hi, lo) = now();
+    let (hi, lo) = now::<true>();
     // 1000/32768 = 125/4096
     hi.wrapping_mul(2000)
         .wrapping_add((u32::from(lo) * 125) >> 12)
@@ -73,7 +83,7 @@ pub fn millis() -> u32 {
 
 /// Whole seconds since [`start`] (wraps after 136 years).
 pub fn seconds() -> u32 {
-    let (hi, lo) = now();
+    let (hi, lo) = now::<true>();
     hi.wrapping_mul(2).wrapping_add(u32::from(lo >> 15))
 }
 
