@@ -412,6 +412,18 @@ impl ClockApp {
     /// application-sized temporary on the stack).
     pub fn configure(&mut self, config: AppConfig) {
         *self = ClockApp::UNCONFIGURED;
+        self.configure_unconfigured(config);
+    }
+
+    /// [`ClockApp::configure`] for an application that is
+    /// [`ClockApp::UNCONFIGURED`] (never configured: a `static` of it, all
+    /// zero bytes since reset): the same state, without clearing again
+    /// what is zero already (the firmware's start; the node, the resolver
+    /// and the NTP client still start over). On a configured application
+    /// its own fields (counters, events, message) would keep their values:
+    /// use [`ClockApp::configure`] there.
+    #[inline]
+    pub fn configure_unconfigured(&mut self, config: AppConfig) {
         self.tz = Some(config.tz);
         let mut ic = iface::Config::new(config.mac);
         ic.seed = config.seed;

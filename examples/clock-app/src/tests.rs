@@ -689,6 +689,15 @@ fn configure_in_place_starts_over() {
     assert_eq!(app.ntp_server_name(), "");
     app.configure(c);
     assert_eq!(app.ntp_server_name(), "other.test");
+    // Without the clearing, from the all-zero state: every field as `new`
+    // gives it.
+    let mut fresh = ClockApp::UNCONFIGURED;
+    fresh.configure_unconfigured(c);
+    assert_eq!(
+        std::format!("{fresh:?}"),
+        std::format!("{:?}", ClockApp::new(c))
+    );
+    assert_eq!(std::format!("{fresh:?}"), std::format!("{app:?}"));
 }
 
 /// Every name of the packed lists, in the enums' order: the text of the

@@ -499,7 +499,8 @@ pub fn start(board: &Board) {
     // SAFETY: `start` is called once, before `run`: no other reference to
     // the application exists.
     let app = unsafe { &mut *addr_of_mut!(APP) };
-    app.configure(config);
+    // Called once, on the `.bss` static (all zero since reset).
+    app.configure_unconfigured(config);
 }
 
 /// Takes the application's events, each as the application's text line on
