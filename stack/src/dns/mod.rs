@@ -547,11 +547,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         if !self.sent && !due(self.next_try, next) {
             next = self.next_try;
         }
-        Some(if due(now_ms, next) {
-            now_ms
-        } else {
-            next
-        })
+        Some(if due(now_ms, next) { now_ms } else { next })
     }
 
     /// Runs the timers and, when a query is due, builds it into `buf` as a
