@@ -449,16 +449,16 @@ impl SoftClock {
         // a step of 0).
         self.slew_sign = high(offset);
         let a = negated_if(self.slew_sign, offset as u32) as u32;
-        let ticks_needed = ((a as u64) << 16)
-            .checked_div(self.slew_step() as u64)
-            .unwrap_or(u64::MAX);
-        // Saturated, tested by 16-bit words (a 64-bit comparison is long
-        // on the MSP430).
-        self.slew_left = if (ticks_needed >> 32) as u16 | (ticks_needed >> 48) as u16 != 0 {
-            u32::MAX
-        } else {
-            ticks_needed as u32
-        };
+        let step = self.slew_step();
+        // Saturated when the quotient would not fit 32 bits: a * 2^16 /
+        // step >= 2^32 exactly when a / 2^16 (under 2^14) >= step, a step
+        // of 0 included: tested by 16-bit words before the division,
+        // instead of a zero test and a test of the quotient's high words.
+        self.slew_left = u32::MAX;
+        if (step >> 16) as u16 != 0 || ((a >> 16) as u16) < step as u16 {
+            // (Never by 0 here; `checked_div`: no panic path.)
+            self.slew_left = ((a as u64) << 16).checked_div(step as u64).unwrap_or(0) as u32;
+        }
         self.set_freq(self.freq);
     }
 
