@@ -505,9 +505,22 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.dad_transmits = config.dad_transmits;
         self.rng = Rng::new(config.seed);
         self.params = LinkParams::DEFAULT;
-        // The rest of the entry is zero already.
+        // The rest of the entry is zero already, and so are bytes 2-7 of
+        // the address: fe80::/64 + modified EUI-64 of the MAC written byte
+        // by byte (RFC 4862 5.3, RFC 4291 Appendix A; what
+        // `Ipv6Address::link_local_from_mac` gives), no stores of zeros.
         let ll = &mut self.addrs[0];
-        ll.addr = Ipv6Address::link_local_from_mac(&config.mac);
+        let (a, m) = (&mut ll.addr.0, &config.mac.0);
+        a[0] = 0xfe;
+        a[1] = 0x80;
+        a[8] = m[0] ^ 0x02;
+        a[9] = m[1];
+        a[10] = m[2];
+        a[11] = 0xff;
+        a[12] = 0xfe;
+        a[13] = m[3];
+        a[14] = m[4];
+        a[15] = m[5];
         ll.slot = AddrSlot::Tentative;
         ll.preferred_until = tables::INFINITE;
         ll.valid_until = tables::INFINITE;
