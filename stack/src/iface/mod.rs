@@ -376,16 +376,20 @@ enum EventKind {
 }
 
 /// Why [`Interface::send_udp`] refused a datagram (besides `WouldBlock`).
+///
+/// (Discriminants 0, 1, 2, 4: each stored as a constant-generator value on
+/// the 16-bit target, no immediate word.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum SendError {
     /// Payload larger than the buffer or the path MTU allows.
-    TooLarge,
+    TooLarge = 0,
     /// No address of a suitable scope to send from.
-    NoSourceAddress,
+    NoSourceAddress = 1,
     /// Off-link destination and no default router.
-    NoRoute,
+    NoRoute = 2,
     /// Unspecified destination, or port 0.
-    BadAddress,
+    BadAddress = 4,
 }
 
 /// Why [`Interface::bind`] failed.
