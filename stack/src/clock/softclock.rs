@@ -294,7 +294,7 @@ impl SoftClock {
         // 2^32 / 10^9 = 4.294967296: an integer part and a 2^-32 fraction.
         let p = ppb.clamp(-500_000, 500_000) as i64;
         let f = p * 4 + ((p * 1_266_874_889) >> 32);
-        self.now(ticks);
+        self.advance(ticks);
         self.set_freq(f as i32);
         self.freq_known = true;
     }
@@ -335,6 +335,16 @@ impl SoftClock {
 
     /// The time at `ticks`, recorded as the base of later readings.
     pub fn now(&mut self, ticks: u32) -> NtpTimestamp {
+        self.advance(ticks);
+        let t = &self.base_time;
+        NtpTimestamp(word32(t, 1) as u64 | (word32(t, 3) as u64) << 32)
+    }
+
+    /// [`SoftClock::now`] without its result: the reading is recorded
+    /// (see [`SoftClock::time_words`]). Out of line, for the callers that
+    /// only move the clock on: no 64-bit value built and returned there.
+    #[inline(never)]
+    pub(crate) fn advance(&mut self, ticks: u32) {
         let mut dt = ticks.wrapping_sub(self.base_ticks);
         // A stale reading repeats the last time; the counter of a clock
         // never set may start anywhere, and only differences matter then.
@@ -353,8 +363,6 @@ impl SoftClock {
             mac(&mut self.base_time, left, &self.slew_rate);
             mac(&mut self.base_time, dt - left, &self.rate);
         }
-        let t = &self.base_time;
-        NtpTimestamp(word32(t, 1) as u64 | (word32(t, 3) as u64) << 32)
     }
 
     /// The time of the last reading (or step), 32.32 as 16-bit words.
@@ -406,7 +414,7 @@ impl SoftClock {
     pub(crate) fn slew_small(&mut self, ticks: u32, offset: i32) {
         // |offset| <= STEPT < 2^30 and so is the pending slew: 32-bit
         // arithmetic from here (cheaper on the 16-bit target).
-        self.now(ticks);
+        self.advance(ticks);
         let interval = ticks.wrapping_sub(self.last_sample);
         self.last_sample = ticks;
         // The interval in 2^-48 s (seconds in words 3 and 4), plus

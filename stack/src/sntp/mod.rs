@@ -643,7 +643,7 @@ impl SntpClient {
         // which also makes T1 hard to guess for an off-path attacker.
         // At most 28 bits (16 Hz): only the fraction changes.
         let mask = self.clock.noise_mask();
-        self.clock.now(ticks);
+        self.clock.advance(ticks);
         let mut t1 = self.clock.time_words();
         let fraction = word32(&t1, 0) & !mask | self.rng.next_u32() & mask;
         t1[0] = fraction as u16;
@@ -718,7 +718,7 @@ impl SntpClient {
         if self.port == 0 || meta.dst_port != self.port {
             return None;
         }
-        self.clock.now(ticks);
+        self.clock.advance(ticks);
         Some(match self.accept(meta, payload, now_ms, ticks) {
             Ok(stepped) => Outcome::Accepted { stepped },
             Err(reason) => {
