@@ -987,15 +987,15 @@ impl ClockApp {
     #[inline(never)]
     fn render_sync(&self, s: &mut ScreenText, now_ms: u32) {
         let sync = self.sntp.sync_state(now_ms);
+        // Line 4's writer once for both states.
+        let mut r = s.row(4);
         // By reference: no copy of the sample's fields.
         let (SyncState::Synced(ref i) | SyncState::Lost(ref i)) = sync else {
-            let mut r = s.row(4);
             key(&mut r, KEY_NOT_SYNCED);
             let mut r = s.row(5);
             self.why_not_synced(&mut r);
             return;
         };
-        let mut r = s.row(4);
         key(
             &mut r,
             KEY_SYNC_HEAD + matches!(sync, SyncState::Lost(_)) as usize,
