@@ -701,7 +701,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // 8.3: the target is a better first hop unless it is the
         // destination itself.
-        self.redirect_input(src, &target, m[8..24] != m[24..40], tlla)
+        self.redirect_input(src, &target, m[24..40] != target.0, tlla)
     }
 
     /// A valid Neighbor Solicitation (RFC 4861 7.2.3 processing, 7.2.4
