@@ -653,7 +653,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     let dest = &head[24..40];
                     src.is_link_local()
                         && dest[0] != 0xff
-                        && (Ipv6Address(*target).is_link_local() || target[..] == *dest)
+                        && (Ipv6Address(*target).is_link_local() || *dest == *target)
                 }
             };
         if !valid {
