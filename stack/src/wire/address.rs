@@ -86,6 +86,10 @@ pub enum MulticastScope {
     Other(u8),
 }
 
+/// The first 13 bytes of every solicited-node multicast address,
+/// `ff02::1:ff00:0/104` (RFC 4291 2.7.1).
+const SOLICITED_NODE_PREFIX: [u8; 13] = [0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff];
+
 impl Ipv6Address {
     /// The unspecified address `::` (RFC 4291 2.5.2).
     pub const UNSPECIFIED: Ipv6Address = Ipv6Address([0; 16]);
@@ -196,7 +200,7 @@ impl Ipv6Address {
     /// True for a solicited-node multicast address `ff02::1:ffXX:XXXX`
     /// (RFC 4291 2.7.1).
     pub fn is_solicited_node_multicast(&self) -> bool {
-        self.0[..13] == [0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff]
+        self.0[..13] == SOLICITED_NODE_PREFIX
     }
 
     /// The solicited-node multicast group of this address: `ff02::1:ff00:0/104`
@@ -204,10 +208,14 @@ impl Ipv6Address {
     // One shared copy: the stack builds groups in many places.
     #[inline(never)]
     pub const fn solicited_node(&self) -> Ipv6Address {
-        let a = &self.0;
-        Ipv6Address([
-            0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff, a[13], a[14], a[15],
-        ])
+        // (The 13 bytes copied from the constant the test above reads:
+        // less code than a literal's stores on the target.)
+        let mut g = [0; 16];
+        g.split_at_mut(13).0.copy_from_slice(&SOLICITED_NODE_PREFIX);
+        g[13] = self.0[13];
+        g[14] = self.0[14];
+        g[15] = self.0[15];
+        Ipv6Address(g)
     }
 
     /// The modified EUI-64 interface identifier of a 48-bit MAC: the MAC
