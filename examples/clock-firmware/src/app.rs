@@ -33,6 +33,7 @@
 // The bring-up image (feature `selftest`) does not start the application.
 #![cfg_attr(feature = "selftest", allow(dead_code))]
 
+use core::mem::MaybeUninit;
 use core::ptr::addr_of_mut;
 
 use clock_app::text::TextBuf;
@@ -126,6 +127,11 @@ type Eth = Enc28j60<Spi, Delay>;
 static mut APP: ClockApp = ClockApp::UNCONFIGURED;
 /// The frame buffer lent to the driver and the application.
 static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
+/// The ENC28J60 driver, set by [`start_ethernet`] in [`run`] (uninit
+/// until then, in `.bss`): at a fixed address, each `&mut` to it is an
+/// immediate (2 B less than one into the loop's frame) and its 40-odd
+/// bytes are off the loop's frame, under every call.
+static mut ETH: MaybeUninit<Eth> = MaybeUninit::uninit();
 /// The loop's clock and what the display shows: all zero at the start
 /// (the counter started at 0 and is read within 18 hours, so the first
 /// reading's count is not behind `ticks`; nothing drawn yet), in `.bss`:
@@ -293,7 +299,9 @@ pub fn run(mut board: Board) -> ! {
         )
     };
     watchdog::start();
-    let mut eth = start_ethernet(&mut board, mac.0);
+    // SAFETY: as above: `run` is entered once, and this is the only
+    // reference to the driver; `write` initialises it.
+    let eth = unsafe { (*addr_of_mut!(ETH)).write(start_ethernet(&mut board, mac.0)) };
 
     let mut buttons = 0u8;
     'turn: loop {
@@ -303,7 +311,7 @@ pub fn run(mut board: Board) -> ! {
             // Read before the driver fetches the frame (and again, to no
             // harm, when there is none).
             shown.clock.read(0);
-            let Some(rx) = take_frame(&mut eth, frame) else {
+            let Some(rx) = take_frame(eth, frame) else {
                 break;
             };
             let stored = usize::from(rx.stored);
@@ -320,7 +328,7 @@ pub fn run(mut board: Board) -> ! {
                 shown.clock.ms,
                 shown.clock.ticks,
             ) {
-                send(&mut eth, frame, n);
+                send(eth, frame, n);
             }
         }
         // While an NTP reply is awaited only frames are taken: a poll
@@ -344,7 +352,7 @@ pub fn run(mut board: Board) -> ! {
                     let start = (t1 as u16).wrapping_sub(TX_TICKS);
                     while start.wrapping_sub(time::ticks() as u16) as i16 > 0 {}
                 }
-                send(&mut eth, frame, n);
+                send(eth, frame, n);
                 if ntp {
                     // SAFETY: only this loop touches them (no interrupt handler).
                     unsafe {
@@ -353,7 +361,7 @@ pub fn run(mut board: Board) -> ! {
                     }
                     // The reply: wait awake, then straight to the top of the
                     // loop, which reads the tick count and takes the frame.
-                    while awaiting_reply() && !frame_pending(&mut eth) {}
+                    while awaiting_reply() && !frame_pending(eth) {}
                     continue 'turn;
                 }
             }
@@ -373,7 +381,7 @@ pub fn run(mut board: Board) -> ! {
         // A frame that came during the redraw is taken at once, not after
         // the next sleep. (Only here: the sleeps feed the watchdog, and a
         // flood must not keep the loop from them.)
-        if drew && frame_pending(&mut eth) {
+        if drew && frame_pending(eth) {
             continue 'turn;
         }
         // The low 16 bits of the wake's tick count: it is at most 1.03 s
@@ -391,7 +399,7 @@ pub fn run(mut board: Board) -> ! {
                 time::sleep_ticks(left.min(IDLE_POLL_TICKS));
             }
             buttons |= io::take_button_events();
-            if buttons != 0 || frame_pending(&mut eth) {
+            if buttons != 0 || frame_pending(eth) {
                 break;
             }
         }
