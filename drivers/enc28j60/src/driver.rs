@@ -1,6 +1,8 @@
 //! The driver proper. Datasheet DS39662 ("DS") and errata DS80349 ("errata")
 //! are cited by section / item.
 
+use core::mem::MaybeUninit;
+
 use embedded_hal::delay::DelayNs;
 use embedded_hal::spi::{Operation, SpiDevice};
 
@@ -306,6 +308,30 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// Fails with [`Error::NoChip`] if nothing answers. An unknown silicon
     /// revision is not an error: check [`Enc28j60::revision`].
     pub fn new(spi: SPI, delay: D, config: Config) -> Res<Self, SPI::Error> {
+        let mut dev = Self::unstarted(spi, delay, &config)?;
+        dev.init(&config)?;
+        Ok(dev)
+    }
+
+    /// [`Enc28j60::new`] in place: the driver is written into `slot` (a
+    /// `static`, say: on a small target, no copy of it from the stack and
+    /// no driver-sized local), then the chip reset and initialised; the
+    /// driver in `slot` on success. After an error `slot` holds a driver
+    /// that must not be used (call `new_in` again).
+    pub fn new_in(
+        slot: &mut MaybeUninit<Self>,
+        spi: SPI,
+        delay: D,
+        config: Config,
+    ) -> Res<&mut Self, SPI::Error> {
+        let dev = slot.write(Self::unstarted(spi, delay, &config)?);
+        dev.init(&config)?;
+        Ok(dev)
+    }
+
+    /// The driver before `init`, after the configuration's check.
+    #[inline(always)]
+    fn unstarted(spi: SPI, delay: D, config: &Config) -> Res<Self, SPI::Error> {
         let rx_end = config.rx_buffer_end;
         // Odd end keeps ERXRDPT odd (errata "odd ERXRDPT"); both buffers need room
         // for a full frame (RX: 6-byte header + 1518; TX: 1 + 1514 + 7 is
@@ -313,7 +339,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         if rx_end & 1 == 0 || rx_end < 0x05FF || BUFFER_END - rx_end < 1 + 60 + TSV_LEN {
             return Err(Error::BadConfig);
         }
-        let mut dev = Enc28j60 {
+        Ok(Enc28j60 {
             spi,
             delay,
             // The caches start at the values `init`'s system reset gives
@@ -329,9 +355,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             etxnd: 0,
             revision: 0,
             counters: Counters::default(),
-        };
-        dev.init(&config)?;
-        Ok(dev)
+        })
     }
 
     fn init(&mut self, config: &Config) -> Res<(), SPI::Error> {

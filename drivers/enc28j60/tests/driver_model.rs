@@ -110,6 +110,32 @@ fn missing_chip_is_an_error_not_a_hang() {
 }
 
 #[test]
+fn new_in_sets_up_the_driver_in_place() {
+    use core::mem::MaybeUninit;
+    // A chip that does not answer: the error, as from `new`.
+    let mut chip = Enc28j60Model::new();
+    chip.faults_mut().miso_stuck_high = true;
+    let dead = SharedModel::new(chip);
+    let mut slot = MaybeUninit::uninit();
+    let result = Enc28j60::new_in(&mut slot, dead.spi(), dead.delay(), Config::new(MAC));
+    assert!(matches!(result, Err(Error::NoChip)));
+    // Again in the same slot with a working chip: initialised as by `new`,
+    // and it moves frames both ways.
+    let model = SharedModel::new(Enc28j60Model::new());
+    let eth = Enc28j60::new_in(&mut slot, model.spi(), model.delay(), Config::new(MAC)).unwrap();
+    assert_eq!(eth.revision(), Revision::B7);
+    assert_eq!(model.lock().register16(ERXNDL), 0x19FF);
+    let echo = hex(ECHO_REQUEST);
+    assert_eq!(model.lock().inject_frame(&echo), InjectResult::Accepted);
+    let mut buf = [0u8; 1514];
+    assert_eq!(eth.receive(&mut buf).unwrap(), Some(echo.len()));
+    assert_eq!(&buf[..echo.len()], &echo[..]);
+    eth.transmit(&echo).unwrap();
+    assert_eq!(model.lock().pop_transmitted().as_deref(), Some(&echo[..]));
+    assert_no_violations(&model);
+}
+
+#[test]
 fn bad_buffer_split_is_rejected() {
     for end in [0x1A00u16, 0x0101, 0x1FFB] {
         let mut config = Config::new(MAC);

@@ -127,8 +127,8 @@ type Eth = Enc28j60<Spi, Delay>;
 static mut APP: ClockApp = ClockApp::UNCONFIGURED;
 /// The frame buffer lent to the driver and the application.
 static mut FRAME: [u8; FRAME_LEN] = [0; FRAME_LEN];
-/// The ENC28J60 driver, set by [`start_ethernet`] in [`run`] (uninit
-/// until then, in `.bss`): at a fixed address, each `&mut` to it is an
+/// The ENC28J60 driver, set up in place by [`start_ethernet`] in [`run`]
+/// (uninit until then, in `.bss`): at a fixed address, each `&mut` to it is an
 /// immediate (2 B less than one into the loop's frame) and its 40-odd
 /// bytes are off the loop's frame, under every call.
 static mut ETH: MaybeUninit<Eth> = MaybeUninit::uninit();
@@ -299,9 +299,7 @@ pub fn run(mut board: Board) -> ! {
         )
     };
     watchdog::start();
-    // SAFETY: as above: `run` is entered once, and this is the only
-    // reference to the driver; `write` initialises it.
-    let eth = unsafe { (*addr_of_mut!(ETH)).write(start_ethernet(&mut board, mac.0)) };
+    let eth = start_ethernet(&mut board, mac.0);
 
     let mut buttons = 0u8;
     'turn: loop {
@@ -534,10 +532,14 @@ fn log_events(_board: &mut Board, app: &mut ClockApp, _frame: &mut [u8; FRAME_LE
 /// [`ENC_RETRY_MS`], the console saying so) and sets its multicast filter:
 /// all-nodes and our solicited-node group (every address of ours ends in
 /// the interface identifier from the MAC, RFC 4862 5.3 / RFC 2464 4).
-fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> Eth {
+fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> &'static mut Eth {
     loop {
-        match Enc28j60::new(board.spi.clone(), Delay, Config::new(mac)) {
-            Ok(mut eth) => {
+        // SAFETY: called once, by `run`, before any other reference to
+        // the driver; a try's reference ends with its error (the one of
+        // the successful try is returned).
+        let slot = unsafe { &mut *addr_of_mut!(ETH) };
+        match Enc28j60::new_in(slot, board.spi.clone(), Delay, Config::new(mac)) {
+            Ok(eth) => {
                 let _ = eth.set_ipv6_multicast_filter([mac[3], mac[4], mac[5]]);
                 let rev = eth.revision();
                 if !rev.is_known() {
