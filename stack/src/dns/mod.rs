@@ -810,11 +810,16 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
     /// as `retry_later`: one copy of the 32-bit arithmetic.)
     #[inline(never)]
     fn wait_reply(&mut self, now: u32) {
-        // Doubled per try by additions (no variable 32-bit shift).
-        let mut timeout = self.config.initial_timeout_ms as u32;
+        // Doubled per try by 16-bit additions and their carries (under
+        // 2^24: a u16 doubled 8 times at most), the same as 32-bit
+        // doubling.
+        let (mut low, mut high) = (self.config.initial_timeout_ms, 0u16);
         for _ in 0..self.tries.min(8) {
-            timeout += timeout;
+            let (l, carry) = low.overflowing_add(low);
+            low = l;
+            high = high + high + carry as u16;
         }
+        let timeout = low as u32 | (high as u32) << 16;
         self.attempt_end = now.wrapping_add(timeout);
     }
 
