@@ -207,7 +207,7 @@ impl Ipv6Address {
     /// with the address's low 24 bits (RFC 4291 2.7.1).
     // One shared copy: the stack builds groups in many places.
     #[inline(never)]
-    pub const fn solicited_node(&self) -> Ipv6Address {
+    pub fn solicited_node(&self) -> Ipv6Address {
         // (The 13 bytes copied from the constant the test above reads:
         // less code than a literal's stores on the target.)
         let mut g = [0; 16];
