@@ -140,10 +140,7 @@ const fn civil_from_days_1970(days: u32) -> (u16, u8, u8, u16) {
     let mut february;
     loop {
         // Leap years from 1970 to 2106: every fourth, but 2100.
-        february = 28;
-        if year % 4 == 0 && year != 2100 {
-            february = 29;
-        }
+        february = 28 + (year % 4 == 0 && year != 2100) as u16;
         let length = 337 + february;
         if d < length {
             break;
@@ -176,10 +173,7 @@ pub(crate) const fn month_start_1970(year: u16, month: u8) -> (u16, u16) {
     let mut y = 1970u16;
     let mut february;
     loop {
-        february = 28;
-        if y % 4 == 0 && y != 2100 {
-            february = 29;
-        }
+        february = 28 + (y % 4 == 0 && y != 2100) as u16;
         if y >= year {
             break;
         }
