@@ -262,7 +262,6 @@ fn greet(board: &mut Board) {
 #[cfg_attr(feature = "selftest", allow(unreachable_code, unused_variables))]
 pub fn run(mut board: Board) -> ! {
     greet(&mut board);
-    let mac = MacAddress(board.mac);
 
     // The bring-up image (`cargo xtask boot-test`): the helper self-test,
     // then an idle loop; the network clock does not fit beside it.
@@ -299,7 +298,7 @@ pub fn run(mut board: Board) -> ! {
         )
     };
     watchdog::start();
-    let eth = start_ethernet(&mut board, mac.0);
+    let eth = start_ethernet(&mut board);
 
     let mut buttons = 0u8;
     'turn: loop {
@@ -532,7 +531,8 @@ fn log_events(_board: &mut Board, app: &mut ClockApp, _frame: &mut [u8; FRAME_LE
 /// [`ENC_RETRY_MS`], the console saying so) and sets its multicast filter:
 /// all-nodes and our solicited-node group (every address of ours ends in
 /// the interface identifier from the MAC, RFC 4862 5.3 / RFC 2464 4).
-fn start_ethernet(board: &mut Board, mac: [u8; 6]) -> &'static mut Eth {
+fn start_ethernet(board: &mut Board) -> &'static mut Eth {
+    let mac = board.mac;
     loop {
         // SAFETY: called once, by `run`, before any other reference to
         // the driver; a try's reference ends with its error (the one of
