@@ -859,8 +859,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if let Some(mac) = lla_option(m, slla_at) {
             self.neighbor_learned(src, mac, true);
         }
-        if let Some((i, _)) = self.neighbor_index(src) {
-            self.neighbors[i].is_router |= router_lifetime != 0;
+        // (A zero router lifetime leaves IsRouter as it is: no search.)
+        if router_lifetime != 0 {
+            if let Some((i, _)) = self.neighbor_index(src) {
+                self.neighbors[i].is_router = true;
+            }
         }
         // 6.3.4: MTU between the IPv6 minimum and the link's maximum.
         // (An MTU above 65535 is out of range: only the low half is
