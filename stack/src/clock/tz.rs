@@ -286,9 +286,7 @@ fn rule_day(year: u16, rule: &Rule) -> u16 {
     let mut d = (rule.day - first) % 7 + rule.week as u16 - 1;
     // Week 5 means "the last such weekday of the month": one week back
     // when past its end (d is at most 34, a month at least 28 days long).
-    if d >= length {
-        d -= 7;
-    }
+    d -= (d >= length) as u16 * 7;
     first + d
 }
 
