@@ -101,6 +101,12 @@ fn built_frame(u: &mut Unstructured, node: &Node) -> Result<Vec<u8>> {
                 f[at + field] = 0;
                 f[at + field + 1] = 0;
                 let c = checksum::ipv6_upper_layer(&src, &dst, protocol, &f[at..]);
+                // RFC 768: a computed 0 is sent as 0xffff for UDP.
+                let c = if c == 0 && protocol == ip_protocol::UDP {
+                    0xffff
+                } else {
+                    c
+                };
                 f[at + field..at + field + 2].copy_from_slice(&c.to_be_bytes());
             }
         }

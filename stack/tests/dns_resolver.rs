@@ -158,6 +158,9 @@ fn udp_to(src: Ipv6Address, sport: u16, dst: Ipv6Address, dport: u16, data: &[u8
     m.extend_from_slice(&[0, 0]);
     m.extend_from_slice(data);
     let c = checksum::ipv6_upper_layer(&src, &dst, ip_protocol::UDP, &m);
+    // RFC 768: a computed 0 is sent as 0xffff (0 would mean "no checksum",
+    // which IPv6 refuses, RFC 8200 8.1).
+    let c = if c == 0 { 0xffff } else { c };
     m[6..8].copy_from_slice(&c.to_be_bytes());
     frame(ME, ROUTER_MAC, src, dst, ip_protocol::UDP, 64, &m)
 }
@@ -1174,4 +1177,22 @@ fn ttls_beyond_24_days_are_capped_under_2_pow_31_ms() {
         assert!(net.poll().is_none());
         assert!(!net.is_fresh(net.now), "day {day}");
     }
+}
+
+/// The proptest case that found the harness writing a computed UDP
+/// checksum of 0 as 0 (the node rightly drops it, RFC 8200 8.1): these
+/// three edits of FIVE's reply make the datagram's sum come out 0.
+#[test]
+fn a_reply_whose_udp_checksum_computes_to_zero_is_delivered() {
+    let (name, captured) = SEEDS[3];
+    let mut net: Net = Net::new(config());
+    let q = net.start(name);
+    let mut r = q.reply(captured);
+    for (at, v) in [(2520u16, 106u8), (50504, 196), (1456, 24)] {
+        let i = 2 + at as usize % (r.len() - 2);
+        r[i] = v;
+    }
+    let f = q.answer(&r);
+    assert_eq!(&f[60..62], &[0xff, 0xff]);
+    assert_eq!(net.deliver(&f), Some(true));
 }

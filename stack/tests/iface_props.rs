@@ -2,7 +2,7 @@
 //! builds an invalid frame, and its own traffic always comes to an end.
 
 use microip6::iface::{Config, Interface, Received};
-use microip6::wire::{checksum, Ipv6Address, MacAddress};
+use microip6::wire::{checksum, ip_protocol, Ipv6Address, MacAddress};
 use proptest::prelude::*;
 
 const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
@@ -40,6 +40,12 @@ fn fix_checksum(f: &mut [u8]) {
     f[at] = 0;
     f[at + 1] = 0;
     let c = checksum::ipv6_upper_layer(&src, &dst, f[20], &f[54..end]);
+    // RFC 768: a computed 0 is sent as 0xffff for UDP (RFC 8200 8.1).
+    let c = if c == 0 && f[20] == ip_protocol::UDP {
+        0xffff
+    } else {
+        c
+    };
     f[at..at + 2].copy_from_slice(&c.to_be_bytes());
 }
 

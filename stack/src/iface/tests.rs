@@ -134,6 +134,8 @@ fn udp(
     m.extend_from_slice(&[0, 0]);
     m.extend_from_slice(data);
     let c = checksum::ipv6_upper_layer(&src, &dst, ip_protocol::UDP, &m);
+    // RFC 768: a computed 0 is sent as 0xffff (RFC 8200 8.1).
+    let c = if c == 0 { 0xffff } else { c };
     m[6..8].copy_from_slice(&c.to_be_bytes());
     frame(eth_dst, PEER, src, dst, 64, ip_protocol::UDP, &m)
 }
