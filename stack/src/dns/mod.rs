@@ -892,7 +892,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
 
     /// Forgets the query in flight; its port is unbound at the next
     /// `poll_send`, so that late or forged replies to it are not delivered.
-    /// (Out of line: called from six places.)
+    /// (Out of line: called from four places.)
     #[inline(never)]
     fn end_query(&mut self) {
         if self.port != 0 {
@@ -937,7 +937,7 @@ fn name_at(name: &[u8], start: u8, len: u8) -> &[u8] {
     &name[start as usize..][..len as usize]
 }
 
-/// [`time::due`], out of line: used in six places.
+/// [`time::due`], out of line: used in eight places.
 #[inline(never)]
 fn due(now: u32, t: u32) -> bool {
     time::due(now, t)

@@ -571,7 +571,7 @@ impl SntpClient {
         now_ms: u32,
         ticks: u32,
     ) -> Option<usize> {
-        if !crate::time::due(now_ms, self.last.at_ms) {
+        if !time::due(now_ms, self.last.at_ms) {
             // (2^31 ms behind, the top bit flipped: a negative age,
             // saturated alike by sync_state, one word instruction.)
             self.last.at_ms = now_ms ^ 1 << 31;
@@ -961,9 +961,7 @@ impl SntpClient {
             server: s.server,
             since_s: since,
         };
-        // (since < 2^22: at least LOST_AFTER_S (< 2^16) with high bits, or
-        // by its low half.)
-        if (since >> 16) as u16 != 0 || since as u16 >= LOST_AFTER_S as u16 {
+        if !time::less_than(since, LOST_AFTER_S) {
             SyncState::Lost(info)
         } else {
             SyncState::Synced(info)
