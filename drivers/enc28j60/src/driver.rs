@@ -240,8 +240,8 @@ static MAC_SETUP_FULL: [(u8, u8); 9] = [
 ];
 
 /// Ends a send that aborted or timed out: TXRTS cleared (it may stay set
-/// after an abort, errata "TX stall"), then the transmit flags, so that
-/// the next send starts with EIR.TXERIF clear (DS register 12-2).
+/// after an abort, errata "TX stall"), then the transmit flags (the next
+/// send clears them again after its TXRST pulse, which may set TXERIF).
 const TX_CANCEL: &[(u8, u8, u8)] = &[
     (OP_BFC, ECON1, ECON1_TXRTS),
     (OP_BFC, EIR, EIR_TXIF | EIR_TXERIF),
@@ -844,13 +844,13 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         let mut retries = 0u8;
         loop {
             // Errata "TX stall": an aborted transmission can stall the transmit
-            // logic; reset it before each send. EIR.TXERIF is clear here
-            // (zero after the reset, cleared by `TX_CANCEL` after every
-            // abort and cancel): no flag clearing per frame. TXIF is not
-            // looked at (DS 7.1 clears it only for the interrupt).
+            // logic; reset it before each send. Clearing TXRST may set
+            // EIR.TXERIF again (errata, same item): the flags are cleared
+            // after the reset, on every send.
             self.commands(&[
                 (OP_BFS, ECON1, ECON1_TXRST),
                 (OP_BFC, ECON1, ECON1_TXRST),
+                (OP_BFC, EIR, EIR_TXIF | EIR_TXERIF),
                 (OP_BFS, ECON1, ECON1_TXRTS),
             ])?;
             let eir = self.wait_tx(frame.len())?;
