@@ -28,6 +28,15 @@ pub fn until(now_ms: u32, at: u32) -> u32 {
     }
 }
 
+/// The time `ms` after `now` (wrapping): a deadline, or a sum of two
+/// durations. Out of line on the 16-bit target: one copy of the 32-bit
+/// addition (LLVM's MSP430 backend emulates the add-with-carry) for every
+/// timer of the stack and its applications.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+pub fn after(now: u32, ms: u32) -> u32 {
+    now.wrapping_add(ms)
+}
+
 /// `a < b` for plain (not wrapping) 32-bit values, compared by 16-bit
 /// halves, each compare a branch: LLVM's 32-bit comparison made into a
 /// `bool` or a select is about twice as long on the MSP430 (a 16-bit CPU).

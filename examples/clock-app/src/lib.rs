@@ -1183,13 +1183,8 @@ fn addr_line(s: &mut ScreenText, k: usize, addr: Option<Ipv6Address>) {
     }
 }
 
-/// The time `ms` after `now` (wrapping). Out of line on the 16-bit
-/// target: one copy of the 32-bit addition (emulated add-with-carry) for
-/// the application's deadlines.
-#[cfg_attr(target_pointer_width = "16", inline(never))]
-fn after(now: u32, ms: u32) -> u32 {
-    now.wrapping_add(ms)
-}
+// The stack's one out-of-line wrapping 32-bit addition (its timers use it).
+use microip6::time::after;
 
 /// The sum of a counter array.
 fn total(counters: &[u16]) -> u16 {

@@ -6,6 +6,7 @@ use super::tables::{self, lifetime_end, AddrSlot, NeighborState, Timed};
 use super::{consts, DropReason, EventKind, Interface, Received, UdpMeta};
 use crate::clock::less_than;
 use crate::time;
+use crate::wire::checksum::ones_add;
 use crate::wire::ethernet::ethertype;
 use crate::wire::icmpv6::{msg_type, Icmpv6Error, Icmpv6Packet};
 use crate::wire::ipv6::Ipv6Repr;
@@ -29,14 +30,6 @@ fn nd_time_ms(ra: &[u8; 16], at: usize) -> u32 {
     } else {
         t
     }
-}
-
-/// One's-complement addition (RFC 1071 2(A)): `a + b` with the carry out
-/// of bit 15 added back (an add and an add-with-carry on the target).
-#[inline(always)]
-fn ones_add(a: u16, b: u16) -> u16 {
-    let wide = a as u32 + b as u32;
-    (wide as u16).wrapping_add((wide >> 16) as u16)
 }
 
 /// The MAC address at `at` in `b`. (An array copy, not `from_bytes`:
@@ -193,9 +186,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         frame_len: usize,
         tail_sum: u16,
     ) -> usize {
-        if frame_len <= stored {
-            return 0;
-        }
+        // (Called only for a frame longer than `stored`: `receive_cut`
+        // tests that first.)
         let Some(h) = buf
             .get_mut(..stored)
             .and_then(|b| b.first_chunk_mut::<{ L4 + wire::udp::HEADER_LEN }>())

@@ -1359,13 +1359,9 @@ fn slot_mut(addrs: &mut [AddrEntry; MAX_ADDRESSES], i: usize) -> &mut AddrEntry 
     &mut addrs[i]
 }
 
-/// The time `ms` after `now` (wrapping). Not inlined: one copy of the
-/// 32-bit addition (no add-with-carry on the 16-bit target) for the
-/// timers.
-#[cfg_attr(target_pointer_width = "16", inline(never))]
-fn after(now: u32, ms: u32) -> u32 {
-    now.wrapping_add(ms)
-}
+// One out-of-line copy of the wrapping 32-bit addition, shared with the
+// applications.
+use crate::time::after;
 
 /// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).
 fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u16 {

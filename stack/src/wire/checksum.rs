@@ -36,7 +36,7 @@ pub struct Checksum {
 /// One's-complement addition: `a + b` with the carry out of bit 15 added
 /// back in (RFC 1071 section 2(A)); two instructions on the 16-bit target.
 #[inline(always)]
-fn ones_add(a: u16, b: u16) -> u16 {
+pub(crate) fn ones_add(a: u16, b: u16) -> u16 {
     // (As a 17-bit sum: an add and an add-with-carry on the 16-bit target.)
     let sum = a as u32 + b as u32;
     // No overflow here: after a carry the low half is at most 0xfffe.
