@@ -230,11 +230,21 @@ fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
 fn awaiting_reply() -> bool {
     // SAFETY: only the loop touches them (no interrupt handler).
     unsafe {
-        if AWAITING_REPLY && REPLY_UNTIL.wrapping_sub(time::ticks() as u16) as i16 <= 0 {
+        if AWAITING_REPLY && ticks_until(REPLY_UNTIL) as i16 <= 0 {
             AWAITING_REPLY = false;
         }
         AWAITING_REPLY
     }
+}
+
+/// Ticks from the counter now to `deadline`, by the low 16 bits of both:
+/// their wrapping difference (as `i16`, positive while the deadline is
+/// ahead, for deadlines less than 1 s away; the wake loop reads it
+/// unsigned, see there). The loop's four deadline tests share it; left
+/// to inlining (`time::ticks` is out of line already; a call of this was
+/// 4 B more).
+fn ticks_until(deadline: u16) -> u16 {
+    deadline.wrapping_sub(time::ticks() as u16)
 }
 
 /// Writes `bytes` and a line end to the console.
@@ -347,7 +357,7 @@ pub fn run(mut board: Board) -> ! {
                     // low halves' signed difference (`t1` is at most
                     // TX_HOLD ahead).
                     let start = (t1 as u16).wrapping_sub(TX_TICKS);
-                    while start.wrapping_sub(time::ticks() as u16) as i16 > 0 {}
+                    while ticks_until(start) as i16 > 0 {}
                 }
                 send(eth, frame, n);
                 if ntp {
@@ -388,7 +398,7 @@ pub fn run(mut board: Board) -> ! {
         // behind) is a wake passed: no 32-bit arithmetic.
         let wake = (shown.clock.ticks as u16).wrapping_add(wait);
         loop {
-            let left = wake.wrapping_sub(time::ticks() as u16);
+            let left = ticks_until(wake);
             if left == 0 || left >= 0xC000 {
                 break;
             }
@@ -625,7 +635,7 @@ fn draw(
     // on. (Otherwise `ticks` may be the poll's count, up to [`TX_HOLD`]
     // ahead of the counter: written at once, as before.)
     if hold {
-        let left = (ticks as u16).wrapping_sub(time::ticks() as u16) as i16;
+        let left = ticks_until(ticks as u16) as i16;
         if left > 0 {
             // One alarm, to the tick.
             time::sleep_ticks(left as u16);
