@@ -285,6 +285,12 @@ pub enum AppEvent {
 enum Queued {
     /// Never queued (the node's events wait in its own queue): the tags
     /// are those of [`AppEvent`], whose values the slots are copied to.
+    /// Kept, never built: it holds tag 1, so the other tags can stay
+    /// [`AppEvent`]'s and `None` stays 0. Without it the tags would run
+    /// from 2 (`Resolved = 2`), and rustc puts `None` just below the
+    /// lowest tag, at 1: the queue, and with it [`ClockApp::UNCONFIGURED`],
+    /// no longer all zero bytes (measured: 1,072 B moved from `.bss` to
+    /// `.data`, flash +1,066 B).
     #[allow(dead_code)]
     Net = 1,
     Resolved,
