@@ -1044,20 +1044,21 @@ impl ClockApp {
     }
 
     /// Why the clock is not set yet, most basic reason first: a phrase of
-    /// [`KEYS`] (from [`KEY_WHY`]), then for the last two (`ntp `, `dns `)
-    /// a reason's name.
+    /// [`KEYS`] (from [`KEY_WHY`]), or for a rejected reply or a failed
+    /// lookup the label [`KEY_NTP_LABEL`] or [`KEY_DNS_LABEL`] and the
+    /// reason's name.
     #[inline]
     fn why_not_synced(&self, r: &mut TextBuf) {
         let (why, names, reason) = if self.iface.global_address().is_none() {
             (KEY_WHY, "", 0)
         } else if self.sntp.server().is_some() {
             match self.ntp_reject.checked_sub(1) {
-                Some(i) => (KEY_GW + 2, NTP_REJECT_NAMES, i as usize),
+                Some(i) => (KEY_NTP_LABEL, NTP_REJECT_NAMES, i as usize),
                 None => (KEY_WHY + 1, "", 0),
             }
         } else {
             match self.dns.state() {
-                dns::State::Failed(f) => (KEY_GW + 1, FAILURE_NAMES, failure_index(f)),
+                dns::State::Failed(f) => (KEY_DNS_LABEL, FAILURE_NAMES, failure_index(f)),
                 dns::State::Resolving => (KEY_WHY + 2, "", 0),
                 _ if self.dns_server().is_none() => (KEY_WHY + 3, "", 0),
                 _ => (KEY_WHY + 4, "", 0),
@@ -1304,6 +1305,11 @@ const KEY_WHY: usize = 25;
 const KEY_MSG: usize = 30;
 const KEY_NETWORK: usize = 31;
 const KEY_GW: usize = 32;
+/// The network screen's `dns ` and `ntp ` labels (after `gw `: line
+/// `4 + k` is [`KEY_GW`]` + k`); [`ClockApp::why_not_synced`] puts a
+/// reason's name after them.
+const KEY_DNS_LABEL: usize = KEY_GW + 1;
+const KEY_NTP_LABEL: usize = KEY_GW + 2;
 const KEY_OVER: usize = 35;
 const KEY_NO_GLOBAL: usize = 36;
 const KEY_LEN: usize = 37;
