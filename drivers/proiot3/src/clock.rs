@@ -46,17 +46,13 @@ const CCIFG: u16 = 0x0001;
 /// With `xt2-8mhz`: MCLK = SMCLK = XT2/1 once the oscillator fault flag
 /// stays clear; `false` (and the DCO kept) if it never does.
 ///
-/// Call once, after a reset (as [`crate::init`] does): BCSCTL2 is assumed
-/// to hold its reset value.
-pub fn init() -> bool {
-    let ok = init_capturing();
-    capture_stop();
-    ok
-}
-
-/// [`init`] leaving Timer_B capturing ACLK edges (as [`capture_start`]
-/// set it), for [`crate::entropy::mix`] next: the calibration's capture
-/// goes on instead of a stop and a second start.
+/// Leaves Timer_B capturing ACLK edges (as [`capture_start`] sets it):
+/// [`crate::init`] stops it ([`capture_stop`]), [`crate::Board::init`]
+/// mixes the entropy seed from it first ([`crate::entropy::mix`], which
+/// stops it).
+///
+/// Called once, after a reset (by `crate::init_capturing`, which both of
+/// those call): BCSCTL2 is assumed to hold its reset value.
 pub(crate) fn init_capturing() -> bool {
     let p = periph();
     let bc = &p.basic_clock;
@@ -180,6 +176,6 @@ fn calibrate() -> bool {
             break;
         }
     }
-    // Capture left running: `init` stops it, `init_capturing` keeps it.
+    // Capture left running (see `init_capturing`).
     ok
 }
