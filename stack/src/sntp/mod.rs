@@ -990,8 +990,14 @@ fn be_words(h: &[u8; ntp::HEADER_LEN], at: usize) -> Words<4> {
     let Some(b) = h.get(at..at + 8) else {
         return [0; 4];
     };
-    let w = |j: usize| u16::from_be_bytes([b[j], b[j + 1]]);
-    [w(6), w(4), w(2), w(0)]
+    // (A loop: shorter than four unrolled reads on the target.)
+    let mut w = [0; 4];
+    let mut i = 0;
+    while i < 4 {
+        w[3 - i] = u16::from_be_bytes([b[2 * i], b[2 * i + 1]]);
+        i += 1;
+    }
+    w
 }
 
 /// True when the signed 64-bit value `w` fits 32 bits: its high words
