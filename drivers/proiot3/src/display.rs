@@ -58,11 +58,7 @@ impl<B: DisplayBus> Ssd1306<B> {
             self.bus.command(c);
         }
         // The whole display RAM, the window the sequence ends with.
-        let mut n = u16::from(PAGES) * u16::from(WIDTH);
-        while n > 0 {
-            self.bus.data(0);
-            n -= 1;
-        }
+        self.repeat(u16::from(PAGES) * u16::from(WIDTH), 0);
         self.bus.command(DISPLAY_ON);
     }
 
@@ -85,11 +81,7 @@ impl<B: DisplayBus> Ssd1306<B> {
             return;
         }
         self.set_window(0, WIDTH - 1, page0, page1);
-        let mut n = u16::from(page1 - page0 + 1) * u16::from(WIDTH);
-        while n > 0 {
-            self.bus.data(pattern);
-            n -= 1;
-        }
+        self.repeat(u16::from(page1 - page0 + 1) * u16::from(WIDTH), pattern);
     }
 
     /// Clears the whole display.
@@ -139,9 +131,7 @@ impl<B: DisplayBus> Ssd1306<B> {
                 for i in 0..ADVANCE {
                     let column = g.get(i).copied().unwrap_or(0);
                     let byte = scaled_column(column, scale, row);
-                    for _ in 0..scale {
-                        self.bus.data(byte);
-                    }
+                    self.repeat(u16::from(scale), byte);
                 }
             }
         }
@@ -155,10 +145,15 @@ impl<B: DisplayBus> Ssd1306<B> {
             return;
         }
         self.set_window(col0, col1, page0, page1);
-        let mut n = u16::from(col1 - col0 + 1) * u16::from(page1 - page0 + 1);
-        while n > 0 {
-            self.bus.data(0);
-            n -= 1;
+        self.repeat(u16::from(col1 - col0 + 1) * u16::from(page1 - page0 + 1), 0);
+    }
+
+    /// Sends `byte` `n` times as display RAM data: the fill of
+    /// [`Ssd1306::init`], [`Ssd1306::fill_pages`] and
+    /// [`Ssd1306::clear_area`].
+    fn repeat(&mut self, n: u16, byte: u8) {
+        for _ in 0..n {
+            self.bus.data(byte);
         }
     }
 }
