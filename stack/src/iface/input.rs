@@ -211,9 +211,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let new_len = (stored - L4) as u16;
         let delta = payload_len - new_len;
         let c = ones_add(ones_add(ones_add(checksum, tail_sum), delta), delta);
-        // RFC 768: a zero field means "no checksum"; 0xffff is the same
-        // one's-complement value.
-        let c = if c == 0 { 0xffff } else { c };
+        let c = wire::udp::checksum_field(c);
         h[IP + 4..IP + 6].copy_from_slice(&new_len.to_be_bytes());
         h[L4 + 4..L4 + 6].copy_from_slice(&new_len.to_be_bytes());
         h[L4 + 6..L4 + 8].copy_from_slice(&c.to_be_bytes());

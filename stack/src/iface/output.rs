@@ -423,7 +423,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         udp[4..6].copy_from_slice(&(udp_len as u16).to_be_bytes());
         udp[6..8].fill(0);
         let ck = checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, udp);
-        udp[6..8].copy_from_slice(&(if ck == 0 { 0xffff } else { ck }).to_be_bytes());
+        udp[6..8].copy_from_slice(&crate::wire::udp::checksum_field(ck).to_be_bytes());
         self.counters.udp_sent = self.counters.udp_sent.wrapping_add(1);
         self.counters.tx_frames = self.counters.tx_frames.wrapping_add(1);
         Ok(L4 + udp_len)

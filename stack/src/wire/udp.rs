@@ -167,11 +167,24 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> UdpPacket<T> {
         self.set_checksum(0);
         let len = (self.len() as usize).min(self.buffer.as_ref().len());
         let data = &self.buffer.as_ref()[..len];
-        let ck = match checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, data) {
-            0 => 0xffff,
-            x => x,
-        };
-        self.set_checksum(ck);
+        self.set_checksum(checksum_field(checksum::ipv6_upper_layer(
+            src,
+            dst,
+            ip_protocol::UDP,
+            data,
+        )));
+    }
+}
+
+/// The checksum field for the computed checksum `ck`: a computed 0 is
+/// sent as 0xffff, the same one's-complement value, since a zero field
+/// means "no checksum" (RFC 768; forbidden over IPv6, RFC 8200 8.1).
+#[inline(always)]
+pub const fn checksum_field(ck: u16) -> u16 {
+    if ck == 0 {
+        0xffff
+    } else {
+        ck
     }
 }
 
