@@ -489,7 +489,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         // (The chain's TTL while resolving.)
         self.expires = self.config.max_ttl_s;
         self.next_try = now_ms;
-        self.overall_end = now_ms.wrapping_add(self.config.overall_timeout_ms);
+        self.overall_end = time::after(now_ms, self.config.overall_timeout_ms);
         self.state = State::Resolving;
     }
 
@@ -729,7 +729,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
                         // and of `max_ttl_s` (where the chain's TTL started), which
                         // fits u32 milliseconds under 2^31.
                         self.count = n as u8;
-                        self.expires = now.wrapping_add(ttl * 1000);
+                        self.expires = time::after(now, ttl * 1000);
                         self.flags &= !EXPIRED;
                         State::Resolved
                     }
@@ -807,7 +807,8 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
 
     /// The reply to the current query is awaited until one timeout after
     /// `now`: exponential backoff per server (RFC 1035 7.2). (Out of line,
-    /// as `retry_later`: one copy of the 32-bit arithmetic.)
+    /// as `retry_later`: one copy of the 32-bit arithmetic; the sums by
+    /// the shared out-of-line `time::after`.)
     #[inline(never)]
     fn wait_reply(&mut self, now: u32) {
         // Doubled per try by 16-bit additions and their carries (under
@@ -820,13 +821,13 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             high = high + high + carry as u16;
         }
         let timeout = low as u32 | (high as u32) << 16;
-        self.attempt_end = now.wrapping_add(timeout);
+        self.attempt_end = time::after(now, timeout);
     }
 
     /// The next attempt to send goes [`RETRY_MS`] after `now`.
     #[inline(never)]
     fn retry_later(&mut self, now: u32) {
-        self.next_try = now.wrapping_add(RETRY_MS);
+        self.next_try = time::after(now, RETRY_MS);
     }
 
     /// Puts server `server_index` of the list in `server` (the configured
