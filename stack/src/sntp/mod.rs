@@ -439,7 +439,7 @@ impl SntpClient {
 
     /// The next attempt goes `ms` (at most 1024 s) after `now_ms`.
     fn retry_in(&mut self, now_ms: u32, ms: u32) {
-        self.next_poll_ms = now_ms.wrapping_add(ms);
+        self.next_poll_ms = time::after(now_ms, ms);
         self.flags |= SCHEDULED;
     }
 
