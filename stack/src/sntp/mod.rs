@@ -845,7 +845,10 @@ impl SntpClient {
         let small = fits_i32(offset);
         // (|low| by the clock's shared negation.)
         let magnitude = negated_if((low >> 16) as i16, low as u32) as u32;
-        let stepped = !self.clock.is_set() || !small || magnitude > STEP_THRESHOLD.0 as u32;
+        // (Beyond STEPT by 16-bit halves, each a branch: shorter than
+        // LLVM's 32-bit comparison made into a `bool` on the target.)
+        let stepped =
+            !self.clock.is_set() || !small || time::less_than(STEP_THRESHOLD.0 as u32, magnitude);
         if stepped {
             // Step to T3 + delay / 2 = T4 + b + max(d, 0) / 2: right
             // whatever the clock read before (even decades off).
