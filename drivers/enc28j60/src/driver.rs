@@ -265,6 +265,22 @@ fn bump(counter: &mut u16) {
     *counter = counter.wrapping_add(1);
 }
 
+/// [`Enc28j60`]'s cached bank after an SPI error: not a bank (0..=3), so
+/// the next banked access selects its bank again, both BSEL bits.
+const UNKNOWN_BANK: u8 = 0xFF;
+/// A cached pointer (ERDPT, EWRPT, ETXND) after an SPI error: not an
+/// address of the 8 KB buffer, so the next write of the pointer writes
+/// both bytes.
+const UNKNOWN_POINTER: u16 = 0xFFFF;
+
+/// Whether an error of type `E` can occur: false for an uninhabited type
+/// (`Infallible`, the MSP430 board's SPI error), whose `Result<(), E>`
+/// has no `Err` and is zero-sized (rustc's layout; were it not, this
+/// would only be true, and cost the error handling's few bytes).
+const fn can_fail<E>() -> bool {
+    core::mem::size_of::<Result<(), E>>() != 0
+}
+
 /// An ENC28J60 on an SPI device (chip select inside) with a delay source.
 pub struct Enc28j60<SPI, D> {
     spi: SPI,
@@ -276,7 +292,9 @@ pub struct Enc28j60<SPI, D> {
     /// taken since): saves the EPKTCNT read and two bank switches per frame
     /// of a burst. Only our PKTDEC lowers EPKTCNT, so it never over-counts.
     pending: u8,
-    /// What ERDPT, EWRPT and ETXND hold, to skip unchanged byte writes.
+    /// What ERDPT, EWRPT and ETXND hold, to skip unchanged byte writes
+    /// ([`UNKNOWN_POINTER`] after an SPI error, like `bank`:
+    /// [`Enc28j60::forget_chip_state`]).
     erdpt: u16,
     ewrpt: u16,
     etxnd: u16,
@@ -303,6 +321,26 @@ impl<E> From<SpiError<E>> for Error<E> {
 type Io<T, E> = Result<T, SpiError<E>>;
 
 impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
+    /// Whether the bus can fail at all ([`can_fail`]): if not, no cache
+    /// is ever [`Enc28j60::forget_chip_state`]'s unknown, and the tests
+    /// for it fold away (no code on such a bus).
+    const CAN_FAIL: bool = can_fail::<SPI::Error>();
+
+    /// After an SPI error: the chip may have taken part of the failed
+    /// transaction (some bytes of a buffer read or write, which moved
+    /// ERDPT or EWRPT; the first of two bank-select commands; a pointer's
+    /// low byte without its high one), so the cached bank and pointers are
+    /// no longer known: the next access selects the bank and writes the
+    /// pointer whole. (The frame being read is not released: the next
+    /// `receive` reads it again from its header.)
+    #[cold]
+    fn forget_chip_state(&mut self) {
+        self.bank = UNKNOWN_BANK;
+        self.erdpt = UNKNOWN_POINTER;
+        self.ewrpt = UNKNOWN_POINTER;
+        self.etxnd = UNKNOWN_POINTER;
+    }
+
     /// Resets and initialises the chip, leaving reception enabled.
     ///
     /// Fails with [`Error::NoChip`] if nothing answers. An unknown silicon
@@ -491,6 +529,12 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// nothing known, both bytes written.
     #[inline(never)]
     fn write_pointer(&mut self, reg_low: u8, value: u16, known: u16) -> Io<(), SPI::Error> {
+        // Not known after an SPI error: both bytes written.
+        let known = if Self::CAN_FAIL && known == UNKNOWN_POINTER {
+            !value
+        } else {
+            known
+        };
         if known as u8 != value as u8 {
             self.write_reg(reg_low, value as u8)?;
         }
@@ -515,7 +559,14 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// no switch.
     #[inline(never)]
     fn switch_bank(&mut self, bank: u8) -> Io<(), SPI::Error> {
-        let (clear, set) = (self.bank & !bank, bank & !self.bank);
+        // Not known after an SPI error: both BSEL bits written (the ones
+        // to clear as if set, the others as if clear).
+        let known = if Self::CAN_FAIL && self.bank == UNKNOWN_BANK {
+            !bank & ECON1_BSEL
+        } else {
+            self.bank
+        };
+        let (clear, set) = (known & !bank, bank & !known);
         if clear != 0 {
             self.exchange(OP_BFC | ECON1, clear, 2)?;
         }
@@ -557,9 +608,10 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn exchange(&mut self, first: u8, arg: u8, len: u8) -> Io<u8, SPI::Error> {
         // Four bytes, indexes masked to 0..=3: no bounds checks.
         let mut buf = [first, arg, 0, 0];
-        self.spi
-            .transfer_in_place(&mut buf[..usize::from(len & 3)])
-            .map_err(SpiError)?;
+        if let Err(e) = self.spi.transfer_in_place(&mut buf[..usize::from(len & 3)]) {
+            self.forget_chip_state();
+            return Err(SpiError(e));
+        }
         // The last byte clocked in (the reset's one byte answers nothing).
         Ok(buf[usize::from(len.wrapping_sub(1) & 3)])
     }
@@ -593,9 +645,14 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// RBM from ERDPT into `buf`, one transaction.
     fn read_buffer(&mut self, buf: &mut [u8]) -> Io<(), SPI::Error> {
-        self.spi
-            .transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)])
-            .map_err(SpiError)
+        let result = self
+            .spi
+            .transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)]);
+        if let Err(e) = result {
+            self.forget_chip_state();
+            return Err(SpiError(e));
+        }
+        Ok(())
     }
 
     /// Waits for MISTAT.BUSY to clear, bounded (DS 3.3.1, 3.3.2).
@@ -831,13 +888,15 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         // (DS 7.1, figure 7-1). Nothing else goes into buffer memory.
         let tx_end = tx_start + frame.len() as u16;
         self.write_pointer(EWRPTL, tx_start, self.ewrpt)?;
-        self.spi
-            .transaction(&mut [
-                // Control byte 0: use MACON3's padding and CRC (DS 7.1).
-                Operation::Write(&[OP_WBM, 0x00]),
-                Operation::Write(frame),
-            ])
-            .map_err(Error::Spi)?;
+        let result = self.spi.transaction(&mut [
+            // Control byte 0: use MACON3's padding and CRC (DS 7.1).
+            Operation::Write(&[OP_WBM, 0x00]),
+            Operation::Write(frame),
+        ]);
+        if let Err(e) = result {
+            self.forget_chip_state();
+            return Err(Error::Spi(e));
+        }
         self.ewrpt = tx_end + 1;
         self.write_pointer(ETXNDL, tx_end, self.etxnd)?;
         self.etxnd = tx_end;
@@ -1029,5 +1088,18 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         self.delay.delay_us(1000);
         self.bit_set(ECON1, ECON1_RXEN)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_fail;
+
+    #[test]
+    fn only_an_uninhabited_error_cannot_fail() {
+        assert!(!can_fail::<core::convert::Infallible>());
+        assert!(can_fail::<()>());
+        assert!(can_fail::<u8>());
+        assert!(can_fail::<embedded_hal::spi::ErrorKind>());
     }
 }
