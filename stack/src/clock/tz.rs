@@ -291,9 +291,10 @@ fn rule_day(year: u16, rule: &Rule) -> u16 {
 }
 
 /// The UTC instant of `rule` (its time already UTC) in `year`. Wrapping
-/// arithmetic: exact for transitions inside 1970..2106.
+/// arithmetic: exact for transitions inside 1970..2106. (The time of day
+/// added by the shared out-of-line `time::after`: no inline 32-bit sum.)
 fn transition_utc(year: u16, rule: &Rule) -> u32 {
-    (rule_day(year, rule) as u32 * 86_400).wrapping_add(rule.time as u32)
+    crate::time::after(rule_day(year, rule) as u32 * 86_400, rule.time as u32)
 }
 
 impl Tz {
