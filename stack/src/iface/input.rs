@@ -280,13 +280,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             hop_limit: h[IP + 7],
         };
         let end = L4 + ip.payload_len;
-        let (src, dst) = (&ip.src_addr, &ip.dst_addr);
+        let dst = &ip.dst_addr;
+        // The multicast tests (RFC 4291 2.7: first byte 0xff) on the
+        // header's bytes, not on `ip`'s copies: a byte of the copy read
+        // alone made LLVM copy the address as that byte plus two
+        // overlapping 8-byte moves, and the wide reads of the address
+        // after (the address lookup, the checksum) waited for a failed
+        // store-to-load forwarding: on x86-64 about a fifth of a UDP
+        // datagram's time (24.3 -> 20.0 ns, interleaved bench).
+        let dst_multicast = h[IP + 24] == 0xff;
         // RFC 4291 2.7: a multicast address is never a source.
-        if src.is_multicast() {
+        if h[IP + 8] == 0xff {
             return self.count_drop(DropReason::BadIpv6);
         }
         let mut tentative = false;
-        if dst.is_multicast() {
+        if dst_multicast {
             if !self.listening_to(dst) {
                 return self.count_drop(DropReason::WrongDestination);
             }
@@ -301,7 +309,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // need no walk: the lengths are checked above.
         let (proto, off, nh_ptr) = match ip.next_header {
             nh @ (ip_protocol::ICMPV6 | ip_protocol::UDP) => (nh, L4, 6),
-            _ => match ipv6ext::walk(&buf[IP..end], dst.is_multicast()) {
+            _ => match ipv6ext::walk(&buf[IP..end], dst_multicast) {
                 ExtWalk::Upper {
                     protocol,
                     offset,
