@@ -988,16 +988,13 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// ff02::1:ffXX:XXXX (RFC 4291 sections 2.7.1 and 2.8, MACs per RFC 2464
     /// section 7). The same table as [`Enc28j60::set_multicast_filter`] with
     /// [`ALL_NODES_MAC`] and [`solicited_node_mac`]`(low24)`, for less code:
-    /// the all-nodes bit and the CRC of the 33-33-FF prefix are constants.
+    /// the all-nodes bit is a constant, the solicited-node group's from a
+    /// table computed at compile time (no CRC at run time).
     pub fn set_ipv6_multicast_filter(&mut self, low24: [u8; 3]) -> Res<(), SPI::Error> {
         const ALL_NODES: u8 = crate::hash_index(&ALL_NODES_MAC);
-        const SOLICITED_PREFIX: u32 = crate::crc32_update(0xFFFF_FFFF, &[0x33, 0x33, 0xFF]);
         let mut table = [0u8; 8];
         set_hash_bit(&mut table, ALL_NODES);
-        set_hash_bit(
-            &mut table,
-            crate::hash_bits(crate::crc32_update(SOLICITED_PREFIX, &low24)),
-        );
+        set_hash_bit(&mut table, crate::solicited_node_index(low24));
         self.write_hash_table(&table)
     }
 

@@ -71,6 +71,59 @@ pub(crate) const fn crc32_update(crc: u32, bytes: &[u8]) -> u32 {
     (high as u32) << 16 | low as u32
 }
 
+/// The CRC-32 register after the solicited-node groups' common prefix
+/// 33-33-FF (RFC 2464 section 7).
+const SOLICITED_PREFIX: u32 = crc32_update(0xFFFF_FFFF, &[0x33, 0x33, 0xFF]);
+
+/// [`hash_index`] of the solicited-node group 33-33-FF-`low24`.
+const fn solicited_crc_index(low24: [u8; 3]) -> u8 {
+    hash_bits(crc32_update(SOLICITED_PREFIX, &low24))
+}
+
+/// [`SOLICITED_COLUMNS`]'s base: the index for `low24` all zero.
+const SOLICITED_BASE: u8 = solicited_crc_index([0; 3]);
+
+/// The CRC is affine in the message bits over GF(2) (each step a shift
+/// and a conditional xor of the polynomial), and the index is six of its
+/// bits: the index of 33-33-FF-`low24` is [`SOLICITED_BASE`] xor, for
+/// each bit `k` set in `low24` (bit 0 of its first byte first), the
+/// column `k`: the index of that one bit set, xor the base. Computed
+/// here at compile time; 24 bytes of table rather than the bitwise CRC
+/// loop and the bit extraction in the image.
+const SOLICITED_COLUMNS: [u8; 24] = {
+    let mut columns = [0u8; 24];
+    let mut k = 0;
+    while k < 24 {
+        let mut low24 = [0u8; 3];
+        low24[k / 8] = 1 << (k % 8);
+        columns[k] = solicited_crc_index(low24) ^ SOLICITED_BASE;
+        k += 1;
+    }
+    columns
+};
+
+/// [`hash_index`] of the solicited-node group 33-33-FF-`low24` (RFC 4291
+/// section 2.7.1, RFC 2464 section 7) by [`SOLICITED_COLUMNS`]: an xor
+/// per bit set, no CRC at run time.
+pub(crate) fn solicited_node_index(low24: [u8; 3]) -> u8 {
+    let mut index = SOLICITED_BASE;
+    // One loop by index over the 24 bits (a nested loop or an iterator
+    // over the columns was longer on the MSP430).
+    let mut bits = 0;
+    let mut k = 0;
+    while k < SOLICITED_COLUMNS.len() {
+        if k & 7 == 0 {
+            bits = low24[k >> 3];
+        }
+        if bits & 1 != 0 {
+            index ^= SOLICITED_COLUMNS[k];
+        }
+        bits >>= 1;
+        k += 1;
+    }
+    index
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +143,31 @@ mod tests {
         let mac = solicited_node_mac([0x12, 0x34, 0x56]);
         let prefix = crc32_update(0xFFFF_FFFF, &mac[..3]);
         assert_eq!(hash_bits(crc32_update(prefix, &mac[3..])), hash_index(&mac));
+    }
+
+    #[test]
+    fn solicited_node_index_by_columns_is_the_crc_index() {
+        // Every single bit, and a spread of values over the 24 bits.
+        for k in 0..24 {
+            let mut low24 = [0u8; 3];
+            low24[k / 8] = 1 << (k % 8);
+            assert_eq!(
+                solicited_node_index(low24),
+                hash_index(&solicited_node_mac(low24))
+            );
+        }
+        let mut x = 0x00C0_FFEEu32;
+        for _ in 0..5000 {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            let low24 = [(x >> 24) as u8, (x >> 16) as u8, (x >> 8) as u8];
+            assert_eq!(
+                solicited_node_index(low24),
+                hash_index(&solicited_node_mac(low24)),
+                "{low24:02x?}"
+            );
+        }
+        // The example of the tests above: 23, as the bitwise CRC gives.
+        assert_eq!(solicited_node_index([0x12, 0x34, 0x56]), 23);
     }
 
     #[test]
