@@ -282,24 +282,28 @@ const fn can_fail<E>() -> bool {
 }
 
 /// An ENC28J60 on an SPI device (chip select inside) with a delay source.
+// In declaration order (`repr(C)`): `rx_end`, the one field that does not
+// start at zero, first, then the rest, 16-bit ones before bytes (no
+// padding): building the driver clears one run of bytes, not two.
+#[repr(C)]
 pub struct Enc28j60<SPI, D> {
-    spi: SPI,
-    delay: D,
-    bank: u8,
     rx_end: u16,
     next_packet: u16,
-    /// Frames known to be waiting (from the last EPKTCNT read, minus those
-    /// taken since): saves the EPKTCNT read and two bank switches per frame
-    /// of a burst. Only our PKTDEC lowers EPKTCNT, so it never over-counts.
-    pending: u8,
     /// What ERDPT, EWRPT and ETXND hold, to skip unchanged byte writes
     /// ([`UNKNOWN_POINTER`] after an SPI error, like `bank`:
     /// [`Enc28j60::forget_chip_state`]).
     erdpt: u16,
     ewrpt: u16,
     etxnd: u16,
-    revision: u8,
     counters: Counters,
+    bank: u8,
+    /// Frames known to be waiting (from the last EPKTCNT read, minus those
+    /// taken since): saves the EPKTCNT read and two bank switches per frame
+    /// of a burst. Only our PKTDEC lowers EPKTCNT, so it never over-counts.
+    pending: u8,
+    revision: u8,
+    spi: SPI,
+    delay: D,
 }
 
 type Res<T, E> = Result<T, Error<E>>;
