@@ -884,9 +884,10 @@ impl SntpClient {
         }
     }
 
-    /// True while a request is outstanding (T1 not zero); out of line,
-    /// shared by `try_send` and `accept`.
-    #[inline(never)]
+    /// True while a request is outstanding (T1 not zero). Inlined in
+    /// `try_send` and `accept`: a call of the out-of-line `is_zero` there
+    /// is shorter than a call of a wrapper that negates its answer.
+    #[inline(always)]
     fn outstanding(&self) -> bool {
         !is_zero(&self.t1)
     }
