@@ -855,10 +855,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // The delay itself (what `ms` would find for its end): at
             // least 1 s, as `until_s` is after `now_s`, less the
             // milliseconds past the current second (below 1000).
-            let d = secs * 1000 - self.sub_ms as u32;
-            if less_than(d, t.delay) {
-                t.delay = d;
-            }
+            t.count_delay(secs * 1000 - self.sub_ms as u32);
         }
         // u32::MAX is none: no delay reaches it.
         if t.delay == u32::MAX {
@@ -1398,7 +1395,13 @@ impl Soonest {
     /// 16-bit target.
     #[inline(never)]
     fn ms(&mut self, at: u32) {
-        let d = crate::time::until(self.now, at);
+        self.count_delay(crate::time::until(self.now, at));
+    }
+
+    /// Counts the delay `d` (ms). Not inlined: one copy of the 32-bit
+    /// compare for `ms` and the lifetime ends' delay.
+    #[inline(never)]
+    fn count_delay(&mut self, d: u32) {
         if less_than(d, self.delay) {
             self.delay = d;
         }
