@@ -1323,6 +1323,50 @@ mod tests {
         assert_eq!(t4.wrapping_sub(t2).to_micros(), 9_995);
     }
 
+    /// RFC 5905 11.3: an offset beyond STEPT steps the clock, one within
+    /// it (boundary included) slews. Offsets around ±STEPT, a few 2^-32 s
+    /// apart: each verdict follows the offset the client computed (read
+    /// from its sample, so the exchange's rounding does not matter), and
+    /// both verdicts occur on each side.
+    #[test]
+    fn step_threshold_boundary_steps_beyond_and_slews_at_it() {
+        for sign in [1i64, -1] {
+            let (mut slewed, mut stepped) = (0, 0);
+            for k in -6i64..=6 {
+                let mut c = client();
+                c.clock.step(0, NtpTimestamp::new(1 << 31, 0));
+                // 10 ms each way, the server `offset` ahead.
+                let offset = NtpDuration(sign * (STEP_THRESHOLD.0 + k));
+                let t1 = ask(&mut c, 1000);
+                let t2 = t1.wrapping_add(ms(10)).wrapping_add(offset);
+                let outcome =
+                    c.receive_outcome(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), 2000, 1020);
+                let w = c.last.offset;
+                let computed =
+                    (w[0] as u64 | (w[1] as u64) << 16 | (w[2] as u64) << 32 | (w[3] as u64) << 48)
+                        as i64;
+                assert!((computed - offset.0).abs() <= 2, "{k}: {computed}");
+                let beyond = computed.abs() > STEP_THRESHOLD.0;
+                assert_eq!(
+                    outcome,
+                    Some(Outcome::Accepted { stepped: beyond }),
+                    "offset {computed} (k {k}, sign {sign})"
+                );
+                assert_eq!(c.counters.steps, beyond as u16);
+                if beyond {
+                    stepped += 1;
+                    assert_eq!(c.clock.pending_slew().0, 0);
+                } else {
+                    slewed += 1;
+                    // (The slew as the clock holds it: within 1 µs.)
+                    let pending = c.clock.pending_slew().0;
+                    assert!((pending - computed).abs() < 4295, "{pending} {computed}");
+                }
+            }
+            assert!(slewed >= 5 && stepped >= 5, "{slewed} {stepped}");
+        }
+    }
+
     #[test]
     fn other_ports_are_not_ours_and_every_rejection_is_counted() {
         let mut c = client();
