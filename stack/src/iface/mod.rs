@@ -1180,8 +1180,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // "none yet" (no Option of a pair to carry).
         let (mut best_score, mut best) = (0u16, 0usize);
         let mut tentative = false;
-        for i in 1..MAX_ADDRESSES {
-            let a = &self.addrs[i];
+        // (The global slots by a slice and a counted index: no index
+        // multiplication on the 16-bit target.)
+        let mut i = 0;
+        for a in &self.addrs[1..] {
+            i += 1;
             if a.slot == AddrSlot::Tentative {
                 tentative = true;
             }
