@@ -1191,7 +1191,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             if !a.usable() {
                 continue;
             }
-            let mut score = 1 + common_prefix_len(&a.addr, dst);
+            let mut score = 1 + u16::from(a.addr.common_prefix_len(dst));
             if !tables::expired(self.now_s, a.preferred_until) {
                 score += 512;
             }
@@ -1362,24 +1362,6 @@ fn slot_mut(addrs: &mut [AddrEntry; MAX_ADDRESSES], i: usize) -> &mut AddrEntry 
 // One out-of-line copy of the wrapping 32-bit addition, shared with the
 // applications.
 use crate::time::after;
-
-/// Number of leading bits two addresses share (RFC 6724 2.2 CommonPrefixLen).
-fn common_prefix_len(a: &Ipv6Address, b: &Ipv6Address) -> u16 {
-    let mut n = 0;
-    for (x, y) in a.0.iter().zip(b.0.iter()) {
-        let mut d = x ^ y;
-        if d != 0 {
-            // (A loop: `leading_zeros` is a long bit trick on the target.)
-            while d & 0x80 == 0 {
-                n += 1;
-                d <<= 1;
-            }
-            return n;
-        }
-        n += 8;
-    }
-    n
-}
 
 /// The soonest deadlines seen by [`Interface::poll_at`], in 32 bits:
 /// a millisecond delay from `now` and a lifetime end in seconds. `u32::MAX`

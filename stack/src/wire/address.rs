@@ -266,21 +266,33 @@ impl Ipv6Address {
 
     /// True when the first `len` bits of `self` and `prefix` agree.
     /// `len` over 128 is treated as 128.
+    // (Through `common_prefix_len`: one copy of the byte walk for both.)
+    #[inline]
     pub fn matches_prefix(&self, prefix: &Ipv6Address, len: u8) -> bool {
-        // Byte by byte: no slice comparison call, no bounds check.
-        let mut bits = len;
-        for (a, b) in self.0.iter().zip(prefix.0.iter()) {
-            let differ = a ^ b;
-            if bits < 8 {
-                // The first `bits` bits of the last byte (none for 0).
-                return differ & !(0xff >> bits) == 0;
+        self.common_prefix_len(prefix) >= len.min(128)
+    }
+
+    /// The number of leading bits `self` and `other` share, 0 to 128
+    /// (RFC 6724 2.2 CommonPrefixLen).
+    // One shared copy on the 16-bit target (prefix matching and source
+    // address selection).
+    #[cfg_attr(target_pointer_width = "16", inline(never))]
+    pub fn common_prefix_len(&self, other: &Ipv6Address) -> u8 {
+        let mut n = 0;
+        for (x, y) in self.0.iter().zip(other.0.iter()) {
+            let mut d = x ^ y;
+            if d != 0 {
+                // (A loop: `leading_zeros` is a long bit trick on the
+                // 16-bit target.)
+                while d & 0x80 == 0 {
+                    n += 1;
+                    d <<= 1;
+                }
+                return n;
             }
-            if differ != 0 {
-                return false;
-            }
-            bits -= 8;
+            n += 8;
         }
-        true
+        n
     }
 
     /// The address with every bit after the first `len` cleared.
@@ -391,6 +403,25 @@ mod tests {
                 assert_eq!(x.matches_prefix(&y, len), agree, "bit {bit} len {len}");
             }
         }
+    }
+
+    #[test]
+    fn common_prefix_len_is_the_first_differing_bit() {
+        // RFC 6724 2.2: the bits before the first that differs; all 128
+        // for equal addresses; a later difference does not count.
+        let x = a("2001:db8:aaaa:bbbb:cccc:dddd:eeee:ffff");
+        assert_eq!(x.common_prefix_len(&x), 128);
+        for bit in 0..128 {
+            let mut y = x;
+            y.0[bit / 8] ^= 0x80 >> (bit % 8);
+            assert_eq!(x.common_prefix_len(&y), bit as u8, "bit {bit}");
+            if bit < 127 {
+                y.0[15] ^= 1;
+                assert_eq!(x.common_prefix_len(&y), bit as u8, "bit {bit} and 127");
+            }
+        }
+        assert_eq!(a("2001:db8::1").common_prefix_len(&a("2001:db8::2")), 126);
+        assert_eq!(a("fe80::1").common_prefix_len(&a("2001:db8::1")), 0);
     }
 
     #[test]
