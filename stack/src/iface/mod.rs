@@ -767,7 +767,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         loop {
             // At most MAX_PORTS draws can collide: this ends.
-            let port = 49152 + self.rng.below(16384) as u16;
+            // (The low 14 bits: `below(16384)`'s value, without its
+            // remainder call.)
+            let port = 49152 | (self.rng.next_u32() as u16 & 0x3fff);
             if self.bind(port).is_ok() {
                 return Ok(port);
             }
