@@ -553,16 +553,16 @@ fn check_options(h: &[u8], offset: usize, dst_is_multicast: bool) -> Option<ExtW
             Some(&l) if h.len() - (at + 2) >= l as usize => at + 2 + l as usize,
             _ => return Some(ExtWalk::Drop(ExtDrop::BadOption)),
         };
-        // The action bits of `UnknownOptionAction::of`, tested as masked
-        // values (no shift and jump table on the 16-bit target): 00
-        // skip, 01 discard, 10 discard and report, 11 report unless the
+        // The action bits of `UnknownOptionAction::of` (the two high
+        // bits), tested as ranges of the type (masked values became a
+        // shift and a jump table on the 16-bit target): 00 skip, 01
+        // discard, 10 discard and report, 11 report unless the
         // destination was multicast.
-        let action = option_type & 0xc0;
-        if option_type == option_type::PADN || action == 0x00 {
+        if option_type == option_type::PADN || option_type < 0x40 {
             at = next;
             continue;
         }
-        if action == 0x40 || (action == 0xc0 && dst_is_multicast) {
+        if option_type < 0x80 || (option_type >= 0xc0 && dst_is_multicast) {
             return Some(ExtWalk::Drop(ExtDrop::UnknownOption));
         }
         return Some(param_problem_at(
@@ -643,15 +643,23 @@ mod tests {
     fn option_actions() {
         // DestOpt: Pad1, Pad1, then an unknown option of each class at
         // offset 4 of the header (packet offset 44), then PadN to 16 bytes.
+        // (Each class's first and last types too: the action is the two
+        // high bits, RFC 8200 4.2.)
+        let skip = upper(17, 56, 40);
+        let drop = ExtWalk::Drop(ExtDrop::UnknownOption);
         for (otype, uni, multi) in [
-            (0x1e, upper(17, 56, 40), upper(17, 56, 40)),
-            (
-                0x5e,
-                ExtWalk::Drop(ExtDrop::UnknownOption),
-                ExtWalk::Drop(ExtDrop::UnknownOption),
-            ),
+            (0x1e, skip, skip),
+            (0x02, skip, skip),
+            (0x3f, skip, skip),
+            (0x5e, drop, drop),
+            (0x40, drop, drop),
+            (0x7f, drop, drop),
             (0x9e, pp(2, 44), pp(2, 44)),
-            (0xde, pp(2, 44), ExtWalk::Drop(ExtDrop::UnknownOption)),
+            (0x80, pp(2, 44), pp(2, 44)),
+            (0xbf, pp(2, 44), pp(2, 44)),
+            (0xde, pp(2, 44), drop),
+            (0xc0, pp(2, 44), drop),
+            (0xff, pp(2, 44), drop),
         ] {
             let hdr =
                 std::format!("1101 0000 {otype:02x}02abcd 0106 000000000000").replace(' ', "");
