@@ -73,6 +73,7 @@ use microip6::dns::{self, Failure};
 use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
 use microip6::time;
+use microip6::wire::ntp::NtpTimestamp;
 use microip6::wire::{Ipv6Address, MacAddress};
 use text::TextBuf;
 
@@ -497,12 +498,24 @@ impl ClockApp {
     /// 2,208,988,800 modulo 2^32, right from 1970 to 2106 across the 2036
     /// NTP era change.
     pub fn utc(&self, ticks: u32) -> Option<(u32, u32)> {
+        let (seconds, fraction) = self.utc_fraction(ticks)?;
+        Some((
+            seconds,
+            NtpTimestamp::new(seconds, fraction).subsec_micros(),
+        ))
+    }
+
+    /// [`ClockApp::utc`] with the part of the second as NTP's fraction
+    /// (units of 2^-32 s), not converted to microseconds (a 64-bit
+    /// multiply on a 16-bit CPU): the firmware's form (2^17 units are one
+    /// tick of its 32768 Hz counter).
+    pub fn utc_fraction(&self, ticks: u32) -> Option<(u32, u32)> {
         let clock = self.sntp.clock();
         if !clock.is_set() {
             return None;
         }
         let t = clock.peek(ticks);
-        Some((t.seconds().wrapping_sub(NTP_UNIX_OFFSET), t.subsec_micros()))
+        Some((t.seconds().wrapping_sub(NTP_UNIX_OFFSET), t.fraction()))
     }
 
     /// Takes the frame in `buf[..len]`, received at `now_ms` and tick count
@@ -1020,7 +1033,7 @@ impl ClockApp {
     /// under the address writer's.
     #[inline(never)]
     fn render_time(&self, s: &mut ScreenText, ticks: u32) {
-        let Some((unix, _)) = self.utc(ticks) else {
+        let Some((unix, _)) = self.utc_fraction(ticks) else {
             key(&mut s.row(0), KEY_NO_TIME);
             return;
         };

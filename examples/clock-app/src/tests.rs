@@ -185,6 +185,13 @@ fn resolves_syncs_and_shows_the_time() {
     // to a few microseconds (the tick is 1 us).
     let err = b.app_us() - b.true_us();
     assert!(err.abs() <= 20, "clock error {err} us");
+    // The same reading as NTP's fraction (the firmware's form): the same
+    // second, and the microseconds its fraction gives.
+    let t = ticks(b.t_ps);
+    let (secs, us) = b.app.utc(t).unwrap();
+    let (fsecs, fraction) = b.app.utc_fraction(t).unwrap();
+    assert_eq!(fsecs, secs);
+    assert_eq!((u64::from(fraction) * 1_000_000) >> 32, u64::from(us));
 
     let s = b.screen(Screen::Clock);
     let (secs, _) = b.app.utc(ticks(b.t_ps)).unwrap();
@@ -679,6 +686,7 @@ fn configure_in_place_starts_over() {
     b.app.configure(c);
     // The state `new` gives: nothing learned, nothing counted, no events.
     assert!(b.app.utc(ticks(b.t_ps)).is_none());
+    assert!(b.app.utc_fraction(ticks(b.t_ps)).is_none());
     assert!(b.app.iface().global_address().is_none());
     assert_eq!(b.app.iface().counters().rx_frames, 0);
     assert_eq!(b.app.ntp_server_name(), "other.test");

@@ -111,12 +111,13 @@ const DRAW_LEAD: u16 = 655;
 const DRAW_WINDOW: u16 = DRAW_LEAD + 33;
 /// Ticks added to [`ticks_to_second`]'s count to the boundary for the tick
 /// the screen drawn ahead is rendered for and written at. That count is
-/// up to 2 ticks short (its truncations; 4 with the shift-and-add
-/// conversion this margin was set for), the clock's rate correction (at
-/// most 500 ppm) a fraction of a tick over the lead: 6 ticks put the
-/// tick past the boundary (0.03 to 0.2 ms), so the screen is the next
-/// second's, which the loop counts as shown.
-const DRAW_PAST: u16 = 6;
+/// never short and up to 1 tick long (the fraction's part of a tick
+/// dropped), the clock's rate correction (at most 500 ppm) a fraction of
+/// a tick over the lead: 3 ticks put the tick past the boundary (0.06 to
+/// 0.13 ms), so the screen is the next second's, which the loop counts
+/// as shown. (6 while the count came from microseconds, up to 2 ticks
+/// short.)
+const DRAW_PAST: u16 = 3;
 /// Wait before retrying a failed ENC28J60 initialisation.
 const ENC_RETRY_MS: u32 = 2000;
 
@@ -448,9 +449,9 @@ fn show(
     // `awaiting_reply()` of this turn: it is not changed since (a request
     // sent starts the turn again).
     let awaiting = unsafe { AWAITING_REPLY };
-    let utc = app.utc(ticks);
+    let utc = app.utc_fraction(ticks);
     let (mut second, to_next) = match utc {
-        Some((s, us)) => (s as u16, ticks_to_second(us)),
+        Some((s, fraction)) => (s as u16, ticks_to_second(fraction)),
         // Uptime seconds (the low 16 bits of ticks >> 15, by halves:
         // no 15-step shift of a 32-bit value on the MSP430).
         None => (
@@ -589,17 +590,13 @@ fn frame_pending(eth: &mut Eth) -> bool {
     matches!(eth.pending_frames(), Ok(1..))
 }
 
-/// The 32768 Hz ticks from `us` microseconds past a second (below one
-/// second) to the next second: the 1,000,000 - `us` microseconds left as
-/// `left / 32` (at most 31250) times 1 + 3184/65536 = 1.048584, for
-/// 32768 / 31250 = 1.048576 (one 16 x 16 multiply, the hardware's): from
-/// 2 ticks short (the truncations) to 0.25 tick long; the loop wakes one
+/// The 32768 Hz ticks from `fraction` (NTP's, units of 2^-32 s) past a
+/// second to the next second: 2^15 - `fraction` / 2^17, the fraction's
+/// whole ticks by its high half shifted once. Up to one tick long (the
+/// fraction's part of a tick dropped), never short; the loop wakes one
 /// tick past the boundary, and again if it was not reached.
-fn ticks_to_second(us: u32) -> u16 {
-    // floor((32 * 31250 - us) / 32) = 31250 - ceil(us / 32): no 32-bit
-    // subtraction.
-    let x = 31250 - (us >> 5) as u16 - u16::from(us as u16 & 31 != 0);
-    x + ((u32::from(x) * 3184) >> 16) as u16
+fn ticks_to_second(fraction: u32) -> u16 {
+    0x8000 - ((fraction >> 16) as u16 >> 1)
 }
 
 /// Draws the lines of the current screen at tick count `ticks` that
