@@ -343,13 +343,12 @@ impl<T: AsRef<[u8]>> MldQuery<T> {
     pub fn max_response_delay_ms(&self) -> u32 {
         let code = self.max_resp_code();
         if self.is_v2() && code >= 0x8000 {
-            // mant << (exp + 3), by doubling: a variable 32-bit shift is
-            // much more code on the 16-bit target.
-            let mut delay = ((code & 0x0fff) | 0x1000) as u32;
-            for _ in 0..((code >> 12) & 7) + 3 {
-                delay += delay;
-            }
-            delay
+            // mant << (exp + 3): mant << 3 fits 16 bits, times 2^exp
+            // from a table (a variable 32-bit shift, or doubling, is long
+            // code on the 16-bit target; the multiplication is a call).
+            const POW2: [u8; 8] = [1, 2, 4, 8, 16, 32, 64, 128];
+            let mant8 = ((code & 0x0fff) | 0x1000) << 3;
+            u32::from(mant8) * u32::from(POW2[(code >> 12) as usize & 7])
         } else {
             code as u32
         }
