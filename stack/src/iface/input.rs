@@ -8,7 +8,7 @@ use crate::clock::less_than;
 use crate::time;
 use crate::wire::checksum::ones_add;
 use crate::wire::ethernet::ethertype;
-use crate::wire::icmpv6::{msg_type, Icmpv6Error, Icmpv6Packet};
+use crate::wire::icmpv6::{build_error_in_place, msg_type, Icmpv6Packet};
 use crate::wire::ipv6::Ipv6Repr;
 use crate::wire::ipv6ext::{self, ExtDrop, ExtWalk};
 use crate::wire::mld::MldQuery;
@@ -325,7 +325,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     return self.icmp_error(
                         buf,
                         &ip,
-                        Icmpv6Error::ParamProblem(code, pointer),
+                        [msg_type::PARAM_PROBLEM, code],
+                        pointer,
                         code == 2,
                         DropReason::ExtensionHeader,
                     )
@@ -351,7 +352,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             _ => self.icmp_error(
                 buf,
                 &ip,
-                Icmpv6Error::ParamProblem(1, nh_ptr),
+                [msg_type::PARAM_PROBLEM, 1],
+                nh_ptr,
                 false,
                 DropReason::UnknownProtocol,
             ),
@@ -374,7 +376,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         &mut self,
         buf: &mut [u8],
         ip: &Ipv6Repr,
-        error: Icmpv6Error,
+        type_code: [u8; 2],
+        param: u32,
         multicast_ok: bool,
         reason: DropReason,
     ) -> Received {
@@ -399,7 +402,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if !self.take_icmp_token() {
             return self.count_drop(DropReason::RateLimited);
         }
-        let Ok(icmp_len) = error.build_in_place(buf, L4, IP, end - IP, &from, src) else {
+        let at = (L4, IP, end - IP);
+        let Ok(icmp_len) = build_error_in_place(buf, at, type_code, param, &from, src) else {
             return self.count_drop(DropReason::BufferTooSmall);
         };
         self.answer_headers(buf, icmp_len, &from, src);
@@ -465,7 +469,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.icmp_error(
             buf,
             ip,
-            Icmpv6Error::DstUnreachable(wire::icmpv6::dst_unreachable::PORT_UNREACHABLE),
+            [
+                msg_type::DST_UNREACHABLE,
+                wire::icmpv6::dst_unreachable::PORT_UNREACHABLE,
+            ],
+            0,
             false,
             DropReason::NoListener,
         )

@@ -428,23 +428,46 @@ impl Icmpv6Error {
         src: &Ipv6Address,
         dst: &Ipv6Address,
     ) -> Result<usize> {
-        let invoking_end = invoking_at
-            .checked_add(invoking_len)
-            .ok_or(Error::Truncated)?;
-        let body_at = icmp_at.checked_add(HEADER_LEN).ok_or(Error::Truncated)?;
-        if invoking_end > buf.len() || body_at > buf.len() {
-            return Err(Error::Truncated);
-        }
-        let keep = error_invoking_len(invoking_len, buf.len() - body_at);
-        // memmove: the ranges may overlap (usually the invoking packet moves
-        // forward by the length of the new headers).
-        buf.copy_within(invoking_at..invoking_at + keep, body_at);
-        let len = HEADER_LEN + keep;
-        let msg = &mut buf[icmp_at..icmp_at + len];
-        self.emit_header(msg)?;
-        Icmpv6Packet::new_unchecked(msg).fill_checksum(src, dst);
-        Ok(len)
+        let (t, code, param) = self.fields();
+        let at = (icmp_at, invoking_at, invoking_len);
+        build_error_in_place(buf, at, [t.into(), code], param, src, dst)
     }
+}
+
+/// [`Icmpv6Error::build_in_place`] from the header's fields: `type_code`
+/// (the type and code bytes) and the 32-bit parameter; `at` is
+/// (`icmp_at`, `invoking_at`, `invoking_len`). (For a caller that knows
+/// them as constants: no match on the error there.)
+pub(crate) fn build_error_in_place(
+    buf: &mut [u8],
+    at: (usize, usize, usize),
+    type_code: [u8; 2],
+    param: u32,
+    src: &Ipv6Address,
+    dst: &Ipv6Address,
+) -> Result<usize> {
+    let (icmp_at, invoking_at, invoking_len) = at;
+    let invoking_end = invoking_at
+        .checked_add(invoking_len)
+        .ok_or(Error::Truncated)?;
+    let body_at = icmp_at.checked_add(HEADER_LEN).ok_or(Error::Truncated)?;
+    if invoking_end > buf.len() || body_at > buf.len() {
+        return Err(Error::Truncated);
+    }
+    let keep = error_invoking_len(invoking_len, buf.len() - body_at);
+    // memmove: the ranges may overlap (usually the invoking packet moves
+    // forward by the length of the new headers).
+    buf.copy_within(invoking_at..invoking_at + keep, body_at);
+    // The 8-byte header (`body_at` is 8 past `icmp_at`, in `buf`): type,
+    // code, zero checksum, parameter.
+    let hdr = &mut buf[icmp_at..body_at];
+    hdr[..2].copy_from_slice(&type_code);
+    hdr[2..4].fill(0);
+    hdr[4..].copy_from_slice(&param.to_be_bytes());
+    let len = HEADER_LEN + keep;
+    let msg = &mut buf[icmp_at..icmp_at + len];
+    Icmpv6Packet::new_unchecked(msg).fill_checksum(src, dst);
+    Ok(len)
 }
 
 /// How many bytes of an invoking packet of `invoking_len` bytes an error
