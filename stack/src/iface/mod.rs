@@ -906,7 +906,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.randomize_reachable_time();
         let a = self.rng.next_u32().to_be_bytes();
         let b = self.rng.next_u32().to_be_bytes();
-        self.dad_nonce = [a[0], a[1], a[2], a[3], b[0], b[1]];
+        self.dad_nonce[..4].copy_from_slice(&a);
+        self.dad_nonce[4..].copy_from_slice(&b[..2]);
         self.begin_dad(0);
         self.rs_left = consts::MAX_RTR_SOLICITATIONS;
         self.rs_at = self.random_time(consts::MAX_RTR_SOLICITATION_DELAY_MS);
