@@ -253,11 +253,9 @@ impl ScreenText {
 // [`ClockApp::UNCONFIGURED`] can live in `.bss`.
 #[repr(u8)]
 pub enum AppEvent {
-    /// An event of the IPv6 node.
-    Net(Event) = 1,
     /// The NTP server's name resolved (the addresses:
     /// [`dns::Resolver::addresses`] of [`ClockApp::resolver`]).
-    Resolved,
+    Resolved = 1,
     /// The lookup failed.
     ResolveFailed(Failure),
     /// An NTP reply was accepted (see [`ClockApp::sync_state`]); true when
@@ -275,26 +273,21 @@ pub enum AppEvent {
     /// drops in between are counted only, and shown by the next one (a
     /// trailing one with the latest reason when the drops stop).
     Dropped(DropReason),
+    /// An event of the IPv6 node. Last: the tags before it are those of
+    /// the application's own queue (`Queued`), whose slots are copied.
+    Net(Event),
 }
 
 /// An [`AppEvent`] of the application's queue: a slot is 2 bytes rather
 /// than the 18 of an [`AppEvent`] (whose node events carry an address;
 /// the failure of `ResolveFailed` is kept apart, in `dns_failure`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-// Tags from 1: an empty slot (`None`) is all zero bytes (`.bss`).
+// The tags are those of [`AppEvent`] (from 1; its `Net`, never queued
+// here, comes last), whose values the slots are copied to. None is 0: an
+// empty slot is all zero bytes (`.bss`).
 #[repr(u8)]
 enum Queued {
-    /// Never queued (the node's events wait in its own queue): the tags
-    /// are those of [`AppEvent`], whose values the slots are copied to.
-    /// Kept, never built: it holds tag 1, so the other tags can stay
-    /// [`AppEvent`]'s and `None` stays 0. Without it the tags would run
-    /// from 2 (`Resolved = 2`), and rustc puts `None` just below the
-    /// lowest tag, at 1: the queue, and with it [`ClockApp::UNCONFIGURED`],
-    /// no longer all zero bytes (measured: 1,072 B moved from `.bss` to
-    /// `.data`, flash +1,066 B).
-    #[allow(dead_code)]
-    Net = 1,
-    Resolved,
+    Resolved = 1,
     ResolveFailed,
     Synced(bool),
     NtpRejected(sntp::Reject),
@@ -730,8 +723,6 @@ impl ClockApp {
             return self.iface.poll_event().map(AppEvent::Net);
         };
         Some(match q {
-            // Never queued.
-            Queued::Net => return None,
             Queued::Resolved => AppEvent::Resolved,
             Queued::ResolveFailed => AppEvent::ResolveFailed(self.dns_failure),
             Queued::Synced(stepped) => AppEvent::Synced(stepped),
