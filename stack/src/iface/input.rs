@@ -318,6 +318,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 ExtWalk::NoNextHeader => return Received::Consumed,
                 ExtWalk::Drop(ExtDrop::Truncated) => return self.count_drop(DropReason::Truncated),
                 ExtWalk::Drop(_) => return self.count_drop(DropReason::ExtensionHeader),
+                // RFC 4862 5.4: a packet to a tentative address is
+                // silently discarded (an NS or NA sent to the address
+                // itself too): no error goes from that address.
+                ExtWalk::ParamProblem { .. } if tentative => {
+                    return self.drop_cold(DropReason::WrongDestination)
+                }
                 // RFC 4443 2.4 (e.3): only code 2 (an option whose action bits
                 // ask for a report, which the walk already limited to unicast
                 // for bits 11) may answer a multicast packet.

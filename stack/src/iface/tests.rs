@@ -506,6 +506,38 @@ fn tentative_address_takes_only_nd() {
 }
 
 #[test]
+fn tentative_address_sends_no_parameter_problem() {
+    // RFC 4862 5.4: packets to a tentative address (other than NS/NA)
+    // are silently discarded, so no ICMPv6 error is sent from it either:
+    // not for an option whose action bits ask for one (RFC 8200 4.2, 10)
+    // nor for a Routing header with Segments Left 1 (RFC 8200 4.4).
+    let mut t = T::new();
+    t.run_to(500);
+    assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Tentative));
+    let echo = hx(ECHO_REQ);
+    // Hop-by-Hop with one unknown option (type 0x9e) of 4 bytes.
+    let mut hbh = std::vec![58, 0, 0x9e, 4, 0, 0, 0, 0];
+    hbh.extend_from_slice(&echo[54..]);
+    // Routing header type 0, Segments Left 1.
+    let mut rh = std::vec![58, 2, 0, 1, 0, 0, 0, 0];
+    rh.extend_from_slice(&[0; 16]);
+    rh.extend_from_slice(&echo[54..]);
+    for f in [
+        frame(ME, PEER, peer_ll(), me_ll(), 64, 0, &hbh),
+        frame(ME, PEER, peer_ll(), me_ll(), 64, 43, &rh),
+    ] {
+        assert_eq!(t.rx(&f), Received::Dropped(DropReason::WrongDestination));
+    }
+    assert_eq!(t.i.counters().icmp_errors_sent, 0);
+    // The same frames once the address is assigned: answered.
+    t.run_to(3_000);
+    assert_eq!(t.i.address_state(&me_ll()), Some(AddressState::Preferred));
+    let a = t.answer(&frame(ME, PEER, peer_ll(), me_ll(), 64, 0, &hbh));
+    assert_eq!(a[54..62], [4, 2, a[56], a[57], 0, 0, 0, 42]);
+    assert_eq!(src_of(&a), me_ll());
+}
+
+#[test]
 fn optimistic_address_is_usable_and_advertised_without_override() {
     let mut c = Config::new(ME);
     c.optimistic_dad = true;
