@@ -309,7 +309,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // need no walk: the lengths are checked above.
         let (proto, off, nh_ptr) = match ip.next_header {
             nh @ (ip_protocol::ICMPV6 | ip_protocol::UDP) => (nh, L4, 6),
-            _ => match ipv6ext::walk(&buf[IP..end], dst_multicast) {
+            // (An option with action bits 11 is discarded without a report
+            // in a link-layer multicast too: RFC 4443 2.4 (e.4), whose
+            // exception of (e.3) is for bits 10 only.)
+            _ => match ipv6ext::walk(&buf[IP..end], dst_multicast | (h[0] & 1 != 0)) {
                 ExtWalk::Upper {
                     protocol,
                     offset,
@@ -324,9 +327,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 ExtWalk::ParamProblem { .. } if tentative => {
                     return self.drop_cold(DropReason::WrongDestination)
                 }
-                // RFC 4443 2.4 (e.3): only code 2 (an option whose action bits
-                // ask for a report, which the walk already limited to unicast
-                // for bits 11) may answer a multicast packet.
+                // RFC 4443 2.4 (e.3), (e.4): only code 2 (an option whose
+                // action bits ask for a report, which the walk already
+                // limited to unicast, IPv6 and link-layer, for bits 11) may
+                // answer a multicast packet.
                 ExtWalk::ParamProblem { code, pointer } => {
                     return self.icmp_error(
                         buf,

@@ -965,6 +965,39 @@ fn unknown_options_act_by_their_high_bits() {
 }
 
 #[test]
+fn unknown_option_11_in_a_link_layer_multicast_gets_no_error() {
+    // RFC 4443 2.4 (e.4): no error for a packet sent as a link-layer
+    // multicast, with the exceptions of (e.3): Parameter Problem code 2
+    // for an option whose high bits are 10, not 11 (RFC 8200 4.2). A
+    // unicast IPv6 destination in a frame to 33:33:00:00:00:01.
+    let mut t = T::up();
+    let echo = hx(ECHO_REQ);
+    let with_option = |typ: u8| {
+        let mut p = std::vec![58, 0, typ, 4, 0, 0, 0, 0];
+        p.extend_from_slice(&echo[54..]);
+        frame(
+            mc(&Ipv6Address::ALL_NODES),
+            PEER,
+            peer_ll(),
+            me_ll(),
+            64,
+            0,
+            &p,
+        )
+    };
+    assert_eq!(
+        t.rx(&with_option(0xde)),
+        Received::Dropped(DropReason::ExtensionHeader)
+    );
+    assert_eq!(t.i.counters().icmp_errors_sent, 0);
+    // 10: the exception, answered.
+    let a = t.answer(&with_option(0x9e));
+    assert_eq!(a[54..62], [4, 2, a[56], a[57], 0, 0, 0, 42]);
+    assert_eq!(src_of(&a), me_ll());
+    assert!(icmp_ok(&a));
+}
+
+#[test]
 fn routing_header_and_fragments() {
     let mut t = T::up();
     let echo = hx(ECHO_REQ);
