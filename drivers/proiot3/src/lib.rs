@@ -47,6 +47,47 @@ pub mod uart;
 #[cfg(target_arch = "msp430")]
 pub mod watchdog;
 
+/// The whole microseconds a delay of `ns` nanoseconds waits: never less
+/// than `ns`, as embedded-hal's `DelayNs` asks (a delay is at least the
+/// time given: 1.5 us is 2 us, not 1), for the busy-wait delays of
+/// `time::Delay`, which count microseconds: its `delay_ns` and the SPI
+/// bus's `Operation::DelayNs` (`spi::Spi`). Rounded down plus one: up to
+/// 1 us more than asked (a whole microsecond more for an exact multiple),
+/// one division and no remainder (an exact ceiling was 38 B more on the
+/// MSP430).
+#[cfg_attr(not(target_arch = "msp430"), allow(dead_code))]
+pub(crate) const fn ns_to_us(ns: u32) -> u32 {
+    ns / 1000 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ns_to_us;
+
+    #[test]
+    fn ns_to_us_is_never_shorter() {
+        // Rounded up (not down to 1 us).
+        assert_eq!(ns_to_us(1500), 2);
+        assert_eq!(ns_to_us(1), 1);
+        assert_eq!(ns_to_us(999), 1);
+        assert_eq!(ns_to_us(1001), 2);
+        // Exact multiples: one microsecond more (never less).
+        assert_eq!(ns_to_us(0), 1);
+        assert_eq!(ns_to_us(1000), 2);
+        // Over 65,535 us (no cap at the free `time::delay_us`'s u16).
+        assert_eq!(ns_to_us(70_000_001), 70_001);
+        assert_eq!(ns_to_us(u32::MAX), 4_294_968);
+        // At least the time asked, at most 1 us more, over a spread.
+        let mut ns = 7u32;
+        for _ in 0..10_000 {
+            let us = u64::from(ns_to_us(ns));
+            assert!(us * 1000 >= u64::from(ns), "{ns} ns: {us} us");
+            assert!(us * 1000 <= u64::from(ns) + 1000, "{ns} ns: {us} us");
+            ns = ns.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        }
+    }
+}
+
 #[cfg(target_arch = "msp430")]
 pub use board::Board;
 #[cfg(target_arch = "msp430")]

@@ -133,9 +133,9 @@ impl SpiDevice for Spi {
                         *b = self.exchange(*b);
                     }
                 }
+                // At least `ns` (rounded up to whole microseconds, no cap).
                 Operation::DelayNs(ns) => {
-                    let us = (*ns / 1000).min(u32::from(u16::MAX)) as u16;
-                    crate::time::delay_us(us.max(1));
+                    embedded_hal::delay::DelayNs::delay_ns(&mut crate::time::Delay, *ns)
                 }
             }
         }

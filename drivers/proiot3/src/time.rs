@@ -189,8 +189,7 @@ pub struct Delay;
 
 impl embedded_hal::delay::DelayNs for Delay {
     fn delay_ns(&mut self, ns: u32) {
-        // Rounded up to whole microseconds.
-        self.delay_us(ns.div_ceil(1000));
+        self.delay_us(crate::ns_to_us(ns));
     }
 
     /// The single copy of the delay code (the free `delay_us` calls it too):
