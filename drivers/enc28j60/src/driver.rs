@@ -837,12 +837,29 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// copied into both.
     #[inline(never)]
     fn release_frame(&mut self, next: u16) -> Io<(), SPI::Error> {
-        self.next_packet = next;
+        if !Self::CAN_FAIL {
+            // No error to leave the two apart on an infallible bus (the
+            // MSP430 board's): set first, `next` is not kept across the
+            // calls (6 B less).
+            self.next_packet = next;
+        }
         // Errata "odd ERXRDPT": an even ERXRDPT can corrupt the buffer; use the
         // byte before the next frame (odd), or ERXND when it is at ERXST.
         let read_ptr = if next == 0 { self.rx_end } else { next - 1 };
         self.write_reg16(ERXRDPTL, read_ptr)?;
-        self.bit_set(ECON2, ECON2_PKTDEC)
+        self.bit_set(ECON2, ECON2_PKTDEC)?;
+        // On to the next frame only once the chip has let this one go: after
+        // an SPI error in either write the chip still counts it (EPKTCNT; a
+        // cut ERXRDPT write is not taken, its low byte latched until the
+        // high one, DS 6.1), and the next `receive` reads it again from its
+        // header (after a failed PKTDEC behind a written ERXRDPT, from space
+        // the chip reuses only once the buffer has filled up to it). (Moved
+        // first, the driver went on while EPKTCNT stayed one too high: a
+        // header read where no frame is, a reset.)
+        if Self::CAN_FAIL {
+            self.next_packet = next;
+        }
+        Ok(())
     }
 
     /// Resets the receive logic and buffer after a corrupt header (DS 11.3).

@@ -233,3 +233,66 @@ fn a_bank_switch_cut_half_way_is_made_again_whole() {
     assert_eq!(eth.receive(&mut buf), Ok(Some(80)));
     assert_no_violations(&model);
 }
+
+/// The chip's EPKTCNT (bank 1), read without side effects.
+fn epktcnt(model: &SharedModel) -> u8 {
+    model.lock().register(1, EPKTCNT & ADDR_MASK)
+}
+
+/// Two frames waiting; the release of the first (ERXRDPT, then PKTDEC,
+/// DS 7.2.4) fails at the command `first` after its opcode byte, so the
+/// chip takes none of that command (`erxrdpt_moved`: the ERXRDPT write
+/// before it went through). The driver must not move on to the second
+/// frame while the chip still counts the first: it reads the first again,
+/// then the second, and nothing after them (no header read where no
+/// frame is).
+fn release_cut_at(first: u8, erxrdpt_moved: bool) {
+    let (model, spi, mut eth) = flaky_setup();
+    let f1 = frame(MAC, 200, 11);
+    let f2 = frame(MAC, 90, 12);
+    model.lock().inject_frame(&f1);
+    model.lock().inject_frame(&f2);
+    let read_ptr = model.lock().register16(ERXRDPTL);
+    spi.arm(first, 0, 1);
+    let mut buf = [0u8; 1514];
+    assert_eq!(eth.receive(&mut buf), Err(Error::Spi(BusError)));
+    // Both frames still counted; ERXRDPT where it was, or (written
+    // before the failed PKTDEC) on the byte before the second frame, odd.
+    assert_eq!(epktcnt(&model), 2);
+    let expected = if erxrdpt_moved {
+        6 + 200 + 4 - 1
+    } else {
+        read_ptr
+    };
+    assert_eq!(model.lock().register16(ERXRDPTL), expected);
+    assert_eq!(eth.receive(&mut buf), Ok(Some(200)));
+    assert_eq!(&buf[..200], &f1[..]);
+    assert_eq!(eth.receive(&mut buf), Ok(Some(90)));
+    assert_eq!(&buf[..90], &f2[..]);
+    assert_eq!(eth.receive(&mut buf), Ok(None));
+    assert_eq!(epktcnt(&model), 0);
+    assert_eq!(eth.counters().rx_resets, 0);
+    // Another frame after them is read at its place.
+    let f3 = frame(MAC, 64, 13);
+    model.lock().inject_frame(&f3);
+    assert_eq!(eth.receive(&mut buf), Ok(Some(64)));
+    assert_eq!(&buf[..64], &f3[..]);
+    assert_eq!(eth.counters().rx_resets, 0);
+    assert_no_violations(&model);
+}
+
+#[test]
+fn a_frame_whose_pktdec_failed_is_read_again() {
+    // (Before: the driver had moved its next-frame pointer to the second
+    // frame, the chip's EPKTCNT stayed one too high, and after the second
+    // frame the driver read a header where no frame was: a reset.)
+    release_cut_at(OP_BFS | ECON2, true);
+}
+
+#[test]
+fn a_frame_whose_erxrdpt_write_failed_is_read_again() {
+    // ERXRDPTH's WCR cut after its opcode: the chip keeps ERXRDPTL latched,
+    // ERXRDPT unchanged (DS 6.1). (Before: the first frame was lost, the
+    // second returned in its place.)
+    release_cut_at(OP_WCR | (ERXRDPTH & ADDR_MASK), false);
+}
