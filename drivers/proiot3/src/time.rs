@@ -212,7 +212,7 @@ impl embedded_hal::delay::DelayNs for Delay {
         // Below CHUNK_US, the product fits (asserted above). An even loop
         // count halves first: at 3.93 MHz that is `low * 3`, two additions
         // instead of a multiply call (the same count).
-        let loops = if LOOPS_PER_4US % 2 == 0 {
+        let loops = if LOOPS_PER_4US.is_multiple_of(2) {
             (low * (LOOPS_PER_4US / 2)).div_ceil(2)
         } else {
             (low * LOOPS_PER_4US).div_ceil(4)

@@ -112,9 +112,10 @@ const DRAW_WINDOW: u16 = DRAW_LEAD + 33;
 /// Ticks added to [`ticks_to_second`]'s count to the boundary for the tick
 /// the screen drawn ahead is rendered for and written at. That count is
 /// never short and up to 1 tick long (the fraction's part of a tick
-/// dropped), the clock's rate correction (at most 500 ppm) a fraction of
-/// a tick over the lead: 3 ticks put the tick past the boundary (0.06 to
-/// 0.13 ms), so the screen is the next second's, which the loop counts
+/// dropped), the clock's rate correction (at most 1,000 ppm: 500 of
+/// frequency correction and 500 of slew) 0.66 tick over the lead: 3 ticks
+/// put the tick past the boundary (0.06 to 0.13 ms, at least 2.3 ticks
+/// in the worst case), so the screen is the next second's, which the loop counts
 /// as shown. (6 while the count came from microseconds, up to 2 ticks
 /// short.)
 const DRAW_PAST: u16 = 3;
