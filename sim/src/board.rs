@@ -798,6 +798,10 @@ pub struct Board {
     pub chip: F1611<Devices>,
     stats: Stats,
     asleep: bool,
+    /// A cycle profile by function, fed every CPU step while `Some`
+    /// (the board then steps one instruction at a time); `None` costs
+    /// nothing. See [`crate::profile`].
+    pub profile: Option<crate::profile::Profile>,
 }
 
 impl Board {
@@ -817,6 +821,7 @@ impl Board {
             chip,
             stats: Stats::default(),
             asleep: false,
+            profile: None,
         }
     }
 
@@ -845,9 +850,35 @@ impl Board {
 
     /// Executes one CPU step (instruction, interrupt or idle cycle).
     pub fn step(&mut self) -> StepResult {
-        let r = self.cpu.step(&mut self.chip);
+        let r = self.cpu_step();
         self.after(r);
         r
+    }
+
+    /// One CPU step, charged to [`Board::profile`] if there is one.
+    fn cpu_step(&mut self) -> StepResult {
+        let Some(profile) = self.profile.as_mut() else {
+            return self.cpu.step(&mut self.chip);
+        };
+        let (pc, cycles) = (self.cpu.pc(), self.cpu.cycles);
+        let op = self.chip.peek_word(pc);
+        let r = self.cpu.step(&mut self.chip);
+        let spent = self.cpu.cycles - cycles;
+        profile.record(r, pc, op, spent, self.cpu.pc(), self.cpu.sp());
+        r
+    }
+
+    /// [`Cpu::run`], or the same one step at a time while profiling.
+    fn cpu_run(&mut self, until: u64) -> StepResult {
+        if self.profile.is_none() {
+            return self.cpu.run(&mut self.chip, until);
+        }
+        loop {
+            let r = self.cpu_step();
+            if r != StepResult::Executed || self.cpu.cycles >= until {
+                return r;
+            }
+        }
     }
 
     fn after(&mut self, r: StepResult) {
@@ -885,7 +916,7 @@ impl Board {
             if self.cpu.cycles >= end {
                 break Stop::TimeReached;
             }
-            let r = self.cpu.run(&mut self.chip, end);
+            let r = self.cpu_run(end);
             self.after(r);
             match r {
                 StepResult::Sleeping => {

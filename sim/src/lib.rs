@@ -23,6 +23,7 @@
 //! - [`flood`]: hostile frames (corpora, vectors, mutations).
 //! - [`ocr`]: reads the time of day the display shows.
 //! - [`perf`]: per-frame CPU cost accounting.
+//! - [`profile`]: cycle profile by function (ELF symbols).
 //! - [`session`]: a run on a network with capture, buttons, trace and the
 //!   final report.
 //!
@@ -57,6 +58,7 @@ pub mod net;
 pub mod ocr;
 pub mod perf;
 pub mod ports;
+pub mod profile;
 pub mod session;
 pub mod ssd1306;
 pub mod timer;

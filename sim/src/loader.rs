@@ -78,6 +78,89 @@ pub fn elf_static_ram(data: &[u8]) -> Result<u32, LoadError> {
     Ok(total)
 }
 
+/// A code symbol of an ELF image: a function (`STT_FUNC`) or a label
+/// (`STT_NOTYPE`, as assemblers emit) in an executable section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    /// Its address.
+    pub addr: u16,
+    /// Its size in bytes (`st_size`; 0 for most assembler labels).
+    pub size: u16,
+    /// True for `STT_FUNC`, false for a label.
+    pub is_function: bool,
+    /// The name as stored (Rust names mangled).
+    pub name: String,
+    /// End of the section it is in (exclusive, clipped to 0x10000).
+    pub section_end: u32,
+}
+
+/// The code symbols of an ELF image, from its `.symtab` (every
+/// `SHT_SYMTAB` section; ELF gABI "Symbol Table"), in file order. Data
+/// objects, sections, files, undefined symbols, unnamed ones and `$`/`.L`
+/// local labels are left out. A stripped image gives an empty list.
+pub fn elf_symbols(data: &[u8]) -> Result<Vec<Symbol>, LoadError> {
+    if !is_elf(data) {
+        return Err(LoadError::NotElf);
+    }
+    let shoff = u32_at(data, 32)? as usize;
+    let shentsize = usize::from(u16_at(data, 46)?);
+    let shnum = usize::from(u16_at(data, 48)?);
+    let section = |i: usize| -> Result<usize, LoadError> {
+        if i >= shnum || shentsize < 40 {
+            return Err(LoadError::Truncated);
+        }
+        Ok(shoff + i * shentsize)
+    };
+    let mut out = Vec::new();
+    for i in 0..shnum {
+        let sh = section(i)?;
+        if u32_at(data, sh + 4)? != 2 {
+            continue; // not SHT_SYMTAB
+        }
+        let off = u32_at(data, sh + 16)? as usize;
+        let size = u32_at(data, sh + 20)? as usize;
+        let strtab = section(u32_at(data, sh + 24)? as usize)?;
+        let str_off = u32_at(data, strtab + 16)? as usize;
+        let str_size = u32_at(data, strtab + 20)? as usize;
+        let strings = data
+            .get(str_off..str_off.saturating_add(str_size))
+            .ok_or(LoadError::Truncated)?;
+        let entries = data
+            .get(off..off.saturating_add(size))
+            .ok_or(LoadError::Truncated)?;
+        for e in entries.chunks_exact(16) {
+            let name_at = u32_at(e, 0)? as usize;
+            let value = u32_at(e, 4)?;
+            let sym_size = u32_at(e, 8)?;
+            let kind = e[12] & 0xF; // STT_NOTYPE 0, STT_FUNC 2
+            let shndx = usize::from(u16_at(e, 14)?);
+            if kind > 2 || kind == 1 || shndx == 0 || shndx >= shnum || value > 0xFFFF {
+                continue;
+            }
+            let target = section(shndx)?;
+            if u32_at(data, target + 8)? & 4 == 0 {
+                continue; // not SHF_EXECINSTR
+            }
+            let name = strings.get(name_at..).unwrap_or_default();
+            let name = &name[..name.iter().position(|&b| b == 0).unwrap_or(name.len())];
+            let name = String::from_utf8_lossy(name).into_owned();
+            if name.is_empty() || name.starts_with('$') || name.starts_with(".L") {
+                continue;
+            }
+            let sec_addr = u32_at(data, target + 12)?;
+            let sec_size = u32_at(data, target + 20)?;
+            out.push(Symbol {
+                addr: value as u16,
+                size: sym_size.min(0xFFFF) as u16,
+                is_function: kind == 2,
+                name,
+                section_end: sec_addr.saturating_add(sec_size).min(0x10000),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// True if `data` starts with the ELF magic.
 pub fn is_elf(data: &[u8]) -> bool {
     data.starts_with(b"\x7fELF")

@@ -9,13 +9,15 @@
 //! firmware that talks to the network (it sent at least one frame); until
 //! then only the measurement's consistency is checked. A second run, to
 //! the firmware's first DNS refresh (620 simulated seconds), measures a DNS
-//! reply.
+//! reply. The NS and the foreign frame are also profiled by function
+//! ([`proiot3_sim::profile`]): the top functions by own cycles.
 
 mod common;
 
 use proiot3_sim::clock::PS_PER_S;
 use proiot3_sim::net::NetConfig;
 use proiot3_sim::perf::{self, FrameKind};
+use proiot3_sim::profile::Profile;
 use proiot3_sim::session::{Network, Session};
 use proiot3_sim::{loader, Board, BoardConfig, Stop};
 
@@ -40,7 +42,10 @@ fn firmware_performance_figures() {
     let boot_cycles = s.board.cpu.cycles;
     let boot_awake = s.board.stats().cycles_awake;
 
-    // Frames of our own, each while idle, 100 ms apart.
+    // Frames of our own, each while idle, 100 ms apart; the NS and the
+    // foreign frame also profiled by function, each window on its own.
+    let symbols = Profile::from_elf(&elf).expect("firmware symbols");
+    let mut profiles: Vec<(perf::FrameCost, Profile)> = Vec::new();
     let mut t = s.board.now_ps();
     for i in 0..5u16 {
         for f in [
@@ -50,7 +55,17 @@ fn firmware_performance_figures() {
         ] {
             t += PS_PER_S / 10;
             assert_eq!(s.run_until(t), Stop::TimeReached);
-            let _ = s.inject_measured(&f);
+            let profiled = matches!(
+                FrameKind::of(&f),
+                FrameKind::NeighborSolicitation | FrameKind::Other
+            );
+            s.board.profile = profiled.then(|| symbols.clone());
+            let cost = s.inject_measured(&f);
+            if let (Some(profile), Some(cost)) = (s.board.profile.take(), cost) {
+                // Every awake cycle of the window is in the profile.
+                assert_eq!(profile.total_cycles(), cost.awake_cycles, "{cost:?}");
+                profiles.push((cost, profile));
+            }
         }
     }
 
@@ -115,6 +130,23 @@ fn firmware_performance_figures() {
         "(DNS reply: the refresh at 601 s on a second run with 10 ms one-way delays; \
          NTP reply: from its arrival, awaited awake, until the board sleeps)"
     );
+    for kind in [FrameKind::NeighborSolicitation, FrameKind::Other] {
+        let mut v: Vec<_> = profiles.iter().filter(|p| p.0.kind == kind).collect();
+        v.sort_by_key(|p| p.0.awake_cycles);
+        let Some((cost, profile)) = v.get(v.len() / 2) else {
+            continue;
+        };
+        println!(
+            "cycle profile by function, {}: the median window of {} ({} cycles, {} of them \
+             SPI transfer; self: own instructions, inclusive: with callees entered in the \
+             window, entries: calls)",
+            kind.name(),
+            v.len(),
+            cost.awake_cycles,
+            cost.spi_cycles
+        );
+        println!("{}", profile.table(25, 1));
+    }
 
     for c in &costs {
         assert!(c.spi_cycles <= c.awake_cycles + 8, "{c:?}");

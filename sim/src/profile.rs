@@ -1,0 +1,371 @@
+//! Cycle profile by function: while a [`Profile`] is attached to a
+//! [`crate::Board`] (`board.profile = Some(..)`), every CPU step's cycles
+//! are charged to the function whose address range holds the PC the
+//! step executed at (an accepted interrupt's 6 cycles: to its handler).
+//! Functions come from the firmware ELF's symbol table
+//! ([`crate::loader::elf_symbols`]), sorted by address.
+//!
+//! Per function it counts
+//! - `self_cycles`: cycles of instructions inside it;
+//! - `inclusive_cycles`: cycles while it was running or on the call stack
+//!   (a shadow stack kept from CALL and interrupt entries, a frame dropped
+//!   once SP rises above its entry SP: RET, RETI, or a longjmp-like
+//!   unwinding). Frames entered before the profile started are unknown, so
+//!   the functions that were already running at the start (the main loop)
+//!   get only their own cycles;
+//! - `entries`: CALLs and interrupts landing in it, and jumps from another
+//!   function to its first instruction (tail calls; a jump of at most 6
+//!   bytes forward looks like running on into the next function and is
+//!   not counted).
+//!
+//! Sleep (CPUOFF) cycles are not counted: [`Profile::total_cycles`] is the
+//! awake cycles of the window. Run with the perf test:
+//! `cargo test --release -p proiot3-sim --test perf -- --nocapture`.
+
+use std::fmt::Write as _;
+
+use crate::cpu::StepResult;
+use crate::loader::Symbol;
+
+/// A function's address range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Function {
+    /// First address.
+    pub start: u16,
+    /// End (exclusive; up to 0x10000).
+    pub end: u32,
+    /// Name, demangled ([`demangle`]).
+    pub name: String,
+}
+
+/// Functions sorted by address, for PC lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Functions {
+    list: Vec<Function>,
+}
+
+impl Functions {
+    /// Address ranges from ELF code symbols: a function (`STT_FUNC`)
+    /// covers its `st_size` bytes; a label with no size (assembler code)
+    /// runs to the next symbol or its section's end. Labels inside a sized
+    /// function belong to it; of several names at one address the first
+    /// function is kept.
+    pub fn from_symbols(symbols: &[Symbol]) -> Functions {
+        let mut s: Vec<&Symbol> = symbols.iter().collect();
+        s.sort_by_key(|x| (x.addr, !x.is_function));
+        let mut list: Vec<Function> = Vec::new();
+        let mut covered_to = 0u32;
+        for (i, sym) in s.iter().enumerate() {
+            let start = u32::from(sym.addr);
+            if start < covered_to || list.last().is_some_and(|f| f.start == sym.addr) {
+                continue;
+            }
+            let next = s[i + 1..]
+                .iter()
+                .map(|x| u32::from(x.addr))
+                .find(|&a| a > start)
+                .unwrap_or(sym.section_end);
+            let end = if sym.size > 0 {
+                start + u32::from(sym.size)
+            } else {
+                next.min(sym.section_end).max(start + 1)
+            };
+            covered_to = end;
+            list.push(Function {
+                start: sym.addr,
+                end,
+                name: demangle(&sym.name),
+            });
+        }
+        Functions { list }
+    }
+
+    /// The functions, by address.
+    pub fn list(&self) -> &[Function] {
+        &self.list
+    }
+
+    /// Index of the function holding `pc`.
+    pub fn index_of(&self, pc: u16) -> Option<usize> {
+        let i = self
+            .list
+            .partition_point(|f| f.start <= pc)
+            .checked_sub(1)?;
+        (u32::from(pc) < self.list[i].end).then_some(i)
+    }
+}
+
+/// A symbol name demangled (Rust legacy and v0 manglings, hashes and
+/// crate disambiguators dropped); other names unchanged.
+pub fn demangle(name: &str) -> String {
+    format!("{:#}", rustc_demangle::demangle(name))
+}
+
+/// One row of a profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionCost {
+    /// The function (`"?"` for code outside every symbol).
+    pub name: String,
+    /// Its address (0 for `"?"`).
+    pub start: u16,
+    /// Cycles of its own instructions.
+    pub self_cycles: u64,
+    /// Cycles while it ran or was on the (known) call stack.
+    pub inclusive_cycles: u64,
+    /// Calls, interrupts and tail jumps into it.
+    pub entries: u64,
+}
+
+/// A cycle profile by function; attach it to [`crate::Board::profile`].
+#[derive(Debug, Clone)]
+pub struct Profile {
+    functions: Functions,
+    self_cycles: Vec<u64>,
+    inclusive: Vec<u64>,
+    entries: Vec<u64>,
+    unknown_cycles: u64,
+    total: u64,
+    /// Shadow call stack: (function, SP right after the entry).
+    stack: Vec<(Option<usize>, u16)>,
+    seen: Vec<u64>,
+    stamp: u64,
+}
+
+/// CALL (format II, opcode 5): 0x1280 | As << 4 | register.
+fn is_call(op: u16) -> bool {
+    op & 0xFFC0 == 0x1280
+}
+
+impl Profile {
+    /// An empty profile over `functions`.
+    pub fn new(functions: Functions) -> Profile {
+        let n = functions.list.len();
+        Profile {
+            functions,
+            self_cycles: vec![0; n],
+            inclusive: vec![0; n],
+            entries: vec![0; n],
+            unknown_cycles: 0,
+            total: 0,
+            stack: Vec::new(),
+            seen: vec![0; n],
+            stamp: 0,
+        }
+    }
+
+    /// A profile over the code symbols of an ELF image.
+    pub fn from_elf(elf: &[u8]) -> Result<Profile, crate::loader::LoadError> {
+        Ok(Profile::new(Functions::from_symbols(
+            &crate::loader::elf_symbols(elf)?,
+        )))
+    }
+
+    /// Charges one CPU step: it started at `pc_before` with the word
+    /// `op` there, took `cycles`, and left PC at `pc_after`, SP at
+    /// `sp_after`. Called by the board; public for other step loops.
+    pub fn record(
+        &mut self,
+        result: StepResult,
+        pc_before: u16,
+        op: u16,
+        cycles: u64,
+        pc_after: u16,
+        sp_after: u16,
+    ) {
+        let entered = match result {
+            StepResult::Executed => is_call(op),
+            StepResult::Interrupt(_) | StepResult::Reset => true,
+            StepResult::Sleeping | StepResult::Illegal(_) => return,
+        };
+        let here = self.functions.index_of(pc_before);
+        let target = self.functions.index_of(pc_after);
+        // Interrupt acceptance is the handler's; a CALL is the caller's.
+        let charged = if result == StepResult::Executed {
+            here
+        } else {
+            target
+        };
+        if result == StepResult::Reset {
+            self.stack.clear();
+        }
+        if result != StepResult::Executed {
+            self.stack.push((target, sp_after));
+        }
+        self.total += cycles;
+        match charged {
+            Some(i) => self.self_cycles[i] += cycles,
+            None => self.unknown_cycles += cycles,
+        }
+        self.stamp += 1;
+        for f in self.stack.iter().map(|e| e.0).chain([charged]).flatten() {
+            if self.seen[f] != self.stamp {
+                self.seen[f] = self.stamp;
+                self.inclusive[f] += cycles;
+            }
+        }
+        if result == StepResult::Executed {
+            while self.stack.last().is_some_and(|e| sp_after > e.1) {
+                self.stack.pop();
+            }
+            if entered {
+                self.stack.push((target, sp_after));
+            }
+        }
+        // A jump from elsewhere to a function's first instruction; running
+        // on into it from the one before (at most 6 bytes on) is not.
+        let falls_through = (2..=6).contains(&pc_after.wrapping_sub(pc_before));
+        let tail_jump = !falls_through
+            && target.is_some_and(|t| {
+                t != here.unwrap_or(usize::MAX) && self.functions.list[t].start == pc_after
+            });
+        if let Some(t) = target.filter(|_| entered || tail_jump) {
+            self.entries[t] += 1;
+        }
+    }
+
+    /// Awake cycles recorded.
+    pub fn total_cycles(&self) -> u64 {
+        self.total
+    }
+
+    /// Cycles at addresses no symbol covers.
+    pub fn unknown_cycles(&self) -> u64 {
+        self.unknown_cycles
+    }
+
+    /// The function names and ranges profiled over.
+    pub fn functions(&self) -> &Functions {
+        &self.functions
+    }
+
+    /// The cost of the function named `name` (first match).
+    pub fn cost_of(&self, name: &str) -> Option<FunctionCost> {
+        let i = self.functions.list.iter().position(|f| f.name == name)?;
+        Some(self.row(i))
+    }
+
+    fn row(&self, i: usize) -> FunctionCost {
+        let f = &self.functions.list[i];
+        FunctionCost {
+            name: f.name.clone(),
+            start: f.start,
+            self_cycles: self.self_cycles[i],
+            inclusive_cycles: self.inclusive[i],
+            entries: self.entries[i],
+        }
+    }
+
+    /// The `n` functions with the most own cycles, most first (a `"?"`
+    /// row for unknown code among them when it has any).
+    pub fn top(&self, n: usize) -> Vec<FunctionCost> {
+        let mut rows: Vec<FunctionCost> = (0..self.functions.list.len())
+            .filter(|&i| self.self_cycles[i] > 0 || self.inclusive[i] > 0)
+            .map(|i| self.row(i))
+            .collect();
+        if self.unknown_cycles > 0 {
+            rows.push(FunctionCost {
+                name: "?".into(),
+                start: 0,
+                self_cycles: self.unknown_cycles,
+                inclusive_cycles: self.unknown_cycles,
+                entries: 0,
+            });
+        }
+        rows.sort_by(|a, b| {
+            b.self_cycles
+                .cmp(&a.self_cycles)
+                .then(a.start.cmp(&b.start))
+        });
+        rows.truncate(n);
+        rows
+    }
+
+    /// A table of [`Profile::top`]`(n)` with every figure divided by
+    /// `per` (e.g. the number of frames profiled: figures per frame).
+    pub fn table(&self, n: usize, per: u64) -> String {
+        let per = per.max(1);
+        let top = self.top(n);
+        let shown: u64 = top.iter().map(|r| r.self_cycles).sum();
+        let mut s = String::new();
+        let window = if per == 1 {
+            format!("{} cycles", self.total)
+        } else {
+            format!("{} cycles per window of {per}", self.total / per)
+        };
+        let _ = writeln!(
+            s,
+            "{:>8} {:>6} {:>9} {:>8}  function ({window}; {:.1}% in these rows)",
+            "self",
+            "self%",
+            "inclusive",
+            "entries",
+            100.0 * shown as f64 / self.total.max(1) as f64
+        );
+        for r in top {
+            let _ = writeln!(
+                s,
+                "{:>8} {:>5.1}% {:>9} {:>8}  {:04x} {}",
+                r.self_cycles / per,
+                100.0 * r.self_cycles as f64 / self.total.max(1) as f64,
+                r.inclusive_cycles / per,
+                r.entries as f64 / per as f64,
+                r.start,
+                r.name
+            );
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sym(addr: u16, size: u16, is_function: bool, name: &str) -> Symbol {
+        Symbol {
+            addr,
+            size,
+            is_function,
+            name: name.into(),
+            section_end: 0x4100,
+        }
+    }
+
+    #[test]
+    fn ranges_from_sized_functions_and_labels() {
+        let f = Functions::from_symbols(&[
+            sym(0x4010, 0, false, "label_b"),
+            sym(0x4000, 8, true, "func_a"),
+            sym(0x4004, 0, false, "inside_a"),
+            sym(0x4000, 0, false, "alias_a"),
+        ]);
+        let names: Vec<_> = f
+            .list()
+            .iter()
+            .map(|f| (f.start, f.end, f.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [(0x4000, 0x4008, "func_a"), (0x4010, 0x4100, "label_b")]
+        );
+        assert_eq!(f.index_of(0x4006), Some(0));
+        assert_eq!(f.index_of(0x4008), None, "gap between the two");
+        assert_eq!(f.index_of(0x40FE), Some(1));
+        assert_eq!(f.index_of(0x4100), None);
+        assert_eq!(f.index_of(0x3FFE), None);
+    }
+
+    #[test]
+    fn demangles_rust_names() {
+        // Legacy and v0 (as the firmware's nightly build emits) manglings.
+        assert_eq!(
+            demangle("_ZN8microip63udp9UdpSocket4poll17h0123456789abcdefE"),
+            "microip6::udp::UdpSocket::poll"
+        );
+        assert_eq!(
+            demangle("_RNvNtCsgYcRGpK3J6P_14clock_firmware3app4show"),
+            "clock_firmware::app::show"
+        );
+        assert_eq!(demangle("__mspabi_mpyl"), "__mspabi_mpyl");
+    }
+}

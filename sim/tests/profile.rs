@@ -1,0 +1,125 @@
+//! The cycle profile by function ([`proiot3_sim::profile`]) on small known
+//! programs, with cycle counts from SLAU049's instruction tables.
+
+use proiot3_sim::clock::PS_PER_S;
+use proiot3_sim::loader::{self, Image, Segment, Symbol};
+use proiot3_sim::profile::{Functions, Profile};
+use proiot3_sim::{Board, BoardConfig, Stop};
+
+fn function(addr: u16, size: u16, name: &str) -> Symbol {
+    Symbol {
+        addr,
+        size,
+        is_function: true,
+        name: name.into(),
+        section_end: 0x4100,
+    }
+}
+
+/// main calls f, f calls g, g returns through f to main, which spins.
+///
+/// ```text
+/// 4000 main: mov #0x3900, sp   ; 2 cycles
+/// 4004       call #f           ; 5
+/// 4008       jmp $             ; 2 each
+/// 4010 f:    call #g           ; 5
+/// 4014       ret               ; 3
+/// 4020 g:    inc r5            ; 1
+/// 4022       ret               ; 3
+/// ```
+#[test]
+fn cycles_go_to_the_function_holding_the_pc() {
+    let words = |w: &[u16]| w.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
+    let image = Image {
+        segments: vec![
+            Segment {
+                addr: 0x4000,
+                data: words(&[0x4031, 0x3900, 0x12B0, 0x4010, 0x3FFF]),
+            },
+            Segment {
+                addr: 0x4010,
+                data: words(&[0x12B0, 0x4020, 0x4130]),
+            },
+            Segment {
+                addr: 0x4020,
+                data: words(&[0x5315, 0x4130]),
+            },
+            Segment {
+                addr: 0xFFFE,
+                data: words(&[0x4000]),
+            },
+        ],
+        entry: Some(0x4000),
+    };
+    let mut board = Board::new(&image, BoardConfig::default());
+    board.profile = Some(Profile::new(Functions::from_symbols(&[
+        function(0x4000, 10, "main"),
+        function(0x4010, 6, "f"),
+        function(0x4020, 4, "g"),
+    ])));
+    let awake_before = board.stats().cycles_awake;
+    assert_eq!(board.run_for(PS_PER_S / 10_000), Stop::TimeReached);
+    assert_eq!(board.cpu.regs[5], 1, "g ran once");
+    let p = board.profile.take().unwrap();
+    let awake = board.stats().cycles_awake - awake_before;
+    assert_eq!(p.total_cycles(), awake, "every awake cycle is charged");
+    assert_eq!(p.unknown_cycles(), 0);
+
+    let f = p.cost_of("f").unwrap();
+    let g = p.cost_of("g").unwrap();
+    let main = p.cost_of("main").unwrap();
+    assert_eq!((g.self_cycles, g.inclusive_cycles, g.entries), (4, 4, 1));
+    assert_eq!((f.self_cycles, f.inclusive_cycles, f.entries), (8, 12, 1));
+    // main: its 7 cycles up to the call, then `jmp $` at 2 cycles each.
+    assert_eq!(main.self_cycles, awake - 12);
+    assert_eq!((main.self_cycles - 7) % 2, 0);
+    assert_eq!(main.entries, 0, "running before the profile, never called");
+
+    let top = p.top(2);
+    assert_eq!(top[0].name, "main");
+    assert_eq!(top[1].name, "f");
+    let table = p.table(3, 1);
+    assert!(table.lines().nth(3).unwrap().ends_with("4020 g"), "{table}");
+}
+
+/// tests/data/sum.elf (see tests/instructions.rs): `_start` calls `sum`,
+/// which adds the 7 bytes of "proiot3" (8 cycles each: mov.b @r15+ 2,
+/// tst.b 1, jz 2, add 1, jmp 2), then meets the NUL (mov.b 2, tst.b 1,
+/// jz 2) and returns (3), after `clr r14` (1): 65 cycles. `_start`:
+/// mov #,sp 2 + mov #,r15 2 + call # 5 + mov r14,& 4 = 13. Labels with
+/// no size run to the next symbol: `sum` ends where `msg` starts.
+#[test]
+fn elf_labels_profile_the_assembled_program() {
+    let elf = include_bytes!("data/sum.elf");
+    let symbols = loader::elf_symbols(elf).unwrap();
+    let mut names: Vec<&str> = symbols.iter().map(|s| s.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["_start", "done", "msg", "sum"], "code symbols only");
+    let p = Profile::from_elf(elf).unwrap();
+    let sum = &p.functions().list()[2];
+    assert_eq!(
+        (sum.start, sum.end, sum.name.as_str()),
+        (0x4012, 0x4020, "sum")
+    );
+
+    let mut board = Board::new(&loader::parse_elf(elf).unwrap(), BoardConfig::default());
+    board.profile = Some(p);
+    assert_eq!(board.run_for(PS_PER_S / 5_000), Stop::TimeReached);
+    let p = board.profile.take().unwrap();
+    let sum = p.cost_of("sum").unwrap();
+    assert_eq!(
+        (sum.self_cycles, sum.inclusive_cycles, sum.entries),
+        (65, 65, 1)
+    );
+    assert_eq!(p.cost_of("_start").unwrap().self_cycles, 13);
+    let done = p.cost_of("done").unwrap();
+    assert_eq!(done.self_cycles, p.total_cycles() - 78);
+    assert_eq!(
+        done.entries, 0,
+        "reached by falling through, not a jump from elsewhere"
+    );
+    assert_eq!(
+        loader::elf_symbols(b"not an elf"),
+        Err(loader::LoadError::NotElf)
+    );
+}
