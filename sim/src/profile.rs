@@ -18,10 +18,14 @@
 //!   bytes forward looks like running on into the next function and is
 //!   not counted).
 //!
+//! and a call tree ([`Profile::tree`]): the same cycles by call path,
+//! each function under the path that called it (a handler under the root).
+//!
 //! Sleep (CPUOFF) cycles are not counted: [`Profile::total_cycles`] is the
 //! awake cycles of the window. Run with the perf test:
 //! `cargo test --release -p proiot3-sim --test perf -- --nocapture`.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::cpu::StepResult;
@@ -125,10 +129,23 @@ pub struct Profile {
     entries: Vec<u64>,
     unknown_cycles: u64,
     total: u64,
-    /// Shadow call stack: (function, SP right after the entry).
-    stack: Vec<(Option<usize>, u16)>,
+    /// Shadow call stack: (function, SP right after the entry, its node
+    /// in the call tree).
+    stack: Vec<(Option<usize>, u16, usize)>,
+    /// The call tree ([`Profile::tree`]); node 0 is the root.
+    nodes: Vec<Node>,
+    children: HashMap<(usize, Option<usize>), usize>,
     seen: Vec<u64>,
     stamp: u64,
+}
+
+/// A call path: a function as called from its parent's path.
+#[derive(Debug, Clone)]
+struct Node {
+    parent: usize,
+    function: Option<usize>,
+    self_cycles: u64,
+    calls: u64,
 }
 
 /// CALL (format II, opcode 5): 0x1280 | As << 4 | register.
@@ -148,6 +165,13 @@ impl Profile {
             unknown_cycles: 0,
             total: 0,
             stack: Vec::new(),
+            nodes: vec![Node {
+                parent: 0,
+                function: None,
+                self_cycles: 0,
+                calls: 0,
+            }],
+            children: HashMap::new(),
             seen: vec![0; n],
             stamp: 0,
         }
@@ -189,8 +213,13 @@ impl Profile {
             self.stack.clear();
         }
         if result != StepResult::Executed {
-            self.stack.push((target, sp_after));
+            // Handlers hang off the root of the call tree.
+            let node = self.child(0, target);
+            self.nodes[node].calls += 1;
+            self.stack.push((target, sp_after, node));
         }
+        let node = self.context(charged);
+        self.nodes[node].self_cycles += cycles;
         self.total += cycles;
         match charged {
             Some(i) => self.self_cycles[i] += cycles,
@@ -208,7 +237,10 @@ impl Profile {
                 self.stack.pop();
             }
             if entered {
-                self.stack.push((target, sp_after));
+                let caller = self.context(here);
+                let node = self.child(caller, target);
+                self.nodes[node].calls += 1;
+                self.stack.push((target, sp_after, node));
             }
         }
         // A jump from elsewhere to a function's first instruction; running
@@ -221,6 +253,83 @@ impl Profile {
         if let Some(t) = target.filter(|_| entered || tail_jump) {
             self.entries[t] += 1;
         }
+    }
+
+    /// The call-tree node of `function` called from node `parent`.
+    fn child(&mut self, parent: usize, function: Option<usize>) -> usize {
+        let next = self.nodes.len();
+        let node = *self.children.entry((parent, function)).or_insert(next);
+        if node == next {
+            self.nodes.push(Node {
+                parent,
+                function,
+                self_cycles: 0,
+                calls: 0,
+            });
+        }
+        node
+    }
+
+    /// The call-tree node code of `function` runs in now: the frame on
+    /// top of the shadow stack, or a child of it (code reached by a jump),
+    /// or a child of the root (code running before the profile started,
+    /// whose callers are unknown).
+    fn context(&mut self, function: Option<usize>) -> usize {
+        match self.stack.last() {
+            None => self.child(0, function),
+            Some(&(f, _, node)) if f == function => node,
+            Some(&(_, _, node)) => self.child(node, function),
+        }
+    }
+
+    /// The call tree: each call path with its inclusive cycles (own and
+    /// callees'), own cycles and calls, children by inclusive cycles, most
+    /// first, indented under their caller; paths under `min_cycles`
+    /// inclusive are left out. Figures divided by `per` as in
+    /// [`Profile::table`]. Top-level rows are the code that was running
+    /// when the profile started (callers unknown) and interrupt handlers.
+    pub fn tree(&self, min_cycles: u64, per: u64) -> String {
+        let per = per.max(1);
+        let mut inclusive: Vec<u64> = self.nodes.iter().map(|n| n.self_cycles).collect();
+        let mut kids: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        // Children come after their parents: one backward pass sums.
+        for i in (1..self.nodes.len()).rev() {
+            let p = self.nodes[i].parent;
+            inclusive[p] += inclusive[i];
+            kids[p].push(i);
+        }
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{:>9} {:>8} {:>7}  call path",
+            "inclusive", "self", "calls"
+        );
+        let mut todo: Vec<(usize, usize)> = vec![(0, 0)];
+        while let Some((node, depth)) = todo.pop() {
+            if node != 0 {
+                let n = &self.nodes[node];
+                let name = n
+                    .function
+                    .map_or("?", |f| self.functions.list[f].name.as_str());
+                let _ = writeln!(
+                    s,
+                    "{:>9} {:>8} {:>7}  {:indent$}{name}",
+                    inclusive[node] / per,
+                    n.self_cycles / per,
+                    n.calls as f64 / per as f64,
+                    "",
+                    indent = 2 * (depth - 1)
+                );
+            }
+            let mut k: Vec<usize> = kids[node]
+                .iter()
+                .copied()
+                .filter(|&c| inclusive[c] >= min_cycles.saturating_mul(per))
+                .collect();
+            k.sort_by_key(|&c| std::cmp::Reverse((inclusive[c], c)));
+            todo.extend(k.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+        s
     }
 
     /// Awake cycles recorded.

@@ -146,6 +146,8 @@ fn firmware_performance_figures() {
             cost.spi_cycles
         );
         println!("{}", profile.table(25, 1));
+        println!("call tree (paths of at least 1% of the window):");
+        println!("{}", profile.tree(cost.awake_cycles / 100, 1));
     }
 
     for c in &costs {

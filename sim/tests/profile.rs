@@ -80,6 +80,30 @@ fn cycles_go_to_the_function_holding_the_pc() {
     assert_eq!(top[1].name, "f");
     let table = p.table(3, 1);
     assert!(table.lines().nth(3).unwrap().ends_with("4020 g"), "{table}");
+
+    // The call tree: main (running before the profile: a top-level row)
+    // calls f, which calls g.
+    let tree = p.tree(0, 1);
+    let rows: Vec<Vec<&str>> = tree
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let (awake_s, main_s) = (awake.to_string(), (awake - 12).to_string());
+    assert_eq!(
+        rows,
+        [
+            vec![awake_s.as_str(), main_s.as_str(), "0", "main"],
+            vec!["12", "8", "1", "f"],
+            vec!["4", "4", "1", "g"],
+        ],
+        "{tree}"
+    );
+    assert!(
+        tree.contains("\n       12        8       1    f\n"),
+        "indented: {tree}"
+    );
+    assert_eq!(p.tree(5, 1).lines().count(), 3, "g (4 cycles) left out");
 }
 
 /// tests/data/sum.elf (see tests/instructions.rs): `_start` calls `sum`,
