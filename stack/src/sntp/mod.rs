@@ -1341,10 +1341,7 @@ mod tests {
                 let t2 = t1.wrapping_add(ms(10)).wrapping_add(offset);
                 let outcome =
                     c.receive_outcome(&meta(SERVER, 123, 0..48), &reply(t1, t2, t2), 2000, 1020);
-                let w = c.last.offset;
-                let computed =
-                    (w[0] as u64 | (w[1] as u64) << 16 | (w[2] as u64) << 32 | (w[3] as u64) << 48)
-                        as i64;
+                let computed = to_ntp(&c.last.offset).0 as i64;
                 assert!((computed - offset.0).abs() <= 2, "{k}: {computed}");
                 let beyond = computed.abs() > STEP_THRESHOLD.0;
                 assert_eq!(
