@@ -557,8 +557,8 @@ fn check_options(h: &[u8], offset: usize, dst_is_multicast: bool) -> Option<ExtW
         // bits), tested as ranges of the type (masked values became a
         // shift and a jump table on the 16-bit target): 00 skip, 01
         // discard, 10 discard and report, 11 report unless the
-        // destination was multicast.
-        if option_type == option_type::PADN || option_type < 0x40 {
+        // destination was multicast. PadN (type 1) is in the skip range.
+        if option_type < 0x40 {
             at = next;
             continue;
         }
