@@ -72,7 +72,9 @@ use microip6::clock::tz::Tz;
 use microip6::dns::{self, Failure};
 use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
-use microip6::time;
+// (`after`: the stack's one out-of-line wrapping 32-bit addition; its
+// timers use it too.)
+use microip6::time::{self, after};
 use microip6::wire::ntp::NtpTimestamp;
 use microip6::wire::{Ipv6Address, MacAddress};
 use text::TextBuf;
@@ -1193,9 +1195,6 @@ fn addr_line(s: &mut ScreenText, k: usize, addr: Option<Ipv6Address>) {
         None => r.put(b'-'),
     }
 }
-
-// The stack's one out-of-line wrapping 32-bit addition (its timers use it).
-use microip6::time::after;
 
 /// The sum of a counter array.
 fn total(counters: &[u16]) -> u16 {

@@ -127,7 +127,9 @@ pub use rng::Rng;
 pub use tables::{AddressState, NeighborState};
 
 use crate::clock::less_than;
-use crate::time;
+// (`after`: the one out-of-line copy of the wrapping 32-bit addition,
+// shared with the applications.)
+use crate::time::{self, after};
 use crate::wire::{Ipv6Address, MacAddress};
 use core::ops::Range;
 use tables::{AddrEntry, AddrSlot, Neighbor, Timed};
@@ -1361,10 +1363,6 @@ fn slot_ref(addrs: &[AddrEntry; MAX_ADDRESSES], i: usize) -> &AddrEntry {
 fn slot_mut(addrs: &mut [AddrEntry; MAX_ADDRESSES], i: usize) -> &mut AddrEntry {
     &mut addrs[i]
 }
-
-// One out-of-line copy of the wrapping 32-bit addition, shared with the
-// applications.
-use crate::time::after;
 
 /// The soonest deadlines seen by [`Interface::poll_at`], in 32 bits:
 /// a millisecond delay from `now` and a lifetime end in seconds. `u32::MAX`
