@@ -336,13 +336,16 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// low byte without its high one), so the cached bank and pointers are
     /// no longer known: the next access selects the bank and writes the
     /// pointer whole. (The frame being read is not released: the next
-    /// `receive` reads it again from its header.)
+    /// `receive` reads it again from its header.) Gives the error back
+    /// for the caller to return: every SPI call site maps its error
+    /// through this.
     #[cold]
-    fn forget_chip_state(&mut self) {
+    fn forget_chip_state(&mut self, e: SPI::Error) -> SpiError<SPI::Error> {
         self.bank = UNKNOWN_BANK;
         self.erdpt = UNKNOWN_POINTER;
         self.ewrpt = UNKNOWN_POINTER;
         self.etxnd = UNKNOWN_POINTER;
+        SpiError(e)
     }
 
     /// Resets and initialises the chip, leaving reception enabled.
@@ -612,10 +615,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn exchange(&mut self, first: u8, arg: u8, len: u8) -> Io<u8, SPI::Error> {
         // Four bytes, indexes masked to 0..=3: no bounds checks.
         let mut buf = [first, arg, 0, 0];
-        if let Err(e) = self.spi.transfer_in_place(&mut buf[..usize::from(len & 3)]) {
-            self.forget_chip_state();
-            return Err(SpiError(e));
-        }
+        self.spi
+            .transfer_in_place(&mut buf[..usize::from(len & 3)])
+            .map_err(|e| self.forget_chip_state(e))?;
         // The last byte clocked in (the reset's one byte answers nothing).
         Ok(buf[usize::from(len.wrapping_sub(1) & 3)])
     }
@@ -649,14 +651,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// RBM from ERDPT into `buf`, one transaction.
     fn read_buffer(&mut self, buf: &mut [u8]) -> Io<(), SPI::Error> {
-        let result = self
-            .spi
-            .transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)]);
-        if let Err(e) = result {
-            self.forget_chip_state();
-            return Err(SpiError(e));
-        }
-        Ok(())
+        self.spi
+            .transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)])
+            .map_err(|e| self.forget_chip_state(e))
     }
 
     /// Waits for MISTAT.BUSY to clear, bounded (DS 3.3.1, 3.3.2).
@@ -909,15 +906,13 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         // (DS 7.1, figure 7-1). Nothing else goes into buffer memory.
         let tx_end = tx_start + frame.len() as u16;
         self.write_pointer(EWRPTL, tx_start, self.ewrpt)?;
-        let result = self.spi.transaction(&mut [
-            // Control byte 0: use MACON3's padding and CRC (DS 7.1).
-            Operation::Write(&[OP_WBM, 0x00]),
-            Operation::Write(frame),
-        ]);
-        if let Err(e) = result {
-            self.forget_chip_state();
-            return Err(Error::Spi(e));
-        }
+        self.spi
+            .transaction(&mut [
+                // Control byte 0: use MACON3's padding and CRC (DS 7.1).
+                Operation::Write(&[OP_WBM, 0x00]),
+                Operation::Write(frame),
+            ])
+            .map_err(|e| self.forget_chip_state(e))?;
         self.ewrpt = tx_end + 1;
         self.write_pointer(ETXNDL, tx_end, self.etxnd)?;
         self.etxnd = tx_end;
