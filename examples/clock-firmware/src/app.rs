@@ -464,7 +464,8 @@ fn show(
     // just past the boundary (the `now` given is the current one: the
     // ages and timeouts shown are of whole seconds).
     let mut at = ticks;
-    if to_next < DRAW_WINDOW {
+    let ahead = to_next < DRAW_WINDOW;
+    if ahead {
         at = ticks.wrapping_add(u32::from(to_next + DRAW_PAST));
         second = second.wrapping_add(1);
     }
@@ -480,7 +481,6 @@ fn show(
             shown.synced = true;
             line(board, b"synced");
         }
-        let ahead = at != ticks;
         draw(board, app, now, at, ahead, &mut shown.lines, frame);
         if ahead {
             // Drawn ahead: on to the next second's early wake.
