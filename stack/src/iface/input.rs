@@ -700,17 +700,38 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         slla_at: usize,
         tlla_at: usize,
     ) -> Received {
+        // (One copy of the reads and of the lookup of the target among
+        // our addresses for the three messages.)
         let m = &buf[off..];
         let kind = m[0];
-        if kind == msg_type::NEIGHBOR_SOLICIT {
-            return self.ns_input(buf, off, src, slla_at);
-        }
-        // (NA and Redirect: one copy of the reads; their slots are
-        // shared with the NS path's.)
-        let flags = m[4];
         let target = ip_at(m, 8);
+        if kind != msg_type::REDIRECT {
+            if let Some((i, slot)) = self.our_addr(&target) {
+                // RFC 4862 5.4.3: an NS from :: for an address in DAD
+                // (someone else runs DAD for it); 5.4.4: an NA for it
+                // (the address is in use by another node): duplicate.
+                if matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic)
+                    && (kind == msg_type::NEIGHBOR_ADVERT || src.is_unspecified())
+                {
+                    self.dad_failed(i);
+                    return Received::Consumed;
+                }
+                // An NA for an assigned address of ours: a conflict that
+                // RFC 4861 7.2.5 leaves to the administrator; ignored.
+                // RFC 4862 5.4.3: other solicitations for a tentative
+                // address are silently discarded.
+                if kind == msg_type::NEIGHBOR_ADVERT || slot == AddrSlot::Tentative {
+                    return Received::Consumed;
+                }
+                return self.ns_input(buf, off, src, slla_at, &target, slot);
+            }
+            if kind == msg_type::NEIGHBOR_SOLICIT {
+                return self.count_drop(DropReason::WrongDestination);
+            }
+        }
         let tlla = lla_option(m, tlla_at);
         if kind == msg_type::NEIGHBOR_ADVERT {
+            let flags = m[4];
             return self.na_input(
                 &target,
                 tlla,
@@ -724,31 +745,20 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.redirect_input(src, &target, m[24..40] != target.0, tlla)
     }
 
-    /// A valid Neighbor Solicitation (RFC 4861 7.2.3 processing, 7.2.4
-    /// answer; RFC 4862 5.4.3 during DAD).
-    /// The message is at `buf[off..]`, its first Source Link-Layer Address
-    /// option at `slla_at` of it (0: none).
+    /// A valid Neighbor Solicitation for our address `target` in state
+    /// `slot` (assigned or optimistic; RFC 4861 7.2.3 processing, 7.2.4
+    /// answer). The message is at `buf[off..]`, its first Source
+    /// Link-Layer Address option at `slla_at` of it (0: none).
+    #[inline(always)]
     fn ns_input(
         &mut self,
         buf: &mut [u8],
         off: usize,
         src: &Ipv6Address,
         slla_at: usize,
+        target: &Ipv6Address,
+        slot: AddrSlot,
     ) -> Received {
-        let target = &ip_at(buf, off + 8);
-        let Some((i, slot)) = self.our_addr(target) else {
-            return self.count_drop(DropReason::WrongDestination);
-        };
-        if src.is_unspecified() && matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
-            // RFC 4862 5.4.3: someone else runs DAD for it: duplicate.
-            self.dad_failed(i);
-            return Received::Consumed;
-        }
-        if slot == AddrSlot::Tentative {
-            // RFC 4862 5.4.3: other solicitations for a tentative address
-            // are silently discarded.
-            return Received::Consumed;
-        }
         // 7.2.4: to the solicitor's link-layer address, from its option
         // or else the frame's source.
         let to_mac = mac_at(buf, if slla_at != 0 { off + slla_at + 2 } else { 6 });
@@ -776,8 +786,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
     }
 
-    /// A valid Neighbor Advertisement (RFC 4861 7.2.5; RFC 4862 5.4.4
-    /// during DAD).
+    /// A valid Neighbor Advertisement for a target not ours (RFC 4861
+    /// 7.2.5).
     fn na_input(
         &mut self,
         target: &Ipv6Address,
@@ -786,15 +796,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         solicited: bool,
         override_: bool,
     ) -> Received {
-        if let Some((i, slot)) = self.our_addr(target) {
-            if matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
-                // RFC 4862 5.4.4: the address is in use by another node.
-                self.dad_failed(i);
-            }
-            // An NA for an assigned address of ours: a conflict that
-            // 7.2.5 leaves to the administrator; ignored.
-            return Received::Consumed;
-        }
         let Some((i, _)) = self.neighbor_index(target) else {
             // 7.2.5: no entry, nothing to do.
             return Received::Consumed;
