@@ -405,22 +405,27 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if (to_multicast && !multicast_ok) || src.is_unspecified() {
             return dropped;
         }
-        let from = if dst.is_multicast() {
+        // For a multicast destination, the slot of our source address.
+        let mut source = None;
+        if dst.is_multicast() {
             match self.select_source(src) {
-                Ok(i) => super::slot_ref(&self.addrs, i).addr,
+                Ok(i) => source = Some(i),
                 Err(_) => return dropped,
             }
-        } else {
-            *dst
-        };
+        }
         if !self.take_icmp_token() {
             return self.count_drop(DropReason::RateLimited);
         }
+        // (A reference into the table: no copy of the address.)
+        let from = match source {
+            Some(i) => &super::slot_ref(&self.addrs, i).addr,
+            None => dst,
+        };
         let at = (L4, IP, end - IP);
-        let Ok(icmp_len) = build_error_in_place(buf, at, type_code, param, &from, src) else {
+        let Ok(icmp_len) = build_error_in_place(buf, at, type_code, param, from, src) else {
             return self.count_drop(DropReason::BufferTooSmall);
         };
-        self.answer_headers(buf, icmp_len, &from, src);
+        self.answer_headers(buf, icmp_len, from, src);
         self.counters.icmp_errors_sent = self.counters.icmp_errors_sent.wrapping_add(1);
         Received::Transmit(L4 + icmp_len)
     }
