@@ -47,6 +47,8 @@ use proiot3::spi::Spi;
 use proiot3::time::{self, Delay};
 use proiot3::{io, watchdog, Board};
 
+use crate::wide::{add16, behind, bits_15_to_30};
+
 /// The NTP server's DNS name: `CLOCK_NTP_SERVER` at build time, else
 /// `pool.ntp.org`.
 const NTP_SERVER: &str = match option_env!("CLOCK_NTP_SERVER") {
@@ -195,16 +197,18 @@ impl Monotonic {
         // the counter's wrap, every 36 h): no multiply.
         while self.last_high != high {
             self.last_high = self.last_high.wrapping_add(1);
-            self.high_ms = self.high_ms.wrapping_add(2000);
+            self.high_ms = add16(self.high_ms, 2000);
         }
         // The low half's share is the high word of its product with 2000.
-        self.ms = self
-            .high_ms
-            .wrapping_add((u32::from(ticks as u16) * 2000) >> 16);
-        let t = ticks.wrapping_add(u32::from(ahead));
+        // (At most 1999: a 16-bit value.)
+        self.ms = add16(
+            self.high_ms,
+            ((u32::from(ticks as u16) * 2000) >> 16) as u16,
+        );
+        let t = add16(ticks, ahead);
         // Not behind `self.ticks` (by its signed difference; equal counts
         // may be stored again).
-        if t.wrapping_sub(self.ticks) < 1 << 31 {
+        if !behind(t, self.ticks) {
             self.ticks = t;
         }
     }
@@ -453,12 +457,9 @@ fn show(
     let utc = app.utc_fraction(ticks);
     let (mut second, to_next) = match utc {
         Some((s, fraction)) => (s as u16, ticks_to_second(fraction)),
-        // Uptime seconds (the low 16 bits of ticks >> 15, by halves:
-        // no 15-step shift of a 32-bit value on the MSP430).
-        None => (
-            ((ticks >> 16) as u16) << 1 | (ticks as u16 >> 15),
-            0x8000 - (ticks as u16 & 0x7FFF),
-        ),
+        // Uptime seconds (the low 16 bits of ticks >> 15: one rotate of
+        // the halves, no 15-step shift of a 32-bit value on the MSP430).
+        None => (bits_15_to_30(ticks), 0x8000 - (ticks as u16 & 0x7FFF)),
     };
     // Near the boundary, the screen of the next second, drawn at a tick
     // just past the boundary (the `now` given is the current one: the
@@ -466,7 +467,7 @@ fn show(
     let mut at = ticks;
     let ahead = to_next < DRAW_WINDOW;
     if ahead {
-        at = ticks.wrapping_add(u32::from(to_next + DRAW_PAST));
+        at = add16(ticks, to_next + DRAW_PAST);
         second = second.wrapping_add(1);
     }
     let mut wait = to_next + 1;

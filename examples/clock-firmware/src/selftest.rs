@@ -1,8 +1,10 @@
-//! A quick on-target check of the `__mspabi_*` helpers (the exhaustive test
+//! A quick on-target check of the `__mspabi_*` helpers and `crate::wide` (the exhaustive test
 //! is `cargo xtask abi-test` under a simulator). `black_box` keeps LLVM from
 //! folding the operations at compile time, so the helper calls happen.
 
 use core::hint::black_box as bb;
+
+use crate::wide;
 
 /// Returns the number of failed checks (0 = all good).
 #[inline(never)]
@@ -33,5 +35,13 @@ pub fn abi_selftest() -> u16 {
         bb(i64::MIN + 1) / bb(-3) == (i64::MIN + 1) / -3
             && bb(i64::MIN + 1) % bb(-3) == (i64::MIN + 1) % -3,
     );
+    // The carry arithmetic of `crate::wide` (inline assembly).
+    check(
+        wide::add16(bb(0x1234_FFFF), bb(2)) == 0x1235_0001 && wide::add16(bb(u32::MAX), bb(1)) == 0,
+    );
+    check(wide::behind(bb(0xFFFF), bb(0x1_0000)) && wide::behind(bb(0x7FFF_FFFF), bb(0x8000_0000)));
+    check(!wide::behind(bb(0x1_0000), bb(0xFFFF)) && !wide::behind(bb(6), bb(6)));
+    check(!wide::behind(bb(1), bb(0x8000_0002)) && wide::behind(bb(1), bb(0x8000_0001)));
+    check(wide::bits_15_to_30(bb(0xC000_8000)) == 0x8001 && wide::bits_15_to_30(bb(0x7FFF)) == 0);
     failures
 }

@@ -1,0 +1,70 @@
+//! 32-bit additions, a subtraction's sign and a shift on the MSP430's
+//! carry: `add`/`adc`, `sub`/`subc`, `rla`/`rlc` on the value's two
+//! halves, two instructions each.
+//!
+//! LLVM's MSP430 back end has no add-with-carry for Rust code: it adds
+//! the low halves, recovers the carry by a compare and the status
+//! register (`cmp`, `mov r2`, `bic`) and adds it to the high half, 10-14
+//! bytes more per operation; a shift of a 32-bit value by 15 is seven
+//! single-bit shifts. The loop's clock arithmetic ([`crate::app`]) uses
+//! these instead (-46 B). `pure, nomem`: LLVM may still merge or drop them.
+//! Checked on the target by the bring-up image's self-test
+//! (`crate::selftest`).
+
+use core::arch::asm;
+
+/// `a + b` modulo 2^32.
+#[inline(always)]
+pub fn add16(a: u32, b: u16) -> u32 {
+    let (mut lo, mut hi) = (a as u16, (a >> 16) as u16);
+    // SAFETY: register arithmetic only.
+    unsafe {
+        asm!(
+            "add {b}, {lo}",
+            "adc {hi}",
+            lo = inout(reg) lo,
+            hi = inout(reg) hi,
+            b = in(reg) b,
+            options(pure, nomem, nostack),
+        );
+    }
+    u32::from(hi) << 16 | u32::from(lo)
+}
+
+/// Whether `a - b` modulo 2^32 has its sign bit set (`a` is behind `b`
+/// by their wrapping difference).
+#[inline(always)]
+pub fn behind(a: u32, b: u32) -> bool {
+    let hi: u16;
+    // SAFETY: register arithmetic only.
+    unsafe {
+        asm!(
+            "sub {bl}, {lo}",
+            "subc {bh}, {hi}",
+            lo = inout(reg) a as u16 => _,
+            hi = inout(reg) (a >> 16) as u16 => hi,
+            bl = in(reg) b as u16,
+            bh = in(reg) (b >> 16) as u16,
+            options(pure, nomem, nostack),
+        );
+    }
+    (hi as i16) < 0
+}
+
+/// Bits 15..=30 of `a` (`(a >> 15) as u16`): the pair shifted left once,
+/// its high half.
+#[inline(always)]
+pub fn bits_15_to_30(a: u32) -> u16 {
+    let hi: u16;
+    // SAFETY: register arithmetic only.
+    unsafe {
+        asm!(
+            "rla {lo}",
+            "rlc {hi}",
+            lo = inout(reg) a as u16 => _,
+            hi = inout(reg) (a >> 16) as u16 => hi,
+            options(pure, nomem, nostack),
+        );
+    }
+    hi
+}
