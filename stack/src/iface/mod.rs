@@ -152,6 +152,9 @@ pub const MAX_PORTS: usize = 4;
 /// error with a useful quote. Smaller buffers make `poll_transmit` skip
 /// frames.
 pub const MIN_BUFFER: usize = 130;
+/// [`Interface::source_code`]'s answer when no address will do (one
+/// more: an address that would do is still tentative).
+const NO_SOURCE: u16 = 4;
 /// Events waiting for [`Interface::poll_event`]; more are counted as lost.
 pub const MAX_EVENTS: usize = 4;
 
@@ -1169,21 +1172,38 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// optimistic, and the longest matching prefix (rule 8). `Err(true)`
     /// when an address that would do is still tentative. Gives the slot
     /// index of the address.
+    // (Decoded here, inlined at the callers, from one out-of-line search
+    // whose answer is one word: a `Result<usize, bool>` is returned
+    // through memory on the 16-bit target.)
+    #[inline(always)]
     fn select_source(&self, dst: &Ipv6Address) -> Result<usize, bool> {
+        let code = self.source_code(dst);
+        if code < NO_SOURCE {
+            Ok(code as usize)
+        } else {
+            Err(code != NO_SOURCE)
+        }
+    }
+
+    /// [`Self::select_source`] as one word: the slot index, or
+    /// [`NO_SOURCE`] (plus one when an address that would do is still
+    /// tentative).
+    #[inline(never)]
+    fn source_code(&self, dst: &Ipv6Address) -> u16 {
         let link_scope = dst.is_link_local()
             || (dst.is_multicast() && (dst.0[1] & 0x0f) <= 2)
             || dst.is_unspecified();
         if link_scope {
             let ll = &self.addrs[0];
             return if ll.usable() {
-                Ok(0)
+                0
             } else {
-                Err(ll.slot == AddrSlot::Tentative)
+                NO_SOURCE + (ll.slot == AddrSlot::Tentative) as u16
             };
         }
         // Scores fit 16 bits: 1 + 128 prefix bits + 512 + 256; 0 is
         // "none yet" (no Option of a pair to carry).
-        let (mut best_score, mut best) = (0u16, 0usize);
+        let (mut best_score, mut best) = (0u16, 0u16);
         let mut tentative = false;
         // (The global slots by a slice and a counted index: no index
         // multiplication on the 16-bit target.)
@@ -1208,9 +1228,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         }
         if best_score == 0 {
-            return Err(tentative);
+            return NO_SOURCE + tentative as u16;
         }
-        Ok(best)
+        best
     }
 
     /// Finds or makes a neighbor cache slot for `ip`: an existing entry, a
