@@ -644,8 +644,12 @@ impl ClockApp {
         // screens only peek).
         self.sntp.now(ticks);
         // A message that timed out stays off (its deadline compares
-        // wrapping: it would come back 2^31 ms later).
-        self.message_on = self.message_shown(now_ms);
+        // wrapping: it would come back 2^31 ms later). (Cleared by a
+        // branch: `message_shown`'s answer stored as a bool was a 15-bit
+        // shift of the sign on the target.)
+        if self.message_on && time::due(now_ms, self.message_until) {
+            self.message_on = false;
+        }
         // The trailing line of a burst of drops (the platform polls at
         // least once a second: no deadline of its own in `poll_in`).
         if self.drop_held {
@@ -865,7 +869,7 @@ impl ClockApp {
 
     /// True while a message is on the display. In line: a call with the
     /// deadline, the flag and the time as arguments was longer than the
-    /// test (20 B more over its three callers).
+    /// test (20 B more over its three callers then, `poll` one of them).
     #[inline]
     fn message_shown(&self, now_ms: u32) -> bool {
         self.message_on && !time::due(now_ms, self.message_until)
