@@ -1069,13 +1069,13 @@ fn shr1(x: &mut Words<4>) {
 }
 
 /// `f` 2^-32 s in microseconds, rounded to nearest (ties up):
-/// `(f * 15625 + 2^25) >> 26` (10^6 / 2^32 = 15625 / 2^26), from the two
-/// 16-bit halves of `f` so that every product fits 32 bits.
+/// `(f * 10^6 + 2^31) >> 32`. One 64-bit multiply (the library routine
+/// is linked anyway, for the clock): the result is its high half, no
+/// shift; shorter on the target than two 32-bit products of 16-bit
+/// halves and a 10-bit shift of their sum.
 #[inline(never)]
 fn frac_micros(f: u32) -> u32 {
-    let hi = (f >> 16) * 15625;
-    let lo = (f & 0xffff) * 15625 + (1 << 25);
-    (hi + (lo >> 16)) >> 10
+    ((f as u64 * 1_000_000 + (1 << 31)) >> 32) as u32
 }
 
 #[cfg(test)]
