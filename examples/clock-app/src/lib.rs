@@ -1078,9 +1078,11 @@ impl ClockApp {
         r.name(names, reason);
     }
 
-    /// The network screen. Out of line, like the counters screen: their
-    /// locals are not in `render_into`'s frame, under every screen.
-    #[inline(never)]
+    /// The network screen. In line in `render_into`, its one caller, like
+    /// the counters screen: a call, a prologue and an epilogue less each
+    /// (32 B); their locals in `render_into`'s frame cost 12 bytes of the
+    /// firmware's deepest stack (simulator: 302 -> 314 B).
+    #[inline]
     fn render_network(&self, s: &mut ScreenText) {
         key(&mut s.row(0), KEY_NETWORK);
         let mut r = s.row(1);
@@ -1097,7 +1099,8 @@ impl ClockApp {
         addr_line(s, 2, self.sntp.server());
     }
 
-    #[inline(never)]
+    /// The counters screen (in line, see `render_network`).
+    #[inline]
     fn render_counters(&self, s: &mut ScreenText) {
         let c = self.iface.counters();
         let d = self.dns.counters();
