@@ -378,7 +378,7 @@ pub fn run(mut board: Board) -> ! {
                     }
                     // The reply: wait awake, then straight to the top of the
                     // loop, which reads the tick count and takes the frame.
-                    while awaiting_reply() && !frame_pending(eth) {}
+                    while awaiting_reply() && frames_pending(eth) == 0 {}
                     continue 'turn;
                 }
             }
@@ -398,7 +398,7 @@ pub fn run(mut board: Board) -> ! {
         // A frame that came during the redraw is taken at once, not after
         // the next sleep. (Only here: the sleeps feed the watchdog, and a
         // flood must not keep the loop from them.)
-        if drew && frame_pending(eth) {
+        if drew && frames_pending(eth) != 0 {
             continue 'turn;
         }
         // The low 16 bits of the wake's tick count: it is at most 1.03 s
@@ -416,7 +416,7 @@ pub fn run(mut board: Board) -> ! {
                 time::sleep_ticks(left.min(IDLE_POLL_TICKS));
             }
             buttons |= io::take_button_events();
-            if buttons != 0 || frame_pending(eth) {
+            if buttons != 0 || frames_pending(eth) != 0 {
                 break;
             }
         }
@@ -590,10 +590,13 @@ fn send(eth: &mut Eth, frame: &[u8; FRAME_LEN], len: usize) {
     }
 }
 
-/// True when the ENC28J60 holds a received frame.
+/// The number of frames the ENC28J60 holds (EPKTCNT; 0 after an SPI
+/// error, which the board's bus cannot have). The count rather than a
+/// `bool`: the callers test it as it comes (8 B less than making a `bool`
+/// of it here).
 #[inline(never)]
-fn frame_pending(eth: &mut Eth) -> bool {
-    matches!(eth.pending_frames(), Ok(1..))
+fn frames_pending(eth: &mut Eth) -> u8 {
+    eth.pending_frames().unwrap_or(0)
 }
 
 /// The 32768 Hz ticks from `fraction` (NTP's, units of 2^-32 s) past a
