@@ -997,11 +997,13 @@ impl ClockApp {
         self.render_sync(s, now_ms);
     }
 
-    /// Lines 4 to 6 of the clock screen: the synchronization state. Out of
-    /// line, like [`ClockApp::render_time`]: its sync info is not on the
-    /// stack under the time's and the address writer's (in line, the
-    /// firmware's deepest stack grows by 60 bytes).
-    #[inline(never)]
+    /// Lines 4 to 6 of the clock screen: the synchronization state. In
+    /// line in `render_into` (through `render_clock`), like
+    /// [`ClockApp::render_time`]: both or neither (with render_time alone
+    /// called, the firmware's deepest stack was 358 B, as its frame went
+    /// under `render_into`'s, which held this one's locals; both in line,
+    /// 320 B: the screens' locals share one frame).
+    #[inline]
     fn render_sync(&self, s: &mut ScreenText, now_ms: u32) {
         let sync = self.sntp.sync_state(now_ms);
         // Line 4's writer once for both states.
@@ -1026,10 +1028,9 @@ impl ClockApp {
         r.str(self.ntp_server_name());
     }
 
-    /// Lines 0 and 1 of the clock screen: local time and date. Out of
-    /// line: its locals and the clock's reading are not on the stack
-    /// under the address writer's.
-    #[inline(never)]
+    /// Lines 0 and 1 of the clock screen: local time and date. In line in
+    /// `render_into`, its one caller (see [`ClockApp::render_sync`]).
+    #[inline]
     fn render_time(&self, s: &mut ScreenText, ticks: u32) {
         let Some((unix, _)) = self.utc_fraction(ticks) else {
             key(&mut s.row(0), KEY_NO_TIME);
