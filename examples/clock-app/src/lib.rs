@@ -574,9 +574,11 @@ impl ClockApp {
 
     /// The datagram `meta` in `buf` for the NTP client, the resolver or
     /// the message service; its payload is held up to `held` (its end, or
-    /// the end of the bytes stored for a cut one). Out of line: its locals
-    /// and the node's input path are not on the stack together.
-    #[inline(never)]
+    /// the end of the bytes stored for a cut one). In line in
+    /// `receive_cut`, its one caller: 60 B less code for 26 B more of the
+    /// firmware's deepest stack (its locals now under the node's input
+    /// path: 320 -> 346 B in the simulator, RAM in use 1,844 B).
+    #[inline]
     fn receive_udp(
         &mut self,
         buf: &mut [u8],
