@@ -643,8 +643,9 @@ impl ClockApp {
     pub fn poll(&mut self, buf: &mut [u8], now_ms: u32, ticks: u32) -> Option<usize> {
         // A recorded reading: the clock must be read at least every 2^31
         // ticks (18 hours at 32768 Hz), NTP traffic or not (`utc` and the
-        // screens only peek).
-        self.sntp.now(ticks);
+        // screens only peek). (`advance`: `now` without the reading
+        // built and dropped.)
+        self.sntp.clock_mut().advance(ticks);
         // A message that timed out stays off (its deadline compares
         // wrapping: it would come back 2^31 ms later). (Cleared by a
         // branch: `message_shown`'s answer stored as a bool was a 15-bit

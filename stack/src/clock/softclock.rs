@@ -340,11 +340,13 @@ impl SoftClock {
         NtpTimestamp(word32(t, 1) as u64 | (word32(t, 3) as u64) << 32)
     }
 
-    /// [`SoftClock::now`] without its result: the reading is recorded
-    /// (see [`SoftClock::time_words`]). Out of line, for the callers that
-    /// only move the clock on: no 64-bit value built and returned there.
+    /// [`SoftClock::now`] without its result: the reading at `ticks` is
+    /// recorded as the base of later readings (a caller that only keeps
+    /// the clock read often enough, see the [module documentation](self)).
+    /// Out of line, for the callers that only move the clock on: no 64-bit
+    /// value built and returned there.
     #[inline(never)]
-    pub(crate) fn advance(&mut self, ticks: u32) {
+    pub fn advance(&mut self, ticks: u32) {
         let mut dt = ticks.wrapping_sub(self.base_ticks);
         // A stale reading repeats the last time; the counter of a clock
         // never set may start anywhere, and only differences matter then.
