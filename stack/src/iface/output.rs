@@ -21,6 +21,9 @@ pub(crate) const NONCE_OPTION: u8 = 14;
 /// length 0, the Router Alert option (RFC 2711: type 5, length 2, value 0
 /// for MLD) and a PadN of 2 (as `mld::emit_router_alert_hbh` writes it).
 const ROUTER_ALERT_HBH: [u8; 8] = [ip_protocol::ICMPV6, 0, 5, 2, 0, 0, 1, 0];
+/// `send_udp_code`'s error for `nb::Error::WouldBlock` (the others are
+/// `SendError`'s discriminants, 0 to 4).
+const WOULD_BLOCK: u16 = 8;
 /// Offset of a UDP payload in frames this stack builds.
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
 
@@ -377,6 +380,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// transmit, or `WouldBlock` while the next hop's link-layer address is
     /// being resolved (the NS goes out with the next `poll_transmit`) or
     /// while the source address is still tentative.
+    // (Decoded here, inlined at the callers, from `send_udp_code`'s
+    // answer in two registers: an `nb::Result<usize, SendError>` comes
+    // back through memory on the 16-bit target.)
+    #[inline(always)]
     pub fn send_udp(
         &mut self,
         buf: &mut [u8],
@@ -386,18 +393,43 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         dst_port: u16,
         payload_len: usize,
     ) -> nb::Result<usize, SendError> {
+        // (A match, not `map_err`: a closure would not be inlined.)
+        match self.send_udp_code(buf, now_ms, src_port, dst, dst_port, payload_len) {
+            Ok(n) => Ok(n),
+            Err(WOULD_BLOCK) => Err(nb::Error::WouldBlock),
+            Err(e) => Err(nb::Error::Other(match e {
+                0 => SendError::TooLarge,
+                1 => SendError::NoSourceAddress,
+                2 => SendError::NoRoute,
+                _ => SendError::BadAddress,
+            })),
+        }
+    }
+
+    /// [`Self::send_udp`] with its error as one word: the `SendError`'s
+    /// discriminant, or [`WOULD_BLOCK`].
+    #[inline(never)]
+    fn send_udp_code(
+        &mut self,
+        buf: &mut [u8],
+        now_ms: u32,
+        src_port: u16,
+        dst: &Ipv6Address,
+        dst_port: u16,
+        payload_len: usize,
+    ) -> Result<usize, u16> {
         self.advance(now_ms);
         if dst.is_unspecified() || dst_port == 0 || src_port == 0 {
-            return Err(nb::Error::Other(SendError::BadAddress));
+            return Err(SendError::BadAddress as u16);
         }
         if buf.len() < UDP_PAYLOAD || payload_len > self.max_udp_payload(buf.len()) {
-            return Err(nb::Error::Other(SendError::TooLarge));
+            return Err(SendError::TooLarge as u16);
         }
         let s = self.select_source(dst).map_err(|tentative| {
             if tentative {
-                nb::Error::WouldBlock
+                WOULD_BLOCK
             } else {
-                nb::Error::Other(SendError::NoSourceAddress)
+                SendError::NoSourceAddress as u16
             }
         })?;
         let optimistic = super::slot_ref(&self.addrs, s).slot == AddrSlot::Optimistic;
@@ -434,20 +466,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// (RFC 4861 5.2: on-link destination or default router) whose
     /// link-layer address to use, starting resolution when unknown (RFC
     /// 4861 7.2.2) and the DELAY timer on a STALE entry (7.3.3).
-    fn resolve(
-        &mut self,
-        dst: &Ipv6Address,
-        optimistic_src: bool,
-    ) -> nb::Result<Option<usize>, SendError> {
+    fn resolve(&mut self, dst: &Ipv6Address, optimistic_src: bool) -> Result<Option<usize>, u16> {
         if dst.is_multicast() {
             return Ok(None);
         }
         let next_hop = if self.on_link(dst) {
             *dst
         } else {
-            let r = self
-                .select_router()
-                .ok_or(nb::Error::Other(SendError::NoRoute))?;
+            let r = self.select_router().ok_or(SendError::NoRoute as u16)?;
             r.addr
         };
         if optimistic_src && !Self::resolved(self.neighbor_index(&next_hop)) {
@@ -460,18 +486,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             return if Self::resolved(via_router) {
                 Ok(via_router.map(|(k, _)| k))
             } else {
-                Err(nb::Error::WouldBlock)
+                Err(WOULD_BLOCK)
             };
         }
         let now = self.now_ms;
-        let (i, n) = self.neighbor_slot(&next_hop).ok_or(nb::Error::WouldBlock)?;
+        let (i, n) = self.neighbor_slot(&next_hop).ok_or(WOULD_BLOCK)?;
         match n.state {
             // A new entry: resolution starts (its timer is now).
             None => {
                 n.state = Some(NeighborState::Incomplete);
-                Err(nb::Error::WouldBlock)
+                Err(WOULD_BLOCK)
             }
-            Some(NeighborState::Incomplete) => Err(nb::Error::WouldBlock),
+            Some(NeighborState::Incomplete) => Err(WOULD_BLOCK),
             Some(NeighborState::Stale) => {
                 n.state = Some(NeighborState::Delay);
                 n.timer = super::after(now, consts::DELAY_FIRST_PROBE_TIME_MS);
