@@ -858,13 +858,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let Some(ra) = m.first_chunk::<16>() else {
             return Received::Consumed;
         };
-        let cur_hop_limit = ra[4];
-        let router_lifetime = u16::from_be_bytes([ra[6], ra[7]]);
-        let reachable_time = nd_time_ms(ra, 8);
-        let retrans_time = nd_time_ms(ra, 12);
         if self.our_addr(src).is_some() {
             return self.count_drop(DropReason::Looped);
         }
+        // (Each field read where it is used: fewer values kept across
+        // the calls.)
+        let cur_hop_limit = ra[4];
         if cur_hop_limit != 0 {
             self.params.hop_limit = cur_hop_limit;
         }
@@ -873,13 +872,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // Both are capped (`nd_time_ms`).
         // 6.3.4: a new random ReachableTime when the base changes "and at
         // least every few hours": here at every RA that carries one.
+        let reachable_time = nd_time_ms(ra, 8);
         if reachable_time != 0 {
             self.params.base_reachable_ms = reachable_time;
             self.randomize_reachable_time();
         }
+        let retrans_time = nd_time_ms(ra, 12);
         if retrans_time != 0 {
             self.params.retrans_ms = retrans_time;
         }
+        let router_lifetime = u16::from_be_bytes([ra[6], ra[7]]);
         self.router_update(src, router_lifetime as u32);
         // 6.3.4: record the router's link-layer address, IsRouter set.
         if let Some(mac) = lla_option(m, slla_at) {
