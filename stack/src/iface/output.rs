@@ -422,7 +422,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if dst.is_unspecified() || dst_port == 0 || src_port == 0 {
             return Err(SendError::BadAddress as u16);
         }
-        if buf.len() < UDP_PAYLOAD || payload_len > self.max_udp_payload(buf.len()) {
+        // (`max_udp_payload`'s limits, compared without its saturating
+        // subtraction: the MTU is 0 in an unconfigured interface, and its
+        // limit then 0, what the `max` gives.)
+        if buf.len() < UDP_PAYLOAD
+            || payload_len > buf.len() - UDP_PAYLOAD
+            || payload_len + 48 > usize::from(self.params.mtu).max(48)
+        {
             return Err(SendError::TooLarge as u16);
         }
         let s = self.select_source(dst).map_err(|tentative| {
