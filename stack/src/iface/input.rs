@@ -805,8 +805,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // 7.2.5: no entry, nothing to do.
             return Received::Consumed;
         };
-        let now = self.now_ms;
-        let reachable_until = super::after(now, self.params.reachable_ms);
         let n = &mut self.neighbors[i];
         let was_router = n.is_router;
         // RFC 4861 7.2.5: an INCOMPLETE entry takes the TLLA whatever the O flag says
@@ -828,11 +826,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         if solicited || incomplete {
             n.probes = 0;
-            n.stamp = now;
+            n.stamp = self.now_ms;
         }
         if solicited {
             n.state = Some(NeighborState::Reachable);
-            n.timer = reachable_until;
+            n.timer = super::after(self.now_ms, self.params.reachable_ms);
         } else if differs {
             n.state = Some(NeighborState::Stale);
         }
