@@ -6,9 +6,7 @@
 //! here keeps that archive member out of the link, while msp430-rt's
 //! `link.x`, `#[entry]` and vector table keep working. The loops compare
 //! against the absolute symbols `_ebss`/`_edata`, which `link.x` aligns to 2,
-//! so they clear/copy whole words; the copy starts where the clearing
-//! ended: `link.x` places `.data` right after `.bss` (the firmware's
-//! `memory.x` asserts `_sdata == _ebss`). `PreInit` is not called.
+//! so they clear/copy whole words. `PreInit` is not called.
 //!
 //! Handlers (names from the PAC's vector table):
 //! - `TIMERA1`: Timer_A overflow counts [`OVERFLOWS`](crate::time) (every
@@ -32,7 +30,8 @@ Reset:
     clr 0(r12)
     incd r12
     jmp 1b
-2:  mov #_sidata, r13           ; r12 = _ebss = _sdata (memory.x asserts it)
+2:  mov #_sdata, r12
+    mov #_sidata, r13
 3:  cmp #_edata, r12
     jhs 4f
     mov @r13+, r14
