@@ -711,13 +711,17 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// in `rx_dropped_too_long` (and `rx_frames`). A frame that fits is
     /// read exactly as `receive` reads it.
     pub fn receive_cut(&mut self, buf: &mut [u8]) -> Res<Option<RxFrame>, SPI::Error> {
-        self.receive_frame(buf, true)
+        Ok(self.receive_frame(buf, true)?)
     }
 
     /// The loop of `receive` and `receive_cut` (`cut`: keep frames longer
-    /// than `buf`).
+    /// than `buf`). Its only failures are the bus's, so it returns the
+    /// register layer's error: on a bus that cannot fail the result is a
+    /// plain `Option<RxFrame>` to the caller, not the layout of
+    /// [`Error`]'s variants (whose `TxFailed` byte split the frame's
+    /// fields into bytes in the MSP430 loop: 24 B more).
     #[inline]
-    fn receive_frame(&mut self, buf: &mut [u8], cut: bool) -> Res<Option<RxFrame>, SPI::Error> {
+    fn receive_frame(&mut self, buf: &mut [u8], cut: bool) -> Io<Option<RxFrame>, SPI::Error> {
         for _ in 0..MAX_SKIPPED_PER_CALL {
             if self.pending == 0 {
                 self.pending = self.read_reg(EPKTCNT)?;
@@ -746,7 +750,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// Reads the frame at `next_packet`; `None` if it was dropped. A frame
     /// longer than `buf` is dropped, or with `cut` stored cut.
-    fn receive_one(&mut self, buf: &mut [u8], cut: bool) -> Res<Option<RxFrame>, SPI::Error> {
+    fn receive_one(&mut self, buf: &mut [u8], cut: bool) -> Io<Option<RxFrame>, SPI::Error> {
         let start = self.next_packet;
         self.write_pointer(ERDPTL, start, self.erdpt)?;
         // DS 7.2.2, figure 7-3: next packet pointer, then the receive status
@@ -860,7 +864,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     /// Resets the receive logic and buffer after a corrupt header (DS 11.3).
-    fn reset_rx(&mut self) -> Res<(), SPI::Error> {
+    fn reset_rx(&mut self) -> Io<(), SPI::Error> {
         self.commands(&[
             (OP_BFC, ECON1, ECON1_RXEN),
             (OP_BFS, ECON1, ECON1_RXRST),
