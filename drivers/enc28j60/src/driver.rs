@@ -1010,7 +1010,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// [`ALL_NODES_MAC`] and [`solicited_node_mac`]`(low24)`, for less code:
     /// the all-nodes bit is a constant, the solicited-node group's from a
     /// table computed at compile time (no CRC at run time).
-    pub fn set_ipv6_multicast_filter(&mut self, low24: [u8; 3]) -> Res<(), SPI::Error> {
+    pub fn set_ipv6_multicast_filter(&mut self, low24: &[u8; 3]) -> Res<(), SPI::Error> {
         const ALL_NODES: u8 = crate::hash_index(&ALL_NODES_MAC);
         let mut table = [0u8; 8];
         set_hash_bit(&mut table, ALL_NODES);

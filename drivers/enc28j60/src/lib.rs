@@ -105,7 +105,7 @@ const SOLICITED_COLUMNS: [u8; 24] = {
 /// [`hash_index`] of the solicited-node group 33-33-FF-`low24` (RFC 4291
 /// section 2.7.1, RFC 2464 section 7) by [`SOLICITED_COLUMNS`]: an xor
 /// per bit set, no CRC at run time.
-pub(crate) fn solicited_node_index(low24: [u8; 3]) -> u8 {
+pub(crate) fn solicited_node_index(low24: &[u8; 3]) -> u8 {
     let mut index = SOLICITED_BASE;
     // One loop by index over the 24 bits (a nested loop or an iterator
     // over the columns was longer on the MSP430).
@@ -152,7 +152,7 @@ mod tests {
             let mut low24 = [0u8; 3];
             low24[k / 8] = 1 << (k % 8);
             assert_eq!(
-                solicited_node_index(low24),
+                solicited_node_index(&low24),
                 hash_index(&solicited_node_mac(low24))
             );
         }
@@ -161,13 +161,13 @@ mod tests {
             x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
             let low24 = [(x >> 24) as u8, (x >> 16) as u8, (x >> 8) as u8];
             assert_eq!(
-                solicited_node_index(low24),
+                solicited_node_index(&low24),
                 hash_index(&solicited_node_mac(low24)),
                 "{low24:02x?}"
             );
         }
         // The example of the tests above: 23, as the bitwise CRC gives.
-        assert_eq!(solicited_node_index([0x12, 0x34, 0x56]), 23);
+        assert_eq!(solicited_node_index(&[0x12, 0x34, 0x56]), 23);
     }
 
     #[test]

@@ -485,7 +485,7 @@ fn ipv6_filter_programs_the_same_table_as_the_two_groups() {
             .unwrap();
         let by_groups: Vec<u8> = (0..8).map(|i| model.lock().register(1, i)).collect();
         eth.set_multicast_filter(&[]).unwrap();
-        eth.set_ipv6_multicast_filter(low24).unwrap();
+        eth.set_ipv6_multicast_filter(&low24).unwrap();
         let by_ipv6: Vec<u8> = (0..8).map(|i| model.lock().register(1, i)).collect();
         assert_eq!(by_ipv6, by_groups, "{low24:02x?}");
         assert_eq!(by_ipv6.iter().map(|b| b.count_ones()).sum::<u32>(), {

@@ -561,7 +561,8 @@ fn start_ethernet(board: &mut Board) -> &'static mut Eth {
         let slot = unsafe { &mut *addr_of_mut!(ETH) };
         match Enc28j60::new_in(slot, board.spi.clone(), Delay, Config::new(mac)) {
             Ok(eth) => {
-                let _ = eth.set_ipv6_multicast_filter([mac[3], mac[4], mac[5]]);
+                let [_, _, _, low24 @ ..] = &board.mac;
+                let _ = eth.set_ipv6_multicast_filter(low24);
                 let rev = eth.revision();
                 if !rev.is_known() {
                     line(board, b"enc28j60 rev?");
