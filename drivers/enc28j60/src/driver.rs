@@ -252,10 +252,12 @@ const TX_CANCEL: &[(u8, u8, u8)] = &[
 /// order (DS table 3-2).
 const MAADR: [u8; 6] = [MAADR1, MAADR2, MAADR3, MAADR4, MAADR5, MAADR6];
 
+/// Bit `n` of a byte from a table: a variable shift is a loop on the
+/// MSP430.
+const BIT: [u8; 8] = [1, 2, 4, 8, 16, 32, 64, 128];
+
 /// Sets bit `index` (0..=63) of a hash table image, EHT0 bit 0 first.
 fn set_hash_bit(table: &mut [u8; 8], index: u8) {
-    // The bit from a table: a variable shift is a loop on the MSP430.
-    const BIT: [u8; 8] = [1, 2, 4, 8, 16, 32, 64, 128];
     table[usize::from(index >> 3) & 7] |= BIT[usize::from(index & 7)];
 }
 
@@ -1012,10 +1014,21 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// table computed at compile time (no CRC at run time).
     pub fn set_ipv6_multicast_filter(&mut self, low24: &[u8; 3]) -> Res<(), SPI::Error> {
         const ALL_NODES: u8 = crate::hash_index(&ALL_NODES_MAC);
-        let mut table = [0u8; 8];
-        set_hash_bit(&mut table, ALL_NODES);
-        set_hash_bit(&mut table, crate::solicited_node_index(low24));
-        self.write_hash_table(&table)
+        let solicited = crate::solicited_node_index(low24);
+        // Each register's byte as it is written (no table image on the
+        // stack): the all-nodes bit a constant, the solicited-node bit
+        // from the bit table.
+        for i in 0..8u8 {
+            let mut bits = 0;
+            if i == ALL_NODES >> 3 {
+                bits = 1 << (ALL_NODES & 7);
+            }
+            if i == solicited >> 3 {
+                bits |= BIT[usize::from(solicited & 7)];
+            }
+            self.write_reg(EHT0 + i, bits)?;
+        }
+        Ok(())
     }
 
     /// Writes EHT0..EHT7 (DS 8.2.3).
