@@ -708,6 +708,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // (One copy of the reads and of the lookup of the target among
         // our addresses for the three messages.)
         let m = &buf[off..];
+        // The 16-bit target: one length test for the type and the flags
+        // (`ndp_input` checked the length already: never taken) instead
+        // of a bounds check each; hosts read the flags on the NA path
+        // only (an NS, answered on every frame, needs none).
+        #[cfg(target_pointer_width = "16")]
+        let &[kind, _, _, _, flags, ..] = m
+        else {
+            return Received::Consumed;
+        };
+        #[cfg(not(target_pointer_width = "16"))]
         let kind = m[0];
         let target = ip_at(m, 8);
         if kind != msg_type::REDIRECT {
@@ -736,6 +746,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let tlla = lla_option(m, tlla_at);
         if kind == msg_type::NEIGHBOR_ADVERT {
+            #[cfg(not(target_pointer_width = "16"))]
             let flags = m[4];
             return self.na_input(
                 &target,
