@@ -523,7 +523,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
     pub fn is_fresh(&self, now_ms: u32) -> bool {
         matches!(self.state, State::Resolved)
             && self.flags & EXPIRED == 0
-            && !due(now_ms, self.expires)
+            && !time::due(now_ms, self.expires)
     }
 
     /// Statistics and rejection counters.
@@ -541,13 +541,17 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         // The earliest deadline (all within 24 days of each other), by the
         // sign of 32-bit differences: shorter than signed comparisons here.
         let mut next = self.overall_end;
-        if self.port != 0 && !due(self.attempt_end, next) {
+        if self.port != 0 && !time::due(self.attempt_end, next) {
             next = self.attempt_end;
         }
-        if !self.sent && !due(self.next_try, next) {
+        if !self.sent && !time::due(self.next_try, next) {
             next = self.next_try;
         }
-        Some(if due(now_ms, next) { now_ms } else { next })
+        Some(if time::due(now_ms, next) {
+            now_ms
+        } else {
+            next
+        })
     }
 
     /// Runs the timers and, when a query is due, builds it into `buf` as a
@@ -564,14 +568,14 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         now_ms: u32,
     ) -> Option<usize> {
         let now = now_ms;
-        if due(now, self.expires) {
+        if time::due(now, self.expires) {
             // For good: 2^31 ms later `expires` would look ahead again.
             self.flags |= EXPIRED;
         }
         if matches!(self.state, State::Resolving) {
-            if due(now, self.overall_end) {
+            if time::due(now, self.overall_end) {
                 self.give_up();
-            } else if self.port != 0 && due(now, self.attempt_end) {
+            } else if self.port != 0 && time::due(now, self.attempt_end) {
                 // No reply in time, or the query never got out (next hop
                 // unreachable): retransmit with a new ID and port, or move
                 // on to the next server (RFC 1035 7.2).
@@ -594,7 +598,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             iface.unbind(self.release);
             self.release = 0;
         }
-        if !matches!(self.state, State::Resolving) || self.sent || !due(now, self.next_try) {
+        if !matches!(self.state, State::Resolving) || self.sent || !time::due(now, self.next_try) {
             return None;
         }
         if self.port == 0 && !self.start_query(iface, now) {
@@ -936,12 +940,6 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
 #[inline(never)]
 fn name_at(name: &[u8], start: u8, len: u8) -> &[u8] {
     &name[start as usize..][..len as usize]
-}
-
-/// [`time::due`], out of line: used in eight places.
-#[inline(never)]
-fn due(now: u32, t: u32) -> bool {
-    time::due(now, t)
 }
 
 /// The dotted name without one final dot (`"."` is the root: empty).
