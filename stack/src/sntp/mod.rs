@@ -510,7 +510,10 @@ impl SntpClient {
         true
     }
 
-    /// The server the next request goes to, if any is usable.
+    /// The server the next request goes to, if any is usable. (In line:
+    /// at the clock's two callers, 12 B less than the call and a function
+    /// of its own.)
+    #[inline(always)]
     pub fn server(&self) -> Option<Ipv6Address> {
         let i = self.current as usize;
         // (`get`: no bounds-check panic path.)
