@@ -125,7 +125,9 @@ fn alarm_sleep(ticks: u16) {
         }
         // SAFETY: the TIMERA1 handler clears the LPM bits on exit; GIE is
         // set again by the handler's `reti`, so mask before the next check.
-        unsafe { core::arch::asm!("bis {0}, r2", "nop", "dint", "nop", in(reg) LPM3_GIE) };
+        // (The bits as an immediate: no register held for them across
+        // the loop.)
+        unsafe { core::arch::asm!("bis #{0}, r2", "nop", "dint", "nop", const LPM3_GIE) };
     }
 }
 
