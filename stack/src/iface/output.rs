@@ -476,27 +476,30 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if dst.is_multicast() {
             return Ok(None);
         }
+        // (The next hop by reference, `dst` or the router's entry, not a
+        // copy: the lookups are functions of the tables they read.)
         let next_hop = if self.on_link(dst) {
-            *dst
+            dst
         } else {
-            let r = self.select_router().ok_or(SendError::NoRoute as u16)?;
-            r.addr
+            let r = super::select_router(&self.routers, &self.neighbors)
+                .ok_or(SendError::NoRoute as u16)?;
+            &r.addr
         };
-        if optimistic_src && !Self::resolved(self.neighbor_index(&next_hop)) {
+        if optimistic_src && !super::resolved(super::neighbor_index(&self.neighbors, next_hop)) {
             // RFC 4429 3.3 (modifies RFC 4861 7.2.2): no address resolution
             // from an optimistic address; send through a default router
             // whose link-layer address is known, or wait for DAD to end.
             let via_router = self
                 .select_router()
                 .and_then(|r| self.neighbor_index(&r.addr));
-            return if Self::resolved(via_router) {
+            return if super::resolved(via_router) {
                 Ok(via_router.map(|(k, _)| k))
             } else {
                 Err(WOULD_BLOCK)
             };
         }
-        let now = self.now_ms;
-        let (i, n) = self.neighbor_slot(&next_hop).ok_or(WOULD_BLOCK)?;
+        let (i, n) =
+            super::neighbor_slot(&mut self.neighbors, next_hop, self.now_ms).ok_or(WOULD_BLOCK)?;
         match n.state {
             // A new entry: resolution starts (its timer is now).
             None => {
@@ -506,7 +509,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             Some(NeighborState::Incomplete) => Err(WOULD_BLOCK),
             Some(NeighborState::Stale) => {
                 n.state = Some(NeighborState::Delay);
-                n.timer = super::after(now, consts::DELAY_FIRST_PROBE_TIME_MS);
+                n.timer = super::after(self.now_ms, consts::DELAY_FIRST_PROBE_TIME_MS);
                 Ok(Some(i))
             }
             Some(_) => Ok(Some(i)),
