@@ -47,7 +47,7 @@ use proiot3::spi::Spi;
 use proiot3::time::{self, Delay};
 use proiot3::{io, watchdog, Board};
 
-use crate::wide::{add16, behind, bits_15_to_30};
+use crate::wide::{add16, add_2000, behind, bits_15_to_30};
 
 /// The NTP server's DNS name: `CLOCK_NTP_SERVER` at build time, else
 /// `pool.ntp.org`.
@@ -197,7 +197,7 @@ impl Monotonic {
         // the counter's wrap, every 36 h): no multiply.
         while self.last_high != high {
             self.last_high = self.last_high.wrapping_add(1);
-            self.high_ms = add16(self.high_ms, 2000);
+            add_2000(&mut self.high_ms);
         }
         // The low half's share is the high word of its product with 2000.
         // (At most 1999: a 16-bit value.)

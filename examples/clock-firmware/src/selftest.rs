@@ -43,5 +43,10 @@ pub fn abi_selftest() -> u16 {
     check(!wide::behind(bb(0x1_0000), bb(0xFFFF)) && !wide::behind(bb(6), bb(6)));
     check(!wide::behind(bb(1), bb(0x8000_0002)) && wide::behind(bb(1), bb(0x8000_0001)));
     check(wide::bits_15_to_30(bb(0xC000_8000)) == 0x8001 && wide::bits_15_to_30(bb(0x7FFF)) == 0);
+    let mut x = bb(0x0001_F830u32);
+    wide::add_2000(&mut x);
+    let mut y = bb(u32::MAX - 999);
+    wide::add_2000(&mut y);
+    check(x == 0x0002_0000 && y == 1000);
     failures
 }

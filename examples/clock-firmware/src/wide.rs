@@ -1,5 +1,5 @@
 //! 32-bit additions, a subtraction's sign and a shift on the MSP430's
-//! carry: `add`/`adc`, `sub`/`subc`, `rla`/`rlc` on the value's two
+//! carry: `add`/`adc`, `cmp`/`subc`, `rla`/`rlc` on the value's two
 //! halves, two instructions each.
 //!
 //! LLVM's MSP430 back end has no add-with-carry for Rust code: it adds
@@ -39,9 +39,9 @@ pub fn behind(a: u32, b: u32) -> bool {
     // SAFETY: register arithmetic only.
     unsafe {
         asm!(
-            "sub {bl}, {lo}",
+            "cmp {bl}, {lo}",
             "subc {bh}, {hi}",
-            lo = inout(reg) a as u16 => _,
+            lo = in(reg) a as u16,
             hi = inout(reg) (a >> 16) as u16 => hi,
             bl = in(reg) b as u16,
             bh = in(reg) (b >> 16) as u16,
@@ -67,4 +67,18 @@ pub fn bits_15_to_30(a: u32) -> u16 {
         );
     }
     hi
+}
+
+/// `*x += 2000` modulo 2^32, in memory.
+#[inline(always)]
+pub fn add_2000(x: &mut u32) {
+    // SAFETY: the two words of `*x`, which the reference lends.
+    unsafe {
+        asm!(
+            "add #2000, 0({p})",
+            "adc 2({p})",
+            p = in(reg) x as *mut u32,
+            options(nostack),
+        );
+    }
 }
