@@ -321,7 +321,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     protocol,
                     offset,
                     next_header_pointer,
-                } => (protocol, IP + offset, next_header_pointer),
+                } => (protocol, IP + offset, next_header_pointer as usize),
                 ExtWalk::NoNextHeader => return Received::Consumed,
                 ExtWalk::Drop(ExtDrop::Truncated) => return self.count_drop(DropReason::Truncated),
                 ExtWalk::Drop(_) => return self.count_drop(DropReason::ExtensionHeader),
@@ -340,7 +340,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                         buf,
                         &ip,
                         [msg_type::PARAM_PROBLEM, code],
-                        pointer,
+                        pointer as usize,
                         code == 2,
                         DropReason::ExtensionHeader,
                     )
@@ -386,12 +386,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// and the minimum MTU (2.4 (c)), to its source, from the address it
     /// was sent to when that is ours. Suppressed (and counted under
     /// `reason`) for the cases of RFC 4443 2.4 (e) and by the rate limit.
+    /// `param` is the 32-bit field after the checksum: here a Parameter
+    /// Problem pointer (an offset in the packet) or 0, so a `usize` (one
+    /// register rather than two on the 16-bit target, where it is passed
+    /// on the stack).
     fn icmp_error(
         &mut self,
         buf: &mut [u8],
         ip: &Ipv6Repr,
         type_code: [u8; 2],
-        param: u32,
+        param: usize,
         multicast_ok: bool,
         reason: DropReason,
     ) -> Received {
@@ -422,7 +426,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             None => dst,
         };
         let at = (L4, IP, end - IP);
-        let Ok(icmp_len) = build_error_in_place(buf, at, type_code, param, from, src) else {
+        let Ok(icmp_len) = build_error_in_place(buf, at, type_code, param as u32, from, src) else {
             return self.count_drop(DropReason::BufferTooSmall);
         };
         self.answer_headers(buf, icmp_len, from, src);
