@@ -243,8 +243,13 @@ impl ScreenText {
             return;
         };
         let cut = p + 1;
-        // The next line's worth from the cut, with the blanks after `len`.
-        run.copy_within(cut..cut + COLS, COLS);
+        // The next line's worth from the cut, with the blanks after `len`
+        // (backwards: the two overlap).
+        let mut i = COLS;
+        while i > 0 {
+            i -= 1;
+            run[COLS + i] = run[cut + i];
+        }
         run[cut..COLS].fill(b' ');
     }
 }
