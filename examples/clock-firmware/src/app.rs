@@ -47,7 +47,7 @@ use proiot3::spi::Spi;
 use proiot3::time::{self, Delay};
 use proiot3::{io, watchdog, Board};
 
-use crate::wide::{add16, add_2000, behind, bits_15_to_30};
+use crate::wide::{add16, add_2000, behind, bits_15_to_30, rotate_left_5};
 
 /// The NTP server's DNS name: `CLOCK_NTP_SERVER` at build time, else
 /// `pool.ntp.org`.
@@ -656,7 +656,7 @@ fn draw(
         let line = &text.lines[i];
         let mut hash = 1u16;
         for &b in line {
-            hash = hash.rotate_left(5) ^ u16::from(b);
+            hash = rotate_left_5(hash) ^ u16::from(b);
         }
         if hash == shown[i] {
             continue;

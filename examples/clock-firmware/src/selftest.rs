@@ -48,5 +48,10 @@ pub fn abi_selftest() -> u16 {
     let mut y = bb(u32::MAX - 999);
     wide::add_2000(&mut y);
     check(x == 0x0002_0000 && y == 1000);
+    check(
+        wide::rotate_left_5(bb(0x8421)) == 0x8421u16.rotate_left(5)
+            && wide::rotate_left_5(bb(0xF001)) == 0xF001u16.rotate_left(5)
+            && wide::rotate_left_5(bb(0x07FF)) == 0x07FFu16.rotate_left(5),
+    );
     failures
 }
