@@ -77,6 +77,7 @@ use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
 use microip6::time::{self, after};
 use microip6::wire::ntp::NtpTimestamp;
 use microip6::wire::{Ipv6Address, MacAddress};
+use core::num::{NonZeroU32, NonZeroU8};
 use text::TextBuf;
 
 /// The UDP port of the message service.
@@ -1235,7 +1236,7 @@ fn write_age(r: &mut TextBuf, s: u32) {
         if time::less_than(v, limit as u32) {
             break;
         }
-        v /= divisor as u32;
+        v /= NonZeroU32::from(divisor);
         unit = next;
     }
     r.u32(v);
@@ -1244,7 +1245,20 @@ fn write_age(r: &mut TextBuf, s: u32) {
 
 /// [`write_age`]'s units: from this many of the unit before, the count
 /// divided by this, of this unit.
-const AGE_UNITS: [(u8, u8, u8); 3] = [(120, 60, b'm'), (120, 60, b'h'), (48, 24, b'd')];
+/// (The divisors non-zero by their type: no division-by-zero check.)
+const AGE_UNITS: [(u8, NonZeroU8, u8); 3] = [
+    (120, nonzero(60), b'm'),
+    (120, nonzero(60), b'h'),
+    (48, nonzero(24), b'd'),
+];
+
+/// `n` as a [`NonZeroU8`] (for constants: a 0 fails the build).
+const fn nonzero(n: u8) -> NonZeroU8 {
+    match NonZeroU8::new(n) {
+        Some(n) => n,
+        None => panic!("zero"),
+    }
+}
 
 /// `off +0.123ms d0.456ms`: offset and delay with microsecond digits;
 /// offsets beyond ±2147 s (a first step) as `>2000s`.
