@@ -4,6 +4,8 @@
 
 use core::hint::black_box as bb;
 
+use proiot3::font::scaled_column;
+
 use crate::wide;
 
 /// Returns the number of failed checks (0 = all good).
@@ -52,6 +54,14 @@ pub fn abi_selftest() -> u16 {
         wide::rotate_left_5(bb(0x8421)) == 0x8421u16.rotate_left(5)
             && wide::rotate_left_5(bb(0xF001)) == 0xF001u16.rotate_left(5)
             && wide::rotate_left_5(bb(0x07FF)) == 0x07FFu16.rotate_left(5),
+    );
+    // The display's scaled glyph columns (their bit rotation is assembly
+    // on the target; the host tests check every byte, scale and page).
+    check(
+        scaled_column(bb(0b101), bb(2), bb(0)) == 0b0011_0011
+            && scaled_column(bb(0x40), bb(2), bb(1)) == 0b0011_0000
+            && scaled_column(bb(0x7F), bb(3), bb(2)) == 0b0001_1111
+            && scaled_column(bb(0x5A), bb(1), bb(0)) == 0x5A,
     );
     failures
 }
