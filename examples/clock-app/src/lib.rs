@@ -74,10 +74,10 @@ use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
 // (`after`: the stack's one out-of-line wrapping 32-bit addition; its
 // timers use it too.)
+use core::num::{NonZeroU32, NonZeroU8};
 use microip6::time::{self, after};
 use microip6::wire::ntp::NtpTimestamp;
 use microip6::wire::{Ipv6Address, MacAddress};
-use core::num::{NonZeroU32, NonZeroU8};
 use text::TextBuf;
 
 /// The UDP port of the message service.
