@@ -66,6 +66,8 @@
 
 pub mod text;
 
+use core::num::{NonZeroU32, NonZeroU8};
+
 use microip6::clock::calendar::{DateTime, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::Tz;
@@ -74,7 +76,6 @@ use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
 use microip6::sntp::{self, SntpClient, SyncInfo, SyncState};
 // (`after`: the stack's one out-of-line wrapping 32-bit addition; its
 // timers use it too.)
-use core::num::{NonZeroU32, NonZeroU8};
 use microip6::time::{self, after};
 use microip6::wire::ntp::NtpTimestamp;
 use microip6::wire::{Ipv6Address, MacAddress};
