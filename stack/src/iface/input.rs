@@ -331,17 +331,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 ExtWalk::ParamProblem { .. } if tentative => {
                     return self.drop_cold(DropReason::WrongDestination)
                 }
-                // RFC 4443 2.4 (e.3), (e.4): only code 2 (an option whose
-                // action bits ask for a report, which the walk already
-                // limited to unicast, IPv6 and link-layer, for bits 11) may
-                // answer a multicast packet.
+                // (Code 2 may answer a multicast packet: see `icmp_error`.)
                 ExtWalk::ParamProblem { code, pointer } => {
                     return self.icmp_error(
                         buf,
                         &ip,
                         [msg_type::PARAM_PROBLEM, code],
                         pointer as usize,
-                        code == 2,
                         DropReason::ExtensionHeader,
                     )
                 }
@@ -368,7 +364,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 &ip,
                 [msg_type::PARAM_PROBLEM, 1],
                 nh_ptr,
-                false,
                 DropReason::UnknownProtocol,
             ),
         }
@@ -396,16 +391,23 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         ip: &Ipv6Repr,
         type_code: [u8; 2],
         param: usize,
-        multicast_ok: bool,
         reason: DropReason,
     ) -> Received {
         let dropped = self.count_drop(reason);
         let (src, dst) = (&ip.src_addr, &ip.dst_addr);
         let end = L4 + ip.payload_len;
         // (e.3)/(e.4): not for a multicast destination, IPv6 or link-layer,
-        // except the Parameter Problem code 2 exception; (e.6): not to
-        // the unspecified address (a multicast source was dropped already).
+        // except a Parameter Problem code 2 (an option whose action bits
+        // ask for a report, which the extension header walk already
+        // limited to unicast, IPv6 and link-layer, for bits 11); (e.6):
+        // not to the unspecified address (a multicast source was dropped
+        // already).
         let to_multicast = dst.is_multicast() || buf[0] & 1 != 0;
+        let multicast_ok = type_code
+            == [
+                msg_type::PARAM_PROBLEM,
+                ipv6ext::param_problem::UNRECOGNIZED_OPTION,
+            ];
         if (to_multicast && !multicast_ok) || src.is_unspecified() {
             return dropped;
         }
@@ -497,7 +499,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 wire::icmpv6::dst_unreachable::PORT_UNREACHABLE,
             ],
             0,
-            false,
             DropReason::NoListener,
         )
     }
