@@ -225,10 +225,10 @@ const DST_PORT: usize = 56;
 #[inline(never)]
 fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
     len > port_at + 1
-        && frame[12] == 0x86
-        && frame[20] == 17
         && frame[port_at] == 0
         && frame[port_at + 1] == 123
+        && frame[20] == 17
+        && frame[12] == 0x86
 }
 
 /// True while an NTP reply is awaited (see [`REPLY_UNTIL`]); forgets the
