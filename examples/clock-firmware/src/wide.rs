@@ -1,15 +1,16 @@
 //! 32-bit additions, a subtraction's sign and a shift on the MSP430's
 //! carry: `add`/`adc`, `cmp`/`subc`, `rla`/`rlc` on the value's two
-//! halves, two instructions each.
+//! halves, two instructions each; and a 16-bit rotation.
 //!
 //! LLVM's MSP430 back end has no add-with-carry for Rust code: it adds
 //! the low halves, recovers the carry by a compare and the status
 //! register (`cmp`, `mov r2`, `bic`) and adds it to the high half, 10-14
 //! bytes more per operation; a shift of a 32-bit value by 15 is seven
-//! single-bit shifts. The loop's clock arithmetic ([`crate::app`]) uses
-//! these instead (-46 B). `pure, nomem`: LLVM may still merge or drop them.
-//! Checked on the target by the bring-up image's self-test
-//! (`crate::selftest`).
+//! single-bit shifts, a 16-bit rotation by 5 two shifted copies joined.
+//! The loop's clock arithmetic and the display's line hash
+//! ([`crate::app`]) use these instead (-46, -12 and -12 B). Those marked
+//! `pure, nomem` LLVM may still merge or drop. Checked on the target by
+//! the bring-up image's self-test (`crate::selftest`).
 
 use core::arch::asm;
 
