@@ -783,13 +783,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // 7.2.4: to the solicitor's link-layer address, from its option
         // or else the frame's source.
         let to_mac = mac_at(buf, if slla_at != 0 { off + slla_at + 2 } else { 6 });
-        if !src.is_unspecified() && slla_at != 0 {
+        // (Tested once: the call's result is not known to stay the same
+        // across `neighbor_learned`.)
+        let dad = src.is_unspecified();
+        if !dad && slla_at != 0 {
             // 7.2.3: record the solicitor's address, STALE if new or changed.
             self.neighbor_learned(src, to_mac, false);
         }
         // 7.2.4: S set unless answering DAD (then to all-nodes); O set,
         // except for an optimistic address (RFC 4429 3.3).
-        let (to, to_mac, solicited) = if src.is_unspecified() {
+        let (to, to_mac, solicited) = if dad {
             (&Ipv6Address::ALL_NODES, None, false)
         } else {
             (src, Some(&to_mac), true)
