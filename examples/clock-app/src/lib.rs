@@ -1075,7 +1075,7 @@ impl ClockApp {
     fn why_not_synced(&self, r: &mut TextBuf) {
         let (why, names, reason) = if self.iface.global_address().is_none() {
             (KEY_WHY, "", 0)
-        } else if self.sntp.server().is_some() {
+        } else if self.sntp.server_ref().is_some() {
             match self.ntp_reject.checked_sub(1) {
                 Some(i) => (KEY_NTP_LABEL, NTP_REJECT_NAMES, i as usize),
                 None => (KEY_WHY + 1, "", 0),
@@ -1108,9 +1108,9 @@ impl ClockApp {
         }
         let n = t.len();
         s.wrap(2, n);
-        addr_line(s, 0, self.iface.default_router());
-        addr_line(s, 1, self.dns_server());
-        addr_line(s, 2, self.sntp.server());
+        addr_line(s, 0, self.iface.default_router().as_ref());
+        addr_line(s, 1, self.dns_server().as_ref());
+        addr_line(s, 2, self.sntp.server_ref());
     }
 
     /// The counters screen (in line, see `render_network`).
@@ -1211,14 +1211,15 @@ impl Soonest {
 }
 
 /// Line `4 + k` of the network screen: label `k` (`gw`, `dns`, `ntp`)
-/// then the address, or `-`. The label by index: the arguments fit the
+/// then the address, or `-`. The label by index, the address by
+/// reference (the NTP client's in place): the arguments fit the
 /// registers.
 #[inline(never)]
-fn addr_line(s: &mut ScreenText, k: usize, addr: Option<Ipv6Address>) {
+fn addr_line(s: &mut ScreenText, k: usize, addr: Option<&Ipv6Address>) {
     let mut r = s.row(4 + k);
     key(&mut r, KEY_GW + k);
     match addr {
-        Some(a) => r.ipv6(&a),
+        Some(a) => r.ipv6(a),
         None => r.put(b'-'),
     }
 }

@@ -515,9 +515,15 @@ impl SntpClient {
     /// of its own.)
     #[inline(always)]
     pub fn server(&self) -> Option<Ipv6Address> {
+        self.server_ref().copied()
+    }
+
+    /// [`SntpClient::server`] by reference.
+    #[inline(always)]
+    pub fn server_ref(&self) -> Option<&Ipv6Address> {
         let i = self.current as usize;
         // (`get`: no bounds-check panic path.)
-        self.servers.get(i).filter(|_| self.usable(i)).copied()
+        self.servers.get(i).filter(|_| self.usable(i))
     }
 
     /// Slot `i` is no longer usable (DENY/RSTR).
