@@ -45,7 +45,10 @@ pub fn after(now: u32, ms: u32) -> u32 {
 #[inline(always)]
 pub const fn less_than(a: u32, b: u32) -> bool {
     let (ah, bh) = ((a >> 16) as u16, (b >> 16) as u16);
-    ah < bh || (ah == bh && (a as u16) < (b as u16))
+    // (High halves equal, after `ah < bh` failed, written as `ah <= bh`:
+    // the MSP430 backend makes that a compare and a jump, where `==`
+    // took an exclusive or and a test.)
+    ah < bh || (ah <= bh && (a as u16) < (b as u16))
 }
 
 #[cfg(test)]
