@@ -707,17 +707,28 @@ impl ClockApp {
             now_ms,
             next: u32::MAX,
         };
-        w.at(self.iface.poll_at(now_ms));
-        w.at(self.dns.poll_at(now_ms));
-        w.at(self.sntp.poll_at(now_ms));
+        if let Some(t) = self.iface.poll_at(now_ms) {
+            w.at(t);
+        }
+        if let Some(t) = self.dns.poll_at(now_ms) {
+            w.at(t);
+        }
+        if let Some(t) = self.sntp.poll_at(now_ms) {
+            w.at(t);
+        }
         // The application's own deadlines, the first one due (at most one
         // of each kind is pending).
-        let dns_due = self.dns_wait && self.dns.state() != dns::State::Resolving;
-        w.at(dns_due.then_some(self.dns_next));
-        w.at((self.ack_port != 0).then_some(self.ack_retry));
+        if self.dns_wait && self.dns.state() != dns::State::Resolving {
+            w.at(self.dns_next);
+        }
+        if self.ack_port != 0 {
+            w.at(self.ack_retry);
+        }
         // Cleared by `poll` once past (if `poll` was not called since, a
         // past deadline gives 0: a call to `poll` is due anyway).
-        w.at(self.message_on.then_some(self.message_until));
+        if self.message_on {
+            w.at(self.message_until);
+        }
         let next = w.next;
         // By the high half: every wait found is below 2^31, u32::MAX is
         // none found.
@@ -1194,18 +1205,18 @@ struct Soonest {
 }
 
 impl Soonest {
-    /// Lowers `next` to the deadline `at`, if any (0 when past). Out of
-    /// line: shared by every deadline; the time is in `self` (the call's
-    /// arguments fit the registers).
+    /// Lowers `next` to the time left until the deadline `t` (0 when
+    /// past). Out of line: shared by every deadline; the time is in `self`
+    /// (the call's arguments fit the registers). The callers test whether
+    /// there is a deadline (18 B less than an `Option` argument: its tag
+    /// built at each call, and tested here).
     #[inline(never)]
-    fn at(&mut self, at: Option<u32>) {
-        if let Some(t) = at {
-            // `min` by 16-bit halves (branches, not a select of a 32-bit
-            // compare).
-            let left = time::until(self.now_ms, t);
-            if time::less_than(left, self.next) {
-                self.next = left;
-            }
+    fn at(&mut self, t: u32) {
+        // `min` by 16-bit halves (branches, not a select of a 32-bit
+        // compare).
+        let left = time::until(self.now_ms, t);
+        if time::less_than(left, self.next) {
+            self.next = left;
         }
     }
 }
