@@ -19,6 +19,7 @@ const STC: u8 = 0x02; // 3-pin mode
 const USPIE1: u8 = 0x10;
 const URXIFG1: u8 = 0x10;
 const CS: u8 = 0x01; // P5.0
+const P5OUT: u16 = 0x0031;
 const SPI_PINS: u8 = 0x0E; // P5.1-P5.3
 
 /// USART1 SPI master with the ENC28J60's chip select; implements
@@ -66,7 +67,13 @@ impl Spi {
     fn select(&mut self, on: bool) {
         let port = periph().port_5;
         if on {
-            port.out().modify(|r, w| unsafe { w.bits(r.bits() & !CS) });
+            // `bic.b #CS` (the constant generator's 1: 4 B); LLVM clears
+            // the bit with `and.b #~CS` (6 B).
+            // SAFETY: clears P5OUT.0, the ENC28J60's chip select, which
+            // only this bus drives (msp430f1611.h: P5OUT 0x0031).
+            unsafe {
+                core::arch::asm!("bic.b #{cs}, &{p5out}", cs = const CS, p5out = const P5OUT, options(nostack));
+            }
         } else {
             port.out().modify(|r, w| unsafe { w.bits(r.bits() | CS) });
         }
