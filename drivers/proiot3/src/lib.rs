@@ -54,10 +54,30 @@ pub mod watchdog;
 /// bus's `Operation::DelayNs` (`spi::Spi`). Rounded down plus one: up to
 /// 1 us more than asked (a whole microsecond more for an exact multiple),
 /// one division and no remainder (an exact ceiling was 38 B more on the
-/// MSP430).
+/// MSP430). On the MSP430 the + 1 is `inc` and `adc` on the halves (LLVM
+/// recovered the carry by a compare and the status register: 8 B more).
 #[cfg_attr(not(target_arch = "msp430"), allow(dead_code))]
-pub(crate) const fn ns_to_us(ns: u32) -> u32 {
-    ns / 1000 + 1
+pub(crate) fn ns_to_us(ns: u32) -> u32 {
+    let us = ns / 1000;
+    #[cfg(target_arch = "msp430")]
+    {
+        let (mut lo, mut hi) = (us as u16, (us >> 16) as u16);
+        // SAFETY: register arithmetic only.
+        unsafe {
+            core::arch::asm!(
+                "inc {lo}",
+                "adc {hi}",
+                lo = inout(reg) lo,
+                hi = inout(reg) hi,
+                options(pure, nomem, nostack),
+            );
+        }
+        u32::from(hi) << 16 | u32::from(lo)
+    }
+    #[cfg(not(target_arch = "msp430"))]
+    {
+        us + 1
+    }
 }
 
 #[cfg(test)]
