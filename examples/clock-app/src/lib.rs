@@ -68,7 +68,7 @@ pub mod text;
 
 use core::num::{NonZeroU32, NonZeroU8};
 
-use microip6::clock::calendar::{DateTime, NTP_UNIX_OFFSET};
+use microip6::clock::calendar::{fields_from_unix, NTP_UNIX_OFFSET};
 use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::Tz;
 use microip6::dns::{self, Failure};
@@ -1063,16 +1063,8 @@ impl ClockApp {
         // validation on the target.
         let tz = self.tz.unwrap_or(&Tz::UNCONFIGURED);
         let (offset, is_dst) = tz.offset_at(unix);
-        let d = DateTime::from_unix(unix.wrapping_add(offset as u32));
-        let values = [
-            d.hour as u16,
-            d.minute as u16,
-            d.second as u16,
-            d.weekday as u16,
-            d.year,
-            d.month as u16,
-            d.day as u16,
-        ];
+        // The fields in the template's order (hour first, the day last).
+        let values = fields_from_unix(unix.wrapping_add(offset as u32));
         fill(s, CLOCK_TEMPLATE, &values);
         // After `Www YYYY-MM-DD ` (years 1970 to 2106: 15 bytes).
         TextBuf::new(&mut s.lines[1][15..]).bytes(tz.abbreviation_bytes(is_dst));

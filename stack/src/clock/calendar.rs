@@ -200,30 +200,67 @@ pub(crate) const fn days_from_civil_1970(year: u16, month: u8, day: u8) -> u16 {
     month_start_1970(year, month).0 + day as u16 - 1
 }
 
+/// Positions in [`fields_from_unix`]'s array: the fields of a clock's
+/// display first, in its order (`12:34:56`, `Sat 2026-11-21`).
+pub const FIELD_HOUR: usize = 0;
+/// See [`FIELD_HOUR`].
+pub const FIELD_MINUTE: usize = 1;
+/// See [`FIELD_HOUR`].
+pub const FIELD_SECOND: usize = 2;
+/// See [`FIELD_HOUR`] (0 = Sunday, as [`Weekday`]).
+pub const FIELD_WEEKDAY: usize = 3;
+/// See [`FIELD_HOUR`].
+pub const FIELD_YEAR: usize = 4;
+/// See [`FIELD_HOUR`] (1-12).
+pub const FIELD_MONTH: usize = 5;
+/// See [`FIELD_HOUR`] (1-31).
+pub const FIELD_DAY: usize = 6;
+/// See [`FIELD_HOUR`] (0-365, as [`DateTime::yday`]).
+pub const FIELD_YDAY: usize = 7;
+
+/// [`DateTime::from_unix`]'s fields as 16-bit numbers, at the positions
+/// [`FIELD_HOUR`] to [`FIELD_YDAY`]: for a caller that formats them from
+/// a table (no struct to copy them out of one by one: less code on a
+/// small target).
+pub const fn fields_from_unix(unix: u32) -> [u16; 8] {
+    // Minutes, hours and days by 32-bit divisions (library calls on
+    // the MSP430), the remainders in 16-bit wrapping arithmetic: each
+    // is under 2^16, so the low 16 bits of both terms suffice.
+    let minutes = unix / 60;
+    let second = (unix as u16).wrapping_sub((minutes as u16).wrapping_mul(60));
+    let hours = minutes / 60;
+    let minute = (minutes as u16).wrapping_sub((hours as u16).wrapping_mul(60));
+    let days = hours / 24;
+    let hour = (hours as u16).wrapping_sub((days as u16).wrapping_mul(24));
+    let (year, month, day, yday) = civil_from_days_1970(days);
+    // 1970-01-01 was a Thursday (4).
+    let weekday = (days as u16 + 4) % 7;
+    [
+        hour,
+        minute,
+        second,
+        weekday,
+        year,
+        month as u16,
+        day as u16,
+        yday,
+    ]
+}
+
 impl DateTime {
     /// The UTC calendar time of Unix time `unix` (seconds since
     /// 1970-01-01T00:00:00Z, leap seconds not counted, as POSIX defines).
     pub const fn from_unix(unix: u32) -> DateTime {
-        // Minutes, hours and days by 32-bit divisions (library calls on
-        // the MSP430), the remainders in 16-bit wrapping arithmetic: each
-        // is under 2^16, so the low 16 bits of both terms suffice.
-        let minutes = unix / 60;
-        let second = (unix as u16).wrapping_sub((minutes as u16).wrapping_mul(60));
-        let hours = minutes / 60;
-        let minute = (minutes as u16).wrapping_sub((hours as u16).wrapping_mul(60));
-        let days = hours / 24;
-        let hour = (hours as u16).wrapping_sub((days as u16).wrapping_mul(24));
-        let (year, month, day, yday) = civil_from_days_1970(days);
+        let f = fields_from_unix(unix);
         DateTime {
-            year,
-            month,
-            day,
-            hour: hour as u8,
-            minute: minute as u8,
-            second: second as u8,
-            // 1970-01-01 was a Thursday (4).
-            weekday: Weekday::from_number(((days as u16 + 4) % 7) as u32),
-            yday,
+            year: f[FIELD_YEAR],
+            month: f[FIELD_MONTH] as u8,
+            day: f[FIELD_DAY] as u8,
+            hour: f[FIELD_HOUR] as u8,
+            minute: f[FIELD_MINUTE] as u8,
+            second: f[FIELD_SECOND] as u8,
+            weekday: Weekday::from_number(f[FIELD_WEEKDAY] as u32),
+            yday: f[FIELD_YDAY],
         }
     }
 
@@ -260,6 +297,12 @@ mod tests {
         );
         assert_eq!(t.weekday, Weekday::Tuesday);
         assert_eq!(t.yday, 59);
+        // The same as a clock's table: hour, minute, second, weekday,
+        // year, month, day, day of the year.
+        assert_eq!(
+            fields_from_unix(951_827_696),
+            [12, 34, 56, 2, 2000, 2, 29, 59]
+        );
         // The last u32 second: 2106-02-07T06:28:15Z, a Sunday.
         let t = DateTime::from_unix(u32::MAX);
         assert_eq!(

@@ -8,7 +8,7 @@
 
 #[cfg(test)]
 use super::calendar::days_from_civil;
-use super::calendar::{month_start_1970, DateTime};
+use super::calendar::{fields_from_unix, month_start_1970, DateTime, FIELD_YEAR};
 use super::less_than;
 
 /// Why a TZ string was refused.
@@ -405,7 +405,7 @@ impl Tz {
     pub fn offset_at(&self, unix: u32) -> (i32, bool) {
         let in_dst = self.has_dst && {
             let local = unix.wrapping_add(self.std_offset as u32);
-            let year = DateTime::from_unix(local).year;
+            let year = fields_from_unix(local)[FIELD_YEAR];
             let start = transition_utc(year, &self.start);
             let end = transition_utc(year, &self.end);
             // start <= unix < end; when start > end (southern hemisphere:
