@@ -18,6 +18,14 @@ pub trait DisplayBus {
     fn command(&mut self, byte: u8);
     /// Sends a display RAM byte (D/C high).
     fn data(&mut self, byte: u8);
+
+    /// Sends `byte` `n` times as display RAM data: a bus whose byte stays
+    /// on its lines can strobe it again (the board's does).
+    fn data_repeat(&mut self, n: u16, byte: u8) {
+        for _ in 0..n {
+            self.data(byte);
+        }
+    }
 }
 
 /// Power-up configuration for a 128x64 panel with the internal charge pump:
@@ -152,9 +160,7 @@ impl<B: DisplayBus> Ssd1306<B> {
     /// [`Ssd1306::init`], [`Ssd1306::fill_pages`] and
     /// [`Ssd1306::clear_area`].
     fn repeat(&mut self, n: u16, byte: u8) {
-        for _ in 0..n {
-            self.bus.data(byte);
-        }
+        self.bus.data_repeat(n, byte);
     }
 }
 
