@@ -12,16 +12,19 @@ pub(crate) const INFINITE: u32 = u32::MAX;
 /// The absolute end of a lifetime of `lifetime` seconds starting `now_s`.
 #[inline(never)]
 pub(crate) fn lifetime_end(now_s: u32, lifetime: u32) -> u32 {
-    if lifetime == INFINITE {
-        return INFINITE;
-    }
     // Saturate one below INFINITE so that a huge finite lifetime still
-    // ends: the carry of the sum, then one comparison.
-    let (end, carry) = now_s.overflowing_add(lifetime);
-    if carry || end == INFINITE {
-        INFINITE - 1
+    // ends: the sum reaches INFINITE (or carries) exactly when `lifetime`
+    // is at least INFINITE - `now_s`, that is `!now_s` (one comparison
+    // by halves, then the sum, rather than the sum's carry and a test of
+    // the result). INFINITE itself is among those.
+    if !less_than(lifetime, !now_s) {
+        if lifetime == INFINITE {
+            INFINITE
+        } else {
+            INFINITE - 1
+        }
     } else {
-        end
+        now_s.wrapping_add(lifetime)
     }
 }
 
@@ -254,6 +257,40 @@ mod tests {
         // Across the u32 wrap of the millisecond clock.
         assert!(time::due(5, u32::MAX - 5));
         assert!(!time::due(u32::MAX - 5, 5));
+    }
+
+    /// `lifetime_end` against the plain definition: INFINITE stays, a sum
+    /// at or past INFINITE (in 64 bits) saturates one below it.
+    #[test]
+    fn lifetime_end_is_the_saturated_sum() {
+        let values = [
+            0u32,
+            1,
+            2,
+            0xFFFF,
+            0x1_0000,
+            0x1_0001,
+            0x7FFF_FFFF,
+            0x8000_0000,
+            INFINITE - 0x1_0000,
+            INFINITE - 0xFFFF,
+            INFINITE - 2,
+            INFINITE - 1,
+            INFINITE,
+        ];
+        for now in values {
+            for lifetime in values {
+                let sum = u64::from(now) + u64::from(lifetime);
+                let want = if lifetime == INFINITE {
+                    INFINITE
+                } else if sum >= u64::from(INFINITE) {
+                    INFINITE - 1
+                } else {
+                    sum as u32
+                };
+                assert_eq!(lifetime_end(now, lifetime), want, "{now:#x} {lifetime:#x}");
+            }
+        }
     }
 
     #[test]
