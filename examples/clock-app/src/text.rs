@@ -167,12 +167,13 @@ impl<'a> TextBuf<'a> {
     /// Writes an IPv6 address in RFC 5952 form: lower case, leading zeros
     /// dropped, the first longest run of two or more zero groups as `::`.
     pub fn ipv6(&mut self, addr: &Ipv6Address) {
-        let groups = addr.segments();
+        // The groups read in place (no array of them built first).
+        let group = |i: usize| u16::from_be_bytes([addr.0[2 * i], addr.0[2 * i + 1]]);
         // RFC 5952 4.2.2/4.2.3: the longest run, the first of equals, never
         // a single group.
         let (mut best, mut best_len, mut run) = (8usize, 1usize, 0usize);
-        for (i, &g) in groups.iter().enumerate() {
-            run = if g == 0 { run + 1 } else { 0 };
+        for i in 0..8 {
+            run = if group(i) == 0 { run + 1 } else { 0 };
             if run > best_len {
                 best_len = run;
                 best = i + 1 - run;
@@ -189,7 +190,7 @@ impl<'a> TextBuf<'a> {
                 self.put(b':');
             }
             // RFC 5952 4.1: no leading zeros, one digit at least.
-            self.hex(groups[i], 1);
+            self.hex(group(i), 1);
             i += 1;
         }
     }
