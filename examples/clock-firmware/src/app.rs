@@ -236,8 +236,13 @@ fn is_ntp(frame: &[u8; FRAME_LEN], len: usize, port_at: usize) -> bool {
 fn awaiting_reply() -> bool {
     // SAFETY: only the loop touches them (no interrupt handler).
     unsafe {
-        if AWAITING_REPLY && ticks_until(REPLY_UNTIL) as i16 <= 0 {
-            AWAITING_REPLY = false;
+        if AWAITING_REPLY {
+            // The counter first, the deadline after the call (no
+            // register kept across it for the deadline: 6 B less).
+            let now = time::ticks() as u16;
+            if REPLY_UNTIL.wrapping_sub(now) as i16 <= 0 {
+                AWAITING_REPLY = false;
+            }
         }
         AWAITING_REPLY
     }
@@ -246,9 +251,10 @@ fn awaiting_reply() -> bool {
 /// Ticks from the counter now to `deadline`, by the low 16 bits of both:
 /// their wrapping difference (as `i16`, positive while the deadline is
 /// ahead, for deadlines less than 1 s away; the wake loop reads it
-/// unsigned, see there). The loop's four deadline tests share it; left
-/// to inlining (`time::ticks` is out of line already; a call of this was
-/// 4 B more).
+/// unsigned, see there). Three of the loop's four deadline tests share
+/// it ([`awaiting_reply`] reads the counter before its static deadline);
+/// left to inlining (`time::ticks` is out of line already; a call of
+/// this was 4 B more).
 fn ticks_until(deadline: u16) -> u16 {
     deadline.wrapping_sub(time::ticks() as u16)
 }
