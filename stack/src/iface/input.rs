@@ -1030,18 +1030,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             self.icmp_tokens = self.icmp_burst;
             self.icmp_refill_at = now;
         } else {
+            // (No test for `add` 0, which changes nothing: less code.)
             let add = now.wrapping_sub(self.icmp_refill_at) / interval;
-            if add > 0 {
-                let room = (self.icmp_burst - self.icmp_tokens) as u32;
-                // (`add.min(room)`, `room` below 256: the high half, then
-                // the low half of `add` compared.)
-                self.icmp_tokens += if add >> 16 != 0 || add as u16 > room as u16 {
-                    room
-                } else {
-                    add
-                } as u8;
-                self.icmp_refill_at = self.icmp_refill_at.wrapping_add(add * interval);
-            }
+            let room = (self.icmp_burst - self.icmp_tokens) as u32;
+            // (`add.min(room)`, `room` below 256: the high half, then
+            // the low half of `add` compared.)
+            self.icmp_tokens += if add >> 16 != 0 || add as u16 > room as u16 {
+                room
+            } else {
+                add
+            } as u8;
+            self.icmp_refill_at = self.icmp_refill_at.wrapping_add(add * interval);
         }
         if self.icmp_tokens == 0 {
             return false;
