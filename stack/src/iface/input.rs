@@ -939,8 +939,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // RFC 8106 5.1: length 3 + 2 per address.
             if t == option_type::RDNSS && len >= 24 && len % 16 == 8 {
                 let lifetime = be_u32(o, 4);
-                for a in o[8..].chunks_exact(16) {
-                    self.dns_update(&Ipv6Address::from_bytes(a), lifetime);
+                // (By offset: no chunk iterator.)
+                let mut a = 8;
+                while let Some(addr) = o.get(a..a + 16) {
+                    self.dns_update(&Ipv6Address::from_bytes(addr), lifetime);
+                    a += 16;
                 }
             }
             at += len;
