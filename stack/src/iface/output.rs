@@ -3,7 +3,7 @@
 //! the in-place answers of `receive`.
 
 use super::tables::{self, AddrSlot, NeighborState};
-use super::{consts, Interface, SendError, MAX_ADDRESSES};
+use super::{consts, Interface, SendError};
 use crate::time;
 use crate::wire::checksum;
 use crate::wire::icmpv6::Icmpv6Packet;
@@ -145,16 +145,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             };
             let report = Ndp::report(msg_type, record, &group);
             (report, None, self.mld_source(), dst)
-        } else if let Some(i) = (0..MAX_ADDRESSES).find(|&i| {
-            let a = &self.addrs[i];
-            matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic)
-                && a.dad_left > 0
-                && time::due(now, a.dad_at)
-        }) {
-            let retrans = self.params.retrans_ms;
-            let a = super::slot_mut(&mut self.addrs, i);
-            a.dad_left -= 1;
-            a.dad_at = super::after(now, retrans);
+        } else if let Some(i) = self.dad_probe_due() {
             let target = &super::slot_ref(&self.addrs, i).addr;
             // RFC 4862 5.4.2: from ::, to the solicited-node group, no
             // SLLAO; with a Nonce option (RFC 7527 4.1, format of RFC
@@ -350,6 +341,25 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         } else {
             &Ipv6Address::UNSPECIFIED
         }
+    }
+
+    /// The address whose DAD probe is due now, if any (RFC 4862 5.4.2),
+    /// with the probe counted and the next one (or DAD's end) armed one
+    /// RetransTimer later. (Found and updated in one pass: no index
+    /// multiplication to reach the entry again.)
+    fn dad_probe_due(&mut self) -> Option<usize> {
+        let (now, retrans) = (self.now_ms, self.params.retrans_ms);
+        for (i, a) in self.addrs.iter_mut().enumerate() {
+            if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic)
+                && a.dad_left > 0
+                && time::due(now, a.dad_at)
+            {
+                a.dad_left -= 1;
+                a.dad_at = super::after(now, retrans);
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// The NS due for neighbor `i`, if any (RFC 4861 7.2.2 resolution,
