@@ -105,7 +105,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         // The report due, as (ICMPv6 type, record type).
         let mut report = None;
-        if unsolicited || answer {
+        // (`|`, and the record type below by arithmetic: no branch on
+        // `unsolicited` alone, which had the answer's test copied for
+        // each of its values.)
+        if unsolicited | answer {
             // (0, no MLDv1 querier heard, counts as expired.)
             if !tables::expired(self.now_s, self.mldv1_until) {
                 // RFC 3810 8.2.1: MLDv1 reports, one per group.
@@ -114,12 +117,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 // An MLDv2 Report (RFC 3810 5.2) with one record, unless
                 // every address went (duplicate). RFC 3810 6.1: state
                 // change CHANGE_TO_EXCLUDE {}; 6.2: current state
-                // MODE_IS_EXCLUDE {} in answer to a query.
-                let record = if unsolicited {
-                    record_type::CHANGE_TO_EXCLUDE
-                } else {
-                    record_type::MODE_IS_EXCLUDE
-                };
+                // MODE_IS_EXCLUDE {} in answer to a query (twice the
+                // other, asserted), the change when both are due.
+                const _: () =
+                    assert!(record_type::CHANGE_TO_EXCLUDE == 2 * record_type::MODE_IS_EXCLUDE);
+                let record = record_type::MODE_IS_EXCLUDE * (1 + unsolicited as u8);
                 report = Some((143, record));
             }
         }
