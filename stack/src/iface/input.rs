@@ -903,8 +903,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let router_lifetime = u16::from_be_bytes([ra[6], ra[7]]);
         self.router_update(src, router_lifetime as u32);
         // 6.3.4: record the router's link-layer address, IsRouter set.
-        if let Some(mac) = lla_option(m, slla_at) {
-            self.neighbor_learned(src, mac, true);
+        if slla_at != 0 {
+            self.neighbor_learned(src, mac_at(m, slla_at + 2), true);
         }
         // (A zero router lifetime leaves IsRouter as it is: no search.)
         if router_lifetime != 0 {
