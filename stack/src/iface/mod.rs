@@ -818,8 +818,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let mut t = Soonest {
             now: self.now_ms,
             now_s: self.now_s,
+            sub_ms: self.sub_ms,
             delay: u32::MAX,
-            until_s: u32::MAX,
         };
         for a in self.addrs.iter() {
             if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
@@ -853,20 +853,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         t.table(&self.routers);
         t.table(&self.prefixes);
         t.table(&self.dns);
-        if t.until_s != u32::MAX {
-            // Lifetimes end at whole seconds of our count, which started
-            // at the first call: the delay to one is exact in milliseconds.
-            // Beyond MAX_LIFETIME_WAIT_S the answer comes early, which is
-            // harmless: the caller asks again then.
-            let mut secs = t.until_s.wrapping_sub(self.now_s);
-            if less_than(MAX_LIFETIME_WAIT_S, secs) {
-                secs = MAX_LIFETIME_WAIT_S;
-            }
-            // The delay itself (what `ms` would find for its end): at
-            // least 1 s, as `until_s` is after `now_s`, less the
-            // milliseconds past the current second (below 1000).
-            t.count_delay(secs * 1000 - self.sub_ms as u32);
-        }
         // u32::MAX is none: no delay reaches it.
         if t.delay == u32::MAX {
             return None;
@@ -1472,15 +1458,13 @@ fn slot_mut(addrs: &mut [AddrEntry; MAX_ADDRESSES], i: usize) -> &mut AddrEntry 
     &mut addrs[i]
 }
 
-/// The soonest deadlines seen by [`Interface::poll_at`], in 32 bits:
-/// a millisecond delay from `now` and a lifetime end in seconds. `u32::MAX`
-/// means none for both (no delay reaches it; INFINITE lifetimes are never
-/// scheduled).
+/// The soonest deadline seen by [`Interface::poll_at`], as a millisecond
+/// delay from `now` (`u32::MAX`: none, no delay reaches it).
 struct Soonest {
     now: u32,
     now_s: u32,
+    sub_ms: u16,
     delay: u32,
-    until_s: u32,
 }
 
 impl Soonest {
@@ -1503,13 +1487,24 @@ impl Soonest {
 
     /// Counts the lifetime end `end` (s) unless it is infinite or past
     /// (a deprecated address's preferred end; 0, a free slot).
+    /// Lifetimes end at whole seconds of our count, which started at the
+    /// first call: the delay to one is exact in milliseconds, at least
+    /// 1 s (the end is after `now_s`) less the milliseconds past the
+    /// current second (below 1000). Beyond MAX_LIFETIME_WAIT_S the answer
+    /// comes early, which is harmless: the caller asks again then. (Each
+    /// end made a delay here, rather than the soonest end kept in
+    /// seconds and made one after the scan: the same soonest delay, as
+    /// the delay grows with the end, in less code.)
     #[inline(never)]
     fn s(&mut self, end: u32) {
-        // (`until_s` starts at u32::MAX, INFINITE: an infinite end is
-        // never below it.)
-        if less_than(self.now_s, end) && less_than(end, self.until_s) {
-            self.until_s = end;
+        if end == tables::INFINITE || !less_than(self.now_s, end) {
+            return;
         }
+        let mut secs = end.wrapping_sub(self.now_s);
+        if less_than(MAX_LIFETIME_WAIT_S, secs) {
+            secs = MAX_LIFETIME_WAIT_S;
+        }
+        self.count_delay(secs * 1000 - u32::from(self.sub_ms));
     }
 
     /// Counts the lifetime ends of a router, prefix or DNS server list.
