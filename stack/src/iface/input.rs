@@ -221,9 +221,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// True if the destination MAC `m` is ours or the Ethernet mapping
     /// (RFC 2464 7) of a group we listen to: all-nodes or the
     /// solicited-node group of ours.
-    fn accepts_mac(&self, mac: &MacAddress) -> bool {
-        let m = &mac.0;
-        *mac == self.mac
+    // (The frame's bytes, not a MacAddress: no copy of them.)
+    fn accepts_mac(&self, m: &[u8; 6]) -> bool {
+        *m == self.mac.0
             || (m[0] == 0x33
                 && m[1] == 0x33
                 && (m[2..6] == [0, 0, 0, 1]
@@ -242,7 +242,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         };
         // IEEE 802.3 3.2.3: a source address is always an individual one;
         // answers go to the frame's source, never to a group.
-        if !self.accepts_mac(&MacAddress(*eth.first_chunk().unwrap())) || eth[6] & 1 != 0 {
+        if !self.accepts_mac(eth.first_chunk().unwrap()) || eth[6] & 1 != 0 {
             return Err(DropReason::WrongMac);
         }
         if eth[12..] != ethertype::IPV6.to_be_bytes() {
