@@ -769,9 +769,22 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Binds a random free port of the dynamic range 49152-65535
     /// (RFC 6335 6), drawn from the seeded generator.
+    // (Decoded here, inlined at the callers, from the out-of-line
+    // `ephemeral_port`'s one word: a `Result<u16, BindError>` is returned
+    // through memory on the 16-bit target.)
+    #[inline(always)]
     pub fn bind_ephemeral(&mut self) -> Result<u16, BindError> {
+        match self.ephemeral_port() {
+            0 => Err(BindError::Full),
+            port => Ok(port),
+        }
+    }
+
+    /// [`Self::bind_ephemeral`]'s port, or 0 when every slot is taken.
+    #[inline(never)]
+    fn ephemeral_port(&mut self) -> u16 {
         if !self.ports.contains(&0) {
-            return Err(BindError::Full);
+            return 0;
         }
         loop {
             // At most MAX_PORTS draws can collide: this ends.
@@ -779,7 +792,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // remainder call.)
             let port = 49152 | (self.rng.next_u32() as u16 & 0x3fff);
             if self.bind(port).is_ok() {
-                return Ok(port);
+                return port;
             }
         }
     }
