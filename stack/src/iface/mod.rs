@@ -1442,17 +1442,20 @@ fn list_update(
         if until == 0 {
             return;
         }
-        match tables::soonest(table) {
-            Some(e) if e.until < until && (replace || !e.used()) => {
-                *e = Timed {
-                    addr: *addr,
-                    until,
-                    extra: 0,
-                };
-                learned
-            }
-            _ => return,
+        let Some(e) = tables::soonest(table) else {
+            return;
+        };
+        // A free entry (until 0, below any `until` here) is always taken;
+        // a used one only with `replace`, if it ends before `until`.
+        if e.used() && (!replace || !less_than(e.until, until)) {
+            return;
         }
+        *e = Timed {
+            addr: *addr,
+            until,
+            extra: 0,
+        };
+        learned
     };
     queue_event(events, lost, kind, addr);
 }
