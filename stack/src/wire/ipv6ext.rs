@@ -480,7 +480,11 @@ pub fn walk(packet: &[u8], dst_is_multicast: bool) -> ExtWalk {
         // Every one of these headers is at least 8 bytes: the Fragment
         // header exactly (RFC 8200 4.5), the others (Hdr Ext Len + 1) * 8
         // (RFC 8200 4.3, 4.4, 4.6; RFC 6564).
-        let hdr = &packet[offset..];
+        // (`get`: `offset` never passes the end, but a failed test drops
+        // rather than panics.)
+        let Some(hdr) = packet.get(offset..) else {
+            return ExtWalk::Drop(ExtDrop::Truncated);
+        };
         let len = match (next_header, hdr.get(1)) {
             (_, None) => return ExtWalk::Drop(ExtDrop::Truncated),
             (ip_protocol::FRAGMENT, _) => FRAGMENT_HEADER_LEN,
