@@ -344,6 +344,39 @@ mod tests {
         }
     }
 
+    /// `fields_from_unix` on every day of the `u32` range (every leap day
+    /// among them, and 2100-02-28/03-01), at its first and last second and
+    /// at a second that moves through the day, against Hinnant's
+    /// `civil_from_days` and plain divisions.
+    #[test]
+    fn fields_on_every_day_agree_with_plain_arithmetic() {
+        for days in 0..=u32::MAX / 86_400 {
+            let (y, m, d) = civil_from_days(days);
+            let yday = days - days_from_civil(y, 1, 1);
+            let weekday = (days + 4) % 7;
+            for sod in [0, 86_399, days.wrapping_mul(7_919) % 86_400] {
+                let Some(unix) = (days * 86_400).checked_add(sod) else {
+                    continue;
+                };
+                let want = [sod / 3600, sod / 60 % 60, sod % 60, weekday, y].map(|v| v as u16);
+                let f = fields_from_unix(unix);
+                assert_eq!(f[..5], want, "{unix}");
+                assert_eq!(
+                    [f[FIELD_MONTH], f[FIELD_DAY], f[FIELD_YDAY]],
+                    [u16::from(m), u16::from(d), yday as u16],
+                    "{unix}"
+                );
+            }
+        }
+        // Leap days: 2000 (a 400-year leap year), 2024; 2100 has none.
+        assert_eq!(fields_from_unix(951_868_799)[4..], [2000, 2, 29, 59]);
+        assert_eq!(fields_from_unix(1_709_164_800)[4..], [2024, 2, 29, 59]);
+        assert_eq!(fields_from_unix(4_107_542_399)[4..], [2100, 2, 28, 58]);
+        assert_eq!(fields_from_unix(4_107_542_400)[4..], [2100, 3, 1, 59]);
+        // The last day of a leap year is day 365.
+        assert_eq!(fields_from_unix(1_735_603_200)[4..], [2024, 12, 31, 365]);
+    }
+
     #[test]
     fn month_starts_and_lengths() {
         for year in 1970..=2106u16 {

@@ -27,10 +27,11 @@
 //!
 //! # Tick counter
 //!
-//! The counter is a wrapping `u32`. The clock must be read ([`SoftClock::now`])
-//! at least once every 2^31 ticks (18 hours at 32768 Hz, 24 days at 1 kHz);
-//! a reading older than the last one (by less than 2^31 ticks) gives the last
-//! time again instead of going backwards.
+//! The counter is a wrapping `u32`. The clock must be read ([`SoftClock::now`],
+//! or [`SoftClock::advance`] where the time is not needed) at least once
+//! every 2^31 ticks (18 hours at 32768 Hz, 24 days at 1 kHz); a reading
+//! older than the last one (by less than 2^31 ticks) gives the last time
+//! again instead of going backwards.
 //!
 //! # Example
 //!
@@ -327,7 +328,8 @@ impl SoftClock {
     }
 
     /// The time at `ticks`, without recording the reading. Valid while
-    /// `ticks` is less than 2^31 ticks after the last [`SoftClock::now`].
+    /// `ticks` is less than 2^31 ticks after the last [`SoftClock::now`]
+    /// (or [`SoftClock::advance`]).
     pub fn peek(&self, ticks: u32) -> NtpTimestamp {
         // A reading of a copy: one code path.
         self.clone().now(ticks)
@@ -645,6 +647,26 @@ pub(crate) mod tests {
         assert_eq!(a, b);
         let later = c.now(12_000);
         assert_eq!(micros(later, a), 1_000_000);
+    }
+
+    /// `advance` (public since the clock app keeps the clock read with it)
+    /// changes the clock exactly as `now` does: in a slew, past its end,
+    /// on a stale reading, on a clock never set (any counter start).
+    #[test]
+    fn advance_is_now_without_the_result() {
+        let mut set = SoftClock::new(1000);
+        set.step(10_000, NtpTimestamp::new(50, 0));
+        set.slew(10_000, NtpDuration::from_micros(3_000));
+        let unset = SoftClock::new(32768);
+        for start in [set, unset] {
+            let (mut a, mut n) = (start.clone(), start);
+            for ticks in [10_500, 12_000, 11_000, 20_000, 2_000_000, u32::MAX, 7] {
+                a.advance(ticks);
+                let t = n.now(ticks);
+                assert_eq!(a, n, "{ticks}");
+                assert_eq!(a.peek(ticks), t, "{ticks}");
+            }
+        }
     }
 
     #[test]

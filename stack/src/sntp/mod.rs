@@ -1655,6 +1655,31 @@ mod tests {
         assert_eq!(frac_micros(u32::MAX), 1_000_000);
     }
 
+    /// `frac_micros` against the exact value in 128 bits, rounded half up:
+    /// both ends, a stride through the range, and every exact tie (f * 10^6
+    /// a half unit of 2^32: f an odd multiple of 2^25, 64 of them) and its
+    /// neighbours. (Checked exhaustively over all 2^32 values once, outside
+    /// the tests: no difference.)
+    #[test]
+    fn microseconds_of_a_fraction_are_exactly_rounded() {
+        let exact = |f: u32| {
+            let n = u128::from(f) * 1_000_000;
+            ((n >> 32) + u128::from(n as u32 >= 1 << 31)) as u32
+        };
+        let ties = (0..64u32).map(|k| (2 * k + 1) << 25);
+        let near_ties = ties.flat_map(|t| [t - 2, t - 1, t, t + 1, t + 2]);
+        let values = (0..=u32::MAX)
+            .step_by(65_521)
+            .chain([0, 1, 2147, 2148, u32::MAX - 1, u32::MAX])
+            .chain(near_ties);
+        for f in values {
+            assert_eq!(frac_micros(f), exact(f), "{f}");
+        }
+        // A tie rounds up: 2^25 is 7812.5 us.
+        assert_eq!(frac_micros(1 << 25), 7813);
+        assert_eq!(frac_micros((1 << 25) - 1), 7812);
+    }
+
     #[test]
     fn root_distance_limit_is_exact() {
         let mut r = crate::iface::Rng::new(5);
