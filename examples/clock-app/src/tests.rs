@@ -99,6 +99,34 @@ impl Bench {
         }
     }
 
+    /// [`Bench::run`] as the firmware runs: `poll` only when a frame
+    /// came in, when `poll_in`'s wait has passed, or once a second (the
+    /// display's pace), not on every millisecond.
+    fn run_sleeping(&mut self, seconds: u64) {
+        let end = self.t_ps + seconds * PS;
+        let mut wake = self.t_ps;
+        while self.t_ps < end {
+            self.t_ps += PS / 1000;
+            let t = self.t_ps;
+            let mut woken = t >= wake || t % PS == 0;
+            for (at, frame) in self.net.poll(t) {
+                self.deliver(at, &frame);
+                woken = true;
+            }
+            if !woken {
+                continue;
+            }
+            while let Some(n) = self.app.poll(&mut self.buf, ms(t), ticks(t)) {
+                self.send(t, n);
+            }
+            self.drain_events();
+            wake = match self.app.poll_in(ms(t)) {
+                Some(w) => t + u64::from(w.max(1)) * (PS / 1000),
+                None => end,
+            };
+        }
+    }
+
     fn drain_events(&mut self) {
         while let Some(e) = self.app.poll_event() {
             let mut line = [0u8; EVENT_LINE];
@@ -284,6 +312,36 @@ fn lookup_failure_is_shown_and_retried() {
         queries + 1,
         "one retry after DNS_RETRY_MS"
     );
+}
+
+/// `poll_in`'s waits are exact: an application polled only when they
+/// end (or a frame comes in, or once a second) sends the same frames at
+/// the same times and logs the same events as one polled every
+/// millisecond, over a run that crosses the wrap of the millisecond clock
+/// (5 s in) with DNS timeouts and retries, NTP polls and a lost reply.
+#[test]
+fn sleeping_until_poll_in_misses_no_deadline() {
+    // One frame in four lost, both ways (the same ones in both runs, as
+    // long as the same frames go at the same times).
+    let cfg = || NetConfig {
+        loss: 0.25,
+        seed: 7,
+        ..Bench::config()
+    };
+    let mut every_ms = Bench::new(cfg(), "ntp.test", "UTC0");
+    let mut sleeping = Bench::new(cfg(), "ntp.test", "UTC0");
+    every_ms.run(90);
+    sleeping.run_sleeping(90);
+    assert!(every_ms.has_event("event=sync"), "{:?}", every_ms.events);
+    assert_eq!(sleeping.events, every_ms.events);
+    let times = |b: &Bench| {
+        b.sent
+            .iter()
+            .map(|(t, _)| t / (PS / 1000))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(times(&sleeping), times(&every_ms));
+    assert!(sleeping.sent == every_ms.sent);
 }
 
 /// A name the resolver refuses at once (an empty label) fails the same
@@ -672,6 +730,45 @@ fn two_line_text_breaks_after_the_last_colon_of_the_first_line() {
     // A colon first: the rest is cut at the second line's end.
     let long = [b":".as_slice(), &[b'x'; 41]].concat();
     assert_eq!(wrapped(&long), (":".into(), "x".repeat(21)));
+}
+
+/// `wrap` against its definition with `copy_within` (a `memmove`): every
+/// place of the last colon of the first line (or none), every length, on
+/// lines 2-3 and 5-6, with distinct bytes (a copy in the wrong direction
+/// over the overlap would repeat some); the other lines untouched.
+#[test]
+fn wrap_moves_like_copy_within_for_every_cut() {
+    for first in [2, 5] {
+        for colon in (0..COLS).map(Some).chain([None]) {
+            for len in 0..=2 * COLS {
+                let mut s = ScreenText::blank();
+                for (i, l) in s.lines.iter_mut().enumerate() {
+                    l.fill(b'0' + i as u8);
+                }
+                let run = &mut s.lines.as_flattened_mut()[first * COLS..(first + 2) * COLS];
+                for (i, b) in run.iter_mut().enumerate() {
+                    *b = if i >= len {
+                        b' '
+                    } else if Some(i) == colon {
+                        b':'
+                    } else {
+                        b'@' + i as u8
+                    };
+                }
+                let mut want = s.clone();
+                let run = &mut want.lines.as_flattened_mut()[first * COLS..(first + 2) * COLS];
+                if len > COLS {
+                    if let Some(p) = run[..COLS].iter().rposition(|&c| c == b':') {
+                        let cut = p + 1;
+                        run.copy_within(cut..cut + COLS, COLS);
+                        run[cut..COLS].fill(b' ');
+                    }
+                }
+                s.wrap(first, len);
+                assert_eq!(s, want, "first {first} colon {colon:?} len {len}");
+            }
+        }
+    }
 }
 
 #[test]

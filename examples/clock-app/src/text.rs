@@ -295,6 +295,27 @@ mod tests {
         );
     }
 
+    /// Every pattern of zero and non-zero groups (every run of zeros, its
+    /// place and the ties between runs), with values of 1 to 4 hex digits,
+    /// against the standard library's formatter, which follows RFC 5952
+    /// 4.2 (the IPv4-mapped form `::ffff:a.b.c.d` of RFC 5952 5, which it
+    /// also writes, is not used here and left out).
+    #[test]
+    fn addresses_rfc5952_every_zero_pattern() {
+        let values = [0x1, 0x20, 0x300, 0xabcd, 0xf00f, 0x0a0b, 0x10, 0xffff];
+        for zeros in 0..=0xffu32 {
+            let g: [u16; 8] =
+                core::array::from_fn(|i| if zeros >> i & 1 != 0 { 0 } else { values[i] });
+            let addr = Ipv6Address::new(g);
+            let std_addr = std::net::Ipv6Addr::from(addr.0);
+            if std_addr.to_ipv4_mapped().is_some() {
+                continue;
+            }
+            let ours = render(|t| t.ipv6(&addr));
+            assert_eq!(ours, std::format!("{std_addr}"), "{g:x?}");
+        }
+    }
+
     #[test]
     fn hex_at_least_digits() {
         assert_eq!(render(|t| t.hex(0, 1)), "0");
