@@ -835,7 +835,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             delay: u32::MAX,
         };
         for a in self.addrs.iter() {
-            if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic) {
+            if a.in_dad() {
                 t.ms(a.dad_at);
             }
             // Lifetimes, in seconds (free slots have 0, past ends are
@@ -983,7 +983,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let e = &self.addrs[i];
             let (slot, dad_left, dad_at, valid_until) =
                 (e.slot, e.dad_left, e.dad_at, e.valid_until);
-            if matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic)
+            if slot as u8 & (AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8) != 0
                 && dad_left == 0
                 && time::due(now, dad_at)
             {

@@ -352,10 +352,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn dad_probe_due(&mut self) -> Option<usize> {
         let (now, retrans) = (self.now_ms, self.params.retrans_ms);
         for (i, a) in self.addrs.iter_mut().enumerate() {
-            if matches!(a.slot, AddrSlot::Tentative | AddrSlot::Optimistic)
-                && a.dad_left > 0
-                && time::due(now, a.dad_at)
-            {
+            if a.in_dad() && a.dad_left > 0 && time::due(now, a.dad_at) {
                 a.dad_left -= 1;
                 a.dad_at = super::after(now, retrans);
                 return Some(i);

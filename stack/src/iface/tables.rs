@@ -108,6 +108,11 @@ impl AddrEntry {
         self.slot as u8 & (AddrSlot::Assigned as u8 | AddrSlot::Optimistic as u8) != 0
     }
 
+    /// DAD is running: tentative or optimistic (one bit test).
+    pub fn in_dad(&self) -> bool {
+        self.slot as u8 & (AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8) != 0
+    }
+
     /// Is ours for receiving: anything but free or duplicate. Tentative
     /// addresses only accept DAD traffic (checked by the caller).
     pub fn present(&self) -> bool {
