@@ -317,31 +317,61 @@ fn lookup_failure_is_shown_and_retried() {
 /// `poll_in`'s waits are exact: an application polled only when they
 /// end (or a frame comes in, or once a second) sends the same frames at
 /// the same times and logs the same events as one polled every
-/// millisecond, over a run that crosses the wrap of the millisecond clock
-/// (5 s in) with DNS timeouts and retries, NTP polls and a lost reply.
+/// millisecond, over runs that cross the wrap of the millisecond clock
+/// (5 s in): with frames lost (DNS retransmissions, NTP timeouts) and
+/// with a name the server does not know (the application's retry).
 #[test]
 fn sleeping_until_poll_in_misses_no_deadline() {
-    // One frame in four lost, both ways (the same ones in both runs, as
-    // long as the same frames go at the same times).
-    let cfg = || NetConfig {
-        loss: 0.25,
-        seed: 7,
-        ..Bench::config()
-    };
-    let mut every_ms = Bench::new(cfg(), "ntp.test", "UTC0");
-    let mut sleeping = Bench::new(cfg(), "ntp.test", "UTC0");
-    every_ms.run(90);
-    sleeping.run_sleeping(90);
-    assert!(every_ms.has_event("event=sync"), "{:?}", every_ms.events);
-    assert_eq!(sleeping.events, every_ms.events);
-    let times = |b: &Bench| {
-        b.sent
+    let mut dns_retransmitted = false;
+    // (Seed 7 loses an NTP reply, 3 and 6 a DNS query or its answer.)
+    for (seed, name) in [
+        (7, "ntp.test"),
+        (3, "ntp.test"),
+        (6, "ntp.test"),
+        (3, "nx.test"),
+    ] {
+        // One frame in four lost, both ways (the same ones in both runs,
+        // as long as the same frames go at the same times).
+        let cfg = || NetConfig {
+            loss: 0.25,
+            seed,
+            ..Bench::config()
+        };
+        let mut every_ms = Bench::new(cfg(), name, "UTC0");
+        let mut sleeping = Bench::new(cfg(), name, "UTC0");
+        every_ms.run(90);
+        sleeping.run_sleeping(90);
+        assert_eq!(sleeping.events, every_ms.events, "{seed} {name}");
+        let times = |b: &Bench| {
+            b.sent
+                .iter()
+                .map(|(t, _)| t / (PS / 1000))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(times(&sleeping), times(&every_ms), "{seed} {name}");
+        assert!(sleeping.sent == every_ms.sent, "{seed} {name}");
+        let dns_queries = every_ms
+            .sent
             .iter()
-            .map(|(t, _)| t / (PS / 1000))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(times(&sleeping), times(&every_ms));
-    assert!(sleeping.sent == every_ms.sent);
+            .filter(|(_, f)| {
+                parse_ipv6(f)
+                    .and_then(|p| parse_udp(&p))
+                    .is_some_and(|u| u.dst_port == 53)
+            })
+            .count();
+        let resolved = every_ms.has_event("event=resolved");
+        dns_retransmitted |= resolved && dns_queries > 1;
+        if name == "ntp.test" {
+            assert!(
+                every_ms.has_event("event=sync"),
+                "{seed}: {:?}",
+                every_ms.events
+            );
+        } else {
+            assert!(!resolved && dns_queries > 1, "{:?}", every_ms.events);
+        }
+    }
+    assert!(dns_retransmitted, "no run lost a DNS query");
 }
 
 /// A name the resolver refuses at once (an empty label) fails the same
