@@ -56,8 +56,10 @@ pub mod watchdog;
 /// one division and no remainder (an exact ceiling was 38 B more on the
 /// MSP430). On the MSP430 the + 1 is `inc` and `adc` on the halves (LLVM
 /// recovered the carry by a compare and the status register: 8 B more).
-#[cfg_attr(not(target_arch = "msp430"), allow(dead_code))]
-pub(crate) fn ns_to_us(ns: u32) -> u32 {
+/// Public (hidden) so that the bring-up image's self-test can check that
+/// carry on the target (`examples/clock-firmware/src/selftest.rs`).
+#[doc(hidden)]
+pub fn ns_to_us(ns: u32) -> u32 {
     let us = ns / 1000;
     #[cfg(target_arch = "msp430")]
     {

@@ -63,5 +63,14 @@ pub fn abi_selftest() -> u16 {
             && scaled_column(bb(0x7F), bb(3), bb(2)) == 0b0001_1111
             && scaled_column(bb(0x5A), bb(1), bb(0)) == 0x5A,
     );
+    // proiot3's ns_to_us: its + 1 is inc/adc on the halves (inline
+    // assembly on the target only; the host test checks the other path).
+    // 65,535,000 ns is 65,535 us: the low half's inc carries into the high.
+    check(
+        proiot3::ns_to_us(bb(65_535_000)) == 65_536
+            && proiot3::ns_to_us(bb(65_534_999)) == 65_535
+            && proiot3::ns_to_us(bb(0)) == 1
+            && proiot3::ns_to_us(bb(u32::MAX)) == 4_294_968,
+    );
     failures
 }
