@@ -265,7 +265,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
         self.run_to(t);
         assert!(self.iface.global_address().is_some());
         assert_eq!(
-            self.iface.dns_servers().collect::<Vec<_>>(),
+            self.iface.dns_servers().copied().collect::<Vec<_>>(),
             [dns1(), dns2()]
         );
     }
@@ -403,7 +403,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
     }
 
     fn global(&self) -> Ipv6Address {
-        self.iface.global_address().unwrap()
+        *self.iface.global_address().unwrap()
     }
 
     fn rejected(&self, r: Reject) -> u16 {

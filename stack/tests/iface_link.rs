@@ -262,12 +262,12 @@ fn hosts_autoconfigure_and_exchange_udp_through_resolution() {
     link.run_to(5_000);
     for h in &link.hosts {
         assert_eq!(
-            h.iface.dns_servers().collect::<Vec<_>>(),
+            h.iface.dns_servers().copied().collect::<Vec<_>>(),
             [ip("2001:db8::53")]
         );
         assert_eq!(
             h.iface.default_router(),
-            Some(link.router.as_ref().unwrap().ll)
+            Some(&link.router.as_ref().unwrap().ll)
         );
         assert!(h
             .events

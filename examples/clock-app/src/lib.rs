@@ -480,7 +480,7 @@ impl ClockApp {
     /// The first DNS server known. Out of line: three callers (the
     /// node's iterator is built once).
     #[inline(never)]
-    fn dns_server(&self) -> Option<Ipv6Address> {
+    fn dns_server(&self) -> Option<&Ipv6Address> {
         self.iface.dns_servers().next()
     }
 
@@ -1006,7 +1006,7 @@ impl ClockApp {
                 key(&mut t, KEY_MSG);
                 t.ipv6(&self.message_from);
             }
-            (false, Some(a)) => t.ipv6(&a),
+            (false, Some(a)) => t.ipv6(a),
             (false, None) => key(&mut t, KEY_NO_GLOBAL),
         }
         let n = t.len();
@@ -1106,13 +1106,13 @@ impl ClockApp {
         r.mac(&self.iface.mac());
         let mut t = s.pair(2);
         match self.iface.global_address() {
-            Some(g) => t.ipv6(&g),
+            Some(g) => t.ipv6(g),
             None => t.ipv6(&self.iface.link_local()),
         }
         let n = t.len();
         s.wrap(2, n);
-        addr_line(s, 0, self.iface.default_router().as_ref());
-        addr_line(s, 1, self.dns_server().as_ref());
+        addr_line(s, 0, self.iface.default_router());
+        addr_line(s, 1, self.dns_server());
         addr_line(s, 2, self.sntp.server_ref());
     }
 

@@ -381,7 +381,7 @@ impl Node {
                     node.iface.address_state(&ME_GLOBAL),
                     Some(AddressState::Preferred)
                 );
-                assert_eq!(node.iface.default_router(), Some(RTR_LL));
+                assert_eq!(node.iface.default_router(), Some(&RTR_LL));
                 let ns = ns(
                     PEER,
                     &PEER_LL,

@@ -855,9 +855,9 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         }
         for s in iface.dns_servers() {
             // (`SERVERS` 0: nothing to compare, no call.)
-            if SERVERS == 0 || !self.servers.contains(&s) {
+            if SERVERS == 0 || !self.servers.contains(s) {
                 if index == 0 {
-                    self.server = s;
+                    self.server = *s;
                     return true;
                 }
                 index -= 1;

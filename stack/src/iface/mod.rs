@@ -643,12 +643,13 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// The preferred global address to show or to source from: assigned,
     /// not deprecated, else deprecated, else optimistic (RFC 6724 rule 3).
-    pub fn global_address(&self) -> Option<Ipv6Address> {
+    /// By reference (no 16-byte copy; `.copied()` gives a value).
+    pub fn global_address(&self) -> Option<&Ipv6Address> {
         const GLOBAL: Ipv6Address = Ipv6Address::new([0x2000, 0, 0, 0, 0, 0, 0, 1]);
         // (For a global destination `select_source` picks among the SLAAC
         // slots only, never the link-local one.)
         let i = self.select_source(&GLOBAL).ok()?;
-        Some(slot_ref(&self.addrs, i).addr)
+        Some(&slot_ref(&self.addrs, i).addr)
     }
 
     /// The state of `addr` if it is one of the interface's addresses.
@@ -662,14 +663,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.routers.iter().filter(|r| r.used()).map(|r| r.addr)
     }
 
-    /// The router chosen for off-link traffic (RFC 4861 6.3.6), if any.
-    pub fn default_router(&self) -> Option<Ipv6Address> {
-        self.select_router().map(|r| r.addr)
+    /// The router chosen for off-link traffic (RFC 4861 6.3.6), if any,
+    /// by reference.
+    pub fn default_router(&self) -> Option<&Ipv6Address> {
+        self.select_router().map(|r| &r.addr)
     }
 
-    /// The recursive DNS servers learned from RDNSS options (RFC 8106).
-    pub fn dns_servers(&self) -> impl Iterator<Item = Ipv6Address> + '_ {
-        self.dns.iter().filter(|d| d.used()).map(|d| d.addr)
+    /// The recursive DNS servers learned from RDNSS options (RFC 8106), by
+    /// reference.
+    pub fn dns_servers(&self) -> impl Iterator<Item = &Ipv6Address> + '_ {
+        self.dns.iter().filter(|d| d.used()).map(|d| &d.addr)
     }
 
     /// The neighbor cache entry for `ip`: its state and link-layer address

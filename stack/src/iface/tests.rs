@@ -611,10 +611,10 @@ fn router_advertisement_configures_the_interface() {
     assert_eq!(t.rx(&hx(RA)), Received::Consumed);
     let global = ip("2001:db8:1::ff:fe00:42");
     assert_eq!(t.i.routers().collect::<Vec<_>>(), [ip("fe80::1")]);
-    assert_eq!(t.i.default_router(), Some(ip("fe80::1")));
+    assert_eq!(t.i.default_router(), Some(&ip("fe80::1")));
     assert_eq!(t.i.mtu(), 1400);
     assert_eq!(t.i.hop_limit(), 64);
-    assert_eq!(t.i.dns_servers().collect::<Vec<_>>(), [ip("2001:db8::53")]);
+    assert_eq!(t.i.dns_servers().collect::<Vec<_>>(), [&ip("2001:db8::53")]);
     assert_eq!(
         t.i.neighbor(&ip("fe80::1")),
         Some((NeighborState::Stale, RTR))
@@ -634,7 +634,7 @@ fn router_advertisement_configures_the_interface() {
     assert_eq!(probe[62..78], global.0);
     assert!(frames.iter().all(|f| f[54] != 133));
     assert_eq!(t.i.address_state(&global), Some(AddressState::Preferred));
-    assert_eq!(t.i.global_address(), Some(global));
+    assert_eq!(t.i.global_address(), Some(&global));
     assert_eq!(t.events(), [Event::AddressAssigned(global)]);
     // Preferred 14400 s, valid 86400 s (RFC 4862 5.5.4).
     t.run_to(14_399_000);
@@ -812,12 +812,12 @@ fn rdnss_lifetimes_and_replacement() {
     t.rx(&spec.build());
     spec.rdnss = Some((600, std::vec![ip("2001:db8::55")]));
     t.rx(&spec.build());
-    let servers: Vec<_> = t.i.dns_servers().collect();
+    let servers: Vec<_> = t.i.dns_servers().copied().collect();
     assert_eq!(servers, [ip("2001:db8::53"), ip("2001:db8::55")]);
     // Lifetime 0 removes.
     spec.rdnss = Some((0, std::vec![ip("2001:db8::53")]));
     t.rx(&spec.build());
-    assert_eq!(t.i.dns_servers().collect::<Vec<_>>(), [ip("2001:db8::55")]);
+    assert_eq!(t.i.dns_servers().collect::<Vec<_>>(), [&ip("2001:db8::55")]);
     // Expiry.
     t.run_to(t.now + 601_000);
     assert_eq!(t.i.dns_servers().count(), 0);
@@ -1294,14 +1294,14 @@ fn off_link_traffic_goes_through_the_router_and_fails_over() {
     // Router 1 does not answer its probes: NUD fails, router 2 is chosen.
     t.run_to(t.now + 20_000);
     assert_eq!(t.i.neighbor(&ip("fe80::1")), None);
-    assert_eq!(t.i.default_router(), Some(ip("fe80::2")));
+    assert_eq!(t.i.default_router(), Some(&ip("fe80::2")));
     let u = t.send(far, b"x").unwrap();
     assert_eq!(u[0..6], RTR2.0);
     // Router 1 heard from again with an RA: usable again, but router 2 is
     // known reachable (STALE/DELAY) and stays first only if listed first;
     // router 1 is listed first and now has a STALE entry.
     t.rx(&ra1.build());
-    assert_eq!(t.i.default_router(), Some(ip("fe80::1")));
+    assert_eq!(t.i.default_router(), Some(&ip("fe80::1")));
 }
 
 #[test]
