@@ -513,6 +513,39 @@ fn ipv6_filter_programs_the_same_table_as_the_two_groups() {
     }
 }
 
+/// `set_ipv6_multicast_filter` builds each EHT byte as it writes it (the
+/// all-nodes bit, index 51: EHT6 bit 3, and the solicited-node bit): the
+/// table it leaves is the two groups' bits by `hash_index` (DS39662 8.4:
+/// index bit n is EHTn/8 bit n%8), for every solicited-node index,
+/// including those in EHT6 and the all-nodes bit itself.
+#[test]
+fn ipv6_filter_sets_the_two_hash_bits_at_every_index() {
+    let (model, mut eth) = setup(Enc28j60Model::new());
+    let all_nodes = hash_index(&ALL_NODES_MAC);
+    assert_eq!(all_nodes, 51);
+    let mut seen = 0u64;
+    for k in 0..=0xFFFFu32 {
+        let low24 = [0x5A, (k >> 8) as u8, k as u8];
+        let solicited = hash_index(&solicited_node_mac(low24));
+        if seen & 1 << solicited != 0 {
+            continue;
+        }
+        seen |= 1 << solicited;
+        let mut expect = [0u8; 8];
+        for index in [all_nodes, solicited] {
+            expect[usize::from(index / 8)] |= 1 << (index % 8);
+        }
+        eth.set_ipv6_multicast_filter(&low24).unwrap();
+        let table: Vec<u8> = (0..8).map(|i| model.lock().register(1, i)).collect();
+        assert_eq!(
+            table, expect,
+            "{low24:02x?}: solicited-node index {solicited}"
+        );
+    }
+    assert_eq!(seen, u64::MAX, "every index reached");
+    assert_no_violations(&model);
+}
+
 #[test]
 fn interrupts_follow_the_edge_rules() {
     let (model, mut eth) = setup(Enc28j60Model::new());
