@@ -108,17 +108,20 @@ impl ParallelBus {
 
 // The bus's writers in assembly: a command byte (D/C on P3.0 cleared,
 // the byte on P2OUT, a pulse on E, P3.1) and `n` data bytes (D/C set, the
-// byte on P2OUT once, then `n` pulses on E: the SSD1306 takes a write at
-// each falling edge of E, 6800 mode, and the byte stays on the lines;
-// 11 cycles a byte, 2.8 us at 3.9 MHz, against its 300 ns cycle time),
-// a command being one pulse of the same loop. D/C and the byte are in
-// place before E rises. Assembly because LLVM clears a port bit with
-// `and.b #~mask` (6 bytes) where `bic.b #mask` takes the constant
-// generator (4 bytes), and one loop for both: 38 bytes instead of 58 for
-// the byte writers and the fill loop over them; the redraw's columns and
-// the start-up clear go several times faster. MSP430 EABI: the arguments
-// in r12 (and r13), nothing else touched (msp430f1611.h: P2OUT 0x0029,
-// P3OUT 0x0019).
+// byte on P2OUT once, then `n` pulses on E), a command being one pulse of
+// the same loop. The SSD1306 in 6800 mode takes a write at each falling
+// edge of E (its datasheet, table 8-2; the board notes, MSPSim's model,
+// latch at the rising edge): D/C and the byte are in place before E
+// rises and stay over the whole pulse, so each pulse is one write of
+// that byte. E is high 4 cycles (1.0 us at 3.93 MHz, 0.5 us with XT2 at
+// 8 MHz, against a 60 ns minimum), a byte takes 11 cycles (2.8 us,
+// 1.4 us, against its 300 ns cycle time). Assembly because LLVM clears a
+// port bit with `and.b #~mask` (6 bytes) where `bic.b #mask` takes the
+// constant generator (4 bytes), and one loop for both: 38 bytes instead
+// of 58 for the byte writers and the fill loop over them; the redraw's
+// columns and the start-up clear go several times faster. MSP430 EABI:
+// the arguments in r12 (and r13), nothing else touched but the flags
+// (msp430f1611.h: P2OUT 0x0029, P3OUT 0x0019).
 core::arch::global_asm!(
     r#"
     .section .text.proiot3_display_bus,"ax",@progbits

@@ -124,8 +124,9 @@ memcmp:
     .p2align 1
 TIMERA1:
     ; TAIV (0x012e, reading clears the flag it reports) added to the PC:
-    ; its even values 0-10 pick a jump below (SLAU049 12.2.6's handler;
-    ; no register needed, 4 B less than compares).
+    ; its even values 0-10 pick a jump below (SLAU049 11.2.6, Timer_A's
+    ; TAIV handler; msp430f1611.h TAIV_*: 0 none, 2 CCR1, 4 CCR2, 10
+    ; TAIFG, 6 and 8 reserved; no register needed, 4 B less than compares).
     add &0x012e, r0
     jmp 2f                      ; 0: nothing pending
     jmp 1f                      ; 2: TACCR1 CCIFG
