@@ -1,9 +1,94 @@
 //! The whole board, initialised: what an application receives.
 
 use crate::display::Ssd1306;
-use crate::io::ParallelBus;
-use crate::spi::Spi;
-use crate::uart::Uart;
+use crate::io::{ParallelBus, DC, E, LEDS_P3, LEDS_P5};
+use crate::spi::{self, Spi, CS};
+use crate::uart::{self, Uart};
+
+// Byte registers (msp430f1611.h), all below 0x100.
+const ME1: u8 = 0x04;
+const ME2: u8 = 0x05;
+const P3OUT: u8 = 0x19;
+const P3DIR: u8 = 0x1A;
+const P3SEL: u8 = 0x1B;
+const P1IFG: u8 = 0x23;
+const P1IES: u8 = 0x24;
+const P1IE: u8 = 0x25;
+const P2DIR: u8 = 0x2A;
+const P5OUT: u8 = 0x31;
+const P5DIR: u8 = 0x32;
+const P5SEL: u8 = 0x33;
+const U0CTL: u8 = 0x70;
+const U0TCTL: u8 = 0x71;
+const U0MCTL: u8 = 0x73;
+const U0BR0: u8 = 0x74;
+const U0BR1: u8 = 0x75;
+const U1CTL: u8 = 0x78;
+const U1TCTL: u8 = 0x79;
+const U1MCTL: u8 = 0x7B;
+const U1BR0: u8 = 0x7C;
+const U1BR1: u8 = 0x7D;
+
+/// The pins, the console's USART0 and the ENC28J60's USART1 after a PUC,
+/// as (register address, value) byte writes in order: what
+/// [`crate::io::init`], [`Uart::new`] and [`Spi::new`] do, with plain
+/// writes where they set bits of registers every PUC clears (PxSEL and
+/// PxDIR: SLAU049 table 9-1; ME1, ME2: 13.3 and 14.3, reset with PUC;
+/// nothing before this sets them) and whole values for the two output
+/// registers (PxOUT is not reset): P3OUT 0 (D/C, E and the LEDs low;
+/// P3.4/P3.5 are the UART's, selected before TXD becomes an output, so
+/// their bits drive nothing) and P5OUT with only the ENC28J60's chip
+/// select high, before it becomes an output (the LEDs low; P5.1-P5.3 are
+/// the SPI's, selected). Each USART as SLAU049 13.2.1 and 14.2.1 ask:
+/// configured with SWRST set, enabled in ME1/ME2, then SWRST cleared. One
+/// loop over 2-byte entries instead of a 4-6 byte instruction per write
+/// (the PAC's); the same values reach the same registers.
+static SETUP: [[u8; 2]; 26] = [
+    // Display bus (data P2, D/C P3.0, E P3.1) and the LEDs: outputs, low.
+    [P3OUT, 0],
+    [P5OUT, CS],
+    [P2DIR, 0xFF],
+    [P3DIR, DC | E | LEDS_P3],
+    [P5DIR, LEDS_P5],
+    // Buttons: falling edges; writing P1IES can set P1IFG bits (SLAU049
+    // 9.2.7): flags cleared after.
+    [P1IES, 0xFF],
+    [P1IFG, 0],
+    [P1IE, 0xFF],
+    // Console (`Uart::new`): P3.4 TXD and P3.5 RXD selected, TXD an
+    // output; 115200 8N1 from SMCLK.
+    [P3SEL, uart::PINS],
+    [P3DIR, DC | E | LEDS_P3 | uart::TXD],
+    [U0CTL, uart::CTL | uart::SWRST],
+    [U0TCTL, uart::TCTL],
+    [U0BR0, uart::DIVIDER as u8],
+    [U0BR1, (uart::DIVIDER >> 8) as u8],
+    [U0MCTL, uart::MCTL],
+    [ME1, uart::ME1_BITS],
+    [U0CTL, uart::CTL],
+    // ENC28J60 bus (`Spi::new`): chip select (high), SIMO and UCLK
+    // outputs, P5.1-P5.3 selected; SPI master, mode 0, SMCLK/2.
+    [P5DIR, LEDS_P5 | CS | spi::OUT_PINS],
+    [P5SEL, spi::SPI_PINS],
+    [U1CTL, spi::CTL | spi::SWRST],
+    [U1TCTL, spi::TCTL],
+    [U1BR0, spi::BR0],
+    [U1BR1, 0],
+    [U1MCTL, 0],
+    [ME2, spi::ME2_BITS],
+    [U1CTL, spi::CTL],
+];
+
+/// Writes each (address, value) of `list` to its byte register (in line:
+/// one caller).
+#[inline(always)]
+fn write_registers(list: &[[u8; 2]]) {
+    for &[addr, value] in list {
+        // SAFETY: the addresses are the byte registers of `SETUP`, set up
+        // once after a PUC by `Board::init`.
+        unsafe { core::ptr::write_volatile(usize::from(addr) as *mut u8, value) };
+    }
+}
 
 /// Every device on the board, ready to use.
 pub struct Board {
@@ -22,20 +107,25 @@ pub struct Board {
 }
 
 impl Board {
-    /// Initialises everything ([`crate::init`], console, display, SPI,
-    /// entropy, MAC). Call once, first thing in `main`.
+    /// Initialises everything (the clocks, the monotonic clock with
+    /// interrupts enabled, the entropy seed, then the pins, console and
+    /// SPI bus from [`SETUP`], the display, the MAC). Call once, first
+    /// thing in `main`.
     pub fn init() -> Board {
-        // `crate::init` then `entropy::seed(256)`, with the calibration's
-        // Timer_B capture kept running for the seed.
-        let clock_locked = crate::init_capturing();
+        // [`crate::init`]'s steps, the pins after the seed (from one table
+        // with the USARTs): the calibration's Timer_B capture kept running
+        // for `entropy::seed(256)`.
+        let clock_locked = crate::clock::init_capturing();
+        crate::time::start();
+        crate::interrupts_enable();
         let seed = crate::entropy::mix(256);
-        let console = Uart::new();
+        write_registers(&SETUP);
         let mut display = Ssd1306::new(ParallelBus::new());
         display.init();
         Board {
-            console,
+            console: Uart::configured(),
             display,
-            spi: Spi::new(),
+            spi: Spi::configured(),
             mac: crate::config::mac_address(),
             seed,
             clock_locked,

@@ -9,9 +9,9 @@ use crate::periph;
 use crate::rt::PROIOT3_BUTTON_EVENTS;
 
 /// D/C on P3.0: 0 command, 1 data.
-const DC: u8 = 0x01;
+pub(crate) const DC: u8 = 0x01;
 /// E (strobe) on P3.1: the display latches P2 on its rising edge.
-const E: u8 = 0x02;
+pub(crate) const E: u8 = 0x02;
 /// P2OUT and P3OUT addresses (msp430f1611.h), for the bus's assembly.
 const P2OUT: u16 = 0x0029;
 const P3OUT: u16 = 0x0019;

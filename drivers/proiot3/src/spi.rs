@@ -12,15 +12,25 @@ use crate::periph;
 const CHAR: u8 = 0x10;
 const SYNC: u8 = 0x04;
 const MM: u8 = 0x02;
-const SWRST: u8 = 0x01;
+pub(crate) const SWRST: u8 = 0x01;
 const CKPH: u8 = 0x80; // USART CKPH=1, CKPL=0 is SPI mode 0
 const SSEL_SMCLK: u8 = 0x30;
 const STC: u8 = 0x02; // 3-pin mode
 const USPIE1: u8 = 0x10;
 const URXIFG1: u8 = 0x10;
-const CS: u8 = 0x01; // P5.0
+pub(crate) const CS: u8 = 0x01; // P5.0
 const P5OUT: u16 = 0x0031;
-const SPI_PINS: u8 = 0x0E; // P5.1-P5.3
+pub(crate) const SPI_PINS: u8 = 0x0E; // P5.1-P5.3
+/// P5.1 SIMO and P5.3 UCLK: outputs (P5.2 SOMI stays an input).
+pub(crate) const OUT_PINS: u8 = 0x0A;
+/// U1CTL without SWRST: 8-bit SPI master.
+pub(crate) const CTL: u8 = CHAR | SYNC | MM;
+/// U1TCTL: mode 0, SMCLK, 3-pin.
+pub(crate) const TCTL: u8 = CKPH | SSEL_SMCLK | STC;
+/// U1BR0: SMCLK/2 (U1BR1 0).
+pub(crate) const BR0: u8 = 2;
+/// ME2's SPI enable of USART1.
+pub(crate) const ME2_BITS: u8 = USPIE1;
 
 /// USART1 SPI master with the ENC28J60's chip select; implements
 /// [`SpiDevice`] (CS is low for exactly one transaction). A clone is the
@@ -45,21 +55,25 @@ impl Spi {
         // code sets those two bits, so nothing needs clearing, also when
         // `new` runs again.
         port.dir()
-            .modify(|r, w| unsafe { w.bits(r.bits() | CS | 0x0A) });
+            .modify(|r, w| unsafe { w.bits(r.bits() | CS | OUT_PINS) });
         port.sel()
             .modify(|r, w| unsafe { w.bits(r.bits() | SPI_PINS) });
         let u = &p.usart1;
-        u.ctl()
-            .write(|w| unsafe { w.bits(CHAR | SYNC | MM | SWRST) });
-        u.tctl()
-            .write(|w| unsafe { w.bits(CKPH | SSEL_SMCLK | STC) });
-        u.br0().write(|w| unsafe { w.bits(2) });
+        u.ctl().write(|w| unsafe { w.bits(CTL | SWRST) });
+        u.tctl().write(|w| unsafe { w.bits(TCTL) });
+        u.br0().write(|w| unsafe { w.bits(BR0) });
         u.br1().write(|w| unsafe { w.bits(0) });
         u.mctl().write(|w| unsafe { w.bits(0) });
         p.special_function
             .me2()
-            .modify(|r, w| unsafe { w.bits(r.bits() | USPIE1) });
-        u.ctl().write(|w| unsafe { w.bits(CHAR | SYNC | MM) });
+            .modify(|r, w| unsafe { w.bits(r.bits() | ME2_BITS) });
+        u.ctl().write(|w| unsafe { w.bits(CTL) });
+        Spi::configured()
+    }
+
+    /// The bus, USART1 and its pins set up already (by `Board::init`'s
+    /// register table, the same writes as [`Spi::new`]).
+    pub(crate) fn configured() -> Self {
         Spi { _private: () }
     }
 

@@ -8,19 +8,30 @@ use crate::periph;
 pub const BAUD: u32 = 115_200;
 
 const CHAR: u8 = 0x10;
-const SWRST: u8 = 0x01;
+pub(crate) const SWRST: u8 = 0x01;
 const SSEL_SMCLK: u8 = 0x30;
 const UTXE0: u8 = 0x80;
 const URXE0: u8 = 0x40;
 const UTXIFG0: u8 = 0x80;
 const URXIFG0: u8 = 0x40;
-const PINS: u8 = 0x30;
+/// P3.4 TXD and P3.5 RXD.
+pub(crate) const PINS: u8 = 0x30;
+/// P3.4, TXD: an output.
+pub(crate) const TXD: u8 = 0x10;
+/// U0CTL without SWRST: 8 data bits, UART mode.
+pub(crate) const CTL: u8 = CHAR;
+/// U0TCTL: clocked from SMCLK.
+pub(crate) const TCTL: u8 = SSEL_SMCLK;
+/// ME1's transmit and receive enables of USART0.
+pub(crate) const ME1_BITS: u8 = UTXE0 | URXE0;
 
-const DIVIDER: u32 = SMCLK_HZ / BAUD;
+pub(crate) const DIVIDER: u32 = SMCLK_HZ / BAUD;
 /// Eighths of a bit left over by the integer divider, spread by UMCTL.
 const EIGHTHS: u32 = (SMCLK_HZ * 8 / BAUD) - DIVIDER * 8;
 /// Modulation patterns with 0..7 bits set, spread over the byte.
 const MODULATION: [u8; 8] = [0x00, 0x08, 0x88, 0x92, 0xAA, 0xD6, 0xEE, 0xFE];
+/// U0MCTL: [`EIGHTHS`]' pattern.
+pub(crate) const MCTL: u8 = MODULATION[EIGHTHS as usize];
 
 /// The USART0 console.
 pub struct Uart {
@@ -39,18 +50,23 @@ impl Uart {
         // direction bit.
         p.port_3
             .dir()
-            .modify(|r, w| unsafe { w.bits(r.bits() | 0x10) });
+            .modify(|r, w| unsafe { w.bits(r.bits() | TXD) });
         let u = &p.usart0;
-        u.ctl().write(|w| unsafe { w.bits(CHAR | SWRST) });
-        u.tctl().write(|w| unsafe { w.bits(SSEL_SMCLK) });
+        u.ctl().write(|w| unsafe { w.bits(CTL | SWRST) });
+        u.tctl().write(|w| unsafe { w.bits(TCTL) });
         u.br0().write(|w| unsafe { w.bits(DIVIDER as u8) });
         u.br1().write(|w| unsafe { w.bits((DIVIDER >> 8) as u8) });
-        u.mctl()
-            .write(|w| unsafe { w.bits(MODULATION[EIGHTHS as usize]) });
+        u.mctl().write(|w| unsafe { w.bits(MCTL) });
         p.special_function
             .me1()
-            .modify(|r, w| unsafe { w.bits(r.bits() | UTXE0 | URXE0) });
-        u.ctl().write(|w| unsafe { w.bits(CHAR) });
+            .modify(|r, w| unsafe { w.bits(r.bits() | ME1_BITS) });
+        u.ctl().write(|w| unsafe { w.bits(CTL) });
+        Uart::configured()
+    }
+
+    /// The console, USART0 set up already (by `Board::init`'s register
+    /// table, the same writes as [`Uart::new`]).
+    pub(crate) fn configured() -> Self {
         Uart { _private: () }
     }
 
