@@ -732,7 +732,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 // RFC 4862 5.4.3: an NS from :: for an address in DAD
                 // (someone else runs DAD for it); 5.4.4: an NA for it
                 // (the address is in use by another node): duplicate.
-                if matches!(slot, AddrSlot::Tentative | AddrSlot::Optimistic)
+                // (Tentative or optimistic: one bit each, one test.)
+                if slot as u8 & (AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8) != 0
                     && (kind == msg_type::NEIGHBOR_ADVERT || src.is_unspecified())
                 {
                     self.dad_failed(i);
