@@ -307,18 +307,34 @@ impl SoftClock {
     }
 
     /// [`SoftClock::pending_slew`] (at most 2^31 ticks of 500 ppm of a
-    /// tick: under 2^30 units).
+    /// tick: under 2^30 units). Out of line: the product's words stay off
+    /// the frame of the receive path, where `slew_small` is in line (16 B
+    /// more of the firmware's deepest stack in line).
+    #[inline(never)]
     fn pending_slew32(&self) -> i32 {
-        let v = self.slew_left as u64 * self.slew_step() as u64;
-        negated_if(self.slew_sign, (v >> 16) as u32)
+        // The product's bits 16 to 47 by the clock's multiply-accumulate
+        // (no 64-bit multiply routine in the image, see `slew_step`).
+        let step = self.slew_step();
+        let mut v = [0; 5];
+        mac(
+            &mut v,
+            self.slew_left,
+            &[step as u16, (step >> 16) as u16, 0],
+        );
+        negated_if(self.slew_sign, word32(&v, 1))
     }
 
     /// How much a slewed tick differs from a tick: 500 ppm of a nominal
     /// tick, in 2^-48 s (under 2^32 from 64 Hz on).
     #[inline(never)]
     fn slew_step(&self) -> u32 {
-        // Under 2^21 * 2^42: a 64-bit product.
-        ((MAX_FREQ as u64 * self.nominal64()) >> 32) as u32
+        // Under 2^21 * 2^42, its bits 32 to 63, by the clock's
+        // multiply-accumulate rather than a 64-bit product: with
+        // `pending_slew32` and the SNTP client's `frac_micros` done the
+        // same way, the library's 64-bit multiply is not in the image.
+        let mut v = [0; 5];
+        mac(&mut v, MAX_FREQ as u32, &self.nominal);
+        word32(&v, 2)
     }
 
     /// The nominal tick length as a number.

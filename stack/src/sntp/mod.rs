@@ -76,7 +76,7 @@
 //! let _display_time = sntp.now(ticks);
 //! ```
 
-use crate::clock::softclock::{negated_if, to_ntp, word32, SoftClock, Words, STEP_THRESHOLD};
+use crate::clock::softclock::{mac, negated_if, to_ntp, word32, SoftClock, Words, STEP_THRESHOLD};
 use crate::iface::{Interface, Rng, UdpMeta};
 use crate::time;
 use crate::wire::ntp::{self, LeapIndicator, Mode, NtpShort, NtpTimestamp};
@@ -1080,13 +1080,16 @@ fn shr1(x: &mut Words<4>) {
 }
 
 /// `f` 2^-32 s in microseconds, rounded to nearest (ties up):
-/// `(f * 10^6 + 2^31) >> 32`. One 64-bit multiply (the library routine
-/// is linked anyway, for the clock): the result is its high half, no
-/// shift; shorter on the target than two 32-bit products of 16-bit
-/// halves and a 10-bit shift of their sum.
+/// `(f * 10^6 + 2^31) >> 32`: the sum's words 2 and 3, no shift. By the
+/// clock's multiply-accumulate (`mac`, in the image anyway) rather than
+/// a 64-bit product: with the clock's two products done so too, the
+/// library's 64-bit multiply (92 B) is not linked.
 #[inline(never)]
 fn frac_micros(f: u32) -> u32 {
-    ((f as u64 * 1_000_000 + (1 << 31)) >> 32) as u32
+    // 2^31 (word 1's top bit), plus f * 10^6 (0xf_4240).
+    let mut v = [0, 1 << 15, 0, 0, 0];
+    mac(&mut v, f, &[0x4240, 0xf, 0]);
+    word32(&v, 2)
 }
 
 #[cfg(test)]
