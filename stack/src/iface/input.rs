@@ -715,18 +715,19 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // (One copy of the reads and of the lookup of the target among
         // our addresses for the three messages.)
         let m = &buf[off..];
-        // The 16-bit target: one length test for the type and the flags
-        // (`ndp_input` checked the length already: never taken) instead
-        // of a bounds check each; hosts read the flags on the NA path
-        // only (an NS, answered on every frame, needs none).
+        // The 16-bit target: one length test for the 24 bytes of the type,
+        // the flags and the target (`ndp_input` checked the length
+        // already: never taken) instead of a bounds check each; hosts
+        // read the flags on the NA path only (an NS, answered on every
+        // frame, needs none).
         #[cfg(target_pointer_width = "16")]
-        let &[kind, _, _, _, flags, ..] = m
-        else {
+        let Some(head) = m.first_chunk::<24>() else {
             return Received::Consumed;
         };
+        #[cfg(target_pointer_width = "16")]
+        let (kind, flags, target) = (head[0], head[4], ip_at(head, 8));
         #[cfg(not(target_pointer_width = "16"))]
-        let kind = m[0];
-        let target = ip_at(m, 8);
+        let (kind, target) = (m[0], ip_at(m, 8));
         if kind != msg_type::REDIRECT {
             if let Some((i, slot)) = self.our_addr(&target) {
                 // RFC 4862 5.4.3: an NS from :: for an address in DAD
