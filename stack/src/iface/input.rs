@@ -1157,51 +1157,57 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         addr.0[..8].copy_from_slice(&prefix.0[..8]);
         let now_s = self.now_s;
         let preferred_until = lifetime_end(now_s, preferred);
-        if let Some(a) = self
-            .addrs
-            .iter_mut()
-            // (A free entry holds `::`, never such an address: the
-            // interface identifier is not zero.)
-            .find(|a| a.addr == addr)
-        {
-            if a.slot == AddrSlot::Duplicate {
-                return;
-            }
-            // (e) preferred lifetime: reset to the advertised value.
-            a.preferred_until = preferred_until;
-            // (e) valid lifetime, the "two-hour rule" against spoofed
-            // short lifetimes (an infinite remaining lifetime counts as
-            // more than two hours, as INFINITE - now does).
-            // (A present address's valid end is after now: `expire` ran.)
-            let remaining = a.valid_until.wrapping_sub(now_s);
-            let valid = if less_than(consts::TWO_HOURS_S, valid) || less_than(remaining, valid) {
-                valid
-            } else if less_than(consts::TWO_HOURS_S, remaining) {
-                consts::TWO_HOURS_S
-            } else {
-                // Keep the current valid lifetime.
-                return;
-            };
-            a.valid_until = lifetime_end(now_s, valid);
-            return;
-        }
-        // (d) a new prefix with a non-zero valid lifetime: form an address.
-        if valid == 0 {
-            return;
-        }
-        // (An index loop over the constant range: no bounds checks.)
-        for i in 0..super::MAX_ADDRESSES {
-            let a = &mut self.addrs[i];
-            if a.slot == AddrSlot::Free {
-                // A free entry is all zero (`AddrEntry::FREE`); `begin_dad`
-                // sets the DAD fields.
-                a.addr = addr;
+        // The entry and its new valid lifetime; one copy of the valid
+        // end's computation and store for a known and a new address.
+        let (a, valid) = 'entry: {
+            if let Some(a) = self
+                .addrs
+                .iter_mut()
+                // (A free entry holds `::`, never such an address: the
+                // interface identifier is not zero.)
+                .find(|a| a.addr == addr)
+            {
+                if a.slot == AddrSlot::Duplicate {
+                    return;
+                }
+                // (e) preferred lifetime: reset to the advertised value.
                 a.preferred_until = preferred_until;
-                a.valid_until = lifetime_end(now_s, valid);
-                self.begin_dad(i);
+                // (e) valid lifetime, the "two-hour rule" against spoofed
+                // short lifetimes (an infinite remaining lifetime counts as
+                // more than two hours, as INFINITE - now does).
+                // (A present address's valid end is after now: `expire` ran.)
+                let remaining = a.valid_until.wrapping_sub(now_s);
+                let valid = if less_than(consts::TWO_HOURS_S, valid) || less_than(remaining, valid)
+                {
+                    valid
+                } else if less_than(consts::TWO_HOURS_S, remaining) {
+                    consts::TWO_HOURS_S
+                } else {
+                    // Keep the current valid lifetime.
+                    return;
+                };
+                break 'entry (a, valid);
+            }
+            // (d) a new prefix with a non-zero valid lifetime: form an address.
+            if valid == 0 {
                 return;
             }
-        }
+            // (An index loop over the constant range: no bounds checks.)
+            for i in 0..super::MAX_ADDRESSES {
+                if self.addrs[i].slot == AddrSlot::Free {
+                    // A free entry is all zero (`AddrEntry::FREE`);
+                    // `begin_dad` sets the DAD fields (and reads none of
+                    // the lifetimes, set after it).
+                    self.begin_dad(i);
+                    let a = &mut self.addrs[i];
+                    a.addr = addr;
+                    a.preferred_until = preferred_until;
+                    break 'entry (a, valid);
+                }
+            }
+            return;
+        };
+        a.valid_until = lifetime_end(now_s, valid);
     }
 
     /// RDNSS list update (RFC 8106 5.3.1): lifetime 0 removes; a new server
