@@ -475,11 +475,15 @@ fn show(
     // just past the boundary (the `now` given is the current one: the
     // ages and timeouts shown are of whole seconds).
     let mut at = ticks;
-    let ahead = to_next < DRAW_WINDOW;
-    if ahead {
+    // Drawn ahead: 0x8000 more ticks to sleep after the redraw (on to
+    // the next second's early wake), else 0; tested as the flag.
+    let mut ahead_wait = 0u16;
+    if to_next < DRAW_WINDOW {
         at = add16(ticks, to_next + DRAW_PAST);
         second = second.wrapping_add(1);
+        ahead_wait = 0x8000;
     }
+    let ahead = ahead_wait != 0;
     let mut wait = to_next + 1;
     // The first synced screen is drawn whatever its second (only 16 bits
     // of the seconds are compared).
@@ -493,10 +497,7 @@ fn show(
             line(board, b"synced");
         }
         draw(board, app, now, at, ahead, &mut shown.lines, frame);
-        if ahead {
-            // Drawn ahead: on to the next second's early wake.
-            wait += 0x8000;
-        }
+        wait += ahead_wait;
     }
 
     // Sleep until the next deadline, the next second's early wake
