@@ -1047,11 +1047,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             } as u8;
             self.icmp_refill_at = self.icmp_refill_at.wrapping_add(add * interval);
         }
-        if self.icmp_tokens == 0 {
-            return false;
-        }
-        self.icmp_tokens -= 1;
-        true
+        // (One token less when there is one: the flag subtracted, no
+        // second test of the stored count.)
+        let take = self.icmp_tokens != 0;
+        self.icmp_tokens -= take as u8;
+        take
     }
 
     /// DAD found a duplicate (RFC 4862 5.4.5): the address is not used.
