@@ -304,6 +304,11 @@ pub struct Enc28j60<SPI, D> {
     /// of a burst. Only our PKTDEC lowers EPKTCNT, so it never over-counts.
     pending: u8,
     revision: u8,
+    /// Where `receive` reads a frame's header and `transmit` the status
+    /// vector's first bytes: in the driver (a `static` on a small target)
+    /// rather than on the stack under the caller's loop, and not cleared
+    /// before each read (safe Rust clears a local array).
+    scratch: [u8; 6],
     spi: SPI,
     delay: D,
 }
@@ -401,6 +406,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             ewrpt: 0,
             etxnd: 0,
             revision: 0,
+            scratch: [0; 6],
             counters: Counters::default(),
         })
     }
@@ -653,9 +659,22 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
 
     /// RBM from ERDPT into `buf`, one transaction.
     fn read_buffer(&mut self, buf: &mut [u8]) -> Io<(), SPI::Error> {
-        self.spi
-            .transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)])
-            .map_err(|e| self.forget_chip_state(e))
+        Self::rbm(&mut self.spi, buf).map_err(|e| self.forget_chip_state(e))
+    }
+
+    /// The first `n` (at most 6) bytes from ERDPT into `scratch`. In
+    /// line: a call of `rbm` with the scratch's address is shorter than a
+    /// call of this.
+    #[inline(always)]
+    fn read_scratch(&mut self, n: usize) -> Io<(), SPI::Error> {
+        Self::rbm(&mut self.spi, &mut self.scratch[..n]).map_err(|e| self.forget_chip_state(e))
+    }
+
+    /// RBM's transaction (DS 4.2.2): on the bus alone, so that the
+    /// driver's own `scratch` can be the buffer.
+    #[inline(never)]
+    fn rbm(spi: &mut SPI, buf: &mut [u8]) -> Result<(), SPI::Error> {
+        spi.transaction(&mut [Operation::Write(&[OP_RBM]), Operation::Read(buf)])
     }
 
     /// Waits for MISTAT.BUSY to clear, bounded (DS 3.3.1, 3.3.2).
@@ -757,8 +776,8 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         self.write_pointer(ERDPTL, start, self.erdpt)?;
         // DS 7.2.2, figure 7-3: next packet pointer, then the receive status
         // vector (byte count, status).
-        let mut header = [0u8; 6];
-        self.read_buffer(&mut header)?;
+        self.read_scratch(6)?;
+        let header = &self.scratch;
         let next = u16::from_le_bytes([header[0], header[1]]);
         let count = u16::from_le_bytes([header[2], header[3]]);
         let status = u16::from_le_bytes([header[4], header[5]]);
@@ -985,10 +1004,9 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     fn read_tsv_byte3(&mut self, tx_end: u16) -> Io<u8, SPI::Error> {
         self.write_pointer(ERDPTL, tx_end + 1, self.erdpt)?;
         // Bytes 0..=3 only: the rest of the vector is not needed.
-        let mut tsv = [0u8; 4];
-        self.read_buffer(&mut tsv)?;
+        self.read_scratch(4)?;
         self.erdpt = tx_end + 1 + 4;
-        Ok(tsv[3])
+        Ok(self.scratch[3])
     }
 
     // ---- filters, link, interrupts, power ----
