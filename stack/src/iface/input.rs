@@ -304,7 +304,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             }
         } else {
             match self.our_addr(dst) {
-                Some((_, slot)) => tentative = slot == AddrSlot::Tentative,
+                // (Tentative is the one state with bit 0: a mask, not a
+                // compare made into a flag.)
+                Some((_, slot)) => tentative = slot as u8 & AddrSlot::Tentative as u8 != 0,
                 None => return self.count_drop(DropReason::WrongDestination),
             }
         }
