@@ -69,7 +69,6 @@ pub mod text;
 use core::num::{NonZeroU32, NonZeroU8};
 
 use microip6::clock::calendar::{fields_from_unix, NTP_UNIX_OFFSET};
-use microip6::clock::softclock::SoftClock;
 use microip6::clock::tz::Tz;
 use microip6::dns::{self, Failure};
 use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
@@ -427,10 +426,12 @@ impl ClockApp {
     /// [`ClockApp::configure`] for an application that is
     /// [`ClockApp::UNCONFIGURED`] (never configured: a `static` of it, all
     /// zero bytes since reset): the same state, without clearing again
-    /// what is zero already (the firmware's start; the node, the resolver
-    /// and the NTP client still start over). On a configured application
-    /// its own fields (counters, events, message) would keep their values:
-    /// use [`ClockApp::configure`] there.
+    /// what is zero already (the firmware's start; the node still starts
+    /// over, the resolver and the NTP client are set up by their own
+    /// `configure_unconfigured`, the clock built in place). On a configured
+    /// application its own fields (counters, events, message), the
+    /// resolver's and the NTP client's would keep their values: use
+    /// [`ClockApp::configure`] there (which clears all, then calls this).
     #[inline]
     pub fn configure_unconfigured(&mut self, config: AppConfig) {
         self.tz = Some(config.tz);
@@ -444,11 +445,9 @@ impl ClockApp {
         // and bytes swapped rather than rotated by odd amounts: a rotation
         // is one instruction per bit on the MSP430.
         self.dns
-            .configure(dns::Config::new(config.seed.rotate_left(16) ^ 0x6d6e_7321));
-        self.sntp.configure(
-            SoftClock::new(config.tick_hz),
-            config.seed.swap_bytes() ^ 0x6e74_7000,
-        );
+            .configure_unconfigured(dns::Config::new(config.seed.rotate_left(16) ^ 0x6d6e_7321));
+        self.sntp
+            .configure_unconfigured(config.tick_hz, config.seed.swap_bytes() ^ 0x6e74_7000);
         self.name = Some(config.ntp_server_name);
     }
 

@@ -436,6 +436,17 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
             self.release
         };
         *self = Self::UNCONFIGURED;
+        self.configure_unconfigured(config);
+        self.release = release;
+    }
+
+    /// [`Resolver::configure`] for a resolver that is
+    /// [`Resolver::UNCONFIGURED`] (never configured: all zero bytes, no
+    /// port to release): the same state, without clearing again what is
+    /// zero already (a small target's start-up, whose `static` resolver is
+    /// zero since reset). On a configured resolver, whatever it held
+    /// (state, counters, name) would stay: use `configure` there.
+    pub fn configure_unconfigured(&mut self, config: Config) {
         self.config = Settings {
             initial_timeout_ms: config.initial_timeout_ms,
             tries_per_server: config.tries_per_server,
@@ -450,7 +461,6 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         let kept = SERVERS.min(MAX_CONFIGURED_SERVERS);
         self.servers[..kept].copy_from_slice(&config.servers[..kept]);
         self.rng = Rng::new(config.seed);
-        self.release = release;
     }
 
     /// Starts looking up the AAAA records of `name` (dotted, like
@@ -1434,6 +1444,10 @@ mod tests {
         let mut dns: Resolver = Resolver::UNCONFIGURED;
         dns.configure(config);
         assert_eq!(std::format!("{dns:?}"), std::format!("{new:?}"));
+        // Without the clearing, from the all-zero state: the same.
+        let mut fresh: Resolver = Resolver::UNCONFIGURED;
+        fresh.configure_unconfigured(config);
+        assert_eq!(std::format!("{fresh:?}"), std::format!("{new:?}"));
         // Also over a lookup in flight: it is abandoned and its port is
         // unbound at the next poll_send.
         let mut ifc: Interface = Interface::new(iface::Config::new(MacAddress([2, 0, 0, 0, 0, 1])));

@@ -391,6 +391,19 @@ impl SntpClient {
         self.port = port;
     }
 
+    /// [`SntpClient::configure`] for a client that is
+    /// [`SntpClient::UNCONFIGURED`] (never configured: all zero bytes, no
+    /// port), with a clock of `hz` ticks per second built in place: the
+    /// state `configure(SoftClock::new(hz), seed)` gives, without clearing
+    /// again what is zero already nor a clock-sized temporary to copy (a
+    /// small target's start-up, whose `static` client is zero since
+    /// reset). On a configured client, whatever it held (servers,
+    /// counters, sample) would stay: use `configure` there.
+    pub fn configure_unconfigured(&mut self, hz: u32, seed: u32) {
+        self.clock.configure(hz);
+        self.rng = Rng::new(seed);
+    }
+
     /// The clock.
     pub fn clock(&self) -> &SoftClock {
         &self.clock
@@ -1204,6 +1217,10 @@ mod tests {
         let mut c = zero.clone();
         c.configure(SoftClock::new(32768), 9);
         assert_eq!(std::format!("{c:?}"), std::format!("{new:?}"));
+        // Without the clearing, the clock built in place: the same.
+        let mut fresh = zero.clone();
+        fresh.configure_unconfigured(32768, 9);
+        assert_eq!(std::format!("{fresh:?}"), std::format!("{new:?}"));
         // Over a used client: all reset but its port, released at the next
         // poll_send.
         let mut c = client();
