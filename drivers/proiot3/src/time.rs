@@ -202,22 +202,30 @@ impl embedded_hal::delay::DelayNs for Delay {
     /// arithmetic only.
     #[inline(never)]
     fn delay_us(&mut self, us: u32) {
-        // As 16-bit halves: the high one counts 65536 us (16 chunks).
+        // As 16-bit halves, one chunk off the pair per round (the high
+        // half lends 65536 when the low one is short): us / CHUNK_US
+        // rounds, us % CHUNK_US left in `low`; one loop and one copy of
+        // the chunk's delay.
         let (mut high, mut low) = ((us >> 16) as u16, us as u16);
-        while high > 0 {
-            high -= 1;
-            for _ in 0..(0x1_0000 / CHUNK_US as u32) as u8 {
-                delay_cycles(CHUNK_US / 4 * LOOPS_PER_4US);
+        loop {
+            if low < CHUNK_US {
+                if high == 0 {
+                    break;
+                }
+                high -= 1;
             }
-        }
-        while low >= CHUNK_US {
-            low -= CHUNK_US;
+            low = low.wrapping_sub(CHUNK_US);
             delay_cycles(CHUNK_US / 4 * LOOPS_PER_4US);
         }
         // Below CHUNK_US, the product fits (asserted above). An even loop
         // count halves first: at 3.93 MHz that is `low * 3`, two additions
         // instead of a multiply call (the same count).
-        let loops = if LOOPS_PER_4US.is_multiple_of(2) {
+        let loops = if LOOPS_PER_4US == 6 {
+            // The DCO's 3.93 MHz: ceil(low * 6 / 4) = 2 * low - low / 2
+            // (floored), by shifts and a subtraction (the multiply by 3
+            // was a helper call).
+            2 * low - (low >> 1)
+        } else if LOOPS_PER_4US.is_multiple_of(2) {
             (low * (LOOPS_PER_4US / 2)).div_ceil(2)
         } else {
             (low * LOOPS_PER_4US).div_ceil(4)
