@@ -228,6 +228,13 @@ impl SoftClock {
     /// target.
     pub const fn configure(&mut self, hz: u32) {
         *self = SoftClock::UNCONFIGURED;
+        self.configure_unconfigured(hz);
+    }
+
+    /// [`SoftClock::configure`] of a clock that is
+    /// [`SoftClock::UNCONFIGURED`] (all zero bytes): the same state,
+    /// without clearing it again (the SNTP client's start-up in place).
+    pub(crate) const fn configure_unconfigured(&mut self, hz: u32) {
         let hz = if hz < MIN_HZ {
             MIN_HZ
         } else if hz > MAX_HZ {

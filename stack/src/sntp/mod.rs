@@ -400,7 +400,7 @@ impl SntpClient {
     /// reset). On a configured client, whatever it held (servers,
     /// counters, sample) would stay: use `configure` there.
     pub fn configure_unconfigured(&mut self, hz: u32, seed: u32) {
-        self.clock.configure(hz);
+        self.clock.configure_unconfigured(hz);
         self.rng = Rng::new(seed);
     }
 
