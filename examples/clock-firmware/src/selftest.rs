@@ -72,5 +72,26 @@ pub fn abi_selftest() -> u16 {
             && proiot3::ns_to_us(bb(0)) == 1
             && proiot3::ns_to_us(bb(u32::MAX)) == 4_294_968,
     );
+    // proiot3's critical section restores SR as it was on entry (inline
+    // assembly): interrupts off inside it, on after it when they were on
+    // before (Board::init enabled them), still off when they were off.
+    let on_before = gie();
+    let off_inside = !proiot3::critical(gie);
+    let on_after = gie();
+    // SAFETY: masks interrupts for the next check; enabled again below.
+    unsafe { core::arch::asm!("dint", "nop") };
+    proiot3::critical(|| ());
+    let off_after = !gie();
+    proiot3::interrupts_enable();
+    check(on_before && off_inside && on_after && off_after);
     failures
+}
+
+/// Whether interrupts are enabled (SR's GIE bit).
+#[inline(never)]
+fn gie() -> bool {
+    let sr: u16;
+    // SAFETY: reads the status register.
+    unsafe { core::arch::asm!("mov r2, {0}", out(reg) sr, options(nomem, nostack)) };
+    sr & 0x0008 != 0
 }
