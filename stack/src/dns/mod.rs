@@ -1004,7 +1004,7 @@ fn encode_name(dotted: &[u8], out: &mut [u8]) -> Option<usize> {
 fn encode_name_cmp(dotted: &[u8], out: &mut [u8], wire: &[u8]) -> (Option<usize>, bool) {
     let len = encode_name(dotted, out);
     let same = match len {
-        Some(n) => out.get(..n).is_some_and(|o| o.eq_ignore_ascii_case(wire)),
+        Some(n) => out.get(..n).is_some_and(|o| reply::eq_ignore_case(o, wire)),
         None => false,
     };
     (len, same)
@@ -1254,6 +1254,26 @@ mod tests {
             let qname = qname_of(name);
             proptest::prop_assert_eq!(compact(&msg, &qname), by_wire_module(&msg, &qname));
         }
+    }
+
+    #[test]
+    fn eq_ignore_case_is_cores_eq_ignore_ascii_case() {
+        // Every pair of bytes, alone and after an equal prefix.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let want = x.eq_ignore_ascii_case(&y);
+                assert_eq!(reply::eq_ignore_case(&[x], &[y]), want, "{x} {y}");
+                assert_eq!(reply::eq_ignore_case(&[b'Q', x], &[b'q', y]), want);
+            }
+        }
+        assert!(reply::eq_ignore_case(b"", b""));
+        assert!(!reply::eq_ignore_case(b"a", b"ab"));
+        assert!(!reply::eq_ignore_case(b"ab", b"a"));
+        assert!(reply::eq_ignore_case(
+            b"\x04POOL\x03ntp",
+            b"\x04pool\x03NTP"
+        ));
+        assert!(!reply::eq_ignore_case(b"pool@", b"pool`"));
     }
 
     #[test]
