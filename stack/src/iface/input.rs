@@ -678,7 +678,18 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 // 7.1.1: from :: only to a solicited-node group, without
                 // SLLAO.
                 msg_type::NEIGHBOR_SOLICIT => {
-                    !src.is_unspecified() || (dst.is_solicited_node_multicast() && !any_slla)
+                    if !src.is_unspecified() {
+                        true
+                    } else if !dst.is_solicited_node_multicast() || any_slla {
+                        false
+                    } else if own_nonce {
+                        // RFC 7527 4.2: a valid DAD probe carrying our
+                        // nonce is our own, looped back. (Here, where the
+                        // source is known to be ::, not tested again.)
+                        return self.count_drop(DropReason::Looped);
+                    } else {
+                        true
+                    }
                 }
                 // 7.1.2: S clear when sent to a group.
                 msg_type::NEIGHBOR_ADVERT => !dst.is_multicast() || flags & 0x40 == 0,
@@ -692,9 +703,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             };
         if !valid {
             return self.count_drop(DropReason::InvalidNdp);
-        }
-        if kind == msg_type::NEIGHBOR_SOLICIT && own_nonce && src.is_unspecified() {
-            return self.count_drop(DropReason::Looped);
         }
         self.neighbor_message(buf, off, src, slla_at, tlla_at)
     }
