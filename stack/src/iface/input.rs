@@ -635,14 +635,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let mut tlla_at = 0;
         let mut mtu_at = 0;
         let mut own_nonce = false;
-        // (By offset over the message: the walk of `ndp::split_option`
-        // without a slice per option.)
-        let mut at = fixed;
-        while let [t, units, ..] = m[at..] {
+        // (The walk of `ndp::split_option` over the bytes left, `rest`:
+        // each step inside it, so no bounds check; an option's offset in
+        // the message is what precedes `rest`.)
+        let mut rest = &m[fixed..];
+        while let [t, units, ..] = *rest {
             let len = 8 * units as usize;
-            if len == 0 || len > m.len() - at {
+            if len == 0 || len > rest.len() {
                 break;
             }
+            let at = m.len() - rest.len();
             any_slla |= t == option_type::SOURCE_LL_ADDR;
             if len == 8 {
                 let first = |seen: usize| if seen == 0 { at } else { seen };
@@ -651,14 +653,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     option_type::TARGET_LL_ADDR => tlla_at = first(tlla_at),
                     option_type::MTU => mtu_at = first(mtu_at),
                     // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
-                    NONCE_OPTION => own_nonce |= m[at + 2..at + 8] == self.dad_nonce,
+                    NONCE_OPTION => own_nonce |= rest[2..8] == self.dad_nonce,
                     _ => {}
                 }
             }
-            at += len;
+            rest = &rest[len..];
         }
         // (Stopped early: a zero length or one past the end.)
-        if at != m.len() {
+        if !rest.is_empty() {
             return self.count_drop(DropReason::InvalidNdp);
         }
         if kind == msg_type::ROUTER_ADVERT {
