@@ -935,16 +935,17 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 self.params.mtu = mtu as u16;
             }
         }
-        // The options after the 16-byte RA, by offset as in `ndp_input`
-        // (which has checked that every one has a non-zero length inside
-        // the message, 6.1.2; the walk stops at a bad one all the same).
-        let mut at = 16;
-        while let [t, units, ..] = m[at..] {
+        // The options after the 16-byte RA, over the bytes left as in
+        // `ndp_input` (which has checked that every one has a non-zero
+        // length inside the message, 6.1.2; the walk stops at a bad one
+        // all the same): no bounds checks.
+        let mut rest = &m[16..];
+        while let [t, units, ..] = *rest {
             let len = 8 * units as usize;
-            if len == 0 || len > m.len() - at {
+            if len == 0 || len > rest.len() {
                 break;
             }
-            let o = &m[at..at + len];
+            let (o, next) = rest.split_at(len);
             if t == option_type::PREFIX_INFO {
                 if let Ok(p) = <&[u8; 32]>::try_from(o) {
                     self.prefix_info(p);
@@ -960,7 +961,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                     a += 16;
                 }
             }
-            at += len;
+            rest = next;
         }
         Received::Consumed
     }
