@@ -298,17 +298,19 @@ pub struct Enc28j60<SPI, D> {
     ewrpt: u16,
     etxnd: u16,
     counters: Counters,
+    /// Where `receive` reads a frame's header and `transmit` the status
+    /// vector's first bytes: in the driver (a `static` on a small target)
+    /// rather than on the stack under the caller's loop, and not cleared
+    /// before each read (safe Rust clears a local array). After the
+    /// 16-bit fields: at an even address, its little-endian pairs are
+    /// read as words.
+    scratch: [u8; 6],
     bank: u8,
     /// Frames known to be waiting (from the last EPKTCNT read, minus those
     /// taken since): saves the EPKTCNT read and two bank switches per frame
     /// of a burst. Only our PKTDEC lowers EPKTCNT, so it never over-counts.
     pending: u8,
     revision: u8,
-    /// Where `receive` reads a frame's header and `transmit` the status
-    /// vector's first bytes: in the driver (a `static` on a small target)
-    /// rather than on the stack under the caller's loop, and not cleared
-    /// before each read (safe Rust clears a local array).
-    scratch: [u8; 6],
     spi: SPI,
     delay: D,
 }
