@@ -8,13 +8,17 @@ use proptest::prelude::*;
 const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
 
 /// Valid frames (see src/iface/tests.rs: NS, DAD NS, RA with prefix and
-/// RDNSS, echo request, UDP to a closed port), starting points to mutate.
-const SEEDS: [&str; 5] = [
+/// RDNSS, echo request, UDP to a closed port; a solicited NA from the
+/// router, R, S and O set, with its TLLAO; the RA with a Reachable Time
+/// and a Retrans Timer of 1 ms), starting points to mutate.
+const SEEDS: [&str; 7] = [
     "3333ff00004252540012345686dd6000000000203afffe80000000000000505400fffe123456ff0200000000000000000001ff000042870072a000000000fe80000000000000000000fffe0000420101525400123456",
     "3333ff00004252540012345686dd6000000000183aff00000000000000000000000000000000ff0200000000000000000001ff00004287007ca300000000fe80000000000000000000fffe000042",
     "333300000001525400aabbcc86dd6000000000583afffe800000000000000000000000000001ff0200000000000000000000000000018600d5ea4008070800000000000000000101525400aabbcc0501000000000578030440c000015180000038400000000020010db8000100000000000000000000190300000000025820010db8000000000000000000000053",
     "02000000004252540012345686dd60000000000d3a40fe80000000000000505400fffe123456fe80000000000000000000fffe0000428000a9b01234000168656c6c6f",
     "02000000004252540012345686dd60000000000b1140fe80000000000000505400fffe123456fe80000000000000000000fffe0000429c40270f000bf825616263",
+    "020000000042525400aabbcc86dd6000000000203afffe800000000000000000000000000001fe80000000000000000000fffe00004288008c11e0000000fe8000000000000000000000000000010201525400aabbcc",
+    "333300000001525400aabbcc86dd6000000000583afffe800000000000000000000000000001ff0200000000000000000000000000018600d5e84008070800000001000000010101525400aabbcc0501000000000578030440c000015180000038400000000020010db8000100000000000000000000190300000000025820010db8000000000000000000000053",
 ];
 
 /// Recomputes the upper-layer checksum of a frame without extension
@@ -67,6 +71,27 @@ fn check_frame(f: &[u8]) {
     assert_eq!(checksum::ipv6_upper_layer(&src, &dst, nh, &f[at..]), 0);
 }
 
+/// Drains the stack's traffic at `now`, then checks that nothing is left
+/// due: a firmware sleeping until `poll_at` never spins.
+fn settle(iface: &mut Interface, buf: &mut [u8], now: u32) -> Result<(), TestCaseError> {
+    let mut count = 0;
+    while let Some(n) = iface.poll_transmit(buf, now) {
+        check_frame(&buf[..n]);
+        count += 1;
+        prop_assert!(count < 20, "poll_transmit does not settle");
+    }
+    if let Some(next) = iface.poll_at(now) {
+        prop_assert!(
+            !microip6::time::due(now, next),
+            "poll_at {} at {}",
+            next,
+            now
+        );
+    }
+    while iface.poll_event().is_some() {}
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 enum Step {
     /// Receive seed `seed` mutated at (offset, xor) pairs, truncated to
@@ -81,6 +106,9 @@ enum Step {
     Raw(Vec<u8>),
     /// Let time pass and drain the stack's traffic.
     Wait(u32),
+    /// Let time pass as a firmware sleeping until `poll_at` does: wake at
+    /// each deadline on the way, drain the stack's traffic there.
+    Sleep(u32),
     /// Send a datagram of this size to this seed frame's source.
     Send(usize),
 }
@@ -91,6 +119,7 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(seed, flips, cut, fix)| Step::Frame { seed, flips, cut, fix }),
         1 => prop::collection::vec(any::<u8>(), 0..120).prop_map(Step::Raw),
         2 => (0u32..40_000).prop_map(Step::Wait),
+        1 => (0u32..10_000).prop_map(Step::Sleep),
         1 => (0usize..700).prop_map(Step::Send),
     ]
 }
@@ -101,12 +130,14 @@ proptest! {
     #[test]
     fn arbitrary_traffic_never_breaks_the_interface(
         optimistic in any::<bool>(),
+        dad_transmits in 0u8..3,
         seed in any::<u32>(),
         start in any::<u32>(),
         steps in prop::collection::vec(step(), 1..40),
     ) {
         let mut c = Config::new(ME);
         c.optimistic_dad = optimistic;
+        c.dad_transmits = dad_transmits;
         c.seed = seed;
         let mut iface: Interface = Interface::new(c);
         iface.bind(5353).unwrap();
@@ -143,18 +174,22 @@ proptest! {
                 }
                 Step::Wait(ms) => {
                     now = now.wrapping_add(ms);
-                    let mut count = 0;
-                    while let Some(n) = iface.poll_transmit(&mut buf, now) {
-                        check_frame(&buf[..n]);
-                        count += 1;
-                        prop_assert!(count < 20, "poll_transmit does not settle");
+                    settle(&mut iface, &mut buf, now)?;
+                }
+                Step::Sleep(ms) => {
+                    let end = now.wrapping_add(ms);
+                    let mut wakes = 0;
+                    loop {
+                        settle(&mut iface, &mut buf, now)?;
+                        match iface.poll_at(now) {
+                            Some(next) if microip6::time::due(end, next) => now = next,
+                            _ => break,
+                        }
+                        wakes += 1;
+                        prop_assert!(wakes < 1000, "deadlines do not thin out");
                     }
-                    // Nothing is left due once the stack's traffic is out:
-                    // a firmware sleeping until `poll_at` never spins.
-                    if let Some(next) = iface.poll_at(now) {
-                        prop_assert!(!microip6::time::due(now, next), "poll_at {} at {}", next, now);
-                    }
-                    while iface.poll_event().is_some() {}
+                    now = end;
+                    settle(&mut iface, &mut buf, now)?;
                 }
                 Step::Send(len) => {
                     let dst = Ipv6Address::new([0xfe80, 0, 0, 0, 0x5054, 0xff, 0xfe12, 0x3456]);
@@ -164,6 +199,39 @@ proptest! {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A case `arbitrary_traffic_never_breaks_the_interface` found (seed
+/// 363164979, before the Sleep step and the last two frames): a DAD
+/// probe from another node for our link-local address (a duplicate),
+/// then an RA, then a wait to 673 ms, when an MLD report without an
+/// address to report was due and its retransmission was drawn for the
+/// same millisecond (RFC 3810 6.1: within (0, 1 s)). Here from deadline
+/// to deadline up to 5 s, for that seed and more (the draws are the
+/// generator's: 1 in 1001 drew the 0).
+#[test]
+fn saved_case_duplicate_link_local_then_ra() {
+    for seed in (1..5000).chain([363_164_979]) {
+        let mut c = Config::new(ME);
+        c.seed = seed;
+        let mut iface: Interface = Interface::new(c);
+        let mut buf = [0u8; 600];
+        for s in [1, 2] {
+            let f = hex::decode(SEEDS[s]).unwrap();
+            buf[..f.len()].copy_from_slice(&f);
+            assert_eq!(iface.receive(&mut buf, f.len(), 0), Received::Consumed);
+        }
+        let mut now = 0;
+        while let Some(next) = iface.poll_at(now).filter(|&at| at <= 5_000) {
+            now = next;
+            assert_eq!(iface.poll_transmit(&mut buf, now), None, "seed {seed}");
+            let after = iface.poll_at(now).unwrap();
+            assert!(
+                !microip6::time::due(now, after),
+                "seed {seed}: poll_at {after} at {now}"
+            );
         }
     }
 }

@@ -923,20 +923,39 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         self.rs_at = self.random_time(consts::MAX_RTR_SOLICITATION_DELAY_MS);
     }
 
-    /// A time uniformly random from now to `max_ms` later (inclusive).
+    /// A time random from 1 to `max_ms` ms after now (1 ms for `max_ms`
+    /// 0), never now itself: a timer is never armed due in the
+    /// millisecond of the call that arms it. `advance` runs the timers
+    /// once per millisecond (it counts on every timer due then having
+    /// run), and a time armed by a `poll_transmit` that builds nothing
+    /// would be announced by `poll_at` with `poll_transmit` done. Within
+    /// the RFCs' ranges: [0, MAX_RTR_SOLICITATION_DELAY] for the first RS
+    /// and DAD probe (RFC 4861 6.3.7, RFC 4862 5.4.2), the open (0, ...)
+    /// of the MLD report retransmissions and query answers (RFC 3810
+    /// 6.1, 6.2).
     // Not inlined: one copy of the 32-bit addition for the four random
-    // delays (RS, DAD, MLD reports and query answers).
+    // delays (RS, DAD, MLD reports and query answers). (The draw from 0
+    // to `max_ms` as before, a 0 made 1 by an OR of the test: every other
+    // delay the same for a seed, which the simulations' timings depend
+    // on, where `below(max_ms) + 1`, 2 bytes less, moved them all;
+    // `max(1)` took 6 bytes more.)
     #[inline(never)]
     fn random_time(&mut self, max_ms: u32) -> u32 {
         let d = self.rng.below(max_ms + 1);
-        after(self.now_ms, d)
+        after(self.now_ms, d | u32::from(d == 0))
     }
 
     /// ReachableTime: uniformly random between 0.5 and 1.5 times
     /// BaseReachableTime (RFC 4861 6.3.2, MIN/MAX_RANDOM_FACTOR).
+    // (Made odd: never 0, so that a REACHABLE entry's timer is never due
+    // in the millisecond that armed it, which `advance` would not run
+    // before the next millisecond; an RA's Reachable Time of 1 ms gave 0.
+    // Still within 0.5 to 1.5 times the base: the bit raises the sum,
+    // at most base / 2 + base - 1, by 1 at most. 2 bytes, where a + 1
+    // took 10 on the 16-bit target.)
     fn randomize_reachable_time(&mut self) {
         let base = self.params.base_reachable_ms;
-        self.params.reachable_ms = after(base / 2, self.rng.below(base));
+        self.params.reachable_ms = after(base / 2, self.rng.below(base)) | 1;
     }
 
     /// Counts a drop and gives the `Received` for it. Not inlined: one

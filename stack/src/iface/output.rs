@@ -97,7 +97,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         let unsolicited = self.mld_left > 0 && time::due(now, self.mld_at);
         if unsolicited {
             self.mld_left -= 1;
-            self.mld_at = self.random_time(consts::MLD_UNSOLICITED_REPORT_INTERVAL_MS);
+            // RFC 3810 6.1: the retransmissions at intervals random in
+            // (0, [Unsolicited Report Interval]): 1 to 999 ms, never in
+            // this millisecond (a report due again now, after one that
+            // was not built for want of an address, was announced by
+            // `poll_at` with `poll_transmit` done).
+            self.mld_at = self.random_time(consts::MLD_UNSOLICITED_REPORT_INTERVAL_MS - 1);
         }
         let answer = self.mld_query_pending && time::due(now, self.mld_query_at);
         if answer {
