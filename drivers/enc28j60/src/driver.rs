@@ -469,7 +469,11 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
         for &(reg, value) in setup.iter() {
             self.write_reg(reg, value)?;
         }
-        for (&reg, &byte) in MAADR.iter().zip(config.mac.iter()) {
+        // The address's bytes copied out first: the loop indexes them, and
+        // an index into the configuration kept all of it on the stack
+        // (its other fields stored there for nothing).
+        let mac = config.mac;
+        for (&reg, &byte) in MAADR.iter().zip(mac.iter()) {
             self.write_reg(reg, byte)?;
         }
 
