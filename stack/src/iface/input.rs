@@ -564,14 +564,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if src.is_unspecified() {
             return self.count_drop(DropReason::IcmpIgnored);
         }
-        // For a multicast request, the slot of our source address.
-        let mut source = None;
-        if dst.is_multicast() {
-            match self.select_source(src) {
-                Ok(i) => source = Some(i),
-                Err(_) => return self.count_drop(DropReason::IcmpIgnored),
-            }
-        }
         let icmp_len = end - off;
         // RFC 4443 4.2: the whole data or no reply; this node does not
         // fragment (RFC 8200 5), so a reply over the link MTU (a Router
@@ -587,15 +579,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if reply.make_echo_reply().is_err() {
             return self.count_drop(DropReason::IcmpIgnored);
         }
-        // (A reference into the table: no copy of the address.)
-        let from = match source {
-            Some(i) => {
-                // The incremental update assumed swapped addresses.
-                let from = &super::slot_ref(&self.addrs, i).addr;
-                reply.fill_checksum(from, src);
-                from
-            }
-            None => dst,
+        // For a multicast request, a unicast source address of ours.
+        // (Chosen after the reply's build: every drop here counts the
+        // same reason, and a dropped frame's bytes are not used, so the
+        // order is free; a reference into the table, no copy of the
+        // address, and no slot index kept across the build.)
+        let from = if dst.is_multicast() {
+            let Ok(i) = self.select_source(src) else {
+                return self.count_drop(DropReason::IcmpIgnored);
+            };
+            let from = &super::slot_ref(&self.addrs, i).addr;
+            // The incremental update assumed swapped addresses.
+            reply.fill_checksum(from, src);
+            from
+        } else {
+            dst
         };
         self.answer_headers(buf, icmp_len, from, src);
         Received::Transmit(L4 + icmp_len)
