@@ -345,16 +345,26 @@ impl<T: AsRef<[u8]> + AsMut<[u8]>> Icmpv6Packet<T> {
         if *kind != msg_type::ECHO_REQUEST || *code != 0 {
             return Err(Error::BadValue);
         }
-        // HC' = ~(~HC + ~m + m'), m = first word before (0x8000), m' =
-        // after (0x8100): ~m + m' = 0x7fff + 0x8100 folds to 0x0100 (both
-        // sums are congruent modulo 0xffff and never 0, so equal).
-        let mut c = Checksum::new();
-        c.add_u16(!u16::from_be_bytes([*ck_hi, *ck_lo]));
-        c.add_u16(0x0100);
         *kind = msg_type::ECHO_REPLY;
-        [*ck_hi, *ck_lo] = c.finish().to_be_bytes();
+        [*ck_hi, *ck_lo] = echo_reply_checksum(u16::from_be_bytes([*ck_hi, *ck_lo])).to_be_bytes();
         Ok(())
     }
+}
+
+/// The checksum field of an Echo Reply made in place from an Echo Request
+/// whose checksum field is `request_checksum` (the type byte 128 -> 129,
+/// all else unchanged, addresses swapped): the incremental update of RFC
+/// 1624 eqn. 3, for [`Icmpv6Packet::make_echo_reply`] and a caller that
+/// has checked the type and code itself.
+#[inline]
+pub(crate) fn echo_reply_checksum(request_checksum: u16) -> u16 {
+    // HC' = ~(~HC + ~m + m'), m = first word before (0x8000), m' =
+    // after (0x8100): ~m + m' = 0x7fff + 0x8100 folds to 0x0100 (both
+    // sums are congruent modulo 0xffff and never 0, so equal).
+    let mut c = Checksum::new();
+    c.add_u16(!request_checksum);
+    c.add_u16(0x0100);
+    c.finish()
 }
 
 /// An ICMPv6 error message header: what went wrong, without the invoking
