@@ -714,17 +714,19 @@ impl ClockApp {
         if let Some(t) = self.iface.poll_at(now_ms) {
             w.at(t);
         }
-        if let Some(t) = self.dns.poll_at(now_ms) {
-            w.at(t);
+        // The resolver's deadline while resolving (poll_at is `None`
+        // exactly when not), else the application's next lookup, if one
+        // waits (at most one of each kind is pending).
+        match self.dns.poll_at(now_ms) {
+            Some(t) => w.at(t),
+            None if self.dns_wait => w.at(self.dns_next),
+            None => {}
         }
         if let Some(t) = self.sntp.poll_at(now_ms) {
             w.at(t);
         }
         // The application's own deadlines, the first one due (at most one
         // of each kind is pending).
-        if self.dns_wait && self.dns.state() != dns::State::Resolving {
-            w.at(self.dns_next);
-        }
         if self.ack_port != 0 {
             w.at(self.ack_retry);
         }
