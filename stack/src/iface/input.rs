@@ -804,7 +804,15 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     ) -> Received {
         // 7.2.4: to the solicitor's link-layer address, from its option
         // or else the frame's source.
-        let to_mac = mac_at(buf, if slla_at != 0 { off + slla_at + 2 } else { 6 });
+        // (The 16-bit target: the option's address offset, or the frame's
+        // source at 6, by a mask rather than a branch, which LLVM had
+        // split into two calls of `mac_at`.)
+        #[cfg(target_pointer_width = "16")]
+        let at =
+            6 + ((off + slla_at).wrapping_sub(4) & 0usize.wrapping_sub((slla_at != 0) as usize));
+        #[cfg(not(target_pointer_width = "16"))]
+        let at = if slla_at != 0 { off + slla_at + 2 } else { 6 };
+        let to_mac = mac_at(buf, at);
         // (Tested once: the call's result is not known to stay the same
         // across `neighbor_learned`.)
         let dad = src.is_unspecified();
