@@ -717,12 +717,12 @@ impl ClockApp {
         // The resolver's deadline while resolving (poll_at is `None`
         // exactly when not), else the application's next lookup, if one
         // waits (at most one of each kind is pending).
-        match self.dns.poll_at(now_ms) {
+        match self.dns.deadline() {
             Some(t) => w.at(t),
             None if self.dns_wait => w.at(self.dns_next),
             None => {}
         }
-        if let Some(t) = self.sntp.poll_at(now_ms) {
+        if let Some(t) = self.sntp.deadline(now_ms) {
             w.at(t);
         }
         // The application's own deadlines, the first one due (at most one

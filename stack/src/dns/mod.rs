@@ -545,6 +545,19 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
     /// something to do: send a query, or notice a timeout; `now_ms` when
     /// that is now. `None` unless resolving.
     pub fn poll_at(&self, now_ms: u32) -> Option<u32> {
+        let next = self.deadline()?;
+        Some(if time::due(now_ms, next) {
+            now_ms
+        } else {
+            next
+        })
+    }
+
+    /// [`Resolver::poll_at`] with a deadline that has passed as it is
+    /// (not as `now_ms`): the same wait by `time::until` (0 for both, as
+    /// they compare by the same wrapping difference), for a caller that
+    /// computes the wait (one test less).
+    pub fn deadline(&self) -> Option<u32> {
         if !matches!(self.state, State::Resolving) {
             return None;
         }
@@ -557,11 +570,7 @@ impl<const NAME: usize, const ADDRS: usize, const SERVERS: usize> Resolver<NAME,
         if !self.sent && !time::due(self.next_try, next) {
             next = self.next_try;
         }
-        Some(if time::due(now_ms, next) {
-            now_ms
-        } else {
-            next
-        })
+        Some(next)
     }
 
     /// Runs the timers and, when a query is due, builds it into `buf` as a
@@ -1422,6 +1431,44 @@ mod tests {
         assert_eq!(wakeups, 1 + 14_000 / 250); // t0 itself, then every 250 ms
         assert_eq!(dns.counters().queries, 0);
         assert_eq!(dns.state(), State::Failed(Failure::Timeout));
+    }
+
+    /// `deadline` gives the wait `poll_at` gives (by `time::until`),
+    /// whichever deadline is the soonest, past or not, across the wrap.
+    #[test]
+    fn deadline_waits_as_poll_at() {
+        use crate::time::until;
+        let edges = [
+            0u32,
+            1,
+            249,
+            250,
+            0x7fff_ffff,
+            0x8000_0000,
+            0x8000_0001,
+            u32::MAX,
+        ];
+        let mut dns: Resolver = Resolver::new(Config::new(7));
+        assert_eq!((dns.deadline(), dns.poll_at(5)), (None, None));
+        dns.state = State::Resolving;
+        for base in [0u32, 1000, u32::MAX - 100] {
+            for (port, sent) in [(0, false), (49152, false), (49152, true)] {
+                for d in [0u32, 100, 3000] {
+                    dns.overall_end = base.wrapping_add(5000);
+                    dns.attempt_end = base.wrapping_add(d);
+                    dns.next_try = base.wrapping_add(2 * d);
+                    dns.port = port;
+                    dns.sent = sent;
+                    for e in edges {
+                        let now = base.wrapping_add(e);
+                        let at = dns.poll_at(now).unwrap();
+                        let raw = dns.deadline().unwrap();
+                        assert!(at == raw || at == now, "{at} {raw} {now}");
+                        assert_eq!(until(now, raw), until(now, at), "{now} {raw} {at}");
+                    }
+                }
+            }
+        }
     }
 
     /// Every number in a `Debug` rendering is 0, every flag false, the

@@ -568,13 +568,26 @@ impl SntpClient {
     /// The next time (wrapping ms, the `now_ms` clock) a request is due,
     /// `now_ms` when it is due already; `None` without a usable server.
     pub fn poll_at(&self, now_ms: u32) -> Option<u32> {
-        (self.usable != 0).then(|| {
-            if self.due(now_ms) {
-                now_ms
-            } else {
-                self.next_poll_ms
-            }
+        let next = self.deadline(now_ms)?;
+        Some(if time::due(now_ms, next) {
+            now_ms
+        } else {
+            next
         })
+    }
+
+    /// [`SntpClient::poll_at`] with a deadline that has passed as it is
+    /// (not as `now_ms`; `now_ms` while no request is scheduled): the same
+    /// wait by `time::until` (0 for both, as they compare by the same
+    /// wrapping difference), for a caller that computes the wait (one
+    /// test less).
+    pub fn deadline(&self, now_ms: u32) -> Option<u32> {
+        let at = if self.flags & SCHEDULED == 0 {
+            now_ms
+        } else {
+            self.next_poll_ms
+        };
+        (self.usable != 0).then_some(at)
     }
 
     /// True when a request is due at `now_ms`.
@@ -1191,6 +1204,36 @@ mod tests {
             SyncState::Synced(i) => i,
             s => panic!("{s:?}"),
         }
+    }
+
+    /// `deadline` gives the wait `poll_at` gives (by `time::until`):
+    /// unscheduled, scheduled ahead or past, across the wrap and at 2^31.
+    #[test]
+    fn deadline_waits_as_poll_at() {
+        use crate::time::until;
+        let mut c = client();
+        assert_eq!(c.deadline(5), c.poll_at(5));
+        assert_eq!(c.deadline(5), Some(5));
+        for base in [0u32, 16_000, u32::MAX - 100] {
+            c.flags |= SCHEDULED;
+            c.next_poll_ms = base;
+            for e in [
+                0u32,
+                1,
+                15_999,
+                0x7fff_ffff,
+                0x8000_0000,
+                0x8000_0001,
+                u32::MAX,
+            ] {
+                let now = base.wrapping_add(e);
+                let (at, raw) = (c.poll_at(now).unwrap(), c.deadline(now).unwrap());
+                assert!(at == raw || at == now, "{at} {raw} {now}");
+                assert_eq!(until(now, raw), until(now, at), "{now} {raw} {at}");
+            }
+        }
+        c.usable = 0;
+        assert_eq!((c.deadline(5), c.poll_at(5)), (None, None));
     }
 
     #[test]
