@@ -310,6 +310,11 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 None => return self.count_drop(DropReason::WrongDestination),
             }
         }
+        // The Parameter Problem's code and the drop's reason if the packet
+        // is answered by one: RFC 8200 4 / RFC 4443 3.4, an unrecognized
+        // Next Header (code 1, the pointer to the field that named it),
+        // unless the walk finds another problem.
+        let mut problem = (1, DropReason::UnknownProtocol);
         // RFC 8200 4: extension headers, in order.
         // ICMPv6 and UDP right after the fixed header (almost every frame)
         // need no walk: the lengths are checked above.
@@ -327,25 +332,21 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 ExtWalk::NoNextHeader => return Received::Consumed,
                 ExtWalk::Drop(ExtDrop::Truncated) => return self.count_drop(DropReason::Truncated),
                 ExtWalk::Drop(_) => return self.count_drop(DropReason::ExtensionHeader),
-                // RFC 4862 5.4: a packet to a tentative address is
-                // silently discarded (an NS or NA sent to the address
-                // itself too): no error goes from that address.
-                ExtWalk::ParamProblem { .. } if tentative => {
-                    return self.drop_cold(DropReason::WrongDestination)
-                }
+                // The walk's Parameter Problem goes the way of an unknown
+                // Next Header below (one call of `icmp_error`), with its
+                // code, pointer and reason; neither is sent from a
+                // tentative address (RFC 4862 5.4, below). (No Next
+                // Header, which the walk never hands on, stands for it.)
                 // (Code 2 may answer a multicast packet: see `icmp_error`.)
                 ExtWalk::ParamProblem { code, pointer } => {
-                    return self.icmp_error(
-                        buf,
-                        &ip,
-                        [msg_type::PARAM_PROBLEM, code],
-                        pointer as usize,
-                        DropReason::ExtensionHeader,
-                    )
+                    problem = (code, DropReason::ExtensionHeader);
+                    (ip_protocol::NO_NEXT_HEADER, L4, pointer as usize)
                 }
             },
         };
-        // RFC 4862 5.4: a tentative address only receives NS and NA.
+        // RFC 4862 5.4: a tentative address only receives NS and NA (a
+        // packet to it is silently discarded otherwise: no error goes
+        // from that address).
         if tentative
             && !(proto == ip_protocol::ICMPV6
                 && off < end
@@ -359,14 +360,12 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         match proto {
             ip_protocol::ICMPV6 => self.icmp_input(buf, off, end, &ip),
             ip_protocol::UDP => self.udp_input(buf, off, &ip),
-            // RFC 8200 4 / RFC 4443 3.4: unrecognized Next Header, code 1,
-            // pointer to the field that named it.
             _ => self.icmp_error(
                 buf,
                 &ip,
-                [msg_type::PARAM_PROBLEM, 1],
+                [msg_type::PARAM_PROBLEM, problem.0],
                 nh_ptr,
-                DropReason::UnknownProtocol,
+                problem.1,
             ),
         }
     }
