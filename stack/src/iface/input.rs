@@ -405,13 +405,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // limited to unicast, IPv6 and link-layer, for bits 11); (e.6):
         // not to the unspecified address (a multicast source was dropped
         // already).
-        let to_multicast = dst.is_multicast() || buf[0] & 1 != 0;
+        // (The exception tested first: one test of it, then the two
+        // destinations.)
         let multicast_ok = type_code
             == [
                 msg_type::PARAM_PROBLEM,
                 ipv6ext::param_problem::UNRECOGNIZED_OPTION,
             ];
-        if (to_multicast && !multicast_ok) || src.is_unspecified() {
+        if (!multicast_ok && (dst.is_multicast() || buf[0] & 1 != 0)) || src.is_unspecified() {
             return dropped;
         }
         // For a multicast destination, the slot of our source address.
