@@ -441,6 +441,7 @@ impl SoftClock {
     /// Larger offsets are clamped to the threshold (the caller steps them).
     pub fn slew(&mut self, ticks: u32, offset: NtpDuration) {
         let offset = offset.0.clamp(-STEP_THRESHOLD.0, STEP_THRESHOLD.0) as i32;
+        self.advance(ticks);
         self.slew_small(ticks, offset);
     }
 
@@ -448,12 +449,14 @@ impl SoftClock {
     /// (2^-32 s), as the SNTP client has it: no 64-bit clamp. In line in
     /// the client's `accept` (its one caller in an image without `slew`):
     /// a call, a prologue with seven register saves and an epilogue less,
-    /// and its frame no longer stacked on the receive path's.
+    /// and its frame no longer stacked on the receive path's. The clock
+    /// must have been read at `ticks` ([`SoftClock::advance`]): the client
+    /// does so as the reply arrives (a second reading at the same count
+    /// would change nothing).
     #[inline]
     pub(crate) fn slew_small(&mut self, ticks: u32, offset: i32) {
         // |offset| <= STEPT < 2^30 and so is the pending slew: 32-bit
         // arithmetic from here (cheaper on the 16-bit target).
-        self.advance(ticks);
         let interval = ticks.wrapping_sub(self.last_sample);
         self.last_sample = ticks;
         // The interval in 2^-48 s (seconds in words 3 and 4), plus

@@ -902,7 +902,8 @@ impl SntpClient {
             self.clock.step(ticks, to_ntp(&time));
             self.counters.steps = self.counters.steps.wrapping_add(1);
         } else {
-            // Within ±STEPT: the clock's 32-bit slew.
+            // Within ±STEPT: the clock's 32-bit slew (the clock read at
+            // `ticks` already, in `receive_outcome`).
             self.clock.slew_small(ticks, low);
             // In 2^-16 s (16-bit: |low| < 2^30, delay < 2^32).
             self.adapt_poll((magnitude >> 16) as u16, (self.last.delay >> 16) as u16);
