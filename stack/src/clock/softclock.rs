@@ -401,11 +401,16 @@ impl SoftClock {
         }
     }
 
-    /// The time of the last reading (or step), 32.32 as 16-bit words.
-    #[inline(never)]
-    pub(crate) fn time_words(&self) -> Words<4> {
-        let t = &self.base_time;
-        [t[1], t[2], t[3], t[4]]
+    /// The time of the last reading (or step), 32.32 as 16-bit words, by
+    /// reference: the time's words in place (the 2^-48 s word below them
+    /// left out), no copy returned through memory.
+    #[inline(always)]
+    pub(crate) fn time_words(&self) -> &Words<4> {
+        match self.base_time.last_chunk() {
+            Some(t) => t,
+            // (Never: 4 of the 5 words.)
+            None => &[0; 4],
+        }
     }
 
     /// Sets the clock to `time` at tick `ticks`: the first synchronization,

@@ -681,7 +681,7 @@ impl SntpClient {
         // At most 28 bits (16 Hz): only the fraction changes.
         let mask = self.clock.noise_mask();
         self.clock.advance(ticks);
-        let mut t1 = self.clock.time_words();
+        let mut t1 = *self.clock.time_words();
         let fraction = word32(&t1, 0) & !mask | self.rng.next_u32() & mask;
         t1[0] = fraction as u16;
         t1[1] = (fraction >> 16) as u16;
@@ -853,7 +853,7 @@ impl SntpClient {
         if root_distance_too_long(h) {
             return Err(Reject::RootDistance);
         }
-        add4(&mut b, &self.clock.time_words(), true);
+        add4(&mut b, self.clock.time_words(), true);
         let d = &mut a;
         add4(d, &b, true);
         // Saturated to 1 s: what the display and the poll use. A negative
@@ -892,7 +892,7 @@ impl SntpClient {
             if negative_delay {
                 self.last.offset = b;
             }
-            let mut time = self.clock.time_words();
+            let mut time = *self.clock.time_words();
             add4(&mut time, &self.last.offset, false);
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
