@@ -29,7 +29,11 @@ fi
 # the MSP430 firmware (-Z build-std=core) and for cargo-fuzz.
 rustup component add clippy rustfmt >/dev/null 2>&1 || true
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-rustup component list --toolchain nightly --installed | grep -q '^rust-src' \
-    || rustup component add rust-src --toolchain nightly
+# (clippy and rustfmt too: the lint and format stages run them on the
+# nightly-only workspaces and for the msp430-none-elf target.)
+for component in rust-src clippy rustfmt; do
+    rustup component list --toolchain nightly --installed | grep -q "^$component" \
+        || rustup component add "$component" --toolchain nightly
+done
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 log "ready"
