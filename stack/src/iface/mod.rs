@@ -1241,52 +1241,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
 
     /// Finds or makes a neighbor cache slot for `ip` ([`neighbor_slot`]
     /// of the cache at the current time).
-    // The 16-bit target: the one copy, shared with `resolve`. Hosts: the
-    // same steps here, inlined (the NS answer records its solicitor on
-    // every frame; through the free function, 3 instructions more per NS
-    // measured).
     #[inline(always)]
     fn neighbor_slot(&mut self, ip: &Ipv6Address) -> Option<(usize, &mut Neighbor)> {
-        #[cfg(target_pointer_width = "16")]
-        {
-            neighbor_slot(&mut self.neighbors, ip, self.now_ms)
-        }
-        #[cfg(not(target_pointer_width = "16"))]
-        {
-            if N == 0 {
-                return None;
-            }
-            if let Some((i, _)) = self.neighbor_index(ip) {
-                return Some((i, &mut self.neighbors[i]));
-            }
-            let now = self.now_ms;
-            // One scan for a free slot and the eviction victim: free slots
-            // first (class 4), then non-routers before routers, then entries
-            // past INCOMPLETE, then the oldest; the last of equals. Compared
-            // as (class, age) in 8 + 32 bits rather than one 64-bit score.
-            let mut i = 0;
-            let (mut best_class, mut best_age) = (0u8, 0u32);
-            for (j, n) in self.neighbors.iter().enumerate() {
-                let age = now.wrapping_sub(n.stamp);
-                let class = match n.state {
-                    None => 4,
-                    s => 2 * (!n.is_router as u8) + (s != Some(NeighborState::Incomplete)) as u8,
-                };
-                if class > best_class || (class == best_class && !less_than(age, best_age)) {
-                    best_class = class;
-                    best_age = age;
-                    i = j;
-                }
-            }
-            // (One initialisation for both callers' new entries: cleared,
-            // then the three fields set.)
-            let n = &mut self.neighbors[i];
-            *n = Neighbor::FREE;
-            n.ip = *ip;
-            n.timer = now;
-            n.stamp = now;
-            Some((i, n))
-        }
+        neighbor_slot(&mut self.neighbors, ip, self.now_ms)
     }
 }
 
