@@ -37,7 +37,7 @@ pub extern "C" fn probe() -> ! {
             harness::tx(&buf[..n]);
         }
         // A DNS query from a fresh ephemeral port to the first RDNSS server.
-        let dns = iface.dns_servers().next();
+        let dns = iface.dns_servers().next().copied();
         if let Some(dns) = dns {
             if let Ok(port) = iface.bind_ephemeral() {
                 let off = iface.udp_payload_offset();
