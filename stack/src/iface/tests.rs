@@ -2209,3 +2209,58 @@ fn address_without_dad_is_assigned_where_poll_at_says() {
         );
     }
 }
+
+/// `Soonest::s` (each lifetime end made a delay, 3300414) against the
+/// definition it replaced: the soonest end after `now_s` that is not
+/// INFINITE, its whole seconds capped at MAX_LIFETIME_WAIT_S, in ms, less
+/// the milliseconds past the current second. Edges: ends at and next to
+/// `now_s`, the cap and one past it, the saturated INFINITE - 1, INFINITE,
+/// `sub_ms` 0 and 999; every delay at least 1 ms.
+#[test]
+fn lifetime_delays_are_the_soonest_end_converted() {
+    use super::tables::INFINITE;
+    let nows = [
+        0u32,
+        1,
+        1_000,
+        0x7fff_ffff,
+        INFINITE - 3_000_000,
+        INFINITE - 2,
+    ];
+    for now_s in nows {
+        let ends = [
+            0,
+            now_s.wrapping_sub(1),
+            now_s,
+            now_s.wrapping_add(1),
+            now_s.wrapping_add(2),
+            now_s.wrapping_add(MAX_LIFETIME_WAIT_S),
+            now_s.wrapping_add(MAX_LIFETIME_WAIT_S + 1),
+            INFINITE - 1,
+            INFINITE,
+        ];
+        for sub_ms in [0u16, 1, 999] {
+            for a in ends {
+                for b in ends {
+                    let mut t = Soonest {
+                        now: 5,
+                        now_s,
+                        sub_ms,
+                        delay: u32::MAX,
+                    };
+                    t.s(a);
+                    t.s(b);
+                    let soonest = [a, b]
+                        .into_iter()
+                        .filter(|&e| e != INFINITE && e > now_s)
+                        .min();
+                    let want = soonest.map_or(u32::MAX, |e| {
+                        (e - now_s).min(MAX_LIFETIME_WAIT_S) * 1000 - u32::from(sub_ms)
+                    });
+                    assert_eq!(t.delay, want, "{now_s} {sub_ms} {a} {b}");
+                    assert!(t.delay >= 1);
+                }
+            }
+        }
+    }
+}
