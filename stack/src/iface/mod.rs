@@ -970,7 +970,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// Puts address slot `i` in DAD (RFC 4862 5.4): tentative (or
     /// optimistic, RFC 4429 3.1), first probe after a random delay, and an
     /// MLD report for its solicited-node group before it (RFC 4862 5.4.2).
-    /// The slot's address is set already.
+    /// Sets the DAD fields only: it reads neither the slot's address nor
+    /// its lifetimes (SLAAC sets them after the call, 99c9b86), so a
+    /// change here that reads them must move that call.
     fn begin_dad(&mut self, i: usize) {
         let at = self.random_time(consts::MAX_RTR_SOLICITATION_DELAY_MS);
         let e = slot_mut(&mut self.addrs, i);
