@@ -298,12 +298,15 @@ pub struct Enc28j60<SPI, D> {
     ewrpt: u16,
     etxnd: u16,
     counters: Counters,
-    /// Where `receive` reads a frame's header and `transmit` the status
-    /// vector's first bytes: in the driver (a `static` on a small target)
-    /// rather than on the stack under the caller's loop, and not cleared
-    /// before each read (safe Rust clears a local array). After the
-    /// 16-bit fields: at an even address, its little-endian pairs are
-    /// read as words.
+    /// Where `exchange` builds and clocks every register access's command
+    /// bytes (0..=2), `receive` reads a frame's header and `transmit` the
+    /// status vector's first bytes: in the driver (a `static` on a small
+    /// target) rather than on the stack under the caller's loop, and not
+    /// cleared before each read (safe Rust clears a local array). Shared:
+    /// what an RBM read puts here is overwritten by the next register
+    /// access, so its bytes are taken out (copied to locals) before any
+    /// (the borrow of `self` enforces it). After the 16-bit fields: at an
+    /// even address, its little-endian pairs are read as words.
     scratch: [u8; 6],
     bank: u8,
     /// Frames known to be waiting (from the last EPKTCNT read, minus those
