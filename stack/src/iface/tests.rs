@@ -2264,3 +2264,43 @@ fn lifetime_delays_are_the_soonest_end_converted() {
         }
     }
 }
+
+/// The ICMP error rate limit (RFC 4443 2.4 (f), `take_icmp_token` since
+/// 6ec2cd6 and the refill without its `add > 0` test) across the wrap of
+/// the millisecond clock: the burst of 4 just before it, one token back
+/// 250 ms later on the other side of it, not two, and the whole burst
+/// after a long pause.
+#[test]
+fn icmp_rate_limit_across_the_clock_wrap() {
+    let mut t = T::up();
+    t.run_for(u64::from(u32::MAX) - 2_500 - 100);
+    assert_eq!(t.now, u32::MAX - 100);
+    let sent = (0..6)
+        .filter(|_| match t.rx(&hx(UDP_CLOSED)) {
+            Received::Transmit(_) => true,
+            Received::Dropped(DropReason::RateLimited) => false,
+            other => panic!("{other:?}"),
+        })
+        .count();
+    assert_eq!(sent, 4);
+    t.now = t.now.wrapping_add(249);
+    assert_eq!(
+        t.rx(&hx(UDP_CLOSED)),
+        Received::Dropped(DropReason::RateLimited)
+    );
+    t.now = t.now.wrapping_add(1);
+    assert_eq!(t.now, 149);
+    assert!(matches!(t.rx(&hx(UDP_CLOSED)), Received::Transmit(_)));
+    assert_eq!(
+        t.rx(&hx(UDP_CLOSED)),
+        Received::Dropped(DropReason::RateLimited)
+    );
+    t.now += 10_000;
+    for _ in 0..4 {
+        assert!(matches!(t.rx(&hx(UDP_CLOSED)), Received::Transmit(_)));
+    }
+    assert_eq!(
+        t.rx(&hx(UDP_CLOSED)),
+        Received::Dropped(DropReason::RateLimited)
+    );
+}
