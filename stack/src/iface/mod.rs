@@ -155,6 +155,8 @@ pub const MIN_BUFFER: usize = 130;
 /// [`Interface::source_code`]'s answer when no address will do (one
 /// more: an address that would do is still tentative).
 const NO_SOURCE: u16 = 4;
+// (Every slot index is below it, or a slot would read as "none".)
+const _: () = assert!(MAX_ADDRESSES < NO_SOURCE as usize);
 /// Events waiting for [`Interface::poll_event`]; more are counted as lost.
 pub const MAX_EVENTS: usize = 4;
 

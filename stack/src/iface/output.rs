@@ -24,6 +24,14 @@ const ROUTER_ALERT_HBH: [u8; 8] = [ip_protocol::ICMPV6, 0, 5, 2, 0, 0, 1, 0];
 /// `send_udp_code`'s error for `nb::Error::WouldBlock` (the others are
 /// `SendError`'s discriminants, 0 to 4).
 const WOULD_BLOCK: u16 = 8;
+// (`send_udp` decodes the codes by these values: keep them so, and
+// every one apart from WOULD_BLOCK.)
+const _: () = assert!(
+    SendError::TooLarge as u16 == 0
+        && SendError::NoSourceAddress as u16 == 1
+        && SendError::NoRoute as u16 == 2
+        && SendError::BadAddress as u16 != WOULD_BLOCK
+);
 /// Offset of a UDP payload in frames this stack builds.
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
 
