@@ -1275,14 +1275,16 @@ const fn nonzero(n: u8) -> NonZeroU8 {
 /// offsets beyond ±2147 s (a first step) as `>2000s`.
 fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     r.str("off ");
-    // One of the two is 0 (SyncInfo::offset_s): the sum has the sign of
-    // both, and is below 2^31 for at most 2147 whole seconds.
+    // One of the two is 0 (SyncInfo::offset_s): their OR is the other,
+    // with its sign. Whole seconds in microseconds below 2^31 for |s| at
+    // most 2147 (one unsigned comparison by 16-bit halves; i32::MIN's
+    // magnitude, 2^31, is above).
     let s = i.offset_s;
-    let us = s.wrapping_mul(1_000_000).wrapping_add(i.offset_us);
-    r.put(if (s | i.offset_us) < 0 { b'-' } else { b'+' });
-    // |s| <= 2147, one unsigned comparison (by 16-bit halves).
-    if time::less_than(s.wrapping_add(2147) as u32, 2 * 2147 + 1) {
-        write_ms(r, us.unsigned_abs());
+    let v = s | i.offset_us;
+    r.put(if v < 0 { b'-' } else { b'+' });
+    let mag = v.unsigned_abs();
+    if s == 0 || time::less_than(mag, 2148) {
+        write_ms(r, mag.wrapping_mul(if s == 0 { 1 } else { 1_000_000 }));
     } else {
         key(r, KEY_OVER);
     }
