@@ -426,11 +426,11 @@ impl ClockApp {
     /// [`ClockApp::configure`] for an application that is
     /// [`ClockApp::UNCONFIGURED`] (never configured: a `static` of it, all
     /// zero bytes since reset): the same state, without clearing again
-    /// what is zero already (the firmware's start; the node still starts
-    /// over, the resolver and the NTP client are set up by their own
-    /// `configure_unconfigured`, the clock built in place). On a configured
-    /// application its own fields (counters, events, message), the
-    /// resolver's and the NTP client's would keep their values: use
+    /// what is zero already (the firmware's start; the node, the resolver
+    /// and the NTP client are set up by their own `configure_unconfigured`,
+    /// the clock built in place). On a configured application its own
+    /// fields (counters, events, message), the node's, the resolver's and
+    /// the NTP client's would keep their values: use
     /// [`ClockApp::configure`] there (which clears all, then calls this).
     #[inline]
     pub fn configure_unconfigured(&mut self, config: AppConfig) {
@@ -438,7 +438,7 @@ impl ClockApp {
         let mut ic = iface::Config::new(config.mac);
         ic.seed = config.seed;
         ic.optimistic_dad = config.optimistic_dad;
-        self.iface.configure(ic);
+        self.iface.configure_unconfigured(ic);
         // MAX_PORTS is 4: this one, the resolver's and the NTP client's.
         let _ = self.iface.bind(MESSAGE_PORT);
         // Distinct generators: the ports come from the interface's. Halves

@@ -511,6 +511,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // a memset) with the few other fields set after: much less code
         // than a field-by-field literal on the 16-bit target.
         *self = const { Self::UNCONFIGURED };
+        self.configure_unconfigured(config);
+    }
+
+    /// [`Interface::configure`] for an interface that is
+    /// [`Interface::UNCONFIGURED`] (never configured: all zero bytes, a
+    /// small target's `static` since reset): the same state, without
+    /// clearing again what is zero already. On an interface that was
+    /// configured, whatever it held (addresses, neighbors, ports, counters,
+    /// events) would stay: use `configure` there.
+    pub fn configure_unconfigured(&mut self, config: Config) {
         self.mac = config.mac;
         self.optimistic = config.optimistic_dad;
         self.dad_transmits = config.dad_transmits;

@@ -1767,6 +1767,10 @@ fn configure_on_a_used_interface_equals_new() {
     let mut fresh = T::with(config);
     // Exactly the state `new` returns (Debug prints every field).
     assert_eq!(format!("{:?}", used.i), format!("{:?}", fresh.i));
+    // configure_unconfigured from the all-zero state: the same.
+    let mut zero: Interface = Interface::UNCONFIGURED;
+    zero.configure_unconfigured(config);
+    assert_eq!(format!("{zero:?}"), format!("{:?}", fresh.i));
     assert_eq!(used.i.counters(), &Counters::default());
     assert_eq!(used.i.poll_event(), None);
     // And the same behaviour from there, at any clock: same frames out,
