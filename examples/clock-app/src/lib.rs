@@ -939,8 +939,6 @@ impl ClockApp {
         // The next lookup's time and the event; one tail for both.
         let (next, event) = match state {
             dns::State::Resolved => {
-                let addrs = self.dns.addresses();
-                self.sntp.set_servers(addrs);
                 // At the TTL's end, but not sooner than DNS_REFRESH_MS from
                 // now: the expiry when it is past that time (by the
                 // wrapping difference's sign: the expiry is under 2^31 ms
@@ -952,6 +950,8 @@ impl ClockApp {
                         next = at;
                     }
                 }
+                // (After the expiry: read while the state is known.)
+                self.sntp.set_servers(self.dns.addresses());
                 (next, Queued::Resolved)
             }
             dns::State::Failed(f) => {
