@@ -28,6 +28,8 @@ pub enum TzError {
 /// Longest zone abbreviation kept (POSIX requires at least `TZNAME_MAX` =
 /// 6; tzdata's longest are 6).
 pub const MAX_NAME: usize = 7;
+// (`Name::as_bytes` masks the length with it.)
+const _: () = assert!((MAX_NAME + 1).is_power_of_two());
 
 /// A transition rule (POSIX `TZ` "rule" date forms), reduced at parse
 /// time to "a day after the first of a month" or "a weekday of a week
@@ -82,7 +84,10 @@ struct Name {
 
 impl Name {
     fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.len as usize]
+        // `len` is at most MAX_NAME (the parser stops there), a power of
+        // two less one: the mask keeps every length and leaves no bounds
+        // check (4 B less on the MSP430).
+        &self.bytes[..self.len as usize & MAX_NAME]
     }
 
     fn as_str(&self) -> &str {
@@ -504,6 +509,17 @@ mod tests {
         // Nuuk 2026: DST from Saturday 2026-03-28 23:00 local (-02) = 01:00 UTC Sunday.
         assert_eq!(tz.offset_at(utc(2026, 3, 29, 1, 0) - 1), (-7200, false));
         assert_eq!(tz.offset_at(utc(2026, 3, 29, 1, 0)), (-3600, true));
+    }
+
+    /// Names of MAX_NAME characters are kept whole (`as_bytes` masks the
+    /// length with MAX_NAME); one more is refused.
+    #[test]
+    fn longest_names_kept_whole() {
+        let tz = Tz::parse("<+012345>-1<ABCDEFG>,M3.5.0,M10.5.0/3").unwrap();
+        assert_eq!(tz.abbreviation_bytes(false), b"+012345");
+        assert_eq!(tz.abbreviation_bytes(true), b"ABCDEFG");
+        assert_eq!(tz.local(0).abbreviation, "+012345");
+        assert_eq!(Tz::parse("ABCDEFGH-1").unwrap_err(), TzError::BadName);
     }
 
     #[test]
