@@ -833,7 +833,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// the link MTU.
     pub fn max_udp_payload(&self, buf_len: usize) -> usize {
         // (Saturating: the MTU is 0 in an unconfigured interface.)
-        let by_mtu = (self.params.mtu as usize).saturating_sub(48);
+        let by_mtu = (self.params.mtu as usize).saturating_sub(output::UDP_HEADERS);
         buf_len.saturating_sub(output::UDP_PAYLOAD).min(by_mtu)
     }
 

@@ -34,6 +34,9 @@ const _: () = assert!(
 );
 /// Offset of a UDP payload in frames this stack builds.
 pub(crate) const UDP_PAYLOAD: usize = L4 + 8;
+/// The IPv6 and UDP headers of those frames, which the link MTU must hold
+/// with the payload (`max_udp_payload` and `send_udp` share the limit).
+pub(crate) const UDP_HEADERS: usize = UDP_PAYLOAD - IP;
 
 /// An ICMPv6 message the node sends itself: a Neighbor Discovery message
 /// (RS, NS, NA) or an MLD report (MLDv2, MLDv1), for
@@ -449,7 +452,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // limit then 0, what the `max` gives.)
         if buf.len() < UDP_PAYLOAD
             || payload_len > buf.len() - UDP_PAYLOAD
-            || payload_len + 48 > usize::from(self.params.mtu).max(48)
+            || payload_len + UDP_HEADERS > usize::from(self.params.mtu).max(UDP_HEADERS)
         {
             return Err(SendError::TooLarge as u16);
         }
