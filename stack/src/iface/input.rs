@@ -593,7 +593,8 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // `Icmpv6Packet::make_echo_reply` in line, without its second test
         // of the type (`icmp_input` dispatched on it): code 0 (RFC 4443
         // 4.1), then the type and the checksum's incremental update.
-        // (The pattern never fails: the message is 8 bytes or more.)
+        // (The pattern fails only on a non-zero code: the message is 8
+        // bytes or more already.)
         let [kind, 0, ck_hi, ck_lo, ..] = msg else {
             return self.count_drop(DropReason::IcmpIgnored);
         };
@@ -765,10 +766,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 // RFC 4862 5.4.3: an NS from :: for an address in DAD
                 // (someone else runs DAD for it); 5.4.4: an NA for it
                 // (the address is in use by another node): duplicate.
-                // (Tentative or optimistic: one bit each, one test.)
-                if slot as u8 & (AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8) != 0
-                    && (kind == msg_type::NEIGHBOR_ADVERT || src.is_unspecified())
-                {
+                if slot.in_dad() && (kind == msg_type::NEIGHBOR_ADVERT || src.is_unspecified()) {
                     self.dad_failed(i);
                     return Received::Consumed;
                 }

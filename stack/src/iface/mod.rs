@@ -1019,10 +1019,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let e = &self.addrs[i];
             let (slot, dad_left, dad_at, valid_until) =
                 (e.slot, e.dad_left, e.dad_at, e.valid_until);
-            if slot as u8 & (AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8) != 0
-                && dad_left == 0
-                && time::due(now, dad_at)
-            {
+            if slot.in_dad() && dad_left == 0 && time::due(now, dad_at) {
                 self.addrs[i].slot = AddrSlot::Assigned;
                 let addr = &self.addrs[i].addr;
                 queue_event(

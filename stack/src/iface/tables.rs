@@ -66,6 +66,13 @@ pub(crate) enum AddrSlot {
     Assigned = 8,
 }
 
+impl AddrSlot {
+    /// DAD is running: tentative or optimistic (one bit each, one test).
+    pub fn in_dad(self) -> bool {
+        self as u8 & (AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8) != 0
+    }
+}
+
 /// One address of the interface.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct AddrEntry {
@@ -108,9 +115,9 @@ impl AddrEntry {
         self.slot as u8 & (AddrSlot::Assigned as u8 | AddrSlot::Optimistic as u8) != 0
     }
 
-    /// DAD is running: tentative or optimistic (one bit test).
+    /// DAD is running: tentative or optimistic ([`AddrSlot::in_dad`]).
     pub fn in_dad(&self) -> bool {
-        self.slot as u8 & (AddrSlot::Tentative as u8 | AddrSlot::Optimistic as u8) != 0
+        self.slot.in_dad()
     }
 
     /// Is ours for receiving: anything but free or duplicate. Tentative
