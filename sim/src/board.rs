@@ -799,8 +799,8 @@ pub struct Board {
     stats: Stats,
     asleep: bool,
     /// A cycle profile by function, fed every CPU step while `Some`
-    /// (the board then steps one instruction at a time); `None` costs
-    /// nothing. See [`crate::profile`].
+    /// (the board then runs the CPU through its per-step hook rather than
+    /// [`Cpu::run`]); `None` costs nothing. See [`crate::profile`].
     pub profile: Option<crate::profile::Profile>,
 }
 

@@ -51,8 +51,8 @@ const CCIFG: u16 = 0x0001;
 /// mixes the entropy seed from it first ([`crate::entropy::mix`], which
 /// stops it).
 ///
-/// Called once, after a reset (by `crate::init_capturing`, which both of
-/// those call): BCSCTL2 is assumed to hold its reset value.
+/// Called once, after a reset (by `crate::init_capturing` for `init`, by
+/// `Board::init` itself): BCSCTL2 is assumed to hold its reset value.
 pub(crate) fn init_capturing() -> bool {
     let p = periph();
     let bc = &p.basic_clock;

@@ -172,8 +172,10 @@ pub fn init() -> bool {
     calibrated
 }
 
-/// [`init`] with Timer_B left capturing ACLK edges for
-/// [`entropy::mix`] (what [`Board::init`] does next).
+/// [`init`]'s steps with Timer_B left capturing ACLK edges (which `init`
+/// then stops). [`Board::init`] has its own order: the clock's capture,
+/// the entropy seed from it ([`entropy::mix`]), then the pins and USARTs
+/// from one table.
 #[cfg(target_arch = "msp430")]
 pub(crate) fn init_capturing() -> bool {
     // The watchdog is already stopped: `Reset` holds it (`rt`) before

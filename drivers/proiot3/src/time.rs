@@ -217,9 +217,9 @@ impl embedded_hal::delay::DelayNs for Delay {
             low = low.wrapping_sub(CHUNK_US);
             delay_cycles(CHUNK_US / 4 * LOOPS_PER_4US);
         }
-        // Below CHUNK_US, the product fits (asserted above). An even loop
-        // count halves first: at 3.93 MHz that is `low * 3`, two additions
-        // instead of a multiply call (the same count).
+        // Below CHUNK_US, the product fits (asserted above). The DCO's
+        // count by shifts; another even count halves first (a smaller
+        // product, the same count); an odd one as it is.
         let loops = if LOOPS_PER_4US == 6 {
             // The DCO's 3.93 MHz: ceil(low * 6 / 4) = 2 * low - low / 2
             // (floored), by shifts and a subtraction (the multiply by 3

@@ -714,7 +714,7 @@ impl ClockApp {
         if let Some(t) = self.iface.poll_at(now_ms) {
             w.at(t);
         }
-        // The resolver's deadline while resolving (poll_at is `None`
+        // The resolver's deadline while resolving (`deadline` is `None`
         // exactly when not), else the application's next lookup, if one
         // waits (at most one of each kind is pending).
         match self.dns.deadline() {
