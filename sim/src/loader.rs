@@ -54,16 +54,45 @@ fn u32_at(d: &[u8], off: usize) -> Result<u32, LoadError> {
         .ok_or(LoadError::Truncated)
 }
 
+/// The checks every reader of an image makes first: an ELF file, 32-bit
+/// little-endian (ELFCLASS32, ELFDATA2LSB), for the MSP430, with the
+/// whole ELF header there.
+fn check_elf_header(data: &[u8]) -> Result<(), LoadError> {
+    if !is_elf(data) {
+        return Err(LoadError::NotElf);
+    }
+    if data.len() < 52 {
+        return Err(LoadError::Truncated);
+    }
+    // e_ident[EI_CLASS] = 1 (ELFCLASS32), e_ident[EI_DATA] = 1 (little-endian)
+    if data[4] != 1 || data[5] != 1 {
+        return Err(LoadError::UnsupportedElf);
+    }
+    let machine = u16_at(data, 18)?;
+    if machine != EM_MSP430 {
+        return Err(LoadError::WrongMachine(machine));
+    }
+    Ok(())
+}
+
+/// The section header table of a checked image: (e_shoff, e_shentsize,
+/// e_shnum), each entry at least an ELF32 section header (40 bytes) long.
+fn section_headers(data: &[u8]) -> Result<(usize, usize, usize), LoadError> {
+    check_elf_header(data)?;
+    let shoff = u32_at(data, 32)? as usize;
+    let shentsize = usize::from(u16_at(data, 46)?);
+    let shnum = usize::from(u16_at(data, 48)?);
+    if shnum > 0 && shentsize < 40 {
+        return Err(LoadError::Truncated);
+    }
+    Ok((shoff, shentsize, shnum))
+}
+
 /// Static RAM of an ELF image: the total size of its allocated, writable
 /// sections (`.data`, `.bss`, ...) inside the F1611 RAM (0x1100-0x38FF),
 /// from the section headers. The stack comes on top.
 pub fn elf_static_ram(data: &[u8]) -> Result<u32, LoadError> {
-    if !is_elf(data) {
-        return Err(LoadError::NotElf);
-    }
-    let shoff = u32_at(data, 32)? as usize;
-    let shentsize = usize::from(u16_at(data, 46)?);
-    let shnum = usize::from(u16_at(data, 48)?);
+    let (shoff, shentsize, shnum) = section_headers(data)?;
     let mut total = 0u32;
     for i in 0..shnum {
         let sh = shoff + i * shentsize;
@@ -99,14 +128,9 @@ pub struct Symbol {
 /// objects, sections, files, undefined symbols, unnamed ones and `$`/`.L`
 /// local labels are left out. A stripped image gives an empty list.
 pub fn elf_symbols(data: &[u8]) -> Result<Vec<Symbol>, LoadError> {
-    if !is_elf(data) {
-        return Err(LoadError::NotElf);
-    }
-    let shoff = u32_at(data, 32)? as usize;
-    let shentsize = usize::from(u16_at(data, 46)?);
-    let shnum = usize::from(u16_at(data, 48)?);
+    let (shoff, shentsize, shnum) = section_headers(data)?;
     let section = |i: usize| -> Result<usize, LoadError> {
-        if i >= shnum || shentsize < 40 {
+        if i >= shnum {
             return Err(LoadError::Truncated);
         }
         Ok(shoff + i * shentsize)
@@ -172,20 +196,7 @@ pub fn is_elf(data: &[u8]) -> bool {
 /// code copies it from). Bytes beyond p_filesz (.bss) are not loaded; the
 /// startup code clears them.
 pub fn parse_elf(data: &[u8]) -> Result<Image, LoadError> {
-    if !is_elf(data) {
-        return Err(LoadError::NotElf);
-    }
-    // e_ident[EI_CLASS] = 1 (ELFCLASS32), e_ident[EI_DATA] = 1 (little-endian)
-    if data.len() < 52 {
-        return Err(LoadError::Truncated);
-    }
-    if data[4] != 1 || data[5] != 1 {
-        return Err(LoadError::UnsupportedElf);
-    }
-    let machine = u16_at(data, 18)?;
-    if machine != EM_MSP430 {
-        return Err(LoadError::WrongMachine(machine));
-    }
+    check_elf_header(data)?;
     let entry = u32_at(data, 24)?;
     let phoff = u32_at(data, 28)? as usize;
     let phentsize = u16_at(data, 42)? as usize;

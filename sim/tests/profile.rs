@@ -147,3 +147,27 @@ fn elf_labels_profile_the_assembled_program() {
         Err(loader::LoadError::NotElf)
     );
 }
+
+/// The symbol and static-RAM readers check the ELF header as the loader
+/// does: a 64-bit, big-endian or other-machine image is refused rather
+/// than read with the MSP430's 32-bit layout.
+#[test]
+fn elf_readers_refuse_what_the_loader_refuses() {
+    let elf = include_bytes!("data/sum.elf");
+    let mut class64 = elf.to_vec();
+    class64[4] = 2;
+    let mut big_endian = elf.to_vec();
+    big_endian[5] = 2;
+    let mut x86 = elf.to_vec();
+    x86[18..20].copy_from_slice(&62u16.to_le_bytes());
+    for (image, want) in [
+        (&class64, loader::LoadError::UnsupportedElf),
+        (&big_endian, loader::LoadError::UnsupportedElf),
+        (&x86, loader::LoadError::WrongMachine(62)),
+    ] {
+        assert_eq!(loader::parse_elf(image).err(), Some(want.clone()));
+        assert_eq!(loader::elf_symbols(image).err(), Some(want.clone()));
+        assert_eq!(loader::elf_static_ram(image).err(), Some(want));
+    }
+    assert!(loader::elf_static_ram(elf).is_ok());
+}
