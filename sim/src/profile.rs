@@ -5,21 +5,24 @@
 //! Functions come from the firmware ELF's symbol table
 //! ([`crate::loader::elf_symbols`]), sorted by address.
 //!
-//! Per function it counts
-//! - `self_cycles`: cycles of instructions inside it;
-//! - `inclusive_cycles`: cycles while it was running or on the call stack
-//!   (a shadow stack kept from CALL and interrupt entries, a frame dropped
-//!   once SP rises above its entry SP: RET, RETI, or a longjmp-like
-//!   unwinding). Frames entered before the profile started are unknown, so
-//!   the functions that were already running at the start (the main loop)
-//!   get only their own cycles;
+//! The cycles are kept in a call tree ([`Profile::tree`]): each step's
+//! cycles go to the call path it ran in, each function under the path that
+//! called it, from a shadow call stack kept from CALL and interrupt entries
+//! (a frame dropped once SP rises above its entry SP: RET, RETI, or a
+//! longjmp-like unwinding). An interrupt handler hangs under the root, not
+//! under the code it interrupted. Frames entered before the profile started
+//! are unknown: the code that was already running at the start (the main
+//! loop) forms top-level paths, with what it calls under it.
+//!
+//! Per function ([`Profile::top`], [`Profile::table`]), from the tree:
+//! - `self_cycles`: cycles of instructions inside it, on every path;
+//! - `inclusive_cycles`: the cycles of its paths and everything under them
+//!   (a recursive path counted once, at its outermost call): its own and
+//!   its callees', never those of an interrupt taken while it ran;
 //! - `entries`: CALLs and interrupts landing in it, and jumps from another
 //!   function to its first instruction (tail calls; a jump of at most 6
 //!   bytes forward looks like running on into the next function and is
 //!   not counted).
-//!
-//! and a call tree ([`Profile::tree`]): the same cycles by call path,
-//! each function under the path that called it (a handler under the root).
 //!
 //! Sleep (CPUOFF) cycles are not counted: [`Profile::total_cycles`] is the
 //! awake cycles of the window. Run with the perf test:
@@ -124,19 +127,15 @@ pub struct FunctionCost {
 #[derive(Debug, Clone)]
 pub struct Profile {
     functions: Functions,
-    self_cycles: Vec<u64>,
-    inclusive: Vec<u64>,
+    /// Entries by function (tail jumps are not in the tree's calls).
     entries: Vec<u64>,
-    unknown_cycles: u64,
-    total: u64,
     /// Shadow call stack: (function, SP right after the entry, its node
     /// in the call tree).
     stack: Vec<(Option<usize>, u16, usize)>,
-    /// The call tree ([`Profile::tree`]); node 0 is the root.
+    /// The call tree ([`Profile::tree`]), every cycle recorded in it;
+    /// node 0 is the root. A node comes after its parent.
     nodes: Vec<Node>,
     children: HashMap<(usize, Option<usize>), usize>,
-    seen: Vec<u64>,
-    stamp: u64,
 }
 
 /// A call path: a function as called from its parent's path.
@@ -159,11 +158,7 @@ impl Profile {
         let n = functions.list.len();
         Profile {
             functions,
-            self_cycles: vec![0; n],
-            inclusive: vec![0; n],
             entries: vec![0; n],
-            unknown_cycles: 0,
-            total: 0,
             stack: Vec::new(),
             nodes: vec![Node {
                 parent: 0,
@@ -172,8 +167,6 @@ impl Profile {
                 calls: 0,
             }],
             children: HashMap::new(),
-            seen: vec![0; n],
-            stamp: 0,
         }
     }
 
@@ -220,18 +213,6 @@ impl Profile {
         }
         let node = self.context(charged);
         self.nodes[node].self_cycles += cycles;
-        self.total += cycles;
-        match charged {
-            Some(i) => self.self_cycles[i] += cycles,
-            None => self.unknown_cycles += cycles,
-        }
-        self.stamp += 1;
-        for f in self.stack.iter().map(|e| e.0).chain([charged]).flatten() {
-            if self.seen[f] != self.stamp {
-                self.seen[f] = self.stamp;
-                self.inclusive[f] += cycles;
-            }
-        }
         if result == StepResult::Executed {
             while self.stack.last().is_some_and(|e| sp_after > e.1) {
                 self.stack.pop();
@@ -290,13 +271,10 @@ impl Profile {
     /// when the profile started (callers unknown) and interrupt handlers.
     pub fn tree(&self, min_cycles: u64, per: u64) -> String {
         let per = per.max(1);
-        let mut inclusive: Vec<u64> = self.nodes.iter().map(|n| n.self_cycles).collect();
+        let inclusive = self.node_inclusive();
         let mut kids: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
-        // Children come after their parents: one backward pass sums.
         for i in (1..self.nodes.len()).rev() {
-            let p = self.nodes[i].parent;
-            inclusive[p] += inclusive[i];
-            kids[p].push(i);
+            kids[self.nodes[i].parent].push(i);
         }
         let mut s = String::new();
         let _ = writeln!(
@@ -332,14 +310,46 @@ impl Profile {
         s
     }
 
+    /// Each node's inclusive cycles: its own and its descendants'.
+    fn node_inclusive(&self) -> Vec<u64> {
+        let mut inclusive: Vec<u64> = self.nodes.iter().map(|n| n.self_cycles).collect();
+        // Children come after their parents: one backward pass sums.
+        for i in (1..self.nodes.len()).rev() {
+            inclusive[self.nodes[i].parent] += inclusive[i];
+        }
+        inclusive
+    }
+
+    /// Own and inclusive cycles by function, from the tree; index
+    /// `functions.len()` is code outside every symbol. A function's
+    /// inclusive cycles are those of its outermost paths (no caller of the
+    /// same function above them), so recursion is not counted twice.
+    fn by_function(&self) -> (Vec<u64>, Vec<u64>) {
+        let unknown = self.functions.list.len();
+        let slot = |f: Option<usize>| f.unwrap_or(unknown);
+        let node_inclusive = self.node_inclusive();
+        let (mut own, mut inclusive) = (vec![0; unknown + 1], vec![0; unknown + 1]);
+        for (i, n) in self.nodes.iter().enumerate().skip(1) {
+            own[slot(n.function)] += n.self_cycles;
+            let mut up = n.parent;
+            while up != 0 && self.nodes[up].function != n.function {
+                up = self.nodes[up].parent;
+            }
+            if up == 0 {
+                inclusive[slot(n.function)] += node_inclusive[i];
+            }
+        }
+        (own, inclusive)
+    }
+
     /// Awake cycles recorded.
     pub fn total_cycles(&self) -> u64 {
-        self.total
+        self.nodes.iter().map(|n| n.self_cycles).sum()
     }
 
     /// Cycles at addresses no symbol covers.
     pub fn unknown_cycles(&self) -> u64 {
-        self.unknown_cycles
+        self.by_function().0[self.functions.list.len()]
     }
 
     /// The function names and ranges profiled over.
@@ -350,36 +360,41 @@ impl Profile {
     /// The cost of the function named `name` (first match).
     pub fn cost_of(&self, name: &str) -> Option<FunctionCost> {
         let i = self.functions.list.iter().position(|f| f.name == name)?;
-        Some(self.row(i))
+        Some(self.rows().swap_remove(i))
     }
 
-    fn row(&self, i: usize) -> FunctionCost {
-        let f = &self.functions.list[i];
-        FunctionCost {
-            name: f.name.clone(),
-            start: f.start,
-            self_cycles: self.self_cycles[i],
-            inclusive_cycles: self.inclusive[i],
-            entries: self.entries[i],
-        }
+    /// Every function's row, by address, then the `"?"` row.
+    fn rows(&self) -> Vec<FunctionCost> {
+        let (own, inclusive) = self.by_function();
+        let named = self
+            .functions
+            .list
+            .iter()
+            .map(|f| (f.name.as_str(), f.start));
+        named
+            .chain([("?", 0)])
+            .zip(own.iter().zip(&inclusive))
+            .zip(self.entries.iter().chain([&0]))
+            .map(
+                |(((name, start), (&own, &inclusive)), &entries)| FunctionCost {
+                    name: name.into(),
+                    start,
+                    self_cycles: own,
+                    inclusive_cycles: inclusive,
+                    entries,
+                },
+            )
+            .collect()
     }
 
     /// The `n` functions with the most own cycles, most first (a `"?"`
     /// row for unknown code among them when it has any).
     pub fn top(&self, n: usize) -> Vec<FunctionCost> {
-        let mut rows: Vec<FunctionCost> = (0..self.functions.list.len())
-            .filter(|&i| self.self_cycles[i] > 0 || self.inclusive[i] > 0)
-            .map(|i| self.row(i))
+        let mut rows: Vec<FunctionCost> = self
+            .rows()
+            .into_iter()
+            .filter(|r| r.self_cycles > 0 || r.inclusive_cycles > 0)
             .collect();
-        if self.unknown_cycles > 0 {
-            rows.push(FunctionCost {
-                name: "?".into(),
-                start: 0,
-                self_cycles: self.unknown_cycles,
-                inclusive_cycles: self.unknown_cycles,
-                entries: 0,
-            });
-        }
         rows.sort_by(|a, b| {
             b.self_cycles
                 .cmp(&a.self_cycles)
@@ -394,12 +409,13 @@ impl Profile {
     pub fn table(&self, n: usize, per: u64) -> String {
         let per = per.max(1);
         let top = self.top(n);
+        let total = self.total_cycles();
         let shown: u64 = top.iter().map(|r| r.self_cycles).sum();
         let mut s = String::new();
         let window = if per == 1 {
-            format!("{} cycles", self.total)
+            format!("{total} cycles")
         } else {
-            format!("{} cycles per window of {per}", self.total / per)
+            format!("{} cycles per window of {per}", total / per)
         };
         let _ = writeln!(
             s,
@@ -408,14 +424,14 @@ impl Profile {
             "self%",
             "inclusive",
             "entries",
-            100.0 * shown as f64 / self.total.max(1) as f64
+            100.0 * shown as f64 / total.max(1) as f64
         );
         for r in top {
             let _ = writeln!(
                 s,
                 "{:>8} {:>5.1}% {:>9} {:>8}  {:04x} {}",
                 r.self_cycles / per,
-                100.0 * r.self_cycles as f64 / self.total.max(1) as f64,
+                100.0 * r.self_cycles as f64 / total.max(1) as f64,
                 r.inclusive_cycles / per,
                 r.entries as f64 / per as f64,
                 r.start,

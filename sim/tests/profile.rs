@@ -27,30 +27,37 @@ fn function(addr: u16, size: u16, name: &str) -> Symbol {
 /// 4020 g:    inc r5            ; 1
 /// 4022       ret               ; 3
 /// ```
+/// An image of little-endian words at their addresses, run from 0x4000.
+fn image(segments: &[(u16, &[u16])]) -> Image {
+    Image {
+        segments: segments
+            .iter()
+            .map(|&(addr, words)| Segment {
+                addr,
+                data: words.iter().flat_map(|w| w.to_le_bytes()).collect(),
+            })
+            .collect(),
+        entry: Some(0x4000),
+    }
+}
+
+/// The tree's rows (after the header) split into their words:
+/// inclusive, self, calls, name.
+fn tree_rows(tree: &str) -> Vec<Vec<&str>> {
+    tree.lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect()
+}
+
 #[test]
 fn cycles_go_to_the_function_holding_the_pc() {
-    let words = |w: &[u16]| w.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>();
-    let image = Image {
-        segments: vec![
-            Segment {
-                addr: 0x4000,
-                data: words(&[0x4031, 0x3900, 0x12B0, 0x4010, 0x3FFF]),
-            },
-            Segment {
-                addr: 0x4010,
-                data: words(&[0x12B0, 0x4020, 0x4130]),
-            },
-            Segment {
-                addr: 0x4020,
-                data: words(&[0x5315, 0x4130]),
-            },
-            Segment {
-                addr: 0xFFFE,
-                data: words(&[0x4000]),
-            },
-        ],
-        entry: Some(0x4000),
-    };
+    let image = image(&[
+        (0x4000, &[0x4031, 0x3900, 0x12B0, 0x4010, 0x3FFF]),
+        (0x4010, &[0x12B0, 0x4020, 0x4130]),
+        (0x4020, &[0x5315, 0x4130]),
+        (0xFFFE, &[0x4000]),
+    ]);
     let mut board = Board::new(&image, BoardConfig::default());
     board.profile = Some(Profile::new(Functions::from_symbols(&[
         function(0x4000, 10, "main"),
@@ -84,11 +91,7 @@ fn cycles_go_to_the_function_holding_the_pc() {
     // The call tree: main (running before the profile: a top-level row)
     // calls f, which calls g.
     let tree = p.tree(0, 1);
-    let rows: Vec<Vec<&str>> = tree
-        .lines()
-        .skip(1)
-        .map(|l| l.split_whitespace().collect())
-        .collect();
+    let rows = tree_rows(&tree);
     let (awake_s, main_s) = (awake.to_string(), (awake - 12).to_string());
     assert_eq!(
         rows,
@@ -104,6 +107,89 @@ fn cycles_go_to_the_function_holding_the_pc() {
         "indented: {tree}"
     );
     assert_eq!(p.tree(5, 1).lines().count(), 3, "g (4 cycles) left out");
+}
+
+/// An interrupt taken inside g (called by f): the handler hangs under
+/// the root of the call tree, not under g, and its cycles are in neither
+/// f's nor g's inclusive cycles, in the table as in the tree.
+///
+/// ```text
+/// 4000 main: mov #0x3900, sp   ; 2 cycles
+/// 4004       call #f           ; 5
+/// 4008       jmp $             ; 2 each
+/// 4010 f:    call #g           ; 5
+/// 4014       ret               ; 3
+/// 4020 g:    bis.b #1, &P1IE   ; 4
+/// 4024       bis.b #1, &P1IFG  ; 4: Port 1 requests its interrupt
+/// 4028       eint              ; 1
+/// 402a       nop               ; 1
+/// 402c       dint              ; 1
+/// 402e       ret               ; 3
+/// 4040 p1:   bic.b #1, &P1IFG  ; 4 (after the 6 of acceptance)
+/// 4044       inc r6            ; 1
+/// 4046       reti              ; 5
+/// ```
+#[test]
+fn an_interrupt_is_not_in_the_inclusive_cycles_of_the_function_it_interrupts() {
+    let image = image(&[
+        (0x4000, &[0x4031, 0x3900, 0x12B0, 0x4010, 0x3FFF]),
+        (0x4010, &[0x12B0, 0x4020, 0x4130]),
+        (
+            0x4020,
+            &[
+                0xD3D2, 0x0025, 0xD3D2, 0x0023, 0xD232, 0x4303, 0xC232, 0x4130,
+            ],
+        ),
+        (0x4040, &[0xC3D2, 0x0023, 0x5316, 0x1300]),
+        (0xFFE8, &[0x4040]),
+        (0xFFFE, &[0x4000]),
+    ]);
+    let mut board = Board::new(&image, BoardConfig::default());
+    board.profile = Some(Profile::new(Functions::from_symbols(&[
+        function(0x4000, 10, "main"),
+        function(0x4010, 6, "f"),
+        function(0x4020, 16, "g"),
+        function(0x4040, 8, "p1"),
+    ])));
+    let awake_before = board.stats().cycles_awake;
+    assert_eq!(board.run_for(PS_PER_S / 10_000), Stop::TimeReached);
+    assert_eq!(board.cpu.regs[6], 1, "the handler ran once");
+    let p = board.profile.take().unwrap();
+    let awake = board.stats().cycles_awake - awake_before;
+    assert_eq!(p.total_cycles(), awake);
+
+    let cost = |name| {
+        let c = p.cost_of(name).unwrap();
+        (c.self_cycles, c.inclusive_cycles, c.entries)
+    };
+    assert_eq!(cost("p1"), (16, 16, 1), "acceptance 6, then 4 + 1 + 5");
+    assert_eq!(cost("g"), (14, 14, 1), "without the handler's 16");
+    assert_eq!(cost("f"), (8, 22, 1), "its own and g's, not the handler's");
+
+    // The tree says the same: the handler at the top level, main's path
+    // holding everything else.
+    let tree = p.tree(0, 1);
+    let main_incl = (awake - 16).to_string();
+    let main_s = (awake - 16 - 22).to_string();
+    assert_eq!(
+        tree_rows(&tree),
+        [
+            vec![main_incl.as_str(), main_s.as_str(), "0", "main"],
+            vec!["22", "8", "1", "f"],
+            vec!["14", "14", "1", "g"],
+            vec!["16", "16", "1", "p1"],
+        ],
+        "{tree}"
+    );
+    // Every function's table row agrees with its paths in the tree.
+    for row in p.top(10) {
+        let in_tree: u64 = tree_rows(&tree)
+            .iter()
+            .filter(|r| r[3] == row.name)
+            .map(|r| r[0].parse::<u64>().unwrap())
+            .sum();
+        assert_eq!(row.inclusive_cycles, in_tree, "{}: {tree}", row.name);
+    }
 }
 
 /// tests/data/sum.elf (see tests/instructions.rs): `_start` calls `sum`,
