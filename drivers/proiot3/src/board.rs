@@ -30,20 +30,24 @@ const U1BR0: u8 = 0x7C;
 const U1BR1: u8 = 0x7D;
 
 /// The pins, the console's USART0 and the ENC28J60's USART1 after a PUC,
-/// as (register address, value) byte writes in order: what
-/// [`crate::io::init`], [`Uart::new`] and [`Spi::new`] do, with plain
-/// writes where they set bits of registers every PUC clears (PxSEL and
-/// PxDIR: SLAU049 table 9-1; ME1, ME2: 13.3 and 14.3, reset with PUC;
-/// nothing before this sets them) and whole values for the two output
-/// registers (PxOUT is not reset): P3OUT 0 (D/C, E and the LEDs low;
-/// P3.4/P3.5 are the UART's, selected before TXD becomes an output, so
-/// their bits drive nothing) and P5OUT with only the ENC28J60's chip
-/// select high, before it becomes an output (the LEDs low; P5.1-P5.3 are
-/// the SPI's, selected). Each USART as SLAU049 13.2.1 and 14.2.1 ask:
-/// configured with SWRST set, enabled in ME1/ME2, then SWRST cleared. One
-/// loop over 2-byte entries instead of a 4-6 byte instruction per write
-/// (the PAC's); the same values reach the same registers.
-static SETUP: [[u8; 2]; 26] = [
+/// as (register address, value) byte writes in order: the board's only
+/// pin and USART set-up ([`Uart::new`] writes its [`CONSOLE`] slice
+/// again), with plain writes where they set bits of registers every PUC
+/// clears (PxSEL and PxDIR: SLAU049 table 9-1; ME1, ME2: 13.3 and 14.3,
+/// reset with PUC; nothing before this sets them) and whole values for
+/// the two output registers (PxOUT is not reset): P3OUT 0 (D/C, E and the
+/// LEDs low; P3.4/P3.5 are the UART's, selected before TXD becomes an
+/// output, so their bits drive nothing) and P5OUT with only the
+/// ENC28J60's chip select high, before it becomes an output (the LEDs
+/// low; P5.1-P5.3 are the SPI's, selected). SOMI (P5.2) and RXD (P3.5)
+/// stay the inputs the PUC leaves them. Each USART as SLAU049 13.2.1 and
+/// 14.2.1 ask: configured with SWRST set, enabled in ME1/ME2, then SWRST
+/// cleared. One loop over 2-byte entries instead of a 4-6 byte
+/// instruction per write (the PAC's).
+pub(crate) static SETUP: [[u8; 2]; 26] = TABLE;
+
+/// [`SETUP`]'s entries (a constant, for the checks below).
+const TABLE: [[u8; 2]; 26] = [
     // Display bus (data P2, D/C P3.0, E P3.1) and the LEDs: outputs, low.
     [P3OUT, 0],
     [P5OUT, CS],
@@ -55,7 +59,7 @@ static SETUP: [[u8; 2]; 26] = [
     [P1IES, 0xFF],
     [P1IFG, 0],
     [P1IE, 0xFF],
-    // Console (`Uart::new`): P3.4 TXD and P3.5 RXD selected, TXD an
+    // Console ([`CONSOLE`]): P3.4 TXD and P3.5 RXD selected, TXD an
     // output; 115200 8N1 from SMCLK.
     [P3SEL, uart::PINS],
     [P3DIR, DC | E | LEDS_P3 | uart::TXD],
@@ -66,7 +70,7 @@ static SETUP: [[u8; 2]; 26] = [
     [U0MCTL, uart::MCTL],
     [ME1, uart::ME1_BITS],
     [U0CTL, uart::CTL],
-    // ENC28J60 bus (`Spi::new`): chip select (high), SIMO and UCLK
+    // ENC28J60 bus: chip select (high), SIMO and UCLK
     // outputs, P5.1-P5.3 selected; SPI master, mode 0, SMCLK/2.
     [P5DIR, LEDS_P5 | CS | spi::OUT_PINS],
     [P5SEL, spi::SPI_PINS],
@@ -79,13 +83,23 @@ static SETUP: [[u8; 2]; 26] = [
     [U1CTL, spi::CTL],
 ];
 
+/// The console's entries of [`SETUP`]: P3SEL to the write that takes
+/// USART0 out of reset.
+pub(crate) const CONSOLE: core::ops::Range<usize> = 8..17;
+const _: () = {
+    let first = TABLE[CONSOLE.start];
+    let last = TABLE[CONSOLE.end - 1];
+    assert!(first[0] == P3SEL && last[0] == U0CTL && last[1] == uart::CTL);
+    assert!(TABLE[CONSOLE.end][0] == P5DIR);
+};
+
 /// Writes each (address, value) of `list` to its byte register (in line:
-/// one caller).
+/// `Board::init` and the panic path's `Uart::new`).
 #[inline(always)]
-fn write_registers(list: &[[u8; 2]]) {
+pub(crate) fn write_registers(list: &[[u8; 2]]) {
     for &[addr, value] in list {
         // SAFETY: the addresses are the byte registers of `SETUP`, set up
-        // once after a PUC by `Board::init`.
+        // after a PUC by `Board::init` (the console's again by `Uart::new`).
         unsafe { core::ptr::write_volatile(usize::from(addr) as *mut u8, value) };
     }
 }
@@ -112,9 +126,8 @@ impl Board {
     /// SPI bus from [`SETUP`], the display, the MAC). Call once, first
     /// thing in `main`.
     pub fn init() -> Board {
-        // [`crate::init`]'s steps, the pins after the seed (from one table
-        // with the USARTs): the calibration's Timer_B capture kept running
-        // for `entropy::seed(256)`.
+        // The pins after the seed (from one table with the USARTs): the
+        // calibration's Timer_B capture kept running for the entropy.
         let clock_locked = crate::clock::init_capturing();
         crate::time::start();
         crate::interrupts_enable();

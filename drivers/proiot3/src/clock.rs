@@ -47,12 +47,11 @@ const CCIFG: u16 = 0x0001;
 /// stays clear; `false` (and the DCO kept) if it never does.
 ///
 /// Leaves Timer_B capturing ACLK edges (as [`capture_start`] sets it):
-/// [`crate::init`] stops it ([`capture_stop`]), [`crate::Board::init`]
-/// mixes the entropy seed from it first ([`crate::entropy::mix`], which
-/// stops it).
+/// [`crate::Board::init`] mixes the entropy seed from it
+/// ([`crate::entropy::mix`], which stops it).
 ///
-/// Called once, after a reset (by `crate::init_capturing` for `init`, by
-/// `Board::init` itself): BCSCTL2 is assumed to hold its reset value.
+/// Called once, after a reset (by `Board::init`): BCSCTL2 is assumed to
+/// hold its reset value.
 pub(crate) fn init_capturing() -> bool {
     let p = periph();
     let bc = &p.basic_clock;

@@ -20,36 +20,6 @@ pub const LEDS_P3: u8 = 0xCC;
 /// LEDs on port 5: P5.4-P5.7.
 pub const LEDS_P5: u8 = 0xF0;
 
-/// Configures display bus pins, LEDs (off) and the buttons (inputs, falling
-/// edge interrupts recorded by the `PORT1` handler). Called by
-/// [`crate::init`]; call once, after a reset, before other pin set-up: the
-/// selection and direction registers are assumed at their reset values.
-pub fn init() {
-    let p = periph();
-    // PxSEL and PxDIR are cleared by every PUC (MSP430x1xx family guide
-    // SLAU049 table 9-1) and `init` runs once after one, before any other
-    // pin set-up: P1SEL, P2SEL, P3SEL and P1DIR already hold the 0 (I/O
-    // function, input) they need here.
-    p.port_2.dir().write(|w| unsafe { w.bits(0xFF) });
-    p.port_3
-        .out()
-        .modify(|r, w| unsafe { w.bits(r.bits() & !(DC | E | LEDS_P3)) });
-    p.port_3
-        .dir()
-        .modify(|r, w| unsafe { w.bits(r.bits() | DC | E | LEDS_P3) });
-    p.port_5
-        .out()
-        .modify(|r, w| unsafe { w.bits(r.bits() & !LEDS_P5) });
-    p.port_5
-        .dir()
-        .modify(|r, w| unsafe { w.bits(r.bits() | LEDS_P5) });
-    let p1 = &p.port_1;
-    // Writing P1IES can set P1IFG bits (SLAU049 9.2.7): flags cleared after.
-    p1.ies().write(|w| unsafe { w.bits(0xFF) });
-    p1.ifg().write(|w| unsafe { w.bits(0) });
-    p1.ie().write(|w| unsafe { w.bits(0xFF) });
-}
-
 /// Buttons held down now (bit n = P1.n).
 pub fn buttons() -> u8 {
     !periph().port_1.in_().read().bits()
@@ -100,7 +70,7 @@ pub struct ParallelBus {
 }
 
 impl ParallelBus {
-    /// The bus; pins are set up by [`init`].
+    /// The bus; its pins are set up by [`crate::Board::init`].
     pub fn new() -> Self {
         ParallelBus { _private: () }
     }

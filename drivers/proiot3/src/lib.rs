@@ -96,7 +96,7 @@ mod tests {
         // Exact multiples: one microsecond more (never less).
         assert_eq!(ns_to_us(0), 1);
         assert_eq!(ns_to_us(1000), 2);
-        // Over 65,535 us (no cap at the free `time::delay_us`'s u16).
+        // Over 65,535 us (no 16-bit cap).
         assert_eq!(ns_to_us(70_000_001), 70_001);
         assert_eq!(ns_to_us(u32::MAX), 4_294_968);
         // At least the time asked, at most 1 us more, over a spread.
@@ -128,7 +128,6 @@ pub(crate) struct Regs {
     pub watchdog_timer: pac::WatchdogTimer,
     pub basic_clock: pac::BasicClock,
     pub port_1: pac::Port1,
-    pub port_2: pac::Port2,
     pub port_3: pac::Port3,
     pub port_5: pac::Port5,
     pub usart0: pac::Usart0,
@@ -149,7 +148,6 @@ pub(crate) fn periph() -> Regs {
             watchdog_timer: pac::WatchdogTimer::steal(),
             basic_clock: pac::BasicClock::steal(),
             port_1: pac::Port1::steal(),
-            port_2: pac::Port2::steal(),
             port_3: pac::Port3::steal(),
             port_5: pac::Port5::steal(),
             usart0: pac::Usart0::steal(),
@@ -158,31 +156,4 @@ pub(crate) fn periph() -> Regs {
             timer_b7: pac::TimerB7::steal(),
         }
     }
-}
-
-/// Everything the firmware usually needs, initialised in the right order
-/// (the watchdog is held by `Reset`, before `main`): clocks calibrated,
-/// pins configured, the monotonic clock running and interrupts enabled.
-/// Call once, after a reset. Returns whether the DCO calibration against
-/// the 32768 Hz crystal succeeded.
-#[cfg(target_arch = "msp430")]
-pub fn init() -> bool {
-    let calibrated = init_capturing();
-    clock::capture_stop();
-    calibrated
-}
-
-/// [`init`]'s steps with Timer_B left capturing ACLK edges (which `init`
-/// then stops). [`Board::init`] has its own order: the clock's capture,
-/// the entropy seed from it ([`entropy::mix`]), then the pins and USARTs
-/// from one table.
-#[cfg(target_arch = "msp430")]
-pub(crate) fn init_capturing() -> bool {
-    // The watchdog is already stopped: `Reset` holds it (`rt`) before
-    // anything else runs, and these run once after it.
-    let calibrated = clock::init_capturing();
-    io::init();
-    time::start();
-    interrupts_enable();
-    calibrated
 }

@@ -43,36 +43,8 @@ pub struct Spi {
 }
 
 impl Spi {
-    /// Configures USART1 and the pins. CS ends high (deselected).
-    pub fn new() -> Self {
-        let p = periph();
-        let port = &p.port_5;
-        port.out().modify(|r, w| unsafe { w.bits(r.bits() | CS) });
-        // One change per read-modify-write: each is a single `bis.b` on
-        // the MSP430, smaller than a load, two operations and a store.
-        // SOMI (P5.2) stays an input and CS (P5.0) an I/O pin: PxDIR and
-        // PxSEL are cleared by every PUC (SLAU049 table 9-1) and no other
-        // code sets those two bits, so nothing needs clearing, also when
-        // `new` runs again.
-        port.dir()
-            .modify(|r, w| unsafe { w.bits(r.bits() | CS | OUT_PINS) });
-        port.sel()
-            .modify(|r, w| unsafe { w.bits(r.bits() | SPI_PINS) });
-        let u = &p.usart1;
-        u.ctl().write(|w| unsafe { w.bits(CTL | SWRST) });
-        u.tctl().write(|w| unsafe { w.bits(TCTL) });
-        u.br0().write(|w| unsafe { w.bits(BR0) });
-        u.br1().write(|w| unsafe { w.bits(0) });
-        u.mctl().write(|w| unsafe { w.bits(0) });
-        p.special_function
-            .me2()
-            .modify(|r, w| unsafe { w.bits(r.bits() | ME2_BITS) });
-        u.ctl().write(|w| unsafe { w.bits(CTL) });
-        Spi::configured()
-    }
-
     /// The bus, USART1 and its pins set up already (by `Board::init`'s
-    /// register table, the same writes as [`Spi::new`]).
+    /// register table, its only set-up).
     pub(crate) fn configured() -> Self {
         Spi { _private: () }
     }
@@ -115,12 +87,6 @@ impl Spi {
         for &b in buf {
             self.exchange(b);
         }
-    }
-}
-
-impl Default for Spi {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -180,13 +180,6 @@ const LOOPS_PER_4US: u16 = (crate::clock::MCLK_HZ * 4).div_ceil(3_000_000) as u1
 const CHUNK_US: u16 = 4096;
 const _: () = assert!(CHUNK_US as u32 * LOOPS_PER_4US as u32 <= 0xFFFF);
 
-/// Busy-waits at least `us` microseconds (up to 65535) at
-/// [`crate::clock::MCLK_HZ`].
-#[inline]
-pub fn delay_us(us: u16) {
-    embedded_hal::delay::DelayNs::delay_us(&mut Delay, u32::from(us));
-}
-
 /// Busy-waiting `embedded_hal::delay::DelayNs` at [`crate::clock::MCLK_HZ`]
 /// (for drivers that need short blocking delays; use [`sleep_ms`] to wait
 /// long in low power).
@@ -197,8 +190,7 @@ impl embedded_hal::delay::DelayNs for Delay {
         self.delay_us(crate::ns_to_us(ns));
     }
 
-    /// The single copy of the delay code (the free `delay_us` calls it too):
-    /// one delay loop per [`CHUNK_US`], then one for the rest; 16-bit
+    /// The single copy of the delay code: one delay loop per [`CHUNK_US`], then one for the rest; 16-bit
     /// arithmetic only.
     #[inline(never)]
     fn delay_us(&mut self, us: u32) {

@@ -39,33 +39,20 @@ pub struct Uart {
 }
 
 impl Uart {
-    /// Configures USART0 as a UART at [`BAUD`] and selects its pins.
+    /// Configures USART0 as a UART at [`BAUD`] and selects its pins: the
+    /// console's writes of [`crate::Board::init`]'s register table again
+    /// (its `CONSOLE` slice, one source for both), for a panic handler
+    /// that cannot rely on the board being set up. Those writes set the
+    /// whole of P3SEL and P3DIR as the table leaves them (the display's
+    /// D/C and E and the LEDs outputs too): called after `Board::init`,
+    /// they change no pin.
     pub fn new() -> Self {
-        let p = periph();
-        p.port_3
-            .sel()
-            .modify(|r, w| unsafe { w.bits(r.bits() | PINS) });
-        // TXD an output (one `bis.b`); RXD (P3.5) stays the input every
-        // PUC leaves it (SLAU049 table 9-1): no other code sets its
-        // direction bit.
-        p.port_3
-            .dir()
-            .modify(|r, w| unsafe { w.bits(r.bits() | TXD) });
-        let u = &p.usart0;
-        u.ctl().write(|w| unsafe { w.bits(CTL | SWRST) });
-        u.tctl().write(|w| unsafe { w.bits(TCTL) });
-        u.br0().write(|w| unsafe { w.bits(DIVIDER as u8) });
-        u.br1().write(|w| unsafe { w.bits((DIVIDER >> 8) as u8) });
-        u.mctl().write(|w| unsafe { w.bits(MCTL) });
-        p.special_function
-            .me1()
-            .modify(|r, w| unsafe { w.bits(r.bits() | ME1_BITS) });
-        u.ctl().write(|w| unsafe { w.bits(CTL) });
+        crate::board::write_registers(&crate::board::SETUP[crate::board::CONSOLE]);
         Uart::configured()
     }
 
     /// The console, USART0 set up already (by `Board::init`'s register
-    /// table, the same writes as [`Uart::new`]).
+    /// table).
     pub(crate) fn configured() -> Self {
         Uart { _private: () }
     }
