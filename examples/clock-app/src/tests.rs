@@ -17,6 +17,16 @@ const GLOBAL: &str = "2001:db8:1::ff:fe00:42";
 /// 2026-07-15T10:20:30Z (a Wednesday; CEST in Central Europe).
 const EPOCH: u64 = 1_784_110_830;
 
+/// When [`Bench::run_polling`] calls the app's `poll`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Polling {
+    /// On every millisecond.
+    EveryMs,
+    /// As the firmware does: only when a frame came in, when `poll_in`'s
+    /// wait has passed, or once a second (the display's pace).
+    AsTheFirmware,
+}
+
 /// The app and the network, driven in simulated time with a 1 MHz tick
 /// counter (ticks = simulated microseconds).
 struct Bench {
@@ -83,32 +93,21 @@ impl Bench {
         }
     }
 
-    /// Runs for `seconds` of simulated time in 1 ms steps.
+    /// Runs for `seconds` of simulated time in 1 ms steps, polling the
+    /// app on every step.
     fn run(&mut self, seconds: u64) {
-        let end = self.t_ps + seconds * PS;
-        while self.t_ps < end {
-            self.t_ps += PS / 1000;
-            let t = self.t_ps;
-            for (at, frame) in self.net.poll(t) {
-                self.deliver(at, &frame);
-            }
-            while let Some(n) = self.app.poll(&mut self.buf, ms(t), ticks(t)) {
-                self.send(t, n);
-            }
-            self.drain_events();
-        }
+        self.run_polling(seconds, Polling::EveryMs);
     }
 
-    /// [`Bench::run`] as the firmware runs: `poll` only when a frame
-    /// came in, when `poll_in`'s wait has passed, or once a second (the
-    /// display's pace), not on every millisecond.
-    fn run_sleeping(&mut self, seconds: u64) {
+    /// Runs for `seconds` of simulated time in 1 ms steps, polling as
+    /// `polling` says.
+    fn run_polling(&mut self, seconds: u64, polling: Polling) {
         let end = self.t_ps + seconds * PS;
         let mut wake = self.t_ps;
         while self.t_ps < end {
             self.t_ps += PS / 1000;
             let t = self.t_ps;
-            let mut woken = t >= wake || t % PS == 0;
+            let mut woken = polling == Polling::EveryMs || t >= wake || t % PS == 0;
             for (at, frame) in self.net.poll(t) {
                 self.deliver(at, &frame);
                 woken = true;
@@ -120,10 +119,12 @@ impl Bench {
                 self.send(t, n);
             }
             self.drain_events();
-            wake = match self.app.poll_in(ms(t)) {
-                Some(w) => t + u64::from(w.max(1)) * (PS / 1000),
-                None => end,
-            };
+            if polling == Polling::AsTheFirmware {
+                wake = match self.app.poll_in(ms(t)) {
+                    Some(w) => t + u64::from(w.max(1)) * (PS / 1000),
+                    None => end,
+                };
+            }
         }
     }
 
@@ -340,7 +341,7 @@ fn sleeping_until_poll_in_misses_no_deadline() {
         let mut every_ms = Bench::new(cfg(), name, "UTC0");
         let mut sleeping = Bench::new(cfg(), name, "UTC0");
         every_ms.run(90);
-        sleeping.run_sleeping(90);
+        sleeping.run_polling(90, Polling::AsTheFirmware);
         assert_eq!(sleeping.events, every_ms.events, "{seed} {name}");
         let times = |b: &Bench| {
             b.sent
