@@ -62,6 +62,60 @@ fn board_udp(dst_mac: [u8; 6], dst: Ipv6Addr, src_port: u16, port: u16, data: &[
     )
 }
 
+/// An ICMPv6 message `body` from the board's global address to `dst`
+/// (MAC `dst_mac`).
+fn board_icmpv6(dst_mac: [u8; 6], dst: Ipv6Addr, hop_limit: u8, body: &[u8]) -> Vec<u8> {
+    packet::build_ipv6(
+        BOARD_MAC,
+        dst_mac,
+        board_global(),
+        dst,
+        packet::PROTO_ICMPV6,
+        hop_limit,
+        body,
+    )
+}
+
+/// The board's Neighbor Solicitation for `target` with its SLLA, to the
+/// target's solicited-node group (RFC 4861 4.3); valid only with hop
+/// limit 255 (7.1.1).
+fn neighbor_solicitation(target: Ipv6Addr, hop_limit: u8) -> Vec<u8> {
+    let sn = packet::solicited_node(&target);
+    let mut ns = vec![135, 0, 0, 0, 0, 0, 0, 0];
+    ns.extend_from_slice(&target.octets());
+    ns.extend_from_slice(&[1, 1]);
+    ns.extend_from_slice(&BOARD_MAC);
+    board_icmpv6(packet::multicast_mac(&sn), sn, hop_limit, &ns)
+}
+
+/// The board's solicited, override Neighbor Advertisement for `target`
+/// with its TLLA (RFC 4861 4.4), to `dst` (MAC `dst_mac`).
+fn neighbor_advertisement(target: &[u8], dst_mac: [u8; 6], dst: Ipv6Addr) -> Vec<u8> {
+    let mut na = vec![136, 0, 0, 0, 0x60, 0, 0, 0];
+    na.extend_from_slice(target);
+    na.extend_from_slice(&[2, 1]);
+    na.extend_from_slice(&BOARD_MAC);
+    board_icmpv6(dst_mac, dst, 255, &na)
+}
+
+/// A session of the virtual network with `cfg` and, as the board, the
+/// test program tests/data/board/clock.elf on the MSPSim-mode ENC28J60
+/// model (which queues frames even before the firmware enables
+/// reception, so a sleeping program suffices).
+fn clock_elf_session(cfg: NetConfig) -> proiot3_sim::session::Session {
+    use proiot3_sim::session::{Network, Session};
+    use proiot3_sim::{loader, Board, BoardConfig, EncModel};
+    let image = loader::parse_elf(include_bytes!("data/board/clock.elf")).unwrap();
+    let config = BoardConfig {
+        enc_model: EncModel::Mspsim,
+        ..BoardConfig::default()
+    };
+    Session::new(
+        Board::new(&image, config),
+        Network::Virtual(Box::new(VirtualNet::new(cfg))),
+    )
+}
+
 fn run(net: &mut VirtualNet, until: u64) -> Vec<(u64, Vec<u8>)> {
     net.poll(until)
 }
@@ -103,21 +157,7 @@ fn router_answers_a_solicitation_with_the_configured_advertisement() {
 fn hosts_answer_neighbor_solicitations_and_echo() {
     let mut net = VirtualNet::new(NetConfig::default());
     let target: Ipv6Addr = "2001:db8:1::123".parse().unwrap();
-    let sn = packet::solicited_node(&target);
-    let mut ns = vec![135, 0, 0, 0, 0, 0, 0, 0];
-    ns.extend_from_slice(&target.octets());
-    ns.extend_from_slice(&[1, 1]);
-    ns.extend_from_slice(&BOARD_MAC);
-    let f = packet::build_ipv6(
-        BOARD_MAC,
-        packet::multicast_mac(&sn),
-        board_global(),
-        sn,
-        packet::PROTO_ICMPV6,
-        255,
-        &ns,
-    );
-    net.send_from_board(0, f);
+    net.send_from_board(0, neighbor_solicitation(target, 255));
     let got = run(&mut net, 10 * MS);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, 2 * MS);
@@ -133,31 +173,13 @@ fn hosts_answer_neighbor_solicitations_and_echo() {
     assert_eq!(&na[8..24], &target.octets());
     assert_eq!(&na[24..], &hex("0201 020000000123")[..]);
     // An NS with hop limit 64 is invalid (RFC 4861 7.1.1): no answer.
-    let bad = packet::build_ipv6(
-        BOARD_MAC,
-        packet::multicast_mac(&sn),
-        board_global(),
-        sn,
-        packet::PROTO_ICMPV6,
-        64,
-        &ns,
-    );
-    net.send_from_board(20 * MS, bad);
+    net.send_from_board(20 * MS, neighbor_solicitation(target, 64));
     assert!(run(&mut net, 30 * MS).is_empty());
     // Echo to the router's global address (its MAC is ROUTER_MAC).
     let mut echo = vec![128, 0, 0, 0, 0x12, 0x34, 0, 1];
     echo.extend_from_slice(b"ping");
     let router: Ipv6Addr = "2001:db8:1::1".parse().unwrap();
-    let f = packet::build_ipv6(
-        BOARD_MAC,
-        [2, 0, 0, 0, 0, 1],
-        board_global(),
-        router,
-        packet::PROTO_ICMPV6,
-        64,
-        &echo,
-    );
-    net.send_from_board(40 * MS, f);
+    net.send_from_board(40 * MS, board_icmpv6([2, 0, 0, 0, 0, 1], router, 64, &echo));
     // The router does not know our MAC yet: it resolves it with an NS first.
     let got = run(&mut net, 50 * MS);
     assert_eq!(got.len(), 1);
@@ -167,20 +189,8 @@ fn hosts_answer_neighbor_solicitations_and_echo() {
     assert_eq!(p.dst, packet::solicited_node(&board_global()));
     assert_eq!(&m[8..24], &board_global().octets());
     // Our NA (solicited, override, TLLA) releases the queued echo reply.
-    let mut na = vec![136, 0, 0, 0, 0x60, 0, 0, 0];
-    na.extend_from_slice(&board_global().octets());
-    na.extend_from_slice(&[2, 1]);
-    na.extend_from_slice(&BOARD_MAC);
-    let f = packet::build_ipv6(
-        BOARD_MAC,
-        [2, 0, 0, 0, 0, 1],
-        board_global(),
-        p.src,
-        packet::PROTO_ICMPV6,
-        255,
-        &na,
-    );
-    net.send_from_board(60 * MS, f);
+    let na = neighbor_advertisement(&board_global().octets(), [2, 0, 0, 0, 0, 1], p.src);
+    net.send_from_board(60 * MS, na);
     let got = run(&mut net, 70 * MS);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, 62 * MS);
@@ -229,20 +239,7 @@ fn dns_query_via(
             if p.next_header == packet::PROTO_ICMPV6 {
                 let m = packet::parse_icmpv6(&p).unwrap();
                 assert_eq!(m[0], 135, "only NS expected");
-                let mut na = vec![136, 0, 0, 0, 0x60, 0, 0, 0];
-                na.extend_from_slice(&m[8..24]);
-                na.extend_from_slice(&[2, 1]);
-                na.extend_from_slice(&BOARD_MAC);
-                let f = packet::build_ipv6(
-                    BOARD_MAC,
-                    p.src_mac,
-                    board_global(),
-                    p.src,
-                    packet::PROTO_ICMPV6,
-                    255,
-                    &na,
-                );
-                net.send_from_board(t, f);
+                net.send_from_board(t, neighbor_advertisement(&m[8..24], p.src_mac, p.src));
             } else {
                 let u = packet::parse_udp(&p).unwrap();
                 assert_eq!((p.src, u.src_port, u.dst_port), (dns_ip, 53, 40000));
@@ -307,19 +304,7 @@ fn router_resolves_then_forwards_to_the_board() {
     let p = packet::parse_ipv6(&frames[0].1).unwrap();
     let m = packet::parse_icmpv6(&p).unwrap();
     assert_eq!((m[0], &m[8..24]), (135, &board_global().octets()[..]));
-    let mut na = vec![136, 0, 0, 0, 0x60, 0, 0, 0];
-    na.extend_from_slice(&board_global().octets());
-    na.extend_from_slice(&[2, 1]);
-    na.extend_from_slice(&BOARD_MAC);
-    let na = packet::build_ipv6(
-        BOARD_MAC,
-        ROUTER_MAC,
-        board_global(),
-        p.src,
-        packet::PROTO_ICMPV6,
-        255,
-        &na,
-    );
+    let na = neighbor_advertisement(&board_global().octets(), ROUTER_MAC, p.src);
     net.send_from_board(10 * MS, na);
     let frames = run(&mut net, 20 * MS);
     assert_eq!(frames.len(), 1);
@@ -389,25 +374,10 @@ fn ntp_server_stamps_exact_true_time_over_an_asymmetric_path() {
     let mut net = VirtualNet::new(cfg.clone());
     // Teach the NTP server our MAC (NS with SLLA) first.
     let target = cfg.ntp_address();
-    let sn = packet::solicited_node(&target);
-    let mut ns = vec![135, 0, 0, 0, 0, 0, 0, 0];
-    ns.extend_from_slice(&target.octets());
-    ns.extend_from_slice(&[1, 1]);
-    ns.extend_from_slice(&BOARD_MAC);
-    net.send_from_board(
-        0,
-        packet::build_ipv6(
-            BOARD_MAC,
-            packet::multicast_mac(&sn),
-            board_global(),
-            sn,
-            packet::PROTO_ICMPV6,
-            255,
-            &ns,
-        ),
-    );
+    net.send_from_board(0, neighbor_solicitation(target, 255));
     assert_eq!(run(&mut net, 10 * MS).len(), 1); // the NA
-                                                 // Client request: LI 0, VN 4, mode 3, transmit timestamp T1.
+
+    // Client request: LI 0, VN 4, mode 3, transmit timestamp T1.
     let mut req = vec![0u8; 48];
     req[0] = 0x23;
     req[2] = 6;
@@ -632,21 +602,10 @@ fn asymmetric_path_shifts_the_clock_by_half_the_difference() {
 
 #[test]
 fn session_captures_frames_both_ways_in_pcap() {
-    use proiot3_sim::session::{Network, Session};
-    use proiot3_sim::{loader, Board, BoardConfig, EncModel};
-    // The MSPSim-mode model queues frames even before the firmware enables
-    // reception, so a sleeping test program suffices as the board.
-    let image = loader::parse_elf(include_bytes!("data/board/clock.elf")).unwrap();
-    let config = BoardConfig {
-        enc_model: EncModel::Mspsim,
-        ..BoardConfig::default()
-    };
-    let board = Board::new(&image, config);
-    let cfg = NetConfig {
+    let mut s = clock_elf_session(NetConfig {
         ra_interval_ps: 4 * PS_PER_S,
         ..NetConfig::default()
-    };
-    let mut s = Session::new(board, Network::Virtual(Box::new(VirtualNet::new(cfg))));
+    });
     let path = std::env::temp_dir().join(format!("proiot3-sim-net-{}.pcap", std::process::id()));
     s.capture(path.to_str().unwrap()).unwrap();
     // Unsolicited RAs at 2 s and 6 s (+1 ms path).
@@ -697,45 +656,20 @@ fn session_captures_frames_both_ways_in_pcap() {
 /// as the display reader would).
 #[test]
 fn report_gives_clock_error_at_each_request_and_on_the_display() {
-    use proiot3_sim::session::{Network, Session};
-    use proiot3_sim::{loader, Board, BoardConfig, EncModel};
-    let image = loader::parse_elf(include_bytes!("data/board/clock.elf")).unwrap();
-    let config = BoardConfig {
-        enc_model: EncModel::Mspsim,
-        ..BoardConfig::default()
-    };
+    use proiot3_sim::session::Network;
     let cfg = NetConfig {
         ra_interval_ps: 0,
         ..NetConfig::default()
     };
     let ntp_ip = cfg.ntp_address();
     let true_ntp = |t: u64| cfg.ntp_timestamp(t);
-    let mut s = Session::new(
-        Board::new(&image, config),
-        Network::Virtual(Box::new(VirtualNet::new(cfg.clone()))),
-    );
+    let mut s = clock_elf_session(cfg.clone());
     let Network::Virtual(net) = &mut s.net else {
         unreachable!()
     };
     // Teach the server our MAC, then a request whose transmit timestamp
     // is 3 ms behind true time when it leaves at 0.5 s.
-    let sn = packet::solicited_node(&ntp_ip);
-    let mut ns = vec![135, 0, 0, 0, 0, 0, 0, 0];
-    ns.extend_from_slice(&ntp_ip.octets());
-    ns.extend_from_slice(&[1, 1]);
-    ns.extend_from_slice(&BOARD_MAC);
-    net.send_from_board(
-        0,
-        packet::build_ipv6(
-            BOARD_MAC,
-            packet::multicast_mac(&sn),
-            board_global(),
-            sn,
-            packet::PROTO_ICMPV6,
-            255,
-            &ns,
-        ),
-    );
+    net.send_from_board(0, neighbor_solicitation(ntp_ip, 255));
     let mut req = vec![0u8; 48];
     req[0] = 0x23;
     let sent = PS_PER_S / 2;
