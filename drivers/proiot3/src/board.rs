@@ -44,23 +44,30 @@ const U1BR1: u8 = 0x7D;
 /// 14.2.1 ask: configured with SWRST set, enabled in ME1/ME2, then SWRST
 /// cleared. One loop over 2-byte entries instead of a 4-6 byte
 /// instruction per write (the PAC's).
-pub(crate) static SETUP: [[u8; 2]; 26] = TABLE;
+pub(crate) static SETUP: [[u8; 2]; 24] = TABLE;
 
 /// [`SETUP`]'s entries (a constant, for the checks below).
-const TABLE: [[u8; 2]; 26] = [
-    // Display bus (data P2, D/C P3.0, E P3.1) and the LEDs: outputs, low.
+const TABLE: [[u8; 2]; 24] = [
+    // Output levels first, then the display's data bus (P2) as outputs.
+    // D/C, E (P3.0, P3.1) and the P3 LEDs become outputs (low) with the
+    // console's P3DIR write, the P5 LEDs with the SPI's P5DIR write, each
+    // a single direction write per port: until then they are the inputs
+    // they have been since the PUC (the clock calibration and the entropy
+    // sampling before this, over 8 ms), for the few microseconds of the
+    // writes between. E goes from input to output low once, as it did
+    // with an earlier write: no extra edge (its falling edge, if it was
+    // floating high, can latch P2 as a command either way). Chip select
+    // is high in P5OUT before P5DIR makes it an output: never low.
     [P3OUT, 0],
     [P5OUT, CS],
     [P2DIR, 0xFF],
-    [P3DIR, DC | E | LEDS_P3],
-    [P5DIR, LEDS_P5],
     // Buttons: falling edges; writing P1IES can set P1IFG bits (SLAU049
     // 9.2.7): flags cleared after.
     [P1IES, 0xFF],
     [P1IFG, 0],
     [P1IE, 0xFF],
     // Console ([`CONSOLE`]): P3.4 TXD and P3.5 RXD selected, TXD an
-    // output; 115200 8N1 from SMCLK.
+    // output (with D/C, E and the P3 LEDs); 115200 8N1 from SMCLK.
     [P3SEL, uart::PINS],
     [P3DIR, DC | E | LEDS_P3 | uart::TXD],
     [U0CTL, uart::CTL | uart::SWRST],
@@ -70,8 +77,8 @@ const TABLE: [[u8; 2]; 26] = [
     [U0MCTL, uart::MCTL],
     [ME1, uart::ME1_BITS],
     [U0CTL, uart::CTL],
-    // ENC28J60 bus: chip select (high), SIMO and UCLK
-    // outputs, P5.1-P5.3 selected; SPI master, mode 0, SMCLK/2.
+    // ENC28J60 bus: chip select (high), SIMO and UCLK outputs (with the
+    // P5 LEDs), P5.1-P5.3 selected; SPI master, mode 0, SMCLK/2.
     [P5DIR, LEDS_P5 | CS | spi::OUT_PINS],
     [P5SEL, spi::SPI_PINS],
     [U1CTL, spi::CTL | spi::SWRST],
@@ -85,7 +92,7 @@ const TABLE: [[u8; 2]; 26] = [
 
 /// The console's entries of [`SETUP`]: P3SEL to the write that takes
 /// USART0 out of reset.
-pub(crate) const CONSOLE: core::ops::Range<usize> = 8..17;
+pub(crate) const CONSOLE: core::ops::Range<usize> = 6..15;
 const _: () = {
     let first = TABLE[CONSOLE.start];
     let last = TABLE[CONSOLE.end - 1];
