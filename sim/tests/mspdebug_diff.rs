@@ -29,6 +29,9 @@
 //! installed. Environment: `DIFF_PROGRAMS` (default 40) and `DIFF_SEED`
 //! change the number of programs and the first seed.
 
+mod common;
+
+use common::mspdebug::{md_bytes, register_cells};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::process::Command;
@@ -489,10 +492,6 @@ fn run_ours(p: &Program, steps: usize) -> Vec<State> {
     out
 }
 
-fn parse_hex(s: &str) -> Option<u32> {
-    u32::from_str_radix(s.trim(), 16).ok()
-}
-
 /// Runs mspdebug's simulator; returns the state after every step.
 fn run_mspdebug(p: &Program, steps: usize, dir: &std::path::Path) -> Vec<State> {
     let hex = dir.join("prog.hex");
@@ -516,19 +515,14 @@ fn run_mspdebug(p: &Program, steps: usize, dir: &std::path::Path) -> Vec<State> 
             || line.trim_start().starts_with("( SR:")
             || line.trim_start().starts_with("( R3:")
         {
-            for cell in line.split('(').skip(1) {
-                let cell = cell.split(')').next().unwrap_or("");
-                let (name, value) = cell.split_once(':').expect("register cell");
-                let r = match name.trim() {
-                    "PC" => 0,
-                    "SP" => 1,
-                    "SR" => 2,
-                    n => n
-                        .trim_start_matches('R')
-                        .parse::<usize>()
-                        .expect("register name"),
-                };
-                regs[r] = parse_hex(value).expect("register value") as u16;
+            let cells = register_cells(line);
+            assert_eq!(
+                cells.len(),
+                line.matches('(').count(),
+                "register cells: {line}"
+            );
+            for (r, value) in cells {
+                regs[r] = value;
             }
             seen += 1;
             if seen == 4 {
@@ -538,14 +532,9 @@ fn run_mspdebug(p: &Program, steps: usize, dir: &std::path::Path) -> Vec<State> 
                 });
                 seen = 0;
             }
-        } else if line.contains('|') {
-            // "    01100: ff ff ... |................|"
-            let (_, rest) = line.split_once(':').expect("md line");
-            let bytes = rest.split('|').next().unwrap();
+        } else if let Some(bytes) = md_bytes(line) {
             let st = states.last_mut().expect("md before first step");
-            for b in bytes.split_whitespace() {
-                st.mem.push(parse_hex(b).expect("md byte") as u8);
-            }
+            st.mem.extend(bytes);
         }
     }
     assert_eq!(

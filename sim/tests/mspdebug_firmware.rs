@@ -32,6 +32,7 @@
 
 mod common;
 use common::firmware;
+use common::mspdebug::{md_bytes, register_cells};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
@@ -148,21 +149,8 @@ impl Mspdebug {
             if !t.starts_with("( ") && !t.starts_with("(R") {
                 continue;
             }
-            for cell in line.split('(').skip(1) {
-                let cell = cell.split(')').next().unwrap_or("");
-                let Some((name, value)) = cell.split_once(':') else {
-                    continue;
-                };
-                let r = match name.trim() {
-                    "PC" => 0,
-                    "SP" => 1,
-                    "SR" => 2,
-                    n => n
-                        .trim_start_matches('R')
-                        .parse::<usize>()
-                        .expect("register"),
-                };
-                regs[r] = u16::from_str_radix(value.trim(), 16).expect("value");
+            for (r, value) in register_cells(line) {
+                regs[r] = value;
                 seen += 1;
             }
         }
@@ -189,11 +177,8 @@ impl Mspdebug {
     fn ram(&mut self) -> Vec<u8> {
         let out = self.command(&format!("md 0x{:x} 0x{:x}", RAM.0, RAM.1));
         let mut mem = Vec::with_capacity(RAM.1 as usize);
-        for line in out.iter().filter(|l| l.contains('|')) {
-            let (_, rest) = line.split_once(':').expect("md line");
-            for b in rest.split('|').next().unwrap_or("").split_whitespace() {
-                mem.push(u8::from_str_radix(b, 16).expect("md byte"));
-            }
+        for bytes in out.iter().filter_map(|l| md_bytes(l)) {
+            mem.extend(bytes);
         }
         mem
     }

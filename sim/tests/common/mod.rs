@@ -2,6 +2,8 @@
 //! addressed to the board.
 #![allow(dead_code)]
 
+pub mod mspdebug;
+
 use std::net::Ipv6Addr;
 use std::path::PathBuf;
 
