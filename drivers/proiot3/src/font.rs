@@ -3,6 +3,8 @@
 //! uses; 320 bytes. Large digits for the time are this font scaled up at draw
 //! time (see [`scaled_column`]), so they cost no extra table.
 
+use crate::wide::shift_in;
+
 /// Width of a glyph in pixels, without the one-column gap.
 pub const GLYPH_WIDTH: usize = 5;
 /// Horizontal advance per character at scale 1 (glyph plus gap).
@@ -108,6 +110,8 @@ pub fn scaled_column(column: u8, scale: u8, page: u8) -> u8 {
     loop {
         // Each source row covers `scale` output rows.
         for _ in 0..scale {
+            // `bit #1` and `rrc` on the MSP430 (LLVM made a mask of the
+            // bit and or-ed it in after the shift: 16 B more here).
             acc = shift_in(acc, src);
             rows -= 1;
             if rows == 0 {
@@ -115,33 +119,6 @@ pub fn scaled_column(column: u8, scale: u8, page: u8) -> u8 {
             }
         }
         src >>= 1;
-    }
-}
-
-/// `acc` shifted right once with bit 0 of `src` coming in at bit 15.
-/// On the MSP430 two instructions: `bit #1` sets the carry to that bit,
-/// `rrc` rotates it in (LLVM made a mask of the bit and or-ed it in after
-/// the shift, 16 bytes more in the display's text loop).
-#[inline(always)]
-fn shift_in(acc: u16, src: u8) -> u16 {
-    #[cfg(target_arch = "msp430")]
-    {
-        let mut acc = acc;
-        // SAFETY: register arithmetic only.
-        unsafe {
-            core::arch::asm!(
-                "bit #1, {src}",
-                "rrc {acc}",
-                acc = inout(reg) acc,
-                src = in(reg) src,
-                options(pure, nomem, nostack),
-            );
-        }
-        acc
-    }
-    #[cfg(not(target_arch = "msp430"))]
-    {
-        (acc >> 1) | (u16::from(src & 1) << 15)
     }
 }
 

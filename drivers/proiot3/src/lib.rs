@@ -14,10 +14,12 @@
 //!   e.g. `clock_app::text::TextBuf`);
 //! - the SSD1306 display ([`display`], font in [`font`]);
 //! - buttons, LEDs ([`io`]), an entropy seed ([`entropy`]) and the MAC address
-//!   from information memory ([`config`]).
+//!   from information memory ([`config`]);
+//! - the carry arithmetic in assembly that LLVM does not emit ([`wide`]).
 //!
-//! The hardware-independent parts ([`font`], [`display`],
-//! [`config`]) also build on the host, where `cargo test` checks them.
+//! The hardware-independent parts ([`font`], [`display`], [`config`],
+//! [`wide`]'s portable helpers) also build on the host, where `cargo test`
+//! checks them.
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(target_arch = "msp430", feature(asm_experimental_arch))]
 #![deny(missing_docs)]
@@ -25,6 +27,7 @@
 pub mod config;
 pub mod display;
 pub mod font;
+pub mod wide;
 
 #[cfg(target_arch = "msp430")]
 pub mod abi;
@@ -54,32 +57,13 @@ pub mod watchdog;
 /// bus's `Operation::DelayNs` (`spi::Spi`). Rounded down plus one: up to
 /// 1 us more than asked (a whole microsecond more for an exact multiple),
 /// one division and no remainder (an exact ceiling was 38 B more on the
-/// MSP430). On the MSP430 the + 1 is `inc` and `adc` on the halves (LLVM
-/// recovered the carry by a compare and the status register: 8 B more).
-/// Public (hidden) so that the bring-up image's self-test can check that
-/// carry on the target (`examples/clock-firmware/src/selftest.rs`).
+/// MSP430). The + 1 is [`wide::increment`] (`inc` and `adc` on the
+/// halves on the MSP430). Public (hidden) so that the bring-up image's
+/// self-test can check it on the target
+/// (`examples/clock-firmware/src/selftest.rs`).
 #[doc(hidden)]
 pub fn ns_to_us(ns: u32) -> u32 {
-    let us = ns / 1000;
-    #[cfg(target_arch = "msp430")]
-    {
-        let (mut lo, mut hi) = (us as u16, (us >> 16) as u16);
-        // SAFETY: register arithmetic only.
-        unsafe {
-            core::arch::asm!(
-                "inc {lo}",
-                "adc {hi}",
-                lo = inout(reg) lo,
-                hi = inout(reg) hi,
-                options(pure, nomem, nostack),
-            );
-        }
-        u32::from(hi) << 16 | u32::from(lo)
-    }
-    #[cfg(not(target_arch = "msp430"))]
-    {
-        us + 1
-    }
+    wide::increment(ns / 1000)
 }
 
 #[cfg(test)]

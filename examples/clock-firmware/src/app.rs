@@ -45,9 +45,8 @@ use microip6::clock::Tz;
 use microip6::wire::MacAddress;
 use proiot3::spi::Spi;
 use proiot3::time::{self, Delay};
+use proiot3::wide::{add16, add_2000, behind, bits_15_to_30, rotate_left_5};
 use proiot3::{io, watchdog, Board};
-
-use crate::wide::{add16, add_2000, behind, bits_15_to_30, rotate_left_5};
 
 /// The NTP server's DNS name: `CLOCK_NTP_SERVER` at build time, else
 /// `pool.ntp.org`.

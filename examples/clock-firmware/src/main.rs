@@ -5,12 +5,11 @@
 //! network clock (`app.rs`).
 #![no_std]
 #![no_main]
-#![feature(asm_experimental_arch)]
+#![cfg_attr(feature = "selftest", feature(asm_experimental_arch))]
 
 mod app;
 #[cfg(feature = "selftest")]
 mod selftest;
-mod wide;
 
 #[msp430_rt::entry]
 fn main() -> ! {

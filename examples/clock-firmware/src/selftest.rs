@@ -1,12 +1,12 @@
-//! A quick on-target check of the `__mspabi_*` helpers and `crate::wide` (the exhaustive test
-//! is `cargo xtask abi-test` under a simulator). `black_box` keeps LLVM from
+//! A quick on-target check of the `__mspabi_*` helpers and every carry
+//! helper of `proiot3::wide` (the exhaustive test of the former is `cargo
+//! xtask abi-test` under a simulator). `black_box` keeps LLVM from
 //! folding the operations at compile time, so the helper calls happen.
 
 use core::hint::black_box as bb;
 
 use proiot3::font::scaled_column;
-
-use crate::wide;
+use proiot3::wide;
 
 /// Returns the number of failed checks (0 = all good).
 #[inline(never)]
@@ -37,7 +37,9 @@ pub fn abi_selftest() -> u16 {
         bb(i64::MIN + 1) / bb(-3) == (i64::MIN + 1) / -3
             && bb(i64::MIN + 1) % bb(-3) == (i64::MIN + 1) % -3,
     );
-    // The carry arithmetic of `crate::wide` (inline assembly).
+    // proiot3::wide, every helper (inline assembly on the target only;
+    // the host tests check the portable bodies of `increment` and
+    // `shift_in`).
     check(
         wide::add16(bb(0x1234_FFFF), bb(2)) == 0x1235_0001 && wide::add16(bb(u32::MAX), bb(1)) == 0,
     );
@@ -55,16 +57,25 @@ pub fn abi_selftest() -> u16 {
             && wide::rotate_left_5(bb(0xF001)) == 0xF001u16.rotate_left(5)
             && wide::rotate_left_5(bb(0x07FF)) == 0x07FFu16.rotate_left(5),
     );
-    // The display's scaled glyph columns (their bit rotation is assembly
-    // on the target; the host tests check every byte, scale and page).
+    check(
+        wide::increment(bb(0xFFFF)) == 0x1_0000
+            && wide::increment(bb(0x1234_5678)) == 0x1234_5679
+            && wide::increment(bb(u32::MAX)) == 0,
+    );
+    check(
+        wide::shift_in(bb(0x0003), bb(0xFF)) == 0x8001
+            && wide::shift_in(bb(0x8000), bb(0xFE)) == 0x4000
+            && wide::shift_in(bb(0xFFFF), bb(0x01)) == 0xFFFF,
+    );
+    // Their callers in proiot3: the display's scaled glyph columns
+    // (`shift_in`; the host tests check every byte, scale and page) and
+    // ns_to_us (`increment`).
     check(
         scaled_column(bb(0b101), bb(2), bb(0)) == 0b0011_0011
             && scaled_column(bb(0x40), bb(2), bb(1)) == 0b0011_0000
             && scaled_column(bb(0x7F), bb(3), bb(2)) == 0b0001_1111
             && scaled_column(bb(0x5A), bb(1), bb(0)) == 0x5A,
     );
-    // proiot3's ns_to_us: its + 1 is inc/adc on the halves (inline
-    // assembly on the target only; the host test checks the other path).
     // 65,535,000 ns is 65,535 us: the low half's inc carries into the high.
     check(
         proiot3::ns_to_us(bb(65_535_000)) == 65_536
