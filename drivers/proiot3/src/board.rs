@@ -56,8 +56,9 @@ const TABLE: [[u8; 2]; 24] = [
     // sampling before this, over 8 ms), for the few microseconds of the
     // writes between. E goes from input to output low once, as it did
     // with an earlier write: no extra edge (its falling edge, if it was
-    // floating high, can latch P2 as a command either way). Chip select
-    // is high in P5OUT before P5DIR makes it an output: never low.
+    // floating high, can latch P2 as a command either way: the display's
+    // init sequence starts with a guard for that, `display::INIT`). Chip
+    // select is high in P5OUT before P5DIR makes it an output: never low.
     [P3OUT, 0],
     [P5OUT, CS],
     [P2DIR, 0xFF],

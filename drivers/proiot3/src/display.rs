@@ -29,15 +29,30 @@ pub trait DisplayBus {
 }
 
 /// Power-up configuration for a 128x64 panel with the internal charge pump:
-/// display off, clock, multiplex 64, offset 0, start line 0, charge pump on,
+/// first a guard (below), then display off, clock, multiplex 64, offset 0, start line 0, charge pump on,
 /// horizontal addressing, segment remap and COM scan reversed (column 0 at
 /// the left, page 0 at the top), COM pins alternative, contrast, pre-charge,
 /// VCOMH, resume from RAM, normal (not inverted) display; then the whole
 /// screen as the window (columns 0-127, pages 0-7: [`Ssd1306::set_window`]'s
 /// commands, six table bytes instead of a call) for clearing it.
-const INIT: [u8; 30] = [
-    0xAE, 0xD5, 0x80, 0xA8, 0x3F, 0xD3, 0x00, 0x40, 0x8D, 0x14, 0x20, 0x00, 0xA1, 0xC8, 0xDA, 0x12,
-    0x81, 0xCF, 0xD9, 0xF1, 0xDB, 0x40, 0xA4, 0xA6, 0x21, 0x00, 0x7F, 0x22, 0x00, 0x07,
+///
+/// The guard: the board has no SSD1306 reset line, and the display's bus
+/// pins float from the MCU's reset until `Board::init` drives them (the
+/// clock calibration and the entropy sampling come first, over 8 ms), so
+/// the display may have latched garbage, possibly the start of a command
+/// with arguments, which would take the first bytes below as its
+/// arguments. Six NOPs (E3h) complete any command first: the longest,
+/// the continuous horizontal scroll set-up 26h/27h, takes six bytes
+/// after its opcode (SSD1306 datasheet rev 1.1, section 9, table 9-1:
+/// NOP E3h; 26h/27h bytes A-F; 29h/2Ah take five, 21h/22h/A3h two); a
+/// NOP taken as an argument only ends that command, the rest are NOPs.
+/// Then 2Eh stops a scroll that garbage may have started (26h-2Fh are
+/// the only commands this sequence does not set again; the RAM is
+/// rewritten after it, as section 10.1.13 asks of 2Eh).
+const INIT: [u8; 37] = [
+    0xE3, 0xE3, 0xE3, 0xE3, 0xE3, 0xE3, 0x2E, 0xAE, 0xD5, 0x80, 0xA8, 0x3F, 0xD3, 0x00, 0x40, 0x8D,
+    0x14, 0x20, 0x00, 0xA1, 0xC8, 0xDA, 0x12, 0x81, 0xCF, 0xD9, 0xF1, 0xDB, 0x40, 0xA4, 0xA6, 0x21,
+    0x00, 0x7F, 0x22, 0x00, 0x07,
 ];
 
 /// Display on: the last command of the power-up order, after clearing.
@@ -188,7 +203,7 @@ mod tests {
         let mut d = Ssd1306::new(Recorder::default());
         d.init();
         let log = d.release().log;
-        assert_eq!(log[0], (false, 0xAE));
+        assert_eq!(log[7], (false, 0xAE));
         assert_eq!(log.iter().filter(|(data, _)| *data).count(), 1024);
         assert!(log.iter().filter(|(data, _)| *data).all(|&(_, b)| b == 0));
         assert_eq!(*log.last().unwrap(), (false, 0xAF));
@@ -204,6 +219,63 @@ mod tests {
             .map(|&b| (false, b))
             .collect();
         assert_eq!(log[first_data - 6..first_data], window[..]);
+    }
+
+    /// Argument bytes after each SSD1306 opcode (datasheet rev 1.1,
+    /// table 9-1; the charge pump's 8Dh from its application note).
+    fn arguments(opcode: u8) -> usize {
+        match opcode {
+            0x81 | 0x8D | 0x20 | 0xA8 | 0xD3 | 0xD5 | 0xD9 | 0xDA | 0xDB => 1,
+            0x21 | 0x22 | 0xA3 => 2,
+            0x29 | 0x2A => 5,
+            0x26 | 0x27 => 6,
+            _ => 0,
+        }
+    }
+
+    /// The opcodes the display parses in `cmds`, `pending` argument bytes
+    /// of an earlier command still to come when it starts.
+    fn opcodes_after(mut pending: usize, cmds: &[u8]) -> Vec<u8> {
+        let mut opcodes = Vec::new();
+        for &b in cmds {
+            if pending > 0 {
+                pending -= 1;
+            } else {
+                opcodes.push(b);
+                pending = arguments(b);
+            }
+        }
+        opcodes
+    }
+
+    /// Whatever command the display was part way through when the bus
+    /// settled (a parser's whole state: 0 to 6 argument bytes still to
+    /// come), the scroll stop (2Eh) and the rest of the init sequence from
+    /// its display-off (AEh) arrive as commands.
+    #[test]
+    fn init_completes_a_half_received_command_first() {
+        let mut d = Ssd1306::new(Recorder::default());
+        d.init();
+        let cmds: Vec<u8> = d
+            .release()
+            .log
+            .iter()
+            .filter(|(data, _)| !*data)
+            .map(|&(_, b)| b)
+            .collect();
+        let longest = (0..=255u8).map(arguments).max().unwrap();
+        assert_eq!(longest, 6);
+        let off = cmds.iter().position(|&b| b == 0xAE).unwrap();
+        let sequence = opcodes_after(0, &cmds[off..]);
+        for pending in 0..=longest {
+            let opcodes = opcodes_after(pending, &cmds);
+            let from = opcodes.len() - sequence.len();
+            assert_eq!(opcodes[from..], sequence[..], "{pending} bytes pending");
+            // Before it NOPs, then the scroll stop, run as a command.
+            let (stop, nops) = opcodes[..from].split_last().unwrap();
+            assert_eq!(*stop, 0x2E, "{pending} bytes pending");
+            assert!(nops.iter().all(|&b| b == 0xE3));
+        }
     }
 
     #[test]
