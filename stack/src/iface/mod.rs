@@ -1488,10 +1488,20 @@ impl Soonest {
     /// first call: the delay to one is exact in milliseconds, at least
     /// 1 s (the end is after `now_s`) less the milliseconds past the
     /// current second (below 1000). Beyond MAX_LIFETIME_WAIT_S the answer
-    /// comes early, which is harmless: the caller asks again then. (Each
-    /// end made a delay here, rather than the soonest end kept in
-    /// seconds and made one after the scan: the same soonest delay, as
-    /// the delay grows with the end, in less code.)
+    /// comes early, which is harmless: the caller asks again then.
+    // (Each end made a delay here, the same soonest delay as the soonest
+    // end in seconds made one after the scan (the delay grows with the
+    // end), in less code, for a 32-bit multiply (`__mspabi_mpyl`, a
+    // software call of about 44 cycles) per finite end at every
+    // `poll_at` (the firmware's one per frame; in the simulation five
+    // finite ends: a global address's two, a router, a prefix, a DNS
+    // server). The trade,
+    // A/B at 422fd71: the soonest end converted once after the scan,
+    // firmware text +44 B for NS -> NA 29,710 -> 29,351 cycles (-1.2 %),
+    // echo 29,040 -> 28,687, NTP reply 74,323 -> 73,959, foreign 17,826
+    // -> 17,473; the multiply only for an end sooner than the soonest so
+    // far (a second field), +36 B for NS 29,529, foreign 17,654. Kept:
+    // bytes are the tighter budget.)
     #[inline(never)]
     fn s(&mut self, end: u32) {
         if end == tables::INFINITE || !less_than(self.now_s, end) {

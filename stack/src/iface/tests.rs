@@ -2234,12 +2234,13 @@ fn address_without_dad_is_assigned_where_poll_at_says() {
     }
 }
 
-/// `Soonest::s` (each lifetime end made a delay, 3300414) against the
-/// definition it replaced: the soonest end after `now_s` that is not
-/// INFINITE, its whole seconds capped at MAX_LIFETIME_WAIT_S, in ms, less
-/// the milliseconds past the current second. Edges: ends at and next to
-/// `now_s`, the cap and one past it, the saturated INFINITE - 1, INFINITE,
-/// `sub_ms` 0 and 999; every delay at least 1 ms.
+/// `Soonest::s` (each lifetime end made a delay, 3300414; its comment has
+/// the bytes-for-cycles trade) against the definition it replaced: the
+/// soonest end after `now_s` that is not INFINITE, its whole seconds
+/// capped at MAX_LIFETIME_WAIT_S, in ms, less the milliseconds past the
+/// current second. Edges: ends at and next to `now_s`, the cap and one
+/// past it, the saturated INFINITE - 1, INFINITE, `sub_ms` 0 and 999;
+/// every delay at least 1 ms.
 #[test]
 fn lifetime_delays_are_the_soonest_end_converted() {
     use super::tables::INFINITE;
