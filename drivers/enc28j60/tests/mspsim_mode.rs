@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use enc28j60::model::{Enc28j60Model, InjectResult, ModelMode};
+use enc28j60::model::{Enc28j60Model, ModelMode};
 use enc28j60::Revision;
 
 #[test]
@@ -29,15 +29,8 @@ fn receives_streamed_frames_in_order() {
         frame(MAC, 1500, 3),
         frame([0xFF; 6], 60, 4),
     ];
-    for f in &frames {
-        assert_eq!(model.lock().inject_frame(f), InjectResult::Accepted);
-    }
-    let mut buf = [0u8; 1514];
-    for f in &frames {
-        let len = eth.receive(&mut buf).unwrap().expect("frame");
-        assert_eq!(&buf[..len], &f[..]);
-    }
-    assert_eq!(eth.receive(&mut buf).unwrap(), None);
+    inject_all(&model, &frames);
+    receive_in_order(&mut eth, &frames);
     assert_eq!(model.lock().pending_frames(), 0);
     assert_eq!(eth.counters().rx_resets, 0);
 }
@@ -129,20 +122,8 @@ fn receive_cut_on_the_mspsim_model() {
     assert_eq!((rx.len, rx.stored), (575, 350));
     assert_eq!(&buf[..], &big[..350]);
     // The sum of bytes 350..575 (words at even frame offsets, the last
-    // byte padded), computed here byte pair by byte pair.
-    let mut sum = 0u32;
-    for at in (350..575).step_by(2) {
-        let lo = big
-            .get(at + 1)
-            .copied()
-            .filter(|_| at + 1 < 575)
-            .unwrap_or(0);
-        sum += u32::from(u16::from_be_bytes([big[at], lo]));
-    }
-    while sum > 0xffff {
-        sum = (sum & 0xffff) + (sum >> 16);
-    }
-    assert_eq!(u32::from(rx.tail_sum), sum);
+    // byte padded).
+    assert_eq!(rx.tail_sum, tail_sum_reference(&big, 350));
     let rx = eth.receive_cut(&mut buf).unwrap().unwrap();
     assert_eq!((rx.len, rx.stored, rx.tail_sum), (90, 90, 0));
     assert_eq!(&buf[..90], &after[..]);

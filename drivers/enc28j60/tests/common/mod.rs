@@ -1,7 +1,8 @@
 //! Helpers shared by the driver-against-model tests.
 #![allow(dead_code)]
 
-use enc28j60::model::{Enc28j60Model, ModelDelay, ModelSpi, SharedModel};
+use enc28j60::model::{Enc28j60Model, InjectResult, ModelDelay, ModelSpi, SharedModel};
+use enc28j60::regs::ERXWRPTL;
 use enc28j60::{Config, Enc28j60};
 
 /// Our MAC address in the tests.
@@ -75,4 +76,50 @@ pub fn padded(frame: &[u8]) -> Vec<u8> {
         f.resize(60, 0);
     }
     f
+}
+
+/// Injects each of `frames`, all to be accepted by the chip.
+pub fn inject_all(model: &SharedModel, frames: &[Vec<u8>]) {
+    for f in frames {
+        assert_eq!(model.lock().inject_frame(f), InjectResult::Accepted);
+    }
+}
+
+/// Receives `frames` in order, each whole, and then nothing.
+pub fn receive_in_order(eth: &mut Driver, frames: &[Vec<u8>]) {
+    let mut buf = [0u8; 1514];
+    for (i, f) in frames.iter().enumerate() {
+        let len = eth.receive(&mut buf).unwrap().expect("frame");
+        assert_eq!(&buf[..len], &f[..], "frame {i}");
+    }
+    assert_eq!(eth.receive(&mut buf).unwrap(), None);
+}
+
+/// Injects `frame` (to be accepted); whether the chip's receive write
+/// pointer (ERXWRPT) wrapped at the end of its buffer writing it.
+pub fn inject_wrapping(model: &SharedModel, frame: &[u8]) -> bool {
+    let mut chip = model.lock();
+    let before = chip.register16(ERXWRPTL);
+    assert_eq!(chip.inject_frame(frame), InjectResult::Accepted);
+    chip.register16(ERXWRPTL) < before
+}
+
+/// RFC 1071 one's-complement sum (not complemented) of `frame[from..]`
+/// as 16-bit words aligned to the frame's even offsets: the bytes before
+/// `from` replaced by zeros and the whole frame summed word by word, an
+/// odd last byte padded with zero, the carries folded at the end.
+pub fn tail_sum_reference(frame: &[u8], from: usize) -> u16 {
+    let mut sum: u64 = 0;
+    for (i, pair) in frame.chunks(2).enumerate() {
+        let hi = if 2 * i >= from { pair[0] } else { 0 };
+        let lo = match pair.get(1) {
+            Some(&b) if 2 * i + 1 >= from => b,
+            _ => 0,
+        };
+        sum += u64::from(u16::from_be_bytes([hi, lo]));
+    }
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    sum as u16
 }
