@@ -1006,17 +1006,12 @@ impl ClockApp {
         // Lines 2-3: the sender of a message on the display, else the
         // global address.
         let shown = self.message_shown(now_ms);
-        let mut t = s.pair(2);
-        match (shown, self.iface.global_address()) {
-            (true, _) => {
-                key(&mut t, KEY_MSG);
-                t.ipv6(&self.message_from);
-            }
-            (false, Some(a)) => t.ipv6(a),
-            (false, None) => key(&mut t, KEY_NO_GLOBAL),
-        }
-        let n = t.len();
-        s.wrap(2, n);
+        let (label, addr) = match (shown, self.iface.global_address()) {
+            (true, _) => (KEY_MSG, Some(&self.message_from)),
+            (false, Some(a)) => (NO_KEY, Some(a)),
+            (false, None) => (KEY_NO_GLOBAL, None),
+        };
+        address_pair(s, label, addr);
         if shown {
             let n = self.message_len as usize;
             s.pair(4).bytes(&self.message[..n]);
@@ -1110,13 +1105,9 @@ impl ClockApp {
         key(&mut s.row(0), KEY_NETWORK);
         let mut r = s.row(1);
         r.mac(&self.iface.mac());
-        let mut t = s.pair(2);
-        match self.iface.global_address() {
-            Some(g) => t.ipv6(g),
-            None => t.ipv6(&self.iface.link_local()),
-        }
-        let n = t.len();
-        s.wrap(2, n);
+        let link_local = self.iface.link_local();
+        let addr = self.iface.global_address().unwrap_or(&link_local);
+        address_pair(s, NO_KEY, Some(addr));
         addr_line(s, 0, self.iface.default_router());
         addr_line(s, 1, self.dns_server());
         addr_line(s, 2, self.sntp.server_ref());
@@ -1232,6 +1223,27 @@ fn addr_line(s: &mut ScreenText, k: usize, addr: Option<&Ipv6Address>) {
         None => r.put(b'-'),
     }
 }
+
+/// Lines 2 and 3 of the clock and network screens: key `label` of
+/// [`KEYS`] (none for [`NO_KEY`]) then the address, if any, broken
+/// between groups where it does not fit line 2 ([`ScreenText::wrap`]).
+/// Out of line: one copy of the pair's writer and its wrap for both
+/// screens.
+#[inline(never)]
+fn address_pair(s: &mut ScreenText, label: usize, addr: Option<&Ipv6Address>) {
+    let mut t = s.pair(2);
+    if label != NO_KEY {
+        key(&mut t, label);
+    }
+    if let Some(a) = addr {
+        t.ipv6(a);
+    }
+    let n = t.len();
+    s.wrap(2, n);
+}
+
+/// [`address_pair`]'s label for none.
+const NO_KEY: usize = usize::MAX;
 
 /// The sum of a counter array.
 fn total(counters: &[u16]) -> u16 {
