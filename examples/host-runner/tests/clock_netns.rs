@@ -18,6 +18,7 @@
 mod common;
 
 use common::*;
+use std::collections::HashMap;
 use std::fs;
 use std::net::{Ipv6Addr, UdpSocket};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -49,6 +50,45 @@ fn clock_link(ns: &mut Netns, extra: &[&str]) -> Runner {
     ns.add_address(&format!("{NTP_ADDR}/64"));
     ns.kernel_link_local();
     runner
+}
+
+/// The namespace `test` and the runner in it ([`clock_link`] with
+/// `extra`); `None` (the test skips) without radvd, dnsmasq and chronyd
+/// or without the rights to create a namespace.
+fn clock_netns(test: &str, extra: &[&str]) -> Option<(Netns, Runner)> {
+    if !have_daemons(test) {
+        return None;
+    }
+    let mut ns = Netns::create(test)?;
+    let runner = clock_link(&mut ns, extra);
+    Some((ns, runner))
+}
+
+/// Waits for one `<kind>_rejected` event (`kind`: dns or ntp) with each
+/// of `reasons`, each the first of its reason.
+fn wait_rejected(runner: &Runner, kind: &str, reasons: &[&str]) {
+    for &reason in reasons {
+        runner.wait_event(
+            0,
+            &format!("{kind}_rejected"),
+            &[("reason", reason), ("count", "1")],
+            secs(5),
+        );
+    }
+}
+
+/// Asserts the counters `<kind>_rejected_<reason>` are 1 for each of
+/// `reasons`; returns the counters.
+fn assert_rejected_once(runner: &Runner, kind: &str, reasons: &[&str]) -> HashMap<String, u64> {
+    let c = runner.counters();
+    for reason in reasons {
+        assert_eq!(
+            c[&format!("{kind}_rejected_{reason}")],
+            1,
+            "{reason}: {c:?}"
+        );
+    }
+    c
 }
 
 fn have_daemons(test: &str) -> bool {
@@ -251,13 +291,9 @@ fn device_global() -> Ipv6Addr {
 /// shows the network screen.
 #[test]
 fn clock_resolves_cname_syncs_with_chrony_and_shows_host_time() {
-    if !have_daemons("clock_sync") {
-        return;
-    }
-    let Some(mut ns) = Netns::create("clock_sync") else {
+    let Some((mut ns, runner)) = clock_netns("clock_sync", &[]) else {
         return;
     };
-    let runner = clock_link(&mut ns, &[]);
     ns.radvd();
     dnsmasq(&mut ns);
     chrony(&mut ns);
@@ -378,13 +414,9 @@ fn clock_resolves_cname_syncs_with_chrony_and_shows_host_time() {
 /// synchronizes.
 #[test]
 fn forged_dns_replies_are_rejected() {
-    if !have_daemons("forged_dns") {
-        return;
-    }
-    let Some(mut ns) = Netns::create("forged_dns") else {
+    let Some((mut ns, runner)) = clock_netns("forged_dns", &[]) else {
         return;
     };
-    let runner = clock_link(&mut ns, &[]);
     let link = RawLink::open(&ns);
     ns.radvd();
     chrony(&mut ns);
@@ -408,20 +440,14 @@ fn forged_dns_replies_are_rejected() {
         53,
         &dns_reply(id, &question, EVIL),
     );
-    for reason in [
+    let reasons = [
         "wrong_id",
         "wrong_port",
         "question_mismatch",
         "malformed",
         "wrong_source",
-    ] {
-        runner.wait_event(
-            0,
-            "dns_rejected",
-            &[("reason", reason), ("count", "1")],
-            secs(5),
-        );
-    }
+    ];
+    wait_rejected(&runner, "dns", &reasons);
     // Now the genuine server, for the next query (2 s later).
     dnsmasq(&mut ns);
     let t = secs(30);
@@ -429,16 +455,7 @@ fn forged_dns_replies_are_rejected() {
     assert_eq!(field(&resolved, "addr"), Some(NTP_ADDR), "{resolved}");
     runner.wait_event(0, "sync", &[("server", NTP_ADDR)], t);
     assert!(!runner.all_lines().iter().any(|l| l.contains(EVIL)));
-    let c = runner.counters();
-    for reason in [
-        "wrong_id",
-        "wrong_port",
-        "question_mismatch",
-        "malformed",
-        "wrong_source",
-    ] {
-        assert_eq!(c[&format!("dns_rejected_{reason}")], 1, "{reason}: {c:?}");
-    }
+    let c = assert_rejected_once(&runner, "dns", &reasons);
     assert_eq!(c["dns_rejected_not_response"], 0);
     let from = runner.mark();
     assert_clock_agrees(&runner, from);
@@ -453,13 +470,9 @@ fn forged_dns_replies_are_rejected() {
 /// request (a duplicate) is rejected too.
 #[test]
 fn forged_ntp_replies_are_rejected() {
-    if !have_daemons("forged_ntp") {
-        return;
-    }
-    let Some(mut ns) = Netns::create("forged_ntp") else {
+    let Some((mut ns, runner)) = clock_netns("forged_ntp", &[]) else {
         return;
     };
-    let runner = clock_link(&mut ns, &[]);
     let link = RawLink::open(&ns);
     ns.radvd();
     dnsmasq(&mut ns);
@@ -480,14 +493,11 @@ fn forged_ntp_replies_are_rejected() {
     send(124, port, &ntp_reply(0, 1, b"GPS\0", t1, false));
     send(123, port, &ntp_reply(0, 1, b"GPS\0", bad_origin, false));
     send(123, port, &ntp_reply(3, 1, b"GPS\0", t1, false));
-    for reason in ["wrong_source", "bad_origin", "unsynchronized"] {
-        runner.wait_event(
-            0,
-            "ntp_rejected",
-            &[("reason", reason), ("count", "1")],
-            secs(5),
-        );
-    }
+    wait_rejected(
+        &runner,
+        "ntp",
+        &["wrong_source", "bad_origin", "unsynchronized"],
+    );
     let (port, t1) = next_request(40);
     send(123, port, &ntp_reply(0, 1, b"GPS\0", t1, true));
     runner.wait_event(0, "ntp_rejected", &[("reason", "zero_transmit")], secs(5));
@@ -506,17 +516,18 @@ fn forged_ntp_replies_are_rejected() {
     send(123, port, &ntp_reply(0, 1, b"GPS\0", t1, false));
     runner.wait_event(0, "sync", &[("server", NTP_ADDR)], secs(5));
     runner.wait_event(0, "ntp_rejected", &[("reason", "not_expected")], secs(5));
-    let c = runner.counters();
-    for reason in [
-        "wrong_source",
-        "bad_origin",
-        "unsynchronized",
-        "zero_transmit",
-        "kiss_rate",
-        "not_expected",
-    ] {
-        assert_eq!(c[&format!("ntp_rejected_{reason}")], 1, "{reason}: {c:?}");
-    }
+    let c = assert_rejected_once(
+        &runner,
+        "ntp",
+        &[
+            "wrong_source",
+            "bad_origin",
+            "unsynchronized",
+            "zero_transmit",
+            "kiss_rate",
+            "not_expected",
+        ],
+    );
     assert_eq!(c["ntp_accepted"], 1, "{c:?}");
     let from = runner.mark();
     assert_clock_agrees(&runner, from);
@@ -527,13 +538,9 @@ fn forged_ntp_replies_are_rejected() {
 /// synchronizes and keeps the host's time within 5 ms.
 #[test]
 fn clock_through_enc28j60_driver_and_model() {
-    if !have_daemons("clock_enc28j60") {
-        return;
-    }
-    let Some(mut ns) = Netns::create("clock_enc28j60") else {
+    let Some((mut ns, runner)) = clock_netns("clock_enc28j60", &["--enc28j60", "datasheet"]) else {
         return;
     };
-    let runner = clock_link(&mut ns, &["--enc28j60", "datasheet"]);
     ns.radvd();
     dnsmasq(&mut ns);
     chrony(&mut ns);
