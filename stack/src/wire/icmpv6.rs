@@ -413,11 +413,7 @@ impl Icmpv6Error {
     pub fn emit_header(&self, buf: &mut [u8]) -> Result<()> {
         let hdr = buf.get_mut(..HEADER_LEN).ok_or(Error::Truncated)?;
         let (t, code, param) = self.fields();
-        let mut p = Icmpv6Packet::new_unchecked(hdr);
-        p.set_msg_type(t);
-        p.set_msg_code(code);
-        p.set_checksum(0);
-        p.set_param(param);
+        write_error_header(hdr, [t.into(), code], param);
         Ok(())
     }
 
@@ -468,16 +464,24 @@ pub(crate) fn build_error_in_place(
     // memmove: the ranges may overlap (usually the invoking packet moves
     // forward by the length of the new headers).
     buf.copy_within(invoking_at..invoking_at + keep, body_at);
-    // The 8-byte header (`body_at` is 8 past `icmp_at`, in `buf`): type,
-    // code, zero checksum, parameter.
-    let hdr = &mut buf[icmp_at..body_at];
-    hdr[..2].copy_from_slice(&type_code);
-    hdr[2..4].fill(0);
-    hdr[4..].copy_from_slice(&param.to_be_bytes());
+    // (`body_at` is 8 past `icmp_at`, in `buf`.)
+    write_error_header(&mut buf[icmp_at..body_at], type_code, param);
     let len = HEADER_LEN + keep;
     let msg = &mut buf[icmp_at..icmp_at + len];
     Icmpv6Packet::new_unchecked(msg).fill_checksum(src, dst);
     Ok(len)
+}
+
+/// Writes an error message's 8-byte header into `hdr` (exactly 8 bytes):
+/// the type and code bytes `type_code`, a zero checksum and the 32-bit
+/// parameter (RFC 4443 3). The one copy for [`Icmpv6Error::emit_header`]
+/// and [`build_error_in_place`]; inlined: the stack's code for the
+/// latter as before it was shared.
+#[inline(always)]
+fn write_error_header(hdr: &mut [u8], type_code: [u8; 2], param: u32) {
+    hdr[..2].copy_from_slice(&type_code);
+    hdr[2..4].fill(0);
+    hdr[4..].copy_from_slice(&param.to_be_bytes());
 }
 
 /// How many bytes of an invoking packet of `invoking_len` bytes an error
