@@ -81,7 +81,15 @@ fn built_frame(u: &mut Unstructured, node: &Node) -> Result<Vec<u8>> {
     let fix = u.int_in_range(0u8..=7)? != 0;
     let body_len = u.int_in_range(0usize..=1460)?;
     let body = u.bytes(body_len.min(u.len()))?.to_vec();
-    let mut f = frame(eth_dst, eth_src, &src, &dst, hop_limit, next_header, &body);
+    let mut f = build::ipv6(
+        eth_dst.0,
+        eth_src.0,
+        &src,
+        &dst,
+        next_header,
+        hop_limit,
+        &body,
+    );
     if fix {
         let packet = &f[14..];
         if let ExtWalk::Upper {

@@ -32,6 +32,8 @@
 //! [`SmoltcpNode::handle_ingress_only`] is the lower bound of smoltcp's
 //! API: `poll_ingress_single` alone (one frame, no maintenance, no egress).
 
+pub mod build;
+
 use microip6::iface::{self, AddressState, DropReason, Received};
 use microip6::wire::{checksum, ip_protocol, Ipv6Address, MacAddress};
 use smoltcp::iface::{Config as SmolConfig, Interface as SmolInterface, SocketHandle, SocketSet};
@@ -150,83 +152,7 @@ pub fn ip(groups: [u16; 8]) -> Ipv6Address {
 pub mod frames {
     use super::*;
 
-    /// Ethernet + IPv6 header (no extension headers) around `payload`.
-    pub fn ipv6(
-        eth_dst: [u8; 6],
-        eth_src: [u8; 6],
-        src: &Ipv6Address,
-        dst: &Ipv6Address,
-        next_header: u8,
-        hop_limit: u8,
-        payload: &[u8],
-    ) -> Vec<u8> {
-        let mut f = Vec::with_capacity(54 + payload.len());
-        f.extend_from_slice(&eth_dst);
-        f.extend_from_slice(&eth_src);
-        f.extend_from_slice(&[0x86, 0xdd, 0x60, 0, 0, 0]);
-        f.extend_from_slice(&(payload.len() as u16).to_be_bytes());
-        f.push(next_header);
-        f.push(hop_limit);
-        f.extend_from_slice(&src.0);
-        f.extend_from_slice(&dst.0);
-        f.extend_from_slice(payload);
-        f
-    }
-
-    /// Fills the upper-layer checksum at `at` (offset in `msg`).
-    fn fill_checksum(
-        src: &Ipv6Address,
-        dst: &Ipv6Address,
-        next_header: u8,
-        msg: &mut [u8],
-        at: usize,
-    ) {
-        msg[at..at + 2].copy_from_slice(&[0, 0]);
-        let c = checksum::ipv6_upper_layer(src, dst, next_header, msg);
-        msg[at..at + 2].copy_from_slice(&c.to_be_bytes());
-    }
-
-    /// An ICMPv6 message in a frame, its checksum filled in.
-    pub fn icmp(
-        eth_dst: [u8; 6],
-        eth_src: [u8; 6],
-        src: &Ipv6Address,
-        dst: &Ipv6Address,
-        hop_limit: u8,
-        mut msg: Vec<u8>,
-    ) -> Vec<u8> {
-        fill_checksum(src, dst, ip_protocol::ICMPV6, &mut msg, 2);
-        ipv6(
-            eth_dst,
-            eth_src,
-            src,
-            dst,
-            ip_protocol::ICMPV6,
-            hop_limit,
-            &msg,
-        )
-    }
-
-    /// A UDP datagram in a frame, its checksum filled in.
-    #[allow(clippy::too_many_arguments)]
-    pub fn udp(
-        eth_dst: [u8; 6],
-        eth_src: [u8; 6],
-        src: &Ipv6Address,
-        src_port: u16,
-        dst: &Ipv6Address,
-        dst_port: u16,
-        data: &[u8],
-    ) -> Vec<u8> {
-        let mut m = Vec::with_capacity(8 + data.len());
-        m.extend_from_slice(&src_port.to_be_bytes());
-        m.extend_from_slice(&dst_port.to_be_bytes());
-        m.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
-        m.extend_from_slice(&[0, 0]);
-        m.extend_from_slice(data);
-        fill_checksum(src, dst, ip_protocol::UDP, &mut m, 6);
-        ipv6(eth_dst, eth_src, src, dst, ip_protocol::UDP, 64, &m)
-    }
+    use crate::build::{icmp, udp};
 
     /// Neighbor Solicitation (RFC 4861 4.3) from the peer's address `src`
     /// for our address `target`, to its solicited-node group, hop limit
@@ -238,7 +164,7 @@ pub mod frames {
         m.extend_from_slice(&[1, 1]);
         m.extend_from_slice(&PEER_MAC);
         let eth_dst = MacAddress::from_ipv6_multicast(&group).0;
-        icmp(eth_dst, PEER_MAC, src, &group, 255, m)
+        icmp(eth_dst, PEER_MAC, src, &group, 255, &m)
     }
 
     /// Echo Request (RFC 4443 4.1), identifier 0x1d2c, sequence 3, 56 data
@@ -246,7 +172,7 @@ pub mod frames {
     pub fn echo_request() -> Vec<u8> {
         let mut m = vec![128, 0, 0, 0, 0x1d, 0x2c, 0, 3];
         m.extend_from_slice(&ECHO_DATA);
-        icmp(ME_MAC, PEER_MAC, &ip(PEER_GLOBAL), &ip(ME_GLOBAL), 64, m)
+        icmp(ME_MAC, PEER_MAC, &ip(PEER_GLOBAL), &ip(ME_GLOBAL), 64, &m)
     }
 
     /// The NTP reply from the peer's port 123 to our bound port: 110 bytes.
@@ -292,7 +218,7 @@ pub mod frames {
         m.extend_from_slice(&ip([0x2001, 0xdb8, 1, 0, 0, 0, 0, 0]).0);
         let all_nodes = Ipv6Address::ALL_NODES;
         let eth_dst = MacAddress::from_ipv6_multicast(&all_nodes).0;
-        icmp(eth_dst, ROUTER_MAC, &ip(ROUTER_LL), &all_nodes, 255, m)
+        icmp(eth_dst, ROUTER_MAC, &ip(ROUTER_LL), &all_nodes, 255, &m)
     }
 }
 

@@ -20,6 +20,10 @@ use microip6::wire::udp::UdpPacket;
 use microip6::wire::{Ipv6Address, MacAddress};
 use std::sync::OnceLock;
 
+/// The frame builders the node benchmarks use too.
+#[path = "../../../benches/node/src/build.rs"]
+pub mod build;
+
 /// The node's MAC; its link-local address is fe80::ff:fe00:42.
 pub const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
 /// The peer's MAC and link-local address.
@@ -57,30 +61,8 @@ pub fn mac_for(dst: &Ipv6Address) -> MacAddress {
     }
 }
 
-/// Ethernet + IPv6 header (no extension headers) around `payload`.
-pub fn frame(
-    eth_dst: MacAddress,
-    eth_src: MacAddress,
-    src: &Ipv6Address,
-    dst: &Ipv6Address,
-    hop_limit: u8,
-    next_header: u8,
-    payload: &[u8],
-) -> Vec<u8> {
-    let mut f = Vec::with_capacity(54 + payload.len());
-    f.extend_from_slice(&eth_dst.0);
-    f.extend_from_slice(&eth_src.0);
-    f.extend_from_slice(&[0x86, 0xdd, 0x60, 0, 0, 0]);
-    f.extend_from_slice(&(payload.len() as u16).to_be_bytes());
-    f.push(next_header);
-    f.push(hop_limit);
-    f.extend_from_slice(&src.0);
-    f.extend_from_slice(&dst.0);
-    f.extend_from_slice(payload);
-    f
-}
-
-/// An ICMPv6 frame; the checksum of `msg` (at least 4 bytes) is filled in.
+/// An ICMPv6 frame to `dst` ([`mac_for`]); the checksum of `msg` (at
+/// least 4 bytes) is filled in.
 pub fn icmp(
     eth_src: MacAddress,
     src: &Ipv6Address,
@@ -88,23 +70,10 @@ pub fn icmp(
     hop_limit: u8,
     msg: &[u8],
 ) -> Vec<u8> {
-    let mut m = msg.to_vec();
-    m[2] = 0;
-    m[3] = 0;
-    let c = checksum::ipv6_upper_layer(src, dst, ip_protocol::ICMPV6, &m);
-    m[2..4].copy_from_slice(&c.to_be_bytes());
-    frame(
-        mac_for(dst),
-        eth_src,
-        src,
-        dst,
-        hop_limit,
-        ip_protocol::ICMPV6,
-        &m,
-    )
+    build::icmp(mac_for(dst).0, eth_src.0, src, dst, hop_limit, msg)
 }
 
-/// A UDP frame with a correct length and checksum.
+/// A UDP frame to `dst` ([`mac_for`]) with a correct length and checksum.
 pub fn udp(
     eth_src: MacAddress,
     src: &Ipv6Address,
@@ -113,16 +82,7 @@ pub fn udp(
     dport: u16,
     data: &[u8],
 ) -> Vec<u8> {
-    let mut m = Vec::with_capacity(8 + data.len());
-    m.extend_from_slice(&sport.to_be_bytes());
-    m.extend_from_slice(&dport.to_be_bytes());
-    m.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
-    m.extend_from_slice(&[0, 0]);
-    m.extend_from_slice(data);
-    let c = checksum::ipv6_upper_layer(src, dst, ip_protocol::UDP, &m);
-    let c = if c == 0 { 0xffff } else { c };
-    m[6..8].copy_from_slice(&c.to_be_bytes());
-    frame(mac_for(dst), eth_src, src, dst, 64, ip_protocol::UDP, &m)
+    build::udp(mac_for(dst).0, eth_src.0, src, sport, dst, dport, data)
 }
 
 /// An NS for `target` from `src` to `dst` with an optional SLLAO.
