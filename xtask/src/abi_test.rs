@@ -10,32 +10,10 @@ use std::time::{Duration, Instant};
 
 use crate::elf::Image;
 
-/// Must match the image.
-const CASES: usize = 160;
-const EDGES: usize = 10;
-const OPS: [(&str, u8); 21] = [
-    ("__mspabi_mpyi", 16),
-    ("__mspabi_divu", 16),
-    ("__mspabi_remu", 16),
-    ("__mspabi_divi", 16),
-    ("__mspabi_remi", 16),
-    ("__mspabi_mpyl", 32),
-    ("__mspabi_divul", 32),
-    ("__mspabi_remul", 32),
-    ("__mspabi_divli", 32),
-    ("__mspabi_remli", 32),
-    ("__mspabi_slll", 32),
-    ("__mspabi_srll", 32),
-    ("__mspabi_sral", 32),
-    ("__mspabi_mpyll", 64),
-    ("__mspabi_divull", 64),
-    ("__mspabi_remull", 64),
-    ("__mspabi_divlli", 64),
-    ("__mspabi_remlli", 64),
-    ("i64 shl", 64),
-    ("i64 lshr", 64),
-    ("i64 ashr", 64),
-];
+// CASES, EDGES, OPS, the operand generator (case_operands) and the
+// operations (compute): the same file the image includes.
+include!("abi_test/cases.rs");
+
 const PRESERVE: [&str; 18] = [
     "__mspabi_mpyi",
     "__mspabi_mpyl",
@@ -58,85 +36,13 @@ const PRESERVE: [&str; 18] = [
 ];
 const TIMEOUT: Duration = Duration::from_secs(180);
 
-fn next(state: &mut u32) -> u32 {
-    let mut x = *state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    *state = x;
-    x
-}
-
-fn mask(width: u8, v: u64) -> u64 {
-    match width {
-        16 => v & 0xFFFF,
-        32 => v & 0xFFFF_FFFF,
-        _ => v,
-    }
-}
-
-fn edge(width: u8, i: usize) -> u64 {
-    let all = mask(width, u64::MAX);
-    let max = all >> 1;
-    [0, 1, 2, 3, 10, 1000, max, max + 1, all, all - 1][i]
-}
-
-fn random(width: u8, state: &mut u32) -> u64 {
-    let hi = u64::from(next(state));
-    let lo = u64::from(next(state));
-    let k = next(state) & 63;
-    let mut v = ((hi << 32) | lo) >> k;
-    if next(state) & 4 != 0 {
-        v = v.wrapping_neg();
-    }
-    mask(width, v)
-}
-
 /// The operands of every case of operation `op`, as the image makes them.
 pub fn operands(op: usize) -> Vec<(u64, u64)> {
     let width = OPS[op].1;
-    let mut state: u32 = 0x2545_F491 ^ (op as u32);
+    let mut state = seed(op);
     (0..CASES)
-        .map(|i| {
-            if i < EDGES * EDGES {
-                (edge(width, i / EDGES), edge(width, i % EDGES))
-            } else {
-                let a = random(width, &mut state);
-                let b = random(width, &mut state);
-                (a, b)
-            }
-        })
+        .map(|i| case_operands(width, i, &mut state))
         .collect()
-}
-
-/// The expected result (zero-extended bit pattern at the op's width).
-pub fn expected(op: usize, a: u64, b: u64) -> u64 {
-    let (a16, b16) = (a as u16, b as u16);
-    let (a32, b32) = (a as u32, b as u32);
-    match op {
-        0 => u64::from(a16.wrapping_mul(b16)),
-        1 if b16 != 0 => u64::from(a16 / b16),
-        2 if b16 != 0 => u64::from(a16 % b16),
-        3 if b16 != 0 => u64::from((a16 as i16).wrapping_div(b16 as i16) as u16),
-        4 if b16 != 0 => u64::from((a16 as i16).wrapping_rem(b16 as i16) as u16),
-        5 => u64::from(a32.wrapping_mul(b32)),
-        6 if b32 != 0 => u64::from(a32 / b32),
-        7 if b32 != 0 => u64::from(a32 % b32),
-        8 if b32 != 0 => u64::from((a32 as i32).wrapping_div(b32 as i32) as u32),
-        9 if b32 != 0 => u64::from((a32 as i32).wrapping_rem(b32 as i32) as u32),
-        10 => u64::from(a32 << (b32 & 31)),
-        11 => u64::from(a32 >> (b32 & 31)),
-        12 => u64::from(((a32 as i32) >> (b32 & 31)) as u32),
-        13 => a.wrapping_mul(b),
-        14 if b != 0 => a / b,
-        15 if b != 0 => a % b,
-        16 if b != 0 => (a as i64).wrapping_div(b as i64) as u64,
-        17 if b != 0 => (a as i64).wrapping_rem(b as i64) as u64,
-        18 => a << (b32 & 63),
-        19 => a >> (b32 & 63),
-        20 => ((a as i64) >> (b32 & 63)) as u64,
-        _ => 0,
-    }
 }
 
 /// `addr: xx xx ...` lines of mspdebug's `md` output.
@@ -283,7 +189,7 @@ pub fn run() -> Result<(), String> {
         let mut bad = 0;
         for (i, (a, b)) in operands(op).into_iter().enumerate() {
             let got = u64::from_le_bytes(buf[i * 8..i * 8 + 8].try_into().unwrap());
-            let want = expected(op, a, b);
+            let want = compute(op, a, b);
             checked += 1;
             if got != want {
                 bad += 1;

@@ -3,32 +3,19 @@
 //!
 //! For each operation (see [`OPS`]) it computes 160 cases into
 //! `ABI_RESULTS` and calls `abi_checkpoint` (a breakpoint for the host).
-//! Operands: every pair from a list of edge values (0, 1, 2, 3, 10, 1000,
-//! MAX, MIN, all ones, all ones - 1 at the operation's width), then random
-//! pairs of varied magnitude and sign from an xorshift generator the host mirrors.
-//! Operands are generated without the helpers under test (constant shifts,
-//! masks and additions only). Division by zero is skipped (result 0).
-//! Finally `abi_preserve_check` calls each helper from assembly with
+//! The operations and their operands come from xtask/src/abi_test/cases.rs,
+//! which the host includes too (see there). Finally `abi_preserve_check` calls each helper from assembly with
 //! sentinels in R4..R10 and records which registers (or SP) changed, and
 //! start-up is checked (.data copied, .bss zeroed) before `abi_done`.
 #![no_std]
 #![no_main]
 #![feature(asm_experimental_arch)]
 
-use core::hint::black_box as bb;
-
 use proiot3 as _;
 
-/// Cases per operation.
-const CASES: usize = 160;
-/// Edge values per operand.
-const EDGES: usize = 10;
-/// Operations in order, with operand width in bits (mirrored by the host).
-const OPS: [u8; 21] = [
-    16, 16, 16, 16, 16, // mpyi divu remu divi remi
-    32, 32, 32, 32, 32, 32, 32, 32, // mpyl divul remul divli remli slll srll sral
-    64, 64, 64, 64, 64, 64, 64, 64, // mpyll divull remull divlli remlli shl lshr ashr
-];
+// CASES, EDGES, OPS, the operand generator (case_operands) and the
+// operations (compute): the same file the host's checker includes.
+include!("../../../../xtask/src/abi_test/cases.rs");
 
 #[no_mangle]
 static mut ABI_RESULTS: [u64; CASES] = [0; CASES];
@@ -155,87 +142,6 @@ extern "C" fn abi_done() -> ! {
     }
 }
 
-/// xorshift32 (Marsaglia), mirrored by the host.
-fn next(state: &mut u32) -> u32 {
-    let mut x = *state;
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    *state = x;
-    x
-}
-
-fn mask(width: u8, v: u64) -> u64 {
-    match width {
-        16 => v & 0xFFFF,
-        32 => v & 0xFFFF_FFFF,
-        _ => v,
-    }
-}
-
-fn edge(width: u8, i: usize) -> u64 {
-    let all = mask(width, u64::MAX);
-    let max = all >> 1;
-    match i {
-        0 => 0,
-        1 => 1,
-        2 => 2,
-        3 => 3,
-        4 => 10,
-        5 => 1000,
-        6 => max,
-        7 => max + 1,
-        8 => all,
-        _ => all - 1,
-    }
-}
-
-/// A random operand: 64 random bits shifted right by a random 0..63 (one
-/// bit at a time: no helper), negated half of the time, then masked to the
-/// width.
-fn random(width: u8, state: &mut u32) -> u64 {
-    let mut v = (u64::from(next(state)) << 32) | u64::from(next(state));
-    let mut k = next(state) & 63;
-    while k > 0 {
-        v >>= 1;
-        k -= 1;
-    }
-    if next(state) & 4 != 0 {
-        v = v.wrapping_neg();
-    }
-    mask(width, v)
-}
-
-fn compute(op: usize, a: u64, b: u64) -> u64 {
-    let (a16, b16) = (bb(a as u16), bb(b as u16));
-    let (a32, b32) = (bb(a as u32), bb(b as u32));
-    let (a64, b64) = (bb(a), bb(b));
-    match op {
-        0 => u64::from(a16.wrapping_mul(b16)),
-        1 if b16 != 0 => u64::from(a16 / b16),
-        2 if b16 != 0 => u64::from(a16 % b16),
-        3 if b16 != 0 => u64::from((a16 as i16).wrapping_div(b16 as i16) as u16),
-        4 if b16 != 0 => u64::from((a16 as i16).wrapping_rem(b16 as i16) as u16),
-        5 => u64::from(a32.wrapping_mul(b32)),
-        6 if b32 != 0 => u64::from(a32 / b32),
-        7 if b32 != 0 => u64::from(a32 % b32),
-        8 if b32 != 0 => u64::from((a32 as i32).wrapping_div(b32 as i32) as u32),
-        9 if b32 != 0 => u64::from((a32 as i32).wrapping_rem(b32 as i32) as u32),
-        10 => u64::from(a32 << (b32 & 31)),
-        11 => u64::from(a32 >> (b32 & 31)),
-        12 => u64::from(((a32 as i32) >> (b32 & 31)) as u32),
-        13 => a64.wrapping_mul(b64),
-        14 if b64 != 0 => a64 / b64,
-        15 if b64 != 0 => a64 % b64,
-        16 if b64 != 0 => (a64 as i64).wrapping_div(b64 as i64) as u64,
-        17 if b64 != 0 => (a64 as i64).wrapping_rem(b64 as i64) as u64,
-        18 => a64 << (b32 & 63),
-        19 => a64 >> (b32 & 63),
-        20 => ((a64 as i64) >> (b32 & 63)) as u64,
-        _ => 0,
-    }
-}
-
 #[msp430_rt::entry]
 fn main() -> ! {
     // SAFETY: single-threaded test image, no interrupts enabled.
@@ -247,14 +153,10 @@ fn main() -> ! {
             if bss == 0 { 0x600D } else { 0xBAD },
         ];
     }
-    for (op, &width) in OPS.iter().enumerate() {
-        let mut state: u32 = 0x2545_F491 ^ (op as u32);
+    for (op, &(_, width)) in OPS.iter().enumerate() {
+        let mut state = seed(op);
         for i in 0..CASES {
-            let (a, b) = if i < EDGES * EDGES {
-                (edge(width, i / EDGES), edge(width, i % EDGES))
-            } else {
-                (random(width, &mut state), random(width, &mut state))
-            };
+            let (a, b) = case_operands(width, i, &mut state);
             let r = compute(op, a, b);
             // SAFETY: single-threaded.
             unsafe { core::ptr::write_volatile((&raw mut ABI_RESULTS).cast::<u64>().add(i), r) };
