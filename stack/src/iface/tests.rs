@@ -299,18 +299,33 @@ impl T {
     /// Advances the clock to `t`, stopping at every deadline `poll_at`
     /// reports, and returns every frame the stack sent on the way.
     fn run_to(&mut self, t: u32) -> Vec<Vec<u8>> {
-        let mut out = self.poll_all();
-        while let Some(next) = self.i.poll_at(self.now) {
-            // Wrapping clock: stop at a deadline past `t` or already due.
-            if !time::due(t, next) || time::due(self.now, next) {
-                break;
+        self.step_to(t, false).into_iter().map(|(_, f)| f).collect()
+    }
+
+    /// The clock from deadline to deadline (as `poll_at` reports them)
+    /// until `t`, `poll_transmit` drained at each stop: by `settle` (which
+    /// also checks that nothing is left due) with `settle`, else by
+    /// `poll_all`. Returns the frames with their times.
+    fn step_to(&mut self, t: u32, settle: bool) -> Vec<(u32, Vec<u8>)> {
+        let mut out = Vec::new();
+        loop {
+            let now = self.now;
+            let frames = if settle {
+                self.settle()
+            } else {
+                self.poll_all()
+            };
+            out.extend(frames.into_iter().map(|f| (now, f)));
+            if now == t {
+                return out;
             }
-            self.now = next;
-            out.extend(self.poll_all());
+            self.now = match self.i.poll_at(now) {
+                // Wrapping clock: on to `t` past a deadline after it, or
+                // one already due.
+                Some(next) if time::due(t, next) && !time::due(now, next) => next,
+                _ => t,
+            };
         }
-        self.now = t;
-        out.extend(self.poll_all());
-        out
     }
 
     /// `run_to` over any span, in steps the wrapping clock can compare.
@@ -2123,19 +2138,7 @@ impl T {
     /// As a sleeping firmware does: from deadline to deadline until `t`,
     /// settling at each. Returns the frames with their times.
     fn sleep_to(&mut self, t: u32) -> Vec<(u32, Vec<u8>)> {
-        let mut out = Vec::new();
-        loop {
-            let now = self.now;
-            out.extend(self.settle().into_iter().map(|f| (now, f)));
-            match self.i.poll_at(self.now) {
-                Some(next) if time::due(t, next) => self.now = next,
-                _ => break,
-            }
-        }
-        self.now = t;
-        let now = self.now;
-        out.extend(self.settle().into_iter().map(|f| (now, f)));
-        out
+        self.step_to(t, true)
     }
 }
 
