@@ -118,6 +118,22 @@ fn icmp(
     )
 }
 
+/// An ICMPv6 frame to all-nodes (ff02::1, its multicast MAC) from `eth_src`
+/// and `src`; the checksum of `msg` is filled in.
+fn icmp_to_all_nodes(eth_src: MacAddress, src: Ipv6Address, hop_limit: u8, msg: &[u8]) -> Vec<u8> {
+    let all = Ipv6Address::ALL_NODES;
+    icmp(mc(&all), eth_src, src, all, hop_limit, msg)
+}
+
+/// The IPv6 headers every MLD message of ours has (RFC 3810 5): Next
+/// Header Hop-by-Hop, hop limit 1, and a Hop-by-Hop header (next ICMPv6)
+/// with the Router Alert option (RFC 2711, value 0: MLD) and a PadN.
+fn assert_mld_headers(f: &[u8]) {
+    assert_eq!(f[20], 0);
+    assert_eq!(f[21], 1);
+    assert_eq!(f[54..62], [58, 0, 5, 2, 0, 0, 1, 0]);
+}
+
 /// A UDP frame with a correct checksum.
 fn udp(
     eth_dst: MacAddress,
@@ -232,14 +248,7 @@ impl RaSpec {
                 m.extend_from_slice(&s.0);
             }
         }
-        icmp(
-            mc(&Ipv6Address::ALL_NODES),
-            self.mac,
-            self.src,
-            Ipv6Address::ALL_NODES,
-            self.hop_limit,
-            &m,
-        )
+        icmp_to_all_nodes(self.mac, self.src, self.hop_limit, &m)
     }
 }
 
@@ -594,14 +603,7 @@ fn echo_request_is_answered_in_place() {
 #[test]
 fn echo_to_all_nodes_answered_from_link_local() {
     let mut t = T::up();
-    let req = icmp(
-        mc(&Ipv6Address::ALL_NODES),
-        PEER,
-        peer_ll(),
-        Ipv6Address::ALL_NODES,
-        64,
-        &[128, 0, 0, 0, 0, 7, 0, 9, 1, 2, 3],
-    );
+    let req = icmp_to_all_nodes(PEER, peer_ll(), 64, &[128, 0, 0, 0, 0, 7, 0, 9, 1, 2, 3]);
     let a = t.answer(&req);
     assert_eq!(src_of(&a), me_ll());
     assert_eq!(dst_of(&a), peer_ll());
@@ -767,14 +769,7 @@ fn spoofed_or_malformed_ra_is_ignored() {
     let mut code1 = hx(RA)[54..].to_vec();
     code1[1] = 1;
     for m in [zero, odd, code1] {
-        let f = icmp(
-            mc(&Ipv6Address::ALL_NODES),
-            RTR,
-            ip("fe80::1"),
-            Ipv6Address::ALL_NODES,
-            255,
-            &m,
-        );
+        let f = icmp_to_all_nodes(RTR, ip("fe80::1"), 255, &m);
         assert_eq!(t.rx(&f), Received::Dropped(DropReason::InvalidNdp));
     }
     assert_eq!(t.dropped(DropReason::InvalidNdp), 6);
@@ -1438,23 +1433,14 @@ fn mld_query_is_answered_after_a_random_delay() {
     let mut q = std::vec![130, 0, 0, 0, 0x03, 0xe8, 0, 0];
     q.extend_from_slice(&[0; 16]);
     q.extend_from_slice(&[0, 0, 0, 0]);
-    let f = icmp(
-        mc(&Ipv6Address::ALL_NODES),
-        RTR,
-        ip("fe80::1"),
-        Ipv6Address::ALL_NODES,
-        1,
-        &q,
-    );
+    let f = icmp_to_all_nodes(RTR, ip("fe80::1"), 1, &q);
     assert_eq!(t.rx(&f), Received::Consumed);
     let out = t.run_to(t.now + 1_001);
     assert_eq!(out.len(), 1);
     let r = &out[0];
     assert_eq!(r[0..6], [0x33, 0x33, 0, 0, 0, 0x16]);
     assert_eq!(src_of(r), me_ll());
-    assert_eq!(r[20], 0); // Hop-by-Hop with Router Alert
-    assert_eq!(r[21], 1);
-    assert_eq!(r[54..62], [58, 0, 5, 2, 0, 0, 1, 0]);
+    assert_mld_headers(r);
     assert_eq!(r[62], 143);
     assert_eq!(r[69], 1); // one record
     assert_eq!(r[70], 2); // MODE_IS_EXCLUDE
@@ -1464,14 +1450,7 @@ fn mld_query_is_answered_after_a_random_delay() {
         0
     );
     // A query from a global source is ignored (RFC 3810 5.1.14).
-    let f = icmp(
-        mc(&Ipv6Address::ALL_NODES),
-        RTR,
-        ip("2001:db8::1"),
-        Ipv6Address::ALL_NODES,
-        1,
-        &q,
-    );
+    let f = icmp_to_all_nodes(RTR, ip("2001:db8::1"), 1, &q);
     assert_eq!(t.rx(&f), Received::Dropped(DropReason::InvalidNdp));
 }
 
@@ -1625,14 +1604,7 @@ fn mldv1_querier_gets_mldv1_reports() {
     // MLDv1 general query (24 bytes), Maximum Response Delay 500 ms.
     let mut q = std::vec![130, 0, 0, 0, 0x01, 0xf4, 0, 0];
     q.extend_from_slice(&[0; 16]);
-    let f = icmp(
-        mc(&Ipv6Address::ALL_NODES),
-        RTR,
-        ip("fe80::1"),
-        Ipv6Address::ALL_NODES,
-        1,
-        &q,
-    );
+    let f = icmp_to_all_nodes(RTR, ip("fe80::1"), 1, &q);
     assert_eq!(t.rx(&f), Received::Consumed);
     let out = t.run_to(t.now + 501);
     // Link-local and global share one solicited-node group: one report.
@@ -1642,9 +1614,7 @@ fn mldv1_querier_gets_mldv1_reports() {
     assert_eq!(r[0..6], mc(&group).0);
     assert_eq!(src_of(r), me_ll());
     assert_eq!(dst_of(r), group);
-    assert_eq!(r[20], 0);
-    assert_eq!(r[21], 1);
-    assert_eq!(r[54..62], [58, 0, 5, 2, 0, 0, 1, 0]);
+    assert_mld_headers(r);
     assert_eq!(r.len(), 62 + 24);
     assert_eq!(r[62], 131);
     assert_eq!(r[70..86], group.0);
@@ -1663,14 +1633,7 @@ fn mldv1_querier_gets_mldv1_reports() {
     t.run_to(t.now + 261_000);
     let mut q2 = std::vec![130, 0, 0, 0, 0, 100, 0, 0];
     q2.extend_from_slice(&[0; 20]);
-    let f = icmp(
-        mc(&Ipv6Address::ALL_NODES),
-        RTR,
-        ip("fe80::1"),
-        Ipv6Address::ALL_NODES,
-        1,
-        &q2,
-    );
+    let f = icmp_to_all_nodes(RTR, ip("fe80::1"), 1, &q2);
     t.rx(&f);
     let out = t.run_to(t.now + 101);
     assert_eq!(out.len(), 1);
