@@ -432,6 +432,21 @@ impl SoftClock {
         self.set = true;
     }
 
+    /// [`SoftClock::step`] to the time of the last reading (or step) plus
+    /// an offset, in place: the time's 32.32 words (the 2^-48 s word below
+    /// them cleared, as `step` leaves it) handed to the caller to add the
+    /// offset to (the SNTP client's step: T4 plus the offset), rather than
+    /// a timestamp built from them and split into words again.
+    pub(crate) fn step_in_place(&mut self, ticks: u32) -> &mut Words<4> {
+        self.base_ticks = ticks;
+        self.slew_left = 0;
+        self.last_sample = ticks;
+        self.set = true;
+        let [below, time @ ..] = &mut self.base_time;
+        *below = 0;
+        time
+    }
+
     /// Disciplines the clock with `offset` (true time minus clock time,
     /// measured at about `ticks`, within ±[`STEP_THRESHOLD`]).
     ///
@@ -545,7 +560,9 @@ const fn scale(nominal: &Words<3>, f: i32, out: &mut Words<3>) {
     out[2] = v[4];
 }
 
-/// The timestamp of a 32.32 time in 16-bit words.
+/// The timestamp of a 32.32 time in 16-bit words (the SNTP client's
+/// tests).
+#[cfg(test)]
 pub(crate) fn to_ntp(t: &Words<4>) -> NtpTimestamp {
     NtpTimestamp(word32(t, 0) as u64 | (word32(t, 2) as u64) << 32)
 }
@@ -565,6 +582,50 @@ pub(crate) mod tests {
             .all(|word| word == "0" || !word.starts_with(|c: char| c.is_ascii_digit()))
             && !text.contains("true")
             && !text.contains("Some")
+    }
+
+    /// `step_in_place` with an offset added to the words it gives leaves
+    /// the clock as `step` to the time of the last reading plus that
+    /// offset (the SNTP client's step): unset, set, during a slew, after a
+    /// stale reading, with offsets that carry across every word.
+    #[test]
+    fn step_in_place_is_step_to_the_reading_plus_the_offset() {
+        let offsets: [u64; 4] = [0, 1, 0x0000_0001_8000_0000, 0xffff_fff0_ffff_ffff];
+        for hz in [32768, 1000] {
+            let unset = SoftClock::new(hz);
+            let mut set = unset.clone();
+            set.step(1000, NtpTimestamp::new(3_900_000_000, 0xffff_0000));
+            let mut slewing = set.clone();
+            slewing.slew(2000, NtpDuration::from_micros(-5000));
+            for clock in [unset, set, slewing] {
+                // A reading, and one 2^31 ticks behind it (stale: the
+                // last time again).
+                for ticks in [90_000u32, 90_000u32.wrapping_sub(1 << 31)] {
+                    let mut read = clock.clone();
+                    read.advance(90_000);
+                    read.advance(ticks);
+                    for off in offsets {
+                        let mut stepped = read.clone();
+                        let time = to_ntp(read.time_words()).0.wrapping_add(off);
+                        stepped.step(ticks, NtpTimestamp(time));
+                        let mut in_place = read.clone();
+                        let w = in_place.step_in_place(ticks);
+                        let v = to_ntp(w).0.wrapping_add(off);
+                        *w = [
+                            v as u16,
+                            (v >> 16) as u16,
+                            (v >> 32) as u16,
+                            (v >> 48) as u16,
+                        ];
+                        assert_eq!(in_place, stepped, "{hz} Hz, tick {ticks}, {off:#x}");
+                        assert_eq!(
+                            in_place.now(ticks.wrapping_add(5000)),
+                            stepped.now(ticks.wrapping_add(5000))
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -76,7 +76,7 @@
 //! let _display_time = sntp.now(ticks);
 //! ```
 
-use crate::clock::softclock::{mac, negated_if, to_ntp, word32, SoftClock, Words, STEP_THRESHOLD};
+use crate::clock::softclock::{mac, negated_if, word32, SoftClock, Words, STEP_THRESHOLD};
 use crate::iface::{Interface, Rng, UdpMeta};
 use crate::time;
 use crate::wire::ntp::{self, LeapIndicator, Mode, NtpShort, NtpTimestamp};
@@ -892,14 +892,14 @@ impl SntpClient {
             if negative_delay {
                 self.last.offset = b;
             }
-            let mut time = *self.clock.time_words();
-            add4(&mut time, &self.last.offset, false);
             if self.clock.is_set() {
                 // Something changed (server, path, our clock): watch closely.
                 self.poll_up = 0;
                 self.stable = 0;
             }
-            self.clock.step(ticks, to_ntp(&time));
+            // (The clock's words, read at `ticks` in `receive_outcome`,
+            // stepped by the offset in place.)
+            add4(self.clock.step_in_place(ticks), &self.last.offset, false);
             self.counters.steps = self.counters.steps.wrapping_add(1);
         } else {
             // Within ±STEPT: the clock's 32-bit slew (the clock read at
@@ -1129,6 +1129,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::clock::softclock::to_ntp;
     use crate::wire::ntp::{NtpDuration, NtpPacket, NtpRepr};
     use core::ops::Range;
 
