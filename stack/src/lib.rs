@@ -12,6 +12,10 @@
 
 #[cfg(test)]
 extern crate std;
+// The unit tests include the integration tests' helpers
+// (tests/common/mod.rs), which name the crate as a user does.
+#[cfg(test)]
+extern crate self as microip6;
 
 pub mod clock;
 pub mod dns;

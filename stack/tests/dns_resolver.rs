@@ -15,8 +15,12 @@
 
 use microip6::dns::{Config, Failure, Reject, Resolver, State};
 use microip6::iface::{self, DropReason, Interface, Received};
-use microip6::wire::ndp::{NdpOption, NdpPacket, NdpRepr, PrefixInfo, Rdnss};
+use microip6::wire::ndp::{NdpPacket, NdpRepr};
 use microip6::wire::{checksum, ip_protocol, Ipv6Address, MacAddress};
+
+mod common;
+
+use common::{frame, ip, ndp_frame, router_advert};
 
 // Replies of dnsmasq (server 1 of capture.py unless said otherwise).
 /// ntp.test AAAA 2001:db8::123, TTL 3600.
@@ -55,10 +59,6 @@ const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x01]);
 const ROUTER_MAC: MacAddress = MacAddress([0x52, 0x54, 0, 0xaa, 0xbb, 0xcc]);
 const LL_SERVER_MAC: MacAddress = MacAddress([0x52, 0x54, 0, 0, 0, 0x53]);
 
-fn ip(s: &str) -> Ipv6Address {
-    s.parse::<core::net::Ipv6Addr>().unwrap().into()
-}
-
 fn hx(s: &str) -> Vec<u8> {
     hex::decode(s).unwrap()
 }
@@ -75,78 +75,9 @@ fn router_ll() -> Ipv6Address {
     Ipv6Address::link_local_from_mac(&ROUTER_MAC)
 }
 
-/// Ethernet + IPv6 around an upper-layer message.
-fn frame(
-    dst_mac: MacAddress,
-    src_mac: MacAddress,
-    src: Ipv6Address,
-    dst: Ipv6Address,
-    nh: u8,
-    hop: u8,
-    msg: &[u8],
-) -> Vec<u8> {
-    let mut f = Vec::new();
-    f.extend_from_slice(&dst_mac.0);
-    f.extend_from_slice(&src_mac.0);
-    f.extend_from_slice(&[0x86, 0xdd, 0x60, 0, 0, 0]);
-    f.extend_from_slice(&(msg.len() as u16).to_be_bytes());
-    f.extend_from_slice(&[nh, hop]);
-    f.extend_from_slice(&src.0);
-    f.extend_from_slice(&dst.0);
-    f.extend_from_slice(msg);
-    f
-}
-
-/// An NDP message from the router.
-fn ndp_from(
-    src_mac: MacAddress,
-    src: Ipv6Address,
-    dst_mac: MacAddress,
-    dst: Ipv6Address,
-    msg: &NdpRepr,
-    extra: &[NdpOption],
-) -> Vec<u8> {
-    let mut icmp = [0u8; 256];
-    let n = msg.emit(&mut icmp, extra, &src, &dst).unwrap();
-    frame(dst_mac, src_mac, src, dst, 58, 255, &icmp[..n])
-}
-
 /// The router's RA: prefix 2001:db8:1::/64 and both DNS servers.
 fn ra() -> Vec<u8> {
-    let ra = NdpRepr::RouterAdvert {
-        cur_hop_limit: 64,
-        managed: false,
-        other: false,
-        router_lifetime: 9000,
-        reachable_time: 0,
-        retrans_time: 0,
-        slla: Some(ROUTER_MAC),
-        mtu: Some(1500),
-    };
-    let servers = [dns1().0, dns2().0].concat();
-    let extra = [
-        NdpOption::PrefixInfo(PrefixInfo {
-            prefix_len: 64,
-            on_link: true,
-            autonomous: true,
-            valid_lifetime: 86_400,
-            preferred_lifetime: 14_400,
-            prefix: ip("2001:db8:1::"),
-        }),
-        NdpOption::Rdnss(Rdnss {
-            lifetime: 86_400,
-            addresses: &servers,
-        }),
-    ];
-    let all = Ipv6Address::ALL_NODES;
-    ndp_from(
-        ROUTER_MAC,
-        router_ll(),
-        MacAddress::from_ipv6_multicast(&all),
-        all,
-        &ra,
-        &extra,
-    )
+    router_advert(ROUTER_MAC, 9000, 86_400, &[dns1(), dns2()])
 }
 
 /// A UDP datagram to us with a correct checksum.
@@ -162,7 +93,7 @@ fn udp_to(src: Ipv6Address, sport: u16, dst: Ipv6Address, dport: u16, data: &[u8
     // which IPv6 refuses, RFC 8200 8.1).
     let c = if c == 0 { 0xffff } else { c };
     m[6..8].copy_from_slice(&c.to_be_bytes());
-    frame(ME, ROUTER_MAC, src, dst, ip_protocol::UDP, 64, &m)
+    frame(ME, ROUTER_MAC, src, dst, 64, ip_protocol::UDP, &m)
 }
 
 /// A query as it left the node.
@@ -349,7 +280,7 @@ impl<const NAME: usize, const ADDRS: usize> Net<NAME, ADDRS> {
                 target,
                 tlla: Some(mac),
             };
-            let f = ndp_from(mac, target, ME, src, &na, &[]);
+            let f = ndp_frame(ME, mac, target, src, &na, &[]);
             self.rx(&f);
         }
     }

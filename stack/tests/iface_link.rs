@@ -4,14 +4,14 @@
 //! as the MSP430 firmware does.
 
 use microip6::iface::{AddressState, Config, Event, Interface, Received};
-use microip6::wire::ndp::{NdpOption, NdpPacket, NdpRepr, PrefixInfo, Rdnss};
+use microip6::wire::ndp::{NdpPacket, NdpRepr};
 use microip6::wire::{checksum, Ipv6Address, MacAddress};
 
-const BUF: usize = 600;
+mod common;
 
-fn ip(s: &str) -> Ipv6Address {
-    s.parse::<core::net::Ipv6Addr>().unwrap().into()
-}
+use common::{ip, ndp_frame, router_advert};
+
+const BUF: usize = 600;
 
 struct Host {
     iface: Interface,
@@ -41,56 +41,9 @@ impl Router {
         }
     }
 
-    /// Ethernet + IPv6 around an NDP message from the router.
-    fn frame(
-        &self,
-        dst_mac: MacAddress,
-        dst: Ipv6Address,
-        msg: &NdpRepr,
-        extra: &[NdpOption],
-    ) -> Vec<u8> {
-        let mut icmp = [0u8; 256];
-        let n = msg.emit(&mut icmp, extra, &self.ll, &dst).unwrap();
-        let mut f = Vec::new();
-        f.extend_from_slice(&dst_mac.0);
-        f.extend_from_slice(&self.mac.0);
-        f.extend_from_slice(&[0x86, 0xdd, 0x60, 0, 0, 0]);
-        f.extend_from_slice(&(n as u16).to_be_bytes());
-        f.extend_from_slice(&[58, 255]);
-        f.extend_from_slice(&self.ll.0);
-        f.extend_from_slice(&dst.0);
-        f.extend_from_slice(&icmp[..n]);
-        f
-    }
-
+    /// Its RA: prefix 2001:db8:1::/64, DNS server 2001:db8::53.
     fn ra(&self) -> Vec<u8> {
-        let ra = NdpRepr::RouterAdvert {
-            cur_hop_limit: 64,
-            managed: false,
-            other: false,
-            router_lifetime: 1800,
-            reachable_time: 0,
-            retrans_time: 0,
-            slla: Some(self.mac),
-            mtu: Some(1500),
-        };
-        let dns = ip("2001:db8::53");
-        let extra = [
-            NdpOption::PrefixInfo(PrefixInfo {
-                prefix_len: 64,
-                on_link: true,
-                autonomous: true,
-                valid_lifetime: 86_400,
-                preferred_lifetime: 14_400,
-                prefix: ip("2001:db8:1::"),
-            }),
-            NdpOption::Rdnss(Rdnss {
-                lifetime: 600,
-                addresses: &dns.0,
-            }),
-        ];
-        let all = Ipv6Address::ALL_NODES;
-        self.frame(MacAddress::from_ipv6_multicast(&all), all, &ra, &extra)
+        router_advert(self.mac, 1800, 600, &[ip("2001:db8::53")])
     }
 
     /// The router's reaction to a frame on the link.
@@ -111,7 +64,7 @@ impl Router {
                     tlla: Some(self.mac),
                 };
                 let mac = slla.unwrap_or(MacAddress::from_bytes(&f[6..12]));
-                Some(self.frame(mac, src, &na, &[]))
+                Some(ndp_frame(mac, self.mac, self.ll, src, &na, &[]))
             }
             _ => None,
         }

@@ -6,41 +6,15 @@ use microip6::wire::ipv6::{Ipv6Packet, Ipv6Repr, HEADER_LEN as IP_LEN};
 use microip6::wire::ipv6ext::{
     walk, ExtDrop, ExtHeader, ExtWalk, FragmentHeader, RoutingHeader, UnknownOptionAction,
 };
-use microip6::wire::{Error, Ipv6Address, MacAddress};
+use microip6::wire::Error;
 use serde_json::Value;
 
-struct Vector {
-    name: String,
-    frame: Vec<u8>,
-    v: Value,
-}
+mod common;
+
+use common::{ip as addr, mac, records, Record as Vector};
 
 fn vectors() -> Vec<Vector> {
-    let all: Vec<Vector> = include_str!("vectors/ipv6.jsonl")
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            Vector {
-                name: v["name"].as_str().unwrap().to_string(),
-                frame: hex::decode(v["hex"].as_str().unwrap()).unwrap(),
-                v,
-            }
-        })
-        .collect();
-    assert!(all.len() >= 60, "vector file lost cases: {}", all.len());
-    all
-}
-
-fn mac(s: &str) -> MacAddress {
-    let b: Vec<u8> = s
-        .split(':')
-        .map(|x| u8::from_str_radix(x, 16).unwrap())
-        .collect();
-    MacAddress::from_bytes(&b)
-}
-
-fn addr(s: &str) -> Ipv6Address {
-    s.parse::<std::net::Ipv6Addr>().unwrap().into()
+    records(include_str!("vectors/ipv6.jsonl"), 60)
 }
 
 fn num(v: &Value) -> u64 {

@@ -13,11 +13,9 @@ use microip6::wire::udp::{UdpPacket, UdpRepr, HEADER_LEN as UDP_LEN};
 use microip6::wire::{Error, Ipv6Address};
 use serde_json::Value;
 
-struct Vector {
-    name: String,
-    frame: Vec<u8>,
-    v: Value,
-}
+mod common;
+
+use common::{ip as addr, records, Record as Vector};
 
 impl Vector {
     fn src(&self) -> Ipv6Address {
@@ -40,23 +38,7 @@ impl Vector {
 }
 
 fn vectors() -> Vec<Vector> {
-    let all: Vec<Vector> = include_str!("vectors/udp_ntp_dns.jsonl")
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            Vector {
-                name: v["name"].as_str().unwrap().to_string(),
-                frame: hex::decode(v["hex"].as_str().unwrap()).unwrap(),
-                v,
-            }
-        })
-        .collect();
-    assert!(all.len() >= 60, "vector file lost cases: {}", all.len());
-    all
-}
-
-fn addr(s: &str) -> Ipv6Address {
-    s.parse::<std::net::Ipv6Addr>().unwrap().into()
+    records(include_str!("vectors/udp_ntp_dns.jsonl"), 60)
 }
 
 fn num(v: &Value) -> u64 {

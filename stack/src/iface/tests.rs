@@ -8,19 +8,18 @@ use super::*;
 use crate::time;
 use crate::wire::checksum;
 use crate::wire::ip_protocol;
-use core::net::Ipv6Addr;
-use core::str::FromStr;
 use std::format;
 use std::vec::Vec;
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
+use common::{frame, ip};
 
 const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
 const PEER: MacAddress = MacAddress([0x52, 0x54, 0, 0x12, 0x34, 0x56]);
 const RTR: MacAddress = MacAddress([0x52, 0x54, 0, 0xaa, 0xbb, 0xcc]);
 const RTR2: MacAddress = MacAddress([0x52, 0x54, 0, 0xaa, 0xbb, 0xdd]);
-
-fn ip(s: &str) -> Ipv6Address {
-    Ipv6Addr::from_str(s).unwrap().into()
-}
 
 fn hx(s: &str) -> Vec<u8> {
     hex::decode(s).unwrap()
@@ -67,29 +66,6 @@ fn our_dad_ns(sent: &[u8]) -> Vec<u8> {
         &f[54..],
     );
     f[56..58].copy_from_slice(&c.to_be_bytes());
-    f
-}
-
-/// Builds an Ethernet + IPv6 frame around `payload` (no extension headers).
-fn frame(
-    eth_dst: MacAddress,
-    eth_src: MacAddress,
-    src: Ipv6Address,
-    dst: Ipv6Address,
-    hop_limit: u8,
-    next_header: u8,
-    payload: &[u8],
-) -> Vec<u8> {
-    let mut f = Vec::new();
-    f.extend_from_slice(&eth_dst.0);
-    f.extend_from_slice(&eth_src.0);
-    f.extend_from_slice(&[0x86, 0xdd, 0x60, 0, 0, 0]);
-    f.extend_from_slice(&(payload.len() as u16).to_be_bytes());
-    f.push(next_header);
-    f.push(hop_limit);
-    f.extend_from_slice(&src.0);
-    f.extend_from_slice(&dst.0);
-    f.extend_from_slice(payload);
     f
 }
 
