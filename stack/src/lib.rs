@@ -16,6 +16,9 @@ extern crate std;
 // (tests/common/mod.rs), which name the crate as a user does.
 #[cfg(test)]
 extern crate self as microip6;
+#[cfg(test)]
+#[path = "../tests/common/mod.rs"]
+mod test_common;
 
 pub mod clock;
 pub mod dns;

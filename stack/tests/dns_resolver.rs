@@ -20,7 +20,7 @@ use microip6::wire::{checksum, ip_protocol, Ipv6Address, MacAddress};
 
 mod common;
 
-use common::{frame, ip, ndp_frame, router_advert};
+use common::{frame, hx, ip, ndp_frame, router_advert};
 
 // Replies of dnsmasq (server 1 of capture.py unless said otherwise).
 /// ntp.test AAAA 2001:db8::123, TTL 3600.
@@ -58,10 +58,6 @@ const BUF: usize = 600;
 const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x01]);
 const ROUTER_MAC: MacAddress = MacAddress([0x52, 0x54, 0, 0xaa, 0xbb, 0xcc]);
 const LL_SERVER_MAC: MacAddress = MacAddress([0x52, 0x54, 0, 0, 0, 0x53]);
-
-fn hx(s: &str) -> Vec<u8> {
-    hex::decode(s).unwrap()
-}
 
 fn dns1() -> Ipv6Address {
     ip("2001:db8::53")

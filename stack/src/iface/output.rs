@@ -547,14 +547,8 @@ mod tests {
     use super::*;
     use crate::iface::Config;
     use crate::wire::checksum::ipv6_upper_layer;
-    use std::vec::Vec;
 
-    fn hx(s: &str) -> Vec<u8> {
-        let s: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-        s.chunks(2)
-            .map(|p| u8::from_str_radix(core::str::from_utf8(p).unwrap(), 16).unwrap())
-            .collect()
-    }
+    use crate::test_common::hx;
 
     /// UDP (RFC 768, RFC 8200 8.1): a datagram whose checksum computes
     /// to 0 goes out with 0xffff, and verifies.

@@ -11,19 +11,12 @@ use crate::wire::ip_protocol;
 use std::format;
 use std::vec::Vec;
 
-#[path = "../../tests/common/mod.rs"]
-mod common;
-
-use common::{frame, ip};
+use crate::test_common::{frame, hx, ip};
 
 const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
 const PEER: MacAddress = MacAddress([0x52, 0x54, 0, 0x12, 0x34, 0x56]);
 const RTR: MacAddress = MacAddress([0x52, 0x54, 0, 0xaa, 0xbb, 0xcc]);
 const RTR2: MacAddress = MacAddress([0x52, 0x54, 0, 0xaa, 0xbb, 0xdd]);
-
-fn hx(s: &str) -> Vec<u8> {
-    hex::decode(s).unwrap()
-}
 
 fn me_ll() -> Ipv6Address {
     ip("fe80::ff:fe00:42")

@@ -672,16 +672,7 @@ mod tests {
     use super::*;
     use std::vec::Vec;
 
-    fn addr(s: &str) -> Ipv6Address {
-        s.parse::<core::net::Ipv6Addr>().unwrap().into()
-    }
-
-    fn unhex(s: &str) -> Vec<u8> {
-        let s: Vec<u8> = s.bytes().filter(|b| b.is_ascii_hexdigit()).collect();
-        s.chunks(2)
-            .map(|c| u8::from_str_radix(core::str::from_utf8(c).unwrap(), 16).unwrap())
-            .collect()
-    }
+    use crate::test_common::{hx as unhex, ip as addr};
 
     const MAC: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
 

@@ -17,6 +17,11 @@ pub fn ip(s: &str) -> Ipv6Address {
     s.parse::<core::net::Ipv6Addr>().unwrap().into()
 }
 
+/// Bytes from hex text; whitespace between them is ignored.
+pub fn hx(s: &str) -> Vec<u8> {
+    hex::decode(s.split_whitespace().collect::<String>()).unwrap()
+}
+
 /// A MAC address from its text form (`52:54:00:12:34:56`).
 pub fn mac(s: &str) -> MacAddress {
     let b: Vec<u8> = s
