@@ -679,13 +679,16 @@ impl SntpClient {
         // RFC 4330 3: the bits below the clock's resolution are random,
         // which also makes T1 hard to guess for an off-path attacker.
         // At most 28 bits (16 Hz): only the fraction changes.
+        // (T1 built in place, kept if the request goes, else forgotten
+        // below: no copy of it on the stack.)
         let mask = self.clock.noise_mask();
         self.clock.advance(ticks);
-        let mut t1 = *self.clock.time_words();
-        let fraction = word32(&t1, 0) & !mask | self.rng.next_u32() & mask;
+        self.t1 = *self.clock.time_words();
+        let t1 = &mut self.t1;
+        let fraction = word32(t1, 0) & !mask | self.rng.next_u32() & mask;
         t1[0] = fraction as u16;
         t1[1] = (fraction >> 16) as u16;
-        if is_zero(&t1) {
+        if is_zero(t1) {
             t1[0] = 1; // zero means "no request outstanding"
         }
         // RFC 4330 5: a request with every field zero but the first byte
@@ -699,9 +702,13 @@ impl SntpClient {
         // The server read in place (no `Option<Ipv6Address>` copied out of
         // `server`), by reference.
         let server = &self.servers[self.current as usize];
-        match iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN) {
+        let sent = iface.send_udp(buf, now_ms, self.port, server, ntp::PORT, ntp::HEADER_LEN);
+        if sent.is_err() {
+            // Not sent: nothing outstanding.
+            self.forget_request();
+        }
+        match sent {
             Ok(n) => {
-                self.t1 = t1;
                 self.asked = self.current;
                 self.flags &= !PORT_FRESH;
                 self.blocked = 0;
