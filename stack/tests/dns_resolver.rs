@@ -20,7 +20,7 @@ use microip6::wire::{checksum, ip_protocol, Ipv6Address, MacAddress};
 
 mod common;
 
-use common::{frame, hx, ip, ndp_frame, router_advert};
+use common::{hx, ip, ndp_frame, router_advert, udp_frame};
 
 // Replies of dnsmasq (server 1 of capture.py unless said otherwise).
 /// ntp.test AAAA 2001:db8::123, TTL 3600.
@@ -78,18 +78,7 @@ fn ra() -> Vec<u8> {
 
 /// A UDP datagram to us with a correct checksum.
 fn udp_to(src: Ipv6Address, sport: u16, dst: Ipv6Address, dport: u16, data: &[u8]) -> Vec<u8> {
-    let mut m = Vec::new();
-    m.extend_from_slice(&sport.to_be_bytes());
-    m.extend_from_slice(&dport.to_be_bytes());
-    m.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
-    m.extend_from_slice(&[0, 0]);
-    m.extend_from_slice(data);
-    let c = checksum::ipv6_upper_layer(&src, &dst, ip_protocol::UDP, &m);
-    // RFC 768: a computed 0 is sent as 0xffff (0 would mean "no checksum",
-    // which IPv6 refuses, RFC 8200 8.1).
-    let c = if c == 0 { 0xffff } else { c };
-    m[6..8].copy_from_slice(&c.to_be_bytes());
-    frame(ME, ROUTER_MAC, src, dst, 64, ip_protocol::UDP, &m)
+    udp_frame(ME, ROUTER_MAC, (src, sport), (dst, dport), data)
 }
 
 /// A query as it left the node.

@@ -11,7 +11,7 @@ use crate::wire::ip_protocol;
 use std::format;
 use std::vec::Vec;
 
-use crate::test_common::{frame, hx, ip};
+use crate::test_common::{frame, hx, ip, udp_frame};
 
 const ME: MacAddress = MacAddress([0x02, 0, 0, 0, 0, 0x42]);
 const PEER: MacAddress = MacAddress([0x52, 0x54, 0, 0x12, 0x34, 0x56]);
@@ -112,17 +112,7 @@ fn udp(
     dport: u16,
     data: &[u8],
 ) -> Vec<u8> {
-    let mut m = Vec::new();
-    m.extend_from_slice(&sport.to_be_bytes());
-    m.extend_from_slice(&dport.to_be_bytes());
-    m.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
-    m.extend_from_slice(&[0, 0]);
-    m.extend_from_slice(data);
-    let c = checksum::ipv6_upper_layer(&src, &dst, ip_protocol::UDP, &m);
-    // RFC 768: a computed 0 is sent as 0xffff (RFC 8200 8.1).
-    let c = if c == 0 { 0xffff } else { c };
-    m[6..8].copy_from_slice(&c.to_be_bytes());
-    frame(eth_dst, PEER, src, dst, 64, ip_protocol::UDP, &m)
+    udp_frame(eth_dst, PEER, (src, sport), (dst, dport), data)
 }
 
 /// An NS for `target` from `src` to `dst` with an optional SLLAO.

@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use microip6::wire::ndp::{NdpOption, NdpRepr, PrefixInfo, Rdnss};
-use microip6::wire::{Ipv6Address, MacAddress};
+use microip6::wire::{checksum, ip_protocol, Ipv6Address, MacAddress};
 use serde_json::Value;
 // (For `iface`'s unit tests, in a no_std crate: no std prelude there.)
 use std::string::{String, ToString};
@@ -52,6 +52,29 @@ pub fn frame(
     f.extend_from_slice(&dst.0);
     f.extend_from_slice(payload);
     f
+}
+
+/// A UDP datagram (`data` from `src` port `sport` to `dst` port `dport`)
+/// with a correct checksum, in a frame with hop limit 64.
+pub fn udp_frame(
+    eth_dst: MacAddress,
+    eth_src: MacAddress,
+    (src, sport): (Ipv6Address, u16),
+    (dst, dport): (Ipv6Address, u16),
+    data: &[u8],
+) -> Vec<u8> {
+    let mut m = Vec::new();
+    m.extend_from_slice(&sport.to_be_bytes());
+    m.extend_from_slice(&dport.to_be_bytes());
+    m.extend_from_slice(&((8 + data.len()) as u16).to_be_bytes());
+    m.extend_from_slice(&[0, 0]);
+    m.extend_from_slice(data);
+    let c = checksum::ipv6_upper_layer(&src, &dst, ip_protocol::UDP, &m);
+    // RFC 768: a computed 0 is sent as 0xffff (0 would mean "no checksum",
+    // which IPv6 refuses, RFC 8200 8.1).
+    let c = if c == 0 { 0xffff } else { c };
+    m[6..8].copy_from_slice(&c.to_be_bytes());
+    frame(eth_dst, eth_src, src, dst, 64, ip_protocol::UDP, &m)
 }
 
 /// An NDP message (`msg` with the `extra` options, its checksum filled)
