@@ -1018,7 +1018,8 @@ impl ClockApp {
             s.wrap(4, n);
             return;
         }
-        self.render_sync(s, now_ms);
+        // (Not shown: whether there is a global address, as just read.)
+        self.render_sync(s, now_ms, addr.is_some());
     }
 
     /// Lines 4 to 6 of the clock screen: the synchronization state. In
@@ -1028,7 +1029,7 @@ impl ClockApp {
     /// under `render_into`'s, which held this one's locals; both in line,
     /// 320 B: the screens' locals share one frame).
     #[inline]
-    fn render_sync(&self, s: &mut ScreenText, now_ms: u32) {
+    fn render_sync(&self, s: &mut ScreenText, now_ms: u32, has_global: bool) {
         let sync = self.sntp.sync_state(now_ms);
         // Line 4's writer once for both states.
         let mut r = s.row(4);
@@ -1036,7 +1037,7 @@ impl ClockApp {
         let (SyncState::Synced(ref i) | SyncState::Lost(ref i)) = sync else {
             key(&mut r, KEY_NOT_SYNCED);
             let mut r = s.row(5);
-            self.why_not_synced(&mut r);
+            self.why_not_synced(&mut r, has_global);
             return;
         };
         key(
@@ -1074,10 +1075,11 @@ impl ClockApp {
     /// Why the clock is not set yet, most basic reason first: a phrase of
     /// [`KEYS`] (from [`KEY_WHY`]), or for a rejected reply or a failed
     /// lookup the label [`KEY_NTP_LABEL`] or [`KEY_DNS_LABEL`] and the
-    /// reason's name.
+    /// reason's name. `has_global`: whether the node has a global address
+    /// (the clock screen read it for its lines 2-3: not looked up again).
     #[inline]
-    fn why_not_synced(&self, r: &mut TextBuf) {
-        let (why, names, reason) = if self.iface.global_address().is_none() {
+    fn why_not_synced(&self, r: &mut TextBuf, has_global: bool) {
+        let (why, names, reason) = if !has_global {
             (KEY_WHY, "", 0)
         } else if self.sntp.server_ref().is_some() {
             match self.ntp_reject.checked_sub(1) {
