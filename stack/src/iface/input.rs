@@ -1140,32 +1140,16 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     }
 
     fn remove_router(&mut self, ip: &Ipv6Address) {
-        self.router_list_update(ip, 0);
+        self.list_update(false, ip, 0);
     }
 
     /// Default Router List maintenance (RFC 4861 6.3.4). A router that
     /// advertises a non-zero lifetime also ends our solicitations (6.3.7).
     fn router_update(&mut self, ip: &Ipv6Address, lifetime: u32) {
-        let until = tables::entry_end(self.now_s, lifetime);
-        self.router_list_update(ip, until);
+        self.list_update(false, ip, lifetime);
         if lifetime != 0 {
             self.rs_left = 0;
         }
-    }
-
-    /// [`super::list_update`] of the router list: new routers only into
-    /// free entries.
-    fn router_list_update(&mut self, ip: &Ipv6Address, until: u32) {
-        super::list_update(
-            &mut self.routers,
-            &mut self.events,
-            &mut self.counters.events_lost,
-            ip,
-            until,
-            EventKind::RouterLearned,
-            EventKind::RouterLost,
-            false,
-        );
     }
 
     /// Prefix List update (RFC 4861 6.3.4 "on-link" rules).
@@ -1268,16 +1252,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if !addr.is_unicast() {
             return;
         }
-        let until = tables::entry_end(self.now_s, lifetime);
-        super::list_update(
-            &mut self.dns,
-            &mut self.events,
-            &mut self.counters.events_lost,
-            addr,
-            until,
-            EventKind::DnsServerLearned,
-            EventKind::DnsServerExpired,
-            true,
-        );
+        self.list_update(true, addr, lifetime);
     }
 }

@@ -1238,6 +1238,64 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         best
     }
 
+    /// Router (RFC 4861 6.3.4) or, with `dns`, DNS server (RFC 8106
+    /// 5.3.1) list update for `addr` with a lifetime of `lifetime`
+    /// seconds from now (0: remove). A listed entry gets the new end (and
+    /// a router counts as reachable again, RFC 4861 6.3.6), or goes with
+    /// its event (RouterLost, DnsServerExpired) for 0; a new one takes a
+    /// free entry, or for a DNS server the one expiring first if that
+    /// expires before it (RFC 8106 5.3.1), with its event (RouterLearned,
+    /// DnsServerLearned). One copy for both lists and their three
+    /// callers, which pass the lifetime, not its end: the end's
+    /// computation and the list's choice are here once.
+    #[inline(never)]
+    fn list_update(&mut self, dns: bool, addr: &Ipv6Address, lifetime: u32) {
+        let until = tables::entry_end(self.now_s, lifetime);
+        let (table, learned, gone): (&mut [Timed], _, _) = if dns {
+            (
+                &mut self.dns,
+                EventKind::DnsServerLearned,
+                EventKind::DnsServerExpired,
+            )
+        } else {
+            (
+                &mut self.routers,
+                EventKind::RouterLearned,
+                EventKind::RouterLost,
+            )
+        };
+        // (One event call for both changes.)
+        let kind = if let Some(e) = tables::find(table, addr) {
+            if until != 0 {
+                e.until = until;
+                e.extra = 0;
+                return;
+            }
+            *e = Timed::FREE;
+            gone
+        } else {
+            if until == 0 {
+                return;
+            }
+            let Some(e) = tables::soonest(table) else {
+                return;
+            };
+            // A free entry (until 0, below any `until` here) is always
+            // taken; a used one only in the DNS list, if it ends before
+            // `until`.
+            if e.used() && (!dns || !less_than(e.until, until)) {
+                return;
+            }
+            *e = Timed {
+                addr: *addr,
+                until,
+                extra: 0,
+            };
+            learned
+        };
+        queue_event(&mut self.events, &mut self.counters.events_lost, kind, addr);
+    }
+
     /// Finds or makes a neighbor cache slot for `ip` ([`neighbor_slot`]
     /// of the cache at the current time).
     #[inline(always)]
@@ -1389,56 +1447,6 @@ fn expire_table(
             *e = Timed::FREE;
         }
     }
-}
-
-/// Router (RFC 4861 6.3.4) or DNS server (RFC 8106 5.3.1) list update
-/// for `addr` with the lifetime end `until` (0: the lifetime was 0). A
-/// listed entry gets the new end (and a router counts as reachable
-/// again, RFC 4861 6.3.6), or goes with the event `gone` for 0; a new one
-/// takes a free entry, or with `replace` the one expiring first if that
-/// expires before it (RFC 8106 5.3.1), with the event `learned`. One copy
-/// for both lists.
-#[allow(clippy::too_many_arguments)]
-#[inline(never)]
-fn list_update(
-    table: &mut [Timed],
-    events: &mut [(u8, Ipv6Address); MAX_EVENTS],
-    lost: &mut u16,
-    addr: &Ipv6Address,
-    until: u32,
-    learned: EventKind,
-    gone: EventKind,
-    replace: bool,
-) {
-    // (One event call for both changes.)
-    let kind = if let Some(e) = tables::find(table, addr) {
-        if until != 0 {
-            e.until = until;
-            e.extra = 0;
-            return;
-        }
-        *e = Timed::FREE;
-        gone
-    } else {
-        if until == 0 {
-            return;
-        }
-        let Some(e) = tables::soonest(table) else {
-            return;
-        };
-        // A free entry (until 0, below any `until` here) is always taken;
-        // a used one only with `replace`, if it ends before `until`.
-        if e.used() && (!replace || !less_than(e.until, until)) {
-            return;
-        }
-        *e = Timed {
-            addr: *addr,
-            until,
-            extra: 0,
-        };
-        learned
-    };
-    queue_event(events, lost, kind, addr);
 }
 
 /// Address slot `i`. Not inlined on the 16-bit target: one copy of the
