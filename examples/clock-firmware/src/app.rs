@@ -458,7 +458,11 @@ fn show(
     shown: &mut Shown,
     frame: &mut [u8; FRAME_LEN],
 ) -> (u16, bool) {
-    let (now, ticks) = (shown.clock.ms, shown.clock.ticks);
+    // The milliseconds are read from `shown` where they are used (the
+    // redraw, the next poll), not kept across the calls between: nothing
+    // here changes them, and a load from the static is no longer than the
+    // stack slot's (24 B less: no spill).
+    let ticks = shown.clock.ticks;
     // SAFETY: only the loop touches it (no interrupt handler). The loop's
     // `awaiting_reply()` of this turn: it is not changed since (a request
     // sent starts the turn again).
@@ -495,6 +499,7 @@ fn show(
             shown.synced = true;
             line(board, b"synced");
         }
+        let now = shown.clock.ms;
         draw(board, app, now, at, ahead, &mut shown.lines, frame);
         wait += ahead_wait;
     }
@@ -505,7 +510,7 @@ fn show(
     if wait > DRAW_WINDOW {
         wait -= DRAW_LEAD;
     }
-    if let Some(in_ms) = app.poll_in(now) {
+    if let Some(in_ms) = app.poll_in(shown.clock.ms) {
         // ms * 32.768 ticks, rounded up, in 16-bit steps: 32 + 25/32
         // = 32 + 1 - 1/4 + 1/32 (0.013 ticks per ms late: 0.42 ms over
         // the longest `wait`, which the 1100 ms cap is above).
