@@ -493,6 +493,9 @@ fn show(
     let syncing = utc.is_some() && !shown.synced;
     let drew = (!shown.current || syncing || second != shown.second) && !awaiting;
     if drew {
+        // Before the redraw: `ahead_wait` is not kept across it (16 B
+        // less: the draw loop needs every register).
+        wait += ahead_wait;
         shown.second = second;
         shown.current = true;
         if syncing {
@@ -501,7 +504,6 @@ fn show(
         }
         let now = shown.clock.ms;
         draw(board, app, now, at, ahead, &mut shown.lines, frame);
-        wait += ahead_wait;
     }
 
     // Sleep until the next deadline, the next second's early wake
