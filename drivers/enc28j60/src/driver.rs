@@ -786,8 +786,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// Reads the frame at `next_packet`; `None` if it was dropped. A frame
     /// longer than `buf` is dropped, or with `cut` stored cut.
     fn receive_one(&mut self, buf: &mut [u8], cut: bool) -> Io<Option<RxFrame>, SPI::Error> {
-        let start = self.next_packet;
-        self.write_pointer(ERDPTL, start, self.erdpt)?;
+        self.write_pointer(ERDPTL, self.next_packet, self.erdpt)?;
         // DS 7.2.2, figure 7-3: next packet pointer, then the receive status
         // vector (byte count, status).
         self.read_scratch(6)?;
@@ -835,7 +834,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             })
         };
         // One update of the cache for every path.
-        self.erdpt = self.rx_advance(start, 6 + read);
+        self.erdpt = self.rx_advance(self.next_packet, 6 + read);
         self.release_frame(next)?;
         Ok(result)
     }
@@ -975,7 +974,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
             }
             // Aborted: TXRTS may be stuck set (errata "TX stall").
             self.commands(TX_CANCEL)?;
-            let tsv3 = self.read_tsv_byte3(tx_end)?;
+            let tsv3 = self.read_tsv_byte3(self.etxnd)?;
             // Errata "late collision": a late collision may be reported without its
             // TSV bit; any abort with no other cause counts as one.
             let other =
