@@ -942,15 +942,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         let router_lifetime = u16::from_be_bytes([ra[6], ra[7]]);
         self.router_update(src, router_lifetime as u32);
-        // 6.3.4: record the router's link-layer address, IsRouter set.
+        // 6.3.4: record the router's link-layer address, IsRouter set
+        // (creating the entry); without one, an existing entry's IsRouter
+        // is set (whatever the router lifetime: a router that is not a
+        // default router is still a router). One search either way.
         if slla_at != 0 {
             self.neighbor_learned(src, mac_at(m, slla_at + 2), true);
-        }
-        // (A zero router lifetime leaves IsRouter as it is: no search.)
-        if router_lifetime != 0 {
-            if let Some((i, _)) = self.neighbor_index(src) {
-                self.neighbors[i].is_router = true;
-            }
+        } else if let Some((i, _)) = self.neighbor_index(src) {
+            self.neighbors[i].is_router = true;
         }
         // 6.3.4: MTU between the IPv6 minimum and the link's maximum.
         // (An MTU above 65535 is out of range: only the low half is

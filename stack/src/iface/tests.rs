@@ -627,6 +627,35 @@ fn router_advertisement_configures_the_interface() {
     assert_eq!(t.i.dns_servers().count(), 0);
 }
 
+/// RFC 4861 6.3.4: an RA without SLLAO sets the IsRouter flag of an
+/// existing neighbor entry, whatever its router lifetime (0 here: not a
+/// default router, still a router); it creates no entry.
+#[test]
+fn router_advertisement_without_sllao_marks_the_entry_a_router() {
+    let mut t = T::up();
+    let rtr = ip("fe80::1");
+    let ra = |src| RaSpec {
+        router_lifetime: 0,
+        sll: false,
+        ..RaSpec::new(src, RTR)
+    };
+    // No entry: none made.
+    assert_eq!(t.rx(&ra(rtr).build()), Received::Consumed);
+    assert!(t.i.neighbor(&rtr).is_none());
+    // An entry learned from its NS (IsRouter clear), then the RA.
+    t.answer(&ns(rtr, me_ll(), me_ll(), Some(RTR)));
+    let entry = |t: &T| {
+        t.i.neighbors
+            .iter()
+            .find(|n| n.state.is_some() && n.ip == rtr)
+            .copied()
+    };
+    assert!(!entry(&t).expect("entry from the NS").is_router);
+    assert_eq!(t.rx(&ra(rtr).build()), Received::Consumed);
+    assert!(entry(&t).expect("entry kept").is_router);
+    assert_eq!(t.i.routers().count(), 0);
+}
+
 #[test]
 fn two_hour_rule() {
     let mut t = T::up();
