@@ -16,17 +16,6 @@ fn function(addr: u16, size: u16, name: &str) -> Symbol {
     }
 }
 
-/// main calls f, f calls g, g returns through f to main, which spins.
-///
-/// ```text
-/// 4000 main: mov #0x3900, sp   ; 2 cycles
-/// 4004       call #f           ; 5
-/// 4008       jmp $             ; 2 each
-/// 4010 f:    call #g           ; 5
-/// 4014       ret               ; 3
-/// 4020 g:    inc r5            ; 1
-/// 4022       ret               ; 3
-/// ```
 /// An image of little-endian words at their addresses, run from 0x4000.
 fn image(segments: &[(u16, &[u16])]) -> Image {
     Image {
@@ -51,6 +40,17 @@ fn tree_rows(tree: &str) -> Vec<Vec<&str>> {
 }
 
 #[test]
+/// main calls f, f calls g, g returns through f to main, which spins.
+///
+/// ```text
+/// 4000 main: mov #0x3900, sp   ; 2 cycles
+/// 4004       call #f           ; 5
+/// 4008       jmp $             ; 2 each
+/// 4010 f:    call #g           ; 5
+/// 4014       ret               ; 3
+/// 4020 g:    inc r5            ; 1
+/// 4022       ret               ; 3
+/// ```
 fn cycles_go_to_the_function_holding_the_pc() {
     let image = image(&[
         (0x4000, &[0x4031, 0x3900, 0x12B0, 0x4010, 0x3FFF]),
