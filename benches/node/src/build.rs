@@ -58,7 +58,6 @@ pub fn icmp(
 
 /// A UDP datagram in a frame, hop limit 64, its length and checksum
 /// filled in (a computed 0 sent as 0xffff: RFC 8200 8.1).
-#[allow(clippy::too_many_arguments)]
 pub fn udp(
     eth_dst: [u8; 6],
     eth_src: [u8; 6],

@@ -4,9 +4,10 @@
 //! For each operation (see [`OPS`]) it computes 160 cases into
 //! `ABI_RESULTS` and calls `abi_checkpoint` (a breakpoint for the host).
 //! The operations and their operands come from xtask/src/abi_test/cases.rs,
-//! which the host includes too (see there). Finally `abi_preserve_check` calls each helper from assembly with
-//! sentinels in R4..R10 and records which registers (or SP) changed, and
-//! start-up is checked (.data copied, .bss zeroed) before `abi_done`.
+//! which the host includes too (see there). Finally `abi_preserve_check`
+//! calls each helper from assembly with sentinels in R4..R10 and records
+//! which registers (or SP) changed, and start-up is checked (.data copied,
+//! .bss zeroed) before `abi_done`.
 #![no_std]
 #![no_main]
 #![feature(asm_experimental_arch)]
