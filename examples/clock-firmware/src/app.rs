@@ -338,10 +338,11 @@ pub fn run(mut board: Board) -> ! {
             };
             let stored = usize::from(rx.stored);
             // UDP from port 123: the NTP reply awaited, if any, is here.
-            if is_ntp(frame, stored, SRC_PORT) {
-                // SAFETY: only this loop touches it (no interrupt handler).
-                unsafe { AWAITING_REPLY = false };
-            }
+            // (Cleared without a branch: an `and.b` of the test's negation;
+            // with it `show` tests the flag without branches too, 8 B less.)
+            let ntp = is_ntp(frame, stored, SRC_PORT);
+            // SAFETY: only this loop touches it (no interrupt handler).
+            unsafe { AWAITING_REPLY &= !ntp };
             if let Some(n) = app.receive_cut(
                 frame,
                 stored,
