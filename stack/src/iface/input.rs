@@ -1082,26 +1082,28 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     fn take_icmp_token(&mut self) -> bool {
         let now = self.now_ms;
         let interval = self.icmp_interval_ms as u32;
-        if self.icmp_tokens >= self.icmp_burst || interval == 0 {
-            self.icmp_tokens = self.icmp_burst;
-            self.icmp_refill_at = now;
-        } else {
-            // (No test for `add` 0, which changes nothing: less code.)
-            let add = now.wrapping_sub(self.icmp_refill_at) / interval;
-            let room = (self.icmp_burst - self.icmp_tokens) as u32;
-            // (`add.min(room)`, `room` below 256: the high half, then
-            // the low half of `add` compared.)
-            self.icmp_tokens += if add >> 16 != 0 || add as u16 > room as u16 {
-                room
-            } else {
-                add
-            } as u8;
-            self.icmp_refill_at = self.icmp_refill_at.wrapping_add(add * interval);
+        let burst = self.icmp_burst;
+        let (mut tokens, mut refill_at) = (self.icmp_tokens, self.icmp_refill_at);
+        // One token per whole interval since `refill_at`, which moves on
+        // by the intervals counted, up to a full bucket: a loop of at most
+        // `icmp_error_burst` (a u8) turns, no 32-bit division and
+        // multiplication (calls on the 16-bit target). (Interval 0: the
+        // bucket fills at once.)
+        while tokens < burst && !less_than(now.wrapping_sub(refill_at), interval) {
+            tokens += 1;
+            refill_at = refill_at.wrapping_add(interval);
         }
-        // (One token less when there is one: the flag subtracted, no
-        // second test of the stored count.)
-        let take = self.icmp_tokens != 0;
-        self.icmp_tokens -= take as u8;
+        // A full bucket gains nothing more from time (the part of an
+        // interval since the last token is dropped, as in a continuous
+        // bucket capped at its size): its refill counts from now.
+        if tokens >= burst {
+            tokens = burst;
+            refill_at = now;
+        }
+        // (One token less when there is one: the flag subtracted.)
+        let take = tokens != 0;
+        self.icmp_tokens = tokens - take as u8;
+        self.icmp_refill_at = refill_at;
         take
     }
 

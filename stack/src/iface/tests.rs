@@ -831,8 +831,11 @@ fn udp_to_closed_port_gets_port_unreachable() {
 
 /// The ICMP error rate limit (RFC 4443 2.4 (f)) from `t.now`: a burst of
 /// 4 errors out of 10 requests, no token back 249 ms later, one at 250 ms
-/// (not two), and the whole burst (not more) after a long pause. Gives
-/// the number of requests made (each counted as NoListener).
+/// (not two), and the whole burst (not more) after a long pause; after a
+/// pause of 4 intervals and 100 ms, the burst again, then no token 249
+/// ms later and one at 250 ms (a full bucket keeps no part of an
+/// interval: its refill counts from when it was found full). Gives the
+/// number of requests made (each counted as NoListener).
 fn icmp_rate_limit_from_now(t: &mut T) -> u16 {
     let mut sent = 0;
     for _ in 0..10 {
@@ -864,14 +867,25 @@ fn icmp_rate_limit_from_now(t: &mut T) -> u16 {
         t.rx(&hx(UDP_CLOSED)),
         Received::Dropped(DropReason::RateLimited)
     );
-    18
+    t.now = t.now.wrapping_add(1_100);
+    for _ in 0..4 {
+        assert!(matches!(t.rx(&hx(UDP_CLOSED)), Received::Transmit(_)));
+    }
+    t.now = t.now.wrapping_add(249);
+    assert_eq!(
+        t.rx(&hx(UDP_CLOSED)),
+        Received::Dropped(DropReason::RateLimited)
+    );
+    t.now = t.now.wrapping_add(1);
+    assert!(matches!(t.rx(&hx(UDP_CLOSED)), Received::Transmit(_)));
+    24
 }
 
 #[test]
 fn icmp_errors_are_rate_limited() {
     let mut t = T::up();
     let requests = icmp_rate_limit_from_now(&mut t);
-    assert_eq!(t.dropped(DropReason::RateLimited), 9);
+    assert_eq!(t.dropped(DropReason::RateLimited), 10);
     assert_eq!(t.dropped(DropReason::NoListener), requests);
 }
 
@@ -2256,5 +2270,5 @@ fn icmp_rate_limit_across_the_clock_wrap() {
     assert_eq!(t.now, u32::MAX - 100);
     icmp_rate_limit_from_now(&mut t);
     // (The token at 250 ms came at 149, past the wrap.)
-    assert_eq!(t.now, 149 + 10_000);
+    assert_eq!(t.now, 149 + 10_000 + 1_100 + 250);
 }
