@@ -631,17 +631,17 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// go through it: one call of the SPI device in the driver's register
     /// layer instead of one per kind.
     #[inline(never)]
-    fn exchange(&mut self, first: u8, arg: u8, len: u8) -> Io<u8, SPI::Error> {
+    fn exchange(&mut self, first: u8, arg: u8, len: usize) -> Io<u8, SPI::Error> {
         // In the driver's scratch (no array on the stack); indexes masked
         // to 0..=3: no bounds checks.
         self.scratch[0] = first;
         self.scratch[1] = arg;
         self.scratch[2] = 0;
         self.spi
-            .transfer_in_place(&mut self.scratch[..usize::from(len & 3)])
+            .transfer_in_place(&mut self.scratch[..len & 3])
             .map_err(|e| self.forget_chip_state(e))?;
         // The last byte clocked in (the reset's one byte answers nothing).
-        Ok(self.scratch[usize::from(len.wrapping_sub(1) & 3)])
+        Ok(self.scratch[len.wrapping_sub(1) & 3])
     }
 
     /// RCR (DS 4.2.1).
