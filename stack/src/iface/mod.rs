@@ -832,9 +832,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     pub fn poll_at(&mut self, now_ms: u32) -> Option<u32> {
         self.advance(now_ms);
         let mut t = Soonest {
-            now: self.now_ms,
-            now_s: self.now_s,
-            sub_ms: self.sub_ms,
+            clock: self,
             delay: u32::MAX,
         };
         for a in self.addrs.iter() {
@@ -1464,21 +1462,21 @@ fn slot_mut(addrs: &mut [AddrEntry; MAX_ADDRESSES], i: usize) -> &mut AddrEntry 
 }
 
 /// The soonest deadline seen by [`Interface::poll_at`], as a millisecond
-/// delay from `now` (`u32::MAX`: none, no delay reaches it).
-struct Soonest {
-    now: u32,
-    now_s: u32,
-    sub_ms: u16,
+/// delay from the interface's `now_ms` (`u32::MAX`: none, no delay
+/// reaches it). The clock read from the interface (`clock`) where used:
+/// one reference, not a copy of its three fields made at every call.
+struct Soonest<'a, const N: usize, const R: usize, const D: usize> {
+    clock: &'a Interface<N, R, D>,
     delay: u32,
 }
 
-impl Soonest {
+impl<const N: usize, const R: usize, const D: usize> Soonest<'_, N, R, D> {
     /// Counts the millisecond deadline `at` (a delay of 0 once it has
     /// come). Not inlined, like `s`: 32-bit compares are long on the
     /// 16-bit target.
     #[inline(never)]
     fn ms(&mut self, at: u32) {
-        self.count_delay(crate::time::until(self.now, at));
+        self.count_delay(crate::time::until(self.clock.now_ms, at));
     }
 
     /// Counts the delay `d` (ms). Not inlined: one copy of the 32-bit
@@ -1512,14 +1510,15 @@ impl Soonest {
     // bytes are the tighter budget.)
     #[inline(never)]
     fn s(&mut self, end: u32) {
-        if end == tables::INFINITE || !less_than(self.now_s, end) {
+        let now_s = self.clock.now_s;
+        if end == tables::INFINITE || !less_than(now_s, end) {
             return;
         }
-        let mut secs = end.wrapping_sub(self.now_s);
+        let mut secs = end.wrapping_sub(now_s);
         if less_than(MAX_LIFETIME_WAIT_S, secs) {
             secs = MAX_LIFETIME_WAIT_S;
         }
-        self.count_delay(secs * 1000 - u32::from(self.sub_ms));
+        self.count_delay(secs * 1000 - u32::from(self.clock.sub_ms));
     }
 
     /// Counts the lifetime ends of a router, prefix or DNS server list.

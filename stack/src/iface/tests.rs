@@ -2235,10 +2235,10 @@ fn lifetime_delays_are_the_soonest_end_converted() {
         for sub_ms in [0u16, 1, 999] {
             for a in ends {
                 for b in ends {
+                    let mut clock: Interface = Interface::UNCONFIGURED;
+                    (clock.now_ms, clock.now_s, clock.sub_ms) = (5, now_s, sub_ms);
                     let mut t = Soonest {
-                        now: 5,
-                        now_s,
-                        sub_ms,
+                        clock: &clock,
                         delay: u32::MAX,
                     };
                     t.s(a);
