@@ -48,8 +48,10 @@ pub(crate) static SETUP: [[u8; 2]; 24] = TABLE;
 
 /// [`SETUP`]'s entries (a constant, for the checks below).
 const TABLE: [[u8; 2]; 24] = [
-    // Output levels first, then the display's data bus (P2) as outputs.
-    // D/C, E (P3.0, P3.1) and the P3 LEDs become outputs (low) with the
+    // Output levels before directions: P5OUT here, P3OUT as the first of
+    // the console's writes (so that `Uart::new`, which writes only those,
+    // drives D/C, E and the LEDs low too); the display's data bus (P2) as
+    // outputs. D/C, E (P3.0, P3.1) and the P3 LEDs become outputs (low) with the
     // console's P3DIR write, the P5 LEDs with the SPI's P5DIR write, each
     // a single direction write per port: until then they are the inputs
     // they have been since the PUC (the clock calibration and the entropy
@@ -59,7 +61,6 @@ const TABLE: [[u8; 2]; 24] = [
     // floating high, can latch P2 as a command either way: the display's
     // init sequence starts with a guard for that, `display::INIT`). Chip
     // select is high in P5OUT before P5DIR makes it an output: never low.
-    [P3OUT, 0],
     [P5OUT, CS],
     [P2DIR, 0xFF],
     // Buttons: falling edges; writing P1IES can set P1IFG bits (SLAU049
@@ -67,8 +68,9 @@ const TABLE: [[u8; 2]; 24] = [
     [P1IES, 0xFF],
     [P1IFG, 0],
     [P1IE, 0xFF],
-    // Console ([`CONSOLE`]): P3.4 TXD and P3.5 RXD selected, TXD an
-    // output (with D/C, E and the P3 LEDs); 115200 8N1 from SMCLK.
+    // Console ([`CONSOLE`]): P3 low, P3.4 TXD and P3.5 RXD selected, TXD
+    // an output (with D/C, E and the P3 LEDs); 115200 8N1 from SMCLK.
+    [P3OUT, 0],
     [P3SEL, uart::PINS],
     [P3DIR, DC | E | LEDS_P3 | uart::TXD],
     [U0CTL, uart::CTL | uart::SWRST],
@@ -91,13 +93,14 @@ const TABLE: [[u8; 2]; 24] = [
     [U1CTL, spi::CTL],
 ];
 
-/// The console's entries of [`SETUP`]: P3SEL to the write that takes
-/// USART0 out of reset.
-pub(crate) const CONSOLE: core::ops::Range<usize> = 6..15;
+/// The console's entries of [`SETUP`]: P3OUT and P3SEL to the write that
+/// takes USART0 out of reset.
+pub(crate) const CONSOLE: core::ops::Range<usize> = 5..15;
 const _: () = {
     let first = TABLE[CONSOLE.start];
     let last = TABLE[CONSOLE.end - 1];
-    assert!(first[0] == P3SEL && last[0] == U0CTL && last[1] == uart::CTL);
+    assert!(first[0] == P3OUT && TABLE[CONSOLE.start + 1][0] == P3SEL);
+    assert!(last[0] == U0CTL && last[1] == uart::CTL);
     assert!(TABLE[CONSOLE.end][0] == P5DIR);
 };
 

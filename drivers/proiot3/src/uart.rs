@@ -43,9 +43,9 @@ impl Uart {
     /// console's writes of [`crate::Board::init`]'s register table again
     /// (its `CONSOLE` slice, one source for both), for a panic handler
     /// that cannot rely on the board being set up. Those writes set the
-    /// whole of P3SEL and P3DIR as the table leaves them (the display's
-    /// D/C and E and the LEDs outputs too): called after `Board::init`,
-    /// they change no pin.
+    /// whole of P3OUT, P3SEL and P3DIR as the table leaves them (the
+    /// display's D/C and E and the LEDs outputs, low): called after
+    /// `Board::init`, they change no pin; before it, those pins go low.
     pub fn new() -> Self {
         crate::board::write_registers(&crate::board::SETUP[crate::board::CONSOLE]);
         Uart::configured()
