@@ -181,7 +181,9 @@ impl Ssd1306 {
             return;
         }
         let need = match byte {
-            0x81 | 0x8D | 0x20 | 0xA8 | 0xD3 | 0xD5 | 0xD9 | 0xDA | 0xDB => 1,
+            // 23h (fade/blink) and D6h (zoom): later SSD1306 documents'
+            // commands, parsed (their argument taken), not rendered.
+            0x81 | 0x8D | 0x20 | 0xA8 | 0xD3 | 0xD5 | 0xD9 | 0xDA | 0xDB | 0x23 | 0xD6 => 1,
             0x21 | 0x22 | 0xA3 => 2,
             0x29 | 0x2A => 5,
             0x26 | 0x27 => 6,
@@ -250,7 +252,7 @@ impl Ssd1306 {
                     }
                 }
             }
-            _ => {} // scrolling set-up: parsed, not rendered
+            _ => {} // scrolling set-up, zoom, fade: parsed, not rendered
         }
     }
 

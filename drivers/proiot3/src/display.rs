@@ -46,13 +46,17 @@ pub trait DisplayBus {
 /// after its opcode (SSD1306 datasheet rev 1.1, section 9, table 9-1:
 /// NOP E3h; 26h/27h bytes A-F; 29h/2Ah take five, 21h/22h/A3h two); a
 /// NOP taken as an argument only ends that command, the rest are NOPs.
-/// Then 2Eh stops a scroll that garbage may have started (26h-2Fh are
-/// the only commands this sequence does not set again; the RAM is
-/// rewritten after it, as section 10.1.13 asks of 2Eh).
-const INIT: [u8; 37] = [
-    0xE3, 0xE3, 0xE3, 0xE3, 0xE3, 0xE3, 0x2E, 0xAE, 0xD5, 0x80, 0xA8, 0x3F, 0xD3, 0x00, 0x40, 0x8D,
-    0x14, 0x20, 0x00, 0xA1, 0xC8, 0xDA, 0x12, 0x81, 0xCF, 0xD9, 0xF1, 0xDB, 0x40, 0xA4, 0xA6, 0x21,
-    0x00, 0x7F, 0x22, 0x00, 0x07,
+/// Then the state garbage could set that the sequence below does not set
+/// again: 2Eh stops a scroll (the RAM is rewritten after it, as section
+/// 10.1.13 asks of 2Eh; the scroll area A3h matters only while
+/// scrolling), and D6h 00h / 23h 00h turn zoom and fade/blink off: the
+/// later SSD1306 documents' one-argument commands (zoom in, fade out or
+/// blink), which a NOP taken as their argument would turn on (E3h: fade
+/// out, zoom in).
+const INIT: [u8; 41] = [
+    0xE3, 0xE3, 0xE3, 0xE3, 0xE3, 0xE3, 0x2E, 0xD6, 0x00, 0x23, 0x00, 0xAE, 0xD5, 0x80, 0xA8, 0x3F,
+    0xD3, 0x00, 0x40, 0x8D, 0x14, 0x20, 0x00, 0xA1, 0xC8, 0xDA, 0x12, 0x81, 0xCF, 0xD9, 0xF1, 0xDB,
+    0x40, 0xA4, 0xA6, 0x21, 0x00, 0x7F, 0x22, 0x00, 0x07,
 ];
 
 /// Display on: the last command of the power-up order, after clearing.
@@ -203,7 +207,7 @@ mod tests {
         let mut d = Ssd1306::new(Recorder::default());
         d.init();
         let log = d.release().log;
-        assert_eq!(log[7], (false, 0xAE));
+        assert_eq!(log[11], (false, 0xAE));
         assert_eq!(log.iter().filter(|(data, _)| *data).count(), 1024);
         assert!(log.iter().filter(|(data, _)| *data).all(|&(_, b)| b == 0));
         assert_eq!(*log.last().unwrap(), (false, 0xAF));
@@ -225,7 +229,7 @@ mod tests {
     /// table 9-1; the charge pump's 8Dh from its application note).
     fn arguments(opcode: u8) -> usize {
         match opcode {
-            0x81 | 0x8D | 0x20 | 0xA8 | 0xD3 | 0xD5 | 0xD9 | 0xDA | 0xDB => 1,
+            0x81 | 0x8D | 0x20 | 0xA8 | 0xD3 | 0xD5 | 0xD9 | 0xDA | 0xDB | 0x23 | 0xD6 => 1,
             0x21 | 0x22 | 0xA3 => 2,
             0x29 | 0x2A => 5,
             0x26 | 0x27 => 6,
@@ -271,9 +275,10 @@ mod tests {
             let opcodes = opcodes_after(pending, &cmds);
             let from = opcodes.len() - sequence.len();
             assert_eq!(opcodes[from..], sequence[..], "{pending} bytes pending");
-            // Before it NOPs, then the scroll stop, run as a command.
-            let (stop, nops) = opcodes[..from].split_last().unwrap();
-            assert_eq!(*stop, 0x2E, "{pending} bytes pending");
+            // Before it NOPs, then the scroll stop, zoom off and fade
+            // off, each run as a command.
+            let (nops, resets) = opcodes[..from].split_at(from - 3);
+            assert_eq!(resets, [0x2E, 0xD6, 0x23], "{pending} bytes pending");
             assert!(nops.iter().all(|&b| b == 0xE3));
         }
     }
