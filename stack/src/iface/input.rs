@@ -866,7 +866,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             // 7.2.5: no entry, nothing to do.
             return Received::Consumed;
         };
-        let n = &mut self.neighbors[i];
+        let n = super::neighbor_mut(&mut self.neighbors, i);
         let was_router = n.is_router;
         // RFC 4861 7.2.5: an INCOMPLETE entry takes the TLLA whatever the O flag says
         // and becomes REACHABLE (solicited) or STALE; without a TLLA the
@@ -949,7 +949,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         if slla_at != 0 {
             self.neighbor_learned(src, mac_at(m, slla_at + 2), true);
         } else if let Some((i, _)) = self.neighbor_index(src) {
-            self.neighbors[i].is_router = true;
+            super::neighbor_mut(&mut self.neighbors, i).is_router = true;
         }
         // 6.3.4: MTU between the IPv6 minimum and the link's maximum.
         // (An MTU above 65535 is out of range: only the low half is

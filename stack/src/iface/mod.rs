@@ -1371,7 +1371,7 @@ fn neighbor_slot<'a, const N: usize>(
         return None;
     }
     if let Some((i, _)) = neighbor_index(neighbors, ip) {
-        return Some((i, &mut neighbors[i]));
+        return Some((i, neighbor_mut(neighbors, i)));
     }
     // One scan for a free slot and the eviction victim: free slots
     // first (class 4), then non-routers before routers, then entries
@@ -1393,7 +1393,7 @@ fn neighbor_slot<'a, const N: usize>(
     }
     // (One initialisation for both callers' new entries: cleared,
     // then the three fields set.)
-    let n = &mut neighbors[i];
+    let n = neighbor_mut(neighbors, i);
     *n = Neighbor::FREE;
     n.ip = *ip;
     n.timer = now;
@@ -1459,6 +1459,21 @@ fn slot_ref(addrs: &[AddrEntry; MAX_ADDRESSES], i: usize) -> &AddrEntry {
 #[cfg_attr(target_pointer_width = "16", inline(never))]
 fn slot_mut(addrs: &mut [AddrEntry; MAX_ADDRESSES], i: usize) -> &mut AddrEntry {
     &mut addrs[i]
+}
+
+/// Neighbor cache entry `i` (from a search). Not inlined on the 16-bit
+/// target, as [`slot_ref`]: one copy of the index multiplication
+/// (34-byte entries, a helper call) and bounds check for the callers
+/// that hold an index.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+fn neighbor_ref<const N: usize>(neighbors: &[Neighbor; N], i: usize) -> &Neighbor {
+    &neighbors[i]
+}
+
+/// [`neighbor_ref`], mutable.
+#[cfg_attr(target_pointer_width = "16", inline(never))]
+fn neighbor_mut<const N: usize>(neighbors: &mut [Neighbor; N], i: usize) -> &mut Neighbor {
+    &mut neighbors[i]
 }
 
 /// The soonest deadline seen by [`Interface::poll_at`], as a millisecond

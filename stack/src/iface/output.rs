@@ -193,7 +193,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         } else {
             let (i, s, multicast) = (0..N).find_map(|i| self.neighbor_probe(i))?;
             // (References into the tables, not copies: less code.)
-            let n = &self.neighbors[i];
+            let n = super::neighbor_ref(&self.neighbors, i);
             let src = super::slot_ref(&self.addrs, s);
             // RFC 4429 3.3: no SLLAO from an optimistic address.
             let ns = Ndp::solicit(&n.ip, src.slot == AddrSlot::Assigned);
@@ -467,7 +467,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         // (The neighbor's index, not a copy of its link-layer address:
         // less code on the target.)
         let next_hop = self.resolve(dst, optimistic)?;
-        let dst_mac = next_hop.map(|k| &self.neighbors[k].mac);
+        let dst_mac = next_hop.map(|k| &super::neighbor_ref(&self.neighbors, k).mac);
         let src = &super::slot_ref(&self.addrs, s).addr;
         let udp_len = 8 + payload_len;
         let hop_limit = if dst.is_multicast() {
