@@ -891,7 +891,9 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
                 .wrapping_add(self.sub_ms as u32);
             let secs = total / 1000;
             self.now_s = self.now_s.wrapping_add(secs);
-            self.sub_ms = (total - secs * 1000) as u16;
+            // (The remainder is below 1000: its low 16 bits are the
+            // difference of the low 16 bits, a 16-bit product.)
+            self.sub_ms = (total as u16).wrapping_sub((secs as u16).wrapping_mul(1000));
             self.now_ms = now32;
         } else {
             // An unconfigured interface never starts.
