@@ -1880,6 +1880,35 @@ mod tests {
         assert!(!c.clock.is_set());
     }
 
+    /// A request that could not go out (no neighbor or no source address
+    /// yet: `send_udp` said not now) leaves nothing outstanding: a reply
+    /// carrying the T1 it would have had is one nobody waits for.
+    #[test]
+    fn a_request_not_sent_is_not_outstanding() {
+        use crate::iface::{Config, Interface};
+        use crate::wire::MacAddress;
+        let mut c = client();
+        let mut ifc: Interface = Interface::new(Config::new(MacAddress([2, 0, 0, 0, 0, 1])));
+        let mut buf = [0u8; 600];
+        // Due at once; the interface has no usable address or neighbor.
+        let sent = c.poll_send(&mut ifc, &mut buf, 5000, 100);
+        assert_eq!(sent, None);
+        assert!(!c.outstanding());
+        // The request built in the buffer: its transmit timestamp is the
+        // T1 the reply would echo, to the port the request was built for.
+        let off = ifc.udp_payload_offset();
+        let request = NtpPacket::new_checked(&buf[off..off + 48]).unwrap();
+        let t1 = request.xmit_timestamp();
+        assert_ne!(t1, NtpTimestamp(0));
+        assert_ne!(c.port, 0);
+        let t2 = NtpTimestamp::from_unix_micros(1_795_132_800, 0);
+        let mut m = meta(SERVER, 123, 0..48);
+        m.dst_port = c.port;
+        let outcome = c.receive_outcome(&m, &reply(t1, t2, t2), 5000, 104);
+        assert_eq!(outcome, Some(Outcome::Rejected(Reject::NotExpected)));
+        assert!(!c.clock.is_set());
+    }
+
     #[test]
     fn a_late_reply_after_a_failover_is_not_expected() {
         let mut c = SntpClient::new(SoftClock::new(1000), 3);
