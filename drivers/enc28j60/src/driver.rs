@@ -124,7 +124,7 @@ pub enum Error<E> {
     /// ECON1.TXRTS did not clear in time; the send was cancelled.
     TxTimeout,
     /// The transmission was aborted; the value is byte 3 of the transmit
-    /// status vector (DS table 5-4, bits 31:24).
+    /// status vector (DS table 7-1, bits 31:24).
     TxFailed(u8),
     /// MISTAT.BUSY did not clear in time.
     PhyTimeout,
@@ -846,8 +846,11 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     /// sum (RFC 1071 section 2: 16-bit words, end-around carry), the first
     /// byte a word's low byte if `odd` (it is at an odd offset of the
     /// frame). (A 32-byte stack buffer took 7 RBM transactions for a
-    /// 574-byte frame's 224-byte tail, this 38: 16 B more code for a
-    /// rare frame's speed.)
+    /// 574-byte frame's 224-byte tail, this 38; the buffer cost 16 B more
+    /// code and its stack, for a rare frame's speed.) Out of line: in
+    /// line, its loop's registers are saved in `receive_one`'s frame,
+    /// which is on the firmware's deepest stack path (+6 B of stack for
+    /// -2 B of code).
     #[inline(never)]
     fn sum_tail(&mut self, mut left: usize, odd: bool) -> Io<u16, SPI::Error> {
         let mut sum = 0u16;
@@ -1014,7 +1017,7 @@ impl<SPI: SpiDevice, D: DelayNs> Enc28j60<SPI, D> {
     }
 
     /// Reads byte 3 of the transmit status vector written after ETXND
-    /// (DS 7.1, table 5-4). Only called when TXERIF is set.
+    /// (DS 7.1, table 7-1). Only called when TXERIF is set.
     fn read_tsv_byte3(&mut self, tx_end: u16) -> Io<u8, SPI::Error> {
         self.write_pointer(ERDPTL, tx_end + 1, self.erdpt)?;
         // Bytes 0..=3 only: the rest of the vector is not needed.

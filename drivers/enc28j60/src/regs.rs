@@ -193,7 +193,7 @@ pub const RSV_MULTICAST: u32 = 1 << 24;
 pub const RSV_BROADCAST: u32 = 1 << 25;
 pub const RSV_ZERO: u32 = 1 << 31;
 
-// Transmit status vector, byte 3 (bits 31:24 of table 5-4).
+// Transmit status vector, byte 3 (bits 31:24 of table 7-1).
 pub const TSV3_EXCESSIVE_DEFER: u8 = 0x08;
 pub const TSV3_EXCESSIVE_COLLISION: u8 = 0x10;
 pub const TSV3_LATE_COLLISION: u8 = 0x20;

@@ -122,7 +122,7 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
     /// to a bound port right after the IPv6 header, ending with the frame
     /// (RFC 8200 3: its payload length against the frame's length; its
     /// UDP length the same, RFC 768), with a checksum (mandatory over
-    /// IPv6, RFC 8200 8.1): see [`Self::cut_to_stored`]. Its checksum is
+    /// IPv6, RFC 8200 8.1). Its checksum is
     /// verified over the stored bytes and `tail_sum`, and it is delivered
     /// as [`Received::Udp`] with a [`UdpMeta::payload`] that ends past
     /// `stored`, where the datagram ends. Any other cut frame (NDP, echo,

@@ -1515,7 +1515,7 @@ impl<const N: usize, const R: usize, const D: usize> Soonest<'_, N, R, D> {
     // (Each end made a delay here, the same soonest delay as the soonest
     // end in seconds made one after the scan (the delay grows with the
     // end), in less code, for a 32-bit multiply (`__mspabi_mpyl`, a
-    // software call of about 44 cycles) per finite end at every
+    // helper call of about 44 cycles) per finite end at every
     // `poll_at` (the firmware's one per frame; in the simulation five
     // finite ends: a global address's two, a router, a prefix, a DNS
     // server). The trade,

@@ -6,8 +6,8 @@
 //! any length: an odd trailing byte is remembered and paired with the first
 //! byte of the next piece, so the result is the same as one pass over the
 //! concatenation. On 32- and 64-bit hosts runs of bytes are summed as
-//! 32-bit words in a 64-bit accumulator instead (faster there; the 16-bit
-//! target keeps the smaller word loop).
+//! 64-bit words with an end-around carry, over four accumulators (faster
+//! there; the 16-bit target keeps the smaller word loop).
 
 use super::Ipv6Address;
 

@@ -1,5 +1,5 @@
-//! What the integration tests (and `iface`'s unit tests, which include
-//! this file) share: addresses from text, frames built around a message as
+//! What the integration tests and the crate's unit tests (through
+//! lib.rs's `test_common`, which includes this file) share: addresses from text, frames built around a message as
 //! they appear on the wire, and the records of the vector files.
 
 // Each test crate uses a part of this.
