@@ -69,6 +69,7 @@ pub mod text;
 use core::num::{NonZeroU32, NonZeroU8};
 
 use microip6::clock::calendar::{fields_from_unix, NTP_UNIX_OFFSET};
+use microip6::clock::softclock::negated_if;
 use microip6::clock::tz::Tz;
 use microip6::dns::{self, Failure};
 use microip6::iface::{self, DropReason, Event, Interface, Received, UdpMeta};
@@ -1296,7 +1297,8 @@ fn write_offset(r: &mut TextBuf, i: &SyncInfo) {
     let s = i.offset_s;
     let v = s | i.offset_us;
     r.put(if v < 0 { b'-' } else { b'+' });
-    let mag = v.unsigned_abs();
+    // (|v| by the clock's shared negation: no inline 32-bit one.)
+    let mag = negated_if((v >> 16) as i16, v as u32) as u32;
     if s == 0 || time::less_than(mag, 2148) {
         write_ms(r, mag.wrapping_mul(if s == 0 { 1 } else { 1_000_000 }));
     } else {

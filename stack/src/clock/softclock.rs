@@ -128,8 +128,9 @@ pub(crate) const fn word32<const N: usize>(words: &Words<N>, at: usize) -> u32 {
 /// negation is long inline code on the MSP430. The sign as a 16-bit word
 /// (the high half of a number, or its complement for the opposite) rather
 /// than a `bool`: a comparison made into a `bool` is a 15-bit shift there.
+/// Public for the applications' magnitudes (the clock app's text).
 #[inline(never)]
-pub(crate) const fn negated_if(sign: i16, x: u32) -> i32 {
+pub const fn negated_if(sign: i16, x: u32) -> i32 {
     // In 16-bit halves, the borrow by a test: LLVM's 32-bit negation is
     // half as long again on this target.
     let mut low = x as u16;
