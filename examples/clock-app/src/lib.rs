@@ -1435,11 +1435,10 @@ fn net_event_text(t: &mut TextBuf, e: &Event) {
         if a.is_link_local() {
             key(t, KEY_LINK);
         } else {
-            // The /64 prefix: a copy with the interface identifier zeroed
-            // (a copy and a fill: smaller than `prefix`'s masking loop).
-            let mut p = Ipv6Address::UNSPECIFIED;
-            p.0[..8].copy_from_slice(&a.0[..8]);
-            key_ip(t, KEY_GLOBAL_PREFIX, &p);
+            // The /64 prefix: the first four groups written, the
+            // interface identifier as zeros (no zeroed copy built).
+            key(t, KEY_GLOBAL_PREFIX);
+            t.ipv6_prefix(a, 4);
             key(t, KEY_SLASH_64);
         }
     } else if kind == 1 {

@@ -166,9 +166,25 @@ impl<'a> TextBuf<'a> {
 
     /// Writes an IPv6 address in RFC 5952 form: lower case, leading zeros
     /// dropped, the first longest run of two or more zero groups as `::`.
+    #[inline(always)]
     pub fn ipv6(&mut self, addr: &Ipv6Address) {
+        self.ipv6_prefix(addr, 8);
+    }
+
+    /// Writes the address made of the first `groups` 16-bit groups of
+    /// `addr` (at most 8), the others zero, as [`TextBuf::ipv6`] does: a
+    /// prefix such as `2001:db8:1::` for 4 (no zeroed copy of the address
+    /// built by the caller).
+    #[inline(never)]
+    pub fn ipv6_prefix(&mut self, addr: &Ipv6Address, groups: usize) {
         // The groups read in place (no array of them built first).
-        let group = |i: usize| u16::from_be_bytes([addr.0[2 * i], addr.0[2 * i + 1]]);
+        let group = |i: usize| {
+            if i < groups {
+                u16::from_be_bytes([addr.0[2 * i], addr.0[2 * i + 1]])
+            } else {
+                0
+            }
+        };
         // RFC 5952 4.2.2/4.2.3: the longest run, the first of equals, never
         // a single group.
         let (mut best, mut best_len, mut run) = (8usize, 1usize, 0usize);
@@ -314,6 +330,29 @@ mod tests {
             let ours = render(|t| t.ipv6(&addr));
             assert_eq!(ours, std::format!("{std_addr}"), "{g:x?}");
         }
+    }
+
+    /// A prefix is written as the address with the groups past it zero,
+    /// whatever they hold: checked against the standard library's text of
+    /// that zeroed address, for every group count and zero pattern.
+    #[test]
+    fn address_prefix_is_the_address_with_the_rest_zeroed() {
+        let values = [0x2001, 0xdb8, 0x300, 0xabcd, 0xf00f, 0x0a0b, 0x10, 0xffff];
+        for zeros in 0..=0xffu32 {
+            let g: [u16; 8] =
+                core::array::from_fn(|i| if zeros >> i & 1 != 0 { 0 } else { values[i] });
+            for groups in 0..=8 {
+                let zeroed: [u16; 8] = core::array::from_fn(|i| if i < groups { g[i] } else { 0 });
+                let std_addr = std::net::Ipv6Addr::from(Ipv6Address::new(zeroed).0);
+                if std_addr.to_ipv4_mapped().is_some() {
+                    continue;
+                }
+                let ours = render(|t| t.ipv6_prefix(&Ipv6Address::new(g), groups));
+                assert_eq!(ours, std::format!("{std_addr}"), "{g:x?} {groups}");
+            }
+        }
+        let a = Ipv6Address::new([0x2001, 0xdb8, 1, 0, 0, 0xff, 0xfe00, 0x42]);
+        assert_eq!(render(|t| t.ipv6_prefix(&a, 4)), "2001:db8:1::");
     }
 
     #[test]
