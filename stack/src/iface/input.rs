@@ -668,36 +668,14 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             let at = m.len() - rest.len();
             any_slla |= t == option_type::SOURCE_LL_ADDR;
             if len == 8 {
-                // On the 16-bit target one test of "not seen yet" for the
-                // three kinds, through a reference to the kind's offset
-                // (-4 B firmware, -28 B minimal probe); on hosts the match
-                // of the three assignments (9 instructions fewer per NS).
-                #[cfg(target_pointer_width = "16")]
-                {
-                    let mut other_at = 0;
-                    let seen = match t {
-                        option_type::SOURCE_LL_ADDR => &mut slla_at,
-                        option_type::TARGET_LL_ADDR => &mut tlla_at,
-                        option_type::MTU => &mut mtu_at,
-                        _ => &mut other_at,
-                    };
-                    if *seen == 0 {
-                        *seen = at;
-                    }
+                let first = |seen: usize| if seen == 0 { at } else { seen };
+                match t {
+                    option_type::SOURCE_LL_ADDR => slla_at = first(slla_at),
+                    option_type::TARGET_LL_ADDR => tlla_at = first(tlla_at),
+                    option_type::MTU => mtu_at = first(mtu_at),
                     // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
-                    own_nonce |= t == NONCE_OPTION && rest[2..8] == self.dad_nonce;
-                }
-                #[cfg(not(target_pointer_width = "16"))]
-                {
-                    let first = |seen: usize| if seen == 0 { at } else { seen };
-                    match t {
-                        option_type::SOURCE_LL_ADDR => slla_at = first(slla_at),
-                        option_type::TARGET_LL_ADDR => tlla_at = first(tlla_at),
-                        option_type::MTU => mtu_at = first(mtu_at),
-                        // RFC 7527 4.2: a DAD probe carrying our nonce is our own.
-                        NONCE_OPTION => own_nonce |= rest[2..8] == self.dad_nonce,
-                        _ => {}
-                    }
+                    NONCE_OPTION => own_nonce |= rest[2..8] == self.dad_nonce,
+                    _ => {}
                 }
             }
             rest = &rest[len..];
