@@ -420,24 +420,19 @@ impl SoftClock {
     /// estimate measures from here.
     pub fn step(&mut self, ticks: u32, time: NtpTimestamp) {
         let t = time.0;
-        self.base_ticks = ticks;
-        self.base_time = [
-            0,
+        *self.step_in_place(ticks) = [
             t as u16,
             (t >> 16) as u16,
             (t >> 32) as u16,
             (t >> 48) as u16,
         ];
-        self.slew_left = 0;
-        self.last_sample = ticks;
-        self.set = true;
     }
 
-    /// [`SoftClock::step`] to the time of the last reading (or step) plus
-    /// an offset, in place: the time's 32.32 words (the 2^-48 s word below
-    /// them cleared, as `step` leaves it) handed to the caller to add the
-    /// offset to (the SNTP client's step: T4 plus the offset), rather than
-    /// a timestamp built from them and split into words again.
+    /// [`SoftClock::step`]'s state change (a step at `ticks`), the time
+    /// left to the caller: the time's 32.32 words (the 2^-48 s word below
+    /// them cleared) handed back to be written (`step`) or to have an
+    /// offset added in place (the SNTP client's step: T4 plus the offset,
+    /// rather than a timestamp built from the words and split again).
     pub(crate) fn step_in_place(&mut self, ticks: u32) -> &mut Words<4> {
         self.base_ticks = ticks;
         self.slew_left = 0;
@@ -619,6 +614,10 @@ pub(crate) mod tests {
                             (v >> 48) as u16,
                         ];
                         assert_eq!(in_place, stepped, "{hz} Hz, tick {ticks}, {off:#x}");
+                        // The step's time exactly: no remainder of the
+                        // clock's below 2^-32 s kept.
+                        assert_eq!(stepped.base_time[0], 0);
+                        assert_eq!(to_ntp(stepped.time_words()), NtpTimestamp(time));
                         assert_eq!(
                             in_place.now(ticks.wrapping_add(5000)),
                             stepped.now(ticks.wrapping_add(5000))
