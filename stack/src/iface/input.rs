@@ -897,9 +897,10 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
         }
         n.is_router = router;
         let reachable = n.state == Some(NeighborState::Reachable);
-        // 7.2.5: a router that stops being one leaves the router list.
+        // 7.2.5: a router that stops being one leaves the router list
+        // (its entry updated to lifetime 0, which frees it).
         if was_router && !router {
-            self.remove_router(target);
+            self.list_update(false, target, 0);
         } else if reachable {
             if let Some(r) = self.router_entry(target) {
                 r.extra = 0;
@@ -1138,10 +1139,6 @@ impl<const N: usize, const R: usize, const D: usize> Interface<N, R, D> {
             n.probes = 0;
         }
         n.is_router |= is_router;
-    }
-
-    fn remove_router(&mut self, ip: &Ipv6Address) {
-        self.list_update(false, ip, 0);
     }
 
     /// Default Router List maintenance (RFC 4861 6.3.4). A router that
